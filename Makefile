@@ -1,0 +1,113 @@
+# pyplan: plain GNU make.  `make run` plans the bundled PyCon 2018 data,
+# `make check` builds and runs every test (also under ASan+UBSan).
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DESTDIR ?=
+BUILD   ?= build
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WERROR  ?= -Werror
+SAN     ?=
+
+# Debian packages this project needs (see README.md, "Dependencies").
+DEBS = build-essential pkg-config libcsv-dev libical-dev libinih-dev \
+       libjansson-dev libcmocka-dev tzdata glpk-utils mandoc \
+       python3 python3-icalendar khal valgrind
+PKGS = libical inih jansson
+
+WARN = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
+       -Wmissing-prototypes -Wold-style-definition -Wwrite-strings \
+       -Wcast-qual -Wformat=2 -Wundef -Wvla $(WERROR)
+# Recursive (=) so that pkg-config runs after the dependency step.
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude $(WARN) \
+	     $(shell pkg-config --cflags $(PKGS)) $(SAN) $(CFLAGS)
+LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lm
+TEST_LIBS = $(shell pkg-config --libs cmocka)
+
+SRCS  = $(filter-out src/main.c,$(wildcard src/*.c))
+OBJS  = $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+HDRS  = $(wildcard include/pyplan/*.h src/*_int.h)
+TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+DEPS_STAMP = $(BUILD)/.deps-ok
+
+.PHONY: all run check unit cli asan lint install uninstall clean deps bench format
+
+all: $(BUILD)/pyplan
+
+deps: $(DEPS_STAMP)
+
+# Installs missing Debian packages when root, otherwise names the command.
+$(DEPS_STAMP):
+	@mkdir -p $(BUILD)
+	@missing=$$(for p in $(DEBS); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+		grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "pyplan: installing missing packages:" $$missing; \
+			apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing \
+			|| exit 1; \
+		else \
+			echo "pyplan: missing packages; run:" >&2; \
+			echo "  sudo apt-get install -y $$missing" >&2; exit 1; \
+		fi; \
+	fi
+	@touch $@
+
+$(BUILD)/obj/%.o: src/%.c $(HDRS) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libpyplan.a: $(OBJS)
+	rm -f $@
+	ar rcs $@ $(OBJS)
+
+$(BUILD)/pyplan: $(BUILD)/obj/main.o $(BUILD)/libpyplan.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libpyplan.a | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -Wno-missing-prototypes \
+		-DFIXTURES=\"tests/fixtures\" -o $@ $< $(BUILD)/libpyplan.a \
+		$(LIBS) $(TEST_LIBS)
+
+run: $(BUILD)/pyplan
+	$(BUILD)/pyplan build data/pycon2018/schedule.csv \
+		--profile data/pycon2018/profile.ini
+
+unit: $(TESTS)
+	@fail=0; for t in $(TESTS); do $$t || fail=1; done; exit $$fail
+
+cli: $(BUILD)/pyplan
+	@sh tests/cli/run.sh $(BUILD)/pyplan
+
+lint:
+	mandoc -Tlint -Wwarning man/pyplan.1
+
+# The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
+asan: | $(DEPS_STAMP)
+	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g" \
+		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		unit cli
+
+check: | $(DEPS_STAMP)
+	$(MAKE) all unit cli lint
+	$(MAKE) asan
+	@echo "check: all suites passed"
+
+install: $(BUILD)/pyplan
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BUILD)/pyplan $(DESTDIR)$(BINDIR)/pyplan
+	install -m 644 man/pyplan.1 $(DESTDIR)$(MANDIR)/man1/pyplan.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/pyplan $(DESTDIR)$(MANDIR)/man1/pyplan.1
+
+format:
+	clang-format -i src/*.c include/pyplan/*.h tests/unit/*.c
+
+clean:
+	rm -rf build

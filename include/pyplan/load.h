@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Programme loading: reads a file (or stdin), detects its format from the
+ * content, and appends its events to a timetable.  Loaders know nothing of
+ * profiles or the solver.
+ */
+#ifndef PYPLAN_LOAD_H
+#define PYPLAN_LOAD_H
+
+#include <stddef.h>
+
+#include "pyplan/diag.h"
+#include "pyplan/event.h"
+
+/* Refused before parsing: bigger inputs are an error, not a memory hog. */
+#define PP_LOAD_MAX_BYTES ((size_t)256 << 20)
+#define PP_LOAD_MAX_EVENTS 200000
+
+enum pp_format { PP_FMT_UNKNOWN, PP_FMT_CSV, PP_FMT_ICS, PP_FMT_XML,
+	PP_FMT_JSON };
+
+struct pp_load_opts {
+	const char *tz;  /* zone for floating times; NULL = "UTC" */
+	int lenient;     /* 1: bad rows are skipped with a warning each */
+};
+
+/*
+ * Loads path ("-" = standard input) into tt.  Every problem is appended to
+ * ds (errors in strict mode, warnings for skipped rows in lenient mode).
+ * Returns 0 on success, -1 if the file could not be read (ds says why;
+ * *io_error is set to 1 for a missing/unreadable file, so the CLI can exit
+ * 66) or if it held errors.  path is borrowed by the diagnostics and the
+ * events and must outlive them.
+ */
+int pp_load_file(struct pp_timetable *tt, const char *path,
+    const struct pp_load_opts *opts, struct pp_diags *ds, int *io_error);
+
+/* Loads an in-memory buffer named name (used by pp_load_file and fuzzers). */
+int pp_load_buffer(struct pp_timetable *tt, const char *name,
+    const char *data, size_t len, const struct pp_load_opts *opts,
+    struct pp_diags *ds);
+
+/* Guesses the format from the first bytes (BOM and blanks skipped). */
+enum pp_format pp_detect_format(const char *data, size_t len);
+
+/* The CSV loader (libcsv); same contract as pp_load_buffer. */
+int pp_load_csv(struct pp_timetable *tt, const char *name, const char *data,
+    size_t len, const struct pp_load_opts *opts, struct pp_diags *ds);
+
+#endif

@@ -1,0 +1,440 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The timetable model: an event array plus an arena that owns every string,
+ * the documented kind mapping, sorting and duplicate merging.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "pyplan/event.h"
+#include "pyplan/xalloc.h"
+
+struct pp_arena {
+	struct pp_arena *next;
+	size_t used, size;
+	char data[];
+};
+
+#define ARENA_BLOCK ((size_t)64 * 1024)
+
+static const char empty[] = "";
+
+struct pp_timetable *
+pp_timetable_new(void)
+{
+	return pp_xcalloc(1, sizeof(struct pp_timetable));
+}
+
+void
+pp_timetable_free(struct pp_timetable *tt)
+{
+	struct pp_arena *a, *next;
+
+	if (tt == NULL)
+		return;
+	for (a = tt->arena; a != NULL; a = next) {
+		next = a->next;
+		free(a);
+	}
+	free(tt->ev);
+	free(tt);
+}
+
+void *
+pp_tt_alloc(struct pp_timetable *tt, size_t n)
+{
+	struct pp_arena *a = tt->arena;
+	void *p;
+
+	n = (n + 15) & ~(size_t)15;
+	if (a == NULL || a->size - a->used < n) {
+		size_t size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+
+		a = pp_xmalloc(sizeof(*a) + size);
+		a->used = 0;
+		a->size = size;
+		if (n > ARENA_BLOCK / 4 && tt->arena != NULL) {
+			/* A big one-off block goes behind the current one so
+			 * the current block's free space is not wasted. */
+			a->next = tt->arena->next;
+			tt->arena->next = a;
+		} else {
+			a->next = tt->arena;
+			tt->arena = a;
+		}
+	}
+	p = a->data + a->used;
+	a->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+const char *
+pp_tt_strndup(struct pp_timetable *tt, const char *s, size_t n)
+{
+	char *p;
+
+	n = strnlen(s, n);
+	if (n == 0)
+		return empty;
+	p = pp_tt_alloc(tt, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+const char *
+pp_tt_strdup(struct pp_timetable *tt, const char *s)
+{
+	return pp_tt_strndup(tt, s, strlen(s));
+}
+
+const char **
+pp_tt_strv(struct pp_timetable *tt, size_t n)
+{
+	const char **v = pp_tt_alloc(tt, (n ? n : 1) * sizeof(*v));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i] = empty;
+	return v;
+}
+
+struct pp_event *
+pp_timetable_add(struct pp_timetable *tt)
+{
+	struct pp_event *ev;
+
+	pp_xgrow((void **)&tt->ev, &tt->cap, tt->n + 1, sizeof(*tt->ev));
+	ev = &tt->ev[tt->n++];
+	memset(ev, 0, sizeof(*ev));
+	ev->id = ev->title = ev->kind_word = ev->tz = ev->room = empty;
+	ev->track = ev->level = ev->url = ev->video_url = empty;
+	ev->abstract = empty;
+	ev->kind = PP_KIND_OTHER;
+	ev->recorded = PP_REC_UNKNOWN;
+	ev->rooms = ev->speakers = ev->tags = NULL;
+	ev->file = NULL;
+	return ev;
+}
+
+void
+pp_timetable_pop(struct pp_timetable *tt)
+{
+	if (tt->n > 0)
+		tt->n--;
+}
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+size_t
+pp_tt_split(struct pp_timetable *tt, const char *s, int allow_comma,
+    const char ***out)
+{
+	char sep = ';';
+	size_t n = 0, cap = 0, i;
+	const char **parts = NULL;
+	const char *p = s;
+
+	if (allow_comma && strchr(s, ';') == NULL)
+		sep = ',';
+	while (*p != '\0') {
+		const char *q = strchr(p, sep);
+		const char *e = q != NULL ? q : p + strlen(p);
+		const char *b = p;
+
+		while (b < e && is_space(*b))
+			b++;
+		while (e > b && is_space(e[-1]))
+			e--;
+		if (e > b) {
+			pp_xgrow((void **)&parts, &cap, n + 1, sizeof(*parts));
+			parts[n++] = pp_tt_strndup(tt, b, (size_t)(e - b));
+		}
+		if (q == NULL)
+			break;
+		p = q + 1;
+	}
+	*out = pp_tt_strv(tt, n);
+	for (i = 0; i < n; i++)
+		(*out)[i] = parts[i];
+	free(parts);
+	return n;
+}
+
+void
+pp_tt_set_rooms(struct pp_timetable *tt, struct pp_event *ev,
+    const char **rooms, size_t n)
+{
+	size_t len = 0, i;
+	char *j;
+
+	ev->rooms = rooms;
+	ev->nrooms = n;
+	if (n == 0) {
+		ev->room = empty;
+		return;
+	}
+	for (i = 0; i < n; i++)
+		len += strlen(rooms[i]) + 2;
+	j = pp_tt_alloc(tt, len + 1);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strcat(j, "; ");
+		strcat(j, rooms[i]);
+	}
+	ev->room = j;
+}
+
+static int
+cmp_event(const void *a, const void *b)
+{
+	const struct pp_event *x = a, *y = b;
+	int c;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	if ((c = strcmp(x->title, y->title)) != 0)
+		return c;
+	if ((c = strcmp(x->id, y->id)) != 0)
+		return c;
+	if ((c = strcmp(x->room, y->room)) != 0)
+		return c;
+	if (x->file != y->file && x->file != NULL && y->file != NULL &&
+	    (c = strcmp(x->file, y->file)) != 0)
+		return c;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+void
+pp_timetable_sort(struct pp_timetable *tt)
+{
+	if (tt->n > 1)
+		qsort(tt->ev, tt->n, sizeof(*tt->ev), cmp_event);
+}
+
+static int
+has_room(const struct pp_event *ev, const char *room)
+{
+	size_t i;
+
+	for (i = 0; i < ev->nrooms; i++)
+		if (strcmp(ev->rooms[i], room) == 0)
+			return 1;
+	return 0;
+}
+
+/* Folds b into a: the union of rooms, and any field a lacks. */
+static void
+merge_into(struct pp_timetable *tt, struct pp_event *a,
+    const struct pp_event *b)
+{
+	size_t n = a->nrooms, i;
+	const char **rooms;
+
+	for (i = 0; i < b->nrooms; i++)
+		if (!has_room(a, b->rooms[i]))
+			n++;
+	if (n != a->nrooms) {
+		rooms = pp_tt_strv(tt, n);
+		memcpy(rooms, a->rooms, a->nrooms * sizeof(*rooms));
+		n = a->nrooms;
+		for (i = 0; i < b->nrooms; i++)
+			if (!has_room(a, b->rooms[i])) {
+				rooms[n++] = b->rooms[i];
+				/* has_room scans a->rooms; keep it current */
+				a->rooms = rooms;
+				a->nrooms = n;
+			}
+		pp_tt_set_rooms(tt, a, rooms, n);
+	}
+	if (*a->abstract == '\0')
+		a->abstract = b->abstract;
+	if (*a->url == '\0')
+		a->url = b->url;
+	if (*a->video_url == '\0')
+		a->video_url = b->video_url;
+	if (a->nspeakers == 0) {
+		a->speakers = b->speakers;
+		a->nspeakers = b->nspeakers;
+	}
+	if (a->recorded == PP_REC_UNKNOWN)
+		a->recorded = b->recorded;
+}
+
+void
+pp_timetable_merge_duplicates(struct pp_timetable *tt, struct pp_diags *ds)
+{
+	size_t i, j, out = 0;
+
+	pp_timetable_sort(tt);
+	for (i = 0; i < tt->n; i = j) {
+		tt->ev[out] = tt->ev[i];
+		for (j = i + 1; j < tt->n && tt->ev[j].start == tt->ev[i].start &&
+		    tt->ev[j].end == tt->ev[i].end; j++) {
+			/* Same time; only a same-title event is a duplicate,
+			 * and equal titles sort next to each other. */
+			if (strcasecmp(tt->ev[j].title, tt->ev[out].title) != 0)
+				break;
+			pp_diag_add(ds, PP_NOTE, tt->ev[j].file, tt->ev[j].line,
+			    0, "duplicate of line %u ('%s'): merged",
+			    tt->ev[out].line, tt->ev[out].title);
+			merge_into(tt, &tt->ev[out], &tt->ev[j]);
+		}
+		out++;
+	}
+	tt->n = out;
+}
+
+static const char *const kind_names[PP_KIND__COUNT] = {
+	"talk", "keynote", "tutorial", "workshop", "lightning", "panel",
+	"open-space", "hallway", "expo", "poster", "social", "meal", "break",
+	"other",
+};
+
+const char *
+pp_kind_name(enum pp_kind k)
+{
+	return (unsigned)k < PP_KIND__COUNT ? kind_names[k] : "other";
+}
+
+int
+pp_kind_parse(const char *s)
+{
+	int k;
+
+	for (k = 0; k < PP_KIND__COUNT; k++)
+		if (strcmp(s, kind_names[k]) == 0)
+			return k;
+	return -1;
+}
+
+enum pp_kind_class
+pp_kind_class(enum pp_kind k)
+{
+	return k >= PP_KIND_OPEN_SPACE && k <= PP_KIND_BREAK ?
+	    PP_CLASS_NETWORKING : PP_CLASS_TALK;
+}
+
+/*
+ * The documented mapping (man/pyplan.1, KINDS).  Each word is matched as a
+ * whole word, case-insensitively, against the source's kind word first and
+ * then against the title; the first row that matches wins.
+ */
+static const struct {
+	const char *word;
+	enum pp_kind kind;
+} kind_words[] = {
+	{ "open-space", PP_KIND_OPEN_SPACE }, { "open-spaces", PP_KIND_OPEN_SPACE },
+	{ "open space", PP_KIND_OPEN_SPACE }, { "open spaces", PP_KIND_OPEN_SPACE },
+	{ "openspace", PP_KIND_OPEN_SPACE }, { "unconference", PP_KIND_OPEN_SPACE },
+	{ "birds of a feather", PP_KIND_OPEN_SPACE }, { "bof", PP_KIND_OPEN_SPACE },
+	{ "hallway", PP_KIND_HALLWAY }, { "hallway track", PP_KIND_HALLWAY },
+	{ "lightning", PP_KIND_LIGHTNING }, { "lightning talks", PP_KIND_LIGHTNING },
+	{ "lightningtalk", PP_KIND_LIGHTNING },
+	{ "keynote", PP_KIND_KEYNOTE }, { "plenary", PP_KIND_KEYNOTE },
+	{ "plenum", PP_KIND_KEYNOTE }, { "invited speaker", PP_KIND_KEYNOTE },
+	{ "maintrack", PP_KIND_TALK },
+	{ "tutorial", PP_KIND_TUTORIAL }, { "tutorials", PP_KIND_TUTORIAL },
+	{ "workshop", PP_KIND_WORKSHOP }, { "workshops", PP_KIND_WORKSHOP },
+	{ "sprint", PP_KIND_WORKSHOP }, { "sprints", PP_KIND_WORKSHOP },
+	{ "summit", PP_KIND_WORKSHOP },
+	{ "panel", PP_KIND_PANEL }, { "discussion", PP_KIND_PANEL },
+	{ "poster", PP_KIND_POSTER }, { "posters", PP_KIND_POSTER },
+	{ "expo", PP_KIND_EXPO }, { "expo hall", PP_KIND_EXPO },
+	{ "job fair", PP_KIND_EXPO }, { "exhibition", PP_KIND_EXPO },
+	{ "reception", PP_KIND_SOCIAL }, { "social", PP_KIND_SOCIAL },
+	{ "party", PP_KIND_SOCIAL }, { "auction", PP_KIND_SOCIAL },
+	{ "networking", PP_KIND_SOCIAL }, { "meetup", PP_KIND_SOCIAL },
+	{ "breakfast", PP_KIND_MEAL }, { "lunch", PP_KIND_MEAL },
+	{ "dinner", PP_KIND_MEAL }, { "meal", PP_KIND_MEAL },
+	{ "break", PP_KIND_BREAK }, { "coffee", PP_KIND_BREAK },
+	{ "coffee break", PP_KIND_BREAK }, { "pause", PP_KIND_BREAK },
+	{ "talk", PP_KIND_TALK }, { "talks", PP_KIND_TALK },
+	{ "charla", PP_KIND_TALK }, { "charlas", PP_KIND_TALK },
+	{ "session", PP_KIND_TALK }, { "presentation", PP_KIND_TALK },
+	{ "lecture", PP_KIND_TALK }, { "vortrag", PP_KIND_TALK },
+	{ "devroom", PP_KIND_TALK }, { "service", PP_KIND_TALK },
+};
+
+/* 1 if word occurs in s as a whole word or phrase, ignoring case. */
+static int
+has_word(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p;
+
+	for (p = s; *p != '\0'; p++) {
+		if (strncasecmp(p, word, n) != 0)
+			continue;
+		if (p > s && isalnum((unsigned char)p[-1]))
+			continue;
+		if (isalnum((unsigned char)p[n]))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+static int
+guess_from(const char *s, enum pp_kind *out)
+{
+	size_t i;
+	int k;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	if ((k = pp_kind_parse(s)) >= 0 && k != PP_KIND_OTHER) {
+		*out = (enum pp_kind)k;
+		return 1;
+	}
+	for (i = 0; i < sizeof(kind_words) / sizeof(kind_words[0]); i++)
+		if (has_word(s, kind_words[i].word)) {
+			*out = kind_words[i].kind;
+			return 1;
+		}
+	return 0;
+}
+
+enum pp_kind
+pp_kind_guess(const char *word, const char *title)
+{
+	enum pp_kind k;
+	char prefix[64];
+
+	/* A "[open-spaces] Title" prefix is the strongest signal. */
+	if (title != NULL && title[0] == '[') {
+		const char *e = strchr(title, ']');
+		size_t n = e != NULL ? (size_t)(e - title - 1) : 0;
+
+		if (n > 0 && n < sizeof(prefix)) {
+			memcpy(prefix, title + 1, n);
+			prefix[n] = '\0';
+			if (guess_from(prefix, &k))
+				return k;
+		}
+	}
+	/* A specific word from the source decides; unknown words are kept
+	 * as PP_KIND_OTHER for `check` to report. */
+	if (word != NULL && *word != '\0' && strcasecmp(word, "event") != 0 &&
+	    strcasecmp(word, "other") != 0)
+		return guess_from(word, &k) ? k : PP_KIND_OTHER;
+	/* No word, or a generic one ("event"): the title decides. */
+	if (title != NULL && guess_from(title, &k))
+		return k;
+	return word == NULL || *word == '\0' ? PP_KIND_TALK : PP_KIND_OTHER;
+}
+
+long
+pp_event_minutes(const struct pp_event *ev)
+{
+	return (long)((ev->end - ev->start) / 60);
+}
