@@ -57,7 +57,7 @@ struct pp_model_day {
 
 struct pp_busy_block {             /* a resolved busy block */
 	int64_t start, end;
-	const char *label;         /* borrowed */
+	char *label;               /* owned by whoever made the array */
 	const char *file;
 	unsigned line;
 };
@@ -79,14 +79,18 @@ struct pp_model {
 };
 
 /*
- * Builds the model.  Must-see and skip references that match no event (or
- * several, for a title substring) are errors appended to ds with the
- * profile's file:line; so are must-see events excluded by a busy block or
- * the window.  tt and p are borrowed and must outlive the model.  Returns 0
- * and sets *out, or -1.
+ * Builds the model from tt, p and extra busy blocks (from --busy files,
+ * copied; may be NULL).  Must-see and skip references that match no event,
+ * or several by title substring, and unknown days are errors appended to ds
+ * with the profile's file:line: returns -1.  A must-see event that is also
+ * skipped, outside the planning window or days, or inside a busy block is
+ * a clash of hard constraints: returns 1 with one error each, and *out is
+ * still set so `explain` can use it.  Otherwise returns 0 and sets *out.
+ * tt and p are borrowed and must outlive the model.
  */
 int pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
-    struct pp_model **out, struct pp_diags *ds);
+    const struct pp_busy_block *busy, size_t nbusy, struct pp_model **out,
+    struct pp_diags *ds);
 /* Frees the model; no-op on NULL. */
 void pp_model_free(struct pp_model *m);
 

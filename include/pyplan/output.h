@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Atomic output: results go to a temporary file in the destination's
+ * directory and are renamed over it only when everything was written, so a
+ * failed run never leaves a half-written or clobbered file.
+ */
+#ifndef PYPLAN_OUTPUT_H
+#define PYPLAN_OUTPUT_H
+
+#include <stdio.h>
+
+#include "pyplan/diag.h"
+
+struct pp_out {
+	FILE *fp;    /* write here */
+	char *path;  /* destination, NULL for standard output */
+	char *tmp;   /* the temporary file, NULL for standard output */
+};
+
+/*
+ * Opens path for writing (NULL or "-" = standard output).  Returns 0, or -1
+ * with an error in ds when the temporary file cannot be created (the CLI
+ * exits 73).  path is copied.
+ */
+int pp_out_open(struct pp_out *o, const char *path, struct pp_diags *ds);
+
+/*
+ * Flushes, syncs and renames the temporary file over the destination.
+ * Returns 0, or -1 with an error in ds (write error, disk full: the CLI
+ * exits 74); on failure the temporary file is removed and the destination
+ * left as it was.  Releases o either way.
+ */
+int pp_out_commit(struct pp_out *o, struct pp_diags *ds);
+
+/* Discards the output: removes the temporary file; releases o. */
+void pp_out_abort(struct pp_out *o);
+
+/* Removes the temporary file of the output in progress, if any; safe to
+ * call from a signal handler (SIGINT, SIGTERM). */
+void pp_out_cleanup_signal(void);
+
+#endif

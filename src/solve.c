@@ -1,0 +1,820 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The exact solver.  A day's plan is a chain of items in time order, so a
+ * label-correcting dynamic programme over the items, sorted by start, finds
+ * the best chain: a label is a partial plan ending at some item, and its
+ * state holds exactly what the remaining constraints need (talks, talk
+ * minutes, streak, networking minutes, lunch, must-see count, criteria).
+ * Labels with equal state keep the higher value, so the search is
+ * exhaustive over states and the result a proven optimum of the model.
+ * Days are independent except for the criteria bonus, which a small DP over
+ * criterion masks combines.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pyplan/solve.h"
+#include "pyplan/tz.h"
+#include "pyplan/xalloc.h"
+
+/* Relaxations, for diagnosing infeasible days. */
+enum {
+	R_COUNT = 1 << 0,
+	R_MINUTES = 1 << 1,
+	R_STREAK = 1 << 2,
+	R_NET = 1 << 3,
+	R_LUNCH = 1 << 4,
+	R_MUST = 1 << 5,
+	R__N = 6
+};
+
+#define NMASK (1u << PP_CRIT__COUNT)
+
+/*
+ * The state key packs: talks (8 bits), talk minutes (11), streak (8),
+ * networking minutes saturated at the minimum (11), lunch (1), criteria
+ * (4) and must-see count (16).  Counters not constrained stay 0, so they
+ * do not split states.
+ */
+#define K_TALKS(k) ((unsigned)((k) & 0xff))
+#define K_TMIN(k) ((unsigned)(((k) >> 8) & 0x7ff))
+#define K_STREAK(k) ((unsigned)(((k) >> 19) & 0xff))
+#define K_NET(k) ((unsigned)(((k) >> 27) & 0x7ff))
+#define K_LUNCH(k) ((unsigned)(((k) >> 38) & 1))
+#define K_MASK(k) ((unsigned)(((k) >> 39) & 0xf))
+#define K_MUST(k) ((unsigned)(((k) >> 43) & 0xffff))
+
+static uint64_t
+make_key(unsigned talks, unsigned tmin, unsigned streak, unsigned net,
+    unsigned lunch, unsigned mask, unsigned must)
+{
+	return (uint64_t)talks | (uint64_t)tmin << 8 | (uint64_t)streak << 19 |
+	    (uint64_t)net << 27 | (uint64_t)lunch << 38 |
+	    (uint64_t)mask << 39 | (uint64_t)must << 43;
+}
+
+struct label {
+	int64_t value;
+	uint64_t key;
+	int32_t prev; /* label index, -1 for the root */
+	int32_t item; /* item index, -1 for the root */
+};
+
+/* An open-addressing map from state key to a label index. */
+struct lmap {
+	uint64_t *keys;
+	int32_t *vals; /* -1 = empty slot */
+	size_t cap, n;
+	int32_t *list; /* the label indices, for iteration */
+	size_t nlist, listcap;
+};
+
+struct dp {
+	const struct pp_model *m;
+	const struct pp_model_day *d;
+	unsigned relax;
+	struct label *pool;
+	size_t npool, poolcap;
+	size_t *lo, *hi;     /* each item's labels: pool[lo[k]..hi[k]) */
+	struct lmap front;   /* labels of items that ended >= room change ago */
+	struct lmap local;   /* labels of the item being extended */
+	/* limits in effect (0 = not tracked) */
+	unsigned max_talks, max_tmin, max_streak, min_net;
+	int cap_talks, cap_tmin, cap_streak, need_lunch;
+	size_t max_front;
+};
+
+static uint64_t
+hash64(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ULL;
+	x ^= x >> 33;
+	return x;
+}
+
+static void
+lmap_clear(struct lmap *mp)
+{
+	size_t i;
+
+	for (i = 0; i < mp->cap; i++)
+		mp->vals[i] = -1;
+	mp->n = 0;
+	mp->nlist = 0;
+}
+
+static void
+lmap_fini(struct lmap *mp)
+{
+	free(mp->keys);
+	free(mp->vals);
+	free(mp->list);
+	memset(mp, 0, sizeof(*mp));
+}
+
+static void lmap_put(struct lmap *mp, const struct label *pool, int32_t li);
+
+static void
+lmap_resize(struct lmap *mp, const struct label *pool, size_t cap)
+{
+	size_t i, nlist = mp->nlist;
+	int32_t *old = pp_xcalloc(nlist + 1, sizeof(*old));
+
+	memcpy(old, mp->list, nlist * sizeof(*old));
+	free(mp->keys);
+	free(mp->vals);
+	mp->keys = pp_xcalloc(cap, sizeof(*mp->keys));
+	mp->vals = pp_xcalloc(cap, sizeof(*mp->vals));
+	mp->cap = cap;
+	lmap_clear(mp);
+	for (i = 0; i < nlist; i++)
+		lmap_put(mp, pool, old[i]);
+	free(old);
+}
+
+/* Slot of key, or of the empty slot where it would go. */
+static size_t
+lmap_slot(const struct lmap *mp, uint64_t key)
+{
+	size_t i = (size_t)hash64(key) & (mp->cap - 1);
+
+	while (mp->vals[i] >= 0 && mp->keys[i] != key)
+		i = (i + 1) & (mp->cap - 1);
+	return i;
+}
+
+/*
+ * Offers label li: kept if its state is new or its value strictly higher
+ * than the incumbent's (so among equals the first found wins, which makes
+ * the result deterministic).
+ */
+static void
+lmap_put(struct lmap *mp, const struct label *pool, int32_t li)
+{
+	size_t i;
+
+	if ((mp->n + 1) * 2 > mp->cap)
+		lmap_resize(mp, pool, mp->cap < 64 ? 64 : mp->cap * 2);
+	i = lmap_slot(mp, pool[li].key);
+	if (mp->vals[i] < 0) {
+		mp->keys[i] = pool[li].key;
+		mp->vals[i] = (int32_t)mp->nlist;
+		pp_xgrow((void **)&mp->list, &mp->listcap, mp->nlist + 1,
+		    sizeof(*mp->list));
+		mp->list[mp->nlist++] = li;
+		mp->n++;
+	} else if (pool[li].value > pool[mp->list[mp->vals[i]]].value)
+		mp->list[mp->vals[i]] = li;
+}
+
+static int32_t
+new_label(struct dp *dp, int64_t value, uint64_t key, int32_t prev,
+    int32_t item)
+{
+	struct label *l;
+
+	if (dp->npool >= INT32_MAX)
+		return -1;
+	pp_xgrow((void **)&dp->pool, &dp->poolcap, dp->npool + 1,
+	    sizeof(*dp->pool));
+	l = &dp->pool[dp->npool];
+	l->value = value;
+	l->key = key;
+	l->prev = prev;
+	l->item = item;
+	return (int32_t)dp->npool++;
+}
+
+static int
+is_must(const struct dp *dp, const struct pp_item *it)
+{
+	return it->must && !(dp->relax & R_MUST);
+}
+
+/* Extends label li by item k into the local map. */
+static void
+extend(struct dp *dp, int32_t li, size_t k, unsigned req)
+{
+	const struct pp_item *it = &dp->d->items[k];
+	uint64_t key = dp->pool[li].key;
+	unsigned talks = K_TALKS(key), tmin = K_TMIN(key);
+	unsigned streak = K_STREAK(key), net = K_NET(key);
+	unsigned lunch = K_LUNCH(key), mask = K_MASK(key);
+	unsigned must = K_MUST(key);
+	int32_t nl;
+	int64_t value;
+	size_t i;
+
+	if (must != req)
+		return;
+	if (it->cls == PP_CLASS_TALK) {
+		if (dp->cap_talks && ++talks > dp->max_talks)
+			return;
+		if (dp->cap_tmin) {
+			tmin += (unsigned)it->minutes;
+			if (tmin > dp->max_tmin)
+				return;
+		}
+		if (dp->cap_streak && ++streak > dp->max_streak)
+			return;
+		mask |= it->crit;
+	} else if (it->counts) {
+		streak = 0;
+		if (dp->min_net > 0) {
+			net += (unsigned)it->minutes;
+			if (net > dp->min_net)
+				net = dp->min_net;
+		}
+	}
+	if (it->src == PP_ITEM_LUNCH && lunch)
+		return; /* at most one free lunch block a day */
+	if (it->lunch && (dp->need_lunch || it->src == PP_ITEM_LUNCH))
+		lunch = 1;
+	if (is_must(dp, it))
+		must++;
+	value = dp->pool[li].value + it->score;
+	key = make_key(talks, tmin, streak, net, lunch, mask, must);
+	i = lmap_slot(&dp->local, key);
+	if (dp->local.cap > 0 && dp->local.vals[i] >= 0) {
+		struct label *old = &dp->pool[dp->local.list[dp->local.vals[i]]];
+
+		if (value > old->value) {
+			old->value = value;
+			old->prev = li;
+		}
+		return;
+	}
+	nl = new_label(dp, value, key, li, (int32_t)k);
+	if (nl >= 0)
+		lmap_put(&dp->local, dp->pool, nl);
+}
+
+static int
+cmp_by_end(const void *a, const void *b, const struct pp_item *items)
+{
+	const struct pp_item *x = &items[*(const size_t *)a];
+	const struct pp_item *y = &items[*(const size_t *)b];
+
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+/* Insertion sort by end: stable, and items arrive nearly sorted. */
+static void
+sort_by_end(size_t *v, size_t n, const struct pp_item *items)
+{
+	size_t i, j;
+
+	for (i = 1; i < n; i++) {
+		size_t x = v[i];
+
+		for (j = i; j > 0 && cmp_by_end(&v[j - 1], &x, items) > 0; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+static void
+absorb(struct dp *dp, size_t j)
+{
+	size_t l;
+
+	for (l = dp->lo[j]; l < dp->hi[j]; l++)
+		lmap_put(&dp->front, dp->pool, (int32_t)l);
+	if (dp->front.nlist > dp->max_front)
+		dp->max_front = dp->front.nlist;
+}
+
+/* Drops frontier labels that missed a must-see item: they are dead. */
+static void
+compact_front(struct dp *dp, unsigned req)
+{
+	size_t i, n = 0;
+	int32_t *keep = pp_xcalloc(dp->front.nlist + 1, sizeof(*keep));
+
+	for (i = 0; i < dp->front.nlist; i++)
+		if (K_MUST(dp->pool[dp->front.list[i]].key) >= req)
+			keep[n++] = dp->front.list[i];
+	lmap_clear(&dp->front);
+	for (i = 0; i < n; i++)
+		lmap_put(&dp->front, dp->pool, keep[i]);
+	free(keep);
+}
+
+struct day_result {
+	int feasible[NMASK];
+	int64_t value[NMASK];
+	size_t *items[NMASK]; /* chosen item indices, time order */
+	size_t nitems[NMASK];
+};
+
+static void
+day_result_fini(struct day_result *r)
+{
+	unsigned i;
+
+	for (i = 0; i < NMASK; i++)
+		free(r->items[i]);
+	memset(r, 0, sizeof(*r));
+}
+
+/*
+ * Solves one day under the given relaxations.  Returns 1 if some mask is
+ * feasible, 0 if none.  Fills r when non-NULL.
+ */
+static int
+solve_day(const struct pp_model *m, const struct pp_model_day *d,
+    unsigned relax, struct day_result *r, struct pp_solve_stats *st)
+{
+	const struct pp_profile *p = m->p;
+	struct dp dp;
+	size_t n = d->n, k, q, ptr = 0, nmust = 0, i;
+	size_t *by_end, *must_before;
+	unsigned char *forbidden;
+	int64_t *must_end;
+	unsigned req_now = 0, mask;
+	int32_t best[NMASK];
+	int any = 0;
+
+	memset(&dp, 0, sizeof(dp));
+	dp.m = m;
+	dp.d = d;
+	dp.relax = relax;
+	dp.cap_talks = p->max_talks >= 0 && p->max_talks < 255 &&
+	    !(relax & R_COUNT);
+	dp.max_talks = dp.cap_talks ? (unsigned)p->max_talks : 0;
+	dp.cap_tmin = p->max_talk_minutes >= 0 &&
+	    p->max_talk_minutes < 2000 && !(relax & R_MINUTES);
+	dp.max_tmin = dp.cap_tmin ? (unsigned)p->max_talk_minutes : 0;
+	dp.cap_streak = p->max_streak >= 0 && p->max_streak < 255 &&
+	    !(relax & R_STREAK);
+	dp.max_streak = dp.cap_streak ? (unsigned)p->max_streak : 0;
+	dp.min_net = p->min_networking > 0 && !(relax & R_NET) ?
+	    (unsigned)(p->min_networking < 2000 ? p->min_networking : 2000) :
+	    0;
+	dp.need_lunch = m->lunch_len > 0 &&
+	    d->lunch_to - d->lunch_from >= m->lunch_len && !(relax & R_LUNCH);
+	dp.lo = pp_xcalloc(n + 1, sizeof(*dp.lo));
+	dp.hi = pp_xcalloc(n + 1, sizeof(*dp.hi));
+	by_end = pp_xcalloc(n + 1, sizeof(*by_end));
+	must_before = pp_xcalloc(n + 1, sizeof(*must_before));
+	forbidden = pp_xcalloc(n + 1, 1);
+	must_end = pp_xcalloc(n + 1, sizeof(*must_end));
+
+	/* Must-see bookkeeping: an item that overlaps a must-see item can
+	 * never be planned; a label may extend to item k only if it holds
+	 * every must-see item that ends by k's start. */
+	for (k = 0; k < n; k++)
+		if (is_must(&dp, &d->items[k]))
+			must_end[nmust++] = d->items[k].end;
+	for (k = 0; k < n; k++) {
+		const struct pp_item *it = &d->items[k];
+
+		by_end[k] = k;
+		for (q = 0; q < n; q++) {
+			const struct pp_item *mu = &d->items[q];
+
+			if (q == k || !is_must(&dp, mu))
+				continue;
+			if (mu->end <= it->start)
+				must_before[k]++;
+			else if (mu->start < it->end)
+				forbidden[k] = 1;
+		}
+	}
+	sort_by_end(by_end, n, d->items);
+
+	lmap_resize(&dp.front, dp.pool, 64);
+	lmap_resize(&dp.local, dp.pool, 64);
+	new_label(&dp, 0, make_key(0, 0, 0, 0, 0, 0, 0), -1, -1);
+	lmap_put(&dp.front, dp.pool, 0);
+
+	for (k = 0; k < n; k++) {
+		const struct pp_item *it = &d->items[k];
+		unsigned req = (unsigned)must_before[k];
+
+		dp.lo[k] = dp.hi[k] = dp.npool;
+		if (forbidden[k])
+			continue;
+		while (ptr < n &&
+		    d->items[by_end[ptr]].end + m->room_change <= it->start)
+			absorb(&dp, by_end[ptr++]);
+		if (req > req_now) {
+			compact_front(&dp, req);
+			req_now = req;
+		}
+		lmap_clear(&dp.local);
+		dp.lo[k] = dp.npool;
+		for (i = 0; i < dp.front.nlist; i++)
+			extend(&dp, dp.front.list[i], k, req);
+		/* Items that ended less than the room-change time ago can
+		 * precede k only when no room change is needed. */
+		for (q = ptr; q < n && d->items[by_end[q]].end <= it->start;
+		    q++) {
+			size_t j = by_end[q], l;
+
+			if (pp_item_room_change(&d->items[j], it))
+				continue;
+			for (l = dp.lo[j]; l < dp.hi[j]; l++)
+				extend(&dp, (int32_t)l, k, req);
+		}
+		dp.hi[k] = dp.npool;
+	}
+	while (ptr < n)
+		absorb(&dp, by_end[ptr++]);
+
+	/* Final states: every must-see planned, lunch, networking met. */
+	for (mask = 0; mask < NMASK; mask++)
+		best[mask] = -1;
+	for (i = 0; i < dp.front.nlist; i++) {
+		int32_t li = dp.front.list[i];
+		uint64_t key = dp.pool[li].key;
+
+		if (K_MUST(key) != nmust)
+			continue;
+		if (dp.need_lunch && !K_LUNCH(key))
+			continue;
+		if (K_NET(key) < dp.min_net)
+			continue;
+		mask = K_MASK(key);
+		if (best[mask] < 0 || dp.pool[li].value > dp.pool[best[mask]].value)
+			best[mask] = li;
+	}
+	for (mask = 0; mask < NMASK; mask++) {
+		int32_t li;
+		size_t cnt = 0;
+
+		if (best[mask] < 0)
+			continue;
+		any = 1;
+		if (r == NULL)
+			break;
+		r->feasible[mask] = 1;
+		r->value[mask] = dp.pool[best[mask]].value;
+		for (li = best[mask]; dp.pool[li].item >= 0; li = dp.pool[li].prev)
+			cnt++;
+		r->items[mask] = pp_xcalloc(cnt + 1, sizeof(size_t));
+		r->nitems[mask] = cnt;
+		for (li = best[mask]; dp.pool[li].item >= 0; li = dp.pool[li].prev)
+			r->items[mask][--cnt] = (size_t)dp.pool[li].item;
+	}
+	if (st != NULL) {
+		st->labels += dp.npool;
+		if (dp.max_front > st->max_front)
+			st->max_front = dp.max_front;
+	}
+	lmap_fini(&dp.front);
+	lmap_fini(&dp.local);
+	free(dp.pool);
+	free(dp.lo);
+	free(dp.hi);
+	free(by_end);
+	free(must_before);
+	free(forbidden);
+	free(must_end);
+	return any;
+}
+
+/* Appends "'title'" to buf, shortened to keep messages readable. */
+static void
+append_title(char *buf, size_t size, const char *title)
+{
+	size_t len = strlen(buf);
+
+	snprintf(buf + len, size - len, "'%.60s%s'", title,
+	    strlen(title) > 60 ? "..." : "");
+}
+
+static void
+family_text(const struct pp_model *m, const struct pp_model_day *d,
+    unsigned f, char *buf, size_t size)
+{
+	const struct pp_profile *p = m->p;
+	size_t i, shown = 0;
+
+	buf[0] = '\0';
+	switch (f) {
+	case R_COUNT:
+		snprintf(buf, size, "max-talks-per-day=%d", p->max_talks);
+		break;
+	case R_MINUTES:
+		snprintf(buf, size, "max-talk-minutes-per-day=%d",
+		    p->max_talk_minutes);
+		break;
+	case R_STREAK:
+		snprintf(buf, size, "max-consecutive-talks=%d", p->max_streak);
+		break;
+	case R_NET:
+		snprintf(buf, size,
+		    "min-networking-minutes=%d (in blocks of at least %d min)",
+		    p->min_networking, p->min_block);
+		break;
+	case R_LUNCH:
+		snprintf(buf, size, "lunch %02d:%02d-%02d:%02d/%d",
+		    p->lunch_from / 60, p->lunch_from % 60, p->lunch_to / 60,
+		    p->lunch_to % 60, p->lunch_minutes);
+		break;
+	case R_MUST:
+		snprintf(buf, size, "must-see ");
+		for (i = 0; i < d->n; i++) {
+			if (!d->items[i].must)
+				continue;
+			if (shown == 4) {
+				strncat(buf, ", ...", size - strlen(buf) - 1);
+				break;
+			}
+			if (shown++ > 0)
+				strncat(buf, ", ", size - strlen(buf) - 1);
+			append_title(buf, size, d->items[i].title);
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+/* Names the constraints that clash on an infeasible day. */
+static void
+diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
+    struct pp_diags *ds)
+{
+	const struct pp_profile *p = m->p;
+	const struct pp_item *prev = NULL;
+	unsigned active = 0, culprits = 0, f;
+	char msg[600], part[300];
+	size_t i;
+
+	/* Pairs of must-see items first: the commonest and clearest. */
+	for (i = 0; i < d->n; i++) {
+		const struct pp_item *it = &d->items[i];
+
+		if (!it->must)
+			continue;
+		if (prev != NULL && prev->end > it->start) {
+			msg[0] = '\0';
+			append_title(msg, sizeof(msg), prev->title);
+			strncat(msg, " and ", sizeof(msg) - strlen(msg) - 1);
+			append_title(msg, sizeof(msg), it->title);
+			pp_diag_err(ds, NULL, 0, "%s: must-see %s overlap",
+			    d->date, msg);
+			return;
+		}
+		if (prev != NULL && pp_item_room_change(prev, it) &&
+		    prev->end + m->room_change > it->start) {
+			msg[0] = '\0';
+			append_title(msg, sizeof(msg), prev->title);
+			strncat(msg, " and ", sizeof(msg) - strlen(msg) - 1);
+			append_title(msg, sizeof(msg), it->title);
+			pp_diag_err(ds, NULL, 0,
+			    "%s: must-see %s are in different rooms less than "
+			    "room-change-minutes=%d apart",
+			    d->date, msg, p->room_change);
+			return;
+		}
+		prev = it;
+	}
+	if (p->max_talks >= 0)
+		active |= R_COUNT;
+	if (p->max_talk_minutes >= 0)
+		active |= R_MINUTES;
+	if (p->max_streak >= 0)
+		active |= R_STREAK;
+	if (p->min_networking > 0)
+		active |= R_NET;
+	if (m->lunch_len > 0 && d->lunch_to - d->lunch_from >= m->lunch_len)
+		active |= R_LUNCH;
+	if (d->nmust > 0)
+		active |= R_MUST;
+	for (f = 1; f < (1u << R__N); f <<= 1)
+		if ((active & f) && solve_day(m, d, f, NULL, NULL))
+			culprits |= f;
+	if (culprits == 0)
+		culprits = active;
+	msg[0] = '\0';
+	for (f = 1; f < (1u << R__N); f <<= 1) {
+		if (!(culprits & f))
+			continue;
+		family_text(m, d, f, part, sizeof(part));
+		if (msg[0] != '\0')
+			strncat(msg, ", ", sizeof(msg) - strlen(msg) - 1);
+		strncat(msg, part, sizeof(msg) - strlen(msg) - 1);
+	}
+	if (culprits == R_NET)
+		pp_diag_err(ds, NULL, 0,
+		    "%s: %s cannot be met: not enough networking time", d->date,
+		    msg);
+	else if (culprits == R_LUNCH)
+		pp_diag_err(ds, NULL, 0, "%s: no free or meal time for %s",
+		    d->date, msg);
+	else
+		pp_diag_err(ds, NULL, 0, "%s: these constraints clash: %s",
+		    d->date, msg);
+}
+
+static unsigned
+popcount(unsigned x)
+{
+	unsigned n = 0;
+
+	for (; x != 0; x &= x - 1)
+		n++;
+	return n;
+}
+
+/* Recorded talks that scored above the plain talk base but are not
+ * planned (nor skipped), best first. */
+static void
+watch_later(struct pp_plan *pl)
+{
+	const struct pp_model *m = pl->m;
+	const struct pp_timetable *tt = m->tt;
+	int64_t base = pp_score_units(m->p->talk_base);
+	unsigned char *planned = pp_xcalloc(tt->n + 1, 1);
+	size_t i, j, n = 0;
+
+	for (i = 0; i < pl->ndays; i++)
+		for (j = 0; j < pl->days[i].n; j++)
+			if (pl->days[i].items[j]->ev != NULL)
+				planned[pl->days[i].items[j]->ev - tt->ev] = 1;
+	pl->watch_later = pp_xcalloc(PP_WATCH_LATER_MAX + 1,
+	    sizeof(*pl->watch_later));
+	for (i = 0; i < tt->n; i++) {
+		const struct pp_event *ev = &tt->ev[i];
+		int64_t raw = m->scores[i].raw;
+
+		if (planned[i] || ev->recorded != PP_REC_YES ||
+		    pp_kind_class(ev->kind) != PP_CLASS_TALK ||
+		    m->excl[i] == PP_EXCL_SKIP || raw <= base)
+			continue;
+		/* Insertion into the top list: raw score desc, then time. */
+		for (j = n; j > 0; j--) {
+			const struct pp_event *o = pl->watch_later[j - 1];
+
+			if (m->scores[o - tt->ev].raw >= raw)
+				break;
+			if (j < PP_WATCH_LATER_MAX)
+				pl->watch_later[j] = o;
+		}
+		if (j < PP_WATCH_LATER_MAX) {
+			pl->watch_later[j] = ev;
+			if (n < PP_WATCH_LATER_MAX)
+				n++;
+		}
+	}
+	pl->nwatch = n;
+	free(planned);
+}
+
+static double
+now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int
+pp_solve(const struct pp_model *m, struct pp_plan **out,
+    struct pp_diags *ds)
+{
+	struct pp_plan *pl;
+	struct day_result *res;
+	int64_t *acc, *nacc;
+	unsigned char *from_mask; /* [day][mask] -> previous mask */
+	unsigned char *day_mask;  /* [day][mask] -> the day's mask */
+	size_t i, j;
+	unsigned a, b, bestm = 0;
+	int infeasible = 0, found = 0;
+	int64_t bestv = 0;
+	double t0 = now_seconds();
+
+	*out = NULL;
+	pl = pp_xcalloc(1, sizeof(*pl));
+	pl->m = m;
+	pl->ndays = m->ndays;
+	pl->days = pp_xcalloc(m->ndays + 1, sizeof(*pl->days));
+	res = pp_xcalloc(m->ndays + 1, sizeof(*res));
+	for (i = 0; i < m->ndays; i++) {
+		if (!solve_day(m, &m->days[i], 0, &res[i], &pl->stats)) {
+			diagnose_day(m, &m->days[i], ds);
+			infeasible = 1;
+		}
+	}
+	if (infeasible) {
+		for (i = 0; i < m->ndays; i++)
+			day_result_fini(&res[i]);
+		free(res);
+		pp_plan_free(pl);
+		return 1;
+	}
+
+	/* Combine days over criteria masks: acc[mask] = best total whose
+	 * covered criteria are exactly mask. */
+	acc = pp_xcalloc(NMASK, sizeof(*acc));
+	nacc = pp_xcalloc(NMASK, sizeof(*nacc));
+	from_mask = pp_xcalloc(m->ndays * NMASK + 1, 1);
+	day_mask = pp_xcalloc(m->ndays * NMASK + 1, 1);
+	{
+		unsigned char valid[NMASK], nvalid[NMASK];
+
+		memset(valid, 0, sizeof(valid));
+		valid[0] = 1;
+		for (i = 0; i < m->ndays; i++) {
+			memset(nvalid, 0, sizeof(nvalid));
+			for (a = 0; a < NMASK; a++) {
+				if (!valid[a])
+					continue;
+				for (b = 0; b < NMASK; b++) {
+					unsigned c = a | b;
+					int64_t v;
+
+					if (!res[i].feasible[b])
+						continue;
+					v = acc[a] + res[i].value[b];
+					if (nvalid[c] && v <= nacc[c])
+						continue;
+					nvalid[c] = 1;
+					nacc[c] = v;
+					from_mask[i * NMASK + c] =
+					    (unsigned char)a;
+					day_mask[i * NMASK + c] =
+					    (unsigned char)b;
+				}
+			}
+			memcpy(valid, nvalid, sizeof(valid));
+			memcpy(acc, nacc, NMASK * sizeof(*acc));
+		}
+		for (a = 0; a < NMASK; a++) {
+			int64_t v;
+
+			if (!valid[a])
+				continue;
+			v = acc[a] + m->crit_bonus *
+			    (int64_t)popcount(a & m->crit_active);
+			if (!found || v > bestv) {
+				found = 1;
+				bestv = v;
+				bestm = a;
+			}
+		}
+	}
+	pl->score = bestv;
+	pl->crit_covered = bestm & m->crit_active;
+	pl->optimal = 1;
+	a = bestm;
+	for (i = m->ndays; i-- > 0;) {
+		struct pp_plan_day *pd = &pl->days[i];
+		const struct pp_model_day *md = &m->days[i];
+		unsigned dm = m->ndays > 0 ? day_mask[i * NMASK + a] : 0;
+
+		pd->md = md;
+		pd->n = res[i].nitems[dm];
+		pd->items = pp_xcalloc(pd->n + 1, sizeof(*pd->items));
+		for (j = 0; j < pd->n; j++) {
+			const struct pp_item *it = &md->items[res[i].items[dm][j]];
+
+			pd->items[j] = it;
+			pd->score += it->score;
+			if (it->cls == PP_CLASS_TALK) {
+				pd->talks++;
+				pd->talk_minutes += it->minutes;
+			} else if (it->counts)
+				pd->networking_minutes += it->minutes;
+		}
+		a = from_mask[i * NMASK + a];
+	}
+	for (i = 0; i < m->ndays; i++)
+		day_result_fini(&res[i]);
+	free(res);
+	free(acc);
+	free(nacc);
+	free(from_mask);
+	free(day_mask);
+	watch_later(pl);
+	pl->stats.seconds = now_seconds() - t0;
+	*out = pl;
+	return 0;
+}
+
+void
+pp_plan_free(struct pp_plan *pl)
+{
+	size_t i;
+
+	if (pl == NULL)
+		return;
+	for (i = 0; i < pl->ndays; i++)
+		free(pl->days[i].items);
+	free(pl->days);
+	free(pl->watch_later);
+	free(pl);
+}
