@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Helpers shared by the plan writers (text, ics, json, csv): the strings a
+ * planned item shows whatever the format (time range, speakers, reason,
+ * link, score) and UTF-8 width arithmetic for aligned columns.
+ */
+#ifndef PYPLAN_WRITE_UTIL_H
+#define PYPLAN_WRITE_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pyplan/event.h"
+#include "pyplan/model.h"
+#include "pyplan/solve.h"
+
+/* Bytes needed for pp_item_time_range's buffer, NUL included. */
+#define PP_TIME_RANGE_SIZE 16
+
+/*
+ * Display width of the UTF-8 string s, counted in code points (one column
+ * each; continuation bytes count nothing).
+ */
+size_t pp_utf8_width(const char *s);
+
+/*
+ * Byte length of the longest prefix of s that holds at most w code points.
+ * The prefix never ends inside a multi-byte sequence.
+ */
+size_t pp_utf8_prefix(const char *s, size_t w);
+
+/* Formats the item's start and end in zone as "HH:MM–HH:MM" (an en dash) into
+ * buf, which holds at least PP_TIME_RANGE_SIZE bytes. */
+void pp_item_time_range(const struct pp_item *it, const char *zone,
+    char *buf);
+
+/*
+ * Returns ev's speakers joined with sep as a heap string, "" when ev is
+ * NULL or has none; the caller frees.
+ */
+char *pp_event_speakers(const struct pp_event *ev, const char *sep);
+
+/*
+ * Returns the short reason shown for a planned item, as a heap string the
+ * caller frees: "must-see" (followed by "; " and the scorer's reason when
+ * there is one), "hallway track" or "lunch" for synthesized blocks, else
+ * the scorer's reason ("interest: testing ×3"), else "networking" for a
+ * networking item and "" for a talk with no particular reason.
+ */
+char *pp_item_reason(const struct pp_item *it);
+
+/* Returns ev's best link: its video URL when non-empty, else its URL, else
+ * "" (never NULL; ev borrowed). */
+const char *pp_event_link(const struct pp_event *ev);
+
+/* Returns the score (units) the plan's model gave ev, an event of the
+ * model's timetable (watch-later entries are). */
+int64_t pp_plan_event_score(const struct pp_plan *pl,
+    const struct pp_event *ev);
+
+/* Returns the English weekday name ("Friday") of a "YYYY-MM-DD" date, or
+ * "" when the date does not parse (static storage). */
+const char *pp_weekday_name(const char *date);
+
+#endif

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Strings every plan writer shows for an item (time range, speakers,
+ * reason, link, score) and UTF-8 width arithmetic for aligned columns.
+ */
+#include <string.h>
+
+#include "pyplan/tz.h"
+#include "pyplan/write_util.h"
+#include "pyplan/xalloc.h"
+
+/* A byte that continues a multi-byte UTF-8 sequence (10xxxxxx). */
+static int
+is_cont(unsigned char c)
+{
+	return (c & 0xC0u) == 0x80u;
+}
+
+size_t
+pp_utf8_width(const char *s)
+{
+	size_t w = 0;
+
+	for (; *s != '\0'; s++)
+		if (!is_cont((unsigned char)*s))
+			w++;
+	return w;
+}
+
+size_t
+pp_utf8_prefix(const char *s, size_t w)
+{
+	size_t i, seen = 0;
+
+	/* Stop at the lead byte of the (w+1)-th code point, so that the
+	 * continuation bytes of the w-th stay inside the prefix. */
+	for (i = 0; s[i] != '\0'; i++) {
+		if (!is_cont((unsigned char)s[i])) {
+			if (seen == w)
+				break;
+			seen++;
+		}
+	}
+	return i;
+}
+
+void
+pp_item_time_range(const struct pp_item *it, const char *zone, char *buf)
+{
+	char a[6], b[6];
+
+	pp_tz_format_hhmm(zone, it->start, a);
+	pp_tz_format_hhmm(zone, it->end, b);
+	memcpy(buf, a, 5);
+	memcpy(buf + 5, "\xe2\x80\x93", 3); /* U+2013 EN DASH */
+	memcpy(buf + 8, b, 5);
+	buf[13] = '\0';
+}
+
+char *
+pp_event_speakers(const struct pp_event *ev, const char *sep)
+{
+	size_t i, len = 0, seplen = strlen(sep);
+	char *s, *p;
+
+	if (ev == NULL || ev->nspeakers == 0)
+		return pp_xstrdup("");
+	for (i = 0; i < ev->nspeakers; i++)
+		len += strlen(ev->speakers[i]) + (i > 0 ? seplen : 0);
+	p = s = pp_xmalloc(len + 1);
+	for (i = 0; i < ev->nspeakers; i++) {
+		size_t n = strlen(ev->speakers[i]);
+
+		if (i > 0) {
+			memcpy(p, sep, seplen);
+			p += seplen;
+		}
+		memcpy(p, ev->speakers[i], n);
+		p += n;
+	}
+	*p = '\0';
+	return s;
+}
+
+char *
+pp_item_reason(const struct pp_item *it)
+{
+	const char *why = it->reason != NULL ? it->reason : "";
+	const char *label = NULL;
+
+	if (it->must)
+		label = "must-see";
+	else if (it->src == PP_ITEM_HALLWAY)
+		label = "hallway track";
+	else if (it->src == PP_ITEM_LUNCH)
+		label = "lunch";
+	/* The model may already have written the label into the reason. */
+	if (label != NULL && strstr(why, label) != NULL)
+		label = NULL;
+	if (label != NULL && *why != '\0')
+		return pp_xasprintf("%s; %s", label, why);
+	if (label != NULL)
+		return pp_xstrdup(label);
+	if (*why != '\0')
+		return pp_xstrdup(why);
+	return pp_xstrdup(it->cls == PP_CLASS_NETWORKING ? "networking" : "");
+}
+
+const char *
+pp_event_link(const struct pp_event *ev)
+{
+	if (ev->video_url != NULL && *ev->video_url != '\0')
+		return ev->video_url;
+	if (ev->url != NULL)
+		return ev->url;
+	return "";
+}
+
+int64_t
+pp_plan_event_score(const struct pp_plan *pl, const struct pp_event *ev)
+{
+	return pl->m->scores[ev - pl->m->tt->ev].value;
+}
+
+const char *
+pp_weekday_name(const char *date)
+{
+	static const char *const names[] = { "Sunday", "Monday", "Tuesday",
+		"Wednesday", "Thursday", "Friday", "Saturday" };
+	struct pp_civil c;
+	int64_t d;
+
+	if (pp_parse_date(date, &c) != 0)
+		return "";
+	/* 1970-01-01 was a Thursday. */
+	d = (pp_days_from_civil(c.year, c.month, c.day) + 4) % 7;
+	if (d < 0)
+		d += 7;
+	return names[d];
+}
