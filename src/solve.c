@@ -34,9 +34,10 @@ enum {
 
 /*
  * The state key packs: talks (8 bits), talk minutes (11), streak (8),
- * networking minutes saturated at the minimum (11), lunch (1), criteria
- * (4) and must-see count (16).  Counters not constrained stay 0, so they
- * do not split states.
+ * networking minutes saturated at the minimum (11), lunch satisfied (1),
+ * criteria (4), must-see count (16) and whether the day's one free lunch
+ * block is used (1).  Counters not constrained stay 0, so they do not
+ * split states.
  */
 #define K_TALKS(k) ((unsigned)((k) & 0xff))
 #define K_TMIN(k) ((unsigned)(((k) >> 8) & 0x7ff))
@@ -45,14 +46,15 @@ enum {
 #define K_LUNCH(k) ((unsigned)(((k) >> 38) & 1))
 #define K_MASK(k) ((unsigned)(((k) >> 39) & 0xf))
 #define K_MUST(k) ((unsigned)(((k) >> 43) & 0xffff))
+#define K_SYN(k) ((unsigned)(((k) >> 59) & 1))
 
 static uint64_t
 make_key(unsigned talks, unsigned tmin, unsigned streak, unsigned net,
-    unsigned lunch, unsigned mask, unsigned must)
+    unsigned lunch, unsigned mask, unsigned must, unsigned syn)
 {
 	return (uint64_t)talks | (uint64_t)tmin << 8 | (uint64_t)streak << 19 |
 	    (uint64_t)net << 27 | (uint64_t)lunch << 38 |
-	    (uint64_t)mask << 39 | (uint64_t)must << 43;
+	    (uint64_t)mask << 39 | (uint64_t)must << 43 | (uint64_t)syn << 59;
 }
 
 struct label {
@@ -205,7 +207,7 @@ extend(struct dp *dp, int32_t li, size_t k, unsigned req)
 	unsigned talks = K_TALKS(key), tmin = K_TMIN(key);
 	unsigned streak = K_STREAK(key), net = K_NET(key);
 	unsigned lunch = K_LUNCH(key), mask = K_MASK(key);
-	unsigned must = K_MUST(key);
+	unsigned must = K_MUST(key), syn = K_SYN(key);
 	int32_t nl;
 	int64_t value;
 	size_t i;
@@ -231,14 +233,17 @@ extend(struct dp *dp, int32_t li, size_t k, unsigned req)
 				net = dp->min_net;
 		}
 	}
-	if (it->src == PP_ITEM_LUNCH && lunch)
-		return; /* at most one free lunch block a day */
-	if (it->lunch && (dp->need_lunch || it->src == PP_ITEM_LUNCH))
+	if (it->src == PP_ITEM_LUNCH) {
+		if (syn)
+			return; /* at most one free lunch block a day */
+		syn = 1;
+	}
+	if (it->lunch && dp->need_lunch)
 		lunch = 1;
 	if (is_must(dp, it))
 		must++;
 	value = dp->pool[li].value + it->score;
-	key = make_key(talks, tmin, streak, net, lunch, mask, must);
+	key = make_key(talks, tmin, streak, net, lunch, mask, must, syn);
 	i = lmap_slot(&dp->local, key);
 	if (dp->local.cap > 0 && dp->local.vals[i] >= 0) {
 		struct label *old = &dp->pool[dp->local.list[dp->local.vals[i]]];
@@ -394,7 +399,7 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 
 	lmap_resize(&dp.front, dp.pool, 64);
 	lmap_resize(&dp.local, dp.pool, 64);
-	new_label(&dp, 0, make_key(0, 0, 0, 0, 0, 0, 0), -1, -1);
+	new_label(&dp, 0, make_key(0, 0, 0, 0, 0, 0, 0, 0), -1, -1);
 	lmap_put(&dp.front, dp.pool, 0);
 
 	for (k = 0; k < n; k++) {

@@ -62,6 +62,15 @@ struct pp_event {
 	unsigned line;         /* line of the row / property, 1-based */
 };
 
+/* A span of time the plan must keep free (a [busy] entry or a --busy
+ * calendar event). */
+struct pp_busy_block {             /* a resolved busy block */
+	int64_t start, end;
+	char *label;               /* owned by whoever made the array */
+	const char *file;
+	unsigned line;
+};
+
 struct pp_arena;
 
 struct pp_timetable {

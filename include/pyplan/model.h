@@ -55,12 +55,6 @@ struct pp_model_day {
 	size_t nmust;
 };
 
-struct pp_busy_block {             /* a resolved busy block */
-	int64_t start, end;
-	char *label;               /* owned by whoever made the array */
-	const char *file;
-	unsigned line;
-};
 
 struct pp_model {
 	const struct pp_timetable *tt; /* borrowed */
