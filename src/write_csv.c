@@ -1,0 +1,303 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The CSV and TSV writers.  libcsv quotes CSV fields; TSV fields are
+ * escaped so that one row is one line.  The format is documented in
+ * write_csv.h.
+ */
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+
+#include "pyplan/event.h"
+#include "pyplan/model.h"
+#include "pyplan/score.h"
+#include "pyplan/solve.h"
+#include "pyplan/tz.h"
+#include "pyplan/write_csv.h"
+#include "pyplan/write_json.h"
+#include "pyplan/xalloc.h"
+
+struct out {
+	FILE *fp;
+	int tsv;
+	int err;     /* a write failed */
+	int nfields; /* fields written on the current row */
+};
+
+/* A growable string for joined lists. */
+struct sbuf {
+	char *s;
+	size_t len, cap;
+};
+
+static void
+sb_add(struct sbuf *b, const char *s, size_t n)
+{
+	pp_xgrow((void **)&b->s, &b->cap, b->len + n + 1, 1);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static void
+sb_adds(struct sbuf *b, const char *s)
+{
+	sb_add(b, s, strlen(s));
+}
+
+/* Returns v joined with "; " (borrowed from b, valid until b changes). */
+static const char *
+join(struct sbuf *b, const char *const *v, size_t n)
+{
+	size_t i;
+
+	b->len = 0;
+	sb_add(b, "", 0);
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			sb_adds(b, "; ");
+		sb_adds(b, v[i]);
+	}
+	return b->s;
+}
+
+static void
+put(struct out *o, const char *s, size_t n)
+{
+	if (n > 0 && fwrite(s, 1, n, o->fp) != n)
+		o->err = 1;
+}
+
+/* 1 if s must be quoted in CSV: libcsv's reader (and others) would split
+ * it or trim its outer blanks otherwise. */
+static int
+needs_quotes(const char *s, size_t n)
+{
+	if (n == 0)
+		return 0;
+	if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
+	    s[n - 1] == '\t')
+		return 1;
+	return strpbrk(s, ",\"\r\n") != NULL;
+}
+
+static void
+field(struct out *o, const char *s)
+{
+	size_t n, i, from;
+
+	if (s == NULL)
+		s = "";
+	n = strlen(s);
+	if (o->nfields++ > 0)
+		put(o, o->tsv ? "\t" : ",", 1);
+	if (!o->tsv) {
+		if (!needs_quotes(s, n))
+			put(o, s, n);
+		else if (csv_fwrite(o->fp, s, n) != 0)
+			o->err = 1;
+		return;
+	}
+	for (i = from = 0; i < n; i++) {
+		const char *esc;
+
+		switch (s[i]) {
+		case '\\':
+			esc = "\\\\";
+			break;
+		case '\t':
+			esc = "\\t";
+			break;
+		case '\n':
+			esc = "\\n";
+			break;
+		case '\r':
+			esc = "\\r";
+			break;
+		default:
+			continue;
+		}
+		put(o, s + from, i - from);
+		put(o, esc, 2);
+		from = i + 1;
+	}
+	put(o, s + from, n - from);
+}
+
+static void
+end_row(struct out *o)
+{
+	put(o, "\n", 1);
+	o->nfields = 0;
+}
+
+static void
+header(struct out *o, const char *const *cols)
+{
+	for (; *cols != NULL; cols++)
+		field(o, *cols);
+	end_row(o);
+}
+
+static int
+finish(struct out *o)
+{
+	if (fflush(o->fp) == EOF || ferror(o->fp))
+		o->err = 1;
+	return o->err ? -1 : 0;
+}
+
+/* Score units as an exact decimal ("2.5", "-1", "0.125") into buf[32]. */
+static void
+fmt_score(int64_t v, char *buf)
+{
+	uint64_t a = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	uint64_t frac = a % PP_SCORE_UNIT;
+	int n;
+
+	n = snprintf(buf, 32, "%s%" PRIu64, v < 0 ? "-" : "",
+	    a / PP_SCORE_UNIT);
+	if (frac != 0 && n > 0 && n < 28) {
+		snprintf(buf + n, (size_t)(32 - n), ".%03" PRIu64, frac);
+		n += 4;
+		while (buf[n - 1] == '0')
+			buf[--n] = '\0';
+	}
+}
+
+static const char *const plan_cols[] = {
+	"date", "start", "end", "kind", "class", "title", "speakers", "room",
+	"score", "must", "reason", "id", "url", "video_url", NULL
+};
+
+int
+pp_write_csv(FILE *fp, const struct pp_plan *pl, int tsv)
+{
+	const struct pp_model *m = pl->m;
+	const char *tz = m->tz != NULL && *m->tz != '\0' ? m->tz : "UTC";
+	struct out o = { fp, tsv, 0, 0 };
+	struct sbuf sb = { NULL, 0, 0 };
+	size_t d, i;
+
+	header(&o, plan_cols);
+	for (d = 0; d < pl->ndays; d++) {
+		const struct pp_plan_day *pd = &pl->days[d];
+
+		for (i = 0; i < pd->n; i++) {
+			const struct pp_item *it = pd->items[i];
+			const struct pp_event *ev =
+			    it->src == PP_ITEM_EVENT ? it->ev : NULL;
+			char buf[32], id[PP_ITEM_ID_MAX];
+
+			field(&o, pd->md->date);
+			pp_tz_format_hhmm(tz, it->start, buf);
+			field(&o, buf);
+			pp_tz_format_hhmm(tz, it->end, buf);
+			field(&o, buf);
+			field(&o, pp_kind_name(it->kind));
+			field(&o, it->cls == PP_CLASS_NETWORKING ?
+			    "networking" : "talk");
+			field(&o, it->title);
+			field(&o, ev != NULL ?
+			    join(&sb, ev->speakers, ev->nspeakers) : "");
+			field(&o, it->room);
+			fmt_score(it->score, buf);
+			field(&o, buf);
+			field(&o, it->must ? "yes" : "no");
+			field(&o, it->reason);
+			field(&o, pp_item_id(it, tz, id));
+			field(&o, ev != NULL ? ev->url : "");
+			field(&o, ev != NULL ? ev->video_url : "");
+			end_row(&o);
+		}
+	}
+	free(sb.s);
+	return finish(&o);
+}
+
+/* Local time of day "HH:MM" (or "HH:MM:SS") of c. */
+static void
+fmt_time(const struct pp_civil *c, char *buf)
+{
+	if (c->sec != 0)
+		snprintf(buf, 16, "%02u:%02u:%02u", (unsigned)c->hour % 100u,
+		    (unsigned)c->min % 100u, (unsigned)c->sec % 100u);
+	else
+		snprintf(buf, 16, "%02u:%02u", (unsigned)c->hour % 100u,
+		    (unsigned)c->min % 100u);
+}
+
+static const char *const prog_cols[] = {
+	"id", "date", "start", "end", "timezone", "kind", "title", "speakers",
+	"rooms", "track", "tags", "level", "recorded", "url", "video_url",
+	"abstract", NULL
+};
+
+static void
+event_row(struct out *o, struct sbuf *sb, const struct pp_event *ev)
+{
+	const char *tz = ev->tz != NULL && *ev->tz != '\0' ? ev->tz : "UTC";
+	struct pp_civil s, e;
+	char buf[32];
+	const char *sp;
+
+	if (pp_tz_to_civil(tz, ev->start, &s) != 0 ||
+	    pp_tz_to_civil(tz, ev->end, &e) != 0) {
+		/* An unknown zone: write the times in UTC, and say so. */
+		tz = "UTC";
+		pp_tz_to_civil(tz, ev->start, &s);
+		pp_tz_to_civil(tz, ev->end, &e);
+	}
+	field(o, ev->id);
+	snprintf(buf, sizeof(buf), "%04u-%02u-%02u", (unsigned)s.year % 10000u,
+	    (unsigned)s.month % 100u, (unsigned)s.day % 100u);
+	field(o, buf);
+	fmt_time(&s, buf);
+	field(o, buf);
+	if (e.year == s.year && e.month == s.month && e.day == s.day)
+		fmt_time(&e, buf);
+	else
+		pp_tz_format_iso(tz, ev->end, buf);
+	field(o, buf);
+	field(o, tz);
+	/* The canonical name reads back as the same kind; an unknown kind
+	 * keeps its own word, which reads back as unknown again. */
+	field(o, ev->kind == PP_KIND_OTHER && *ev->kind_word != '\0' ?
+	    ev->kind_word : pp_kind_name(ev->kind));
+	field(o, ev->title);
+	sp = join(sb, ev->speakers, ev->nspeakers);
+	if (ev->nspeakers == 1 && strchr(sp, ',') != NULL) {
+		sb_adds(sb, ";");
+		sp = sb->s;
+	}
+	field(o, sp);
+	field(o, ev->nrooms > 0 ? join(sb, ev->rooms, ev->nrooms) : ev->room);
+	field(o, ev->track);
+	field(o, join(sb, ev->tags, ev->ntags));
+	field(o, ev->level);
+	field(o, ev->recorded == PP_REC_YES ? "yes" :
+	    ev->recorded == PP_REC_NO ? "no" : "");
+	field(o, ev->url);
+	field(o, ev->video_url);
+	field(o, ev->abstract);
+	end_row(o);
+}
+
+int
+pp_write_timetable_csv(FILE *fp, const struct pp_timetable *tt,
+    const struct pp_event *const *sel, size_t nsel, int tsv)
+{
+	struct out o = { fp, tsv, 0, 0 };
+	struct sbuf sb = { NULL, 0, 0 };
+	size_t i, n = sel != NULL ? nsel : tt->n;
+
+	header(&o, prog_cols);
+	for (i = 0; i < n; i++)
+		event_row(&o, &sb, sel != NULL ? sel[i] : &tt->ev[i]);
+	free(sb.s);
+	return finish(&o);
+}

@@ -1,0 +1,561 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The JSON writers: a jansson document is built from the plan (or the
+ * timetable) and dumped in one go, so quoting and escaping are jansson's
+ * business and the schema lives in write_json.h.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "pyplan/event.h"
+#include "pyplan/model.h"
+#include "pyplan/profile.h"
+#include "pyplan/score.h"
+#include "pyplan/solve.h"
+#include "pyplan/tz.h"
+#include "pyplan/write_json.h"
+#include "pyplan/xalloc.h"
+
+/*
+ * Reals print with 15 significant digits: every decimal of up to 15
+ * digits survives the trip through a double, so 0.1 prints as 0.1 (the
+ * default, 17 digits, prints 0.10000000000000001).
+ */
+#define DUMP_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | \
+	JSON_REAL_PRECISION(15))
+
+/* The names of pp_criterion_name, kept here so the writer needs only the
+ * profile's data, not its parser. */
+static const char *const crit_names[PP_CRIT__COUNT] = {
+	"job", "depth", "new", "speaker",
+};
+
+/*
+ * jansson allocates through pp_xmalloc, like the rest of pyplan: running
+ * out of memory exits cleanly, and a NULL from jansson can then only mean
+ * invalid input (bad UTF-8, a non-finite real), which the helpers below
+ * handle.
+ */
+static void
+use_xalloc(void)
+{
+	json_set_alloc_funcs(pp_xmalloc, free);
+}
+
+/* Length of the valid UTF-8 sequence at s, or 0 (the rules of RFC 3629:
+ * no overlong forms, no surrogates, nothing above U+10FFFF). */
+static size_t
+utf8_seq(const unsigned char *s)
+{
+	unsigned c = s[0];
+	size_t n, i;
+	uint32_t cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+		cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		cp = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		cp = c & 0x07;
+	} else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3fu);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return n;
+}
+
+/* Returns NULL when s is valid UTF-8, else a heap copy (the caller frees)
+ * with each invalid byte replaced by U+FFFD. */
+static char *
+utf8_fix(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char *out, *q;
+	size_t n;
+
+	for (; *p != '\0'; p += n)
+		if ((n = utf8_seq(p)) == 0)
+			break;
+	if (*p == '\0')
+		return NULL;
+	q = out = pp_xmalloc(strlen(s) * 3 + 1);
+	for (p = (const unsigned char *)s; *p != '\0'; p += n) {
+		if ((n = utf8_seq(p)) == 0) {
+			memcpy(q, "\xef\xbf\xbd", 3);
+			q += 3;
+			n = 1;
+		} else {
+			memcpy(q, p, n);
+			q += n;
+		}
+	}
+	*q = '\0';
+	return out;
+}
+
+/* A JSON string; NULL pointers become "" (use opt() for nullable). */
+static json_t *
+str(const char *s)
+{
+	json_t *j;
+	char *fixed;
+
+	if (s == NULL)
+		s = "";
+	if ((fixed = utf8_fix(s)) == NULL)
+		return json_string_nocheck(s);
+	j = json_string_nocheck(fixed);
+	free(fixed);
+	return j;
+}
+
+/* A JSON string, or null when s is NULL or empty. */
+static json_t *
+opt(const char *s)
+{
+	return s == NULL || *s == '\0' ? json_null() : str(s);
+}
+
+static json_t *
+real(double d)
+{
+	return isfinite(d) ? json_real(d) : json_null();
+}
+
+/* Score units as an exact decimal: units / PP_SCORE_UNIT. */
+static json_t *
+score(int64_t units)
+{
+	return json_real((double)units / PP_SCORE_UNIT);
+}
+
+/* An integer setting, null when the cap is off. */
+static json_t *
+cap(int v)
+{
+	return v == PP_UNLIMITED ? json_null() : json_integer(v);
+}
+
+static json_t *
+strv(const char *const *v, size_t n)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, str(v[i]));
+	return a;
+}
+
+static void
+set(json_t *obj, const char *key, json_t *val)
+{
+	json_object_set_new_nocheck(obj, key, val);
+}
+
+/* Sets a key that comes from user data (a topic, a speaker). */
+static void
+set_user_key(json_t *obj, const char *key, json_t *val)
+{
+	char *fixed = utf8_fix(key);
+
+	json_object_set_new_nocheck(obj, fixed != NULL ? fixed : key, val);
+	free(fixed);
+}
+
+/* Minutes since local midnight as "HH:MM" (1440 is "24:00"). */
+static json_t *
+hhmm(int minutes)
+{
+	char buf[16];
+
+	if (minutes < 0)
+		minutes = 0;
+	snprintf(buf, sizeof(buf), "%02d:%02d", minutes / 60, minutes % 60);
+	return json_string_nocheck(buf);
+}
+
+static json_t *
+iso(const char *tz, int64_t t)
+{
+	char buf[32];
+
+	pp_tz_format_iso(tz, t, buf);
+	return json_string_nocheck(buf);
+}
+
+static json_t *
+recorded(enum pp_recorded r)
+{
+	return r == PP_REC_UNKNOWN ? json_null() : json_boolean(r == PP_REC_YES);
+}
+
+static const char *
+zone_of(const char *tz)
+{
+	return tz != NULL && *tz != '\0' ? tz : "UTC";
+}
+
+/* Writes root, a newline, and flushes; consumes root. */
+static int
+dump(FILE *fp, json_t *root)
+{
+	int rc;
+
+	rc = json_dumpf(root, fp, DUMP_FLAGS);
+	json_decref(root);
+	if (rc != 0 || fputc('\n', fp) == EOF || fflush(fp) == EOF ||
+	    ferror(fp))
+		return -1;
+	return 0;
+}
+
+const char *
+pp_item_id(const struct pp_item *it, const char *tz, char buf[PP_ITEM_ID_MAX])
+{
+	struct pp_civil c;
+
+	if (it->src == PP_ITEM_EVENT && it->ev != NULL)
+		return it->ev->id;
+	if (pp_tz_to_civil(zone_of(tz), it->start, &c) != 0)
+		pp_tz_to_civil("UTC", it->start, &c);
+	snprintf(buf, PP_ITEM_ID_MAX, "%s-%04u-%02u-%02u-%02u%02u",
+	    it->src == PP_ITEM_LUNCH ? "lunch" : "hallway",
+	    (unsigned)c.year % 10000u, (unsigned)c.month % 100u,
+	    (unsigned)c.day % 100u, (unsigned)c.hour % 100u,
+	    (unsigned)c.min % 100u);
+	return buf;
+}
+
+static json_t *
+conference(const struct pp_model *m)
+{
+	const struct pp_timetable *tt = m->tt;
+	json_t *o = json_object(), *src = json_array();
+	const char **files = NULL;
+	size_t i, j, nfiles = 0, cap = 0;
+	int64_t first = 0, last = 0;
+	char buf[16];
+
+	set(o, "name", opt(tt->name));
+	set(o, "timezone", str(zone_of(m->tz)));
+	for (i = 0; i < tt->n; i++) {
+		const struct pp_event *ev = &tt->ev[i];
+
+		if (i == 0 || ev->start < first)
+			first = ev->start;
+		/* The last second of the event decides its last day: a talk
+		 * ending at midnight does not add a day. */
+		if (i == 0 || ev->end - 1 > last)
+			last = ev->end - 1;
+		if (ev->file == NULL)
+			continue;
+		/* Few files, many events: compare with the files found. */
+		for (j = 0; j < nfiles; j++)
+			if (strcmp(files[j], ev->file) == 0)
+				break;
+		if (j == nfiles) {
+			pp_xgrow((void **)&files, &cap, nfiles + 1,
+			    sizeof(*files));
+			files[nfiles++] = ev->file;
+			json_array_append_new(src, str(ev->file));
+		}
+	}
+	if (tt->n == 0) {
+		set(o, "start_date", json_null());
+		set(o, "end_date", json_null());
+	} else {
+		pp_tz_format_date(zone_of(m->tz), first, buf);
+		set(o, "start_date", json_string_nocheck(buf));
+		pp_tz_format_date(zone_of(m->tz), last, buf);
+		set(o, "end_date", json_string_nocheck(buf));
+	}
+	free(files);
+	set(o, "sources", src);
+	return o;
+}
+
+static json_t *
+weights(const struct pp_weighted *w, size_t n)
+{
+	json_t *o = json_object();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		set_user_key(o, w[i].name, real(w[i].weight));
+	return o;
+}
+
+static json_t *
+refs(const struct pp_ref *r, size_t n)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, str(r[i].text));
+	return a;
+}
+
+static json_t *
+profile(const struct pp_model *m)
+{
+	const struct pp_profile *p = m->p;
+	json_t *o = json_object(), *x;
+	size_t i;
+	int c;
+
+	set(o, "max_talks_per_day", cap(p->max_talks));
+	set(o, "max_talk_minutes_per_day", cap(p->max_talk_minutes));
+	set(o, "max_consecutive_talks", cap(p->max_streak));
+	set(o, "min_networking_minutes", json_integer(p->min_networking));
+	set(o, "min_networking_block", json_integer(p->min_block));
+	set(o, "room_change_minutes", json_integer(p->room_change));
+	set(o, "day_start", hhmm(p->day_start));
+	set(o, "day_end", hhmm(p->day_end));
+	if (p->lunch_minutes > 0) {
+		x = json_object();
+		set(x, "from", hhmm(p->lunch_from));
+		set(x, "to", hhmm(p->lunch_to));
+		set(x, "minutes", json_integer(p->lunch_minutes));
+	} else
+		x = json_null();
+	set(o, "lunch", x);
+	set(o, "recorded_weight", real(p->recorded_weight));
+	set(o, "talk_base", real(p->talk_base));
+	set(o, "networking_weight", real(p->networking_weight));
+	set(o, "level", opt(p->level));
+	set(o, "level_bonus", real(p->level_bonus));
+	set(o, "criteria_bonus", real(p->criteria_bonus));
+	set(o, "timezone", str(zone_of(m->tz)));
+	x = json_array();
+	for (i = 0; i < m->ndays; i++)
+		json_array_append_new(x, json_string_nocheck(m->days[i].date));
+	set(o, "days", x);
+	set(o, "interests", weights(p->interests, p->ninterests));
+	set(o, "speakers", weights(p->speakers, p->nspeakers));
+	x = json_object();
+	for (c = 0; c < PP_CRIT__COUNT; c++)
+		set(x, crit_names[c], strv((const char *const *)p->criteria[c],
+		    p->ncriteria[c]));
+	set(o, "criteria", x);
+	set(o, "must", refs(p->must, p->nmust));
+	set(o, "skip", refs(p->skip, p->nskip));
+	x = json_array();
+	for (i = 0; i < p->nbusy; i++) {
+		const struct pp_busy *b = &p->busy[i];
+		json_t *y = json_object();
+
+		set(y, "label", str(b->label));
+		set(y, "date", str(b->date));
+		set(y, "from", hhmm(b->from));
+		set(y, "to", hhmm(b->to));
+		json_array_append_new(x, y);
+	}
+	set(o, "busy", x);
+	set(o, "busy_files", strv((const char *const *)p->busy_files,
+	    p->nbusy_files));
+	return o;
+}
+
+static const char *
+source_name(enum pp_item_src s)
+{
+	switch (s) {
+	case PP_ITEM_HALLWAY:
+		return "hallway";
+	case PP_ITEM_LUNCH:
+		return "lunch";
+	case PP_ITEM_EVENT:
+	default:
+		return "programme";
+	}
+}
+
+static json_t *
+item(const struct pp_model *m, const struct pp_item *it)
+{
+	const struct pp_event *ev = it->src == PP_ITEM_EVENT ? it->ev : NULL;
+	const char *tz = zone_of(m->tz);
+	json_t *o = json_object();
+	char idbuf[PP_ITEM_ID_MAX];
+
+	set(o, "id", str(pp_item_id(it, tz, idbuf)));
+	set(o, "kind", json_string_nocheck(pp_kind_name(it->kind)));
+	set(o, "class", json_string_nocheck(it->cls == PP_CLASS_NETWORKING ?
+	    "networking" : "talk"));
+	set(o, "source", json_string_nocheck(source_name(it->src)));
+	set(o, "title", str(it->title));
+	set(o, "start", iso(tz, it->start));
+	set(o, "end", iso(tz, it->end));
+	set(o, "minutes", json_integer(it->minutes));
+	set(o, "room", opt(it->room));
+	set(o, "rooms", strv(it->rooms, it->nrooms));
+	set(o, "speakers", ev != NULL ? strv(ev->speakers, ev->nspeakers) :
+	    json_array());
+	set(o, "tags", ev != NULL ? strv(ev->tags, ev->ntags) : json_array());
+	set(o, "url", opt(ev != NULL ? ev->url : NULL));
+	set(o, "video_url", opt(ev != NULL ? ev->video_url : NULL));
+	set(o, "recorded", recorded(ev != NULL ? ev->recorded :
+	    PP_REC_UNKNOWN));
+	set(o, "score", score(it->score));
+	set(o, "must", json_boolean(it->must));
+	set(o, "reason", opt(it->reason));
+	return o;
+}
+
+static json_t *
+day(const struct pp_model *m, const struct pp_plan_day *d)
+{
+	const struct pp_profile *p = m->p;
+	json_t *o = json_object(), *items = json_array(), *x;
+	size_t i;
+
+	set(o, "date", str(d->md->date));
+	for (i = 0; i < d->n; i++)
+		json_array_append_new(items, item(m, d->items[i]));
+	set(o, "items", items);
+	x = json_object();
+	set(x, "talks", json_integer(d->talks));
+	set(x, "talk_minutes", json_integer(d->talk_minutes));
+	set(x, "networking_minutes", json_integer(d->networking_minutes));
+	set(x, "score", score(d->score));
+	set(o, "totals", x);
+	x = json_object();
+	set(x, "max_talks", cap(p->max_talks));
+	set(x, "max_talk_minutes", cap(p->max_talk_minutes));
+	set(x, "min_networking", json_integer(p->min_networking));
+	set(o, "caps", x);
+	return o;
+}
+
+static json_t *
+watch_later(const struct pp_plan *pl)
+{
+	const struct pp_model *m = pl->m;
+	const struct pp_timetable *tt = m->tt;
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < pl->nwatch; i++) {
+		const struct pp_event *ev = pl->watch_later[i];
+		const struct pp_score *sc = NULL;
+		json_t *o = json_object();
+
+		if (m->scores != NULL && ev >= tt->ev && ev < tt->ev + tt->n)
+			sc = &m->scores[ev - tt->ev];
+		set(o, "id", str(ev->id));
+		set(o, "title", str(ev->title));
+		set(o, "speakers", strv(ev->speakers, ev->nspeakers));
+		set(o, "score", sc != NULL ? score(sc->value) : json_null());
+		set(o, "raw_score", sc != NULL ? score(sc->raw) : json_null());
+		set(o, "video_url", opt(ev->video_url));
+		set(o, "url", opt(ev->url));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+int
+pp_write_json(FILE *fp, const struct pp_plan *pl,
+    const struct pp_write_opts *o)
+{
+	const struct pp_model *m = pl->m;
+	json_t *root, *x;
+	double secs;
+	size_t i;
+	int c;
+
+	(void)o;
+	use_xalloc();
+	root = json_object();
+	set(root, "schema_version", json_integer(PP_JSON_SCHEMA_VERSION));
+	set(root, "generator", json_string_nocheck(PP_GENERATOR));
+	set(root, "conference", conference(m));
+	set(root, "profile", profile(m));
+	x = json_array();
+	for (i = 0; i < pl->ndays; i++)
+		json_array_append_new(x, day(m, &pl->days[i]));
+	set(root, "days", x);
+	set(root, "watch_later", watch_later(pl));
+	set(root, "score", score(pl->score));
+	set(root, "optimal", json_boolean(pl->optimal));
+	x = json_array();
+	for (c = 0; c < PP_CRIT__COUNT; c++)
+		if (pl->crit_covered & (1u << c))
+			json_array_append_new(x,
+			    json_string_nocheck(crit_names[c]));
+	set(root, "criteria_covered", x);
+	x = json_object();
+	set(x, "labels", json_integer((json_int_t)pl->stats.labels));
+	set(x, "max_front", json_integer((json_int_t)pl->stats.max_front));
+	/* Wall time varies from run to run; golden files set
+	 * SOURCE_DATE_EPOCH to get a fixed 0.  Microseconds are plenty. */
+	secs = getenv("SOURCE_DATE_EPOCH") != NULL ? 0.0 :
+	    round(pl->stats.seconds * 1e6) / 1e6;
+	set(x, "seconds", real(secs));
+	set(root, "solver", x);
+	return dump(fp, root);
+}
+
+static json_t *
+event(const struct pp_event *ev)
+{
+	const char *tz = zone_of(ev->tz);
+	json_t *o = json_object();
+
+	set(o, "id", str(ev->id));
+	set(o, "kind", json_string_nocheck(pp_kind_name(ev->kind)));
+	set(o, "kind_word", opt(ev->kind_word));
+	set(o, "title", str(ev->title));
+	set(o, "start", iso(tz, ev->start));
+	set(o, "end", iso(tz, ev->end));
+	set(o, "timezone", str(tz));
+	set(o, "rooms", strv(ev->rooms, ev->nrooms));
+	set(o, "room", opt(ev->room));
+	set(o, "track", opt(ev->track));
+	set(o, "tags", strv(ev->tags, ev->ntags));
+	set(o, "speakers", strv(ev->speakers, ev->nspeakers));
+	set(o, "level", opt(ev->level));
+	set(o, "recorded", recorded(ev->recorded));
+	set(o, "url", opt(ev->url));
+	set(o, "video_url", opt(ev->video_url));
+	set(o, "abstract", opt(ev->abstract));
+	return o;
+}
+
+int
+pp_write_timetable_json(FILE *fp, const struct pp_timetable *tt,
+    const struct pp_event *const *sel, size_t nsel)
+{
+	json_t *root, *a;
+	size_t i, n = sel != NULL ? nsel : tt->n;
+
+	use_xalloc();
+	root = json_object();
+	set(root, "schema_version", json_integer(PP_JSON_SCHEMA_VERSION));
+	set(root, "generator", json_string_nocheck(PP_GENERATOR));
+	set(root, "name", opt(tt->name));
+	a = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, event(sel != NULL ? sel[i] :
+		    &tt->ev[i]));
+	set(root, "events", a);
+	return dump(fp, root);
+}
