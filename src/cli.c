@@ -19,7 +19,8 @@
 #include "pyplan/event.h"
 #include "pyplan/explain.h"
 #include "pyplan/load.h"
-#include "pyplan/load_ics.h"
+#include "pyplan/busy.h"
+#include "pyplan/check.h"
 #include "pyplan/lp.h"
 #include "pyplan/match.h"
 #include "pyplan/model.h"
@@ -518,23 +519,13 @@ load_busy(const struct opts *o, const struct pp_profile *p,
 	for (i = 0; i < o->nbusy; i++) {
 		int this_io = 0;
 
-		pp_load_busy_file(o->busy[i], &lo, from, to, out, nout, ds,
+		pp_busy_load(o->busy[i], &lo, from, to, out, nout, ds,
 		    &this_io);
 		io |= this_io;
 	}
 	if (io)
 		return PP_EX_NOINPUT;
 	return ds->nerrors > 0 ? PP_EX_DATAERR : 0;
-}
-
-static void
-free_busy(struct pp_busy_block *b, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(b[i].label);
-	free(b);
 }
 
 static enum fmt
@@ -667,7 +658,7 @@ static void
 session_close(struct session *s)
 {
 	pp_model_free(s->m);
-	free_busy(s->busy, s->nbusy);
+	pp_busy_free(s->busy, s->nbusy);
 	pp_timetable_free(s->tt);
 	pp_profile_fini(&s->p);
 	free(s->xdg);

@@ -415,3 +415,62 @@ pp_write_text(FILE *fp, const struct pp_plan *pl,
 		return -1;
 	return 0;
 }
+
+int
+pp_write_timetable_text(FILE *fp, const struct pp_event *const *sel,
+    size_t n, const char *tz, int color)
+{
+	struct out o = { fp, color, NULL, 0 };
+	size_t i, tw = 0, sw = 0, kw = 0;
+	char date[11], a[6], b[6], range[PP_TIME_RANGE_SIZE + 12];
+	const char *prev = NULL;
+	char prevdate[11] = "";
+
+	for (i = 0; i < n; i++) {
+		char *sp = pp_event_speakers(sel[i], ", ");
+
+		tw = min_size(pp_utf8_width(sel[i]->title) > tw ?
+		    pp_utf8_width(sel[i]->title) : tw, TITLE_MAX);
+		sw = min_size(pp_utf8_width(sp) > sw ? pp_utf8_width(sp) : sw,
+		    SPEAKERS_MAX);
+		if (strlen(pp_kind_name(sel[i]->kind)) > kw)
+			kw = strlen(pp_kind_name(sel[i]->kind));
+		free(sp);
+	}
+	for (i = 0; i < n; i++) {
+		const struct pp_event *ev = sel[i];
+		const char *zone = *ev->tz != '\0' ? ev->tz : tz;
+		char *sp = pp_event_speakers(ev, ", ");
+
+		pp_tz_format_date(zone, ev->start, date);
+		if (prev == NULL || strcmp(prevdate, date) != 0) {
+			char *h = pp_xasprintf("%s %s", pp_weekday_name(date),
+			    date);
+
+			if (prev != NULL)
+				fputc('\n', fp);
+			heading(&o, h);
+			free(h);
+			memcpy(prevdate, date, sizeof(prevdate));
+			prev = prevdate;
+		}
+		pp_tz_format_hhmm(zone, ev->start, a);
+		pp_tz_format_hhmm(zone, ev->end, b);
+		snprintf(range, sizeof(range), "%s\xe2\x80\x93%s", a, b);
+		line_begin(&o, pp_kind_class(ev->kind) == PP_CLASS_NETWORKING ?
+		    SGR_DIM : NULL);
+		pad(&o, 2);
+		col(&o, range, 11, 2);
+		col(&o, pp_kind_name(ev->kind), kw, 2);
+		col(&o, ev->title, tw, 2);
+		col(&o, sp, sw, sw > 0 ? 2 : 0);
+		cell(&o, ev->room, ROOM_MAX);
+		line_end(&o);
+		free(sp);
+	}
+	if (n == 0)
+		fputs("no events match\n", fp);
+	if (fflush(fp) != 0 || ferror(fp))
+		return -1;
+	return 0;
+}

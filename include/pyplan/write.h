@@ -20,4 +20,12 @@ struct pp_write_opts {
 int pp_write_text(FILE *fp, const struct pp_plan *pl,
     const struct pp_write_opts *o);
 
+/*
+ * A programme listing for `pyplan list`: the n selected events (borrowed),
+ * grouped by day, one aligned line each (time, kind, title, speakers,
+ * room), times in each event's zone or tz.
+ */
+int pp_write_timetable_text(FILE *fp, const struct pp_event *const *sel,
+    size_t n, const char *tz, int color);
+
 #endif

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Busy calendars (--busy FILE): the attendee's own commitments, read from
+ * an .ics calendar or a CSV programme-like file, as blocks the plan must
+ * keep free.
+ */
+#ifndef PYPLAN_BUSY_H
+#define PYPLAN_BUSY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "pyplan/diag.h"
+#include "pyplan/event.h"
+#include "pyplan/load.h"
+
+/*
+ * Appends the busy blocks of path that overlap [from, to) to *blocks
+ * (*n of them; the caller frees each label and the array).  Recurring
+ * events are expanded inside [from, to).  Returns 0, or -1 with problems
+ * in ds (*io_error = 1 when the file cannot be read).  path is borrowed by
+ * the blocks and diagnostics.
+ */
+int pp_busy_load(const char *path, const struct pp_load_opts *opts,
+    int64_t from, int64_t to, struct pp_busy_block **blocks, size_t *n,
+    struct pp_diags *ds, int *io_error);
+
+/* Frees n blocks and the array; no-op on NULL. */
+void pp_busy_free(struct pp_busy_block *blocks, size_t n);
+
+#endif

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * `pyplan explain`: why an event is or is not in the plan.  The score
+ * broken down by term; if planned, where; if not, what keeps it out
+ * (skip, busy block, planning window, an overlapping planned item, a cap)
+ * and the objective lost by forcing it in (a re-solve with it as
+ * must-see).
+ */
+#ifndef PYPLAN_EXPLAIN_H
+#define PYPLAN_EXPLAIN_H
+
+#include <stdio.h>
+
+#include "pyplan/diag.h"
+#include "pyplan/model.h"
+
+/*
+ * Explains the events that ref names (id, title or title substring, as
+ * pp_model_find; at most five).  m is modified during the call (an item is
+ * made must-see for the re-solve) and restored.  Returns 0; 1 when ref
+ * matches nothing (error in ds); -1 on a stream error.
+ */
+int pp_explain(FILE *fp, struct pp_model *m, const char *ref,
+    struct pp_diags *ds);
+
+#endif

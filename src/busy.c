@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Busy calendars: any programme format the loaders read becomes a list of
+ * busy blocks, one per event.
+ */
+#include <stdlib.h>
+
+#include "pyplan/busy.h"
+#include "pyplan/xalloc.h"
+
+int
+pp_busy_load(const char *path, const struct pp_load_opts *opts,
+    int64_t from, int64_t to, struct pp_busy_block **blocks, size_t *n,
+    struct pp_diags *ds, int *io_error)
+{
+	struct pp_timetable *tt = pp_timetable_new();
+	size_t i, cap = *n;
+	int ret;
+
+	ret = pp_load_file(tt, path, opts, ds, io_error);
+	for (i = 0; ret == 0 && i < tt->n; i++) {
+		const struct pp_event *ev = &tt->ev[i];
+		struct pp_busy_block *b;
+
+		if (ev->end <= from || ev->start >= to)
+			continue;
+		pp_xgrow((void **)blocks, &cap, *n + 1, sizeof(**blocks));
+		b = &(*blocks)[(*n)++];
+		b->start = ev->start;
+		b->end = ev->end;
+		b->label = pp_xstrdup(*ev->title ? ev->title : "busy");
+		b->file = path;
+		b->line = ev->line;
+	}
+	pp_timetable_free(tt);
+	return ret;
+}
+
+void
+pp_busy_free(struct pp_busy_block *blocks, size_t n)
+{
+	size_t i;
+
+	if (blocks == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(blocks[i].label);
+	free(blocks);
+}

@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The CPLEX LP writer.  Each constraint family mirrors one rule of the
+ * solver (src/solve.c) and says why it is exact.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pyplan/lp.h"
+#include "pyplan/profile.h"
+#include "pyplan/xalloc.h"
+
+/* Writes " + c x<d>_<k>" terms, wrapping long lines. */
+struct row {
+	FILE *fp;
+	int terms;
+};
+
+static void
+term(struct row *r, long long coef, const char *var, size_t d, size_t k)
+{
+	if (r->terms > 0 && r->terms % 8 == 0)
+		fputs("\n   ", r->fp);
+	fprintf(r->fp, " %c %lld %s%zu_%zu", coef < 0 ? '-' : '+',
+	    coef < 0 ? -coef : coef, var, d, k);
+	r->terms++;
+}
+
+static void
+row_begin(struct row *r, FILE *fp, const char *name, size_t d, size_t n)
+{
+	r->fp = fp;
+	r->terms = 0;
+	fprintf(fp, " %s%zu_%zu:", name, d, n);
+}
+
+/* Limits exactly as the solver applies them (see solve_day). */
+static int
+cap_on(int v, int limit)
+{
+	return v >= 0 && v < limit;
+}
+
+static void
+day_constraints(FILE *fp, const struct pp_model *m, size_t d)
+{
+	const struct pp_model_day *day = &m->days[d];
+	const struct pp_profile *p = m->p;
+	const struct pp_item *it = day->items;
+	size_t n = day->n, i, j, k, cnt = 0;
+	struct row r;
+	unsigned char *prev = pp_xcalloc(n + 1, 1), *cur = pp_xcalloc(n + 1, 1);
+	int have_prev = 0;
+
+	/* No overlaps: the items running at each start time form a clique of
+	 * the interval graph, and these cliques cover every overlap. */
+	for (i = 0; i < n; i++) {
+		size_t members = 0;
+
+		if (i > 0 && it[i].start == it[i - 1].start)
+			continue;
+		for (j = 0; j < n; j++) {
+			cur[j] = it[j].start <= it[i].start &&
+			    it[i].start < it[j].end;
+			members += cur[j];
+		}
+		if (members < 2 || (have_prev && memcmp(prev, cur, n) == 0))
+			continue;
+		row_begin(&r, fp, "ov", d, cnt++);
+		for (j = 0; j < n; j++)
+			if (cur[j])
+				term(&r, 1, "x", d, j);
+		fputs(" <= 1\n", fp);
+		memcpy(prev, cur, n);
+		have_prev = 1;
+	}
+
+	/* Room change between consecutive items: i then j closer than the
+	 * room-change time in rooms that share nothing is allowed only when
+	 * a planned item lies between them (then they are not consecutive). */
+	cnt = 0;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++) {
+			if (it[j].start < it[i].end ||
+			    it[j].start >= it[i].end + m->room_change ||
+			    !pp_item_room_change(&it[i], &it[j]))
+				continue;
+			row_begin(&r, fp, "rc", d, cnt++);
+			term(&r, 1, "x", d, i);
+			term(&r, 1, "x", d, j);
+			for (k = 0; k < n; k++)
+				if (it[k].start >= it[i].end &&
+				    it[k].end <= it[j].start)
+					term(&r, -1, "x", d, k);
+			fputs(" <= 1\n", fp);
+		}
+
+	/* Per-day caps on talk load. */
+	if (cap_on(p->max_talks, 255)) {
+		row_begin(&r, fp, "talks", d, 0);
+		for (i = 0; i < n; i++)
+			if (it[i].cls == PP_CLASS_TALK)
+				term(&r, 1, "x", d, i);
+		fprintf(fp, "%s <= %d\n", r.terms ? "" : " 0 x0_0",
+		    p->max_talks);
+	}
+	if (cap_on(p->max_talk_minutes, 2000)) {
+		row_begin(&r, fp, "tmin", d, 0);
+		for (i = 0; i < n; i++)
+			if (it[i].cls == PP_CLASS_TALK)
+				term(&r, it[i].minutes, "x", d, i);
+		fprintf(fp, "%s <= %d\n", r.terms ? "" : " 0 x0_0",
+		    p->max_talk_minutes);
+	}
+
+	/* Networking minimum, counting blocks of the minimum length. */
+	if (p->min_networking > 0) {
+		int need = p->min_networking < 2000 ? p->min_networking : 2000;
+
+		row_begin(&r, fp, "net", d, 0);
+		for (i = 0; i < n; i++)
+			if (it[i].cls == PP_CLASS_NETWORKING && it[i].counts)
+				term(&r, it[i].minutes, "x", d, i);
+		fprintf(fp, "%s >= %d\n", r.terms ? "" : " 0 x0_0", need);
+	}
+
+	/* Lunch: a meal or the free block; at most one free block. */
+	if (m->lunch_len > 0 && day->lunch_to - day->lunch_from >= m->lunch_len) {
+		row_begin(&r, fp, "lunch", d, 0);
+		for (i = 0; i < n; i++)
+			if (it[i].lunch)
+				term(&r, 1, "x", d, i);
+		fprintf(fp, "%s >= 1\n", r.terms ? "" : " 0 x0_0");
+	}
+	for (i = 0; i < n && it[i].src != PP_ITEM_LUNCH; i++)
+		;
+	if (i < n) {
+		row_begin(&r, fp, "free", d, 0);
+		for (; i < n; i++)
+			if (it[i].src == PP_ITEM_LUNCH)
+				term(&r, 1, "x", d, i);
+		fputs(" <= 1\n", fp);
+	}
+
+	/*
+	 * Streak: for the window from talk a's start to talk b's end, the
+	 * planned talks inside it are in a row unless a counting networking
+	 * block inside it is planned too; so at most N of them, or any
+	 * number once such a block is planned (big-M = talks - N).  A run of
+	 * N+1 talks violates the window of its first and last talk; a valid
+	 * plan satisfies every window.
+	 */
+	if (cap_on(p->max_streak, 255)) {
+		long nstreak = p->max_streak;
+
+		cnt = 0;
+		for (i = 0; i < n; i++) {
+			if (it[i].cls != PP_CLASS_TALK)
+				continue;
+			for (j = 0; j < n; j++) {
+				long talks = 0;
+				int64_t ws = it[i].start, we = it[j].end;
+
+				if (it[j].cls != PP_CLASS_TALK ||
+				    it[j].start < it[i].end)
+					continue;
+				for (k = 0; k < n; k++)
+					if (it[k].cls == PP_CLASS_TALK &&
+					    it[k].start >= ws && it[k].end <= we)
+						talks++;
+				if (talks <= nstreak)
+					continue;
+				row_begin(&r, fp, "streak", d, cnt++);
+				for (k = 0; k < n; k++) {
+					if (it[k].start < ws || it[k].end > we)
+						continue;
+					if (it[k].cls == PP_CLASS_TALK)
+						term(&r, 1, "x", d, k);
+					else if (it[k].counts)
+						term(&r, -(talks - nstreak), "x",
+						    d, k);
+				}
+				fprintf(fp, " <= %ld\n", nstreak);
+			}
+		}
+	}
+	free(prev);
+	free(cur);
+}
+
+int
+pp_write_lp(FILE *fp, const struct pp_model *m)
+{
+	size_t d, k, nvars = 0;
+	unsigned c;
+	struct row r;
+
+	fputs("\\ pyplan planning model (see man/pyplan.1, THE MODEL)\n"
+	      "Maximize\n obj:",
+	    fp);
+	r.fp = fp;
+	r.terms = 0;
+	for (d = 0; d < m->ndays; d++)
+		for (k = 0; k < m->days[d].n; k++) {
+			term(&r, m->days[d].items[k].score, "x", d, k);
+			nvars++;
+		}
+	if (m->crit_bonus > 0)
+		for (c = 0; c < PP_CRIT__COUNT; c++)
+			if (m->crit_active & (1u << c))
+				term(&r, m->crit_bonus, "y", c, 0);
+	/* A model with no items still needs one variable to be valid LP. */
+	fputs(nvars == 0 ? " + 0 x0_0\n" : "\n", fp);
+	fputs("Subject To\n", fp);
+	for (d = 0; d < m->ndays; d++)
+		day_constraints(fp, m, d);
+	if (m->crit_bonus > 0)
+		for (c = 0; c < PP_CRIT__COUNT; c++) {
+			if (!(m->crit_active & (1u << c)))
+				continue;
+			row_begin(&r, fp, "crit", c, 0);
+			term(&r, 1, "y", c, 0);
+			for (d = 0; d < m->ndays; d++)
+				for (k = 0; k < m->days[d].n; k++)
+					if (m->days[d].items[k].crit &
+					    (1u << c))
+						term(&r, -1, "x", d, k);
+			fputs(" <= 0\n", fp);
+		}
+	fputs("Bounds\n", fp);
+	for (d = 0; d < m->ndays; d++)
+		for (k = 0; k < m->days[d].n; k++)
+			if (m->days[d].items[k].must)
+				fprintf(fp, " x%zu_%zu = 1\n", d, k);
+	if (nvars == 0)
+		fputs(" x0_0 = 0\n", fp);
+	fputs("Binary\n", fp);
+	r.terms = 0;
+	for (d = 0; d < m->ndays; d++)
+		for (k = 0; k < m->days[d].n; k++) {
+			if (r.terms > 0 && r.terms % 10 == 0)
+				fputs("\n", fp);
+			fprintf(fp, " x%zu_%zu", d, k);
+			r.terms++;
+		}
+	if (nvars == 0)
+		fputs(" x0_0", fp);
+	if (m->crit_bonus > 0)
+		for (c = 0; c < PP_CRIT__COUNT; c++)
+			if (m->crit_active & (1u << c))
+				fprintf(fp, " y%u_0", c);
+	fputs("\nEnd\n", fp);
+	return ferror(fp) ? -1 : 0;
+}
