@@ -202,6 +202,10 @@ cmp_event(const void *a, const void *b)
 		return x->start < y->start ? -1 : 1;
 	if (x->end != y->end)
 		return x->end < y->end ? -1 : 1;
+	/* Ignoring case first, so that titles merge_duplicates takes for
+	 * equal sort next to each other. */
+	if ((c = strcasecmp(x->title, y->title)) != 0)
+		return c;
 	if ((c = strcmp(x->title, y->title)) != 0)
 		return c;
 	if ((c = strcmp(x->id, y->id)) != 0)
@@ -327,7 +331,8 @@ pp_kind_class(enum pp_kind k)
 /*
  * The documented mapping (man/pyplan.1, KINDS).  Each word is matched as a
  * whole word, case-insensitively, against the source's kind word first and
- * then against the title; the first row that matches wins.
+ * then against the title; the word found earliest in the text wins (the
+ * longest one on a tie).
  */
 static const struct {
 	const char *word;
@@ -365,9 +370,10 @@ static const struct {
 	{ "devroom", PP_KIND_TALK }, { "service", PP_KIND_TALK },
 };
 
-/* 1 if word occurs in s as a whole word or phrase, ignoring case. */
-static int
-has_word(const char *s, const char *word)
+/* Where word first occurs in s as a whole word or phrase, ignoring case,
+ * or NULL. */
+static const char *
+find_word(const char *s, const char *word)
 {
 	size_t n = strlen(word);
 	const char *p;
@@ -379,15 +385,21 @@ has_word(const char *s, const char *word)
 			continue;
 		if (isalnum((unsigned char)p[n]))
 			continue;
-		return 1;
+		return p;
 	}
-	return 0;
+	return NULL;
 }
 
+/*
+ * The kind named by s: its canonical name, else the mapping word that
+ * occurs first in s (the longest on a tie), so that "Opening Reception
+ * (Expo Hall)" is a reception, not the expo.
+ */
 static int
 guess_from(const char *s, enum pp_kind *out)
 {
-	size_t i;
+	const char *best = NULL, *p;
+	size_t i, bestlen = 0;
 	int k;
 
 	if (s == NULL || *s == '\0')
@@ -396,12 +408,18 @@ guess_from(const char *s, enum pp_kind *out)
 		*out = (enum pp_kind)k;
 		return 1;
 	}
-	for (i = 0; i < sizeof(kind_words) / sizeof(kind_words[0]); i++)
-		if (has_word(s, kind_words[i].word)) {
+	for (i = 0; i < sizeof(kind_words) / sizeof(kind_words[0]); i++) {
+		size_t len = strlen(kind_words[i].word);
+
+		if ((p = find_word(s, kind_words[i].word)) == NULL)
+			continue;
+		if (best == NULL || p < best || (p == best && len > bestlen)) {
+			best = p;
+			bestlen = len;
 			*out = kind_words[i].kind;
-			return 1;
 		}
-	return 0;
+	}
+	return best != NULL;
 }
 
 enum pp_kind

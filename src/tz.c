@@ -93,29 +93,53 @@ valid_civil(const struct pp_civil *c)
 	    c->sec <= 60 && (c->hour < 24 || (c->min == 0 && c->sec == 0));
 }
 
+/* The zone's offset from UTC (seconds east) at instant t. */
+static int
+offset_at(icaltimezone *z, int64_t t)
+{
+	struct icaltimetype u = icaltime_null_time();
+	int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	int64_t rem = t - days * 86400;
+	int is_dst = 0;
+
+	pp_civil_from_days(days, &u.year, &u.month, &u.day);
+	u.hour = (int)(rem / 3600);
+	u.minute = (int)(rem / 60 % 60);
+	u.second = (int)(rem % 60);
+	u.zone = icaltimezone_get_utc_timezone();
+	return icaltimezone_get_utc_offset_of_utc_time(z, &u, &is_dst);
+}
+
 int
 pp_tz_from_civil(const char *zone, const struct pp_civil *c, int64_t *out)
 {
 	icaltimezone *z = find_zone(zone);
-	struct icaltimetype t = icaltime_null_time();
-	int64_t day, secs;
-	int is_dst = 0, off;
+	int64_t local, t1, t2;
+	int before, after, ok1, ok2;
 
 	if (z == NULL || !valid_civil(c))
 		return -1;
-	/* The offset is looked up at the civil time itself; libical takes
-	 * the earlier offset in gaps and overlaps. */
-	t.year = c->year;
-	t.month = c->month;
-	t.day = c->day;
-	t.hour = c->hour == 24 ? 23 : c->hour;
-	t.minute = c->min;
-	t.second = c->sec;
-	t.zone = z;
-	off = icaltimezone_get_utc_offset(z, &t, &is_dst);
-	day = pp_days_from_civil(c->year, c->month, c->day);
-	secs = day * 86400 + (int64_t)c->hour * 3600 + c->min * 60 + c->sec;
-	*out = secs - off;
+	/*
+	 * RFC 5545, 3.3.5: a wall-clock time that occurs twice is the first
+	 * occurrence, one that does not occur is read with the offset in
+	 * force before the gap.  (libical's own lookup takes the offset
+	 * after the change in both cases.)  The offsets a day before and a
+	 * day after give the candidates; zones change at most once a day.
+	 */
+	local = pp_days_from_civil(c->year, c->month, c->day) * 86400 +
+	    (int64_t)c->hour * 3600 + c->min * 60 + c->sec;
+	before = offset_at(z, local - 86400);
+	after = offset_at(z, local + 86400);
+	t1 = local - before;
+	t2 = local - after;
+	ok1 = offset_at(z, t1) == before;
+	ok2 = offset_at(z, t2) == after;
+	if (ok1 && ok2)
+		*out = t1 < t2 ? t1 : t2;
+	else if (ok2)
+		*out = t2;
+	else
+		*out = t1;      /* valid, or in the gap */
 	return 0;
 }
 
@@ -123,20 +147,12 @@ int
 pp_tz_to_civil(const char *zone, int64_t t, struct pp_civil *out)
 {
 	icaltimezone *z = find_zone(zone);
-	struct icaltimetype u = icaltime_null_time();
 	int64_t days, rem, local;
-	int is_dst = 0, off;
+	int off;
 
 	if (z == NULL)
 		return -1;
-	days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-	rem = t - days * 86400;
-	pp_civil_from_days(days, &u.year, &u.month, &u.day);
-	u.hour = (int)(rem / 3600);
-	u.minute = (int)(rem / 60 % 60);
-	u.second = (int)(rem % 60);
-	u.zone = icaltimezone_get_utc_timezone();
-	off = icaltimezone_get_utc_offset_of_utc_time(z, &u, &is_dst);
+	off = offset_at(z, t);
 	local = t + off;
 	days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
 	rem = local - days * 86400;

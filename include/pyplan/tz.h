@@ -23,7 +23,8 @@ int pp_tz_valid(const char *zone);
 /*
  * Converts civil time c in zone to an instant in *out.  Returns 0, or -1 if
  * the zone is unknown or the fields are out of range.  A time in a DST gap
- * or overlap resolves as libical does (the earlier offset).
+ * or overlap resolves as RFC 5545 says (the earlier offset: the first of
+ * two occurrences; the offset before the gap).
  */
 int pp_tz_from_civil(const char *zone, const struct pp_civil *c, int64_t *out);
 

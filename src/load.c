@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Programme loading: reads a whole file (or standard input) into memory
+ * within a size limit, detects the format from the content and hands the
+ * buffer to the loader for that format.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "pyplan/load.h"
+#include "pyplan/xalloc.h"
+
+/* The name diagnostics and events carry for "-". */
+static const char stdin_name[] = "<stdin>";
+
+enum pp_format
+pp_detect_format(const char *data, size_t len)
+{
+	static const char vcal[] = "BEGIN:VCALENDAR";
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len && (data[i] == ' ' || data[i] == '\t' ||
+	    data[i] == '\r' || data[i] == '\n'))
+		i++;
+	if (i == len)
+		return PP_FMT_UNKNOWN;
+	/* RFC 5545 names are case-insensitive. */
+	if (len - i >= sizeof(vcal) - 1 &&
+	    strncasecmp(data + i, vcal, sizeof(vcal) - 1) == 0)
+		return PP_FMT_ICS;
+	if (data[i] == '<')
+		return PP_FMT_XML;
+	if (data[i] == '{' || data[i] == '[')
+		return PP_FMT_JSON;
+	return PP_FMT_CSV;
+}
+
+/* The 1-based line of byte offset off. */
+static unsigned
+line_of(const char *data, size_t off)
+{
+	unsigned line = 1;
+	size_t i;
+
+	for (i = 0; i < off; i++)
+		if (data[i] == '\n')
+			line++;
+	return line;
+}
+
+int
+pp_load_buffer(struct pp_timetable *tt, const char *name, const char *data,
+    size_t len, const struct pp_load_opts *opts, struct pp_diags *ds)
+{
+	static const struct pp_load_opts defaults = { NULL, 0 };
+	const char *nul;
+
+	if (opts == NULL)
+		opts = &defaults;
+	if (len > PP_LOAD_MAX_BYTES)
+		return pp_diag_err(ds, name, 0,
+		    "input too large: over %zu MiB", PP_LOAD_MAX_BYTES >> 20);
+	/* Every loader works on C strings, so a NUL byte would silently cut
+	 * a field short; text formats never contain one. */
+	if (len > 0 && (nul = memchr(data, '\0', len)) != NULL) {
+		if (len >= 2 && ((unsigned char)data[0] == 0xff ||
+		    (unsigned char)data[0] == 0xfe))
+			return pp_diag_err(ds, name, 0, "input is UTF-16: "
+			    "convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)");
+		return pp_diag_err(ds, name,
+		    line_of(data, (size_t)(nul - data)),
+		    "NUL byte in input: not a text file");
+	}
+	switch (pp_detect_format(data, len)) {
+	case PP_FMT_UNKNOWN:
+		return pp_diag_err(ds, name, 0, "empty input: no programme");
+	case PP_FMT_CSV:
+		return pp_load_csv(tt, name, data, len, opts, ds);
+	case PP_FMT_ICS:
+		return pp_diag_err(ds, name, 0,
+		    "iCalendar programmes are not supported yet");
+	case PP_FMT_XML:
+		return pp_diag_err(ds, name, 0,
+		    "XML programmes are not supported yet");
+	case PP_FMT_JSON:
+		return pp_diag_err(ds, name, 0,
+		    "JSON programmes are not supported yet");
+	}
+	return pp_diag_err(ds, name, 0, "unknown input format");
+}
+
+/*
+ * Reads fp to the end into a heap buffer (NUL-terminated for safety);
+ * returns 0, or -1 with errno set, or -2 when it exceeds the size limit.
+ */
+static int
+read_all(FILE *fp, char **out, size_t *outlen)
+{
+	size_t len = 0, cap = 0, n;
+	char *buf = NULL;
+
+	for (;;) {
+		if (cap - len < 65536 + 1) {
+			size_t want = cap == 0 ? 65536 + 1 : cap * 2;
+
+			if (want > PP_LOAD_MAX_BYTES + 2)
+				want = PP_LOAD_MAX_BYTES + 2;
+			if (want <= len + 1) {
+				free(buf);
+				return -2;
+			}
+			buf = pp_xreallocarray(buf, want, 1);
+			cap = want;
+		}
+		n = fread(buf + len, 1, cap - len - 1, fp);
+		len += n;
+		if (len > PP_LOAD_MAX_BYTES) {
+			free(buf);
+			return -2;
+		}
+		if (n == 0) {
+			if (ferror(fp)) {
+				int e = errno;
+
+				free(buf);
+				errno = e != 0 ? e : EIO;
+				return -1;
+			}
+			break;
+		}
+	}
+	if (buf == NULL)
+		buf = pp_xmalloc(1);
+	buf[len] = '\0';
+	*out = buf;
+	*outlen = len;
+	return 0;
+}
+
+int
+pp_load_file(struct pp_timetable *tt, const char *path,
+    const struct pp_load_opts *opts, struct pp_diags *ds, int *io_error)
+{
+	const char *name = path;
+	FILE *fp;
+	struct stat st;
+	char *data = NULL;
+	size_t len = 0;
+	int r;
+
+	if (io_error != NULL)
+		*io_error = 0;
+	if (strcmp(path, "-") == 0) {
+		name = stdin_name;
+		fp = stdin;
+	} else if ((fp = fopen(path, "rb")) == NULL) {
+		if (io_error != NULL)
+			*io_error = 1;
+		return pp_diag_err(ds, name, 0, "cannot open: %s",
+		    strerror(errno));
+	}
+	/* A regular file's size is known up front: refuse before reading. */
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size > PP_LOAD_MAX_BYTES)
+		r = -2;
+	else {
+		errno = 0;
+		r = read_all(fp, &data, &len);
+	}
+	if (r == -1) {
+		int e = errno;
+
+		if (fp != stdin)
+			fclose(fp);
+		if (io_error != NULL)
+			*io_error = 1;
+		return pp_diag_err(ds, name, 0, "cannot read: %s",
+		    strerror(e));
+	}
+	if (fp != stdin)
+		fclose(fp);
+	if (r == -2)
+		return pp_diag_err(ds, name, 0,
+		    "input too large: over %zu MiB", PP_LOAD_MAX_BYTES >> 20);
+	r = pp_load_buffer(tt, name, data, len, opts, ds);
+	free(data);
+	return r;
+}

@@ -1,0 +1,306 @@
+/* SPDX-License-Identifier: ISC */
+/* Unit tests for time zones, civil-time arithmetic and date parsing. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "pyplan/tz.h"
+
+static int64_t
+utc(int y, int mo, int d, int h, int mi)
+{
+	return pp_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60;
+}
+
+static int64_t
+from(const char *zone, int y, int mo, int d, int h, int mi)
+{
+	struct pp_civil c;
+	int64_t t = 0;
+
+	memset(&c, 0, sizeof(c));
+	c.year = y;
+	c.month = mo;
+	c.day = d;
+	c.hour = h;
+	c.min = mi;
+	assert_int_equal(pp_tz_from_civil(zone, &c, &t), 0);
+	return t;
+}
+
+static void
+test_days_from_civil(void **state)
+{
+	(void)state;
+	assert_int_equal(pp_days_from_civil(1970, 1, 1), 0);
+	assert_int_equal(pp_days_from_civil(1969, 12, 31), -1);
+	assert_int_equal(pp_days_from_civil(2000, 3, 1), 11017);
+	assert_int_equal(pp_days_from_civil(2000, 2, 29), 11016);
+	assert_int_equal(pp_days_from_civil(2018, 5, 9), 17660);
+	assert_int_equal(pp_days_from_civil(1, 1, 1), -719162);
+	assert_int_equal(pp_days_from_civil(9999, 12, 31), 2932896);
+	assert_int_equal(pp_days_from_civil(1600, 3, 1) -
+	    pp_days_from_civil(1600, 2, 28), 2);  /* 1600 is leap */
+	assert_int_equal(pp_days_from_civil(1900, 3, 1) -
+	    pp_days_from_civil(1900, 2, 28), 1);  /* 1900 is not */
+}
+
+static void
+test_civil_from_days(void **state)
+{
+	int y, m, d, py, pm, pd;
+	int64_t z;
+
+	(void)state;
+	pp_civil_from_days(0, &y, &m, &d);
+	assert_true(y == 1970 && m == 1 && d == 1);
+	pp_civil_from_days(-1, &y, &m, &d);
+	assert_true(y == 1969 && m == 12 && d == 31);
+	pp_civil_from_days(-719162, &y, &m, &d);
+	assert_true(y == 1 && m == 1 && d == 1);
+	pp_civil_from_days(2932896, &y, &m, &d);
+	assert_true(y == 9999 && m == 12 && d == 31);
+	pp_civil_from_days(11016, &y, &m, &d);
+	assert_true(y == 2000 && m == 2 && d == 29);
+
+	/* Inverse of each other, and consecutive days are consecutive
+	 * dates, from year 1 to 9999. */
+	pp_civil_from_days(-719163, &py, &pm, &pd);
+	for (z = -719162; z <= 2932896; z++) {
+		pp_civil_from_days(z, &y, &m, &d);
+		assert_int_equal(pp_days_from_civil(y, m, d), z);
+		if (d != 1)
+			assert_true(y == py && m == pm && d == pd + 1);
+		else
+			assert_true(pd >= 28 && ((m == pm + 1 && y == py) ||
+			    (m == 1 && pm == 12 && y == py + 1)));
+		py = y;
+		pm = m;
+		pd = d;
+	}
+}
+
+static void
+test_valid_zones(void **state)
+{
+	struct pp_civil c;
+	int64_t t;
+
+	(void)state;
+	assert_true(pp_tz_valid("UTC"));
+	assert_true(pp_tz_valid("Z"));
+	assert_true(pp_tz_valid("America/New_York"));
+	assert_true(pp_tz_valid("Europe/Brussels"));
+	assert_false(pp_tz_valid("Mars/Olympus"));
+	assert_false(pp_tz_valid(""));
+	assert_false(pp_tz_valid(NULL));
+	memset(&c, 0, sizeof(c));
+	c.year = 2018;
+	c.month = 5;
+	c.day = 9;
+	assert_int_equal(pp_tz_from_civil("Mars/Olympus", &c, &t), -1);
+	assert_int_equal(pp_tz_to_civil("Mars/Olympus", 0, &c), -1);
+	c.day = 32;
+	assert_int_equal(pp_tz_from_civil("UTC", &c, &t), -1);
+}
+
+static void
+test_from_civil(void **state)
+{
+	(void)state;
+	assert_int_equal(from("UTC", 2018, 5, 9, 9, 0), utc(2018, 5, 9, 9, 0));
+	/* EDT, EST */
+	assert_int_equal(from("America/New_York", 2018, 5, 9, 9, 0),
+	    utc(2018, 5, 9, 13, 0));
+	assert_int_equal(from("America/New_York", 2018, 1, 9, 9, 0),
+	    utc(2018, 1, 9, 14, 0));
+	/* 24:00 is the next midnight */
+	assert_int_equal(from("Europe/Madrid", 2018, 10, 6, 24, 0),
+	    utc(2018, 10, 6, 22, 0));
+}
+
+/* Europe/Brussels, 2025-03-30: at 02:00 CET the clocks go to 03:00 CEST. */
+static void
+test_dst_spring(void **state)
+{
+	struct pp_civil c;
+
+	(void)state;
+	assert_int_equal(from("Europe/Brussels", 2025, 3, 30, 1, 30),
+	    utc(2025, 3, 30, 0, 30));
+	assert_int_equal(from("Europe/Brussels", 2025, 3, 30, 3, 30),
+	    utc(2025, 3, 30, 1, 30));
+	/* In the gap: the earlier offset (+01:00), as documented. */
+	assert_int_equal(from("Europe/Brussels", 2025, 3, 30, 2, 30),
+	    utc(2025, 3, 30, 1, 30));
+	assert_int_equal(pp_tz_to_civil("Europe/Brussels",
+	    utc(2025, 3, 30, 0, 59), &c), 0);
+	assert_true(c.hour == 1 && c.min == 59 && c.utc_offset == 3600);
+	assert_int_equal(pp_tz_to_civil("Europe/Brussels",
+	    utc(2025, 3, 30, 1, 0), &c), 0);
+	assert_true(c.hour == 3 && c.min == 0 && c.utc_offset == 7200);
+}
+
+/* 2025-10-26: at 03:00 CEST the clocks go back to 02:00 CET. */
+static void
+test_dst_autumn(void **state)
+{
+	struct pp_civil c;
+
+	(void)state;
+	assert_int_equal(from("Europe/Brussels", 2025, 10, 26, 1, 30),
+	    utc(2025, 10, 25, 23, 30));
+	assert_int_equal(from("Europe/Brussels", 2025, 10, 26, 3, 30),
+	    utc(2025, 10, 26, 2, 30));
+	/* 02:30 happens twice; the earlier offset (+02:00) wins. */
+	assert_int_equal(from("Europe/Brussels", 2025, 10, 26, 2, 30),
+	    utc(2025, 10, 26, 0, 30));
+	assert_int_equal(pp_tz_to_civil("Europe/Brussels",
+	    utc(2025, 10, 26, 1, 30), &c), 0);
+	assert_true(c.hour == 2 && c.min == 30 && c.utc_offset == 3600);
+}
+
+/* to_civil then from_civil gives the instant back, except for the second
+ * pass through an autumn overlap, which resolves to the first. */
+static void
+test_round_trip(void **state)
+{
+	static const char *const zones[] = { "UTC", "America/New_York",
+		"Europe/Brussels", "Australia/Sydney", "Asia/Kolkata" };
+	struct pp_civil c, c2;
+	int64_t t, back;
+	size_t z;
+	int overlaps;
+
+	(void)state;
+	for (z = 0; z < sizeof(zones) / sizeof(zones[0]); z++) {
+		overlaps = 0;
+		for (t = utc(2024, 12, 31, 0, 0); t < utc(2026, 1, 2, 0, 0);
+		    t += 15 * 60) {
+			assert_int_equal(pp_tz_to_civil(zones[z], t, &c), 0);
+			assert_int_equal(pp_tz_from_civil(zones[z], &c, &back),
+			    0);
+			if (back != t) {
+				/* the same wall clock an hour earlier */
+				assert_int_equal(back, t - 3600);
+				assert_int_equal(pp_tz_to_civil(zones[z], back,
+				    &c2), 0);
+				assert_true(c2.hour == c.hour &&
+				    c2.min == c.min && c2.day == c.day);
+				overlaps++;
+			}
+		}
+		/* one repeated hour a year where there is DST */
+		assert_int_equal(overlaps, z == 0 || z == 4 ? 0 : 4);
+	}
+}
+
+static void
+test_to_civil_fields(void **state)
+{
+	struct pp_civil c;
+
+	(void)state;
+	assert_int_equal(pp_tz_to_civil("America/New_York",
+	    utc(2018, 5, 9, 13, 0), &c), 0);
+	assert_int_equal(c.year, 2018);
+	assert_int_equal(c.month, 5);
+	assert_int_equal(c.day, 9);
+	assert_int_equal(c.hour, 9);
+	assert_int_equal(c.wday, 3);    /* a Wednesday */
+	assert_int_equal(c.utc_offset, -4 * 3600);
+	/* before the epoch */
+	assert_int_equal(pp_tz_to_civil("UTC", -1, &c), 0);
+	assert_true(c.year == 1969 && c.month == 12 && c.day == 31 &&
+	    c.hour == 23 && c.min == 59 && c.sec == 59 && c.wday == 3);
+}
+
+static void
+test_format(void **state)
+{
+	char buf[32];
+	int64_t t = utc(2018, 5, 11, 14, 50);
+
+	(void)state;
+	pp_tz_format_iso("America/New_York", t, buf);
+	assert_string_equal(buf, "2018-05-11T10:50:00-04:00");
+	pp_tz_format_date("America/New_York", utc(2018, 5, 12, 3, 0), buf);
+	assert_string_equal(buf, "2018-05-11");
+	pp_tz_format_hhmm("Asia/Kolkata", t, buf);
+	assert_string_equal(buf, "20:20");
+	pp_tz_format_iso("UTC", t, buf);
+	assert_string_equal(buf, "2018-05-11T14:50:00+00:00");
+	/* an unknown zone falls back to UTC rather than garbage */
+	pp_tz_format_hhmm("Mars/Olympus", t, buf);
+	assert_string_equal(buf, "14:50");
+}
+
+static void
+test_parse_date(void **state)
+{
+	static const char *const bad[] = {
+		"2018-02-30", "2019-02-29", "2100-02-29", "2018-13-01",
+		"2018-00-10", "2018-01-00", "2018-04-31", "2018-5-09",
+		"2018-05-09x", "2018/05/09", "abcd-ef-gh", "", "Thursday",
+	};
+	struct pp_civil c;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(pp_parse_date("2018-05-09", &c), 0);
+	assert_true(c.year == 2018 && c.month == 5 && c.day == 9 &&
+	    c.hour == 0 && c.min == 0);
+	assert_int_equal(pp_parse_date("2020-02-29", &c), 0);
+	assert_int_equal(pp_parse_date("2000-02-29", &c), 0);
+	assert_int_equal(pp_parse_date("2018-12-31", &c), 0);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(pp_parse_date(bad[i], &c), -1);
+}
+
+static void
+test_parse_hhmm(void **state)
+{
+	static const char *const bad[] = {
+		"24:01", "12:60", "25:00", "12:30:15", "1230", "", ":30",
+		"123:00", "12:3", "12:30 ", "9h", "-1:00",
+	};
+	size_t i;
+	int m = -1;
+
+	(void)state;
+	assert_int_equal(pp_parse_hhmm("09:00", &m), 0);
+	assert_int_equal(m, 540);
+	assert_int_equal(pp_parse_hhmm("9:30", &m), 0);
+	assert_int_equal(m, 570);
+	assert_int_equal(pp_parse_hhmm("00:00", &m), 0);
+	assert_int_equal(m, 0);
+	assert_int_equal(pp_parse_hhmm("24:00", &m), 0);
+	assert_int_equal(m, 1440);
+	assert_int_equal(pp_parse_hhmm("12:30:00", &m), 0);
+	assert_int_equal(m, 750);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(pp_parse_hhmm(bad[i], &m), -1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_days_from_civil),
+		cmocka_unit_test(test_civil_from_days),
+		cmocka_unit_test(test_valid_zones),
+		cmocka_unit_test(test_from_civil),
+		cmocka_unit_test(test_dst_spring),
+		cmocka_unit_test(test_dst_autumn),
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_to_civil_fields),
+		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_parse_date),
+		cmocka_unit_test(test_parse_hhmm),
+	};
+	int r = cmocka_run_group_tests(tests, NULL, NULL);
+
+	pp_tz_cleanup();
+	return r;
+}
