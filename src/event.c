@@ -443,8 +443,18 @@ pp_kind_guess(const char *word, const char *title)
 	/* A specific word from the source decides; unknown words are kept
 	 * as PP_KIND_OTHER for `check` to report. */
 	if (word != NULL && *word != '\0' && strcasecmp(word, "event") != 0 &&
-	    strcasecmp(word, "other") != 0)
-		return guess_from(word, &k) ? k : PP_KIND_OTHER;
+	    strcasecmp(word, "other") != 0) {
+		enum pp_kind t;
+
+		if (!guess_from(word, &k))
+			return PP_KIND_OTHER;
+		/* A break the title calls a meal ("Lunch Break") is a meal:
+		 * it is where lunch happens. */
+		if (k == PP_KIND_BREAK && title != NULL &&
+		    guess_from(title, &t) && t == PP_KIND_MEAL)
+			return PP_KIND_MEAL;
+		return k;
+	}
 	/* No word, or a generic one ("event"): the title decides. */
 	if (title != NULL && guess_from(title, &k))
 		return k;

@@ -43,8 +43,13 @@ test_kind_guess_more(void **state)
 	assert_int_equal(pp_kind_guess("Tutorial", "x"), PP_KIND_TUTORIAL);
 	assert_int_equal(pp_kind_guess("lunch", "Lunch"), PP_KIND_MEAL);
 	assert_int_equal(pp_kind_guess("breakfast", ""), PP_KIND_MEAL);
-	assert_int_equal(pp_kind_guess("break", "Lunch Break"),
-	    PP_KIND_BREAK);    /* the source's word decides */
+	/* the source's word decides, except that a break the title calls
+	 * a meal is a meal */
+	assert_int_equal(pp_kind_guess("break", "Lunch Break"), PP_KIND_MEAL);
+	assert_int_equal(pp_kind_guess("break", "Coffee Break"),
+	    PP_KIND_BREAK);
+	assert_int_equal(pp_kind_guess("talk", "Lunch and Learn"),
+	    PP_KIND_TALK);
 	assert_int_equal(pp_kind_guess("Lightning Talks", ""),
 	    PP_KIND_LIGHTNING);
 	assert_int_equal(pp_kind_guess("", "Lightning Talks"),
