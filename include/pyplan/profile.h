@@ -70,7 +70,15 @@ struct pp_profile {
 	size_t nbusy_files;
 };
 
-/* Fills p with the built-in defaults (documented in man/pyplan.1). */
+/*
+ * Fills p with the built-in defaults (documented in man/pyplan.1):
+ * max-talks-per-day 5, max-talk-minutes-per-day 240, max-consecutive-talks
+ * 3, min-networking-minutes 90, min-networking-block 20,
+ * room-change-minutes 5, day 00:00-24:00, lunch 11:30-14:00/30,
+ * recorded-weight 0.5, talk-base 0.5, networking-weight 1 (per hour),
+ * level-bonus 0.5, criteria-bonus 2; no level, no time zone, all days, and
+ * every list empty.
+ */
 void pp_profile_init(struct pp_profile *p);
 /* Frees everything p owns; p may be initialised again. */
 void pp_profile_fini(struct pp_profile *p);
@@ -78,9 +86,17 @@ void pp_profile_fini(struct pp_profile *p);
 /*
  * Reads an INI profile over p (later keys override earlier values; list
  * sections append).  Every problem (unknown section or key, bad value,
- * out-of-range number) is appended to ds with file:line.  path is borrowed
- * and must outlive ds and p.  Returns 0, or -1 if the file could not be
- * opened (*io_error = 1) or held errors.
+ * out-of-range number, a line that is not "key = value", a line longer
+ * than inih's 199 bytes) is appended to ds with file:line, all of them in
+ * one run; keys under an unknown section are skipped after one error for
+ * the header.  Comments are lines starting with ';' or '#' and inline
+ * "; ..." after a blank; leading blanks are ignored (no multi-line values);
+ * a key ends at the first '=' or ':'.  Section names and fixed keys are
+ * case-insensitive.  At the end, day-start must be before day-end (else an
+ * error at the line of the later of the two).  path is borrowed and must
+ * outlive ds and p.  Returns 0, or -1 if the file could not be opened or
+ * read (*io_error = 1, error "cannot open profile: <reason>" without a
+ * line) or held errors (*io_error = 0).  io_error may be NULL.
  */
 int pp_profile_load(struct pp_profile *p, const char *path,
     struct pp_diags *ds, int *io_error);
@@ -90,13 +106,49 @@ int pp_profile_load_string(struct pp_profile *p, const char *name,
 
 /*
  * Applies one setting by its INI section and key ("plan",
- * "max-talks-per-day", "4"); the command-line flags map onto this.  file
- * and line locate the setting for diagnostics (NULL/0 for a flag).
- * Returns 0 or -1 (problem appended to ds).
+ * "max-talks-per-day", "4"); the INI reader and the command-line flags
+ * both come through here, so flags applied after the file override it.
+ * file and line locate the setting for diagnostics (NULL/0 for a flag);
+ * file is borrowed and kept in [must]/[skip]/[busy] entries.  On a bad
+ * value p is left unchanged.  Returns 0 or -1 (problem appended to ds).
+ *
+ *   plan      max-talks-per-day, max-talk-minutes-per-day,
+ *             max-consecutive-talks: a whole number or "none"
+ *             (PP_UNLIMITED); min-networking-minutes, min-networking-block,
+ *             room-change-minutes: minutes 0..1440; day-start, day-end:
+ *             HH:MM (24:00 allowed); lunch: HH:MM-HH:MM/MIN with MIN 1..
+ *             the window's length, or "none"; recorded-weight: 0..1;
+ *             networking-weight: 0..1000000; talk-base, level-bonus,
+ *             criteria-bonus: -1000000..1000000 (plain decimals, no
+ *             exponent, inf or nan); level: a word, "none" clears it;
+ *             timezone: an IANA zone (pp_tz_valid); days: YYYY-MM-DD list
+ *             separated by commas (kept sorted, without duplicates), "all"
+ *             clears it.  A key given again replaces the value.
+ *   interests TOPIC = WEIGHT, speakers NAME = WEIGHT: weight as talk-base;
+ *             the name must hold a letter or digit; giving a name again
+ *             (ignoring ASCII case) replaces its weight.
+ *   criteria  job, depth, new (topics) and speaker (names) = a list
+ *             separated by commas; repeated keys add terms (no duplicates).
+ *   must, skip  id = X or title = X (both: "an id or a title", resolved by
+ *             pp_model_find), repeatable.
+ *   busy      LABEL = YYYY-MM-DD HH:MM-HH:MM, repeatable; the label "file"
+ *             instead names an .ics or CSV calendar (busy_files; --busy
+ *             FILE maps to ("busy", "file", FILE)); a relative path from a
+ *             profile is taken relative to the profile's directory.
+ *
+ * Cross-field rules (day-start before day-end) are not checked here, as
+ * flags may arrive in any order: pp_profile_load checks the file, and the
+ * caller runs pp_profile_check once every flag is applied.
  */
 int pp_profile_set(struct pp_profile *p, const char *section,
     const char *key, const char *value, const char *file, unsigned line,
     struct pp_diags *ds);
+
+/*
+ * Checks the rules that span several keys (day-start before day-end) and
+ * appends an error without file or line when one fails.  Returns 0 or -1.
+ */
+int pp_profile_check(const struct pp_profile *p, struct pp_diags *ds);
 
 /* Returns the criterion name ("job", "depth", "new", "speaker"). */
 const char *pp_criterion_name(enum pp_criterion c);

@@ -29,19 +29,50 @@ struct pp_scorer *pp_scorer_new(const struct pp_profile *p);
 void pp_scorer_free(struct pp_scorer *s);
 
 /*
- * Scores ev.  Talk load: talk-base, plus each matching interest's weight
- * (once per topic, over title, tags, track and abstract), plus each
- * speaker's weight, plus level-bonus when the level matches; the whole is
- * multiplied by recorded-weight when the event is recorded.  Networking:
- * networking-weight per hour plus matching interests.  Fills *out.
+ * Scores ev and fills *out.  Every weight is first converted to units with
+ * pp_score_units; the rest is integer arithmetic.
+ *
+ * Talk load (pp_kind_class == PP_CLASS_TALK):
+ *   raw = talk-base
+ *       + the weight of each interest whose phrase occurs (pp_words_match)
+ *         in the title, a tag, the track or the abstract, once per topic
+ *       + the weight of each [speakers] name that matches one of the
+ *         event's speakers: whole name equal ignoring ASCII case, or the
+ *         name occurring as a phrase in one speaker's string ("Ryan"
+ *         matches "Lilly Ryan"), once per name
+ *       + level-bonus when the profile has a level and it equals the
+ *         event's level ignoring ASCII case;
+ *   value = raw, or for a recorded event (PP_REC_YES)
+ *       raw * recorded-weight-units / 1000 rounded half away from zero.
+ * Networking:
+ *   raw = value = networking-weight-units * minutes / 60 (rounded half
+ *       away from zero) + matching interests as above; speakers and level
+ *       do not count, and whether the block is long enough is the model's
+ *       business.
+ * crit (any kind of event): bit c is set when a term of criterion c
+ *   matches: a topic for job, depth and new (as interests), a name for
+ *   speaker (as [speakers]).  Whether non-talks may cover a criterion is
+ *   the model's call.
+ * reason: the matches in order, the label once per group, weights as
+ *   pp_score_format writes them: "interest: testing ×3, api ×-1, speaker:
+ *   Lilly Ryan ×2, level"; "" when nothing matched.  A reason too long
+ *   for the buffer keeps the items that fit and ends with ", …" (a single
+ *   item too long is cut at a character boundary and ends with "…").
  */
 void pp_score_event(const struct pp_scorer *s, const struct pp_event *ev,
     struct pp_score *out);
 
-/* Converts a profile weight to score units, rounding half away from 0. */
+/*
+ * Converts a profile weight to score units, rounding half away from 0
+ * (0.0005 may round either way: weights have three decimals of
+ * precision).  NaN gives 0; magnitudes are capped at 10^9 points.
+ */
 int64_t pp_score_units(double w);
 
-/* Formats score units as a decimal ("2.5", "-1", "0.125") into buf[32]. */
+/*
+ * Formats score units as the shortest exact decimal into buf[32]: 2500 ->
+ * "2.5", -1000 -> "-1", 125 -> "0.125", 0 -> "0".
+ */
 void pp_score_format(int64_t v, char *buf);
 
 #endif

@@ -1,0 +1,965 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The attendee profile: defaults, one validating setter shared by the INI
+ * reader and the command-line flags, and the INI reader itself (inih, fed
+ * line by line so that every diagnostic carries its line number).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ini.h>
+
+#include "pyplan/match.h"
+#include "pyplan/profile.h"
+#include "pyplan/tz.h"
+#include "pyplan/xalloc.h"
+
+/* Largest magnitude of a weight or bonus, so that scores cannot overflow. */
+#define MAX_WEIGHT 1000000.0
+
+static const char *const crit_names[PP_CRIT__COUNT] = { "job", "depth",
+	"new", "speaker" };
+
+const char *
+pp_criterion_name(enum pp_criterion c)
+{
+	if ((int)c < 0 || c >= PP_CRIT__COUNT)
+		return "?";
+	return crit_names[c];
+}
+
+void
+pp_profile_init(struct pp_profile *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->max_talks = 5;
+	p->max_talk_minutes = 240;
+	p->max_streak = 3;
+	p->min_networking = 90;
+	p->min_block = 20;
+	p->room_change = 5;
+	p->day_start = 0;
+	p->day_end = 24 * 60;
+	p->lunch_from = 11 * 60 + 30;
+	p->lunch_to = 14 * 60;
+	p->lunch_minutes = 30;
+	p->recorded_weight = 0.5;
+	p->talk_base = 0.5;
+	p->networking_weight = 1.0;
+	p->level_bonus = 0.5;
+	p->criteria_bonus = 2.0;
+}
+
+static void
+free_strv(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void
+free_weighted(struct pp_weighted *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}
+
+static void
+free_refs(struct pp_ref *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].text);
+	free(v);
+}
+
+void
+pp_profile_fini(struct pp_profile *p)
+{
+	size_t i;
+	int c;
+
+	free(p->level);
+	free(p->tz);
+	free_strv(p->days, p->ndays);
+	free_weighted(p->interests, p->ninterests);
+	free_weighted(p->speakers, p->nspeakers);
+	for (c = 0; c < PP_CRIT__COUNT; c++)
+		free_strv(p->criteria[c], p->ncriteria[c]);
+	free_refs(p->must, p->nmust);
+	free_refs(p->skip, p->nskip);
+	for (i = 0; i < p->nbusy; i++)
+		free(p->busy[i].label);
+	free(p->busy);
+	free_strv(p->busy_files, p->nbusy_files);
+	memset(p, 0, sizeof(*p));
+}
+
+/* ASCII-only, so that the user's locale cannot change what a key means. */
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static int
+ci_eq(const char *a, const char *b)
+{
+	while (*a != '\0' && lower((unsigned char)*a) ==
+	    lower((unsigned char)*b)) {
+		a++;
+		b++;
+	}
+	return *a == '\0' && *b == '\0';
+}
+
+static int
+is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+	    c == '\v';
+}
+
+/* Returns a heap copy of s[0..n) without leading and trailing blanks. */
+static char *
+trimmed(const char *s, size_t n)
+{
+	while (n > 0 && is_space((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	while (n > 0 && is_space((unsigned char)s[n - 1]))
+		n--;
+	return pp_xstrndup(s, n);
+}
+
+/*
+ * Parses a whole number 0..max.  Only digits: no sign, no blanks, no
+ * exponent.  Returns 0 or -1.
+ */
+static int
+parse_uint(const char *s, long max, int *out)
+{
+	long v = 0;
+
+	if (*s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		v = v * 10 + (*s - '0');
+		if (v > max)
+			return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+/*
+ * Parses a plain decimal number: optional sign, digits, optional fraction
+ * ("2", "-0.5", ".25").  No exponent, no "inf" or "nan", and no
+ * dependence on the locale's decimal point (strtod would have both
+ * problems).  Up to 18 significant digits count; more are ignored.
+ * Returns 0 or -1.
+ */
+static int
+parse_decimal(const char *s, double *out)
+{
+	unsigned long long mant = 0;
+	int neg = 0, digits = 0, used = 0, frac = 0, seen_dot = 0;
+	double v;
+
+	if (*s == '+' || *s == '-')
+		neg = *s++ == '-';
+	for (; *s != '\0'; s++) {
+		if (*s == '.' && !seen_dot) {
+			seen_dot = 1;
+			continue;
+		}
+		if (*s < '0' || *s > '9')
+			return -1;
+		digits++;
+		if (used == 0 && *s == '0') {
+			/* Leading zeros are not significant. */
+			if (seen_dot)
+				frac++;
+			continue;
+		}
+		if (used < 18) {
+			mant = mant * 10 + (unsigned long long)(*s - '0');
+			used++;
+			if (seen_dot)
+				frac++;
+		} else if (!seen_dot)
+			return -1;	/* far beyond any accepted range */
+	}
+	if (digits == 0)
+		return -1;
+	v = (double)mant;
+	/* Dividing by an exact power of ten rounds once: "0.3" == 0.3. */
+	if (frac > 0) {
+		double p10 = 1.0;
+		int i;
+
+		for (i = 0; i < frac; i++)
+			p10 *= 10.0;
+		v /= p10;
+	}
+	*out = neg ? -v : v;
+	return 0;
+}
+
+/* Parses a weight within lo..hi; 0 or -1. */
+static int
+parse_weight(const char *s, double lo, double hi, double *out)
+{
+	double v;
+
+	if (parse_decimal(s, &v) != 0 || v < lo || v > hi)
+		return -1;
+	*out = v == 0.0 ? 0.0 : v;	/* no negative zero */
+	return 0;
+}
+
+/* Parses "HH:MM-HH:MM" into from < to; 0 or -1. */
+static int
+parse_range(const char *s, int *from, int *to)
+{
+	const char *dash = strchr(s, '-');
+	char *a, *b;
+	int r = -1;
+
+	if (dash == NULL)
+		return -1;
+	a = trimmed(s, (size_t)(dash - s));
+	b = trimmed(dash + 1, strlen(dash + 1));
+	if (pp_parse_hhmm(a, from) == 0 && pp_parse_hhmm(b, to) == 0 &&
+	    *from < *to)
+		r = 0;
+	free(a);
+	free(b);
+	return r;
+}
+
+/* Formats minutes 0..1440 as "HH:MM" into buf[6]. */
+static void
+fmt_hhmm(int m, char *buf)
+{
+	int h = (m / 60) % 100, mm = m % 60;
+
+	buf[0] = (char)('0' + h / 10);
+	buf[1] = (char)('0' + h % 10);
+	buf[2] = ':';
+	buf[3] = (char)('0' + mm / 10);
+	buf[4] = (char)('0' + mm % 10);
+	buf[5] = '\0';
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Splits a comma-separated list into trimmed heap strings, skipping empty
+ * items (a trailing comma is harmless).  Returns the count; *out is NULL
+ * when it is 0.
+ */
+static size_t
+split_list(const char *s, char ***out)
+{
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+	const char *comma;
+	char *item;
+
+	for (;;) {
+		comma = strchr(s, ',');
+		item = trimmed(s, comma ? (size_t)(comma - s) : strlen(s));
+		if (*item != '\0') {
+			pp_xgrow((void **)&v, &cap, n + 1, sizeof(*v));
+			v[n++] = item;
+		} else
+			free(item);
+		if (comma == NULL)
+			break;
+		s = comma + 1;
+	}
+	*out = v;
+	return n;
+}
+
+/* 1 if s yields at least one word for matching. */
+static int
+has_words(const char *s)
+{
+	struct pp_words ws = { NULL, 0 };
+	int r;
+
+	pp_words_add(&ws, s);
+	r = ws.n > 0;
+	pp_words_fini(&ws);
+	return r;
+}
+
+/* A [plan] key and where its value goes. */
+enum vtype { V_CAP, V_MINUTES, V_HHMM, V_LUNCH, V_REAL01, V_REAL, V_REALPOS,
+	V_STRING, V_TZ, V_DAYS };
+
+struct plan_key {
+	const char *name;
+	enum vtype type;
+	size_t off;
+};
+
+#define OFF(f) offsetof(struct pp_profile, f)
+
+static const struct plan_key plan_keys[] = {
+	{ "max-talks-per-day", V_CAP, OFF(max_talks) },
+	{ "max-talk-minutes-per-day", V_CAP, OFF(max_talk_minutes) },
+	{ "max-consecutive-talks", V_CAP, OFF(max_streak) },
+	{ "min-networking-minutes", V_MINUTES, OFF(min_networking) },
+	{ "min-networking-block", V_MINUTES, OFF(min_block) },
+	{ "room-change-minutes", V_MINUTES, OFF(room_change) },
+	{ "day-start", V_HHMM, OFF(day_start) },
+	{ "day-end", V_HHMM, OFF(day_end) },
+	{ "lunch", V_LUNCH, 0 },
+	{ "recorded-weight", V_REAL01, OFF(recorded_weight) },
+	{ "talk-base", V_REAL, OFF(talk_base) },
+	{ "networking-weight", V_REALPOS, OFF(networking_weight) },
+	{ "level-bonus", V_REAL, OFF(level_bonus) },
+	{ "criteria-bonus", V_REAL, OFF(criteria_bonus) },
+	{ "level", V_STRING, OFF(level) },
+	{ "timezone", V_TZ, OFF(tz) },
+	{ "days", V_DAYS, 0 },
+};
+
+static int
+set_days(struct pp_profile *p, const char *key, const char *value,
+    const char *file, unsigned line, struct pp_diags *ds)
+{
+	struct pp_civil c;
+	char **v;
+	size_t n, i, j;
+	int bad = 0;
+
+	if (ci_eq(value, "all")) {
+		free_strv(p->days, p->ndays);
+		p->days = NULL;
+		p->ndays = 0;
+		return 0;
+	}
+	n = split_list(value, &v);
+	if (n == 0)
+		bad = pp_diag_err(ds, file, line,
+		    "%s: expected YYYY-MM-DD[,YYYY-MM-DD...] or 'all'", key);
+	for (i = 0; i < n; i++)
+		if (pp_parse_date(v[i], &c) != 0)
+			bad = pp_diag_err(ds, file, line,
+			    "%s: expected a date YYYY-MM-DD, got '%.40s'", key,
+			    v[i]);
+	if (bad) {
+		free_strv(v, n);
+		return -1;
+	}
+	/* Sorted without duplicates: the order days are given in is moot. */
+	qsort(v, n, sizeof(*v), cmp_str);
+	for (i = j = 0; i < n; i++) {
+		if (j > 0 && strcmp(v[j - 1], v[i]) == 0)
+			free(v[i]);
+		else
+			v[j++] = v[i];
+	}
+	free_strv(p->days, p->ndays);
+	p->days = v;
+	p->ndays = j;
+	return 0;
+}
+
+static int
+set_lunch(struct pp_profile *p, const char *key, const char *value,
+    const char *file, unsigned line, struct pp_diags *ds)
+{
+	const char *slash;
+	char *range, fa[6], fb[6];
+	int from, to, min, r;
+
+	if (ci_eq(value, "none")) {
+		p->lunch_minutes = 0;
+		return 0;
+	}
+	slash = strchr(value, '/');
+	if (slash == NULL)
+		return pp_diag_err(ds, file, line,
+		    "%s: expected HH:MM-HH:MM/MINUTES or 'none', got '%.40s'",
+		    key, value);
+	range = trimmed(value, (size_t)(slash - value));
+	r = parse_range(range, &from, &to);
+	free(range);
+	if (r != 0 || parse_uint(slash + 1 + strspn(slash + 1, " \t"), 1440,
+	    &min) != 0)
+		return pp_diag_err(ds, file, line,
+		    "%s: expected HH:MM-HH:MM/MINUTES or 'none', got '%.40s'",
+		    key, value);
+	fmt_hhmm(from, fa);
+	fmt_hhmm(to, fb);
+	if (min == 0)
+		return pp_diag_err(ds, file, line,
+		    "%s: 0 minutes; use 'none' for no lunch", key);
+	if (min > to - from)
+		return pp_diag_err(ds, file, line,
+		    "%s: %d minutes do not fit in %s-%s", key, min, fa, fb);
+	p->lunch_from = from;
+	p->lunch_to = to;
+	p->lunch_minutes = min;
+	return 0;
+}
+
+static int
+set_plan(struct pp_profile *p, const char *key, const char *value,
+    const char *file, unsigned line, struct pp_diags *ds)
+{
+	const struct plan_key *k = NULL;
+	char *base = (char *)p;
+	size_t i;
+	int iv;
+	double dv;
+
+	for (i = 0; i < sizeof(plan_keys) / sizeof(plan_keys[0]); i++)
+		if (ci_eq(key, plan_keys[i].name))
+			k = &plan_keys[i];
+	if (k == NULL)
+		return pp_diag_err(ds, file, line,
+		    "unknown key '%.60s' in [plan]", key);
+	key = k->name;
+	switch (k->type) {
+	case V_CAP:
+		if (ci_eq(value, "none")) {
+			iv = PP_UNLIMITED;
+		} else if (parse_uint(value, INT_MAX, &iv) != 0)
+			return pp_diag_err(ds, file, line,
+			    "%s: expected a whole number or 'none', "
+			    "got '%.40s'", key, value);
+		memcpy(base + k->off, &iv, sizeof(iv));
+		return 0;
+	case V_MINUTES:
+		if (parse_uint(value, 1440, &iv) != 0)
+			return pp_diag_err(ds, file, line,
+			    "%s: expected minutes from 0 to 1440, got '%.40s'",
+			    key, value);
+		memcpy(base + k->off, &iv, sizeof(iv));
+		return 0;
+	case V_HHMM:
+		if (pp_parse_hhmm(value, &iv) != 0 || strlen(value) > 5)
+			return pp_diag_err(ds, file, line,
+			    "%s: expected a time HH:MM, got '%.40s'", key,
+			    value);
+		memcpy(base + k->off, &iv, sizeof(iv));
+		return 0;
+	case V_LUNCH:
+		return set_lunch(p, key, value, file, line, ds);
+	case V_REAL01:
+		if (parse_weight(value, 0.0, 1.0, &dv) != 0)
+			return pp_diag_err(ds, file, line,
+			    "%s: expected a number from 0 to 1, got '%.40s'",
+			    key, value);
+		memcpy(base + k->off, &dv, sizeof(dv));
+		return 0;
+	case V_REALPOS:
+		if (parse_weight(value, 0.0, MAX_WEIGHT, &dv) != 0)
+			return pp_diag_err(ds, file, line,
+			    "%s: expected a number from 0 to %.0f, "
+			    "got '%.40s'", key, MAX_WEIGHT, value);
+		memcpy(base + k->off, &dv, sizeof(dv));
+		return 0;
+	case V_REAL:
+		if (parse_weight(value, -MAX_WEIGHT, MAX_WEIGHT, &dv) != 0)
+			return pp_diag_err(ds, file, line,
+			    "%s: expected a number from %.0f to %.0f, "
+			    "got '%.40s'", key, -MAX_WEIGHT, MAX_WEIGHT, value);
+		memcpy(base + k->off, &dv, sizeof(dv));
+		return 0;
+	case V_STRING:
+		/* Only "level": "none" clears it, so a flag can undo a file. */
+		free(p->level);
+		p->level = ci_eq(value, "none") ? NULL : pp_xstrdup(value);
+		return 0;
+	case V_TZ:
+		if (!pp_tz_valid(value))
+			return pp_diag_err(ds, file, line,
+			    "%s: unknown time zone '%.60s'", key, value);
+		free(p->tz);
+		p->tz = pp_xstrdup(value);
+		return 0;
+	case V_DAYS:
+		return set_days(p, key, value, file, line, ds);
+	}
+	return pp_diag_err(ds, file, line, "internal error: key '%s'", key);
+}
+
+/* Sets or replaces (case-insensitively) a weighted topic or speaker. */
+static int
+set_weighted(struct pp_weighted **v, size_t *n, const char *section,
+    const char *name, const char *value, const char *file, unsigned line,
+    struct pp_diags *ds)
+{
+	double w;
+	size_t i;
+
+	if (parse_weight(value, -MAX_WEIGHT, MAX_WEIGHT, &w) != 0)
+		return pp_diag_err(ds, file, line,
+		    "%s: '%.60s': expected a weight from %.0f to %.0f, "
+		    "got '%.40s'", section, name, -MAX_WEIGHT, MAX_WEIGHT,
+		    value);
+	if (!has_words(name))
+		return pp_diag_err(ds, file, line,
+		    "%s: '%.60s' has no letters or digits to match", section,
+		    name);
+	for (i = 0; i < *n; i++) {
+		if (ci_eq((*v)[i].name, name)) {
+			(*v)[i].weight = w;
+			return 0;
+		}
+	}
+	*v = pp_xreallocarray(*v, *n + 1, sizeof(**v));
+	(*v)[*n].name = pp_xstrdup(name);
+	(*v)[*n].weight = w;
+	(*n)++;
+	return 0;
+}
+
+static int
+set_criteria(struct pp_profile *p, const char *key, const char *value,
+    const char *file, unsigned line, struct pp_diags *ds)
+{
+	char **terms;
+	size_t n, i, j;
+	int c, found = -1, bad = 0;
+
+	for (c = 0; c < PP_CRIT__COUNT; c++)
+		if (ci_eq(key, crit_names[c]))
+			found = c;
+	if (found < 0)
+		return pp_diag_err(ds, file, line,
+		    "unknown key '%.60s' in [criteria] (expected job, depth, "
+		    "new or speaker)", key);
+	c = found;
+	n = split_list(value, &terms);
+	if (n == 0)
+		return pp_diag_err(ds, file, line,
+		    "criteria: %s: expected a comma-separated list",
+		    crit_names[c]);
+	for (i = 0; i < n; i++)
+		if (!has_words(terms[i]))
+			bad = pp_diag_err(ds, file, line,
+			    "criteria: %s: '%.60s' has no letters or digits "
+			    "to match", crit_names[c], terms[i]);
+	if (bad) {
+		free_strv(terms, n);
+		return -1;
+	}
+	/* Lists add up over repeated keys; a term given twice counts once. */
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < p->ncriteria[c]; j++)
+			if (ci_eq(p->criteria[c][j], terms[i]))
+				break;
+		if (j < p->ncriteria[c]) {
+			free(terms[i]);
+			continue;
+		}
+		p->criteria[c] = pp_xreallocarray(p->criteria[c],
+		    p->ncriteria[c] + 1, sizeof(*p->criteria[c]));
+		p->criteria[c][p->ncriteria[c]++] = terms[i];
+	}
+	free(terms);
+	return 0;
+}
+
+static int
+add_ref(struct pp_ref **v, size_t *n, const char *section, const char *key,
+    const char *value, const char *file, unsigned line, struct pp_diags *ds)
+{
+	if (!ci_eq(key, "id") && !ci_eq(key, "title"))
+		return pp_diag_err(ds, file, line,
+		    "unknown key '%.60s' in [%s] (expected id or title)", key,
+		    section);
+	*v = pp_xreallocarray(*v, *n + 1, sizeof(**v));
+	(*v)[*n].text = pp_xstrdup(value);
+	(*v)[*n].file = file;
+	(*v)[*n].line = line;
+	(*n)++;
+	return 0;
+}
+
+/*
+ * A relative busy file named in a profile is relative to the profile's
+ * directory, as an include is in git's config; a flag's is left as given.
+ */
+static char *
+busy_path(const char *file, const char *value)
+{
+	const char *slash;
+
+	if (file == NULL || value[0] == '/' ||
+	    (slash = strrchr(file, '/')) == NULL)
+		return pp_xstrdup(value);
+	return pp_xasprintf("%.*s/%s", (int)(slash - file), file, value);
+}
+
+static int
+add_busy(struct pp_profile *p, const char *label, const char *value,
+    const char *file, unsigned line, struct pp_diags *ds)
+{
+	struct pp_busy *b;
+	struct pp_civil c;
+	size_t dlen;
+	char date[11];
+	int from, to;
+
+	if (ci_eq(label, "file")) {
+		p->busy_files = pp_xreallocarray(p->busy_files,
+		    p->nbusy_files + 1, sizeof(*p->busy_files));
+		p->busy_files[p->nbusy_files++] = busy_path(file, value);
+		return 0;
+	}
+	dlen = strcspn(value, " \t");
+	if (dlen != 10)
+		goto bad;
+	memcpy(date, value, 10);
+	date[10] = '\0';
+	if (pp_parse_date(date, &c) != 0 ||
+	    parse_range(value + 10 + strspn(value + 10, " \t"), &from,
+	    &to) != 0)
+		goto bad;
+	p->busy = pp_xreallocarray(p->busy, p->nbusy + 1, sizeof(*p->busy));
+	b = &p->busy[p->nbusy++];
+	b->label = pp_xstrdup(label);
+	memcpy(b->date, date, sizeof(b->date));
+	b->from = from;
+	b->to = to;
+	b->file = file;
+	b->line = line;
+	return 0;
+bad:
+	return pp_diag_err(ds, file, line,
+	    "busy: '%.60s': expected YYYY-MM-DD HH:MM-HH:MM (start before "
+	    "end), got '%.40s'", label, value);
+}
+
+int
+pp_profile_set(struct pp_profile *p, const char *section, const char *key,
+    const char *value, const char *file, unsigned line, struct pp_diags *ds)
+{
+	if (key == NULL)
+		key = "";
+	if (value == NULL)
+		value = "";
+	if (*key == '\0')
+		return pp_diag_err(ds, file, line, "[%.40s]: missing key "
+		    "before '='", section);
+	if (*value == '\0')
+		return pp_diag_err(ds, file, line, "%.60s: missing value", key);
+	if (ci_eq(section, "plan"))
+		return set_plan(p, key, value, file, line, ds);
+	if (ci_eq(section, "interests"))
+		return set_weighted(&p->interests, &p->ninterests,
+		    "interests", key, value, file, line, ds);
+	if (ci_eq(section, "speakers"))
+		return set_weighted(&p->speakers, &p->nspeakers, "speakers",
+		    key, value, file, line, ds);
+	if (ci_eq(section, "criteria"))
+		return set_criteria(p, key, value, file, line, ds);
+	if (ci_eq(section, "must"))
+		return add_ref(&p->must, &p->nmust, "must", key, value, file,
+		    line, ds);
+	if (ci_eq(section, "skip"))
+		return add_ref(&p->skip, &p->nskip, "skip", key, value, file,
+		    line, ds);
+	if (ci_eq(section, "busy"))
+		return add_busy(p, key, value, file, line, ds);
+	return pp_diag_err(ds, file, line, "unknown section [%.60s]",
+	    section);
+}
+
+static int
+check_window(const struct pp_profile *p, const char *file, unsigned line,
+    struct pp_diags *ds)
+{
+	char a[6], b[6];
+
+	if (p->day_start < p->day_end)
+		return 0;
+	fmt_hhmm(p->day_start, a);
+	fmt_hhmm(p->day_end, b);
+	return pp_diag_err(ds, file, line,
+	    "day-start %s is not before day-end %s", a, b);
+}
+
+int
+pp_profile_check(const struct pp_profile *p, struct pp_diags *ds)
+{
+	return check_window(p, NULL, 0, ds);
+}
+
+/*
+ * The INI reader.  inih's handler does not get the line number and
+ * Debian's inih cannot be rebuilt with INI_HANDLER_LINENO, so the profile
+ * is fed to ini_parse_stream through a reader that hands over exactly one
+ * physical line per call and counts them: the handler then runs while
+ * ctx->line is its line.  The reader also normalises each line so that
+ * inih has nothing left to reject, which lets every problem be reported
+ * in one run (inih itself only returns the first bad line):
+ *  - leading blanks are removed, so an indented line is never taken as a
+ *    continuation of the previous value (inih's multi-line values);
+ *  - comments and blank lines become empty lines;
+ *  - a section header is checked here and handed over as "[name]";
+ *  - a line that is neither, or that does not fit inih's buffer, is
+ *    reported here and handed over as an empty line.
+ */
+enum sect_state { S_NONE, S_OK, S_IGNORE };
+
+struct ini_ctx {
+	struct pp_profile *p;
+	const char *file;
+	struct pp_diags *ds;
+	FILE *fp;               /* either fp ... */
+	const char *str;        /* ... or str (advanced as lines are read) */
+	unsigned line;
+	char *buf;              /* the current physical line */
+	size_t cap;
+	int read_error;
+	enum sect_state sect;
+	unsigned window_line;   /* last day-start or day-end */
+};
+
+static const char *const sections[] = { "plan", "interests", "speakers",
+	"criteria", "must", "skip", "busy" };
+
+/* Reads one physical line into ctx->buf; returns its length or -1 at EOF. */
+static long
+read_line(struct ini_ctx *ctx, int *has_nul)
+{
+	size_t n = 0;
+	int c;
+
+	*has_nul = 0;
+	if (ctx->fp != NULL) {
+		c = getc(ctx->fp);
+		if (c == EOF) {
+			if (ferror(ctx->fp))
+				ctx->read_error = errno ? errno : EIO;
+			return -1;
+		}
+		while (c != EOF && c != '\n') {
+			pp_xgrow((void **)&ctx->buf, &ctx->cap, n + 2, 1);
+			if (c == '\0')
+				*has_nul = 1;
+			ctx->buf[n++] = (char)c;
+			c = getc(ctx->fp);
+		}
+		if (c == EOF && ferror(ctx->fp))
+			ctx->read_error = errno ? errno : EIO;
+	} else {
+		const char *nl;
+
+		if (*ctx->str == '\0')
+			return -1;
+		nl = strchr(ctx->str, '\n');
+		n = nl ? (size_t)(nl - ctx->str) : strlen(ctx->str);
+		pp_xgrow((void **)&ctx->buf, &ctx->cap, n + 2, 1);
+		memcpy(ctx->buf, ctx->str, n);
+		ctx->str += nl ? n + 1 : n;
+	}
+	pp_xgrow((void **)&ctx->buf, &ctx->cap, n + 1, 1);
+	ctx->buf[n] = '\0';
+	return (long)n;
+}
+
+/*
+ * Mirrors inih's find_chars_or_comment: the first of chars in s, stopping
+ * at an inline comment (';' after a blank).  Returns a pointer to it or to
+ * the end of the value.
+ */
+static char *
+find_or_comment(char *s, const char *chars)
+{
+	int was_space = 0;
+
+	while (*s != '\0' && (chars == NULL || strchr(chars, *s) == NULL) &&
+	    !(was_space && *s == ';')) {
+		was_space = is_space((unsigned char)*s);
+		s++;
+	}
+	return s;
+}
+
+static void
+section_line(struct ini_ctx *ctx, char *s, char *out, int num)
+{
+	char *end = find_or_comment(s + 1, "]"), *name;
+	size_t i;
+
+	*out = '\0';
+	if (*end != ']') {
+		pp_diag_err(ctx->ds, ctx->file, ctx->line,
+		    "missing ']' in section header");
+		ctx->sect = S_IGNORE;
+		return;
+	}
+	name = trimmed(s + 1, (size_t)(end - s - 1));
+	ctx->sect = S_IGNORE;
+	for (i = 0; i < sizeof(sections) / sizeof(sections[0]); i++) {
+		if (ci_eq(name, sections[i])) {
+			snprintf(out, (size_t)num, "[%s]", sections[i]);
+			ctx->sect = S_OK;
+		}
+	}
+	if (ctx->sect != S_OK)
+		pp_diag_err(ctx->ds, ctx->file, ctx->line,
+		    "unknown section [%.60s]", name);
+	free(name);
+}
+
+static char *
+line_reader(char *out, int num, void *stream)
+{
+	struct ini_ctx *ctx = stream;
+	char *s;
+	long len;
+	int has_nul;
+	size_t n;
+
+	if ((len = read_line(ctx, &has_nul)) < 0)
+		return NULL;
+	ctx->line++;
+	s = ctx->buf;
+	if (ctx->line == 1 && strncmp(s, "\xEF\xBB\xBF", 3) == 0)
+		s += 3;
+	while (is_space((unsigned char)*s))
+		s++;
+	n = strlen(s);
+	while (n > 0 && is_space((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+	out[0] = '\0';
+	if (has_nul) {
+		pp_diag_err(ctx->ds, ctx->file, ctx->line,
+		    "line contains a NUL byte");
+		return out;
+	}
+	if (*s == '\0' || *s == ';' || *s == '#')
+		return out;
+	if (*s == '[') {
+		section_line(ctx, s, out, num);
+		return out;
+	}
+	if (ctx->sect == S_IGNORE)
+		return out;	/* inside an unknown section: reported once */
+	if (*find_or_comment(s, "=:") == '\0') {
+		pp_diag_err(ctx->ds, ctx->file, ctx->line,
+		    "expected 'key = value'");
+		return out;
+	}
+	if (n + 1 > (size_t)num) {
+		pp_diag_err(ctx->ds, ctx->file, ctx->line,
+		    "line too long (more than %d bytes)", num - 1);
+		return out;
+	}
+	memcpy(out, s, n + 1);
+	return out;
+}
+
+static int
+key_handler(void *user, const char *section, const char *name,
+    const char *value)
+{
+	struct ini_ctx *ctx = user;
+
+	(void)section;	/* the reader tracks it, already validated */
+	if (ctx->sect == S_NONE) {
+		pp_diag_err(ctx->ds, ctx->file, ctx->line,
+		    "'%.60s' is outside any section", name);
+		return 1;
+	}
+	if (ctx->sect != S_OK)
+		return 1;
+	if (pp_profile_set(ctx->p, section, name, value, ctx->file,
+	    ctx->line, ctx->ds) == 0 &&
+	    ci_eq(section, "plan") &&
+	    (ci_eq(name, "day-start") || ci_eq(name, "day-end")))
+		ctx->window_line = ctx->line;
+	return 1;	/* keep going: every problem is reported */
+}
+
+static int
+load(struct ini_ctx *ctx)
+{
+	size_t before = ctx->ds->nerrors;
+	int r;
+
+	r = ini_parse_stream(line_reader, ctx, key_handler, ctx);
+	free(ctx->buf);
+	if (r < 0)
+		pp_diag_err(ctx->ds, ctx->file, 0, "cannot parse profile");
+	else if (r > 0 && ctx->ds->nerrors == before)
+		/* Not reached: the reader hands inih only valid lines. */
+		pp_diag_err(ctx->ds, ctx->file, (unsigned)r, "syntax error");
+	if (ctx->window_line > 0)
+		check_window(ctx->p, ctx->file, ctx->window_line, ctx->ds);
+	return ctx->ds->nerrors > before ? -1 : 0;
+}
+
+int
+pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
+    int *io_error)
+{
+	struct ini_ctx ctx;
+	int r;
+
+	if (io_error != NULL)
+		*io_error = 0;
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.p = p;
+	ctx.file = path;
+	ctx.ds = ds;
+	if ((ctx.fp = fopen(path, "r")) == NULL) {
+		if (io_error != NULL)
+			*io_error = 1;
+		return pp_diag_err(ds, path, 0, "cannot open profile: %s",
+		    strerror(errno));
+	}
+	r = load(&ctx);
+	fclose(ctx.fp);
+	if (ctx.read_error != 0) {
+		if (io_error != NULL)
+			*io_error = 1;
+		return pp_diag_err(ds, path, 0, "cannot read profile: %s",
+		    strerror(ctx.read_error));
+	}
+	return r;
+}
+
+int
+pp_profile_load_string(struct pp_profile *p, const char *name,
+    const char *text, struct pp_diags *ds)
+{
+	struct ini_ctx ctx;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.p = p;
+	ctx.file = name;
+	ctx.ds = ds;
+	ctx.str = text;
+	return load(&ctx);
+}
