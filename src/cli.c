@@ -64,8 +64,6 @@ struct opts {
 	const char *event; /* explain */
 	struct setting *set;
 	size_t nset, setcap;
-	const char **busy;
-	size_t nbusy, busycap;
 	const char **files;
 	size_t nfiles, filescap;
 	const char *tz; /* --tz, also applied as a setting */
@@ -296,9 +294,7 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 		o->emit_lp = arg;
 		break;
 	case O_BUSY:
-		pp_xgrow((void **)&o->busy, &o->busycap, o->nbusy + 1,
-		    sizeof(*o->busy));
-		o->busy[o->nbusy++] = arg;
+		add_setting(o, "busy", "file", arg, NULL);
 		break;
 	case O_SET:
 		add_setting(o, opt->section, opt->key, arg, NULL);
@@ -414,7 +410,6 @@ opts_fini(struct opts *o)
 	for (i = 0; i < o->nset; i++)
 		free(o->set[i].owned);
 	free(o->set);
-	free(o->busy);
 	free(o->files);
 }
 
@@ -455,6 +450,8 @@ load_profile(const struct opts *o, struct pp_profile *p, char **xdg_path,
 		if (pp_profile_set(p, o->set[i].section, o->set[i].key,
 		    o->set[i].value, NULL, 0, ds) != 0)
 			return PP_EX_USAGE;
+	if (pp_profile_check(p, ds) != 0)
+		return PP_EX_USAGE;
 	return 0;
 }
 
@@ -501,7 +498,7 @@ load_busy(const struct opts *o, const struct pp_profile *p,
 
 	*out = NULL;
 	*nout = 0;
-	if (o->nbusy == 0)
+	if (p->nbusy_files == 0)
 		return 0;
 	/* Recurring meetings are expanded inside the conference window. */
 	for (i = 0; i < tt->n; i++) {
@@ -516,10 +513,10 @@ load_busy(const struct opts *o, const struct pp_profile *p,
 	to += 86400;
 	lo.tz = p->tz;
 	lo.lenient = o->lenient;
-	for (i = 0; i < o->nbusy; i++) {
+	for (i = 0; i < p->nbusy_files; i++) {
 		int this_io = 0;
 
-		pp_busy_load(o->busy[i], &lo, from, to, out, nout, ds,
+		pp_busy_load(p->busy_files[i], &lo, from, to, out, nout, ds,
 		    &this_io);
 		io |= this_io;
 	}

@@ -24,6 +24,10 @@ pp_diags_fini(struct pp_diags *ds)
 	memset(ds, 0, sizeof(*ds));
 }
 
+static int vadd(struct pp_diags *ds, enum pp_level level, const char *file,
+    unsigned line, unsigned col, const char *fmt, va_list ap)
+    __attribute__((format(printf, 6, 0)));
+
 static int
 vadd(struct pp_diags *ds, enum pp_level level, const char *file,
     unsigned line, unsigned col, const char *fmt, va_list ap)

@@ -127,7 +127,8 @@ lmap_resize(struct lmap *mp, const struct label *pool, size_t cap)
 	size_t i, nlist = mp->nlist;
 	int32_t *old = pp_xcalloc(nlist + 1, sizeof(*old));
 
-	memcpy(old, mp->list, nlist * sizeof(*old));
+	if (nlist > 0)
+		memcpy(old, mp->list, nlist * sizeof(*old));
 	free(mp->keys);
 	free(mp->vals);
 	mp->keys = pp_xcalloc(cap, sizeof(*mp->keys));

@@ -109,10 +109,10 @@ pp_xasprintf(const char *fmt, ...)
 {
 	va_list ap;
 	int len;
-	char *p;
+	char *p, probe[1];
 
 	va_start(ap, fmt);
-	len = vsnprintf(NULL, 0, fmt, ap);
+	len = vsnprintf(probe, sizeof(probe), fmt, ap);
 	va_end(ap);
 	if (len < 0)
 		oom();

@@ -20,7 +20,8 @@ char *pp_xstrdup(const char *s);
 /* Returns a heap copy of the first n bytes of s, NUL-terminated. */
 char *pp_xstrndup(const char *s, size_t n);
 /* Returns a heap string built like printf; the caller frees. */
-char *pp_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *pp_xasprintf(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2), nonnull(1)));
 
 /*
  * Test hook: the n-th allocation from now on (1 = the next one) fails as if
