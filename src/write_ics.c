@@ -1,0 +1,553 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * iCalendar output.  Components are built with libical, which escapes
+ * TEXT values and folds lines at 75 octets without splitting UTF-8
+ * sequences; this file decides what goes in them: stable UIDs, plain
+ * IANA TZIDs with VTIMEZONEs cut down to the years in use, and a
+ * reproducible DTSTAMP.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libical/ical.h>
+
+#include "pyplan/tz.h"
+#include "pyplan/write_ics.h"
+#include "pyplan/xalloc.h"
+
+#define PRODID "-//pyplan//pyplan 0.1//EN"
+
+struct zone_use {
+	const char *name;    /* IANA name, borrowed */
+	int64_t earliest;    /* first instant written in it */
+};
+
+struct writer {
+	icalcomponent *cal;
+	struct icaltimetype dtstamp;
+	int alarm_minutes;
+	int xprops;          /* write X-PYPLAN-* (timetables) */
+	struct zone_use *zones;
+	size_t nzones, capzones;
+	uint64_t *uids;      /* UIDs written so far, to keep them unique */
+	size_t nuids, capuids;
+};
+
+uint64_t
+pp_fnv1a(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= b[i];
+		h *= UINT64_C(0x100000001b3);
+	}
+	return h;
+}
+
+static uint64_t
+hash_str(uint64_t h, const char *s)
+{
+	/* The terminating NUL keeps ("ab","c") apart from ("a","bc"). */
+	return pp_fnv1a(h, s, strlen(s) + 1);
+}
+
+static uint64_t
+hash_i64(uint64_t h, int64_t v)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "%" PRId64, v);
+	return hash_str(h, buf);
+}
+
+/* 1 if zone names UTC. */
+static int
+is_utc(const char *zone)
+{
+	return strcmp(zone, "UTC") == 0 || strcmp(zone, "Z") == 0 ||
+	    strcmp(zone, "Etc/UTC") == 0 || strcmp(zone, "GMT") == 0;
+}
+
+/* The zone to write times in: NULL for UTC. */
+static const char *
+pick_zone(const char *a, const char *b)
+{
+	if (a != NULL && *a != '\0' && pp_tz_valid(a))
+		return is_utc(a) ? NULL : a;
+	if (b != NULL && *b != '\0' && pp_tz_valid(b))
+		return is_utc(b) ? NULL : b;
+	return NULL;
+}
+
+static void
+use_zone(struct writer *w, const char *zone, int64_t t)
+{
+	size_t i;
+
+	if (zone == NULL)
+		return;
+	for (i = 0; i < w->nzones; i++)
+		if (strcmp(w->zones[i].name, zone) == 0) {
+			if (t < w->zones[i].earliest)
+				w->zones[i].earliest = t;
+			return;
+		}
+	pp_xgrow((void **)&w->zones, &w->capzones, w->nzones + 1,
+	    sizeof(*w->zones));
+	w->zones[w->nzones].name = zone;
+	w->zones[w->nzones].earliest = t;
+	w->nzones++;
+}
+
+static int
+cmp_zone(const void *a, const void *b)
+{
+	const struct zone_use *x = a, *y = b;
+
+	return strcmp(x->name, y->name);
+}
+
+/* A UTC icaltimetype for instant t. */
+static struct icaltimetype
+utc_time(int64_t t)
+{
+	struct icaltimetype v = icaltime_null_time();
+	struct pp_civil c;
+
+	pp_tz_to_civil("UTC", t, &c);
+	v.year = c.year;
+	v.month = c.month;
+	v.day = c.day;
+	v.hour = c.hour;
+	v.minute = c.min;
+	v.second = c.sec;
+	v.zone = icaltimezone_get_utc_timezone();
+	return v;
+}
+
+/*
+ * A DTSTART or DTEND property for instant t: local time with a TZID, or
+ * UTC when zone is NULL or the local time is ambiguous (the second pass
+ * through a DST fall-back hour cannot be written as local time).
+ */
+static icalproperty *
+time_prop(icalproperty_kind kind, int64_t t, const char *zone)
+{
+	struct icaltimetype v = utc_time(t);
+	struct pp_civil c;
+	int64_t back;
+	icalproperty *p;
+
+	if (zone != NULL && pp_tz_to_civil(zone, t, &c) == 0 &&
+	    pp_tz_from_civil(zone, &c, &back) == 0 && back == t) {
+		v = icaltime_null_time();
+		v.year = c.year;
+		v.month = c.month;
+		v.day = c.day;
+		v.hour = c.hour;
+		v.minute = c.min;
+		v.second = c.sec;
+	} else
+		zone = NULL;
+	p = kind == ICAL_DTSTART_PROPERTY ? icalproperty_new_dtstart(v) :
+	    icalproperty_new_dtend(v);
+	if (zone != NULL)
+		icalproperty_add_parameter(p, icalparameter_new_tzid(zone));
+	return p;
+}
+
+/*
+ * The VTIMEZONE for zone, from libical's zone data, cut to start at
+ * 1 January (UTC) of the year of the first instant written in it, and
+ * with the plain IANA name as TZID (libical's own carries a
+ * "/freeassociation.sourceforge.net/" prefix).  NULL if unknown.
+ */
+static icalcomponent *
+vtimezone(const struct zone_use *u)
+{
+	icaltimezone *z = icaltimezone_get_builtin_timezone(u->name);
+	icalcomponent *src, *vtz;
+	icalproperty *p;
+	struct icaltimetype start;
+	struct pp_civil c;
+
+	if (z == NULL || (src = icaltimezone_get_component(z)) == NULL)
+		return NULL;
+	vtz = icalcomponent_new_clone(src);
+	pp_tz_to_civil("UTC", u->earliest, &c);
+	start = icaltime_null_time();
+	start.year = c.year;
+	start.month = 1;
+	start.day = 1;
+	start.zone = icaltimezone_get_utc_timezone();
+	icaltimezone_truncate_vtimezone(vtz, start, icaltime_null_time(), 0);
+	p = icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY);
+	if (p != NULL)
+		icalproperty_set_tzid(p, u->name);
+	else
+		icalcomponent_add_property(vtz, icalproperty_new_tzid(u->name));
+	return vtz;
+}
+
+/* DTSTAMP: $SOURCE_DATE_EPOCH (reproducible builds), else now. */
+static struct icaltimetype
+dtstamp(void)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (s != NULL && *s != '\0' && isdigit((unsigned char)*s)) {
+		errno = 0;
+		v = strtoll(s, &end, 10);
+		if (errno == 0 && *end == '\0' && v <= INT64_C(253402300799))
+			return utc_time((int64_t)v);
+	}
+	return utc_time((int64_t)time(NULL));
+}
+
+static void
+writer_init(struct writer *w, const char *name, const char *zone)
+{
+	memset(w, 0, sizeof(*w));
+	w->cal = icalcomponent_new_vcalendar();
+	w->dtstamp = dtstamp();
+	icalcomponent_add_property(w->cal, icalproperty_new_version("2.0"));
+	icalcomponent_add_property(w->cal, icalproperty_new_prodid(PRODID));
+	icalcomponent_add_property(w->cal,
+	    icalproperty_new_calscale("GREGORIAN"));
+	icalcomponent_add_property(w->cal,
+	    icalproperty_new_method(ICAL_METHOD_PUBLISH));
+	{
+		char *v = pp_xasprintf("pyplan: %s", name);
+		icalproperty *p = icalproperty_new_x(v);
+
+		icalproperty_set_x_name(p, "X-WR-CALNAME");
+		icalcomponent_add_property(w->cal, p);
+		free(v);
+	}
+	if (zone != NULL) {
+		icalproperty *p = icalproperty_new_x(zone);
+
+		icalproperty_set_x_name(p, "X-WR-TIMEZONE");
+		icalcomponent_add_property(w->cal, p);
+	}
+}
+
+/* Adds the VTIMEZONEs (sorted by name, ahead of the events). */
+static void
+writer_zones(struct writer *w)
+{
+	size_t i;
+
+	if (w->nzones > 1)
+		qsort(w->zones, w->nzones, sizeof(*w->zones), cmp_zone);
+	for (i = 0; i < w->nzones; i++) {
+		icalcomponent *vtz = vtimezone(&w->zones[i]);
+
+		if (vtz != NULL)
+			icalcomponent_add_component(w->cal, vtz);
+	}
+}
+
+/* Serialises the calendar to fp and releases the writer. */
+static int
+writer_finish(struct writer *w, FILE *fp)
+{
+	char *s = icalcomponent_as_ical_string_r(w->cal);
+	size_t n = strlen(s);
+	int rc = 0;
+
+	if (fwrite(s, 1, n, fp) != n || fflush(fp) != 0 || ferror(fp))
+		rc = -1;
+	free(s);
+	icalcomponent_free(w->cal);
+	free(w->zones);
+	free(w->uids);
+	return rc;
+}
+
+/* Returns a UID unique in this calendar from hash h. */
+static char *
+make_uid(struct writer *w, uint64_t h)
+{
+	size_t i;
+	uint64_t n = 1;
+
+again:
+	for (i = 0; i < w->nuids; i++)
+		if (w->uids[i] == h) {
+			/* The same event twice (duplicate rows): derive a
+			 * second UID, the same on every run. */
+			h = hash_i64(h, (int64_t)++n);
+			goto again;
+		}
+	pp_xgrow((void **)&w->uids, &w->capuids, w->nuids + 1,
+	    sizeof(*w->uids));
+	w->uids[w->nuids++] = h;
+	return pp_xasprintf("%016" PRIx64 "@pyplan", h);
+}
+
+/* Appends s to the CATEGORIES list in buf, made safe for libical, which
+ * does not escape ',' or ';' in CATEGORIES. */
+static void
+add_category(char **buf, size_t *len, const char *s)
+{
+	size_t n = strlen(s), i;
+
+	while (n > 0 && isspace((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n == 0)
+		return;
+	*buf = pp_xreallocarray(*buf, *len + n + 2, 1);
+	if (*len > 0)
+		(*buf)[(*len)++] = ',';
+	for (i = 0; i < n; i++) {
+		char ch = s[i];
+
+		(*buf)[(*len)++] = ch == ',' || ch == ';' || ch == '\\' ||
+		    (unsigned char)ch < 0x20 ? ' ' : ch;
+	}
+	(*buf)[*len] = '\0';
+}
+
+static void
+add_x(icalcomponent *ev, const char *name, const char *v)
+{
+	icalproperty *p;
+
+	if (v == NULL || *v == '\0')
+		return;
+	p = icalproperty_new_x(v);
+	icalproperty_set_x_name(p, name);
+	icalcomponent_add_property(ev, p);
+}
+
+/* A growing string for DESCRIPTION. */
+struct sbuf {
+	char *s;
+	size_t n, cap;
+};
+
+static void
+sb_add(struct sbuf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	pp_xgrow((void **)&b->s, &b->cap, b->n + n + 1, 1);
+	memcpy(b->s + b->n, s, n + 1);
+	b->n += n;
+}
+
+/* What one VEVENT says; ev may be NULL (synthesized items). */
+struct item_desc {
+	const struct pp_event *ev;
+	enum pp_kind kind;
+	int64_t start, end;
+	const char *title, *room, *reason;
+	const char *zone;     /* NULL = UTC */
+	uint64_t hash;
+};
+
+static void
+add_event(struct writer *w, const struct item_desc *d)
+{
+	icalcomponent *ev = icalcomponent_new_vevent();
+	const struct pp_event *e = d->ev;
+	char *uid = make_uid(w, d->hash), *cats = NULL;
+	size_t ncats = 0, i;
+	struct sbuf desc;
+
+	memset(&desc, 0, sizeof(desc));
+	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
+	free(uid);
+	icalcomponent_add_property(ev, icalproperty_new_dtstamp(w->dtstamp));
+	icalcomponent_add_property(ev, time_prop(ICAL_DTSTART_PROPERTY,
+	    d->start, d->zone));
+	icalcomponent_add_property(ev, time_prop(ICAL_DTEND_PROPERTY,
+	    d->end, d->zone));
+	icalcomponent_add_property(ev, icalproperty_new_summary(d->title));
+	if (d->room != NULL && *d->room != '\0')
+		icalcomponent_add_property(ev, icalproperty_new_location(d->room));
+
+	if (e != NULL && e->nspeakers > 0) {
+		sb_add(&desc, "Speakers: ");
+		for (i = 0; i < e->nspeakers; i++) {
+			if (i > 0)
+				sb_add(&desc, ", ");
+			sb_add(&desc, e->speakers[i]);
+		}
+	}
+	if (d->reason != NULL && *d->reason != '\0') {
+		if (desc.n > 0)
+			sb_add(&desc, "\n");
+		sb_add(&desc, "Why: ");
+		sb_add(&desc, d->reason);
+	}
+	if (e != NULL && *e->abstract != '\0') {
+		if (desc.n > 0)
+			sb_add(&desc, "\n\n");
+		sb_add(&desc, e->abstract);
+	}
+	if (e != NULL && *e->video_url != '\0') {
+		if (desc.n > 0)
+			sb_add(&desc, "\n\n");
+		sb_add(&desc, "Video: ");
+		sb_add(&desc, e->video_url);
+	}
+	if (desc.n > 0)
+		icalcomponent_add_property(ev, icalproperty_new_description(desc.s));
+	free(desc.s);
+	if (e != NULL && *e->url != '\0')
+		icalcomponent_add_property(ev, icalproperty_new_url(e->url));
+
+	if (d->kind != PP_KIND_OTHER)
+		add_category(&cats, &ncats, pp_kind_name(d->kind));
+	else if (e != NULL)
+		add_category(&cats, &ncats, e->kind_word);
+	for (i = 0; e != NULL && i < e->ntags; i++)
+		add_category(&cats, &ncats, e->tags[i]);
+	if (ncats > 0)
+		icalcomponent_add_property(ev, icalproperty_new_categories(cats));
+	free(cats);
+
+	if (w->xprops && e != NULL) {
+		add_x(ev, "X-PYPLAN-KIND", e->kind_word);
+		for (i = 0; i < e->nspeakers; i++)
+			add_x(ev, "X-PYPLAN-SPEAKER", e->speakers[i]);
+		add_x(ev, "X-PYPLAN-TRACK", e->track);
+		add_x(ev, "X-PYPLAN-LEVEL", e->level);
+		add_x(ev, "X-PYPLAN-VIDEO-URL", e->video_url);
+		if (e->recorded != PP_REC_UNKNOWN)
+			add_x(ev, "X-PYPLAN-RECORDED",
+			    e->recorded == PP_REC_YES ? "yes" : "no");
+	}
+	if (w->alarm_minutes > 0) {
+		icalcomponent *a = icalcomponent_new_valarm();
+		struct icaltriggertype tr;
+		int m = w->alarm_minutes > 525600 ? 525600 : w->alarm_minutes;
+
+		memset(&tr, 0, sizeof(tr));
+		tr.time = icaltime_null_time();
+		tr.duration = icaldurationtype_from_int(-60 * m);
+		icalcomponent_add_property(a,
+		    icalproperty_new_action(ICAL_ACTION_DISPLAY));
+		icalcomponent_add_property(a, icalproperty_new_trigger(tr));
+		icalcomponent_add_property(a, icalproperty_new_description(
+		    *d->title != '\0' ? d->title : "pyplan"));
+		icalcomponent_add_component(ev, a);
+	}
+	icalcomponent_add_component(w->cal, ev);
+}
+
+/* The UID hash of a programme event. */
+static uint64_t
+event_hash(const char *id, int64_t start, int64_t end, const char *title)
+{
+	uint64_t h = PP_FNV1A_INIT;
+
+	h = hash_str(h, id);
+	h = hash_i64(h, start);
+	h = hash_i64(h, end);
+	return hash_str(h, title);
+}
+
+/* The name after "pyplan: " in X-WR-CALNAME. */
+static const char *
+cal_name(const struct pp_timetable *tt)
+{
+	const char *f, *slash;
+
+	if (tt != NULL && tt->name != NULL && *tt->name != '\0')
+		return tt->name;
+	if (tt == NULL || tt->n == 0 || (f = tt->ev[0].file) == NULL)
+		return "plan";
+	slash = strrchr(f, '/');
+	return slash != NULL && slash[1] != '\0' ? slash + 1 : f;
+}
+
+int
+pp_write_ics(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
+{
+	const struct pp_timetable *tt = pl->m != NULL ? pl->m->tt : NULL;
+	const char *zone = pick_zone(pl->m != NULL ? pl->m->tz : NULL, NULL);
+	struct writer w;
+	size_t d, i;
+
+	writer_init(&w, cal_name(tt), zone != NULL ? zone : "UTC");
+	w.alarm_minutes = o != NULL ? o->alarm_minutes : 0;
+	for (d = 0; d < pl->ndays; d++)
+		for (i = 0; i < pl->days[d].n; i++)
+			use_zone(&w, zone, pl->days[d].items[i]->start);
+	writer_zones(&w);
+	for (d = 0; d < pl->ndays; d++)
+		for (i = 0; i < pl->days[d].n; i++) {
+			const struct pp_item *it = pl->days[d].items[i];
+			struct item_desc x;
+
+			memset(&x, 0, sizeof(x));
+			x.ev = it->ev;
+			x.kind = it->kind;
+			x.start = it->start;
+			x.end = it->end;
+			x.title = it->title != NULL ? it->title : "";
+			x.room = it->room;
+			x.reason = it->reason;
+			x.zone = zone;
+			if (it->ev != NULL) {
+				x.hash = event_hash(it->ev->id, it->start,
+				    it->end, x.title);
+			} else {
+				x.hash = hash_str(PP_FNV1A_INIT,
+				    pp_kind_name(it->kind));
+				x.hash = hash_i64(x.hash, it->start);
+				x.hash = hash_i64(x.hash, it->end);
+			}
+			add_event(&w, &x);
+		}
+	return writer_finish(&w, fp);
+}
+
+int
+pp_write_timetable_ics(FILE *fp, const struct pp_timetable *tt,
+    const char *tz)
+{
+	const char *deflt = pick_zone(tz, NULL);
+	struct writer w;
+	size_t i;
+
+	writer_init(&w, cal_name(tt), tz != NULL && pp_tz_valid(tz) ? tz :
+	    NULL);
+	w.xprops = 1;
+	for (i = 0; i < tt->n; i++)
+		use_zone(&w, pick_zone(tt->ev[i].tz, deflt), tt->ev[i].start);
+	writer_zones(&w);
+	for (i = 0; i < tt->n; i++) {
+		const struct pp_event *e = &tt->ev[i];
+		struct item_desc x;
+
+		memset(&x, 0, sizeof(x));
+		x.ev = e;
+		x.kind = e->kind;
+		x.start = e->start;
+		x.end = e->end;
+		x.title = e->title;
+		x.room = e->room;
+		x.zone = pick_zone(e->tz, deflt);
+		x.hash = event_hash(e->id, e->start, e->end, e->title);
+		add_event(&w, &x);
+	}
+	return writer_finish(&w, fp);
+}
