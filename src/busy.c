@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "pyplan/busy.h"
+#include "pyplan/load_ics.h"
 #include "pyplan/xalloc.h"
 
 int
@@ -14,10 +15,22 @@ pp_busy_load(const char *path, const struct pp_load_opts *opts,
     struct pp_diags *ds, int *io_error)
 {
 	struct pp_timetable *tt = pp_timetable_new();
-	size_t i, cap = *n;
+	const char *name = path;
+	size_t i, cap = *n, len;
+	char *data;
 	int ret;
 
-	ret = pp_load_file(tt, path, opts, ds, io_error);
+	ret = pp_load_read(path, &name, &data, &len, ds, io_error);
+	if (ret == 0) {
+		/* A calendar has its own rules (transparent events, all-day
+		 * blocks); any other format is read as a programme. */
+		if (pp_detect_format(data, len) == PP_FMT_ICS)
+			ret = pp_load_busy_ics(tt, name, data, len, opts, from,
+			    to, ds);
+		else
+			ret = pp_load_buffer(tt, name, data, len, opts, ds);
+		free(data);
+	}
 	for (i = 0; ret == 0 && i < tt->n; i++) {
 		const struct pp_event *ev = &tt->ev[i];
 		struct pp_busy_block *b;

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,11 +181,18 @@ static const struct option {
 
 #define NOPTIONS (sizeof(options) / sizeof(options[0]))
 
+static void usage_error(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
 static void
-usage_error(const char *fmt, const char *arg)
+usage_error(const char *fmt, ...)
 {
+	va_list ap;
+
 	fputs("pyplan: ", stderr);
-	fprintf(stderr, fmt, arg);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
 	fputs("\nTry 'pyplan --help' for more information.\n", stderr);
 }
 
@@ -755,6 +763,27 @@ select_events(const struct opts *o, const struct pp_timetable *tt,
 	return n;
 }
 
+/* The iCalendar writer takes a timetable: copy the selection into one
+ * (events are copied, their strings stay in tt's arena). */
+static int
+write_selected_ics(FILE *fp, const struct pp_timetable *tt,
+    const struct pp_event *const *sel, size_t nsel, const char *tz)
+{
+	struct pp_timetable *part;
+	size_t i;
+	int r;
+
+	if (sel == NULL)
+		return pp_write_timetable_ics(fp, tt, tz);
+	part = pp_timetable_new();
+	part->name = tt->name;
+	for (i = 0; i < nsel; i++)
+		*pp_timetable_add(part) = *sel[i];
+	r = pp_write_timetable_ics(fp, part, tz);
+	pp_timetable_free(part);
+	return r;
+}
+
 static int
 write_programme(const struct opts *o, const struct pp_timetable *tt,
     const struct pp_event *const *sel, size_t nsel, const char *tz,
@@ -768,7 +797,7 @@ write_programme(const struct opts *o, const struct pp_timetable *tt,
 	errno = 0;
 	switch (fmt_for(o, dflt)) {
 	case FMT_ICS:
-		werr = pp_write_timetable_ics(out.fp, tt, sel, nsel, tz);
+		werr = write_selected_ics(out.fp, tt, sel, nsel, tz);
 		break;
 	case FMT_JSON:
 		werr = pp_write_timetable_json(out.fp, tt, sel, nsel);

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "pyplan/load.h"
+#include "pyplan/load_ics.h"
 #include "pyplan/xalloc.h"
 
 /* The name diagnostics and events carry for "-". */
@@ -83,8 +84,7 @@ pp_load_buffer(struct pp_timetable *tt, const char *name, const char *data,
 	case PP_FMT_CSV:
 		return pp_load_csv(tt, name, data, len, opts, ds);
 	case PP_FMT_ICS:
-		return pp_diag_err(ds, name, 0,
-		    "iCalendar programmes are not supported yet");
+		return pp_load_ics(tt, name, data, len, opts, ds);
 	case PP_FMT_XML:
 		return pp_diag_err(ds, name, 0,
 		    "XML programmes are not supported yet");
@@ -144,16 +144,16 @@ read_all(FILE *fp, char **out, size_t *outlen)
 }
 
 int
-pp_load_file(struct pp_timetable *tt, const char *path,
-    const struct pp_load_opts *opts, struct pp_diags *ds, int *io_error)
+pp_load_read(const char *path, const char **name_out, char **data,
+    size_t *len, struct pp_diags *ds, int *io_error)
 {
 	const char *name = path;
 	FILE *fp;
 	struct stat st;
-	char *data = NULL;
-	size_t len = 0;
 	int r;
 
+	*data = NULL;
+	*len = 0;
 	if (io_error != NULL)
 		*io_error = 0;
 	if (strcmp(path, "-") == 0) {
@@ -165,13 +165,14 @@ pp_load_file(struct pp_timetable *tt, const char *path,
 		return pp_diag_err(ds, name, 0, "cannot open: %s",
 		    strerror(errno));
 	}
+	*name_out = name;
 	/* A regular file's size is known up front: refuse before reading. */
 	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
 	    (unsigned long long)st.st_size > PP_LOAD_MAX_BYTES)
 		r = -2;
 	else {
 		errno = 0;
-		r = read_all(fp, &data, &len);
+		r = read_all(fp, data, len);
 	}
 	if (r == -1) {
 		int e = errno;
@@ -188,6 +189,20 @@ pp_load_file(struct pp_timetable *tt, const char *path,
 	if (r == -2)
 		return pp_diag_err(ds, name, 0,
 		    "input too large: over %zu MiB", PP_LOAD_MAX_BYTES >> 20);
+	return 0;
+}
+
+int
+pp_load_file(struct pp_timetable *tt, const char *path,
+    const struct pp_load_opts *opts, struct pp_diags *ds, int *io_error)
+{
+	const char *name = path;
+	char *data;
+	size_t len;
+	int r;
+
+	if (pp_load_read(path, &name, &data, &len, ds, io_error) != 0)
+		return -1;
 	r = pp_load_buffer(tt, name, data, len, opts, ds);
 	free(data);
 	return r;

@@ -142,6 +142,18 @@ day_constraints(FILE *fp, const struct pp_model *m, size_t d)
 				term(&r, 1, "x", d, i);
 		fputs(" <= 1\n", fp);
 	}
+	/* ... and never beside a meal that is lunch already. */
+	cnt = 0;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++) {
+			if (it[i].src != PP_ITEM_LUNCH || !it[j].lunch ||
+			    it[j].src == PP_ITEM_LUNCH)
+				continue;
+			row_begin(&r, fp, "meal", d, cnt++);
+			term(&r, 1, "x", d, i);
+			term(&r, 1, "x", d, j);
+			fputs(" <= 1\n", fp);
+		}
 
 	/*
 	 * Streak: for the window from talk a's start to talk b's end, the

@@ -234,13 +234,18 @@ extend(struct dp *dp, int32_t li, size_t k, unsigned req)
 				net = dp->min_net;
 		}
 	}
+	/* A free lunch block only where no other lunch is planned: at most
+	 * one a day, and never beside a meal that already is lunch. */
 	if (it->src == PP_ITEM_LUNCH) {
-		if (syn)
-			return; /* at most one free lunch block a day */
+		if (syn || lunch)
+			return;
 		syn = 1;
-	}
-	if (it->lunch && dp->need_lunch)
 		lunch = 1;
+	} else if (it->lunch) {
+		if (syn)
+			return;
+		lunch = 1;
+	}
 	if (is_must(dp, it))
 		must++;
 	value = dp->pool[li].value + it->score;

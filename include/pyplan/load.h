@@ -35,6 +35,14 @@ struct pp_load_opts {
 int pp_load_file(struct pp_timetable *tt, const char *path,
     const struct pp_load_opts *opts, struct pp_diags *ds, int *io_error);
 
+/*
+ * Reads path ("-" = standard input, named "<stdin>" in *name) whole into
+ * *data (NUL-terminated, the caller frees) and *len.  Returns 0, or -1
+ * with an error in ds (*io_error = 1 when it cannot be opened or read).
+ */
+int pp_load_read(const char *path, const char **name, char **data,
+    size_t *len, struct pp_diags *ds, int *io_error);
+
 /* Loads an in-memory buffer named name (used by pp_load_file and fuzzers). */
 int pp_load_buffer(struct pp_timetable *tt, const char *name,
     const char *data, size_t len, const struct pp_load_opts *opts,

@@ -543,6 +543,11 @@ check_day(const struct pp_model *m, const struct pp_model_day *d,
 		i += (size_t)d->items[k].must;
 	if (musts != i || free_lunch > 1)
 		return 0;
+	/* A free lunch block never sits beside a meal that is lunch. */
+	for (k = 0; free_lunch > 0 && k < n; k++)
+		if (d->items[ch[k]].lunch &&
+		    d->items[ch[k]].src != PP_ITEM_LUNCH)
+			return 0;
 	if (p->max_talks >= 0 && talks > p->max_talks)
 		return 0;
 	if (p->max_talk_minutes >= 0 && tmin > p->max_talk_minutes)
