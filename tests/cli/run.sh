@@ -15,7 +15,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root" || exit 1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-export TMPDIR="$tmp" XDG_CONFIG_HOME="$tmp/xdg" HOME="$tmp/home" \
+export XDG_CONFIG_HOME="$tmp/xdg" HOME="$tmp/home" \
 	NO_COLOR=1 SOURCE_DATE_EPOCH=1525996800 LC_ALL=C.UTF-8 TZ=UTC
 pass=0
 fail=0
@@ -23,6 +23,10 @@ for dir in tests/cli/cases/*/; do
 	name=$(basename "$dir")
 	[ -f "$dir/cmd" ] || continue
 	want_status=$(cat "$dir/expected.status" 2>/dev/null || echo 0)
+	# Each case gets an empty TMPDIR of its own for output files.
+	TMPDIR="$tmp/case-$name"
+	export TMPDIR
+	mkdir "$TMPDIR"
 	sh -c "$(cat "$dir/cmd")" </dev/null >"$tmp/out" 2>"$tmp/err"
 	status=$?
 	if [ "${UPDATE:-0}" = 1 ]; then

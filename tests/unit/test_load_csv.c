@@ -882,10 +882,13 @@ test_detect_format(void **state)
 		assert_int_equal(pp_detect_format(cases[i].s,
 		    strlen(cases[i].s)), cases[i].f);
 
+	/* iCalendar goes to its own loader: an unterminated calendar is an
+	 * error there, not a CSV error. */
 	tt = load_buf(cases[0].s, strlen(cases[0].s), 0, &ds, &r);
 	assert_int_equal(r, -1);
-	assert_string_equal(ds.v[0].msg,
-	    "iCalendar programmes are not supported yet");
+	assert_true(ds.nerrors >= 1);
+	assert_null(strstr(ds.v[0].msg, "not supported"));
+	assert_null(strstr(ds.v[0].msg, "column"));
 	done(tt, &ds);
 	tt = load_buf(cases[2].s, strlen(cases[2].s), 0, &ds, &r);
 	assert_string_equal(ds.v[0].msg,
