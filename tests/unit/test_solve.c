@@ -122,7 +122,7 @@ test_max_talks(void **state)
 
 	(void)state;
 	for (i = 0; i < 6; i++) {
-		char t[8];
+		char t[16];
 
 		snprintf(t, sizeof(t), "T%d", i);
 		ev_add(tt, 0, t, "talk", MIN(9 + i, 0), MIN(9 + i, 30), "A");
