@@ -29,13 +29,13 @@
 #include "pyplan/profile.h"
 #include "pyplan/solve.h"
 #include "pyplan/tz.h"
+#include "pyplan/version.h"
 #include "pyplan/write.h"
 #include "pyplan/write_csv.h"
 #include "pyplan/write_ics.h"
 #include "pyplan/write_json.h"
 #include "pyplan/xalloc.h"
 
-#define PYPLAN_VERSION "0.1.0"
 
 enum cmd { CMD_NONE, CMD_BUILD, CMD_LIST, CMD_CHECK, CMD_EXPLAIN,
 	CMD_CONVERT, CMD_HELP };
@@ -78,7 +78,9 @@ static const char usage_text[] =
     "                    [--room-change min] [--day-start hh:mm]\n"
     "                    [--day-end hh:mm] [--lunch hh:mm-hh:mm/min]\n"
     "                    [--recorded-weight x] [--days date[,date...]]\n"
-    "                    [--level level] [--interest topic=w]\n"
+    "                    [--level level] [--talk-base x]\n"
+    "                    [--networking-weight x] [--level-bonus x]\n"
+    "                    [--criteria-bonus x] [--interest topic=w]\n"
     "                    [--speaker name=w] [--criterion name=list]\n"
     "                    [--must id|title] [--skip id|title] [--busy file]\n"
     "                    [--alarm 10m] [--emit-lp file] [-q | -v] file ...\n"
@@ -86,7 +88,7 @@ static const char usage_text[] =
     "                   [--match words] [-f format] [-o file] file ...\n"
     "       pyplan check [--lenient] [--tz zone] file ...\n"
     "       pyplan explain event [build options] file ...\n"
-    "       pyplan convert -f csv|ics|json [-o file] file ...\n"
+    "       pyplan convert -f csv|tsv|ics|json [-o file] file ...\n"
     "       pyplan help [command]\n"
     "       pyplan --version\n";
 
@@ -106,6 +108,8 @@ static const char *const cmd_help[] = {
 	    "  --min-networking MIN, --min-block MIN, --room-change MIN\n"
 	    "  --day-start HH:MM, --day-end HH:MM, --lunch HH:MM-HH:MM/MIN\n"
 	    "  --recorded-weight X, --days DATE[,DATE...], --level LEVEL\n"
+	    "  --talk-base X, --networking-weight X, --level-bonus X, "
+	    "--criteria-bonus X\n"
 	    "  --interest TOPIC=W, --speaker NAME=W, --criterion "
 	    "job|depth|new|speaker=LIST\n"
 	    "  --must ID/TITLE, --skip ID/TITLE, --busy FILE (.ics or CSV)\n"
@@ -124,7 +128,7 @@ static const char *const cmd_help[] = {
 			"the plan (takes the build options)\n",
 	[CMD_CONVERT] = "pyplan convert: write the programme in another "
 			"format\n"
-			"  -f, --format csv|ics|json, -o, --output FILE\n",
+			"  -f, --format csv|tsv|ics|json, -o, --output FILE\n",
 	[CMD_HELP] = "pyplan help [COMMAND]: show help\n",
 };
 
@@ -172,6 +176,10 @@ static const struct option {
 	{ "recorded-weight", 0, 1, O_SET, "plan", "recorded-weight" },
 	{ "days", 0, 1, O_SET, "plan", "days" },
 	{ "level", 0, 1, O_SET, "plan", "level" },
+	{ "talk-base", 0, 1, O_SET, "plan", "talk-base" },
+	{ "networking-weight", 0, 1, O_SET, "plan", "networking-weight" },
+	{ "level-bonus", 0, 1, O_SET, "plan", "level-bonus" },
+	{ "criteria-bonus", 0, 1, O_SET, "plan", "criteria-bonus" },
 	{ "must", 0, 1, O_SET, "must", "id" },
 	{ "skip", 0, 1, O_SET, "skip", "id" },
 	{ "interest", 0, 1, O_SET_KV, "interests", NULL },
@@ -945,7 +953,7 @@ pp_cli_main(int argc, char **argv)
 		return PP_EX_USAGE;
 	}
 	if (strcmp(argv[1], "--version") == 0) {
-		printf("pyplan %s\n", PYPLAN_VERSION);
+		printf("pyplan %s\n", PP_VERSION);
 		return 0;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {

@@ -190,7 +190,6 @@ static void
 add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 {
 	size_t i, j, n = d->n;
-	int64_t unit = pp_score_units(m->p->networking_weight);
 
 	for (i = 0; i < n; i++) {
 		const struct pp_item *t = &d->items[i];
@@ -220,7 +219,7 @@ add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 		h.minutes = t->minutes;
 		h.title = hallway_title;
 		h.room = "";
-		h.score = unit * h.minutes / 60;
+		h.score = pp_score_networking(m->p, h.minutes);
 		h.counts = h.end - h.start >= m->min_block;
 		h.reason = hallway_reason;
 		add_item(d, cap, &h);
@@ -236,7 +235,6 @@ add_lunch(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 {
 	size_t i, j, n = d->n, nstarts = 0;
 	int64_t *starts, len = m->lunch_len;
-	int64_t unit = pp_score_units(m->p->networking_weight);
 
 	if (len <= 0 || d->lunch_to - d->lunch_from < len)
 		return;
@@ -267,7 +265,7 @@ add_lunch(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 		l.minutes = (long)(len / 60);
 		l.title = lunch_title;
 		l.room = "";
-		l.score = unit * l.minutes / 60;
+		l.score = pp_score_networking(m->p, l.minutes);
 		l.counts = len >= m->min_block;
 		l.lunch = 1;
 		l.reason = lunch_reason;

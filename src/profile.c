@@ -48,8 +48,8 @@ pp_profile_init(struct pp_profile *p)
 	p->lunch_to = 14 * 60;
 	p->lunch_minutes = 30;
 	p->recorded_weight = 0.5;
-	p->talk_base = 0.5;
-	p->networking_weight = 1.0;
+	p->talk_base = 1.0;
+	p->networking_weight = 0.5;
 	p->level_bonus = 0.5;
 	p->criteria_bonus = 2.0;
 }
@@ -340,7 +340,7 @@ static const struct plan_key plan_keys[] = {
 	{ "talk-base", V_REAL, OFF(talk_base) },
 	{ "networking-weight", V_REALPOS, OFF(networking_weight) },
 	{ "level-bonus", V_REAL, OFF(level_bonus) },
-	{ "criteria-bonus", V_REAL, OFF(criteria_bonus) },
+	{ "criteria-bonus", V_REALPOS, OFF(criteria_bonus) },
 	{ "level", V_STRING, OFF(level) },
 	{ "timezone", V_TZ, OFF(tz) },
 	{ "days", V_DAYS, 0 },

@@ -287,7 +287,7 @@ pp_score_event(const struct pp_scorer *s, const struct pp_event *ev,
 		    div_round(out->raw * s->recorded, PP_SCORE_UNIT) :
 		    out->raw;
 	} else {
-		out->raw = div_round(s->per_hour * pp_event_minutes(ev), 60) +
+		out->raw = pp_score_networking(s->p, pp_event_minutes(ev)) +
 		    sum;
 		out->value = out->raw;
 	}
@@ -311,4 +311,10 @@ pp_score_event(const struct pp_scorer *s, const struct pp_event *ev,
 		pp_words_fini(&es.words[i]);
 	free(es.words);
 	pp_words_fini(&words);
+}
+
+int64_t
+pp_score_networking(const struct pp_profile *p, long minutes)
+{
+	return div_round(pp_score_units(p->networking_weight) * minutes, 60);
 }

@@ -3,7 +3,7 @@
  * The planning model as a mixed-integer linear programme in CPLEX LP
  * format, so that an independent MILP solver (glpsol, cbc) can check the
  * optimum pyplan's own solver finds.  One binary x<d>_<k> per candidate
- * item k of day d and one binary y<c> per active criterion.
+ * item k of day d and one binary y<c>_0 per active criterion.
  */
 #ifndef PYPLAN_LP_H
 #define PYPLAN_LP_H

@@ -69,6 +69,11 @@ void pp_score_event(const struct pp_scorer *s, const struct pp_event *ev,
  */
 int64_t pp_score_units(double w);
 
+/* The networking value of a block of the given minutes: networking-weight
+ * per hour, in units, rounded half away from zero (programme events and
+ * synthesized hallway and lunch blocks alike). */
+int64_t pp_score_networking(const struct pp_profile *p, long minutes);
+
 /*
  * Formats score units as the shortest exact decimal into buf[32]: 2500 ->
  * "2.5", -1000 -> "-1", 125 -> "0.125", 0 -> "0".

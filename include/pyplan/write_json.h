@@ -13,6 +13,7 @@
 #include "pyplan/event.h"
 #include "pyplan/model.h"
 #include "pyplan/solve.h"
+#include "pyplan/version.h"
 #include "pyplan/write.h"
 
 /*
@@ -38,7 +39,7 @@
  * Plan (pp_write_json):
  *
  *   schema_version   1
- *   generator        "pyplan 0.1"
+ *   generator        "pyplan VERSION" (e.g. "pyplan 0.1.0")
  *   conference       { name (string or null),
  *                      timezone (the planning zone),
  *                      start_date, end_date (first and last date of the
@@ -97,7 +98,7 @@
  * Programme (pp_write_timetable_json):
  *
  *   schema_version   1
- *   generator        "pyplan 0.1"
+ *   generator        "pyplan VERSION" (e.g. "pyplan 0.1.0")
  *   name             the conference name or null
  *   events           [{ id, kind (canonical name), kind_word (the
  *                       source's own word or null), title, start, end
@@ -107,7 +108,7 @@
  */
 
 #define PP_JSON_SCHEMA_VERSION 1
-#define PP_GENERATOR "pyplan 0.1"
+#define PP_GENERATOR "pyplan " PP_VERSION
 
 /*
  * Writes the plan pl (with its model, profile and timetable) to fp in the

@@ -29,6 +29,9 @@ setup(void **state)
 	if (f == NULL)
 		return -1;
 	pp_profile_init(&f->p);
+	/* The rules under test, not the defaults: fixed weights. */
+	f->p.talk_base = 0.5;
+	f->p.networking_weight = 1.0;
 	pp_diags_init(&f->ds);
 	f->tt = pp_timetable_new();
 	*state = f;
@@ -443,6 +446,8 @@ test_reason_truncated(void **state)
 	for (shift = 0; shift < 4; shift++) {
 		pp_profile_fini(&f->p);
 		pp_profile_init(&f->p);
+		f->p.talk_base = 0.5;
+		f->p.networking_weight = 1.0;
 		title[0] = '\0';
 		for (i = 0; i < 12; i++) {
 			snprintf(name, sizeof(name),
@@ -476,6 +481,8 @@ test_reason_one_long_item(void **state)
 	for (shift = 0; shift < 2; shift++) {
 		pp_profile_fini(&f->p);
 		pp_profile_init(&f->p);
+		f->p.talk_base = 0.5;
+		f->p.networking_weight = 1.0;
 		strcpy(name, shift ? "x" : "");
 		for (i = 0; i < 100; i++)
 			strcat(name, "\xc3\xa9");	/* é */

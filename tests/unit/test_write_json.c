@@ -335,7 +335,7 @@ test_plan_top(void **state)
 	assert_true(strncmp(text, "{\n  \"schema_version\": 1,\n", 25) == 0);
 	j = parse(text);
 	assert_int_equal(iget(j, "schema_version"), 1);
-	assert_string_equal(sget(j, "generator"), "pyplan 0.1");
+	assert_string_equal(sget(j, "generator"), "pyplan " PP_VERSION);
 	c = json_object_get(j, "conference");
 	assert_string_equal(sget(c, "name"), "PyCon US 2018");
 	assert_string_equal(sget(c, "timezone"), NY);
