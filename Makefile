@@ -32,7 +32,8 @@ HDRS  = $(wildcard include/pyplan/*.h src/*_int.h)
 TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-.PHONY: all run check unit cli asan lint install uninstall clean deps bench format
+.PHONY: all run check unit cli asan lint leakcheck install uninstall clean deps \
+	format
 
 all: $(BUILD)/pyplan
 
@@ -87,6 +88,26 @@ cli: $(BUILD)/pyplan
 lint:
 	mandoc -Tlint -Wwarning man/pyplan.1
 
+# The main paths under valgrind: any definite or indirect leak, or any
+# memory error, fails.  (ICU, which libical uses for recurrences, keeps
+# caches that stay reachable at exit; those are not leaks.)
+VALGRIND = valgrind -q --error-exitcode=9 --leak-check=full \
+	--errors-for-leak-kinds=definite,indirect
+leakcheck: $(BUILD)/pyplan
+	$(VALGRIND) $(BUILD)/pyplan build data/pycon2018/schedule.csv \
+		--profile data/pycon2018/profile.ini >/dev/null
+	$(VALGRIND) $(BUILD)/pyplan build data/pycon2018/schedule.csv \
+		--profile data/pycon2018/profile.ini -f ics >/dev/null
+	$(VALGRIND) $(BUILD)/pyplan build data/pycon2018/schedule.csv \
+		--profile data/pycon2018/profile.ini -f json >/dev/null
+	$(VALGRIND) $(BUILD)/pyplan explain Cheeseshop --profile \
+		data/pycon2018/profile.ini data/pycon2018/schedule.csv >/dev/null
+	$(VALGRIND) $(BUILD)/pyplan convert -f ics tests/fixtures/cli-small.csv \
+		>/dev/null
+	$(VALGRIND) $(BUILD)/pyplan build tests/fixtures/cli-bad.csv \
+		--no-profile 2>/dev/null; test $$? = 65
+	@echo "leakcheck: valgrind clean"
+
 # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: | $(DEPS_STAMP)
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g" \
@@ -94,7 +115,7 @@ asan: | $(DEPS_STAMP)
 		unit cli
 
 check: | $(DEPS_STAMP)
-	$(MAKE) all unit cli lint
+	$(MAKE) all unit cli lint leakcheck
 	$(MAKE) asan
 	@echo "check: all suites passed"
 

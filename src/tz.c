@@ -38,6 +38,7 @@ void
 pp_tz_cleanup(void)
 {
 	icaltimezone_free_builtin_timezones();
+	icalmemory_free_ring();
 }
 
 int64_t
