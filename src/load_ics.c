@@ -1201,13 +1201,17 @@ fill_fields(struct ctx *c, const struct comp *k, struct pp_event *ev)
 	size_t ncats = 0, capcats = 0, nsp = 0, capsp = 0, i, n;
 	icalproperty *p;
 	char buf[64];
+	int own;
 
 	title = summary != NULL ? summary : "";
 	while (isspace((unsigned char)*title))
 		title++;
-	if (title[0] == '[' && (s = strchr(title, ']')) != NULL &&
+	/* pyplan's own files carry the title as it is. */
+	own = x_prop(ic, "X-PYPLAN-KIND") != NULL;
+	if (!own && title[0] == '[' && (s = strchr(title, ']')) != NULL &&
 	    s - title > 1 && (size_t)(s - title) < sizeof(buf) &&
-	    memchr(title + 1, '[', (size_t)(s - title - 1)) == NULL) {
+	    memchr(title + 1, '[', (size_t)(s - title - 1)) == NULL &&
+	    isspace((unsigned char)s[1])) {
 		/* "[talk] Title": the prefix is the kind word. */
 		const char *rest = s + 1;
 
