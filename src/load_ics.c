@@ -1101,8 +1101,9 @@ expand(struct ctx *c, const struct comp *k, const struct when *w,
 		for (i = 0; i < c->nov; i++)
 			if (strcmp(c->ov[i].uid, uid) == 0)
 				ex_add(o, c->ov[i].at);
-	qsort(o->v, o->n, sizeof(*o->v), cmp_occ);
-	if (o->nex > 0)
+	if (o->n > 1)
+		qsort(o->v, o->n, sizeof(*o->v), cmp_occ);
+	if (o->nex > 1)
 		qsort(o->ex, o->nex, sizeof(*o->ex), cmp_i64);
 	for (i = j = 0; i < o->n; i++) {
 		if (j > 0 && o->v[j - 1].start == o->v[i].start)
@@ -1160,7 +1161,8 @@ noted(struct ctx *c, const char *tzid)
 	return 0;
 }
 
-/* The IANA zone for showing an event whose DTSTART is t. */
+/* The IANA zone for showing an event whose DTSTART is t (an arena
+ * string). */
 static const char *
 display_zone(struct ctx *c, const struct comp *k, struct icaltimetype t,
     unsigned line)
@@ -1170,15 +1172,16 @@ display_zone(struct ctx *c, const struct comp *k, struct icaltimetype t,
 
 	if (z == NULL || icaltime_is_utc(t))
 		return c->cals[k->cal].fzone;
+	/* libical owns these names and frees them with the calendar. */
 	loc = icaltimezone_get_location(z);
 	if (loc != NULL && pp_tz_valid(loc))
-		return loc;
+		return pp_tt_strdup(c->tt, loc);
 	tzid = icaltimezone_get_tzid(z);
 	if (tzid != NULL && strncmp(tzid, LIBICAL_PREFIX,
 	    strlen(LIBICAL_PREFIX)) == 0)
 		tzid += strlen(LIBICAL_PREFIX);
 	if (tzid != NULL && pp_tz_valid(tzid))
-		return tzid;
+		return pp_tt_strdup(c->tt, tzid);
 	if (tzid != NULL && !noted(c, tzid))
 		pp_diag_add(c->ds, PP_NOTE, c->name, line, 0, "TZID '%s' is "
 		    "not an IANA zone name: times shown in %s", tzid,
@@ -1198,13 +1201,17 @@ fill_fields(struct ctx *c, const struct comp *k, struct pp_event *ev)
 	size_t ncats = 0, capcats = 0, nsp = 0, capsp = 0, i, n;
 	icalproperty *p;
 	char buf[64];
+	int own;
 
 	title = summary != NULL ? summary : "";
 	while (isspace((unsigned char)*title))
 		title++;
-	if (title[0] == '[' && (s = strchr(title, ']')) != NULL &&
+	/* pyplan's own files carry the title as it is. */
+	own = x_prop(ic, "X-PYPLAN-KIND") != NULL;
+	if (!own && title[0] == '[' && (s = strchr(title, ']')) != NULL &&
 	    s - title > 1 && (size_t)(s - title) < sizeof(buf) &&
-	    memchr(title + 1, '[', (size_t)(s - title - 1)) == NULL) {
+	    memchr(title + 1, '[', (size_t)(s - title - 1)) == NULL &&
+	    isspace((unsigned char)s[1])) {
 		/* "[talk] Title": the prefix is the kind word. */
 		const char *rest = s + 1;
 

@@ -134,20 +134,42 @@ utc_time(int64_t t)
 }
 
 /*
+ * 1 if the wall-clock time of t in zone also names another instant (the
+ * hour repeated when clocks go back).  RFC 5545 says such a time is the
+ * first one, but libical and python3-icalendar take the second, so
+ * pyplan writes neither as local time.
+ */
+static int
+ambiguous(const char *zone, int64_t t, const struct pp_civil *c)
+{
+	static const int shift[] = { 1800, 3600, 7200 };
+	struct pp_civil o;
+	size_t i;
+	int sign;
+
+	for (i = 0; i < sizeof(shift) / sizeof(shift[0]); i++)
+		for (sign = -1; sign <= 1; sign += 2)
+			if (pp_tz_to_civil(zone, t + sign * shift[i], &o) == 0 &&
+			    o.year == c->year && o.month == c->month &&
+			    o.day == c->day && o.hour == c->hour &&
+			    o.min == c->min && o.sec == c->sec)
+				return 1;
+	return 0;
+}
+
+/*
  * A DTSTART or DTEND property for instant t: local time with a TZID, or
- * UTC when zone is NULL or the local time is ambiguous (the second pass
- * through a DST fall-back hour cannot be written as local time).
+ * UTC when zone is NULL or the local time is ambiguous.
  */
 static icalproperty *
 time_prop(icalproperty_kind kind, int64_t t, const char *zone)
 {
 	struct icaltimetype v = utc_time(t);
 	struct pp_civil c;
-	int64_t back;
 	icalproperty *p;
 
 	if (zone != NULL && pp_tz_to_civil(zone, t, &c) == 0 &&
-	    pp_tz_from_civil(zone, &c, &back) == 0 && back == t) {
+	    !ambiguous(zone, t, &c)) {
 		v = icaltime_null_time();
 		v.year = c.year;
 		v.month = c.month;
@@ -242,7 +264,7 @@ writer_init(struct writer *w, const char *name, const char *zone)
 	}
 }
 
-/* Adds the VTIMEZONEs (sorted by name, ahead of the events). */
+/* Adds the VTIMEZONEs, sorted by name, ahead of the events. */
 static void
 writer_zones(struct writer *w)
 {
@@ -250,7 +272,9 @@ writer_zones(struct writer *w)
 
 	if (w->nzones > 1)
 		qsort(w->zones, w->nzones, sizeof(*w->zones), cmp_zone);
-	for (i = 0; i < w->nzones; i++) {
+	/* libical puts each VTIMEZONE ahead of all other components, so
+	 * adding them last to first leaves them in order. */
+	for (i = w->nzones; i-- > 0;) {
 		icalcomponent *vtz = vtimezone(&w->zones[i]);
 
 		if (vtz != NULL)
@@ -258,15 +282,62 @@ writer_zones(struct writer *w)
 	}
 }
 
+/*
+ * Writes libical's text folded afresh: libical 3.0 folds at word
+ * boundaries and sometimes between the CR and LF of a line end, so its
+ * folds are undone and every line cut at 75 octets, never inside a UTF-8
+ * sequence (RFC 5545 3.1).
+ */
+static int
+put_folded(FILE *fp, const char *s)
+{
+	char *u = pp_xmalloc(strlen(s) + 1), *o = u;
+	const char *p, *line;
+	int rc = 0;
+
+	for (p = s; *p != '\0'; p++) {
+		if (p[0] == '\r' && p[1] == '\n' && (p[2] == ' ' ||
+		    p[2] == '\t')) {
+			p += 2;
+			continue;
+		}
+		*o++ = *p;
+	}
+	*o = '\0';
+	for (line = u; *line != '\0' && rc == 0;) {
+		const char *e = strstr(line, "\r\n");
+		size_t len = e != NULL ? (size_t)(e - line) : strlen(line);
+		size_t pos = 0, n, room = 75;
+
+		do {
+			n = len - pos;
+			if (n > room) {
+				n = room;
+				while (n > 0 &&
+				    ((unsigned char)line[pos + n] & 0xc0) == 0x80)
+					n--;
+			}
+			if ((room == 74 && putc(' ', fp) == EOF) ||
+			    fwrite(line + pos, 1, n, fp) != n ||
+			    fputs("\r\n", fp) == EOF)
+				rc = -1;
+			pos += n;
+			room = 74;
+		} while (pos < len && rc == 0);
+		line += len + (e != NULL ? 2 : 0);
+	}
+	free(u);
+	return rc;
+}
+
 /* Serialises the calendar to fp and releases the writer. */
 static int
 writer_finish(struct writer *w, FILE *fp)
 {
 	char *s = icalcomponent_as_ical_string_r(w->cal);
-	size_t n = strlen(s);
 	int rc = 0;
 
-	if (fwrite(s, 1, n, fp) != n || fflush(fp) != 0 || ferror(fp))
+	if (put_folded(fp, s) != 0 || fflush(fp) != 0 || ferror(fp))
 		rc = -1;
 	free(s);
 	icalcomponent_free(w->cal);
@@ -294,6 +365,45 @@ again:
 	    sizeof(*w->uids));
 	w->uids[w->nuids++] = h;
 	return pp_xasprintf("%016" PRIx64 "@pyplan", h);
+}
+
+/*
+ * A copy of s fit for a TEXT value: CRLF and CR become LF (which libical
+ * escapes as \n), other control characters blanks; with oneline, LF
+ * too.  The caller frees it.
+ */
+static char *
+clean(const char *s, int oneline)
+{
+	char *r = pp_xstrdup(s != NULL ? s : ""), *o = r;
+	const char *p;
+
+	for (p = r; *p != '\0'; p++) {
+		unsigned char ch = (unsigned char)*p;
+
+		if (ch == '\r') {
+			if (p[1] == '\n')
+				continue;
+			ch = '\n';
+		}
+		if ((ch < 0x20 && ch != '\n') || ch == 0x7f ||
+		    (ch == '\n' && oneline))
+			ch = ' ';
+		*o++ = (char)ch;
+	}
+	*o = '\0';
+	return r;
+}
+
+/* Adds a TEXT property made by mk from a cleaned copy of s. */
+static void
+add_clean(icalcomponent *ev, icalproperty *(*mk)(const char *),
+    const char *s, int oneline)
+{
+	char *c = clean(s, oneline);
+
+	icalcomponent_add_property(ev, mk(c));
+	free(c);
 }
 
 /* Appends s to the CATEGORIES list in buf, made safe for libical, which
@@ -327,10 +437,13 @@ static void
 add_x(icalcomponent *ev, const char *name, const char *v)
 {
 	icalproperty *p;
+	char *c;
 
 	if (v == NULL || *v == '\0')
 		return;
-	p = icalproperty_new_x(v);
+	c = clean(v, 1);
+	p = icalproperty_new_x(c);
+	free(c);
 	icalproperty_set_x_name(p, name);
 	icalcomponent_add_property(ev, p);
 }
@@ -378,11 +491,14 @@ add_event(struct writer *w, const struct item_desc *d)
 	    d->start, d->zone));
 	icalcomponent_add_property(ev, time_prop(ICAL_DTEND_PROPERTY,
 	    d->end, d->zone));
-	icalcomponent_add_property(ev, icalproperty_new_summary(d->title));
+	add_clean(ev, icalproperty_new_summary, d->title, 1);
 	if (d->room != NULL && *d->room != '\0')
-		icalcomponent_add_property(ev, icalproperty_new_location(d->room));
+		add_clean(ev, icalproperty_new_location, d->room, 1);
 
-	if (e != NULL && e->nspeakers > 0) {
+	/* A timetable's DESCRIPTION is the abstract alone, so that the
+	 * file loads back the same; speakers and video are X- properties
+	 * there. */
+	if (e != NULL && e->nspeakers > 0 && !w->xprops) {
 		sb_add(&desc, "Speakers: ");
 		for (i = 0; i < e->nspeakers; i++) {
 			if (i > 0)
@@ -401,17 +517,17 @@ add_event(struct writer *w, const struct item_desc *d)
 			sb_add(&desc, "\n\n");
 		sb_add(&desc, e->abstract);
 	}
-	if (e != NULL && *e->video_url != '\0') {
+	if (e != NULL && *e->video_url != '\0' && !w->xprops) {
 		if (desc.n > 0)
 			sb_add(&desc, "\n\n");
 		sb_add(&desc, "Video: ");
 		sb_add(&desc, e->video_url);
 	}
 	if (desc.n > 0)
-		icalcomponent_add_property(ev, icalproperty_new_description(desc.s));
+		add_clean(ev, icalproperty_new_description, desc.s, 0);
 	free(desc.s);
 	if (e != NULL && *e->url != '\0')
-		icalcomponent_add_property(ev, icalproperty_new_url(e->url));
+		add_clean(ev, icalproperty_new_url, e->url, 1);
 
 	if (d->kind != PP_KIND_OTHER)
 		add_category(&cats, &ncats, pp_kind_name(d->kind));
@@ -424,7 +540,10 @@ add_event(struct writer *w, const struct item_desc *d)
 	free(cats);
 
 	if (w->xprops && e != NULL) {
-		add_x(ev, "X-PYPLAN-KIND", e->kind_word);
+		/* Always present: it also tells pp_load_ics that SUMMARY
+		 * is the title as it is, without a "[kind]" prefix. */
+		add_x(ev, "X-PYPLAN-KIND", *e->kind_word != '\0' ?
+		    e->kind_word : pp_kind_name(e->kind));
 		for (i = 0; i < e->nspeakers; i++)
 			add_x(ev, "X-PYPLAN-SPEAKER", e->speakers[i]);
 		add_x(ev, "X-PYPLAN-TRACK", e->track);
@@ -445,8 +564,8 @@ add_event(struct writer *w, const struct item_desc *d)
 		icalcomponent_add_property(a,
 		    icalproperty_new_action(ICAL_ACTION_DISPLAY));
 		icalcomponent_add_property(a, icalproperty_new_trigger(tr));
-		icalcomponent_add_property(a, icalproperty_new_description(
-		    *d->title != '\0' ? d->title : "pyplan"));
+		add_clean(a, icalproperty_new_description,
+		    *d->title != '\0' ? d->title : "pyplan", 1);
 		icalcomponent_add_component(ev, a);
 	}
 	icalcomponent_add_component(w->cal, ev);

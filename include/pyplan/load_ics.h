@@ -26,9 +26,12 @@
  * file's VTIMEZONE, or an IANA name without one), UTC, or floating.
  * Floating times are read in opts->tz, else in the calendar's
  * X-WR-TIMEZONE, else in UTC; the same zone is the display zone of UTC
- * times.  A "[word] Title" SUMMARY prefix is the kind word, else the
- * first CATEGORIES value that names a kind; the other CATEGORIES values
- * are tags.  LOCATION is split into rooms on ';' only.  Cancelled and
+ * times.  The kind word is X-PYPLAN-KIND, else the first CATEGORIES
+ * value that names a kind, else a "[word] Title" SUMMARY prefix (taken off
+ * the title; pyplan's own files, which carry X-PYPLAN-KIND, keep SUMMARY
+ * as it is); the other CATEGORIES values, and an unused prefix, are tags.
+ * X-PYPLAN-SPEAKER, -TRACK, -LEVEL, -VIDEO-URL and -RECORDED fill those
+ * fields.  LOCATION is split into rooms on ';' only.  Cancelled and
  * all-day events are skipped with a note; events without an end or of
  * zero length with a warning.  Malformed input is an error at the line of
  * the offending property (a bad VEVENT is skipped with a warning in

@@ -18,21 +18,27 @@
  * "pyplan: <conference name or first file>") with one VEVENT per planned
  * item, synthesized hallway and lunch blocks included.  Times carry a
  * TZID in the plan's zone (pl->m->tz; UTC times when that is UTC) with a
- * VTIMEZONE whose TZID is the plain IANA name.  Each UID is a hash of the
+ * VTIMEZONE whose TZID is the plain IANA name (a wall-clock time that
+ * occurs twice, when clocks go back, is written in UTC instead: readers
+ * disagree on which one it means).  Each UID is a hash of the
  * event id, start, end and title (of kind, start and end for synthesized
  * items) + "@pyplan", so re-importing a re-run plan updates the calendar.
- * DTSTAMP is $SOURCE_DATE_EPOCH when set, else now.  o->alarm_minutes > 0
- * adds a VALARM.  Lines are CRLF and folded at 75 octets.  Returns 0, or
- * -1 if the stream reports an error.
+ * DTSTAMP is $SOURCE_DATE_EPOCH when set, else now.  DESCRIPTION holds
+ * the speakers, the reason, the abstract and the video link; CATEGORIES
+ * the kind and the tags (',' ';' and '\' in a tag become blanks, as
+ * libical cannot escape them there).  o->alarm_minutes > 0 adds a VALARM
+ * (ACTION:DISPLAY).  Lines are CRLF and folded at 75 octets.  Returns 0,
+ * or -1 if the stream reports an error.
  */
 int pp_write_ics(FILE *fp, const struct pp_plan *pl,
     const struct pp_write_opts *o);
 
 /*
  * Writes the whole timetable by the same rules, each event in its own
- * zone (ev->tz, else tz, else UTC), plus X-PYPLAN-* properties (kind
- * word, speakers, track, level, video URL, recorded) that pp_load_ics
- * reads back.  tz may be NULL.  Returns 0, or -1 on a stream error.
+ * zone (ev->tz, else tz, else UTC).  So that the file loads back the same
+ * through pp_load_ics, DESCRIPTION is the abstract alone and X-PYPLAN-*
+ * properties carry the kind word, speakers, track, level, video URL and
+ * recorded flag.  tz may be NULL.  Returns 0, or -1 on a stream error.
  */
 int pp_write_timetable_ics(FILE *fp, const struct pp_timetable *tt,
     const char *tz);

@@ -1,0 +1,1000 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Tests of the iCalendar reader: the real programmes of the corpus, one
+ * synthetic file per feature (zones, DST, floating times, DURATION,
+ * recurrences, cancelled and all-day events, folding, kinds), the busy
+ * calendar reader, and damaged input of every kind.
+ *
+ * The corpus counts were taken independently of pyplan with
+ * python3-icalendar:
+ *   /usr/bin/python3 tests/interop/ics_events.py --counts FILE
+ *   pycon2025-talks.ics        vevents 117 schedulable 117
+ *   pycon2025-open_spaces.ics  vevents 146 schedulable 146 (141 UIDs)
+ *   pycon2025-all_events.ics   vevents 224 schedulable 194 zero_length 30
+ *   pyconuk2015-schedule.ics   vevents 162 schedulable 157 no_end 5
+ *   nodejs-release.ical        vevents 10 all_day 10 schedulable 0
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "pyplan/load_ics.h"
+#include "pyplan/tz.h"
+#include "pyplan/xalloc.h"
+
+/* Reads a fixture; the caller frees the result. */
+static char *
+slurp(const char *name, size_t *len)
+{
+	char path[256];
+	FILE *fp;
+	char *buf;
+	long n;
+
+	snprintf(path, sizeof(path), "%s/%s", FIXTURES, name);
+	fp = fopen(path, "rb");
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+	n = ftell(fp);
+	assert_true(n >= 0);
+	rewind(fp);
+	buf = pp_xmalloc((size_t)n + 1);
+	assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	buf[n] = '\0';
+	fclose(fp);
+	*len = (size_t)n;
+	return buf;
+}
+
+struct loaded {
+	struct pp_timetable *tt;
+	struct pp_diags ds;
+	int rc;
+};
+
+static void
+load_buf(struct loaded *l, const char *name, const char *data, size_t len,
+    const char *tz, int lenient)
+{
+	struct pp_load_opts o = { tz, lenient };
+
+	l->tt = pp_timetable_new();
+	pp_diags_init(&l->ds);
+	l->rc = pp_load_ics(l->tt, name, data, len, &o, &l->ds);
+}
+
+static void
+load(struct loaded *l, const char *name, const char *tz, int lenient)
+{
+	size_t len;
+	char *data = slurp(name, &len);
+
+	load_buf(l, name, data, len, tz, lenient);
+	free(data);
+}
+
+static void
+done(struct loaded *l)
+{
+	pp_timetable_free(l->tt);
+	pp_diags_fini(&l->ds);
+}
+
+/* UTC seconds of "YYYY-MM-DDTHH:MM" (UTC). */
+static int64_t
+utc(const char *s)
+{
+	int y, mo, d, h, mi;
+
+	assert_int_equal(sscanf(s, "%d-%d-%dT%d:%d", &y, &mo, &d, &h, &mi), 5);
+	return pp_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60;
+}
+
+static const struct pp_event *
+by_id(const struct pp_timetable *tt, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < tt->n; i++)
+		if (strcmp(tt->ev[i].id, id) == 0)
+			return &tt->ev[i];
+	fail_msg("no event with id %s", id);
+	return NULL;
+}
+
+static const struct pp_event *
+by_title(const struct pp_timetable *tt, const char *title)
+{
+	size_t i;
+
+	for (i = 0; i < tt->n; i++)
+		if (strcmp(tt->ev[i].title, title) == 0)
+			return &tt->ev[i];
+	fail_msg("no event titled %s", title);
+	return NULL;
+}
+
+static size_t
+count(const struct pp_diags *ds, enum pp_level level)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ds->n; i++)
+		n += ds->v[i].level == level;
+	return n;
+}
+
+/* 1 if ds holds a diagnostic of that level at line whose text holds s. */
+static int
+has(const struct pp_diags *ds, enum pp_level level, unsigned line,
+    const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < ds->n; i++)
+		if (ds->v[i].level == level && ds->v[i].line == line &&
+		    strstr(ds->v[i].msg, s) != NULL)
+			return 1;
+	return 0;
+}
+
+/* The text of physical line n (1-based) of data, without its ending. */
+static void
+line_of(const char *data, unsigned n, char *buf, size_t size)
+{
+	const char *p = data, *e;
+	size_t len;
+
+	while (--n > 0) {
+		p = strchr(p, '\n');
+		assert_non_null(p);
+		p++;
+	}
+	e = strchr(p, '\n');
+	len = e != NULL ? (size_t)(e - p) : strlen(p);
+	if (len > 0 && p[len - 1] == '\r')
+		len--;
+	if (len >= size)
+		len = size - 1;
+	memcpy(buf, p, len);
+	buf[len] = '\0';
+}
+
+/* Every event's line is the line of a BEGIN:VEVENT in the raw text. */
+static void
+assert_lines_are_begins(const char *name, const struct pp_timetable *tt)
+{
+	size_t len, i;
+	char *data = slurp(name, &len), buf[32];
+
+	for (i = 0; i < tt->n; i++) {
+		line_of(data, tt->ev[i].line, buf, sizeof(buf));
+		assert_string_equal(buf, "BEGIN:VEVENT");
+	}
+	free(data);
+}
+
+/* ---- the corpus ----------------------------------------------------- */
+
+static void
+test_corpus_talks(void **state)
+{
+	struct loaded l;
+	const struct pp_event *e;
+	size_t i;
+
+	(void)state;
+	load(&l, "pycon2025-talks.ics", NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.tt->n, 117);
+	assert_int_equal(l.ds.nerrors, 0);
+	assert_int_equal(l.ds.nwarnings, 0);
+	assert_string_equal(l.tt->name, "PyCon 2025 Talks");
+
+	e = by_id(l.tt, "bffa3522-4629-5e7c-ac08-0433874a4508");
+	assert_string_equal(e->title, "Looking At Audio");
+	assert_string_equal(e->kind_word, "talk");
+	assert_int_equal(e->kind, PP_KIND_TALK);
+	assert_int_equal(e->start, utc("2025-05-17T17:30"));
+	assert_int_equal(e->end, utc("2025-05-17T18:15"));
+	assert_string_equal(e->room, "Ballroom A");
+	assert_string_equal(e->url,
+	    "https://us.pycon.org/2025/schedule/presentation/103/");
+	assert_non_null(strstr(e->abstract, "\u0141ukasz Langa"));
+	assert_non_null(strstr(e->abstract, "In this talk, we'll"));
+	assert_int_equal(e->line, 6);
+	assert_string_equal(e->tz, "UTC");
+
+	e = by_id(l.tt, "e2ca9033-3f0f-5b89-bd7d-96cf9e2530b0");
+	assert_string_equal(e->title, "Keynote - Cory Doctorow");
+	assert_string_equal(e->kind_word, "plenary");
+	assert_int_equal(e->kind, PP_KIND_KEYNOTE);
+
+	/* LOCATION with escaped commas is one room, kept whole. */
+	e = by_id(l.tt, "ce1b28ad-1a2e-5c7d-97fa-17fb9a837014");
+	assert_int_equal(e->kind, PP_KIND_BREAK);
+	assert_int_equal(e->nrooms, 1);
+	assert_string_equal(e->room, "Hall C, Ballroom A, Ballroom BC, "
+	    "Room 301-305, Room 310/311");
+
+	for (i = 0; i < l.tt->n; i++) {
+		assert_true(l.tt->ev[i].end > l.tt->ev[i].start);
+		assert_string_equal(l.tt->ev[i].file, "pycon2025-talks.ics");
+		/* every SUMMARY has a "[kind] " prefix, taken off */
+		assert_true(l.tt->ev[i].kind_word[0] != '\0');
+		assert_true(strncmp(l.tt->ev[i].title, "[talk]", 6) != 0);
+		assert_true(strncmp(l.tt->ev[i].title, "[plenary]", 9) != 0);
+	}
+	/* a title that itself starts with '[' keeps it */
+	e = by_id(l.tt, "d7b65d1b-5fbc-53c3-b8c8-a538cb3d070a");
+	assert_string_equal(e->title, "[Job Fair and Community Showcase]"
+	    "(https://us.pycon.org/2025/events/job-fair/)");
+	assert_lines_are_begins("pycon2025-talks.ics", l.tt);
+	done(&l);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void
+test_corpus_open_spaces(void **state)
+{
+	struct loaded l;
+	const char **ids;
+	size_t i, unique = 0;
+
+	(void)state;
+	load(&l, "pycon2025-open_spaces.ics", NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.tt->n, 146);
+	assert_int_equal(l.ds.nerrors + l.ds.nwarnings, 0);
+	/* Duplicate UIDs: every VEVENT is kept, ids as given. */
+	ids = pp_xcalloc(l.tt->n, sizeof(*ids));
+	for (i = 0; i < l.tt->n; i++) {
+		ids[i] = l.tt->ev[i].id;
+		assert_int_equal(l.tt->ev[i].kind, PP_KIND_OPEN_SPACE);
+	}
+	qsort(ids, l.tt->n, sizeof(*ids), cmp_str);
+	for (i = 0; i < l.tt->n; i++)
+		unique += i == 0 || strcmp(ids[i], ids[i - 1]) != 0;
+	assert_int_equal(unique, 141);
+	free(ids);
+	assert_lines_are_begins("pycon2025-open_spaces.ics", l.tt);
+	done(&l);
+}
+
+static void
+test_corpus_all_events(void **state)
+{
+	struct loaded l;
+	size_t i, zero = 0;
+
+	(void)state;
+	load(&l, "pycon2025-all_events.ics", NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.ds.nerrors, 0);
+	/* 224 VEVENTs: 194 usable, 30 "informational" instants (DTEND =
+	 * DTSTART) skipped with a warning each. */
+	assert_int_equal(l.tt->n, 194);
+	for (i = 0; i < l.ds.n; i++)
+		zero += l.ds.v[i].level == PP_WARNING &&
+		    strstr(l.ds.v[i].msg, "zero-length") != NULL;
+	assert_int_equal(zero, 30);
+	assert_int_equal(l.ds.nwarnings, 30);
+	assert_lines_are_begins("pycon2025-all_events.ics", l.tt);
+	done(&l);
+}
+
+static void
+test_corpus_pyconuk(void **state)
+{
+	struct loaded l;
+	const struct pp_event *e;
+	size_t len, i;
+	char *data, buf[32];
+
+	(void)state;
+	load(&l, "pyconuk2015-schedule.ics", NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.ds.nerrors, 0);
+	/* 162 VEVENTs, 5 with DTSTART only (zero length): warned, skipped */
+	assert_int_equal(l.tt->n, 157);
+	assert_int_equal(l.ds.nwarnings, 5);
+	data = slurp("pyconuk2015-schedule.ics", &len);
+	for (i = 0; i < l.ds.n; i++) {
+		if (l.ds.v[i].level != PP_WARNING)
+			continue;
+		assert_non_null(strstr(l.ds.v[i].msg, "no DTEND or DURATION"));
+		line_of(data, l.ds.v[i].line, buf, sizeof(buf));
+		assert_string_equal(buf, "BEGIN:VEVENT");
+	}
+	free(data);
+	/* A UID folded mid-token, unfolded. */
+	e = by_id(l.tt, "20160417T070217Z-1650@testing-worker-linux-docker-"
+	    "3ee836b9-3394-linux-5");
+	/* An escaped comma in SUMMARY. */
+	assert_string_equal(e->title, "Keynote: Van Lindberg, PSF Chair");
+	assert_int_equal(e->kind, PP_KIND_KEYNOTE);
+	assert_int_equal(e->start, utc("2015-09-18T09:30"));
+	assert_string_equal(e->room, "PythonAnywhere Room (CC1.3)");
+	e = by_title(l.tt, "Registration / Breakfast");
+	assert_int_equal(e->kind, PP_KIND_MEAL);
+	assert_string_equal(l.tt->name, "PyCon UK 2015 Schedule");
+	assert_lines_are_begins("pyconuk2015-schedule.ics", l.tt);
+	done(&l);
+}
+
+static void
+test_corpus_nodejs(void **state)
+{
+	struct loaded l;
+	size_t i;
+
+	(void)state;
+	load(&l, "nodejs-release.ical", NULL, 0);
+	/* All ten events are all-day: nothing schedulable, a note each. */
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.tt->n, 0);
+	assert_int_equal(l.ds.nerrors + l.ds.nwarnings, 0);
+	assert_int_equal(count(&l.ds, PP_NOTE), 10);
+	for (i = 0; i < l.ds.n; i++)
+		assert_non_null(strstr(l.ds.v[i].msg, "all-day"));
+	assert_true(has(&l.ds, PP_NOTE, 9, "all-day event skipped"));
+	done(&l);
+}
+
+/* ---- time ----------------------------------------------------------- */
+
+static void
+test_vtimezone(void **state)
+{
+	struct loaded l;
+	const struct pp_event *e;
+
+	(void)state;
+	load(&l, "ics-vtimezone.ics", NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.tt->n, 5);
+	/* "Brussels Time" exists only as the file's VTIMEZONE. */
+	e = by_id(l.tt, "custom-zone@test");
+	assert_int_equal(e->start, utc("2025-06-01T08:00")); /* +02:00 */
+	assert_int_equal(e->end, utc("2025-06-01T09:00"));
+	e = by_id(l.tt, "custom-zone-winter@test");
+	assert_int_equal(e->start, utc("2025-01-15T09:00")); /* +01:00 */
+	assert_string_equal(e->tz, "UTC"); /* not an IANA name: noted */
+	assert_true(has(&l.ds, PP_NOTE, 37, "not an IANA zone name"));
+	assert_int_equal(count(&l.ds, PP_NOTE), 1);
+	e = by_id(l.tt, "iana-with-vtimezone@test");
+	assert_int_equal(e->start, utc("2025-06-01T12:00"));
+	assert_int_equal(e->end, utc("2025-06-01T12:30"));
+	assert_string_equal(e->tz, "Europe/Berlin");
+	/* An IANA TZID without VTIMEZONE comes from the zone database. */
+	e = by_id(l.tt, "iana-without-vtimezone@test");
+	assert_int_equal(e->start, utc("2025-06-01T13:00"));
+	assert_string_equal(e->tz, "America/New_York");
+	e = by_id(l.tt, "utc@test");
+	assert_int_equal(e->start, utc("2025-06-01T12:00"));
+	done(&l);
+}
+
+static void
+test_dst(void **state)
+{
+	struct loaded l;
+	const struct pp_event *e;
+
+	(void)state;
+	load(&l, "ics-dst.ics", NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.tt->n, 3);
+	e = by_id(l.tt, "sat-keynote@dst");
+	assert_int_equal(e->start, utc("2025-03-29T09:00")); /* CET */
+	assert_string_equal(e->tz, "Europe/Brussels");
+	assert_int_equal(e->kind, PP_KIND_KEYNOTE);
+	/* 01:30 CET to 03:30 CEST is one hour. */
+	e = by_id(l.tt, "night-owl@dst");
+	assert_int_equal(e->start, utc("2025-03-30T00:30"));
+	assert_int_equal(e->end - e->start, 3600);
+	e = by_id(l.tt, "sun-keynote@dst");
+	assert_int_equal(e->start, utc("2025-03-30T08:00")); /* CEST */
+	done(&l);
+}
+
+static void
+test_floating(void **state)
+{
+	struct loaded l;
+	const struct pp_event *e;
+	static const char wr[] = "BEGIN:VCALENDAR\nVERSION:2.0\n"
+	    "X-WR-TIMEZONE:Europe/Brussels\nBEGIN:VEVENT\nUID:f\n"
+	    "DTSTART:20250512T090000\nDTEND:20250512T100000\n"
+	    "SUMMARY:Floating\nEND:VEVENT\nEND:VCALENDAR\n";
+
+	(void)state;
+	/* Without a zone, floating times are UTC. */
+	load(&l, "ics-floating.ics", NULL, 0);
+	assert_int_equal(l.rc, 0);
+	e = by_id(l.tt, "float-1@test");
+	assert_int_equal(e->start, utc("2025-05-12T09:00"));
+	assert_int_equal(e->end, utc("2025-05-12T09:45"));
+	assert_string_equal(e->tz, "UTC");
+	e = by_id(l.tt, "float-2@test");
+	assert_int_equal(e->end - e->start, 90 * 60);
+	assert_int_equal(e->kind, PP_KIND_TUTORIAL);
+	done(&l);
+
+	/* With --tz they are read in that zone. */
+	load(&l, "ics-floating.ics", "America/New_York", 0);
+	assert_int_equal(l.rc, 0);
+	e = by_id(l.tt, "float-1@test");
+	assert_int_equal(e->start, utc("2025-05-12T13:00"));
+	assert_string_equal(e->tz, "America/New_York");
+	done(&l);
+
+	/* X-WR-TIMEZONE is the fallback; --tz wins over it. */
+	load_buf(&l, "wr.ics", wr, strlen(wr), NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.tt->ev[0].start, utc("2025-05-12T07:00"));
+	assert_string_equal(l.tt->ev[0].tz, "Europe/Brussels");
+	done(&l);
+	load_buf(&l, "wr.ics", wr, strlen(wr), "UTC", 0);
+	assert_int_equal(l.tt->ev[0].start, utc("2025-05-12T09:00"));
+	done(&l);
+
+	/* An unknown --tz is an error, not a silent UTC. */
+	load(&l, "ics-floating.ics", "Nowhere/Zone", 0);
+	assert_int_equal(l.rc, -1);
+	assert_int_equal(l.tt->n, 0);
+	assert_non_null(strstr(l.ds.v[0].msg, "unknown time zone"));
+	done(&l);
+}
+
+static void
+test_duration(void **state)
+{
+	struct loaded l;
+
+	(void)state;
+	load(&l, "ics-duration.ics", NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.tt->n, 3);
+	assert_int_equal(pp_event_minutes(by_id(l.tt, "d1@test")), 45);
+	assert_int_equal(pp_event_minutes(by_id(l.tt, "d2@test")), 90);
+	assert_int_equal(pp_event_minutes(by_id(l.tt, "d3@test")), 26 * 60);
+	/* PT0S: zero length, warned and skipped */
+	assert_int_equal(l.ds.nwarnings, 1);
+	assert_true(has(&l.ds, PP_WARNING, 22, "zero-length"));
+	done(&l);
+}
+
+static void
+test_recurrence(void **state)
+{
+	struct loaded l;
+	const struct pp_event *e;
+	size_t i, n;
+
+	(void)state;
+	load(&l, "ics-recur.ics", NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.ds.nerrors + l.ds.nwarnings, 0);
+	/* stand-up: COUNT=5 from 12 May, minus EXDATE 14, 13 moved to
+	 * 11:00 by an override, 15 cancelled by one: 12, 13, 16 */
+	for (i = n = 0; i < l.tt->n; i++)
+		n += strncmp(l.tt->ev[i].id, "standup@recur/", 14) == 0;
+	assert_int_equal(n, 3);
+	e = by_id(l.tt, "standup@recur/20250512T070000Z");
+	assert_int_equal(e->start, utc("2025-05-12T07:00"));
+	assert_int_equal(e->end, utc("2025-05-12T07:15"));
+	assert_int_equal(e->line, 4);
+	e = by_id(l.tt, "standup@recur/20250513T070000Z");
+	assert_string_equal(e->title, "Daily stand-up (moved)");
+	assert_int_equal(e->start, utc("2025-05-13T09:00"));
+	assert_int_equal(e->line, 13);
+	e = by_id(l.tt, "standup@recur/20250516T070000Z");
+	assert_int_equal(e->start, utc("2025-05-16T07:00"));
+	assert_true(has(&l.ds, PP_NOTE, 21, "cancelled"));
+	/* RDATE adds two instances, one at another time of day. */
+	e = by_id(l.tt, "workshop@recur/20250516T160000Z");
+	assert_int_equal(e->end - e->start, 3600);
+	by_id(l.tt, "workshop@recur/20250512T140000Z");
+	by_id(l.tt, "workshop@recur/20250514T140000Z");
+	/* Weekly with UNTIL, DURATION for each. */
+	for (i = n = 0; i < l.tt->n; i++)
+		if (strncmp(l.tt->ev[i].id, "weekly@recur/", 13) == 0) {
+			n++;
+			assert_int_equal(pp_event_minutes(&l.tt->ev[i]), 120);
+		}
+	assert_int_equal(n, 4);
+	by_id(l.tt, "weekly@recur/20250602T180000Z");
+	assert_int_equal(l.tt->n, 10);
+	done(&l);
+}
+
+static void
+test_count_cap(void **state)
+{
+	struct loaded l;
+
+	(void)state;
+	/* COUNT=100000000 and an endless MINUTELY rule stop at the cap. */
+	load(&l, "ics-bad-count.ics", NULL, 0);
+	assert_int_equal(l.rc, -1);
+	assert_int_equal(l.ds.nerrors, 2);
+	assert_true(has(&l.ds, PP_ERROR, 8, "more than 10000 occurrences"));
+	assert_true(has(&l.ds, PP_ERROR, 15, "more than 10000 occurrences"));
+	assert_int_equal(l.tt->n, 3);
+	done(&l);
+	load(&l, "ics-bad-count.ics", NULL, 1);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.ds.nwarnings, 2);
+	assert_int_equal(l.tt->n, 3);
+	done(&l);
+}
+
+/* ---- events --------------------------------------------------------- */
+
+static void
+test_cancelled(void **state)
+{
+	struct loaded l;
+
+	(void)state;
+	load(&l, "ics-cancelled.ics", NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.tt->n, 2);
+	by_id(l.tt, "c1@test");
+	by_id(l.tt, "c3@test");
+	assert_true(has(&l.ds, PP_NOTE, 11, "cancelled event skipped"));
+	assert_int_equal(l.ds.n, 1);
+	done(&l);
+}
+
+static void
+test_allday(void **state)
+{
+	struct loaded l;
+
+	(void)state;
+	load(&l, "ics-allday.ics", NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.tt->n, 1);
+	assert_true(has(&l.ds, PP_NOTE, 5, "all-day"));
+	assert_true(has(&l.ds, PP_NOTE, 12, "all-day"));
+	assert_int_equal(l.ds.n, 2);
+	/* The floating event is read in X-WR-TIMEZONE (PDT, -07:00). */
+	assert_int_equal(l.tt->ev[0].start, utc("2025-05-12T16:00"));
+	assert_string_equal(l.tt->ev[0].tz, "America/Los_Angeles");
+	done(&l);
+}
+
+static void
+test_kinds(void **state)
+{
+	struct loaded l;
+	const struct pp_event *e;
+
+	(void)state;
+	load(&l, "ics-kinds.ics", NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.tt->n, 8);
+	e = by_id(l.tt, "k1");
+	assert_string_equal(e->title, "Testing in production");
+	assert_string_equal(e->kind_word, "talk");
+	assert_int_equal(e->kind, PP_KIND_TALK);
+	e = by_id(l.tt, "k2");
+	assert_string_equal(e->title, "Hallway chat");
+	assert_int_equal(e->kind, PP_KIND_OPEN_SPACE);
+	/* The category naming the kind is not a tag; the others are. */
+	e = by_id(l.tt, "k3");
+	assert_int_equal(e->kind, PP_KIND_WORKSHOP);
+	assert_string_equal(e->kind_word, "Workshop");
+	assert_int_equal(e->ntags, 2);
+	assert_string_equal(e->tags[0], "Python");
+	assert_string_equal(e->tags[1], "Testing");
+	/* A kind category beats a section prefix, which becomes a tag. */
+	e = by_id(l.tt, "k4");
+	assert_string_equal(e->title, "Lunch");
+	assert_int_equal(e->kind, PP_KIND_BREAK);
+	assert_int_equal(e->ntags, 1);
+	assert_string_equal(e->tags[0], "language-summit");
+	/* No word at all: the title decides. */
+	e = by_id(l.tt, "k5");
+	assert_int_equal(e->kind, PP_KIND_KEYNOTE);
+	assert_string_equal(e->kind_word, "");
+	/* Escaped comma inside a category; two CATEGORIES properties. */
+	e = by_id(l.tt, "k6");
+	assert_int_equal(e->ntags, 2);
+	assert_string_equal(e->tags[0], "Python,Data");
+	assert_string_equal(e->tags[1], "Web");
+	/* An unknown prefix word is kept as the kind word. */
+	e = by_id(l.tt, "k7");
+	assert_string_equal(e->kind_word, "informational");
+	assert_int_equal(e->kind, PP_KIND_OTHER);
+	/* No UID: "file:line"; rooms split on ';' only; text unescaped. */
+	e = by_id(l.tt, "ics-kinds.ics:50");
+	assert_int_equal(e->nrooms, 2);
+	assert_string_equal(e->rooms[0], "Hall C, Ballroom A");
+	assert_string_equal(e->rooms[1], "Room 2");
+	assert_string_equal(e->room, "Hall C, Ballroom A; Room 2");
+	assert_string_equal(e->abstract,
+	    "Line one\nLine two, with comma; and semicolon");
+	assert_string_equal(e->url, "https://example.org/talk?id=7");
+	done(&l);
+}
+
+/* Converts LF line ends to CRLF; the caller frees the result. */
+static char *
+to_crlf(const char *s, size_t len, size_t *out)
+{
+	char *r = pp_xmalloc(2 * len + 1);
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\n' && (i == 0 || s[i - 1] != '\r'))
+			r[n++] = '\r';
+		r[n++] = s[i];
+	}
+	r[n] = '\0';
+	*out = n;
+	return r;
+}
+
+/* Converts CRLF line ends to LF; the caller frees the result. */
+static char *
+to_lf(const char *s, size_t len, size_t *out)
+{
+	char *r = pp_xmalloc(len + 1);
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (!(s[i] == '\r' && i + 1 < len && s[i + 1] == '\n'))
+			r[n++] = s[i];
+	r[n] = '\0';
+	*out = n;
+	return r;
+}
+
+static void
+assert_same_events(const struct pp_timetable *a,
+    const struct pp_timetable *b)
+{
+	size_t i;
+
+	assert_int_equal(a->n, b->n);
+	for (i = 0; i < a->n; i++) {
+		assert_string_equal(a->ev[i].id, b->ev[i].id);
+		assert_string_equal(a->ev[i].title, b->ev[i].title);
+		assert_string_equal(a->ev[i].room, b->ev[i].room);
+		assert_string_equal(a->ev[i].abstract, b->ev[i].abstract);
+		assert_int_equal(a->ev[i].start, b->ev[i].start);
+		assert_int_equal(a->ev[i].end, b->ev[i].end);
+		assert_int_equal(a->ev[i].line, b->ev[i].line);
+	}
+}
+
+static void
+test_crlf_and_lf(void **state)
+{
+	static const char *const files[] = { "ics-recur.ics", "ics-dst.ics",
+		"ics-kinds.ics", "ics-folded.ics", "pyconuk2015-schedule.ics" };
+	size_t f;
+
+	(void)state;
+	for (f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
+		struct loaded a, b, c;
+		size_t len, n1, n2;
+		char *data = slurp(files[f], &len);
+		char *crlf = to_crlf(data, len, &n1);
+		char *lf = to_lf(data, len, &n2);
+
+		load_buf(&a, files[f], data, len, NULL, 0);
+		load_buf(&b, files[f], crlf, n1, NULL, 0);
+		load_buf(&c, files[f], lf, n2, NULL, 0);
+		assert_int_equal(a.rc, 0);
+		assert_int_equal(b.rc, 0);
+		assert_int_equal(c.rc, 0);
+		assert_true(a.tt->n > 0);
+		assert_same_events(a.tt, b.tt);
+		assert_same_events(a.tt, c.tt);
+		done(&a);
+		done(&b);
+		done(&c);
+		free(data);
+		free(crlf);
+		free(lf);
+	}
+}
+
+static void
+test_folded(void **state)
+{
+	struct loaded l;
+	const struct pp_event *e;
+
+	(void)state;
+	load(&l, "ics-folded.ics", NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.tt->n, 1);
+	e = &l.tt->ev[0];
+	/* folded inside the two bytes of "Ł", and twice more */
+	assert_string_equal(e->title, "Keynote by \u0141ukasz Langa, with a "
+	    "very long title that goes on and on past seventy-five octets");
+	assert_string_equal(e->id,
+	    "20160417T070217Z-32078@testing-worker-linux-5");
+	/* folded inside the property name */
+	assert_string_equal(e->room, "Ballroom A");
+	/* folded with a tab */
+	assert_string_equal(e->abstract,
+	    "First line\nsecond line with a tab fold");
+	done(&l);
+}
+
+/* ---- busy calendars ------------------------------------------------- */
+
+static void
+test_busy(void **state)
+{
+	struct pp_timetable *tt = pp_timetable_new();
+	struct pp_diags ds;
+	struct pp_load_opts o = { NULL, 0 };
+	size_t len, i, standups = 0;
+	char *data = slurp("ics-busy.ics", &len);
+	/* The conference: 14 to 18 May 2025 in New York (EDT). */
+	int64_t from = utc("2025-05-14T04:00"), to = utc("2025-05-19T04:00");
+	const struct pp_event *e;
+
+	(void)state;
+	pp_diags_init(&ds);
+	assert_int_equal(pp_load_busy_ics(tt, "ics-busy.ics", data, len, &o,
+	    from, to, &ds), 0);
+	/* booth duty, the day off, two stand-ups, two evening calls; not
+	 * the transparent, cancelled, all-day transparent, later or
+	 * zero-length ones, and no diagnostics for them */
+	assert_int_equal(ds.n, 0);
+	assert_int_equal(tt->n, 6);
+	e = by_id(tt, "b-meeting");
+	assert_string_equal(e->title, "Booth duty");
+	assert_string_equal(e->kind_word, "busy");
+	assert_int_equal(e->start, utc("2025-05-15T14:00"));
+	assert_int_equal(e->end, utc("2025-05-15T15:00"));
+	assert_int_equal(e->line, 5);
+	assert_string_equal(e->file, "ics-busy.ics");
+	/* all-day, opaque by default: the whole local day */
+	e = by_id(tt, "b-allday");
+	assert_int_equal(e->start, utc("2025-05-17T04:00"));
+	assert_int_equal(e->end, utc("2025-05-18T04:00"));
+	/* a weekday rule running since 2020, EXDATE on the 15th */
+	for (i = 0; i < tt->n; i++)
+		standups += strcmp(tt->ev[i].title, "Team stand-up") == 0;
+	assert_int_equal(standups, 2);
+	by_id(tt, "b-standup/20250514T130000Z");
+	by_id(tt, "b-standup/20250516T130000Z");
+	/* COUNT=3 from the 13th: the first is before the window */
+	by_id(tt, "b-count/20250514T200000Z");
+	by_id(tt, "b-count/20250515T200000Z");
+	pp_timetable_free(tt);
+	pp_diags_fini(&ds);
+
+	/* A wider window (from Monday 12th) catches more stand-ups. */
+	tt = pp_timetable_new();
+	pp_diags_init(&ds);
+	assert_int_equal(pp_load_busy_ics(tt, "ics-busy.ics", data, len, &o,
+	    utc("2025-05-12T04:00"), to, &ds), 0);
+	for (i = standups = 0; i < tt->n; i++)
+		standups += strcmp(tt->ev[i].title, "Team stand-up") == 0;
+	assert_int_equal(standups, 4);
+	pp_timetable_free(tt);
+	pp_diags_fini(&ds);
+
+	/* Programme loading of the same file refuses the endless rule. */
+	tt = pp_timetable_new();
+	pp_diags_init(&ds);
+	assert_int_equal(pp_load_ics(tt, "ics-busy.ics", data, len, &o, &ds),
+	    -1);
+	assert_true(has(&ds, PP_ERROR, 42, "more than 10000"));
+	pp_timetable_free(tt);
+	pp_diags_fini(&ds);
+	free(data);
+}
+
+/* ---- damaged input -------------------------------------------------- */
+
+static void
+test_bad_structure(void **state)
+{
+	struct loaded l;
+
+	(void)state;
+	load(&l, "ics-bad-structure.ics", NULL, 0);
+	assert_int_equal(l.rc, -1);
+	assert_int_equal(l.ds.nerrors, 4);
+	assert_true(has(&l.ds, PP_ERROR, 10,
+	    "missing END:VEVENT (BEGIN:VEVENT at line 15)"));
+	assert_true(has(&l.ds, PP_ERROR, 21, "END:VTODO without BEGIN:VTODO"));
+	assert_true(has(&l.ds, PP_ERROR, 22,
+	    "missing END:VEVENT (end of file at line 24)"));
+	assert_true(has(&l.ds, PP_ERROR, 1,
+	    "missing END:VCALENDAR (end of file at line 24)"));
+	/* the intact events around the damage are still read */
+	assert_int_equal(l.tt->n, 2);
+	assert_int_equal(by_id(l.tt, "good-2")->line, 15);
+	done(&l);
+
+	load(&l, "ics-bad-structure.ics", NULL, 1);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.ds.nerrors, 0);
+	assert_int_equal(l.ds.nwarnings, 4);
+	assert_true(has(&l.ds, PP_WARNING, 10, "event skipped"));
+	assert_true(has(&l.ds, PP_WARNING, 22, "event skipped"));
+	assert_int_equal(l.tt->n, 2);
+	done(&l);
+}
+
+static void
+test_bad_values(void **state)
+{
+	static const struct {
+		unsigned line;
+		const char *msg;
+	} want[] = {
+		{ 6, "bad DTSTART value '2025-13-45'" },
+		{ 13, "DTEND before DTSTART" },
+		{ 18, "unknown TZID 'Mars/Olympus_Mons'" },
+		{ 26, "not a content line: 'this line is not a property'" },
+		{ 32, "bad DURATION value 'PXYZ'" },
+		{ 39, "both DTEND and DURATION" },
+		{ 42, "VEVENT without DTSTART" },
+		{ 49, "bad DTSTART value '20250230T100000Z'" },
+	};
+	struct loaded l;
+	size_t i;
+
+	(void)state;
+	load(&l, "ics-bad-values.ics", NULL, 0);
+	assert_int_equal(l.rc, -1);
+	assert_int_equal(l.ds.nerrors, sizeof(want) / sizeof(want[0]));
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		if (!has(&l.ds, PP_ERROR, want[i].line, want[i].msg))
+			fail_msg("no error '%s' at line %u", want[i].msg,
+			    want[i].line);
+	assert_int_equal(l.tt->n, 1);
+	done(&l);
+
+	load(&l, "ics-bad-values.ics", NULL, 1);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.ds.nwarnings, sizeof(want) / sizeof(want[0]));
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+		assert_true(has(&l.ds, PP_WARNING, want[i].line,
+		    ": event skipped"));
+	assert_int_equal(l.tt->n, 1);
+	assert_string_equal(l.tt->ev[0].id, "ok");
+	done(&l);
+}
+
+static void
+test_bad_binary(void **state)
+{
+	struct loaded l;
+
+	(void)state;
+	load(&l, "ics-bad-binary.ics", NULL, 1);
+	assert_int_equal(l.rc, -1); /* even lenient: not iCalendar at all */
+	assert_true(has(&l.ds, PP_ERROR, 7, "binary data"));
+	assert_int_equal(l.tt->n, 0);
+	done(&l);
+}
+
+static void
+test_not_ics(void **state)
+{
+	static const char *const bad[] = { "", "\n\n", "hello world\n",
+		"id,title,start\n1,x,2025\n", "BEGIN:VEVENT\nEND:VEVENT\n",
+		"\xef\xbb\xbf", "\xff\xfe\x42" };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		struct loaded l;
+
+		load_buf(&l, "x.ics", bad[i], strlen(bad[i]), NULL, 1);
+		assert_int_equal(l.rc, -1);
+		assert_int_equal(l.tt->n, 0);
+		assert_int_equal(l.ds.nerrors, 1);
+		assert_non_null(strstr(l.ds.v[0].msg, "not an iCalendar file"));
+		assert_int_equal(l.ds.v[0].line, 1);
+		done(&l);
+	}
+}
+
+static void
+test_bad_utf8(void **state)
+{
+	struct loaded l;
+
+	(void)state;
+	load(&l, "ics-bad-utf8.ics", NULL, 0);
+	assert_int_equal(l.rc, -1);
+	assert_true(has(&l.ds, PP_ERROR, 8, "invalid UTF-8"));
+	done(&l);
+	load(&l, "ics-bad-utf8.ics", NULL, 1);
+	assert_int_equal(l.rc, 0);
+	assert_true(has(&l.ds, PP_WARNING, 8, "event skipped"));
+	assert_int_equal(l.tt->n, 1);
+	assert_string_equal(l.tt->ev[0].id, "fine");
+	done(&l);
+}
+
+/*
+ * Every truncation of a file must be handled: no crash (the suite also
+ * runs under ASan), and a file cut before END:VCALENDAR is an error.
+ */
+static void
+test_truncated_everywhere(void **state)
+{
+	static const char *const files[] = { "ics-recur.ics",
+		"ics-folded.ics", "ics-vtimezone.ics" };
+	size_t f, cut;
+
+	(void)state;
+	for (f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
+		size_t len;
+		char *data = slurp(files[f], &len);
+		const char *end = strstr(data, "END:VCALENDAR");
+
+		assert_non_null(end);
+		for (cut = 0; cut < len; cut++) {
+			struct loaded l;
+			char *part = pp_xstrndup(data, cut);
+
+			load_buf(&l, files[f], part, cut, NULL, cut % 2);
+			if (cut < (size_t)(end - data) + 13) {
+				if (cut % 2 == 0)
+					assert_int_equal(l.rc, -1);
+				assert_true(l.ds.nerrors + l.ds.nwarnings > 0);
+			}
+			done(&l);
+			free(part);
+		}
+		free(data);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_corpus_talks),
+		cmocka_unit_test(test_corpus_open_spaces),
+		cmocka_unit_test(test_corpus_all_events),
+		cmocka_unit_test(test_corpus_pyconuk),
+		cmocka_unit_test(test_corpus_nodejs),
+		cmocka_unit_test(test_vtimezone),
+		cmocka_unit_test(test_dst),
+		cmocka_unit_test(test_floating),
+		cmocka_unit_test(test_duration),
+		cmocka_unit_test(test_recurrence),
+		cmocka_unit_test(test_count_cap),
+		cmocka_unit_test(test_cancelled),
+		cmocka_unit_test(test_allday),
+		cmocka_unit_test(test_kinds),
+		cmocka_unit_test(test_crlf_and_lf),
+		cmocka_unit_test(test_folded),
+		cmocka_unit_test(test_busy),
+		cmocka_unit_test(test_bad_structure),
+		cmocka_unit_test(test_bad_values),
+		cmocka_unit_test(test_bad_binary),
+		cmocka_unit_test(test_not_ics),
+		cmocka_unit_test(test_bad_utf8),
+		cmocka_unit_test(test_truncated_everywhere),
+	};
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+
+	pp_tz_cleanup();
+	return rc;
+}
