@@ -597,10 +597,11 @@ test_kinds(void **state)
 	assert_int_equal(e->ntags, 2);
 	assert_string_equal(e->tags[0], "Python");
 	assert_string_equal(e->tags[1], "Testing");
-	/* A kind category beats a section prefix, which becomes a tag. */
+	/* A kind category beats a section prefix, which becomes a tag; a
+	 * break whose title is a meal is a meal (pp_kind_guess). */
 	e = by_id(l.tt, "k4");
 	assert_string_equal(e->title, "Lunch");
-	assert_int_equal(e->kind, PP_KIND_BREAK);
+	assert_int_equal(e->kind, PP_KIND_MEAL);
 	assert_int_equal(e->ntags, 1);
 	assert_string_equal(e->tags[0], "language-summit");
 	/* No word at all: the title decides. */
