@@ -69,7 +69,7 @@ $(BUILD)/libpyplan.a: $(OBJS)
 $(BUILD)/pyplan: $(BUILD)/obj/main.o $(BUILD)/libpyplan.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libpyplan.a | $(DEPS_STAMP)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libpyplan.a | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -Wno-missing-prototypes \
 		-DFIXTURES=\"tests/fixtures\" -o $@ $< $(BUILD)/libpyplan.a \
