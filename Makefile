@@ -14,7 +14,7 @@ SAN     ?=
 # Debian packages this project needs (see README.md, "Dependencies").
 DEBS = build-essential pkg-config libcsv-dev libical-dev libinih-dev \
        libjansson-dev libcmocka-dev tzdata glpk-utils mandoc \
-       python3 python3-icalendar khal valgrind
+       python3 python3-icalendar khal valgrind jq
 PKGS = libical inih jansson
 
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \

@@ -267,6 +267,38 @@ struct row {
 	char c[C__COUNT][32];
 };
 
+/* The busy blocks the plan kept free, with how many programme events each
+ * one kept out. */
+static void
+write_busy(struct out *o, const struct pp_plan *pl)
+{
+	const struct pp_model *m = pl->m;
+	const char *zone = m->tz != NULL && *m->tz != '\0' ? m->tz : "UTC";
+	size_t b, i, n;
+	char date[11], from[6], to[6], *line;
+
+	for (b = 0; b < m->nbusy; b++) {
+		const struct pp_busy_block *bb = &m->busy[b];
+
+		for (i = 0, n = 0; i < m->tt->n; i++)
+			if (m->excl[i] == PP_EXCL_BUSY &&
+			    m->tt->ev[i].start < bb->end &&
+			    bb->start < m->tt->ev[i].end)
+				n++;
+		pp_tz_format_date(zone, bb->start, date);
+		pp_tz_format_hhmm(zone, bb->start, from);
+		pp_tz_format_hhmm(zone, bb->end, to);
+		line = pp_xasprintf("busy %s %s\xe2\x80\x93%s  %s  (kept free; "
+		    "%zu event%s left out)", date, from, to, bb->label, n,
+		    n == 1 ? "" : "s");
+		line_begin(o, SGR_DIM);
+		pad(o, 2);
+		cell(o, line, 0);
+		line_end(o);
+		free(line);
+	}
+}
+
 static void
 write_summary(struct out *o, const struct pp_plan *pl)
 {
@@ -343,6 +375,7 @@ write_summary(struct out *o, const struct pp_plan *pl)
 		cell(o, frac, 0);
 	}
 	line_end(o);
+	write_busy(o, pl);
 }
 
 static void
