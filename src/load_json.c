@@ -650,9 +650,9 @@ sessionize_session(struct jctx *c, const json_t *root, const json_t *o)
 			x = by_id(json_object_get(root, "speakers"),
 			    json_is_object(m) ? json_object_get(m, "id") : m);
 			if (x == NULL) {
-				pp_feed_problem(&c->f, jl(c, m, line), "speaker "
-				    "%s is not in speakers", jtext_of(m,
-				    c->num[1], sizeof(c->num[1])));
+				pp_feed_problem(&c->f, jl(c, m, line),
+				    "speaker %s is not in speakers",
+				    jtext_of(m, c->num[1], sizeof(c->num[1])));
 				continue;
 			}
 			n = jstr(x, "fullName");
@@ -745,7 +745,8 @@ pycon_item(struct jctx *c, const json_t *o)
 	e.title = jfield(c, o, "name", line);
 	if (strcasecmp(e.type, "blank") == 0) {
 		if (pp_feed_count(&c->f, line) == 0)
-			pp_feed_warn(&c->f, line, "blank slot (kind 'blank'): skipped");
+			pp_feed_warn(&c->f, line,
+			    "blank slot (kind 'blank'): skipped");
 		c->f.nprob = 0;
 		return;
 	}
@@ -1047,8 +1048,8 @@ pp_load_json(struct pp_timetable *tt, const char *name, const char *data,
 	build_lines(&c, root, data + skip, len - skip);
 	sched = json_object_get(root, "schedule");
 	if (!json_is_object(root))
-		shape(&c, root, first, "not a known JSON programme: the top level "
-		    "is not an object");
+		shape(&c, root, first, "not a known JSON programme: the top "
+		    "level is not an object");
 	else if (json_is_object(sched) &&
 	    json_object_get(sched, "conference") != NULL)
 		load_frab(&c, sched);
@@ -1059,9 +1060,9 @@ pp_load_json(struct pp_timetable *tt, const char *name, const char *data,
 	else if (json_is_object(sched) && keys_are_dates(sched))
 		load_grid(&c, root);
 	else
-		shape(&c, root, first, "not a known JSON programme (frab/pretalx "
-		    "schedule, Sessionize, PyCon US conference.json or "
-		    "pretalx grid)");
+		shape(&c, root, first, "not a known JSON programme "
+		    "(frab/pretalx schedule, Sessionize, PyCon US "
+		    "conference.json or pretalx grid)");
 	if (ds->nerrors == nerr && c.f.nevents == 0)
 		pp_diag_warn(ds, name, 1, "no events");
 	json_decref(root);

@@ -406,12 +406,14 @@ block_tag(const char *name, size_t n, int *para)
 	size_t i;
 
 	for (i = 0; i < sizeof(paras) / sizeof(paras[0]); i++)
-		if (strlen(paras[i]) == n && strncasecmp(name, paras[i], n) == 0) {
+		if (strlen(paras[i]) == n &&
+		    strncasecmp(name, paras[i], n) == 0) {
 			*para = 1;
 			return 1;
 		}
 	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
-		if (strlen(lines[i]) == n && strncasecmp(name, lines[i], n) == 0) {
+		if (strlen(lines[i]) == n &&
+		    strncasecmp(name, lines[i], n) == 0) {
 			*para = 0;
 			return 1;
 		}

@@ -302,8 +302,8 @@ test_day_rollover(void **state)
 	    "<time_zone_name>Europe/Berlin</time_zone_name>"
 	    "<day_change>06:00</day_change></conference>\n"
 	    "<day date=\"2024-12-27\"><room name=\"A\">\n"
-	    "<event id=\"late\"><start>23:00</start><duration>1:00:00</duration>"
-	    "<title>Late</title></event>\n"
+	    "<event id=\"late\"><start>23:00</start>"
+	    "<duration>1:00:00</duration><title>Late</title></event>\n"
 	    "<event id=\"night\"><start>01:30</start><duration>0:30</duration>"
 	    "<title>Night</title></event>\n"
 	    "</room></day>\n"
@@ -480,29 +480,34 @@ test_doctype_without_entities(void **state)
 static void
 test_billion_laughs(void **state)
 {
-	static const char doc[] =
-	    "<?xml version=\"1.0\"?>\n"
-	    "<!DOCTYPE schedule [\n"
-	    " <!ENTITY lol \"lol\">\n"
-	    " <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
-	    " <!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">\n"
-	    " <!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">\n"
-	    " <!ENTITY lol4 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">\n"
-	    " <!ENTITY lol5 \"&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;\">\n"
-	    " <!ENTITY lol6 \"&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;\">\n"
-	    " <!ENTITY lol7 \"&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;\">\n"
-	    " <!ENTITY lol8 \"&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;\">\n"
-	    " <!ENTITY lol9 \"&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;\">\n"
-	    "]>\n"
-	    "<schedule><conference><title>&lol9;</title></conference>"
-	    "<day date=\"2025-01-01\"><event><title>&lol9;</title>"
-	    "<start>10:00</start><duration>0:30</duration></event></day>"
-	    "</schedule>\n";
+	char doc[4096];
+	size_t len;
+	int i, j;
 	struct pp_diags ds;
 	struct pp_timetable *tt;
 	int r;
 
 	(void)state;
+	/* lol1 is ten lol, lol2 ten lol1, ... lol9 is 10^9 "lol"s */
+	len = (size_t)snprintf(doc, sizeof(doc), "<?xml version=\"1.0\"?>\n"
+	    "<!DOCTYPE schedule [\n <!ENTITY lol \"lol\">\n");
+	for (i = 1; i <= 9; i++) {
+		len += (size_t)snprintf(doc + len, sizeof(doc) - len,
+		    " <!ENTITY lol%d \"", i);
+		for (j = 0; j < 10; j++)
+			if (i == 1)
+				len += (size_t)snprintf(doc + len,
+				    sizeof(doc) - len, "&lol;");
+			else
+				len += (size_t)snprintf(doc + len,
+				    sizeof(doc) - len, "&lol%d;", i - 1);
+		len += (size_t)snprintf(doc + len, sizeof(doc) - len, "\">\n");
+	}
+	snprintf(doc + len, sizeof(doc) - len, "]>\n<schedule><conference>"
+	    "<title>&lol9;</title></conference><day date=\"2025-01-01\">"
+	    "<event><title>&lol9;</title><start>10:00</start><duration>0:30"
+	    "</duration></event></day></schedule>\n");
+	assert_non_null(strstr(doc, "<!ENTITY lol9 \"&lol8;&lol8;"));
 	tt = load_str(doc, NULL, 0, &ds, &r);
 	assert_int_equal(r, -1);
 	assert_int_equal(tt->n, 0);
