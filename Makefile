@@ -13,9 +13,9 @@ SAN     ?=
 
 # Debian packages this project needs (see README.md, "Dependencies").
 DEBS = build-essential pkg-config libcsv-dev libical-dev libinih-dev \
-       libjansson-dev libcmocka-dev tzdata glpk-utils mandoc \
+       libjansson-dev libxml2-dev libcmocka-dev tzdata glpk-utils mandoc \
        python3 python3-icalendar khal valgrind jq
-PKGS = libical inih jansson
+PKGS = libical inih jansson libxml-2.0
 
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
        -Wmissing-prototypes -Wold-style-definition -Wwrite-strings \

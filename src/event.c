@@ -368,6 +368,10 @@ static const struct {
 	{ "session", PP_KIND_TALK }, { "presentation", PP_KIND_TALK },
 	{ "lecture", PP_KIND_TALK }, { "vortrag", PP_KIND_TALK },
 	{ "devroom", PP_KIND_TALK }, { "service", PP_KIND_TALK },
+	/* words of the frab/pretalx feeds (FOSDEM, CCC) */
+	{ "ceremony", PP_KIND_KEYNOTE }, { "podium", PP_KIND_PANEL },
+	{ "concert", PP_KIND_SOCIAL }, { "dj set", PP_KIND_SOCIAL },
+	{ "game show", PP_KIND_SOCIAL }, { "meet up", PP_KIND_SOCIAL },
 };
 
 /* Where word first occurs in s as a whole word or phrase, ignoring case,

@@ -13,6 +13,8 @@
 
 #include "pyplan/load.h"
 #include "pyplan/load_ics.h"
+#include "pyplan/load_json.h"
+#include "pyplan/load_xml.h"
 #include "pyplan/xalloc.h"
 
 /* The name diagnostics and events carry for "-". */
@@ -86,11 +88,9 @@ pp_load_buffer(struct pp_timetable *tt, const char *name, const char *data,
 	case PP_FMT_ICS:
 		return pp_load_ics(tt, name, data, len, opts, ds);
 	case PP_FMT_XML:
-		return pp_diag_err(ds, name, 0,
-		    "XML programmes are not supported yet");
+		return pp_load_xml(tt, name, data, len, opts, ds);
 	case PP_FMT_JSON:
-		return pp_diag_err(ds, name, 0,
-		    "JSON programmes are not supported yet");
+		return pp_load_json(tt, name, data, len, opts, ds);
 	}
 	return pp_diag_err(ds, name, 0, "unknown input format");
 }

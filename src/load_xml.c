@@ -1,0 +1,1303 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * The frab/Pentabarf XML reader on libxml2, and the feed core that the
+ * JSON reader shares: ISO 8601 times and frab durations, HTML to plain
+ * text, kind words, and one checked path from a feed event to a timetable
+ * event.  XML is parsed without network access, without DTD loading and
+ * without entity substitution, and a DOCTYPE that declares entities is
+ * refused outright, so a programme file cannot expand or fetch anything.
+ */
+#include <ctype.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "pyplan/load_xml.h"
+#include "pyplan/tz.h"
+#include "pyplan/xalloc.h"
+
+/* Longer events are a data error (a duration typed in minutes as hours). */
+#define MAX_DURATION ((int64_t)7 * 86400)
+/* XML errors reported per file before the rest are dropped. */
+#define MAX_XML_ERRORS 10
+
+static const char empty[] = "";
+static const struct pp_feed_pos nowhere = { 0, 0 };
+
+/* ---------------------------------------------------------------- */
+/* The feed core                                                     */
+
+void
+pp_feed_init(struct pp_feed *f, struct pp_timetable *tt, const char *name,
+    const struct pp_load_opts *opts, struct pp_diags *ds)
+{
+	static const struct pp_load_opts defaults = { NULL, 0 };
+	const char *slash = strrchr(name, '/');
+
+	memset(f, 0, sizeof(*f));
+	f->tt = tt;
+	f->name = name;
+	f->base = slash != NULL ? slash + 1 : name;
+	f->opts = opts != NULL ? opts : &defaults;
+	f->ds = ds;
+	f->day_change = -1;
+}
+
+int
+pp_feed_set_zone(struct pp_feed *f, const char *zone, struct pp_feed_pos at)
+{
+	if (!pp_tz_valid(zone))
+		return pp_diag_add(f->ds, PP_ERROR, f->name, at.line, at.col,
+		    "unknown time zone '%s'", zone);
+	f->zone = pp_tt_strdup(f->tt, zone);
+	return 0;
+}
+
+void
+pp_feed_problem(struct pp_feed *f, struct pp_feed_pos at, const char *fmt,
+    ...)
+{
+	va_list ap;
+
+	if (f->nprob >= PP_FEED_MAX_PROBLEMS)
+		return;
+	f->prob[f->nprob].at = at;
+	va_start(ap, fmt);
+	vsnprintf(f->prob[f->nprob].msg, sizeof(f->prob[0].msg), fmt, ap);
+	va_end(ap);
+	f->nprob++;
+}
+
+void
+pp_feed_warn(struct pp_feed *f, struct pp_feed_pos at, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	pp_diag_add(f->ds, PP_WARNING, f->name, at.line, at.col, "%s", msg);
+}
+
+int
+pp_feed_flush(struct pp_feed *f, struct pp_feed_pos at)
+{
+	char joined[256];
+	size_t len = 0;
+	int i, n = f->nprob;
+
+	if (n == 0)
+		return 0;
+	if (!f->opts->lenient) {
+		for (i = 0; i < n; i++) {
+			struct pp_feed_pos p = f->prob[i].at.line != 0 ?
+			    f->prob[i].at : at;
+
+			pp_diag_add(f->ds, PP_ERROR, f->name, p.line, p.col,
+			    "%s", f->prob[i].msg);
+		}
+	} else {
+		joined[0] = '\0';
+		for (i = 0; i < n && len + 3 < sizeof(joined); i++) {
+			int w = snprintf(joined + len, sizeof(joined) - len,
+			    "%s%s", i > 0 ? "; " : "", f->prob[i].msg);
+
+			if (w < 0)
+				break;
+			len += (size_t)w;
+		}
+		pp_feed_warn(f, at, "skipped: %s", joined);
+	}
+	f->nprob = 0;
+	return n;
+}
+
+int
+pp_feed_count(struct pp_feed *f, struct pp_feed_pos at)
+{
+	if (f->stop)
+		return -1;
+	if (++f->nevents > PP_LOAD_MAX_EVENTS) {
+		f->stop = 1;
+		return pp_diag_add(f->ds, PP_ERROR, f->name, at.line, at.col,
+		    "more than %d events: too many", PP_LOAD_MAX_EVENTS);
+	}
+	return 0;
+}
+
+/* Reads exactly n digits at *s into *v and advances *s; returns 0 or -1. */
+static int
+ndigits(const char **s, int n, int *v)
+{
+	int i;
+
+	*v = 0;
+	for (i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)(*s)[i]))
+			return -1;
+		*v = *v * 10 + ((*s)[i] - '0');
+	}
+	*s += n;
+	return 0;
+}
+
+int
+pp_feed_parse_time(const char *s, struct pp_feed_time *t)
+{
+	char date[11];
+	int oh = 0, om = 0;
+
+	memset(t, 0, sizeof(*t));
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	if (strlen(s) < 16 || s[4] != '-' || s[7] != '-')
+		return -1;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (pp_parse_date(date, &t->c) != 0)
+		return -1;
+	s += 10;
+	if (*s != 'T' && *s != 't' && *s != ' ')
+		return -1;
+	s++;
+	if (ndigits(&s, 2, &t->c.hour) != 0 || *s++ != ':' ||
+	    ndigits(&s, 2, &t->c.min) != 0)
+		return -1;
+	if (*s == ':') {
+		s++;
+		if (ndigits(&s, 2, &t->c.sec) != 0)
+			return -1;
+		if (*s == '.' || *s == ',') {
+			s++;
+			if (!isdigit((unsigned char)*s))
+				return -1;
+			while (isdigit((unsigned char)*s))
+				s++;
+		}
+	}
+	if (t->c.min > 59 || t->c.sec > 59 || t->c.hour > 24 ||
+	    (t->c.hour == 24 && (t->c.min != 0 || t->c.sec != 0)))
+		return -1;
+	if (*s == 'Z' || *s == 'z') {
+		t->has_off = 1;
+		s++;
+	} else if (*s == '+' || *s == '-') {
+		int sign = *s++ == '-' ? -1 : 1;
+
+		if (ndigits(&s, 2, &oh) != 0)
+			return -1;
+		if (*s == ':')
+			s++;
+		if (isdigit((unsigned char)*s) && ndigits(&s, 2, &om) != 0)
+			return -1;
+		if (oh > 18 || om > 59)
+			return -1;
+		t->has_off = 1;
+		t->off = sign * (oh * 3600 + om * 60);
+	}
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return *s == '\0' ? 0 : -1;
+}
+
+static const char *
+opts_zone(const struct pp_feed *f)
+{
+	return f->opts->tz != NULL && *f->opts->tz != '\0' ? f->opts->tz :
+	    NULL;
+}
+
+const char *
+pp_feed_zone(struct pp_feed *f)
+{
+	if (f->zone == NULL)
+		f->zone = pp_tt_strdup(f->tt, opts_zone(f) != NULL ?
+		    opts_zone(f) : "UTC");
+	return f->zone;
+}
+
+/* The fixed-offset IANA zone for off seconds east ("Etc/GMT-1" is
+ * UTC+01:00: POSIX signs are inverted), or "UTC". */
+static void
+fixed_zone(int off, char *buf, size_t bufsz)
+{
+	if (off == 0 || off % 3600 != 0 || off > 14 * 3600 ||
+	    off < -12 * 3600) {
+		snprintf(buf, bufsz, "UTC");
+		return;
+	}
+	snprintf(buf, bufsz, "Etc/GMT%+d", -off / 3600);
+	if (!pp_tz_valid(buf))
+		snprintf(buf, bufsz, "UTC");
+}
+
+int
+pp_feed_instant(struct pp_feed *f, const struct pp_feed_time *t,
+    int64_t *out)
+{
+	if (t->has_off) {
+		if (f->zone == NULL) {
+			char buf[32];
+
+			if (opts_zone(f) != NULL)
+				snprintf(buf, sizeof(buf), "%s", opts_zone(f));
+			else
+				fixed_zone(t->off, buf, sizeof(buf));
+			f->zone = pp_tt_strdup(f->tt, buf);
+		}
+		*out = pp_days_from_civil(t->c.year, t->c.month, t->c.day) *
+		    86400 + (int64_t)t->c.hour * 3600 + t->c.min * 60 +
+		    t->c.sec - t->off;
+		return 0;
+	}
+	return pp_tz_from_civil(pp_feed_zone(f), &t->c, out);
+}
+
+int
+pp_feed_parse_duration(const char *s, int64_t *out)
+{
+	int64_t part[4];
+	int n = 0, digits;
+
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	for (;;) {
+		if (n == 4)
+			return -1;
+		part[n] = 0;
+		for (digits = 0; isdigit((unsigned char)*s); s++)
+			if (++digits > 6)
+				return -1;
+			else
+				part[n] = part[n] * 10 + (*s - '0');
+		if (digits == 0)
+			return -1;
+		/* Every part after the first is two-digit minutes or
+		 * seconds (or hours after a day count). */
+		if (n > 0 && digits != 2)
+			return -1;
+		n++;
+		if (*s != ':')
+			break;
+		s++;
+	}
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	if (*s != '\0' || n < 2)
+		return -1;
+	switch (n) {
+	case 2:         /* H:MM */
+		if (part[1] > 59)
+			return -1;
+		*out = part[0] * 3600 + part[1] * 60;
+		break;
+	case 3:         /* H:MM:SS */
+		if (part[1] > 59 || part[2] > 59)
+			return -1;
+		*out = part[0] * 3600 + part[1] * 60 + part[2];
+		break;
+	default:        /* D:HH:MM:SS */
+		if (part[1] > 23 || part[2] > 59 || part[3] > 59)
+			return -1;
+		*out = part[0] * 86400 + part[1] * 3600 + part[2] * 60 +
+		    part[3];
+		break;
+	}
+	return 0;
+}
+
+/* Appends the UTF-8 encoding of cp to buf at *o. */
+static void
+put_utf8(char *buf, size_t *o, uint32_t cp)
+{
+	if (cp < 0x80)
+		buf[(*o)++] = (char)cp;
+	else if (cp < 0x800) {
+		buf[(*o)++] = (char)(0xc0 | (cp >> 6));
+		buf[(*o)++] = (char)(0x80 | (cp & 0x3f));
+	} else if (cp < 0x10000) {
+		buf[(*o)++] = (char)(0xe0 | (cp >> 12));
+		buf[(*o)++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		buf[(*o)++] = (char)(0x80 | (cp & 0x3f));
+	} else {
+		buf[(*o)++] = (char)(0xf0 | (cp >> 18));
+		buf[(*o)++] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		buf[(*o)++] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		buf[(*o)++] = (char)(0x80 | (cp & 0x3f));
+	}
+}
+
+/*
+ * Decodes the character reference or named entity at s (which starts
+ * with '&') into buf at *o; returns the bytes consumed, or 0 when s does
+ * not start one (the '&' is then literal).  Never writes more than 4
+ * bytes, never more than it consumes.
+ */
+static size_t
+entity(const char *s, char *buf, size_t *o)
+{
+	static const struct {
+		const char *name;
+		uint32_t cp;
+	} named[] = {
+		{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
+		{ "apos", '\'' }, { "nbsp", ' ' }, { "ndash", 0x2013 },
+		{ "mdash", 0x2014 }, { "hellip", 0x2026 },
+		{ "lsquo", 0x2018 }, { "rsquo", 0x2019 },
+		{ "ldquo", 0x201c }, { "rdquo", 0x201d },
+		{ "laquo", 0xab }, { "raquo", 0xbb }, { "copy", 0xa9 },
+		{ "reg", 0xae }, { "trade", 0x2122 }, { "euro", 0x20ac },
+		{ "bull", 0x2022 }, { "middot", 0xb7 },
+	};
+	size_t i, n;
+	uint32_t cp = 0;
+
+	if (s[1] == '#') {
+		int hex = s[2] == 'x' || s[2] == 'X';
+
+		i = hex ? 3 : 2;
+		for (n = 0; isxdigit((unsigned char)s[i]) &&
+		    (hex || isdigit((unsigned char)s[i])); i++, n++) {
+			if (n >= 7)
+				return 0;
+			cp = cp * (hex ? 16u : 10u) +
+			    (uint32_t)(isdigit((unsigned char)s[i]) ?
+			    s[i] - '0' : (tolower((unsigned char)s[i]) -
+			    'a' + 10));
+		}
+		if (n == 0 || s[i] != ';' || cp == 0 || cp > 0x10ffff ||
+		    (cp >= 0xd800 && cp <= 0xdfff))
+			return 0;
+		if (cp == 0xa0)
+			cp = ' ';
+		/* "&#1;" is 4 bytes and a 4-byte UTF-8 code point needs
+		 * at least 5 digits, so the output never outgrows the
+		 * input. */
+		put_utf8(buf, o, cp);
+		return i + 1;
+	}
+	for (i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
+		n = strlen(named[i].name);
+		if (strncmp(s + 1, named[i].name, n) == 0 && s[n + 1] == ';') {
+			put_utf8(buf, o, named[i].cp);
+			return n + 2;
+		}
+	}
+	return 0;
+}
+
+/* HTML elements that end a line (or, with para, a paragraph). */
+static int
+block_tag(const char *name, size_t n, int *para)
+{
+	static const char *const paras[] = { "p", "div", "ul", "ol", "table",
+		"blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+		"section", "article" };
+	static const char *const lines[] = { "br", "li", "tr", "hr", "dt",
+		"dd" };
+	size_t i;
+
+	for (i = 0; i < sizeof(paras) / sizeof(paras[0]); i++)
+		if (strlen(paras[i]) == n &&
+		    strncasecmp(name, paras[i], n) == 0) {
+			*para = 1;
+			return 1;
+		}
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		if (strlen(lines[i]) == n &&
+		    strncasecmp(name, lines[i], n) == 0) {
+			*para = 0;
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * If s starts an HTML tag or comment, returns its length and sets *nl to
+ * the line breaks it stands for (0, 1 or 2); else returns 0.
+ */
+static size_t
+html_tag(const char *s, int *nl)
+{
+	const char *p = s + 1, *e;
+	size_t n;
+	int para = 0;
+
+	*nl = 0;
+	if (strncmp(s, "<!--", 4) == 0) {
+		e = strstr(s + 4, "-->");
+		return e != NULL ? (size_t)(e - s) + 3 : 0;
+	}
+	if (*p == '/')
+		p++;
+	if (!isalpha((unsigned char)*p))
+		return 0;
+	for (e = p; *e != '\0' && *e != '>' && *e != '<'; e++)
+		;
+	if (*e != '>')
+		return 0;
+	for (n = 0; isalnum((unsigned char)p[n]); n++)
+		;
+	if (block_tag(p, n, &para))
+		*nl = para ? 2 : 1;
+	return (size_t)(e - s) + 1;
+}
+
+/* The text of s with tags dropped and entities decoded, lines kept
+ * (heap, the caller frees). */
+static char *
+html_strip(const char *s)
+{
+	size_t len = strlen(s), i = 0, o = 0, n;
+	char *buf = pp_xmalloc(len + 1);
+	int nl;
+
+	while (i < len) {
+		if (s[i] == '\r') {
+			buf[o++] = '\n';
+			i += s[i + 1] == '\n' ? 2 : 1;
+		} else if (s[i] == '<' && (n = html_tag(s + i, &nl)) > 0) {
+			/* Never more bytes than the tag had ("<p>" is 3). */
+			while (nl-- > 0)
+				buf[o++] = '\n';
+			if (o > 0 && buf[o - 1] != '\n' && buf[o - 1] != ' ')
+				buf[o++] = ' ';
+			i += n;
+		} else if (s[i] == '&' && (n = entity(s + i, buf, &o)) > 0)
+			i += n;
+		else
+			buf[o++] = s[i++];
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+static int
+hblank(int c)
+{
+	return c == ' ' || c == '\t' || c == '\f' || c == '\v';
+}
+
+const char *
+pp_feed_text(struct pp_timetable *tt, const char *s)
+{
+	char *raw, *out;
+	size_t i, o = 0, newlines = 0;
+	const char *r;
+	int space = 0;
+
+	if (*s == '\0')
+		return empty;
+	raw = html_strip(s);
+	out = pp_xmalloc(strlen(raw) + 1);
+	for (i = 0; raw[i] != '\0'; i++) {
+		if (raw[i] == '\n') {
+			newlines++;
+			space = 0;
+		} else if (hblank((unsigned char)raw[i]))
+			space = 1;
+		else {
+			if (o > 0 && newlines > 0) {
+				out[o++] = '\n';
+				if (newlines > 1)
+					out[o++] = '\n';
+			} else if (o > 0 && space)
+				out[o++] = ' ';
+			newlines = 0;
+			space = 0;
+			out[o++] = raw[i];
+		}
+	}
+	r = pp_tt_strndup(tt, out, o);
+	free(raw);
+	free(out);
+	return r;
+}
+
+const char *
+pp_feed_line(struct pp_timetable *tt, const char *s)
+{
+	char *raw, *out;
+	size_t i, o = 0;
+	const char *r;
+	int space = 0;
+
+	if (*s == '\0')
+		return empty;
+	raw = html_strip(s);
+	out = pp_xmalloc(strlen(raw) + 1);
+	for (i = 0; raw[i] != '\0'; i++) {
+		if (isspace((unsigned char)raw[i]))
+			space = 1;
+		else {
+			if (o > 0 && space)
+				out[o++] = ' ';
+			space = 0;
+			out[o++] = raw[i];
+		}
+	}
+	r = pp_tt_strndup(tt, out, o);
+	free(raw);
+	free(out);
+	return r;
+}
+
+enum pp_kind
+pp_feed_kind(const char *type, const char *track, const char *title,
+    const char **word)
+{
+	enum pp_kind k;
+
+	*word = type;
+	if (*type != '\0') {
+		if ((k = pp_kind_guess(type, title)) != PP_KIND_OTHER)
+			return k;
+	} else if ((k = pp_kind_guess("event", title)) != PP_KIND_OTHER)
+		return k;       /* the title names a kind */
+	if (*track != '\0' &&
+	    (k = pp_kind_guess(track, title)) != PP_KIND_OTHER) {
+		if (*type == '\0')
+			*word = track;
+		return k;
+	}
+	return *type == '\0' ? PP_KIND_TALK : PP_KIND_OTHER;
+}
+
+int
+pp_feed_bool(const char *s)
+{
+	static const char *const yes[] = { "true", "1", "yes" };
+	static const char *const no[] = { "false", "0", "no" };
+	size_t i, n;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	for (n = strlen(s); n > 0 && isspace((unsigned char)s[n - 1]); n--)
+		;
+	if (n == 0)
+		return -2;
+	for (i = 0; i < 3; i++) {
+		if (strlen(yes[i]) == n && strncasecmp(s, yes[i], n) == 0)
+			return 1;
+		if (strlen(no[i]) == n && strncasecmp(s, no[i], n) == 0)
+			return 0;
+	}
+	return -1;
+}
+
+void
+pp_feed_event_init(struct pp_feed_event *e, struct pp_feed_pos at)
+{
+	memset(e, 0, sizeof(*e));
+	e->at = at;
+	e->guid = e->id = e->date = e->start = e->end = empty;
+	e->day_date = e->day_start = e->duration = empty;
+	e->title = e->subtitle = e->track = e->type = e->level = empty;
+	e->abstract = e->description = e->url = e->video_url = empty;
+	e->kind = -1;
+	e->recorded = PP_REC_UNKNOWN;
+}
+
+/* Parses "H:MM" or "HH:MM[:SS]" into seconds after midnight. */
+static int
+parse_clock(const char *s, int *secs)
+{
+	int h = 0, m, sec = 0, n = 0;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	while (isdigit((unsigned char)*s) && n < 2) {
+		h = h * 10 + (*s++ - '0');
+		n++;
+	}
+	if (n == 0 || *s++ != ':' || ndigits(&s, 2, &m) != 0)
+		return -1;
+	if (*s == ':') {
+		s++;
+		if (ndigits(&s, 2, &sec) != 0)
+			return -1;
+	}
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s != '\0' || h > 24 || m > 59 || sec > 59 ||
+	    (h == 24 && (m != 0 || sec != 0)))
+		return -1;
+	*secs = h * 3600 + m * 60 + sec;
+	return 0;
+}
+
+/* Works out the event's start from date, or from start on day_date. */
+static int
+event_start(struct pp_feed *f, const struct pp_feed_event *e, int64_t *out)
+{
+	struct pp_feed_time t, ds;
+	struct pp_civil day;
+	int secs;
+	int64_t day_start;
+
+	if (*e->date != '\0') {
+		if (pp_feed_parse_time(e->date, &t) != 0) {
+			pp_feed_problem(f, e->date_at, "date '%s' is not an "
+			    "ISO 8601 date-time", e->date);
+			return -1;
+		}
+		if (pp_feed_instant(f, &t, out) != 0) {
+			pp_feed_problem(f, e->date_at,
+			    "date '%s' does not exist", e->date);
+			return -1;
+		}
+		return 0;
+	}
+	if (*e->start == '\0') {
+		pp_feed_problem(f, nowhere, "no start time (date or start)");
+		return -1;
+	}
+	if (parse_clock(e->start, &secs) != 0) {
+		pp_feed_problem(f, e->start_at,
+		    "start '%s' is not a time (HH:MM)", e->start);
+		return -1;
+	}
+	if (*e->day_date == '\0' || pp_parse_date(e->day_date, &day) != 0) {
+		pp_feed_problem(f, e->start_at, "start '%s' has no date: "
+		    "the event is not in a day with a date", e->start);
+		return -1;
+	}
+	/* A frab day runs past midnight: an event listed under it that
+	 * starts before the day does is on the next calendar day. */
+	if ((*e->day_start != '\0' && pp_feed_parse_time(e->day_start,
+	    &ds) == 0 && pp_feed_instant(f, &ds, &day_start) == 0 &&
+	    ds.c.year == day.year && ds.c.month == day.month &&
+	    ds.c.day == day.day && secs < ds.c.hour * 3600 + ds.c.min * 60) ||
+	    (*e->day_start == '\0' && f->day_change > 0 &&
+	    secs < f->day_change))
+		pp_civil_from_days(pp_days_from_civil(day.year, day.month,
+		    day.day) + 1, &day.year, &day.month, &day.day);
+	t.c = day;
+	t.c.hour = secs / 3600;
+	t.c.min = secs / 60 % 60;
+	t.c.sec = secs % 60;
+	t.has_off = 0;
+	t.off = 0;
+	if (pp_feed_instant(f, &t, out) != 0) {
+		pp_feed_problem(f, e->start_at, "start '%s' on %s does not "
+		    "exist", e->start, e->day_date);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+event_end(struct pp_feed *f, const struct pp_feed_event *e, int64_t start,
+    int have_start, int64_t *out)
+{
+	struct pp_feed_time t;
+	int64_t dur;
+
+	if (*e->end != '\0') {
+		if (pp_feed_parse_time(e->end, &t) != 0) {
+			pp_feed_problem(f, e->end_at, "end '%s' is not an "
+			    "ISO 8601 date-time", e->end);
+			return -1;
+		}
+		if (pp_feed_instant(f, &t, out) != 0) {
+			pp_feed_problem(f, e->end_at,
+			    "end '%s' does not exist", e->end);
+			return -1;
+		}
+		if (have_start && *out < start) {
+			pp_feed_problem(f, e->end_at,
+			    "end '%s' is before the start", e->end);
+			return -1;
+		}
+		return 0;
+	}
+	if (!e->has_duration) {
+		pp_feed_problem(f, nowhere, "no duration");
+		return -1;
+	}
+	if (pp_feed_parse_duration(e->duration, &dur) != 0) {
+		pp_feed_problem(f, e->duration_at, "duration '%s' is not "
+		    "HH:MM or H:MM:SS", e->duration);
+		return -1;
+	}
+	*out = start + dur;
+	return 0;
+}
+
+/* Whether a link is a recording of the event. */
+static int
+video_link(const char *url, const char *title)
+{
+	return strncasecmp(title, "video", 5) == 0 ||
+	    strstr(url, "://video.fosdem.org/") != NULL ||
+	    strstr(url, "://media.ccc.de/") != NULL;
+}
+
+/* Copies the non-empty strings of v onto single lines, into the arena. */
+static size_t
+copy_lines(struct pp_timetable *tt, const char *const *v, size_t n,
+    const char ***out)
+{
+	const char **r = pp_tt_strv(tt, n);
+	size_t i, k = 0, j;
+
+	for (i = 0; i < n; i++) {
+		const char *s = pp_feed_line(tt, v[i]);
+		int dup = 0;
+
+		for (j = 0; j < k; j++)
+			if (strcmp(r[j], s) == 0)
+				dup = 1;
+		if (*s != '\0' && !dup)
+			r[k++] = s;
+	}
+	*out = r;
+	return k;
+}
+
+/* Joins the subtitle, abstract and description as plain text. */
+static const char *
+abstract_of(struct pp_timetable *tt, const struct pp_feed_event *e)
+{
+	const char *part[3], *r;
+	size_t i, n = 0, len = 0;
+	char *buf;
+
+	for (i = 0; i < 3; i++) {
+		size_t j;
+		int dup = 0;
+
+		part[n] = i == 0 ? pp_feed_line(tt, e->subtitle) :
+		    pp_feed_text(tt, i == 1 ? e->abstract : e->description);
+		/* feeds often repeat the abstract as the description */
+		for (j = 0; j < n; j++)
+			if (strcmp(part[j], part[n]) == 0)
+				dup = 1;
+		if (*part[n] != '\0' && !dup)
+			n++;
+	}
+	if (n == 0)
+		return empty;
+	if (n == 1)
+		return part[0];
+	for (i = 0; i < n; i++)
+		len += strlen(part[i]) + 2;
+	buf = pp_xmalloc(len + 1);
+	buf[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			strcat(buf, "\n\n");
+		strcat(buf, part[i]);
+	}
+	r = pp_tt_strdup(tt, buf);
+	free(buf);
+	return r;
+}
+
+int
+pp_feed_add(struct pp_feed *f, const struct pp_feed_event *e)
+{
+	struct pp_timetable *tt = f->tt;
+	struct pp_event *ev;
+	const char *title = pp_feed_line(tt, e->title), *word, *video;
+	int64_t start = 0, end = 0;
+	int have_start;
+	size_t i;
+	enum pp_kind kind;
+
+	if (pp_feed_count(f, e->at) != 0) {
+		f->nprob = 0;
+		return -1;
+	}
+	if (*title == '\0')
+		pp_feed_problem(f, nowhere, "missing title");
+	have_start = event_start(f, e, &start) == 0;
+	if (event_end(f, e, start, have_start, &end) == 0 && have_start) {
+		if (end == start && f->nprob == 0) {
+			pp_feed_warn(f, e->at, "'%s' has zero "
+			    "length: not schedulable, skipped", title);
+			return 0;
+		}
+		if (end < start)
+			pp_feed_problem(f, e->duration_at,
+			    "duration '%s' is negative", e->duration);
+		else if (end - start > MAX_DURATION)
+			pp_feed_problem(f, e->end_at.line != 0 ? e->end_at :
+			    e->duration_at, "event lasts more than 7 days");
+	}
+	if (pp_feed_flush(f, e->at) > 0)
+		return -1;
+
+	ev = pp_timetable_add(tt);
+	ev->file = f->name;
+	ev->line = e->at.line;
+	if (*e->guid != '\0')
+		ev->id = pp_feed_line(tt, e->guid);
+	else if (*e->id != '\0')
+		ev->id = pp_feed_line(tt, e->id);
+	if (*ev->id == '\0') {
+		char *id = e->at.col != 0 ? pp_xasprintf("%s:%u:%u", f->base,
+		    e->at.line, e->at.col) : pp_xasprintf("%s:%u", f->base,
+		    e->at.line);
+
+		ev->id = pp_tt_strdup(tt, id);
+		free(id);
+	}
+	ev->title = title;
+	ev->track = pp_feed_line(tt, e->track);
+	if (e->kind >= 0 && e->kind < PP_KIND__COUNT) {
+		kind = (enum pp_kind)e->kind;
+		word = e->type;
+	} else
+		kind = pp_feed_kind(pp_feed_line(tt, e->type), ev->track,
+		    title, &word);
+	ev->kind = kind;
+	ev->kind_word = pp_feed_line(tt, word);
+	ev->start = start;
+	ev->end = end;
+	ev->tz = pp_feed_zone(f);
+	if (e->nrooms > 0) {
+		const char **rooms;
+		size_t n = copy_lines(tt, e->rooms, e->nrooms, &rooms);
+
+		pp_tt_set_rooms(tt, ev, rooms, n);
+	}
+	ev->level = pp_feed_line(tt, e->level);
+	ev->url = pp_feed_line(tt, e->url);
+	video = e->video_url;
+	for (i = 0; *video == '\0' && i < e->nlinks; i++)
+		if (video_link(e->link_url[i], e->link_title != NULL ?
+		    e->link_title[i] : empty))
+			video = e->link_url[i];
+	ev->video_url = pp_feed_line(tt, video);
+	ev->abstract = abstract_of(tt, e);
+	ev->nspeakers = copy_lines(tt, e->persons, e->npersons,
+	    &ev->speakers);
+	ev->ntags = copy_lines(tt, e->tags, e->ntags, &ev->tags);
+	ev->recorded = e->recorded;
+	if (ev->recorded == PP_REC_UNKNOWN && *ev->video_url != '\0')
+		ev->recorded = PP_REC_YES;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- */
+/* The XML reader                                                    */
+
+/* Strings libxml2 allocated for the event being read. */
+struct owned {
+	xmlChar **v;
+	size_t n, cap;
+};
+
+struct xml_state {
+	struct pp_feed f;
+	int refused;            /* the DOCTYPE declared an entity */
+	unsigned refused_line;
+	char entity[64];
+	struct {
+		unsigned line;
+		char msg[200];
+	} err[MAX_XML_ERRORS];
+	int nerr, more_errors;
+	struct owned own;
+	const char **persons, **link_url, **link_title;
+	size_t npersons, pcap, nlinks, lcap, lcap2;
+	size_t events;          /* <event> elements seen */
+};
+
+/*
+ * libxml2 calls this for every <!ENTITY> of the DOCTYPE, before any
+ * reference to it can be expanded: the parse stops there, so neither an
+ * exponential expansion nor an external resource is ever reached.
+ */
+static void
+on_entity_decl(void *ctx, const xmlChar *name, int type,
+    const xmlChar *public_id, const xmlChar *system_id, xmlChar *content)
+{
+	xmlParserCtxtPtr p = ctx;
+	struct xml_state *st = p->_private;
+
+	(void)type;
+	(void)public_id;
+	(void)system_id;
+	(void)content;
+	if (!st->refused) {
+		st->refused = 1;
+		st->refused_line = p->input != NULL && p->input->line > 0 ?
+		    (unsigned)p->input->line : 0;
+		snprintf(st->entity, sizeof(st->entity), "%s",
+		    name != NULL ? (const char *)name : "");
+	}
+	xmlStopParser(p);
+}
+
+/* libxml2's structured error channel: keeps errors, never prints. */
+static void
+on_error(void *ctx, xmlErrorPtr err)
+{
+	xmlParserCtxtPtr p = ctx;
+	struct xml_state *st = p->_private;
+	size_t n;
+
+	if (err == NULL || err->level < XML_ERR_ERROR || st->refused)
+		return;
+	if (st->nerr == MAX_XML_ERRORS) {
+		st->more_errors = 1;
+		return;
+	}
+	st->err[st->nerr].line = err->line > 0 ? (unsigned)err->line : 0;
+	snprintf(st->err[st->nerr].msg, sizeof(st->err[0].msg), "%s",
+	    err->message != NULL ? err->message : "unknown error");
+	n = strlen(st->err[st->nerr].msg);
+	while (n > 0 && isspace((unsigned char)st->err[st->nerr].msg[n - 1]))
+		st->err[st->nerr].msg[--n] = '\0';
+	st->err[st->nerr].msg[0] =
+	    (char)tolower((unsigned char)st->err[st->nerr].msg[0]);
+	st->nerr++;
+}
+
+static int
+is_elem(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+static unsigned
+line_of(const xmlNode *n)
+{
+	long l = xmlGetLineNo(n);
+
+	return l > 0 && l <= (long)UINT_MAX ? (unsigned)l : 0;
+}
+
+static struct pp_feed_pos
+at_of(const xmlNode *n)
+{
+	struct pp_feed_pos at;
+
+	at.line = line_of(n);
+	at.col = 0;
+	return at;
+}
+
+/* Keeps a libxml2 string until the event is done; returns it trimmed
+ * ("" for NULL). */
+static const char *
+keep(struct xml_state *st, xmlChar *s)
+{
+	char *p, *e;
+
+	if (s == NULL)
+		return empty;
+	pp_xgrow((void **)&st->own.v, &st->own.cap, st->own.n + 1,
+	    sizeof(*st->own.v));
+	st->own.v[st->own.n++] = s;
+	for (p = (char *)s; isspace((unsigned char)*p); p++)
+		;
+	for (e = p + strlen(p); e > p && isspace((unsigned char)e[-1]); e--)
+		;
+	*e = '\0';
+	return p;
+}
+
+static void
+release(struct xml_state *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->own.n; i++)
+		xmlFree(st->own.v[i]);
+	st->own.n = 0;
+	st->npersons = 0;
+	st->nlinks = 0;
+}
+
+static const char *
+text_of(struct xml_state *st, const xmlNode *n)
+{
+	return keep(st, xmlNodeGetContent(n));
+}
+
+static const char *
+attr_of(struct xml_state *st, const xmlNode *n, const char *name)
+{
+	return keep(st, xmlGetProp(n, (const xmlChar *)name));
+}
+
+/* The first child element called name, or NULL. */
+static const xmlNode *
+child(const xmlNode *n, const char *name)
+{
+	const xmlNode *c;
+
+	for (c = n->children; c != NULL; c = c->next)
+		if (is_elem(c, name))
+			return c;
+	return NULL;
+}
+
+/* Reads a boolean element into *v (1, 0); a bad value is a problem. */
+static void
+xml_bool(struct xml_state *st, const xmlNode *n, int *v)
+{
+	const char *s = text_of(st, n);
+	int b = pp_feed_bool(s);
+
+	if (b >= 0)
+		*v = b;
+	else if (b == -1)
+		pp_feed_problem(&st->f, at_of(n), "%s '%s' is not true or "
+		    "false", (const char *)n->name, s);
+}
+
+static void
+read_event(struct xml_state *st, const xmlNode *ev, const char *day_date,
+    const char *day_start, const char *room_name)
+{
+	struct pp_feed_event e;
+	const xmlNode *c, *p;
+	const char *room = room_name;
+	int optout = -1, dnr = -1, dns = -1;
+
+	st->events++;
+	pp_feed_event_init(&e, at_of(ev));
+	e.guid = attr_of(st, ev, "guid");
+	e.id = attr_of(st, ev, "id");
+	e.day_date = day_date;
+	e.day_start = day_start;
+	/* Problems of the child elements (a bad boolean) are reported by
+	 * pp_feed_add with its own. */
+	st->f.nprob = 0;
+	for (c = ev->children; c != NULL; c = c->next) {
+		const char *name = (const char *)c->name;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp(name, "date") == 0) {
+			e.date = text_of(st, c);
+			e.date_at = at_of(c);
+		} else if (strcmp(name, "start") == 0) {
+			e.start = text_of(st, c);
+			e.start_at = at_of(c);
+		} else if (strcmp(name, "duration") == 0) {
+			e.duration = text_of(st, c);
+			e.duration_at = at_of(c);
+			e.has_duration = 1;
+		} else if (strcmp(name, "room") == 0) {
+			const char *r = text_of(st, c);
+
+			if (*r != '\0')
+				room = r;
+		} else if (strcmp(name, "title") == 0)
+			e.title = text_of(st, c);
+		else if (strcmp(name, "subtitle") == 0)
+			e.subtitle = text_of(st, c);
+		else if (strcmp(name, "track") == 0)
+			e.track = text_of(st, c);
+		else if (strcmp(name, "type") == 0)
+			e.type = text_of(st, c);
+		else if (strcmp(name, "abstract") == 0)
+			e.abstract = text_of(st, c);
+		else if (strcmp(name, "description") == 0)
+			e.description = text_of(st, c);
+		else if (strcmp(name, "url") == 0)
+			e.url = text_of(st, c);
+		else if (strcmp(name, "persons") == 0) {
+			for (p = c->children; p != NULL; p = p->next) {
+				if (!is_elem(p, "person"))
+					continue;
+				pp_xgrow((void **)&st->persons, &st->pcap,
+				    st->npersons + 1, sizeof(*st->persons));
+				st->persons[st->npersons++] = text_of(st, p);
+			}
+		} else if (strcmp(name, "links") == 0) {
+			for (p = c->children; p != NULL; p = p->next) {
+				if (!is_elem(p, "link"))
+					continue;
+				pp_xgrow((void **)&st->link_url, &st->lcap,
+				    st->nlinks + 1, sizeof(*st->link_url));
+				pp_xgrow((void **)&st->link_title, &st->lcap2,
+				    st->nlinks + 1, sizeof(*st->link_title));
+				st->link_url[st->nlinks] = attr_of(st, p,
+				    "href");
+				st->link_title[st->nlinks++] = text_of(st, p);
+			}
+		} else if (strcmp(name, "recording") == 0) {
+			if ((p = child(c, "optout")) != NULL)
+				xml_bool(st, p, &optout);
+		} else if (strcmp(name, "do_not_record") == 0)
+			xml_bool(st, c, &dnr);
+		else if (strcmp(name, "do_not_stream") == 0)
+			xml_bool(st, c, &dns);
+	}
+	if (*room != '\0') {
+		e.rooms = &room;
+		e.nrooms = 1;
+	}
+	e.persons = st->persons;
+	e.npersons = st->npersons;
+	e.link_url = st->link_url;
+	e.link_title = st->link_title;
+	e.nlinks = st->nlinks;
+	/* An opt-out or do_not_record decides; an event that is not even
+	 * streamed is taken as not recorded. */
+	if (optout == 1 || dnr == 1)
+		e.recorded = PP_REC_NO;
+	else if (optout == 0 || dnr == 0)
+		e.recorded = dns == 1 ? PP_REC_NO : PP_REC_YES;
+	else if (dns == 1)
+		e.recorded = PP_REC_NO;
+	pp_feed_add(&st->f, &e);
+	release(st);
+}
+
+static int
+read_conference(struct xml_state *st, const xmlNode *conf)
+{
+	const xmlNode *c;
+	int secs;
+
+	for (c = conf->children; c != NULL; c = c->next) {
+		if (is_elem(c, "title") && st->f.tt->name == NULL) {
+			const char *t = pp_feed_line(st->f.tt, text_of(st, c));
+
+			if (*t != '\0')
+				st->f.tt->name = t;
+		} else if (is_elem(c, "time_zone_name")) {
+			const char *z = text_of(st, c);
+
+			if (*z != '\0' && pp_feed_set_zone(&st->f, z,
+			    at_of(c)) != 0) {
+				release(st);
+				return -1;
+			}
+		} else if (is_elem(c, "day_change")) {
+			if (parse_clock(text_of(st, c), &secs) == 0)
+				st->f.day_change = secs;
+		}
+	}
+	release(st);
+	return 0;
+}
+
+static void
+read_day(struct xml_state *st, const xmlNode *day)
+{
+	const xmlNode *c, *e;
+	xmlChar *date = xmlGetProp(day, (const xmlChar *)"date");
+	xmlChar *start = xmlGetProp(day, (const xmlChar *)"start");
+	const char *d = date != NULL ? (const char *)date : empty;
+	const char *s = start != NULL ? (const char *)start : empty;
+
+	for (c = day->children; c != NULL && !st->f.stop; c = c->next) {
+		if (is_elem(c, "event"))
+			read_event(st, c, d, s, empty);
+		else if (is_elem(c, "room")) {
+			xmlChar *room = xmlGetProp(c, (const xmlChar *)"name");
+
+			for (e = c->children; e != NULL && !st->f.stop;
+			    e = e->next)
+				if (is_elem(e, "event"))
+					read_event(st, e, d, s, room != NULL ?
+					    (const char *)room : empty);
+			xmlFree(room);
+		}
+	}
+	xmlFree(date);
+	xmlFree(start);
+}
+
+/* Whether the document's DTD holds entity declarations after all. */
+static int
+has_entities(const xmlDoc *doc)
+{
+	const xmlDtd *dtd = doc->intSubset;
+
+	return dtd != NULL && (dtd->entities != NULL || dtd->pentities != NULL);
+}
+
+int
+pp_load_xml(struct pp_timetable *tt, const char *name, const char *data,
+    size_t len, const struct pp_load_opts *opts, struct pp_diags *ds)
+{
+	struct xml_state st;
+	xmlParserCtxtPtr p;
+	xmlDocPtr doc;
+	const xmlNode *root, *c;
+	size_t nerr = ds->nerrors;
+	int i;
+
+	memset(&st, 0, sizeof(st));
+	pp_feed_init(&st.f, tt, name, opts, ds);
+	if (len > INT_MAX)
+		return pp_diag_err(ds, name, 0, "input too large for XML");
+	if (opts_zone(&st.f) != NULL && !pp_tz_valid(opts_zone(&st.f)))
+		return pp_diag_err(ds, name, 0, "unknown time zone '%s'",
+		    opts_zone(&st.f));
+	if ((p = xmlNewParserCtxt()) == NULL)
+		return pp_diag_err(ds, name, 0, "out of memory for XML");
+	p->_private = &st;
+	p->sax->entityDecl = on_entity_decl;
+	p->sax->serror = on_error;
+	/* No XML_PARSE_NOENT (entities stay unexpanded), no DTDLOAD (no
+	 * external DTD is read), NONET (nothing is fetched), and no HUGE
+	 * (libxml2 keeps its depth and size limits). */
+	doc = xmlCtxtReadMemory(p, data, (int)len, name, NULL,
+	    XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	if (st.refused || (doc != NULL && has_entities(doc))) {
+		pp_diag_err(ds, name, st.refused_line, "DOCTYPE declares "
+		    "entity '%s': refused (entities can expand without bound "
+		    "or read other files)", st.entity);
+		goto out;
+	}
+	for (i = 0; i < st.nerr; i++) {
+		if (strstr(st.err[i].msg, "excessive depth") != NULL)
+			pp_diag_err(ds, name, st.err[i].line, "XML nested "
+			    "deeper than %d elements: refused",
+			    PP_XML_MAX_DEPTH);
+		else
+			pp_diag_err(ds, name, st.err[i].line,
+			    "not well-formed XML: %s", st.err[i].msg);
+	}
+	if (st.more_errors)
+		pp_diag_err(ds, name, 0, "more XML errors not shown");
+	if (st.nerr > 0 || doc == NULL) {
+		if (ds->nerrors == nerr)
+			pp_diag_err(ds, name, 0, "not well-formed XML");
+		goto out;
+	}
+	root = xmlDocGetRootElement(doc);
+	if (root == NULL || !is_elem(root, "schedule")) {
+		pp_diag_err(ds, name, root != NULL ? line_of(root) : 0,
+		    "not a frab schedule: the root element is <%s>, not "
+		    "<schedule>", root != NULL ? (const char *)root->name : "");
+		goto out;
+	}
+	for (c = root->children; c != NULL; c = c->next)
+		if (is_elem(c, "conference") && read_conference(&st, c) != 0)
+			goto out;
+	for (c = root->children; c != NULL && !st.f.stop; c = c->next)
+		if (is_elem(c, "day"))
+			read_day(&st, c);
+	if (st.events == 0)
+		pp_diag_warn(ds, name, line_of(root),
+		    "no <event> elements: no events");
+out:
+	release(&st);
+	free(st.own.v);
+	free(st.persons);
+	free(st.link_url);
+	free(st.link_title);
+	xmlFreeDoc(doc);
+	xmlFreeParserCtxt(p);
+	return ds->nerrors > nerr ? -1 : 0;
+}
