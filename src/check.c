@@ -43,7 +43,8 @@ print_counts(FILE *fp, const char *title, struct count *v, size_t n)
 {
 	size_t i, w = 0;
 
-	qsort(v, n, sizeof(*v), cmp_name);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_name);
 	for (i = 0; i < n; i++)
 		if (strlen(v[i].name) > w)
 			w = strlen(v[i].name);
@@ -81,8 +82,11 @@ pp_check_report(FILE *fp, const struct pp_timetable *tt, const char *tz,
 		for (j = 0; j < ev->nrooms; j++)
 			bump(&rooms, &nr, &cr, ev->rooms[j]);
 	}
-	fprintf(fp, "%zu events, %zu days, %zu rooms (times in %s)\n", tt->n,
-	    nd, nr, tz);
+	for (i = 0, j = 0; i < nr; i++)
+		j += *rooms[i].name != '\0';
+	fprintf(fp, "%zu event%s, %zu day%s, %zu room%s (times in %s)\n",
+	    tt->n, tt->n == 1 ? "" : "s", nd, nd == 1 ? "" : "s", j,
+	    j == 1 ? "" : "s", tz);
 	print_counts(fp, "days", days, nd);
 	print_counts(fp, "kinds", kinds, nk);
 	print_counts(fp, "rooms", rooms, nr);
