@@ -908,6 +908,10 @@ run_check(const struct opts *o, struct pp_diags *ds)
 			pp_check_report(stdout, tt, tz, ds);
 		}
 	}
+	/* Diagnostics borrow the profile path: print them before it goes. */
+	print_diags(o, ds);
+	pp_diags_fini(ds);
+	pp_diags_init(ds);
 	pp_timetable_free(tt);
 	pp_profile_fini(&p);
 	free(xdg);
