@@ -9,6 +9,7 @@
 
 #include "pyplan/lp.h"
 #include "pyplan/profile.h"
+#include "pyplan/tz.h"
 #include "pyplan/xalloc.h"
 
 /* Writes " + c x<d>_<k>" terms, wrapping long lines. */
@@ -201,16 +202,74 @@ day_constraints(FILE *fp, const struct pp_model *m, size_t d)
 	free(cur);
 }
 
+/* Writes s on one comment line: control characters become spaces. */
+static void
+comment_text(FILE *fp, const char *s)
+{
+	for (; *s != '\0'; s++)
+		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, fp);
+}
+
+/*
+ * The legend: one comment line per day and per variable, so that a reader
+ * (or tests/oracle/run.py) can map glpsol's columns back to the programme:
+ *	\ day 0 2018-05-09
+ *	\ x0_3 2018-05-09 09:00-12:20 talk must 'Title' (id 53)
+ *	\ y0_0 criterion job
+ *	\ e17_0 must-see excluded 'Title' (id 42)
+ * Synthesized items have the id "hallway" or "lunch".
+ */
+static void
+legend(FILE *fp, const struct pp_model *m)
+{
+	char a[8], b[8];
+	size_t d, k, i;
+	unsigned c;
+
+	for (d = 0; d < m->ndays; d++) {
+		const struct pp_model_day *day = &m->days[d];
+
+		fprintf(fp, "\\ day %zu %s\n", d, day->date);
+		for (k = 0; k < day->n; k++) {
+			const struct pp_item *it = &day->items[k];
+
+			pp_tz_format_hhmm(m->tz, it->start, a);
+			pp_tz_format_hhmm(m->tz, it->end, b);
+			fprintf(fp, "\\ x%zu_%zu %s %s-%s %s%s '", d, k,
+			    day->date, a, b, pp_kind_name(it->kind),
+			    it->must ? " must" : "");
+			comment_text(fp, it->title);
+			fputs("' (id ", fp);
+			comment_text(fp, it->ev != NULL ? it->ev->id :
+			    it->src == PP_ITEM_LUNCH ? "lunch" : "hallway");
+			fputs(")\n", fp);
+		}
+	}
+	if (m->crit_bonus != 0)
+		for (c = 0; c < PP_CRIT__COUNT; c++)
+			if (m->crit_active & (1u << c))
+				fprintf(fp, "\\ y%u_0 criterion %s\n", c,
+				    pp_criterion_name((enum pp_criterion)c));
+	for (i = 0; i < m->tt->n; i++)
+		if (m->must[i] && m->excl[i] != PP_EXCL_NONE) {
+			fprintf(fp, "\\ e%zu_0 must-see excluded '", i);
+			comment_text(fp, m->tt->ev[i].title);
+			fputs("' (id ", fp);
+			comment_text(fp, m->tt->ev[i].id);
+			fputs(")\n", fp);
+		}
+}
+
 int
 pp_write_lp(FILE *fp, const struct pp_model *m)
 {
-	size_t d, k, nvars = 0;
+	size_t d, k, i, nvars = 0;
 	unsigned c;
 	struct row r;
 
-	fputs("\\ pyplan planning model (see man/pyplan.1, THE MODEL)\n"
-	      "Maximize\n obj:",
-	    fp);
+	fputs("\\ pyplan planning model (see man/pyplan.1, THE MODEL)\n", fp);
+	legend(fp, m);
+	fputs("Maximize\n obj:", fp);
 	r.fp = fp;
 	r.terms = 0;
 	for (d = 0; d < m->ndays; d++)
@@ -218,7 +277,9 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 			term(&r, m->days[d].items[k].score, "x", d, k);
 			nvars++;
 		}
-	if (m->crit_bonus > 0)
+	/* The criteria bonus, positive or negative (the solver tracks the
+	 * covered criteria exactly, so a negative bonus is a penalty). */
+	if (m->crit_bonus != 0)
 		for (c = 0; c < PP_CRIT__COUNT; c++)
 			if (m->crit_active & (1u << c))
 				term(&r, m->crit_bonus, "y", c, 0);
@@ -227,8 +288,16 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 	fputs("Subject To\n", fp);
 	for (d = 0; d < m->ndays; d++)
 		day_constraints(fp, m, d);
-	if (m->crit_bonus > 0)
+	/*
+	 * Criterion c is covered (y_c = 1) exactly when a planned talk covers
+	 * it: y_c <= the sum of those x always holds; y_c >= each of them
+	 * matters only when the bonus is negative (otherwise the objective
+	 * already pushes y_c up).
+	 */
+	if (m->crit_bonus != 0)
 		for (c = 0; c < PP_CRIT__COUNT; c++) {
+			size_t cnt = 0;
+
 			if (!(m->crit_active & (1u << c)))
 				continue;
 			row_begin(&r, fp, "crit", c, 0);
@@ -239,12 +308,37 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 					    (1u << c))
 						term(&r, -1, "x", d, k);
 			fputs(" <= 0\n", fp);
+			for (d = 0; d < m->ndays && m->crit_bonus < 0; d++)
+				for (k = 0; k < m->days[d].n; k++) {
+					if (!(m->days[d].items[k].crit &
+					    (1u << c)))
+						continue;
+					row_begin(&r, fp, "cov", c, cnt++);
+					term(&r, 1, "y", c, 0);
+					term(&r, -1, "x", d, k);
+					fputs(" >= 0\n", fp);
+				}
+		}
+	/*
+	 * A must-see event that is no candidate (skipped, in a busy block,
+	 * outside the planning window or days) is in the model as a variable
+	 * e<i> that [must] fixes to 1 and its exclusion to 0: the model is
+	 * infeasible, as pyplan reports before solving.
+	 */
+	for (i = 0; i < m->tt->n; i++)
+		if (m->must[i] && m->excl[i] != PP_EXCL_NONE) {
+			row_begin(&r, fp, "excl", i, 0);
+			term(&r, 1, "e", i, 0);
+			fputs(" <= 0\n", fp);
 		}
 	fputs("Bounds\n", fp);
 	for (d = 0; d < m->ndays; d++)
 		for (k = 0; k < m->days[d].n; k++)
 			if (m->days[d].items[k].must)
 				fprintf(fp, " x%zu_%zu = 1\n", d, k);
+	for (i = 0; i < m->tt->n; i++)
+		if (m->must[i] && m->excl[i] != PP_EXCL_NONE)
+			fprintf(fp, " e%zu_0 = 1\n", i);
 	if (nvars == 0)
 		fputs(" x0_0 = 0\n", fp);
 	fputs("Binary\n", fp);
@@ -258,10 +352,13 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 		}
 	if (nvars == 0)
 		fputs(" x0_0", fp);
-	if (m->crit_bonus > 0)
+	if (m->crit_bonus != 0)
 		for (c = 0; c < PP_CRIT__COUNT; c++)
 			if (m->crit_active & (1u << c))
 				fprintf(fp, " y%u_0", c);
+	for (i = 0; i < m->tt->n; i++)
+		if (m->must[i] && m->excl[i] != PP_EXCL_NONE)
+			fprintf(fp, " e%zu_0", i);
 	fputs("\nEnd\n", fp);
 	return ferror(fp) ? -1 : 0;
 }
