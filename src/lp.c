@@ -43,6 +43,55 @@ cap_on(int v, int limit)
 	return v >= 0 && v < limit;
 }
 
+static int
+cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The streak's time points of a day: the distinct starts and ends of its
+ * talks and counting networking blocks, in order (caller frees). */
+static int64_t *
+streak_points(const struct pp_model_day *day, size_t *np)
+{
+	int64_t *pts = pp_xcalloc(2 * day->n + 1, sizeof(*pts));
+	size_t i, n = 0, u = 0;
+
+	for (i = 0; i < day->n; i++) {
+		const struct pp_item *it = &day->items[i];
+
+		if (it->cls == PP_CLASS_TALK || it->counts) {
+			pts[n++] = it->start;
+			pts[n++] = it->end;
+		}
+	}
+	qsort(pts, n, sizeof(*pts), cmp_i64);
+	for (i = 0; i < n; i++)
+		if (u == 0 || pts[u - 1] != pts[i])
+			pts[u++] = pts[i];
+	*np = u;
+	return pts;
+}
+
+/* The index of t in the sorted points (t is one of them). */
+static size_t
+point_index(const int64_t *pts, size_t np, int64_t t)
+{
+	size_t lo = 0, hi = np;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (pts[mid] <= t)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static void
 day_constraints(FILE *fp, const struct pp_model *m, size_t d)
 {
@@ -157,46 +206,48 @@ day_constraints(FILE *fp, const struct pp_model *m, size_t d)
 		}
 
 	/*
-	 * Streak: for the window from talk a's start to talk b's end, the
-	 * planned talks inside it are in a row unless a counting networking
-	 * block inside it is planned too; so at most N of them, or any
-	 * number once such a block is planned (big-M = talks - N).  A run of
-	 * N+1 talks violates the window of its first and last talk; a valid
-	 * plan satisfies every window.
+	 * Streak, over time: s<d>_<p> is the number of talks in the current
+	 * run at time point p (the starts and ends of talks and counting
+	 * networking blocks, in order), at most N.  A planned talk from point
+	 * a to point b raises it: s_b >= s_a + 1 - M (1 - x).  Between two
+	 * neighbouring points it carries over, s_{p+1} >= s_p, unless a
+	 * planned counting networking block covers that stretch, which may
+	 * reset it: - M x on the right.  With M = N + 1 neither big-M bites
+	 * when its item is not planned.  The least s meeting these rows
+	 * counts exactly the talks since the last counting block (the
+	 * solver's streak, which gaps and short blocks do not reset), so a
+	 * plan satisfies them iff no run is longer than N.  Linear in the
+	 * day's items, where a window per pair of talks grew cubically.
 	 */
 	if (cap_on(p->max_streak, 255)) {
-		long nstreak = p->max_streak;
+		long big = (long)p->max_streak + 1;
+		size_t np, a, b, pt;
+		int64_t *pts = streak_points(day, &np);
 
 		cnt = 0;
 		for (i = 0; i < n; i++) {
 			if (it[i].cls != PP_CLASS_TALK)
 				continue;
-			for (j = 0; j < n; j++) {
-				long talks = 0;
-				int64_t ws = it[i].start, we = it[j].end;
-
-				if (it[j].cls != PP_CLASS_TALK ||
-				    it[j].start < it[i].end)
-					continue;
-				for (k = 0; k < n; k++)
-					if (it[k].cls == PP_CLASS_TALK &&
-					    it[k].start >= ws && it[k].end <= we)
-						talks++;
-				if (talks <= nstreak)
-					continue;
-				row_begin(&r, fp, "streak", d, cnt++);
-				for (k = 0; k < n; k++) {
-					if (it[k].start < ws || it[k].end > we)
-						continue;
-					if (it[k].cls == PP_CLASS_TALK)
-						term(&r, 1, "x", d, k);
-					else if (it[k].counts)
-						term(&r, -(talks - nstreak), "x",
-						    d, k);
-				}
-				fprintf(fp, " <= %ld\n", nstreak);
-			}
+			a = point_index(pts, np, it[i].start);
+			b = point_index(pts, np, it[i].end);
+			row_begin(&r, fp, "streak", d, cnt++);
+			term(&r, 1, "s", d, b);
+			term(&r, -1, "s", d, a);
+			term(&r, -big, "x", d, i);
+			fprintf(fp, " >= %ld\n", 1 - big);
 		}
+		for (pt = 0; pt + 1 < np; pt++) {
+			row_begin(&r, fp, "streak", d, cnt++);
+			term(&r, 1, "s", d, pt + 1);
+			term(&r, -1, "s", d, pt);
+			for (j = 0; j < n; j++)
+				if (it[j].cls == PP_CLASS_NETWORKING &&
+				    it[j].counts && it[j].start <= pts[pt] &&
+				    it[j].end >= pts[pt + 1])
+					term(&r, big, "x", d, j);
+			fputs(" >= 0\n", fp);
+		}
+		free(pts);
 	}
 	free(prev);
 	free(cur);
@@ -339,6 +390,16 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 	for (i = 0; i < m->tt->n; i++)
 		if (m->must[i] && m->excl[i] != PP_EXCL_NONE)
 			fprintf(fp, " e%zu_0 = 1\n", i);
+	/* The streak counters: continuous, 0 to the cap. */
+	for (d = 0; d < m->ndays && cap_on(m->p->max_streak, 255); d++) {
+		size_t np;
+		int64_t *pts = streak_points(&m->days[d], &np);
+
+		for (k = 0; k < np; k++)
+			fprintf(fp, " 0 <= s%zu_%zu <= %d\n", d, k,
+			    m->p->max_streak);
+		free(pts);
+	}
 	if (nvars == 0)
 		fputs(" x0_0 = 0\n", fp);
 	fputs("Binary\n", fp);
