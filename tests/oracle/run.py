@@ -6,7 +6,8 @@ For each seed, tests/gen/gen writes a programme and a profile; pyplan plans
 it with --emit-lp; then
   - a plan (exit 0): glpsol must find the same optimum on the emitted LP,
     and the independent checker (tests/cli/check_plan.py) must find the
-    plan valid;
+    plan valid; and `pyplan explain` on a candidate left out must report
+    the loss of forcing it in that glpsol finds with it as must-see;
   - no plan (exit 1): pyplan's message must name the clashing constraints
     and glpsol must find the LP infeasible.
 Any other outcome is a failure.  Prints one line per failure and a
@@ -199,6 +200,56 @@ def check_diagnosis(msg, lp_text, tmp):
     return None
 
 
+def check_explain(pyplan, env, csv, ini, plan, lp_text, seed, tmp):
+    """Runs pyplan explain on one candidate the plan leaves out and checks
+    the loss it reports for forcing it in against glpsol's optimum of the
+    model with that event as must-see.  Returns an error string or None."""
+    planned = {i["id"] for d in plan["days"] for i in d["items"]}
+    ids = sorted({m.group(1) for m in re.finditer(
+        r"^\\ x\d+_\d+ .*\(id (E\d+)\)$", lp_text, re.M)} - planned,
+        key=lambda x: int(x[1:]))
+    if not ids:
+        return None
+    eid = ids[seed % len(ids)]
+    r = subprocess.run([pyplan, "explain", eid, "--profile", ini, csv],
+                       capture_output=True, text=True, env=env, timeout=600)
+    if r.returncode != 0:
+        return f"explain {eid}: exit {r.returncode}: {r.stderr.strip()}"
+    out = r.stdout
+    if "not planned on" not in out:
+        return f"explain {eid}: no 'not planned on' in:\n{out}"
+    lp2 = os.path.join(tmp, "forced.lp")
+    subprocess.run([pyplan, "build", csv, "--profile", ini, "--must", eid,
+                    "-f", "json", "--emit-lp", lp2, "-o",
+                    os.path.join(tmp, "forced.json")],
+                   capture_output=True, text=True, env=env, timeout=600)
+    status, obj = glpsol(lp2, tmp)
+    base = round(plan["score"] * 1000)
+    m = re.search(r"forcing it in costs (-?[0-9.]+) \(plan score "
+                  r"(-?[0-9.]+) -> (-?[0-9.]+)\)", out)
+    if m:
+        cost, a, b = (round(float(x) * 1000) for x in m.groups())
+        if a != base or status != "optimal" or obj != b or cost != a - b:
+            return (f"explain {eid}: says costs {m.group(1)} ({m.group(2)}"
+                    f" -> {m.group(3)}), plan {base}, glpsol with it as "
+                    f"must-see: {status} {obj}")
+        return None
+    m = re.search(r"forcing it in costs nothing: another plan with the "
+                  r"same score (-?[0-9.]+) has it", out)
+    if m:
+        if status != "optimal" or obj != base or \
+                round(float(m.group(1)) * 1000) != base:
+            return (f"explain {eid}: says costs nothing, but glpsol with "
+                    f"it as must-see: {status} {obj} vs plan {base}")
+        return None
+    if "forcing it in is infeasible" in out:
+        if status != "infeasible":
+            return (f"explain {eid}: says forcing is infeasible, glpsol: "
+                    f"{status} {obj}")
+        return None
+    return f"explain {eid}: no forcing line in:\n{out}"
+
+
 def run_one(pyplan, gen, seed, big):
     """Returns (outcome, message): outcome is "plan", "infeasible" or
     "FAIL"."""
@@ -230,6 +281,10 @@ def run_one(pyplan, gen, seed, big):
             if obj != ours:
                 return "FAIL", (f"{where}: objective pyplan {ours} "
                                 f"!= glpsol {obj}")
+            bad = check_explain(pyplan, env, csv, ini, plan, open(lp).read(),
+                                seed, tmp)
+            if bad:
+                return "FAIL", f"{where}: {bad}"
             return "plan", f"{where}: optimum {ours} agreed"
         if r.returncode == 1:
             errors = [ln for ln in r.stderr.splitlines() if "error:" in ln]
