@@ -145,6 +145,30 @@ lmap_clear(struct lmap *mp)
 	mp->nlist = 0;
 }
 
+static size_t lmap_slot(const struct lmap *mp, uint64_t key);
+
+/*
+ * Empties the map in time proportional to its entries, not its capacity
+ * (the item map is emptied once per item and stays large after a busy
+ * item).  Entries are removed newest first: the probe path of an entry
+ * runs only through entries that were there before it, so it is intact
+ * when the entry is looked up.
+ */
+static void
+lmap_clear_entries(struct lmap *mp, const struct label *pool)
+{
+	size_t j;
+
+	if (mp->n * 4 >= mp->cap) {
+		lmap_clear(mp);
+		return;
+	}
+	for (j = mp->nlist; j-- > 0;)
+		mp->vals[lmap_slot(mp, pool[mp->list[j]].key)] = -1;
+	mp->n = 0;
+	mp->nlist = 0;
+}
+
 static void
 lmap_fini(struct lmap *mp)
 {
@@ -513,7 +537,7 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 	size_t n = d->n, k, q, ptr = 0, nmust = 0, i, b;
 	size_t *by_end, *must_before;
 	unsigned char *forbidden;
-	int64_t *must_end;
+	size_t *must_idx;
 	unsigned req_now = 0, mask;
 	int32_t best[NMASK];
 	int any = 0;
@@ -547,22 +571,22 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 	by_end = pp_xcalloc(n + 1, sizeof(*by_end));
 	must_before = pp_xcalloc(n + 1, sizeof(*must_before));
 	forbidden = pp_xcalloc(n + 1, 1);
-	must_end = pp_xcalloc(n + 1, sizeof(*must_end));
+	must_idx = pp_xcalloc(n + 1, sizeof(*must_idx));
 
 	/* Must-see bookkeeping: an item that overlaps a must-see item can
 	 * never be planned; a label may extend to item k only if it holds
 	 * every must-see item that ends by k's start. */
 	for (k = 0; k < n; k++)
 		if (is_must(&dp, &d->items[k]))
-			must_end[nmust++] = d->items[k].end;
+			must_idx[nmust++] = k;
 	for (k = 0; k < n; k++) {
 		const struct pp_item *it = &d->items[k];
 
 		by_end[k] = k;
-		for (q = 0; q < n; q++) {
-			const struct pp_item *mu = &d->items[q];
+		for (i = 0; i < nmust; i++) {
+			const struct pp_item *mu = &d->items[must_idx[i]];
 
-			if (q == k || !is_must(&dp, mu))
+			if (must_idx[i] == k)
 				continue;
 			if (mu->end <= it->start)
 				must_before[k]++;
@@ -590,7 +614,7 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 			compact_front(&dp, req);
 			req_now = req;
 		}
-		lmap_clear(&dp.local);
+		lmap_clear_entries(&dp.local, dp.pool);
 		dp.lo[k] = dp.npool;
 		for (b = 0; b < dp.front.nb; b++) {
 			const struct bucket *bk = &dp.front.b[b];
@@ -669,7 +693,7 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 	free(by_end);
 	free(must_before);
 	free(forbidden);
-	free(must_end);
+	free(must_idx);
 	return any;
 }
 
