@@ -107,9 +107,9 @@ verify: $(BUILD)/pyplan $(BUILD)/gen
 		$(VERIFY_SEEDS)
 	@python3 tests/oracle/run.py -big $(BUILD)/pyplan $(BUILD)/gen 1 200
 
-# Speed: never part of `check` (tests/bench/run.sh prints the table).
+# Speed: never part of `check` (tests/bench/run.py prints the tables).
 bench: $(BUILD)/pyplan $(BUILD)/gen
-	@sh tests/bench/run.sh $(BUILD)/pyplan $(BUILD)/gen
+	@python3 tests/bench/run.py $(BUILD)/pyplan $(BUILD)/gen
 
 lint:
 	mandoc -Tlint -Wwarning man/pyplan.1

@@ -730,6 +730,7 @@ profile_bench(FILE *fp, const struct prog *pg, const struct opts *o)
 		    "level = intermediate\n"
 		    "level-bonus = 1\n"
 		    "criteria-bonus = 3\n"
+		    "timezone = America/New_York\n"
 		    "\n[interests]\n"
 		    "testing = 3\npackaging = 3\nasync = 2\ndjango = 2\n"
 		    "security = 2\nperformance = 2\npython 3 = 1\n"
@@ -747,7 +748,9 @@ profile_bench(FILE *fp, const struct prog *pg, const struct opts *o)
 
 		if (e->talk && e->day == nmust && e->start >= 9 * 60 + 30 &&
 		    e->end <= 11 * 60 + 30 && e->end - e->start <= 60) {
-			fprintf(fp, "id = E%d\n", i);
+			/* By title, which survives a conversion to .ics
+			 * (ids become UIDs there); talk titles are unique. */
+			fprintf(fp, "title = %s\n", e->title);
 			nmust++;
 		}
 	}
