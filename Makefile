@@ -99,17 +99,17 @@ cli: $(BUILD)/pyplan
 ORACLE_SEEDS ?= 200
 VERIFY_SEEDS ?= 2000
 oracle: $(BUILD)/pyplan $(BUILD)/gen
-	@python3 tests/oracle/run.py $(BUILD)/pyplan $(BUILD)/gen 1 \
+	@/usr/bin/python3 tests/oracle/run.py $(BUILD)/pyplan $(BUILD)/gen 1 \
 		$(ORACLE_SEEDS)
 
 verify: $(BUILD)/pyplan $(BUILD)/gen
-	@python3 tests/oracle/run.py $(BUILD)/pyplan $(BUILD)/gen 1 \
+	@/usr/bin/python3 tests/oracle/run.py $(BUILD)/pyplan $(BUILD)/gen 1 \
 		$(VERIFY_SEEDS)
-	@python3 tests/oracle/run.py -big $(BUILD)/pyplan $(BUILD)/gen 1 200
+	@/usr/bin/python3 tests/oracle/run.py -big $(BUILD)/pyplan $(BUILD)/gen 1 200
 
 # Speed: never part of `check` (tests/bench/run.py prints the tables).
 bench: $(BUILD)/pyplan $(BUILD)/gen
-	@python3 tests/bench/run.py $(BUILD)/pyplan $(BUILD)/gen
+	@/usr/bin/python3 tests/bench/run.py $(BUILD)/pyplan $(BUILD)/gen
 
 lint:
 	mandoc -Tlint -Wwarning man/pyplan.1
