@@ -5,9 +5,11 @@
  * the best chain: a label is a partial plan ending at some item, and its
  * state holds exactly what the remaining constraints need (talks, talk
  * minutes, streak, networking minutes, lunch, must-see count, criteria).
- * Labels with equal state keep the higher value, so the search is
- * exhaustive over states and the result a proven optimum of the model.
- * Days are independent except for the criteria bonus, which a small DP over
+ * A label is dropped only when another is worth at least as much with a
+ * state at least as good in every respect (dominance; labels with equal
+ * state keep the higher value), so every plan dropped is matched by one
+ * kept and the result is a proven optimum of the model.  Days are
+ * independent except for the criteria bonus, which a small DP over
  * criterion masks combines.
  */
 #include <stdio.h>
@@ -80,8 +82,8 @@ struct lmap {
  * only their state and value, and a label is dropped when another is at
  * least as good in every way (see dominates()).  The labels are kept in
  * buckets by class: the state fields that must be equal for one label to
- * dominate another (lunch, the free lunch block, must-see count, and the
- * criteria mask when it is not a resource).
+ * dominate another (lunch, the free lunch block, must-see count).  The
+ * criteria mask is a resource (res_of), or ignored when there is no bonus.
  */
 struct fent {
 	uint64_t res;   /* resources, lower is better (res_of) */
