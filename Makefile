@@ -32,8 +32,8 @@ HDRS  = $(wildcard include/pyplan/*.h src/*_int.h)
 TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-.PHONY: all run check unit cli asan lint leakcheck install uninstall clean deps \
-	format
+.PHONY: all run check unit cli oracle verify asan lint leakcheck install \
+	uninstall clean deps bench format
 
 all: $(BUILD)/pyplan
 
@@ -75,6 +75,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libpyplan.a
 		-DFIXTURES=\"tests/fixtures\" -o $@ $< $(BUILD)/libpyplan.a \
 		$(LIBS) $(TEST_LIBS)
 
+# The random-instance generator of the oracle tests and the benchmark:
+# plain C, nothing but libc.
+$(BUILD)/gen: tests/gen/gen.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(SAN) $(CFLAGS) \
+		-o $@ tests/gen/gen.c
+
 run: $(BUILD)/pyplan
 	$(BUILD)/pyplan build data/pycon2018/schedule.csv \
 		--profile data/pycon2018/profile.ini
@@ -84,6 +91,25 @@ unit: $(TESTS)
 
 cli: $(BUILD)/pyplan
 	@sh tests/cli/run.sh $(BUILD)/pyplan
+
+# The MILP oracle (tests/oracle/run.py): pyplan's optimum against glpsol's
+# on random instances, and every plan through the independent checker.
+# `check` runs ORACLE_SEEDS instances; `verify` runs VERIFY_SEEDS, and
+# bigger instances too.
+ORACLE_SEEDS ?= 200
+VERIFY_SEEDS ?= 2000
+oracle: $(BUILD)/pyplan $(BUILD)/gen
+	@/usr/bin/python3 tests/oracle/run.py $(BUILD)/pyplan $(BUILD)/gen 1 \
+		$(ORACLE_SEEDS)
+
+verify: $(BUILD)/pyplan $(BUILD)/gen
+	@/usr/bin/python3 tests/oracle/run.py $(BUILD)/pyplan $(BUILD)/gen 1 \
+		$(VERIFY_SEEDS)
+	@/usr/bin/python3 tests/oracle/run.py -big $(BUILD)/pyplan $(BUILD)/gen 1 200
+
+# Speed: never part of `check` (tests/bench/run.py prints the tables).
+bench: $(BUILD)/pyplan $(BUILD)/gen
+	@/usr/bin/python3 tests/bench/run.py $(BUILD)/pyplan $(BUILD)/gen
 
 lint:
 	mandoc -Tlint -Wwarning man/pyplan.1
@@ -112,10 +138,10 @@ leakcheck: $(BUILD)/pyplan
 asan: | $(DEPS_STAMP)
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g" \
 		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-		unit cli
+		ORACLE_SEEDS=50 unit cli oracle
 
 check: | $(DEPS_STAMP)
-	$(MAKE) all unit cli lint leakcheck
+	$(MAKE) all unit cli oracle lint leakcheck
 	$(MAKE) asan
 	@echo "check: all suites passed"
 

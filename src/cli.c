@@ -693,8 +693,15 @@ run_build(const struct opts *o, struct pp_diags *ds)
 	int st;
 
 	st = session_open(o, &s, ds, 1);
-	if (st == 0 && o->emit_lp != NULL)
-		st = write_lp(o->emit_lp, s.m, ds);
+	/* A model whose hard constraints clash (a must-see that is skipped,
+	 * say) is still written, so that a MILP solver can confirm it. */
+	if ((st == 0 || (st == PP_EX_INFEASIBLE && s.m != NULL)) &&
+	    o->emit_lp != NULL) {
+		int wst = write_lp(o->emit_lp, s.m, ds);
+
+		if (wst != 0)
+			st = wst;
+	}
 	if (st == 0 && pp_solve(s.m, &pl, ds) != 0)
 		st = PP_EX_INFEASIBLE;
 	if (st == 0)

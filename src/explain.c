@@ -13,6 +13,7 @@
 #include "pyplan/xalloc.h"
 
 #define EXPLAIN_MAX 5
+#define TERMS_MAX 32
 
 static const char *
 excl_reason(enum pp_excl e)
@@ -57,55 +58,221 @@ print_time(FILE *fp, const char *tz, int64_t s, int64_t e)
 	fprintf(fp, "%s %s-%s", date, a, b);
 }
 
-/* What a planned plan pays for the item's time: overlapping items and
- * the day's caps. */
+/* Minutes between two instants. */
+static long
+mins(int64_t a, int64_t b)
+{
+	return (long)((b - a) / 60);
+}
+
+/* "3 min after", or "as" for no gap at all. */
+static const char *
+gap_text(long m, const char *dir, char *buf)
+{
+	if (m == 0)
+		return "as";
+	snprintf(buf, 32, "%ld min %s", m, dir);
+	return buf;
+}
+
+/* Prints the items of one plan day that the other plan lacks, as
+ * "'Title' HH:MM", after lead. */
+static void
+print_diff(FILE *fp, const struct pp_model *m, const struct pp_plan_day *pd,
+    const struct pp_plan *other, const struct pp_item *skip,
+    const char *lead)
+{
+	char t[8];
+	size_t i, k = 0;
+
+	for (i = 0; i < pd->n; i++) {
+		const struct pp_item *o = pd->items[i];
+
+		if (o == skip || is_planned(other, o))
+			continue;
+		pp_tz_format_hhmm(m->tz, o->start, t);
+		fprintf(fp, "%s'%s' %s", k++ ? ", " : lead, o->title, t);
+	}
+	if (k > 0)
+		fputc('\n', fp);
+}
+
+/* 1 if o is in the plan's day and overlaps it. */
+static int
+overlaps(const struct pp_item *o, const struct pp_item *it)
+{
+	return o->start < it->end && it->start < o->end;
+}
+
+/*
+ * What keeps the item out of the plan, read off the plan's day: planned
+ * items it overlaps (their time is taken), planned items too close in
+ * another room, and the caps it would break together with the planned
+ * items it does not overlap (those it overlaps would have to go anyway).
+ */
 static void
 print_blockers(FILE *fp, const struct pp_model *m, const struct pp_plan *pl,
     size_t d, const struct pp_item *it)
 {
 	const struct pp_plan_day *pd = &pl->days[d];
 	const struct pp_profile *p = m->p;
-	char buf[32];
+	char buf[32], a[8], b[8], gap[32];
+	long talks = 0, tmin = 0, net = 0, before = 0, after = 0;
 	size_t k;
-	int any = 0;
+	int any = 0, stop;
 
 	for (k = 0; k < pd->n; k++) {
 		const struct pp_item *o = pd->items[k];
-		int clash = o->start < it->end && it->start < o->end;
-		int gap = !clash && pp_item_room_change(o, it) &&
-		    ((o->end <= it->start &&
-			 it->start < o->end + m->room_change) ||
-			(it->end <= o->start &&
-			    o->start < it->end + m->room_change));
 
-		if (!clash && !gap)
-			continue;
+		pp_tz_format_hhmm(m->tz, o->start, a);
+		pp_tz_format_hhmm(m->tz, o->end, b);
 		pp_score_format(o->score, buf);
-		fprintf(fp, "  %s planned '%s' (", clash ? "overlaps" :
-		    "is too close (room-change-minutes) to", o->title);
-		print_time(fp, m->tz, o->start, o->end);
-		fprintf(fp, ", score %s)\n", buf);
-		any = 1;
+		if (overlaps(o, it)) {
+			fprintf(fp, "    overlaps planned '%s' (%s-%s, score "
+			    "%s%s%s)\n", o->title, a, b, buf,
+			    o->must ? ", must-see" : "",
+			    o->lunch ? ", lunch" :
+			    o->cls == PP_CLASS_NETWORKING && o->counts ?
+			    ", networking" : "");
+			any = 1;
+			continue;
+		}
+		if (o->cls == PP_CLASS_TALK) {
+			talks++;
+			tmin += o->minutes;
+		} else if (o->counts)
+			net += o->minutes;
+		if (!pp_item_room_change(o, it))
+			continue;
+		if (o->end <= it->start && it->start < o->end + m->room_change) {
+			fprintf(fp, "    starts %s planned '%s' (%s-%s, %s) ends, "
+			    "in another room (room-change-minutes=%d)\n",
+			    gap_text(mins(o->end, it->start), "after", gap),
+			    o->title, a, b, o->room, p->room_change);
+			any = 1;
+		} else if (it->end <= o->start &&
+		    o->start < it->end + m->room_change) {
+			fprintf(fp, "    ends %s planned '%s' (%s-%s, %s) "
+			    "starts, in another room (room-change-minutes=%d)\n",
+			    gap_text(mins(it->end, o->start), "before", gap),
+			    o->title, a, b, o->room, p->room_change);
+			any = 1;
+		}
+	}
+	/* The run of talks it would join: planned talks right before and
+	 * after it with no counting networking block between. */
+	for (k = 0, stop = 0; k < pd->n; k++) {
+		const struct pp_item *o = pd->items[k];
+
+		if (overlaps(o, it))
+			continue;
+		if (o->end <= it->start) {
+			if (o->cls == PP_CLASS_TALK)
+				before++;
+			else if (o->counts)
+				before = 0;
+		} else if (!stop) {
+			if (o->cls == PP_CLASS_TALK)
+				after++;
+			else if (o->counts)
+				stop = 1;
+		}
 	}
 	if (it->cls == PP_CLASS_TALK) {
-		if (p->max_talks >= 0 && pd->talks >= p->max_talks) {
-			fprintf(fp, "  the day already has %ld talks "
-				    "(max-talks-per-day=%d)\n",
-			    pd->talks, p->max_talks);
+		if (p->max_talks >= 0 && talks + 1 > p->max_talks) {
+			fprintf(fp, "    the day has %ld other planned talks "
+			    "(max-talks-per-day=%d)\n", talks, p->max_talks);
 			any = 1;
 		}
 		if (p->max_talk_minutes >= 0 &&
-		    pd->talk_minutes + it->minutes > p->max_talk_minutes) {
-			fprintf(fp, "  %ld more talk minutes would exceed "
-				    "max-talk-minutes-per-day=%d (planned %ld)\n",
-			    it->minutes, p->max_talk_minutes, pd->talk_minutes);
+		    tmin + it->minutes > p->max_talk_minutes) {
+			fprintf(fp, "    its %ld minutes and the %ld of the other "
+			    "planned talks exceed max-talk-minutes-per-day=%d\n",
+			    it->minutes, tmin, p->max_talk_minutes);
+			any = 1;
+		}
+		if (p->max_streak >= 0 && before + 1 + after > p->max_streak) {
+			fprintf(fp, "    it would make %ld talks in a row "
+			    "(max-consecutive-talks=%d)\n", before + 1 + after,
+			    p->max_streak);
 			any = 1;
 		}
 	}
+	if (it->counts)
+		net += it->minutes;
+	if (p->min_networking > 0 && net < pd->networking_minutes &&
+	    net < p->min_networking) {
+		fprintf(fp, "    the networking it displaces would leave %ld "
+		    "of min-networking-minutes=%d\n", net, p->min_networking);
+		any = 1;
+	}
 	if (!any)
-		fputs("  nothing overlaps it: the plan is worth more with "
-		      "its time spent otherwise (caps, streak, networking)\n",
-		    fp);
+		fputs("    nothing in the plan blocks it directly: the plan is "
+		      "worth more with its time spent otherwise\n", fp);
+}
+
+/*
+ * The score term by term (pp_score_breakdown), the recorded-talk factor
+ * and the criteria the event covers:
+ *	score 2 = 4 x recorded-weight 0.5 (recorded):
+ *	  +1      talk-base
+ *	  +3      interest: packaging
+ *	  covers criteria: job (criteria-bonus 3 each, once per plan)
+ */
+static void
+print_score(FILE *fp, const struct pp_model *m, const struct pp_event *ev,
+    const struct pp_score *s)
+{
+	struct pp_scorer *sc = pp_scorer_new(m->p);
+	struct pp_score chk;
+	struct pp_score_term t[TERMS_MAX];
+	char v[32], raw[32], w[32];
+	size_t n, i;
+	unsigned c, crit;
+	int shown = 0;
+
+	n = pp_score_breakdown(sc, ev, &chk, t, TERMS_MAX);
+	pp_scorer_free(sc);
+	pp_score_format(s->value, v);
+	pp_score_format(s->raw, raw);
+	pp_score_format(pp_score_units(m->p->recorded_weight), w);
+	if (s->raw != s->value || (ev->recorded == PP_REC_YES &&
+	    pp_kind_class(ev->kind) == PP_CLASS_TALK))
+		fprintf(fp, "  score %s = %s \xc3\x97 recorded-weight %s "
+		    "(recorded):\n", v, raw, w);
+	else
+		fprintf(fp, "  score %s:\n", v);
+	for (i = 0; i < n && i < TERMS_MAX; i++) {
+		char u[40], num[32];
+
+		pp_score_format(t[i].units, num);
+		snprintf(u, sizeof(u), "%s%s", t[i].units >= 0 ? "+" : "",
+		    num);
+		fprintf(fp, "    %-8s%s", u, t[i].label);
+		if (strcmp(t[i].label, "networking-weight") == 0) {
+			pp_score_format(pp_score_units(
+			    m->p->networking_weight), num);
+			fprintf(fp, " %s/hour \xc3\x97 %ld min", num,
+			    pp_event_minutes(ev));
+		} else if (strcmp(t[i].label, "level-bonus") == 0)
+			fprintf(fp, " (level %s)", t[i].name);
+		else if (t[i].name != NULL)
+			fprintf(fp, ": %s", t[i].name);
+		fputc('\n', fp);
+	}
+	if (n > TERMS_MAX)
+		fprintf(fp, "    ... %zu more terms\n", n - TERMS_MAX);
+	crit = pp_kind_class(ev->kind) == PP_CLASS_TALK ?
+	    s->crit & m->crit_active : 0;
+	if (crit != 0 && m->crit_bonus != 0) {
+		fputs("    covers criteria: ", fp);
+		for (c = 0; c < PP_CRIT__COUNT; c++)
+			if (crit & (1u << c))
+				fprintf(fp, "%s%s", shown++ ? ", " : "",
+				    pp_criterion_name((enum pp_criterion)c));
+		pp_score_format(m->crit_bonus, w);
+		fprintf(fp, " (criteria-bonus %s each, once per plan)\n", w);
+	}
 }
 
 /* Re-solves with the item as must-see and reports the loss. */
@@ -116,7 +283,7 @@ print_forced(FILE *fp, struct pp_model *m, const struct pp_plan *base,
 	struct pp_diags fds;
 	struct pp_plan *forced = NULL;
 	char a[32], b[32], c[32];
-	size_t i, k;
+	size_t i;
 
 	pp_diags_init(&fds);
 	it->must = 1;
@@ -129,13 +296,18 @@ print_forced(FILE *fp, struct pp_model *m, const struct pp_plan *base,
 		pp_score_format(base->score - forced->score, a);
 		pp_score_format(base->score, b);
 		pp_score_format(forced->score, c);
-		fprintf(fp, "  forcing it in costs %s (plan score %s -> %s)",
-		    a, b, c);
-		for (i = 0, k = 0; i < base->days[d].n; i++)
-			if (!is_planned(forced, base->days[d].items[i]))
-				fprintf(fp, "%s'%s'", k++ ? ", " : "; it drops ",
-				    base->days[d].items[i]->title);
-		fputc('\n', fp);
+		if (base->score == forced->score)
+			fprintf(fp, "  forcing it in costs nothing: another "
+			    "plan with the same score %s has it\n", b);
+		else
+			fprintf(fp, "  forcing it in costs %s (plan score %s -> "
+			    "%s)\n", a, b, c);
+		/* What changes on its day (other days may change too, for
+		 * the criteria bonus). */
+		print_diff(fp, m, &base->days[d], forced, NULL,
+		    "    it drops ");
+		print_diff(fp, m, &forced->days[d], base, it,
+		    "    and adds ");
 	}
 	pp_plan_free(forced);
 	m->days[d].nmust--;
@@ -150,7 +322,6 @@ explain_one(FILE *fp, struct pp_model *m, const struct pp_plan *base,
 	const struct pp_event *ev = &m->tt->ev[ei];
 	const struct pp_score *s = &m->scores[ei];
 	struct pp_item *it = NULL;
-	char buf[32], raw[32];
 	size_t d, k, di = 0, i;
 
 	fprintf(fp, "%s (id %s)\n  ", ev->title, ev->id);
@@ -158,19 +329,19 @@ explain_one(FILE *fp, struct pp_model *m, const struct pp_plan *base,
 	fprintf(fp, ", %s, %s%s%s\n", pp_kind_name(ev->kind),
 	    pp_kind_class(ev->kind) == PP_CLASS_TALK ? "talk load" :
 	    "networking", *ev->room ? ", " : "", ev->room);
-	pp_score_format(s->value, buf);
-	pp_score_format(s->raw, raw);
-	fprintf(fp, "  score %s", buf);
-	if (s->raw != s->value)
-		fprintf(fp, " (%s before recorded-weight)", raw);
-	fprintf(fp, ": %s\n", *s->reason ? s->reason : "no interest or "
-	    "speaker matched");
+	print_score(fp, m, ev, s);
 	if (m->excl[ei] != PP_EXCL_NONE) {
 		fprintf(fp, "  not a candidate: %s\n", excl_reason(m->excl[ei]));
 		for (i = 0; m->excl[ei] == PP_EXCL_BUSY && i < m->nbusy; i++)
 			if (m->busy[i].start < ev->end &&
 			    ev->start < m->busy[i].end)
-				fprintf(fp, "  busy: '%s'\n", m->busy[i].label);
+			{
+				fprintf(fp, "  busy block '%s' (",
+				    m->busy[i].label);
+				print_time(fp, m->tz, m->busy[i].start,
+				    m->busy[i].end);
+				fputs(")\n", fp);
+			}
 		return;
 	}
 	for (d = 0; d < m->ndays && it == NULL; d++)

@@ -9,6 +9,7 @@
 
 #include "pyplan/lp.h"
 #include "pyplan/profile.h"
+#include "pyplan/tz.h"
 #include "pyplan/xalloc.h"
 
 /* Writes " + c x<d>_<k>" terms, wrapping long lines. */
@@ -40,6 +41,55 @@ static int
 cap_on(int v, int limit)
 {
 	return v >= 0 && v < limit;
+}
+
+static int
+cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The streak's time points of a day: the distinct starts and ends of its
+ * talks and counting networking blocks, in order (caller frees). */
+static int64_t *
+streak_points(const struct pp_model_day *day, size_t *np)
+{
+	int64_t *pts = pp_xcalloc(2 * day->n + 1, sizeof(*pts));
+	size_t i, n = 0, u = 0;
+
+	for (i = 0; i < day->n; i++) {
+		const struct pp_item *it = &day->items[i];
+
+		if (it->cls == PP_CLASS_TALK || it->counts) {
+			pts[n++] = it->start;
+			pts[n++] = it->end;
+		}
+	}
+	qsort(pts, n, sizeof(*pts), cmp_i64);
+	for (i = 0; i < n; i++)
+		if (u == 0 || pts[u - 1] != pts[i])
+			pts[u++] = pts[i];
+	*np = u;
+	return pts;
+}
+
+/* The index of t in the sorted points (t is one of them). */
+static size_t
+point_index(const int64_t *pts, size_t np, int64_t t)
+{
+	size_t lo = 0, hi = np;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (pts[mid] <= t)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 static void
@@ -156,61 +206,121 @@ day_constraints(FILE *fp, const struct pp_model *m, size_t d)
 		}
 
 	/*
-	 * Streak: for the window from talk a's start to talk b's end, the
-	 * planned talks inside it are in a row unless a counting networking
-	 * block inside it is planned too; so at most N of them, or any
-	 * number once such a block is planned (big-M = talks - N).  A run of
-	 * N+1 talks violates the window of its first and last talk; a valid
-	 * plan satisfies every window.
+	 * Streak, over time: s<d>_<p> is the number of talks in the current
+	 * run at time point p (the starts and ends of talks and counting
+	 * networking blocks, in order), at most N.  A planned talk from point
+	 * a to point b raises it: s_b >= s_a + 1 - M (1 - x).  Between two
+	 * neighbouring points it carries over, s_{p+1} >= s_p, unless a
+	 * planned counting networking block covers that stretch, which may
+	 * reset it: - M x on the right.  With M = N + 1 neither big-M bites
+	 * when its item is not planned.  The least s meeting these rows
+	 * counts exactly the talks since the last counting block (the
+	 * solver's streak, which gaps and short blocks do not reset), so a
+	 * plan satisfies them iff no run is longer than N.  Linear in the
+	 * day's items, where a window per pair of talks grew cubically.
 	 */
 	if (cap_on(p->max_streak, 255)) {
-		long nstreak = p->max_streak;
+		long big = (long)p->max_streak + 1;
+		size_t np, a, b, pt;
+		int64_t *pts = streak_points(day, &np);
 
 		cnt = 0;
 		for (i = 0; i < n; i++) {
 			if (it[i].cls != PP_CLASS_TALK)
 				continue;
-			for (j = 0; j < n; j++) {
-				long talks = 0;
-				int64_t ws = it[i].start, we = it[j].end;
-
-				if (it[j].cls != PP_CLASS_TALK ||
-				    it[j].start < it[i].end)
-					continue;
-				for (k = 0; k < n; k++)
-					if (it[k].cls == PP_CLASS_TALK &&
-					    it[k].start >= ws && it[k].end <= we)
-						talks++;
-				if (talks <= nstreak)
-					continue;
-				row_begin(&r, fp, "streak", d, cnt++);
-				for (k = 0; k < n; k++) {
-					if (it[k].start < ws || it[k].end > we)
-						continue;
-					if (it[k].cls == PP_CLASS_TALK)
-						term(&r, 1, "x", d, k);
-					else if (it[k].counts)
-						term(&r, -(talks - nstreak), "x",
-						    d, k);
-				}
-				fprintf(fp, " <= %ld\n", nstreak);
-			}
+			a = point_index(pts, np, it[i].start);
+			b = point_index(pts, np, it[i].end);
+			row_begin(&r, fp, "streak", d, cnt++);
+			term(&r, 1, "s", d, b);
+			term(&r, -1, "s", d, a);
+			term(&r, -big, "x", d, i);
+			fprintf(fp, " >= %ld\n", 1 - big);
 		}
+		for (pt = 0; pt + 1 < np; pt++) {
+			row_begin(&r, fp, "streak", d, cnt++);
+			term(&r, 1, "s", d, pt + 1);
+			term(&r, -1, "s", d, pt);
+			for (j = 0; j < n; j++)
+				if (it[j].cls == PP_CLASS_NETWORKING &&
+				    it[j].counts && it[j].start <= pts[pt] &&
+				    it[j].end >= pts[pt + 1])
+					term(&r, big, "x", d, j);
+			fputs(" >= 0\n", fp);
+		}
+		free(pts);
 	}
 	free(prev);
 	free(cur);
 }
 
+/* Writes s on one comment line: control characters become spaces. */
+static void
+comment_text(FILE *fp, const char *s)
+{
+	for (; *s != '\0'; s++)
+		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, fp);
+}
+
+/*
+ * The legend: one comment line per day and per variable, so that a reader
+ * (or tests/oracle/run.py) can map glpsol's columns back to the programme:
+ *	\ day 0 2018-05-09
+ *	\ x0_3 2018-05-09 09:00-12:20 talk must 'Title' (id 53)
+ *	\ y0_0 criterion job
+ *	\ e17_0 must-see excluded 'Title' (id 42)
+ * Synthesized items have the id "hallway" or "lunch".
+ */
+static void
+legend(FILE *fp, const struct pp_model *m)
+{
+	char a[8], b[8];
+	size_t d, k, i;
+	unsigned c;
+
+	for (d = 0; d < m->ndays; d++) {
+		const struct pp_model_day *day = &m->days[d];
+
+		fprintf(fp, "\\ day %zu %s\n", d, day->date);
+		for (k = 0; k < day->n; k++) {
+			const struct pp_item *it = &day->items[k];
+
+			pp_tz_format_hhmm(m->tz, it->start, a);
+			pp_tz_format_hhmm(m->tz, it->end, b);
+			fprintf(fp, "\\ x%zu_%zu %s %s-%s %s%s '", d, k,
+			    day->date, a, b, pp_kind_name(it->kind),
+			    it->must ? " must" : "");
+			comment_text(fp, it->title);
+			fputs("' (id ", fp);
+			comment_text(fp, it->ev != NULL ? it->ev->id :
+			    it->src == PP_ITEM_LUNCH ? "lunch" : "hallway");
+			fputs(")\n", fp);
+		}
+	}
+	if (m->crit_bonus != 0)
+		for (c = 0; c < PP_CRIT__COUNT; c++)
+			if (m->crit_active & (1u << c))
+				fprintf(fp, "\\ y%u_0 criterion %s\n", c,
+				    pp_criterion_name((enum pp_criterion)c));
+	for (i = 0; i < m->tt->n; i++)
+		if (m->must[i] && m->excl[i] != PP_EXCL_NONE) {
+			fprintf(fp, "\\ e%zu_0 must-see excluded '", i);
+			comment_text(fp, m->tt->ev[i].title);
+			fputs("' (id ", fp);
+			comment_text(fp, m->tt->ev[i].id);
+			fputs(")\n", fp);
+		}
+}
+
 int
 pp_write_lp(FILE *fp, const struct pp_model *m)
 {
-	size_t d, k, nvars = 0;
+	size_t d, k, i, nvars = 0;
 	unsigned c;
 	struct row r;
 
-	fputs("\\ pyplan planning model (see man/pyplan.1, THE MODEL)\n"
-	      "Maximize\n obj:",
-	    fp);
+	fputs("\\ pyplan planning model (see man/pyplan.1, THE MODEL)\n", fp);
+	legend(fp, m);
+	fputs("Maximize\n obj:", fp);
 	r.fp = fp;
 	r.terms = 0;
 	for (d = 0; d < m->ndays; d++)
@@ -218,7 +328,9 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 			term(&r, m->days[d].items[k].score, "x", d, k);
 			nvars++;
 		}
-	if (m->crit_bonus > 0)
+	/* The criteria bonus, positive or negative (the solver tracks the
+	 * covered criteria exactly, so a negative bonus is a penalty). */
+	if (m->crit_bonus != 0)
 		for (c = 0; c < PP_CRIT__COUNT; c++)
 			if (m->crit_active & (1u << c))
 				term(&r, m->crit_bonus, "y", c, 0);
@@ -227,8 +339,16 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 	fputs("Subject To\n", fp);
 	for (d = 0; d < m->ndays; d++)
 		day_constraints(fp, m, d);
-	if (m->crit_bonus > 0)
+	/*
+	 * Criterion c is covered (y_c = 1) exactly when a planned talk covers
+	 * it: y_c <= the sum of those x always holds; y_c >= each of them
+	 * matters only when the bonus is negative (otherwise the objective
+	 * already pushes y_c up).
+	 */
+	if (m->crit_bonus != 0)
 		for (c = 0; c < PP_CRIT__COUNT; c++) {
+			size_t cnt = 0;
+
 			if (!(m->crit_active & (1u << c)))
 				continue;
 			row_begin(&r, fp, "crit", c, 0);
@@ -239,12 +359,47 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 					    (1u << c))
 						term(&r, -1, "x", d, k);
 			fputs(" <= 0\n", fp);
+			for (d = 0; d < m->ndays && m->crit_bonus < 0; d++)
+				for (k = 0; k < m->days[d].n; k++) {
+					if (!(m->days[d].items[k].crit &
+					    (1u << c)))
+						continue;
+					row_begin(&r, fp, "cov", c, cnt++);
+					term(&r, 1, "y", c, 0);
+					term(&r, -1, "x", d, k);
+					fputs(" >= 0\n", fp);
+				}
+		}
+	/*
+	 * A must-see event that is no candidate (skipped, in a busy block,
+	 * outside the planning window or days) is in the model as a variable
+	 * e<i> that [must] fixes to 1 and its exclusion to 0: the model is
+	 * infeasible, as pyplan reports before solving.
+	 */
+	for (i = 0; i < m->tt->n; i++)
+		if (m->must[i] && m->excl[i] != PP_EXCL_NONE) {
+			row_begin(&r, fp, "excl", i, 0);
+			term(&r, 1, "e", i, 0);
+			fputs(" <= 0\n", fp);
 		}
 	fputs("Bounds\n", fp);
 	for (d = 0; d < m->ndays; d++)
 		for (k = 0; k < m->days[d].n; k++)
 			if (m->days[d].items[k].must)
 				fprintf(fp, " x%zu_%zu = 1\n", d, k);
+	for (i = 0; i < m->tt->n; i++)
+		if (m->must[i] && m->excl[i] != PP_EXCL_NONE)
+			fprintf(fp, " e%zu_0 = 1\n", i);
+	/* The streak counters: continuous, 0 to the cap. */
+	for (d = 0; d < m->ndays && cap_on(m->p->max_streak, 255); d++) {
+		size_t np;
+		int64_t *pts = streak_points(&m->days[d], &np);
+
+		for (k = 0; k < np; k++)
+			fprintf(fp, " 0 <= s%zu_%zu <= %d\n", d, k,
+			    m->p->max_streak);
+		free(pts);
+	}
 	if (nvars == 0)
 		fputs(" x0_0 = 0\n", fp);
 	fputs("Binary\n", fp);
@@ -258,10 +413,13 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 		}
 	if (nvars == 0)
 		fputs(" x0_0", fp);
-	if (m->crit_bonus > 0)
+	if (m->crit_bonus != 0)
 		for (c = 0; c < PP_CRIT__COUNT; c++)
 			if (m->crit_active & (1u << c))
 				fprintf(fp, " y%u_0", c);
+	for (i = 0; i < m->tt->n; i++)
+		if (m->must[i] && m->excl[i] != PP_EXCL_NONE)
+			fprintf(fp, " e%zu_0", i);
 	fputs("\nEnd\n", fp);
 	return ferror(fp) ? -1 : 0;
 }

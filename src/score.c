@@ -238,9 +238,52 @@ copy_cut(char *dst, size_t size, const char *src, size_t len)
 	memcpy(dst + n, ellipsis, sizeof(ellipsis));
 }
 
+/* Terms being recorded for pp_score_breakdown (NULL: not recorded). */
+struct terms {
+	struct pp_score_term *v;
+	size_t n, max;
+};
+
+static void
+term_add(struct terms *t, const char *label, const char *name,
+    int64_t units)
+{
+	if (t == NULL)
+		return;
+	if (t->n < t->max) {
+		t->v[t->n].label = label;
+		t->v[t->n].name = name;
+		t->v[t->n].units = units;
+	}
+	t->n++;
+}
+
+static void score_event(const struct pp_scorer *s, const struct pp_event *ev,
+    struct pp_score *out, struct terms *tl);
+
 void
 pp_score_event(const struct pp_scorer *s, const struct pp_event *ev,
     struct pp_score *out)
+{
+	score_event(s, ev, out, NULL);
+}
+
+size_t
+pp_score_breakdown(const struct pp_scorer *s, const struct pp_event *ev,
+    struct pp_score *out, struct pp_score_term *terms, size_t max)
+{
+	struct terms t;
+
+	t.v = terms;
+	t.n = 0;
+	t.max = terms != NULL ? max : 0;
+	score_event(s, ev, out, &t);
+	return t.n;
+}
+
+static void
+score_event(const struct pp_scorer *s, const struct pp_event *ev,
+    struct pp_score *out, struct terms *tl)
 {
 	const struct pp_profile *p = s->p;
 	struct pp_words words = { NULL, 0 };
@@ -262,9 +305,16 @@ pp_score_event(const struct pp_scorer *s, const struct pp_event *ev,
 	for (i = 0; i < es.n; i++)
 		pp_words_add(&es.words[i], ev->speakers[i]);
 
+	if (talk)
+		term_add(tl, "talk-base", NULL, s->base);
+	else
+		term_add(tl, "networking-weight", NULL,
+		    div_round(s->per_hour * pp_event_minutes(ev), 60));
 	for (i = 0; i < s->ninterests; i++) {
 		if (pp_words_match(&words, &s->interests[i].words)) {
 			sum += s->interests[i].units;
+			term_add(tl, "interest", s->interests[i].name,
+			    s->interests[i].units);
 			reason_add(&r, "interest", s->interests[i].name,
 			    s->interests[i].units);
 		}
@@ -273,6 +323,8 @@ pp_score_event(const struct pp_scorer *s, const struct pp_event *ev,
 		for (i = 0; i < s->nspeakers; i++) {
 			if (speaker_match(&s->speakers[i], &es)) {
 				sum += s->speakers[i].units;
+				term_add(tl, "speaker", s->speakers[i].name,
+				    s->speakers[i].units);
 				reason_add(&r, "speaker", s->speakers[i].name,
 				    s->speakers[i].units);
 			}
@@ -280,6 +332,7 @@ pp_score_event(const struct pp_scorer *s, const struct pp_event *ev,
 		if (p->level != NULL && ev->level != NULL &&
 		    *ev->level != '\0' && ci_eq(p->level, ev->level)) {
 			sum += s->level_bonus;
+			term_add(tl, "level-bonus", p->level, s->level_bonus);
 			reason_add(&r, "level", NULL, 0);
 		}
 		out->raw = s->base + sum;

@@ -5,9 +5,11 @@
  * the best chain: a label is a partial plan ending at some item, and its
  * state holds exactly what the remaining constraints need (talks, talk
  * minutes, streak, networking minutes, lunch, must-see count, criteria).
- * Labels with equal state keep the higher value, so the search is
- * exhaustive over states and the result a proven optimum of the model.
- * Days are independent except for the criteria bonus, which a small DP over
+ * A label is dropped only when another is worth at least as much with a
+ * state at least as good in every respect (dominance; labels with equal
+ * state keep the higher value), so every plan dropped is matched by one
+ * kept and the result is a proven optimum of the model.  Days are
+ * independent except for the criteria bonus, which a small DP over
  * criterion masks combines.
  */
 #include <stdio.h>
@@ -73,15 +75,50 @@ struct lmap {
 	size_t nlist, listcap;
 };
 
+/*
+ * The frontier: the labels of the items that ended at least the
+ * room-change time before the item being extended, so that every one of
+ * them may precede it and every later item.  Their end no longer matters,
+ * only their state and value, and a label is dropped when another is at
+ * least as good in every way (see dominates()).  The labels are kept in
+ * buckets by class: the state fields that must be equal for one label to
+ * dominate another (lunch, the free lunch block, must-see count).  The
+ * criteria mask is a resource (res_of), or ignored when there is no bonus.
+ */
+struct fent {
+	uint64_t res;   /* resources, lower is better (res_of) */
+	int64_t value;
+	int32_t li;     /* label index */
+};
+
+struct bucket {
+	uint64_t cls;
+	struct fent *e;
+	size_t n, cap;
+};
+
+struct front {
+	struct bucket *b;
+	size_t nb, bcap;
+	int32_t *slot;  /* open addressing: class -> bucket, -1 = empty */
+	uint64_t *skey;
+	size_t scap;
+	size_t n;       /* labels in all buckets */
+};
+
 struct dp {
 	const struct pp_model *m;
 	const struct pp_model_day *d;
 	unsigned relax;
+	const unsigned char *unmust; /* items whose must-see is relaxed */
 	struct label *pool;
 	size_t npool, poolcap;
 	size_t *lo, *hi;     /* each item's labels: pool[lo[k]..hi[k]) */
-	struct lmap front;   /* labels of items that ended >= room change ago */
+	struct front front;  /* labels of items that ended >= room change ago */
 	struct lmap local;   /* labels of the item being extended */
+	uint64_t cls_mask;   /* key bits that form a label's class */
+	int mask_res;        /* criteria mask: 0 ignored, 1 more is better,
+				-1 fewer is better */
 	/* limits in effect (0 = not tracked) */
 	unsigned max_talks, max_tmin, max_streak, min_net;
 	int cap_talks, cap_tmin, cap_streak, need_lunch;
@@ -106,6 +143,30 @@ lmap_clear(struct lmap *mp)
 
 	for (i = 0; i < mp->cap; i++)
 		mp->vals[i] = -1;
+	mp->n = 0;
+	mp->nlist = 0;
+}
+
+static size_t lmap_slot(const struct lmap *mp, uint64_t key);
+
+/*
+ * Empties the map in time proportional to its entries, not its capacity
+ * (the item map is emptied once per item and stays large after a busy
+ * item).  Entries are removed newest first: the probe path of an entry
+ * runs only through entries that were there before it, so it is intact
+ * when the entry is looked up.
+ */
+static void
+lmap_clear_entries(struct lmap *mp, const struct label *pool)
+{
+	size_t j;
+
+	if (mp->n * 4 >= mp->cap) {
+		lmap_clear(mp);
+		return;
+	}
+	for (j = mp->nlist; j-- > 0;)
+		mp->vals[lmap_slot(mp, pool[mp->list[j]].key)] = -1;
 	mp->n = 0;
 	mp->nlist = 0;
 }
@@ -196,7 +257,133 @@ new_label(struct dp *dp, int64_t value, uint64_t key, int32_t prev,
 static int
 is_must(const struct dp *dp, const struct pp_item *it)
 {
-	return it->must && !(dp->relax & R_MUST);
+	return it->must && !(dp->relax & R_MUST) &&
+	    (dp->unmust == NULL || !dp->unmust[it - dp->d->items]);
+}
+
+/*
+ * Resources packed so that "a is at least as good as b in every one" is a
+ * single SWAR comparison: fields of talks (8 bits), talk minutes (11),
+ * streak (8), networking minutes still missing (11) and one bit per
+ * criterion, each followed by a guard bit, and each lower-is-better.
+ */
+#define RES_GUARDS ((1ULL << 8) | (1ULL << 20) | (1ULL << 29) | \
+	(1ULL << 41) | (1ULL << 43) | (1ULL << 45) | (1ULL << 47) | \
+	(1ULL << 49))
+
+static uint64_t
+res_of(const struct dp *dp, uint64_t key)
+{
+	uint64_t r = (uint64_t)K_TALKS(key) | (uint64_t)K_TMIN(key) << 9 |
+	    (uint64_t)K_STREAK(key) << 21 |
+	    (uint64_t)(dp->min_net - K_NET(key)) << 30;
+	unsigned mask = K_MASK(key), c;
+
+	if (dp->mask_res > 0)
+		mask = ~mask; /* a criterion not covered is worse */
+	if (dp->mask_res != 0)
+		for (c = 0; c < PP_CRIT__COUNT; c++)
+			if (mask & (1u << c))
+				r |= 1ULL << (42 + 2 * c);
+	return r;
+}
+
+/* 1 if every resource of a is at most that of b: the guard bit above each
+ * field survives b - a exactly when that field of a is not greater. */
+static int
+res_leq(uint64_t a, uint64_t b)
+{
+	return (((b | RES_GUARDS) - a) & RES_GUARDS) == RES_GUARDS;
+}
+
+/*
+ * Label a dominates label b (same class) when it is worth at least as much
+ * and every resource is at least as good: fewer talks, talk minutes and
+ * talks in a row, no less networking, and criteria that are worth at least
+ * as much.  Every completion of b's plan is then a completion of a's plan,
+ * worth at least as much, so dropping b loses no optimum.  Among equals
+ * the label already kept wins, which keeps the result deterministic.
+ */
+static int
+dominates(uint64_t ares, int64_t aval, uint64_t bres, int64_t bval)
+{
+	return aval >= bval && res_leq(ares, bres);
+}
+
+static struct bucket *
+front_bucket(struct front *f, uint64_t cls)
+{
+	size_t i;
+
+	if ((f->nb + 1) * 2 > f->scap) {
+		size_t cap = f->scap < 16 ? 16 : f->scap * 2, j;
+
+		free(f->slot);
+		free(f->skey);
+		f->slot = pp_xcalloc(cap, sizeof(*f->slot));
+		f->skey = pp_xcalloc(cap, sizeof(*f->skey));
+		f->scap = cap;
+		for (i = 0; i < cap; i++)
+			f->slot[i] = -1;
+		for (j = 0; j < f->nb; j++) {
+			i = (size_t)hash64(f->b[j].cls) & (cap - 1);
+			while (f->slot[i] >= 0)
+				i = (i + 1) & (cap - 1);
+			f->slot[i] = (int32_t)j;
+			f->skey[i] = f->b[j].cls;
+		}
+	}
+	i = (size_t)hash64(cls) & (f->scap - 1);
+	while (f->slot[i] >= 0 && f->skey[i] != cls)
+		i = (i + 1) & (f->scap - 1);
+	if (f->slot[i] < 0) {
+		pp_xgrow((void **)&f->b, &f->bcap, f->nb + 1, sizeof(*f->b));
+		memset(&f->b[f->nb], 0, sizeof(f->b[f->nb]));
+		f->b[f->nb].cls = cls;
+		f->slot[i] = (int32_t)f->nb;
+		f->skey[i] = cls;
+		f->nb++;
+	}
+	return &f->b[f->slot[i]];
+}
+
+/* Offers label li to the frontier: dropped if a kept label dominates it,
+ * else kept, and the kept labels it dominates dropped (order kept). */
+static void
+front_put(struct dp *dp, int32_t li)
+{
+	const struct label *l = &dp->pool[li];
+	struct bucket *b = front_bucket(&dp->front, l->key & dp->cls_mask);
+	uint64_t r = res_of(dp, l->key);
+	size_t i, j;
+
+	for (i = 0; i < b->n; i++)
+		if (dominates(b->e[i].res, b->e[i].value, r, l->value))
+			return;
+	for (i = j = 0; i < b->n; i++)
+		if (!dominates(r, l->value, b->e[i].res, b->e[i].value))
+			b->e[j++] = b->e[i];
+	dp->front.n -= b->n - j;
+	b->n = j;
+	pp_xgrow((void **)&b->e, &b->cap, b->n + 1, sizeof(*b->e));
+	b->e[b->n].res = r;
+	b->e[b->n].value = l->value;
+	b->e[b->n].li = li;
+	b->n++;
+	dp->front.n++;
+}
+
+static void
+front_fini(struct front *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->nb; i++)
+		free(f->b[i].e);
+	free(f->b);
+	free(f->slot);
+	free(f->skey);
+	memset(f, 0, sizeof(*f));
 }
 
 /* Extends label li by item k into the local map. */
@@ -299,25 +486,26 @@ absorb(struct dp *dp, size_t j)
 	size_t l;
 
 	for (l = dp->lo[j]; l < dp->hi[j]; l++)
-		lmap_put(&dp->front, dp->pool, (int32_t)l);
-	if (dp->front.nlist > dp->max_front)
-		dp->max_front = dp->front.nlist;
+		front_put(dp, (int32_t)l);
+	if (dp->front.n > dp->max_front)
+		dp->max_front = dp->front.n;
 }
 
-/* Drops frontier labels that missed a must-see item: they are dead. */
+/* Drops frontier labels that missed a must-see item: they are dead.  The
+ * must-see count is part of the class, so whole buckets go. */
 static void
 compact_front(struct dp *dp, unsigned req)
 {
-	size_t i, n = 0;
-	int32_t *keep = pp_xcalloc(dp->front.nlist + 1, sizeof(*keep));
+	size_t i;
 
-	for (i = 0; i < dp->front.nlist; i++)
-		if (K_MUST(dp->pool[dp->front.list[i]].key) >= req)
-			keep[n++] = dp->front.list[i];
-	lmap_clear(&dp->front);
-	for (i = 0; i < n; i++)
-		lmap_put(&dp->front, dp->pool, keep[i]);
-	free(keep);
+	for (i = 0; i < dp->front.nb; i++) {
+		struct bucket *b = &dp->front.b[i];
+
+		if (K_MUST(b->cls) < req) {
+			dp->front.n -= b->n;
+			b->n = 0;
+		}
+	}
 }
 
 struct day_result {
@@ -343,14 +531,15 @@ day_result_fini(struct day_result *r)
  */
 static int
 solve_day(const struct pp_model *m, const struct pp_model_day *d,
-    unsigned relax, struct day_result *r, struct pp_solve_stats *st)
+    unsigned relax, const unsigned char *unmust, struct day_result *r,
+    struct pp_solve_stats *st)
 {
 	const struct pp_profile *p = m->p;
 	struct dp dp;
-	size_t n = d->n, k, q, ptr = 0, nmust = 0, i;
+	size_t n = d->n, k, q, ptr = 0, nmust = 0, i, b;
 	size_t *by_end, *must_before;
 	unsigned char *forbidden;
-	int64_t *must_end;
+	size_t *must_idx;
 	unsigned req_now = 0, mask;
 	int32_t best[NMASK];
 	int any = 0;
@@ -359,6 +548,7 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 	dp.m = m;
 	dp.d = d;
 	dp.relax = relax;
+	dp.unmust = unmust;
 	dp.cap_talks = p->max_talks >= 0 && p->max_talks < 255 &&
 	    !(relax & R_COUNT);
 	dp.max_talks = dp.cap_talks ? (unsigned)p->max_talks : 0;
@@ -373,27 +563,32 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 	    0;
 	dp.need_lunch = m->lunch_len > 0 &&
 	    d->lunch_to - d->lunch_from >= m->lunch_len && !(relax & R_LUNCH);
+	/* The criteria mask is a resource when the bonus makes criteria
+	 * worth something (or cost something); without a bonus it is
+	 * ignored, and otherwise part of no class. */
+	dp.mask_res = m->crit_bonus > 0 ? 1 : m->crit_bonus < 0 ? -1 : 0;
+	dp.cls_mask = make_key(0, 0, 0, 0, 1, 0, 0xffff, 1);
 	dp.lo = pp_xcalloc(n + 1, sizeof(*dp.lo));
 	dp.hi = pp_xcalloc(n + 1, sizeof(*dp.hi));
 	by_end = pp_xcalloc(n + 1, sizeof(*by_end));
 	must_before = pp_xcalloc(n + 1, sizeof(*must_before));
 	forbidden = pp_xcalloc(n + 1, 1);
-	must_end = pp_xcalloc(n + 1, sizeof(*must_end));
+	must_idx = pp_xcalloc(n + 1, sizeof(*must_idx));
 
 	/* Must-see bookkeeping: an item that overlaps a must-see item can
 	 * never be planned; a label may extend to item k only if it holds
 	 * every must-see item that ends by k's start. */
 	for (k = 0; k < n; k++)
 		if (is_must(&dp, &d->items[k]))
-			must_end[nmust++] = d->items[k].end;
+			must_idx[nmust++] = k;
 	for (k = 0; k < n; k++) {
 		const struct pp_item *it = &d->items[k];
 
 		by_end[k] = k;
-		for (q = 0; q < n; q++) {
-			const struct pp_item *mu = &d->items[q];
+		for (i = 0; i < nmust; i++) {
+			const struct pp_item *mu = &d->items[must_idx[i]];
 
-			if (q == k || !is_must(&dp, mu))
+			if (must_idx[i] == k)
 				continue;
 			if (mu->end <= it->start)
 				must_before[k]++;
@@ -403,10 +598,9 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 	}
 	sort_by_end(by_end, n, d->items);
 
-	lmap_resize(&dp.front, dp.pool, 64);
 	lmap_resize(&dp.local, dp.pool, 64);
 	new_label(&dp, 0, make_key(0, 0, 0, 0, 0, 0, 0, 0), -1, -1);
-	lmap_put(&dp.front, dp.pool, 0);
+	front_put(&dp, 0);
 
 	for (k = 0; k < n; k++) {
 		const struct pp_item *it = &d->items[k];
@@ -422,10 +616,16 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 			compact_front(&dp, req);
 			req_now = req;
 		}
-		lmap_clear(&dp.local);
+		lmap_clear_entries(&dp.local, dp.pool);
 		dp.lo[k] = dp.npool;
-		for (i = 0; i < dp.front.nlist; i++)
-			extend(&dp, dp.front.list[i], k, req);
+		for (b = 0; b < dp.front.nb; b++) {
+			const struct bucket *bk = &dp.front.b[b];
+
+			if (bk->n == 0 || K_MUST(bk->cls) != req)
+				continue;
+			for (i = 0; i < bk->n; i++)
+				extend(&dp, bk->e[i].li, k, req);
+		}
 		/* Items that ended less than the room-change time ago can
 		 * precede k only when no room change is needed. */
 		for (q = ptr; q < n && d->items[by_end[q]].end <= it->start;
@@ -445,19 +645,24 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 	/* Final states: every must-see planned, lunch, networking met. */
 	for (mask = 0; mask < NMASK; mask++)
 		best[mask] = -1;
-	for (i = 0; i < dp.front.nlist; i++) {
-		int32_t li = dp.front.list[i];
-		uint64_t key = dp.pool[li].key;
+	for (b = 0; b < dp.front.nb; b++) {
+		const struct bucket *bk = &dp.front.b[b];
 
-		if (K_MUST(key) != nmust)
-			continue;
-		if (dp.need_lunch && !K_LUNCH(key))
-			continue;
-		if (K_NET(key) < dp.min_net)
-			continue;
-		mask = K_MASK(key);
-		if (best[mask] < 0 || dp.pool[li].value > dp.pool[best[mask]].value)
-			best[mask] = li;
+		for (i = 0; i < bk->n; i++) {
+			int32_t li = bk->e[i].li;
+			uint64_t key = dp.pool[li].key;
+
+			if (K_MUST(key) != nmust)
+				continue;
+			if (dp.need_lunch && !K_LUNCH(key))
+				continue;
+			if (K_NET(key) < dp.min_net)
+				continue;
+			mask = K_MASK(key);
+			if (best[mask] < 0 ||
+			    dp.pool[li].value > dp.pool[best[mask]].value)
+				best[mask] = li;
+		}
 	}
 	for (mask = 0; mask < NMASK; mask++) {
 		int32_t li;
@@ -482,7 +687,7 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 		if (dp.max_front > st->max_front)
 			st->max_front = dp.max_front;
 	}
-	lmap_fini(&dp.front);
+	front_fini(&dp.front);
 	lmap_fini(&dp.local);
 	free(dp.pool);
 	free(dp.lo);
@@ -490,7 +695,7 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 	free(by_end);
 	free(must_before);
 	free(forbidden);
-	free(must_end);
+	free(must_idx);
 	return any;
 }
 
@@ -506,7 +711,7 @@ append_title(char *buf, size_t size, const char *title)
 
 static void
 family_text(const struct pp_model *m, const struct pp_model_day *d,
-    unsigned f, char *buf, size_t size)
+    unsigned f, const unsigned char *unmust, char *buf, size_t size)
 {
 	const struct pp_profile *p = m->p;
 	size_t i, shown = 0;
@@ -536,7 +741,7 @@ family_text(const struct pp_model *m, const struct pp_model_day *d,
 	case R_MUST:
 		snprintf(buf, size, "must-see ");
 		for (i = 0; i < d->n; i++) {
-			if (!d->items[i].must)
+			if (!d->items[i].must || unmust[i])
 				continue;
 			if (shown == 4) {
 				strncat(buf, ", ...", size - strlen(buf) - 1);
@@ -557,9 +762,14 @@ static void
 diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
     struct pp_diags *ds)
 {
+	/* The order in which families are dropped from a clash: the ones a
+	 * user most readily changes stay longest. */
+	static const unsigned order[] = { R_STREAK, R_NET, R_LUNCH, R_COUNT,
+		R_MINUTES, R_MUST };
 	const struct pp_profile *p = m->p;
 	const struct pp_item *prev = NULL;
-	unsigned active = 0, culprits = 0, f;
+	unsigned active = 0, culprits, relaxed = 0, f;
+	unsigned char *unmust;
 	char msg[600], part[300];
 	size_t i;
 
@@ -604,20 +814,37 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 		active |= R_LUNCH;
 	if (d->nmust > 0)
 		active |= R_MUST;
-	for (f = 1; f < (1u << R__N); f <<= 1)
-		if ((active & f) && solve_day(m, d, f, NULL, NULL))
-			culprits |= f;
-	if (culprits == 0)
-		culprits = active;
+	/*
+	 * A deletion filter finds an irreducible clash: drop each family in
+	 * turn while the day stays infeasible without it; the families left
+	 * clash, and each of them is needed for the clash.  A family whose
+	 * relaxation alone makes the day feasible is in every clash, so it
+	 * always stays.  The must-see items of a clash are then filtered
+	 * the same way, one by one.
+	 */
+	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if ((active & order[i]) &&
+		    !solve_day(m, d, relaxed | order[i], NULL, NULL, NULL))
+			relaxed |= order[i];
+	culprits = active & ~relaxed;
+	unmust = pp_xcalloc(d->n + 1, 1);
+	for (i = 0; (culprits & R_MUST) && i < d->n; i++) {
+		if (!d->items[i].must)
+			continue;
+		unmust[i] = 1;
+		if (solve_day(m, d, relaxed, unmust, NULL, NULL))
+			unmust[i] = 0;
+	}
 	msg[0] = '\0';
 	for (f = 1; f < (1u << R__N); f <<= 1) {
 		if (!(culprits & f))
 			continue;
-		family_text(m, d, f, part, sizeof(part));
+		family_text(m, d, f, unmust, part, sizeof(part));
 		if (msg[0] != '\0')
 			strncat(msg, ", ", sizeof(msg) - strlen(msg) - 1);
 		strncat(msg, part, sizeof(msg) - strlen(msg) - 1);
 	}
+	free(unmust);
 	if (culprits == R_NET)
 		pp_diag_err(ds, NULL, 0,
 		    "%s: %s cannot be met: not enough networking time", d->date,
@@ -715,7 +942,8 @@ pp_solve(const struct pp_model *m, struct pp_plan **out,
 	pl->days = pp_xcalloc(m->ndays + 1, sizeof(*pl->days));
 	res = pp_xcalloc(m->ndays + 1, sizeof(*res));
 	for (i = 0; i < m->ndays; i++) {
-		if (!solve_day(m, &m->days[i], 0, &res[i], &pl->stats)) {
+		if (!solve_day(m, &m->days[i], 0, NULL, &res[i],
+		    &pl->stats)) {
 			diagnose_day(m, &m->days[i], ds);
 			infeasible = 1;
 		}

@@ -7,6 +7,7 @@
 #ifndef PYPLAN_SCORE_H
 #define PYPLAN_SCORE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "pyplan/event.h"
@@ -61,6 +62,28 @@ void pp_scorer_free(struct pp_scorer *s);
  */
 void pp_score_event(const struct pp_scorer *s, const struct pp_event *ev,
     struct pp_score *out);
+
+/* One term of an event's raw score (pp_score_breakdown). */
+struct pp_score_term {
+	const char *label; /* static: "interest", "speaker", "level-bonus",
+			      "talk-base" or "networking-weight" */
+	const char *name;  /* borrowed from the profile: the topic, speaker
+			      or level; NULL for talk-base and
+			      networking-weight */
+	int64_t units;     /* the term's value in score units */
+};
+
+/*
+ * Scores ev exactly as pp_score_event (same *out) and lists the terms
+ * whose sum is out->raw, in this order: talk-base for talk load, or for
+ * networking networking-weight per hour times the event's minutes
+ * (rounded as above); then each matching interest; then, for talk load,
+ * each matching speaker and the level bonus.  Stores at most max terms in
+ * terms (may be NULL when max is 0) and returns how many there are.
+ */
+size_t pp_score_breakdown(const struct pp_scorer *s,
+    const struct pp_event *ev, struct pp_score *out,
+    struct pp_score_term *terms, size_t max);
 
 /*
  * Converts a profile weight to score units, rounding half away from 0

@@ -2,31 +2,80 @@
 # SPDX-License-Identifier: ISC
 """Independent checker of a pyplan JSON plan (read on stdin).
 
-Written from SPEC.md section 4, not from the solver: every day within the
-caps, no overlaps, room-change time between consecutive items in rooms that
-share nothing, no streak longer than the cap, the networking minimum met in
-blocks of the minimum length, lunch, and the must-see events present.
-Exits 1 with one line per violation; prints a one-line summary otherwise.
+Written from SPEC.md section 4, not from the solver, and sharing no code
+with it: every day within the caps, no overlaps, room-change time between
+consecutive items in rooms that share nothing, no streak longer than the
+cap, the networking minimum met in blocks of the minimum length, lunch (a
+meal or a free gap of the lunch length inside the lunch window), the
+must-see events present, skipped events absent, nothing in a busy block or
+outside the planning window and days, and the totals and the score adding
+up.  Exits 1 with one line per violation; prints a one-line summary
+otherwise.  tests/oracle/run.py imports check().
 """
 import datetime
 import json
 import sys
+from zoneinfo import ZoneInfo
 
 
 def t(s):
     return datetime.datetime.fromisoformat(s)
 
 
-def main():
-    plan = json.load(sys.stdin)
+def milli(x):
+    """A JSON score (points, three decimals) in thousandths."""
+    return round(x * 1000)
+
+
+def local(zone, date, hhmm):
+    """The instant of HH:MM (24:00 allowed) on date in zone."""
+    d = datetime.date.fromisoformat(date)
+    h, m = map(int, hhmm.split(":"))
+    base = datetime.datetime(d.year, d.month, d.day, tzinfo=zone)
+    return (base.replace(tzinfo=None) + datetime.timedelta(hours=h, minutes=m)
+            ).replace(tzinfo=zone)
+
+
+def minutes(i):
+    return int((t(i["end"]) - t(i["start"])).total_seconds()) // 60
+
+
+def lunch_ok(items, lf, lt, need):
+    """A meal overlapping [lf, lt) by need, or a free gap of need in it."""
+    for i in items:
+        if i["kind"] == "meal":
+            s, e = max(t(i["start"]), lf), min(t(i["end"]), lt)
+            if e - s >= need:
+                return True
+    cur = lf
+    for s, e in sorted((t(i["start"]), t(i["end"])) for i in items) + \
+            [(lt, lt)]:
+        s2 = min(max(s, lf), lt)
+        if s2 - cur >= need:
+            return True
+        cur = max(cur, min(max(e, lf), lt))
+    return False
+
+
+def check(plan):
+    """Returns the list of violations of the plan (empty if valid)."""
     prof = plan["profile"]
+    zone = ZoneInfo(prof["timezone"] or plan["conference"]["timezone"])
     errs = []
-    must_titles = [m.lower() for m in prof["must"]]
+    refs = lambda i: {str(i["id"]).lower(), i["title"].lower()}
+    must = [m.lower() for m in prof["must"]]
+    skip = {s.lower() for s in prof["skip"]}
     seen_must = set()
     rc = datetime.timedelta(minutes=prof["room_change_minutes"])
+    total = 0
     for day in plan["days"]:
         d = day["date"]
-        items = sorted(day["items"], key=lambda i: (t(i["start"]), t(i["end"])))
+        items = sorted(day["items"],
+                       key=lambda i: (t(i["start"]), t(i["end"])))
+        ws, we = (local(zone, d, prof["day_start"]),
+                  local(zone, d, prof["day_end"]))
+        if prof["days"] and d not in prof["days"]:
+            errs.append(f"{d}: day is not in days")
         talks = tmin = net = streak = 0
         for a, b in zip(items, items[1:]):
             if t(a["end"]) > t(b["start"]):
@@ -36,21 +85,40 @@ def main():
                 errs.append(f"{d}: no room-change time between "
                             f"'{a['title']}' and '{b['title']}'")
         for i in items:
-            mins = (t(i["end"]) - t(i["start"])).seconds // 60
+            mins = minutes(i)
+            if mins != i["minutes"]:
+                errs.append(f"{d}: '{i['title']}' minutes {i['minutes']} "
+                            f"!= {mins}")
+            s, e = t(i["start"]), t(i["end"])
+            if s.astimezone(zone).date().isoformat() != d:
+                errs.append(f"{d}: '{i['title']}' starts on another day")
+            if s < ws or e > we:
+                errs.append(f"{d}: '{i['title']}' is outside the planning "
+                            f"window {prof['day_start']}-{prof['day_end']}")
+            for b in prof["busy"]:
+                bs, be = (local(zone, b["date"], b["from"]),
+                          local(zone, b["date"], b["to"]))
+                if s < be and bs < e:
+                    errs.append(f"{d}: '{i['title']}' overlaps busy block "
+                                f"'{b['label']}'")
+            if i["source"] == "programme" and refs(i) & skip:
+                errs.append(f"{d}: skipped '{i['title']}' is planned")
             if i["class"] == "talk":
                 talks += 1
                 tmin += mins
                 streak += 1
                 cap = prof["max_consecutive_talks"]
                 if cap is not None and streak > cap:
-                    errs.append(f"{d}: {streak} talks in a row at '{i['title']}'")
+                    errs.append(f"{d}: {streak} talks in a row at "
+                                f"'{i['title']}'")
             elif mins >= prof["min_networking_block"]:
                 net += mins
                 streak = 0
-            for m in must_titles:
-                if m == i["title"].lower() or m == str(i["id"]).lower():
-                    seen_must.add(m)
-        if prof["max_talks_per_day"] is not None and talks > prof["max_talks_per_day"]:
+            if i["source"] == "programme":
+                seen_must |= refs(i) & set(must)
+            total += milli(i["score"])
+        if prof["max_talks_per_day"] is not None and \
+                talks > prof["max_talks_per_day"]:
             errs.append(f"{d}: {talks} talks > {prof['max_talks_per_day']}")
         cap = prof["max_talk_minutes_per_day"]
         if cap is not None and tmin > cap:
@@ -60,32 +128,41 @@ def main():
                         f"{prof['min_networking_minutes']}")
         lunch = prof["lunch"]
         if lunch:
-            lf = t(f"{d}T{lunch['from']}:00{items[0]['start'][19:]}") if items else None
-            lt = t(f"{d}T{lunch['to']}:00{items[0]['start'][19:]}") if items else None
+            # The lunch window inside the planning window; lunch is due
+            # where that still holds the lunch minutes.
+            lf = max(local(zone, d, lunch["from"]), ws)
+            lt = min(local(zone, d, lunch["to"]), we)
             need = datetime.timedelta(minutes=lunch["minutes"])
-            ok = not items
-            for i in items:
-                if i["kind"] == "meal":
-                    s, e = max(t(i["start"]), lf), min(t(i["end"]), lt)
-                    ok |= e - s >= need
-            # or a free gap of the lunch length inside the window
-            edges = [lf] + [x for i in items for x in (t(i["start"]), t(i["end"]))] + [lt]
-            busy = [(t(i["start"]), t(i["end"])) for i in items]
-            cur = lf
-            for s, e in sorted(busy) + [(lt, lt)]:
-                s2 = min(max(s, lf), lt)
-                if s2 - cur >= need:
-                    ok = True
-                cur = max(cur, min(max(e, lf), lt))
-            if not ok:
+            if lt - lf >= need and not lunch_ok(items, lf, lt, need):
                 errs.append(f"{d}: no lunch of {lunch['minutes']} minutes")
-        if day["totals"]["talks"] != talks:
-            errs.append(f"{d}: totals.talks {day['totals']['talks']} != {talks}")
-    for m in must_titles:
+        tot = day["totals"]
+        if tot["talks"] != talks:
+            errs.append(f"{d}: totals.talks {tot['talks']} != {talks}")
+        if tot["talk_minutes"] != tmin:
+            errs.append(f"{d}: totals.talk_minutes {tot['talk_minutes']} "
+                        f"!= {tmin}")
+        if tot["networking_minutes"] != net:
+            errs.append(f"{d}: totals.networking_minutes "
+                        f"{tot['networking_minutes']} != {net}")
+        if milli(tot["score"]) != sum(milli(i["score"]) for i in items):
+            errs.append(f"{d}: totals.score {tot['score']} is not the sum "
+                        f"of its items")
+    for m in must:
         if m not in seen_must:
             errs.append(f"must-see '{m}' is not planned")
+    # The objective: item scores plus the bonus per criterion covered.
+    want = total + milli(prof["criteria_bonus"]) * len(plan["criteria_covered"])
+    if milli(plan["score"]) != want:
+        errs.append(f"score {plan['score']} != items + criteria bonus "
+                    f"{want / 1000}")
     if not plan["optimal"]:
         errs.append("plan not marked optimal")
+    return errs
+
+
+def main():
+    plan = json.load(sys.stdin)
+    errs = check(plan)
     for e in errs:
         print(e)
     if errs:

@@ -509,6 +509,62 @@ test_scorer_empty(void **state)
 	assert_int_equal(score(f, talk(f, "", "", "")).value, 500);
 }
 
+/* The breakdown lists every term, in order, and they add up to raw. */
+static void
+test_breakdown(void **state)
+{
+	struct fx *f = *state;
+	struct pp_scorer *s;
+	struct pp_score a, b;
+	struct pp_score_term t[8];
+	size_t i, n, k;
+	int64_t sum;
+
+	set(f, "plan", "talk-base", "1");
+	set(f, "plan", "level", "intermediate");
+	set(f, "plan", "level-bonus", "0.5");
+	set(f, "plan", "recorded-weight", "0.5");
+	set(f, "plan", "networking-weight", "2");
+	set(f, "interests", "testing", "3");
+	set(f, "interests", "rust", "-1.25");
+	set(f, "speakers", "Lilly Ryan", "2");
+	i = add(f, PP_KIND_TALK, "Testing in Rust", "", "", "", "Lilly Ryan",
+	    "Intermediate", PP_REC_YES, 30);
+	(void)add(f, PP_KIND_OPEN_SPACE, "Testing clinic", "", "", "", "", "",
+	    PP_REC_UNKNOWN, 45);
+	s = pp_scorer_new(&f->p);
+	n = pp_score_breakdown(s, &f->tt->ev[i], &a, t, 8);
+	pp_score_event(s, &f->tt->ev[i], &b);
+	assert_int_equal(n, 5);
+	assert_string_equal(t[0].label, "talk-base");
+	assert_null(t[0].name);
+	assert_int_equal(t[0].units, 1000);
+	assert_string_equal(t[1].label, "interest");
+	assert_string_equal(t[1].name, "testing");
+	assert_int_equal(t[2].units, -1250);
+	assert_string_equal(t[3].label, "speaker");
+	assert_string_equal(t[4].label, "level-bonus");
+	assert_string_equal(t[4].name, "intermediate");
+	for (sum = 0, k = 0; k < n; k++)
+		sum += t[k].units;
+	assert_int_equal(sum, a.raw);
+	assert_int_equal(a.raw, 5250);
+	assert_int_equal(a.value, 2625); /* recorded: half */
+	assert_int_equal(a.value, b.value);
+	assert_string_equal(a.reason, b.reason);
+	/* Networking: per hour times minutes, then interests; a short
+	 * array keeps the first terms and still counts them all. */
+	k = f->tt->n - 1;
+	n = pp_score_breakdown(s, &f->tt->ev[k], &a, t, 1);
+	assert_int_equal(n, 2);
+	assert_string_equal(t[0].label, "networking-weight");
+	assert_int_equal(t[0].units, 1500);
+	assert_int_equal(a.raw, 4500);
+	assert_int_equal(pp_score_breakdown(s, &f->tt->ev[k], &b, NULL, 0), 2);
+	assert_int_equal(b.value, a.value);
+	pp_scorer_free(s);
+}
+
 int
 main(void)
 {
@@ -528,6 +584,7 @@ main(void)
 		T(test_reason_truncated),
 		T(test_reason_one_long_item),
 		T(test_scorer_empty),
+		T(test_breakdown),
 	};
 #undef T
 	int r;

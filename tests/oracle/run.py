@@ -1,0 +1,357 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: ISC
+"""The MILP oracle: pyplan's exact solver against glpsol on random instances.
+
+For each seed, tests/gen/gen writes a programme and a profile; pyplan plans
+it with --emit-lp; then
+  - a plan (exit 0): glpsol must find the same optimum on the emitted LP,
+    and the independent checker (tests/cli/check_plan.py) must find the
+    plan valid; and `pyplan explain` on a candidate left out must report
+    the loss of forcing it in that glpsol finds with it as must-see;
+  - no plan (exit 1): pyplan's message must name the clashing constraints
+    and glpsol must find the LP infeasible.
+Any other outcome is a failure.  Prints one line per failure and a
+summary; exits 1 if anything failed.
+
+usage: run.py [-j JOBS] [-v] [-big] PYPLAN GEN FIRST_SEED COUNT
+"""
+import concurrent.futures
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "cli"))
+import check_plan  # noqa: E402  (the independent checker)
+
+# The constraint families pyplan's infeasibility messages must name.
+NAMES = re.compile(r"must-see|max-talks-per-day|max-talk-minutes-per-day|"
+                   r"max-consecutive-talks|min-networking-minutes|lunch")
+
+
+def sizes(seed, big=False):
+    """Instance size for a seed: 1-3 days, 1-6 rooms, 8-87 events; or
+    with big, 2-5 days, 3-12 rooms, 60-359 events."""
+    if big:
+        return 2 + seed % 4, 3 + (seed * 7) % 10, 60 + (seed * 13) % 300
+    return 1 + seed % 3, 1 + (seed * 7) % 6, 8 + (seed * 13) % 80
+
+
+def glpsol(lp, tmp):
+    """Runs glpsol; returns ("optimal", objective) or ("infeasible", None)
+    or ("other", text)."""
+    sol = os.path.join(tmp, "sol.txt")
+    r = subprocess.run(["glpsol", "--lp", lp, "-o", sol],
+                       capture_output=True, text=True, timeout=600)
+    out = r.stdout
+    if r.returncode != 0 or not os.path.exists(sol):
+        return "other", out[-500:]
+    text = open(sol).read()
+    # glpsol says so on standard output (the LP relaxation or the MIP
+    # has no feasible solution) and writes status INTEGER EMPTY.
+    if (re.search(r"(PROBLEM|LP) HAS NO PRIMAL FEASIBLE SOLUTION", out) or
+            "PROBLEM HAS NO INTEGER FEASIBLE SOLUTION" in out or
+            re.search(r"Status:\s+INTEGER EMPTY", text)):
+        return "infeasible", None
+    if "INTEGER OPTIMAL" not in text:
+        return "other", text[:500]
+    m = re.search(r"Objective:\s+obj = (-?[0-9.e+-]+)", text)
+    return "optimal", round(float(m.group(1)))
+
+
+# Row-name prefixes of the constraint families a diagnosis may name.
+FAMILY_ROWS = {"talks": "max-talks-per-day",
+               "tmin": "max-talk-minutes-per-day",
+               "streak": "max-consecutive-talks",
+               "net": "min-networking-minutes",
+               "lunch": "lunch"}
+
+
+def parse_lp(text):
+    """Splits an emitted LP into its legend, rows and bounds."""
+    legend, rows, bounds, head, tail = {}, [], [], [], []
+    days = {}
+    section = "head"
+    for line in text.splitlines():
+        m = re.match(r"\\ day (\d+) (\S+)$", line)
+        if m:
+            days[m.group(2)] = int(m.group(1))
+        m = re.match(r"\\ (x(\d+)_\d+) \S+ \S+ \S+( must)? '(.*)' \(id ",
+                     line)
+        if m:
+            legend[m.group(1)] = (int(m.group(2)), bool(m.group(3)),
+                                  m.group(4))
+        if line == "Subject To":
+            section = "rows"
+            head.append(line)
+            continue
+        if line == "Bounds":
+            section = "bounds"
+            continue
+        if section == "bounds" and not line.startswith(" "):
+            section = "tail"
+        if section == "head":
+            head.append(line)
+        elif section == "rows":
+            if re.match(r" \w+:", line):
+                rows.append([line])
+            else:
+                rows[-1].append(line)
+        elif section == "bounds":
+            bounds.append(line)
+        else:
+            tail.append(line)
+    return days, legend, head, rows, bounds, tail
+
+
+def parse_diagnosis(msg):
+    """(date, families, must-see titles) that an infeasibility message
+    names, or None for a clash found before solving (skip, busy...)."""
+    m = re.match(r"pyplan: error: (\d{4}-\d\d-\d\d): (.*)$", msg)
+    if not m:
+        return None
+    date, text = m.groups()
+    if re.search(r"overlap$|are in different rooms", text):
+        return date, set(), re.findall(r"'([^']*)'", text)
+    if "cannot be met: not enough networking time" in text:
+        return date, {"min-networking-minutes"}, []
+    if text.startswith("no free or meal time for lunch"):
+        return date, {"lunch"}, []
+    if not text.startswith("these constraints clash: "):
+        return None
+    fams, titles = set(), []
+    for name in FAMILY_ROWS.values():
+        if re.search(r"(: |, )" + name + r"[ =]", text):
+            fams.add(name)
+    m = re.search(r"must-see ('.*)$", text)
+    if m:
+        titles = re.findall(r"'([^']*)'", m.group(1))
+    return date, fams, titles
+
+
+def restricted_lp(parsed, day, fams, musts):
+    """The LP of one day with only the families fams and the must-see
+    variables musts (names) kept."""
+    days, legend, head, rows, bounds, tail = parsed
+    out = list(head)
+    for r in rows:
+        m = re.match(r" ([a-z]+)(\d+)_(\d+):", r[0])
+        prefix, d = m.group(1), int(m.group(2))
+        if prefix in ("crit", "cov"):
+            out.extend(r)
+            continue
+        if d != day:
+            continue
+        if prefix in FAMILY_ROWS and FAMILY_ROWS[prefix] not in fams:
+            continue
+        out.extend(r)
+    if out[-1] == "Subject To":
+        out.append(" none: + 1 z_0 >= 0")  # glpsol needs a row
+    out.append("Bounds")
+    for b in bounds:
+        m = re.match(r" (x\d+_\d+) = 1$", b)
+        if m and m.group(1) not in musts:
+            continue
+        out.append(b)
+    out.extend(tail)
+    return "\n".join(out) + "\n"
+
+
+def check_diagnosis(msg, lp_text, tmp):
+    """Checks with glpsol that the constraints msg names clash (the day is
+    infeasible with them alone) and that each is needed (dropping any one
+    makes it feasible).  Returns an error string or None."""
+    diag = parse_diagnosis(msg)
+    if diag is None:
+        return None
+    date, fams, titles = diag
+    parsed = parse_lp(lp_text)
+    days, legend = parsed[0], parsed[1]
+    if date not in days:
+        return f"diagnosis names day {date} that the LP does not have"
+    day = days[date]
+    musts = set()
+    for t in titles:
+        hits = [v for v, (d, must, title) in legend.items()
+                if d == day and must and (title == t or (
+                    t.endswith("...") and title.startswith(t[:-3])))]
+        if not hits:
+            return f"diagnosis names must-see '{t}', not one on {date}"
+        musts.update(hits)
+
+    def status(f, mu):
+        lp = os.path.join(tmp, "diag.lp")
+        with open(lp, "w") as fp:
+            fp.write(restricted_lp(parsed, day, f, mu))
+        return glpsol(lp, tmp)[0]
+
+    st = status(fams, musts)
+    if st != "infeasible":
+        return f"the named constraints alone are {st}: {msg}"
+    for f in sorted(fams):
+        if status(fams - {f}, musts) != "optimal":
+            return f"'{f}' is not needed for the clash: {msg}"
+    for v in sorted(musts):
+        if status(fams, musts - {v}) != "optimal":
+            return f"must-see {legend[v][2]} is not needed: {msg}"
+    return None
+
+
+def check_explain(pyplan, env, csv, ini, plan, lp_text, seed, tmp):
+    """Runs pyplan explain on one candidate the plan leaves out and checks
+    the loss it reports for forcing it in against glpsol's optimum of the
+    model with that event as must-see.  Returns an error string or None."""
+    planned = {i["id"] for d in plan["days"] for i in d["items"]}
+    ids = sorted({m.group(1) for m in re.finditer(
+        r"^\\ x\d+_\d+ .*\(id (E\d+)\)$", lp_text, re.M)} - planned,
+        key=lambda x: int(x[1:]))
+    if not ids:
+        return None
+    eid = ids[seed % len(ids)]
+    r = subprocess.run([pyplan, "explain", eid, "--profile", ini, csv],
+                       capture_output=True, text=True, env=env, timeout=600)
+    if r.returncode != 0:
+        return f"explain {eid}: exit {r.returncode}: {r.stderr.strip()}"
+    out = r.stdout
+    if "not planned on" not in out:
+        return f"explain {eid}: no 'not planned on' in:\n{out}"
+    lp2 = os.path.join(tmp, "forced.lp")
+    subprocess.run([pyplan, "build", csv, "--profile", ini, "--must", eid,
+                    "-f", "json", "--emit-lp", lp2, "-o",
+                    os.path.join(tmp, "forced.json")],
+                   capture_output=True, text=True, env=env, timeout=600)
+    status, obj = glpsol(lp2, tmp)
+    base = round(plan["score"] * 1000)
+    m = re.search(r"forcing it in costs (-?[0-9.]+) \(plan score "
+                  r"(-?[0-9.]+) -> (-?[0-9.]+)\)", out)
+    if m:
+        cost, a, b = (round(float(x) * 1000) for x in m.groups())
+        if a != base or status != "optimal" or obj != b or cost != a - b:
+            return (f"explain {eid}: says costs {m.group(1)} ({m.group(2)}"
+                    f" -> {m.group(3)}), plan {base}, glpsol with it as "
+                    f"must-see: {status} {obj}")
+        return None
+    m = re.search(r"forcing it in costs nothing: another plan with the "
+                  r"same score (-?[0-9.]+) has it", out)
+    if m:
+        if status != "optimal" or obj != base or \
+                round(float(m.group(1)) * 1000) != base:
+            return (f"explain {eid}: says costs nothing, but glpsol with "
+                    f"it as must-see: {status} {obj} vs plan {base}")
+        return None
+    if "forcing it in is infeasible" in out:
+        if status != "infeasible":
+            return (f"explain {eid}: says forcing is infeasible, glpsol: "
+                    f"{status} {obj}")
+        return None
+    return f"explain {eid}: no forcing line in:\n{out}"
+
+
+def run_one(pyplan, gen, seed, big):
+    """Returns (outcome, message): outcome is "plan", "infeasible" or
+    "FAIL"."""
+    days, rooms, events = sizes(seed, big)
+    with tempfile.TemporaryDirectory(prefix="pyplan-oracle-") as tmp:
+        csv = os.path.join(tmp, "p.csv")
+        ini = os.path.join(tmp, "p.ini")
+        lp = os.path.join(tmp, "m.lp")
+        subprocess.run([gen, "-s", str(seed), "-d", str(days), "-r",
+                        str(rooms), "-n", str(events), "-o", csv, "-p", ini],
+                       check=True)
+        env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
+        env.pop("XDG_CONFIG_HOME", None)
+        r = subprocess.run([pyplan, "build", csv, "--profile", ini,
+                            "-f", "json", "--emit-lp", lp],
+                           capture_output=True, text=True, env=env,
+                           timeout=600)
+        where = f"seed {seed} ({days}d {rooms}r {events}e)"
+        if r.returncode == 0:
+            plan = json.loads(r.stdout)
+            errs = check_plan.check(plan)
+            if errs:
+                return "FAIL", f"{where}: checker: " + "; ".join(errs[:5])
+            status, obj = glpsol(lp, tmp)
+            ours = round(plan["score"] * 1000)
+            if status != "optimal":
+                return "FAIL", (f"{where}: pyplan planned (score {ours}) "
+                                f"but glpsol says {status} {obj or ''}")
+            if obj != ours:
+                return "FAIL", (f"{where}: objective pyplan {ours} "
+                                f"!= glpsol {obj}")
+            bad = check_explain(pyplan, env, csv, ini, plan, open(lp).read(),
+                                seed, tmp)
+            if bad:
+                return "FAIL", f"{where}: {bad}"
+            return "plan", f"{where}: optimum {ours} agreed"
+        if r.returncode == 1:
+            errors = [ln for ln in r.stderr.splitlines() if "error:" in ln]
+            if not errors:
+                return "FAIL", f"{where}: exit 1 without an error message"
+            unnamed = [e for e in errors if not NAMES.search(e)]
+            if unnamed:
+                return "FAIL", (f"{where}: message names no constraint: "
+                                f"{unnamed[0]}")
+            if not os.path.exists(lp):
+                return "FAIL", f"{where}: infeasible but no LP written"
+            status, obj = glpsol(lp, tmp)
+            if status != "infeasible":
+                return "FAIL", (f"{where}: pyplan says infeasible "
+                                f"({errors[0]}) but glpsol says {status} "
+                                f"{obj}")
+            lp_text = open(lp).read()
+            for e in errors:
+                bad = check_diagnosis(e, lp_text, tmp)
+                if bad:
+                    return "FAIL", f"{where}: {bad}"
+            return "infeasible", f"{where}: infeasible agreed: {errors[0]}"
+        return "FAIL", (f"{where}: exit {r.returncode}: "
+                        f"{r.stderr.strip()[:300]}")
+
+
+def main(argv):
+    jobs = os.cpu_count() or 1
+    verbose = False
+    big = False
+    args = []
+    i = 0
+    while i < len(argv):
+        if argv[i] == "-j":
+            jobs = int(argv[i + 1])
+            i += 2
+        elif argv[i] == "-v":
+            verbose = True
+            i += 1
+        elif argv[i] == "-big":
+            big = True
+            i += 1
+        else:
+            args.append(argv[i])
+            i += 1
+    if len(args) != 4:
+        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
+        return 64
+    pyplan, gen = os.path.abspath(args[0]), os.path.abspath(args[1])
+    first, count = int(args[2]), int(args[3])
+    counts = {"plan": 0, "infeasible": 0, "FAIL": 0}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as ex:
+        futs = [ex.submit(run_one, pyplan, gen, s, big)
+                for s in range(first, first + count)]
+        for f in futs:
+            outcome, msg = f.result()
+            counts[outcome] += 1
+            if outcome == "FAIL":
+                print("FAIL", msg)
+            elif verbose:
+                print("ok  ", msg)
+    print(f"oracle{' (big)' if big else ''}: {count} instances (seeds {first}..{first + count - 1}): "
+          f"{counts['plan']} optimal plans agreed with glpsol, "
+          f"{counts['infeasible']} infeasible agreed, "
+          f"{counts['FAIL']} failed")
+    return 1 if counts["FAIL"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
