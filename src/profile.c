@@ -340,7 +340,7 @@ static const struct plan_key plan_keys[] = {
 	{ "talk-base", V_REAL, OFF(talk_base) },
 	{ "networking-weight", V_REALPOS, OFF(networking_weight) },
 	{ "level-bonus", V_REAL, OFF(level_bonus) },
-	{ "criteria-bonus", V_REALPOS, OFF(criteria_bonus) },
+	{ "criteria-bonus", V_REAL, OFF(criteria_bonus) },
 	{ "level", V_STRING, OFF(level) },
 	{ "timezone", V_TZ, OFF(tz) },
 	{ "days", V_DAYS, 0 },
