@@ -275,10 +275,7 @@ split_lines(struct ctx *c)
 
 		if (n > 0 && p[n - 1] == '\r')
 			n--;
-		if (++lineno == 0) {
-			pp_diag_err(c->ds, c->name, 0, "too many lines");
-			return -1;
-		}
+		lineno++;
 		if (n > 0 && (p[0] == ' ' || p[0] == '\t') && open) {
 			c->cl[c->ncl - 1].end = (size_t)(next - d);
 		} else if (n == 0) {
@@ -376,7 +373,8 @@ scan(struct ctx *c)
 			if (i == 0) {
 				free(text);
 				pp_diag_err(c->ds, c->name, line,
-				    "not an iCalendar file (invalid UTF-8)");
+				    "not an iCalendar file (invalid UTF-8 or "
+				    "control character)");
 				return -1;
 			}
 			if (k >= 0)
@@ -579,8 +577,8 @@ report_xlic(struct ctx *c, const struct comp *k, icalcomponent *ic)
 		{ "Can't parse parameter name", "bad parameter in" },
 		{ "Cant parse parameter name", "bad parameter in" },
 		{ "Can't parse parameter value", "bad parameter value in" },
-		{ "Parse error in property name", "bad property name in" },
 	};
+	static const char propname[] = "Parse error in property name";
 	icalproperty *p;
 	icalcomponent *sub;
 	int n = 0;
@@ -603,13 +601,19 @@ report_xlic(struct ctx *c, const struct comp *k, icalcomponent *ic)
 		sep = strstr(msg, ": ");
 		tail = sep != NULL ? sep + 2 : "";
 		line = text_line(c, k, tail);
-		if (i < sizeof(known) / sizeof(known[0]) && i == 4 &&
-		    name_len(tail) == strlen(tail) && *tail != '\0') {
-			/* A well-formed name libical does not know: RFC 5545
-			 * allows IANA properties, so this is no error. */
-			pp_diag_add(c->ds, PP_NOTE, c->name, line, 0,
-			    "unknown property %s ignored",
-			    excerpt(tail, ex, 40));
+		if (strncmp(msg, propname, sizeof(propname) - 1) == 0) {
+			if (*tail != '\0' && name_len(tail) == strlen(tail)) {
+				/* A well-formed name libical does not know:
+				 * RFC 5545 allows IANA properties. */
+				pp_diag_add(c->ds, PP_NOTE, c->name, line, 0,
+				    "unknown property %s ignored",
+				    excerpt(tail, ex, 40));
+				continue;
+			}
+			n++;
+			problem(c, line, k->kind == C_VEVENT,
+			    "bad property name in '%s'",
+			    excerpt(tail, ex, sizeof(ex)));
 			continue;
 		}
 		n++;
@@ -998,7 +1002,7 @@ expand_rrule(struct ctx *c, const struct comp *k, const struct when *w,
 		problem(c, line, 1, "unsupported RRULE");
 		return -1;
 	}
-	if (c->busy && r.count == 0 && c->from - w->len > w->t0) {
+	if (c->busy && r.count == 0 && c->from - w->len - 86400 > w->t0) {
 		/* Jump close to the window instead of walking there. */
 		icaltimezone *z = w->start.zone != NULL ?
 		    (icaltimezone *)(uintptr_t)w->start.zone :

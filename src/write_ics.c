@@ -1,15 +1,14 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * iCalendar output.  Components are built with libical, which escapes
- * TEXT values and folds lines at 75 octets without splitting UTF-8
- * sequences; this file decides what goes in them: stable UIDs, plain
- * IANA TZIDs with VTIMEZONEs cut down to the years in use, and a
- * reproducible DTSTAMP.
+ * TEXT values; this file decides what goes in them (stable UIDs, plain
+ * IANA TZIDs with VTIMEZONEs cut down to the years in use, a reproducible
+ * DTSTAMP) and folds the lines itself, as libical 3.0 can fold between
+ * the CR and the LF of a line end.
  */
 #include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -735,6 +735,63 @@ test_folded(void **state)
 	done(&l);
 }
 
+/*
+ * Valid if unusual: a VTODO (ignored), libical's prefixed TZID, a quoted
+ * TZID, an unknown IANA-style property, a VALARM, lower-case names, and a
+ * second VCALENDAR in the same file.
+ */
+static void
+test_odd_but_valid(void **state)
+{
+	struct loaded l;
+	const struct pp_event *e;
+
+	(void)state;
+	load(&l, "ics-odd.ics", NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.tt->n, 2);
+	e = by_id(l.tt, "one");
+	assert_int_equal(e->start, utc("2025-05-12T07:00"));
+	assert_int_equal(e->end, utc("2025-05-12T08:00"));
+	assert_string_equal(e->tz, "Europe/Brussels");
+	assert_int_equal(e->line, 8);
+	e = by_id(l.tt, "two");
+	assert_string_equal(e->title, "Two");
+	assert_int_equal(e->line, 23);
+	assert_int_equal(l.ds.n, 1);
+	assert_true(has(&l.ds, PP_NOTE, 12, "unknown property FOO ignored"));
+	done(&l);
+}
+
+static void
+test_junk(void **state)
+{
+	static const char junk[] = "BEGIN:VCALENDAR\nVERSION:2.0\n"
+	    "BEGIN:VEVENT\nUID:a\nDTSTART:20250512T090000Z\n"
+	    "DTEND:20250512T100000Z\nFOO BAR:baz\nSUMMARY:A\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:b\nDTSTART:20250512T090000Z\n"
+	    "DTEND:20250512T100000Z\nSUMMARY:B\nEND:VEVENT\n"
+	    "not a line\nEND:VCALENDAR\ntrailing junk\nmore junk\n";
+	struct loaded l;
+
+	(void)state;
+	load_buf(&l, "junk.ics", junk, strlen(junk), NULL, 0);
+	assert_int_equal(l.rc, -1);
+	assert_true(has(&l.ds, PP_ERROR, 7, "bad property name in 'FOO BAR'"));
+	assert_true(has(&l.ds, PP_ERROR, 16, "not a content line: 'not a line'"));
+	/* one report for a run of lines outside the calendar */
+	assert_true(has(&l.ds, PP_ERROR, 18, "content outside"));
+	assert_int_equal(l.ds.nerrors, 3);
+	assert_int_equal(l.tt->n, 1);
+	done(&l);
+	load_buf(&l, "junk.ics", junk, strlen(junk), NULL, 1);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.ds.nwarnings, 3);
+	assert_true(has(&l.ds, PP_WARNING, 7, ": event skipped"));
+	assert_string_equal(l.tt->ev[0].id, "b");
+	done(&l);
+}
+
 /* ---- busy calendars ------------------------------------------------- */
 
 static void
@@ -985,6 +1042,8 @@ main(void)
 		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_crlf_and_lf),
 		cmocka_unit_test(test_folded),
+		cmocka_unit_test(test_odd_but_valid),
+		cmocka_unit_test(test_junk),
 		cmocka_unit_test(test_busy),
 		cmocka_unit_test(test_bad_structure),
 		cmocka_unit_test(test_bad_values),
