@@ -226,7 +226,8 @@ valid_text(const char *s)
 				return 0;
 			cp = cp << 6 | (p[i] & 0x3f);
 		}
-		if ((n == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+		if ((n == 2 && cp < 0x800) ||
+		    (n == 2 && cp >= 0xd800 && cp <= 0xdfff) ||
 		    (n == 3 && (cp < 0x10000 || cp > 0x10ffff)))
 			return 0;
 		p += n + 1;
@@ -515,7 +516,8 @@ prop_line(const struct ctx *c, const struct comp *k, const char *prop,
 			if (value != NULL) {
 				const char *v = cl_value(text);
 
-				snprintf(value, vsize, "%s", v != NULL ? v : "");
+				snprintf(value, vsize, "%s",
+				    v != NULL ? v : "");
 			}
 			free(text);
 			return line;
@@ -668,7 +670,8 @@ parse_comp(struct ctx *c, struct comp *k)
 		return;
 	}
 	if (c->cals[k->cal].ic == NULL)
-		c->cals[k->cal].ic = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+		c->cals[k->cal].ic =
+		    icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
 	icalcomponent_add_component(c->cals[k->cal].ic, ic);
 	k->ic = ic;
 }
@@ -932,8 +935,9 @@ read_when(struct ctx *c, const struct comp *k, struct when *w)
 	}
 	if (w->len == 0) {
 		if (!c->busy)
-			pp_diag_warn(c->ds, c->name, line, "zero-length event "
-			    "(end equals start): skipped, a plan cannot use it");
+			pp_diag_warn(c->ds, c->name, line, "zero-length "
+			    "event (end equals start): skipped, a plan cannot "
+			    "use it");
 		return 0;
 	}
 	return 1;
@@ -1004,13 +1008,15 @@ expand_rrule(struct ctx *c, const struct comp *k, const struct when *w,
 	}
 	if (c->busy && r.count == 0 && c->from - w->len - 86400 > w->t0) {
 		/* Jump close to the window instead of walking there. */
-		icaltimezone *z = w->start.zone != NULL ?
-		    (icaltimezone *)(uintptr_t)w->start.zone :
-		    icaltime_is_utc(w->start) ? icaltimezone_get_utc_timezone() :
-		    w->fzone;
-		struct icaltimetype s = icaltime_from_timet_with_zone(
-		    (time_t)(c->from - w->len - 86400), w->is_date, z);
+		icaltimezone *z = w->fzone;
+		struct icaltimetype s;
 
+		if (w->start.zone != NULL)
+			z = (icaltimezone *)(uintptr_t)w->start.zone;
+		else if (icaltime_is_utc(w->start))
+			z = icaltimezone_get_utc_timezone();
+		s = icaltime_from_timet_with_zone(
+		    (time_t)(c->from - w->len - 86400), w->is_date, z);
 		if (!w->is_date && w->start.zone == NULL &&
 		    !icaltime_is_utc(w->start))
 			s.zone = NULL; /* stay floating */

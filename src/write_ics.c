@@ -148,8 +148,9 @@ ambiguous(const char *zone, int64_t t, const struct pp_civil *c)
 
 	for (i = 0; i < sizeof(shift) / sizeof(shift[0]); i++)
 		for (sign = -1; sign <= 1; sign += 2)
-			if (pp_tz_to_civil(zone, t + sign * shift[i], &o) == 0 &&
-			    o.year == c->year && o.month == c->month &&
+			if (pp_tz_to_civil(zone, t + sign * shift[i],
+			    &o) == 0 && o.year == c->year &&
+			    o.month == c->month &&
 			    o.day == c->day && o.hour == c->hour &&
 			    o.min == c->min && o.sec == c->sec)
 				return 1;
@@ -312,8 +313,8 @@ put_folded(FILE *fp, const char *s)
 			n = len - pos;
 			if (n > room) {
 				n = room;
-				while (n > 0 &&
-				    ((unsigned char)line[pos + n] & 0xc0) == 0x80)
+				while (n > 0 && ((unsigned char)line[pos + n] &
+				    0xc0) == 0x80)
 					n--;
 			}
 			if ((room == 74 && putc(' ', fp) == EOF) ||
@@ -535,7 +536,8 @@ add_event(struct writer *w, const struct item_desc *d)
 	for (i = 0; e != NULL && i < e->ntags; i++)
 		add_category(&cats, &ncats, e->tags[i]);
 	if (ncats > 0)
-		icalcomponent_add_property(ev, icalproperty_new_categories(cats));
+		icalcomponent_add_property(ev,
+		    icalproperty_new_categories(cats));
 	free(cats);
 
 	if (w->xprops && e != NULL) {

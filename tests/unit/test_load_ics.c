@@ -778,7 +778,8 @@ test_junk(void **state)
 	load_buf(&l, "junk.ics", junk, strlen(junk), NULL, 0);
 	assert_int_equal(l.rc, -1);
 	assert_true(has(&l.ds, PP_ERROR, 7, "bad property name in 'FOO BAR'"));
-	assert_true(has(&l.ds, PP_ERROR, 16, "not a content line: 'not a line'"));
+	assert_true(has(&l.ds, PP_ERROR, 16,
+	    "not a content line: 'not a line'"));
 	/* one report for a run of lines outside the calendar */
 	assert_true(has(&l.ds, PP_ERROR, 18, "content outside"));
 	assert_int_equal(l.ds.nerrors, 3);
