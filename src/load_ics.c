@@ -314,15 +314,51 @@ add_comp(struct ctx *c, enum ckind kind, size_t first)
 	c->ncomp++;
 }
 
-/* Marks the component of frame f broken and reports it as not closed. */
+/*
+ * Reports frame d of the stack as never closed (why: what came instead,
+ * at line at).  The VEVENT or VTIMEZONE holding it is damaged: it will not
+ * be parsed.
+ */
 static void
-unclosed(struct ctx *c, const struct frame *f, const char *why, unsigned at)
+unclosed(struct ctx *c, const struct frame *st, size_t d, const char *why,
+    unsigned at)
 {
-	if (f->comp >= 0)
-		c->comp[f->comp].broken = 1;
-	problem(c, c->cl[f->line].line, f->comp >= 0 &&
-	    c->comp[f->comp].kind == C_VEVENT, "missing END:%s (%s at line %u)",
-	    f->name, why, at);
+	long k = d >= 1 ? st[1].comp : -1;
+
+	if (k >= 0)
+		c->comp[k].broken = 1;
+	problem(c, c->cl[st[d].line].line, k >= 0 &&
+	    c->comp[k].kind == C_VEVENT, "missing END:%s (%s at line %u)",
+	    st[d].name, why, at);
+}
+
+/*
+ * Classifies a content line: *which = 1 for BEGIN, 2 for END, 0 for any
+ * other line.  For BEGIN and END, the component name goes upper-cased into
+ * val (40 bytes); returns -1 if it is not a plain name.
+ */
+static int
+structural(const char *text, int *which, char *val)
+{
+	size_t nlen = name_len(text), n;
+	const char *v = text + nlen + 1;
+
+	*which = 0;
+	if (nlen == 5 && strncasecmp(text, "BEGIN", 5) == 0)
+		*which = 1;
+	else if (nlen == 3 && strncasecmp(text, "END", 3) == 0)
+		*which = 2;
+	else
+		return 0;
+	if (text[nlen] != ':')
+		return -1;
+	n = name_len(v);
+	if (n == 0 || n >= 40 || strspn(v + n, " \t") != strlen(v + n))
+		return -1;
+	for (nlen = 0; nlen < n; nlen++)
+		val[nlen] = (char)toupper((unsigned char)v[nlen]);
+	val[n] = '\0';
+	return 0;
 }
 
 /* Reads a calendar-level property that pyplan uses. */
@@ -347,73 +383,69 @@ cal_property(struct ctx *c, const char *text, size_t nlen)
 
 /*
  * Walks the logical lines, tracking BEGIN/END nesting, and records every
- * VEVENT and VTIMEZONE.  Damage is reported at the line of the BEGIN that
- * was never closed.  Returns -1 if the data is not iCalendar at all.
+ * VEVENT and VTIMEZONE.  Any damage inside one marks it broken, so that
+ * libical only ever sees well-nested text (it prints to stderr otherwise).
+ * Damage is reported at the line of the BEGIN that was never closed.
+ * Returns -1 if the data is not iCalendar at all.
  */
 static int
 scan(struct ctx *c)
 {
 	struct frame st[MAX_DEPTH];
-	size_t depth = 0, i;
-	int outside = 0;
+	size_t depth = 0, i, j;
+	int outside = 0, which, bad;
 
 	for (i = 0; i < c->ncl; i++) {
-		char *text = cl_text(c, i);
+		char *text = cl_text(c, i), val[40], ex[64];
 		size_t nlen = name_len(text);
-		const char *v = cl_value(text);
 		unsigned line = c->cl[i].line;
-		int begin = nlen == 5 && strncasecmp(text, "BEGIN", 5) == 0;
-		int end = nlen == 3 && strncasecmp(text, "END", 3) == 0;
-		char val[40];
-		size_t j;
+		/* the VEVENT or VTIMEZONE this line is in, or -1 */
+		long k = depth > 1 ? st[1].comp : -1;
+		int ev = k >= 0 && c->comp[k].kind == C_VEVENT;
 
-		if (!valid_text(text)) {
-			/* The enclosing VEVENT (or VTIMEZONE) is unusable. */
-			long k = depth > 1 ? st[1].comp : -1;
-
-			if (i == 0) {
-				free(text);
-				pp_diag_err(c->ds, c->name, line,
-				    "not an iCalendar file (invalid UTF-8 or "
-				    "control character)");
-				return -1;
-			}
-			if (k >= 0)
-				c->comp[k].broken = 1;
-			problem(c, line, k >= 0 && c->comp[k].kind == C_VEVENT,
-			    "invalid UTF-8 or control character");
-			free(text);
-			continue;
-		}
-		val[0] = '\0';
-		if ((begin || end) && text[nlen] == ':') {
-			for (j = 0; j + 1 < sizeof(val) && v[j] != '\0' &&
-			    v[j] != ' ' && v[j] != '\t'; j++)
-				val[j] = (char)toupper((unsigned char)v[j]);
-			val[j] = '\0';
-		}
-		if (i == 0 && !(begin && strcmp(val, "VCALENDAR") == 0)) {
-			char ex[48];
-
-			pp_diag_err(c->ds, c->name, line,
-			    "not an iCalendar file (expected BEGIN:VCALENDAR, "
-			    "found '%s')", excerpt(text, ex, sizeof(ex)));
+		bad = !valid_text(text);
+		if (!bad)
+			bad = structural(text, &which, val) != 0;
+		if (i == 0 && (bad || which != 1 ||
+		    strcmp(val, "VCALENDAR") != 0)) {
+			if (valid_text(text))
+				pp_diag_err(c->ds, c->name, line, "not an "
+				    "iCalendar file (expected BEGIN:VCALENDAR, "
+				    "found '%s')", excerpt(text, ex,
+				    sizeof(ex)));
+			else
+				pp_diag_err(c->ds, c->name, line, "not an "
+				    "iCalendar file (invalid UTF-8 or control "
+				    "character)");
 			free(text);
 			return -1;
 		}
-		if (begin && val[0] != '\0') {
+		if (bad) {
+			if (k >= 0)
+				c->comp[k].broken = 1;
+			if (!valid_text(text))
+				problem(c, line, ev,
+				    "invalid UTF-8 or control character");
+			else
+				problem(c, line, ev, "malformed %s line '%s'",
+				    which == 1 ? "BEGIN" : "END",
+				    excerpt(text, ex, sizeof(ex)));
+			free(text);
+			continue;
+		}
+		if (which == 1) {
 			int top = strcmp(val, "VCALENDAR") == 0;
 			int child = strcmp(val, "VEVENT") == 0 ||
 			    strcmp(val, "VTIMEZONE") == 0;
+			char why[48];
 
 			/* VCALENDAR only at the top, VEVENT and VTIMEZONE
 			 * only right under it: anything still open above
 			 * them was never closed. */
+			snprintf(why, sizeof(why), "BEGIN:%s", val);
 			while (depth > 0 && (top || (child && depth > 1))) {
-				unclosed(c, &st[depth - 1], top ?
-				    "BEGIN:VCALENDAR" : child && val[1] == 'E' ?
-				    "BEGIN:VEVENT" : "BEGIN:VTIMEZONE", line);
 				depth--;
+				unclosed(c, st, depth, why, line);
 			}
 			if (depth == 0 && !top) {
 				if (!outside)
@@ -429,8 +461,7 @@ scan(struct ctx *c)
 				    "components nested too deeply");
 				return -1;
 			}
-			snprintf(st[depth].name, sizeof(st[depth].name), "%s",
-			    val);
+			memcpy(st[depth].name, val, sizeof(val));
 			st[depth].line = i;
 			st[depth].comp = -1;
 			if (top) {
@@ -439,27 +470,29 @@ scan(struct ctx *c)
 				memset(&c->cals[c->ncals], 0,
 				    sizeof(*c->cals));
 				c->ncals++;
-			} else if (child) {
+			} else if (child && depth == 1) {
 				add_comp(c, val[1] == 'E' ? C_VEVENT :
 				    C_VTIMEZONE, i);
 				st[depth].comp = (long)c->ncomp - 1;
 			}
 			depth++;
 			outside = 0;
-		} else if (end && val[0] != '\0') {
+		} else if (which == 2) {
 			for (j = depth; j > 0; j--)
 				if (strcmp(st[j - 1].name, val) == 0)
 					break;
 			if (j == 0) {
-				problem(c, line, 0, "END:%s without BEGIN:%s",
+				if (k >= 0)
+					c->comp[k].broken = 1;
+				problem(c, line, ev, "END:%s without BEGIN:%s",
 				    val, val);
 			} else {
 				char why[48];
 
 				snprintf(why, sizeof(why), "END:%s", val);
 				while (depth > j) {
-					unclosed(c, &st[depth - 1], why, line);
 					depth--;
+					unclosed(c, st, depth, why, line);
 				}
 				if (st[j - 1].comp >= 0)
 					c->comp[st[j - 1].comp].last = i;
@@ -471,7 +504,7 @@ scan(struct ctx *c)
 				    "BEGIN:VCALENDAR ... END:VCALENDAR");
 			outside = 1;
 		} else if (depth == 1) {
-			char ex[64];
+			const char *v = cl_value(text);
 
 			if (nlen == 0 || v == NULL || (text[nlen] != ':' &&
 			    text[nlen] != ';'))
@@ -483,9 +516,9 @@ scan(struct ctx *c)
 		free(text);
 	}
 	while (depth > 0) {
-		unclosed(c, &st[depth - 1], "end of file",
-		    c->ncl > 0 ? c->cl[c->ncl - 1].line : 1);
 		depth--;
+		unclosed(c, st, depth, "end of file",
+		    c->ncl > 0 ? c->cl[c->ncl - 1].line : 1);
 	}
 	if (c->ncals == 0) {
 		pp_diag_err(c->ds, c->name, 1,
@@ -649,16 +682,140 @@ report_xlic(struct ctx *c, const struct comp *k, icalcomponent *ic)
 	return n;
 }
 
-/* Parses component k with libical and attaches it to its calendar. */
+/* 1 if a BY* list of a recurrence rule has entries. */
+static int
+has_by(const short *v)
+{
+	return v[0] != ICAL_RECURRENCE_ARRAY_MAX;
+}
+
+/*
+ * Returns why libical must not iterate rule r, or NULL.  Its iterator
+ * steps one unit of FREQ at a time through the filters, and a single call
+ * can run for hours: FREQ=MINUTELY with a day filter that never matches
+ * ("BYMONTH=2;BYMONTHDAY=30") walks every minute up to the year 2582.
+ * So sub-daily rules may not filter on days, and a BYMONTHDAY that no
+ * BYMONTH month has is refused outright.
+ */
+static const char *
+rule_trouble(const struct icalrecurrencetype *r)
+{
+	static const short mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+		30, 31 };
+	size_t i, j;
+	int any = 0;
+
+	if (r->freq < ICAL_DAILY_RECURRENCE && (has_by(r->by_month) ||
+	    has_by(r->by_month_day) || has_by(r->by_year_day) ||
+	    has_by(r->by_week_no) || has_by(r->by_day) ||
+	    has_by(r->by_set_pos)))
+		return "sub-daily FREQ with a day, week or month filter";
+	if (!has_by(r->by_month) || !has_by(r->by_month_day))
+		return NULL;
+	for (i = 0; i < ICAL_BY_MONTH_SIZE && has_by(r->by_month + i); i++)
+		for (j = 0; j < ICAL_BY_MONTHDAY_SIZE &&
+		    has_by(r->by_month_day + j); j++) {
+			int m = r->by_month[i], d = r->by_month_day[j];
+
+			if (m < 1 || m > 12 || (d < 0 ? -d : d) <= mdays[m - 1])
+				any = 1;
+		}
+	return any ? NULL : "BYMONTHDAY that none of its BYMONTH months has";
+}
+
+/* Observances a VTIMEZONE may generate up to the year 3000. */
+#define MAX_TZ_CHANGES 5000
+
+/*
+ * Checks a VTIMEZONE before libical uses it: it needs a TZID, and its
+ * observances must not recur so often that libical, which expands them
+ * all whenever it converts a time, would run for hours (an RRULE of
+ * FREQ=SECONDLY in a STANDARD block).  Returns 0, or -1 after reporting.
+ */
+static int
+check_vtimezone(struct ctx *c, const struct comp *k, icalcomponent *vtz)
+{
+	icalcomponent *o;
+	size_t n = 0;
+
+	if (icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY) ==
+	    NULL) {
+		problem(c, c->cl[k->first].line, 0, "VTIMEZONE without TZID");
+		return -1;
+	}
+	for (o = icalcomponent_get_first_component(vtz, ICAL_ANY_COMPONENT);
+	    o != NULL;
+	    o = icalcomponent_get_next_component(vtz, ICAL_ANY_COMPONENT)) {
+		struct icaltimetype start = icalcomponent_get_dtstart(o), t;
+		icalproperty *p;
+
+		for (p = icalcomponent_get_first_property(o,
+		    ICAL_RRULE_PROPERTY); p != NULL;
+		    p = icalcomponent_get_next_property(o,
+		    ICAL_RRULE_PROPERTY)) {
+			struct icalrecurrencetype r =
+			    icalproperty_get_rrule(p);
+			icalrecur_iterator *it;
+
+			if (r.freq != ICAL_NO_RECURRENCE &&
+			    rule_trouble(&r) != NULL) {
+				problem(c, prop_line(c, k, "RRULE", NULL, 0),
+				    0, "unsupported VTIMEZONE RRULE (%s)",
+				    rule_trouble(&r));
+				return -1;
+			}
+			if (r.freq == ICAL_NO_RECURRENCE ||
+			    icaltime_is_null_time(start) ||
+			    (it = icalrecur_iterator_new(r, start)) == NULL)
+				continue; /* libical ignores it too */
+			while (!icaltime_is_null_time(t =
+			    icalrecur_iterator_next(it)) && t.year < 3000 &&
+			    n <= MAX_TZ_CHANGES)
+				n++;
+			icalrecur_iterator_free(it);
+		}
+		if (n > MAX_TZ_CHANGES) {
+			problem(c, prop_line(c, k, "RRULE", NULL, 0), 0,
+			    "VTIMEZONE rule changes the offset more than %d "
+			    "times", MAX_TZ_CHANGES);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Parses component k with libical and attaches it to its calendar.
+ * libical gets the lines unfolded, with BEGIN and END lines in canonical
+ * form, as the scan read them.
+ */
 static void
 parse_comp(struct ctx *c, struct comp *k)
 {
-	size_t off = c->cl[k->first].off, end = c->cl[k->last].end;
-	char *text = pp_xstrndup(c->data + off, end - off);
-	icalcomponent *ic = icalparser_parse_string(text);
 	icalcomponent_kind want = k->kind == C_VEVENT ?
 	    ICAL_VEVENT_COMPONENT : ICAL_VTIMEZONE_COMPONENT;
+	icalcomponent *ic;
+	char *text = NULL, val[40];
+	size_t n = 0, cap = 0, i;
+	int which;
 
+	for (i = k->first; i <= k->last; i++) {
+		char *t = cl_text(c, i), *l = t;
+		size_t len;
+
+		if (structural(t, &which, val) == 0 && which != 0)
+			l = pp_xasprintf("%s:%s", which == 1 ? "BEGIN" : "END",
+			    val);
+		len = strlen(l);
+		pp_xgrow((void **)&text, &cap, n + len + 3, 1);
+		memcpy(text + n, l, len);
+		memcpy(text + n + len, "\r\n", 3);
+		n += len + 2;
+		if (l != t)
+			free(l);
+		free(t);
+	}
+	ic = icalparser_parse_string(text);
 	free(text);
 	if (ic == NULL || icalcomponent_isa(ic) != want) {
 		if (ic != NULL)
@@ -666,6 +823,11 @@ parse_comp(struct ctx *c, struct comp *k)
 		problem(c, c->cl[k->first].line, k->kind == C_VEVENT,
 		    "unreadable %s", k->kind == C_VEVENT ? "VEVENT" :
 		    "VTIMEZONE");
+		k->broken = 1;
+		return;
+	}
+	if (k->kind == C_VTIMEZONE && check_vtimezone(c, k, ic) != 0) {
+		icalcomponent_free(ic);
 		k->broken = 1;
 		return;
 	}
@@ -829,7 +991,7 @@ check_time(struct ctx *c, const struct comp *k, const char *prop,
 		icaltimezone *z = find_zone(c, k, tzid);
 
 		if (z == NULL) {
-			problem(c, line, 1, "unknown TZID '%s' (no VTIMEZONE "
+			problem(c, line, 1, "unknown TZID '%s' (no usable VTIMEZONE "
 			    "and not an IANA zone name)",
 			    excerpt(tzid, ex, sizeof(ex)));
 			return -1;
@@ -1001,6 +1163,11 @@ expand_rrule(struct ctx *c, const struct comp *k, const struct when *w,
 	long limit = c->busy ? MAX_BUSY_ITERATIONS : PP_ICS_MAX_OCCURRENCES;
 	unsigned line = prop_line(c, k, "RRULE", NULL, 0);
 
+	if (r.freq != ICAL_NO_RECURRENCE && rule_trouble(&r) != NULL) {
+		problem(c, line, 1, "unsupported RRULE (%s)",
+		    rule_trouble(&r));
+		return -1;
+	}
 	if (r.freq == ICAL_NO_RECURRENCE ||
 	    (it = icalrecur_iterator_new(r, w->start)) == NULL) {
 		problem(c, line, 1, "unsupported RRULE");
@@ -1592,9 +1759,9 @@ init(struct ctx *c, struct pp_timetable *tt, const char *name,
 {
 	memset(c, 0, sizeof(*c));
 	c->tt = tt;
-	c->name = name;
-	c->data = data;
-	c->len = len;
+	c->name = name != NULL ? name : "-";
+	c->data = data != NULL ? data : "";
+	c->len = data != NULL ? len : 0;
 	c->ds = ds;
 	if (opts != NULL) {
 		c->lenient = opts->lenient;

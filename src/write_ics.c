@@ -337,7 +337,8 @@ writer_finish(struct writer *w, FILE *fp)
 	char *s = icalcomponent_as_ical_string_r(w->cal);
 	int rc = 0;
 
-	if (put_folded(fp, s) != 0 || fflush(fp) != 0 || ferror(fp))
+	if (s == NULL || put_folded(fp, s) != 0 || fflush(fp) != 0 ||
+	    ferror(fp))
 		rc = -1;
 	free(s);
 	icalcomponent_free(w->cal);

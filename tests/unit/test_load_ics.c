@@ -537,6 +537,29 @@ test_count_cap(void **state)
 	done(&l);
 }
 
+/*
+ * Rules libical would iterate for hours: an observance every second in a
+ * VTIMEZONE, a minutely rule filtered to a day that never comes, and
+ * 30 February.  All refused at once.
+ */
+static void
+test_rule_bombs(void **state)
+{
+	struct loaded l;
+
+	(void)state;
+	load(&l, "ics-bad-rules.ics", NULL, 0);
+	assert_int_equal(l.rc, -1);
+	assert_int_equal(l.ds.nerrors, 4);
+	assert_true(has(&l.ds, PP_ERROR, 8, "VTIMEZONE rule changes the "
+	    "offset more than 5000 times"));
+	assert_true(has(&l.ds, PP_ERROR, 15, "unknown TZID 'Bomb Time'"));
+	assert_true(has(&l.ds, PP_ERROR, 23, "unsupported RRULE (sub-daily"));
+	assert_true(has(&l.ds, PP_ERROR, 30, "unsupported RRULE (BYMONTHDAY"));
+	assert_int_equal(l.tt->n, 0);
+	done(&l);
+}
+
 /* ---- events --------------------------------------------------------- */
 
 static void
@@ -968,6 +991,14 @@ test_not_ics(void **state)
 		assert_int_equal(l.ds.v[0].line, 1);
 		done(&l);
 	}
+	{
+		struct loaded l;
+
+		load_buf(&l, "null.ics", NULL, 0, NULL, 0);
+		assert_int_equal(l.rc, -1);
+		assert_int_equal(l.tt->n, 0);
+		done(&l);
+	}
 }
 
 static void
@@ -1038,6 +1069,7 @@ main(void)
 		cmocka_unit_test(test_duration),
 		cmocka_unit_test(test_recurrence),
 		cmocka_unit_test(test_count_cap),
+		cmocka_unit_test(test_rule_bombs),
 		cmocka_unit_test(test_cancelled),
 		cmocka_unit_test(test_allday),
 		cmocka_unit_test(test_kinds),
