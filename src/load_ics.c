@@ -1785,11 +1785,14 @@ pp_load_busy_ics(struct pp_timetable *tt, const char *name,
     const char *data, size_t len, const struct pp_load_opts *opts,
     int64_t from, int64_t to, struct pp_diags *ds)
 {
+	/* Beyond the year +-30000 the window is open anyway; clamping
+	 * keeps its arithmetic clear of overflow. */
+	const int64_t lim = (int64_t)1 << 40;
 	struct ctx c;
 
 	init(&c, tt, name, data, len, opts, ds);
 	c.busy = 1;
-	c.from = from;
-	c.to = to;
+	c.from = from < -lim ? -lim : from > lim ? lim : from;
+	c.to = to < -lim ? -lim : to > lim ? lim : to;
 	return load(&c);
 }

@@ -41,11 +41,12 @@ int pp_load_ics(struct pp_timetable *tt, const char *name, const char *data,
     size_t len, const struct pp_load_opts *opts, struct pp_diags *ds);
 
 /*
- * Reads a personal calendar for --busy: appends one event per busy
- * interval that overlaps [from, to) to tt (title = SUMMARY or "busy",
- * kind word "busy", file and line of the BEGIN:VEVENT), which the caller
- * turns into busy blocks; tt owns the labels.  Recurring events are
- * expanded inside the window only.  Ignored without a diagnostic:
+ * Reads a personal calendar for --busy: appends to tt one event per busy
+ * interval that overlaps [from, to) (UTC seconds; INT64_MIN and INT64_MAX
+ * leave it open), with title = SUMMARY or "busy", kind word "busy", and
+ * the file and line of its BEGIN:VEVENT; the caller turns them into busy
+ * blocks, and tt owns the labels.  Recurring events are expanded inside
+ * the window only (PP_ICS_MAX_OCCURRENCES at most there).  Ignored without a diagnostic:
  * TRANSP:TRANSPARENT and STATUS:CANCELLED events and instants (DTSTART
  * without an end).  All-day events block whole days (local midnight to
  * midnight in the floating zone) unless they are transparent.  Malformed

@@ -873,6 +873,16 @@ test_busy(void **state)
 	pp_timetable_free(tt);
 	pp_diags_fini(&ds);
 
+	/* An open window cannot hold the endless rule either. */
+	tt = pp_timetable_new();
+	pp_diags_init(&ds);
+	assert_int_equal(pp_load_busy_ics(tt, "ics-busy.ics", data, len, &o,
+	    INT64_MIN, INT64_MAX, &ds), -1);
+	assert_true(has(&ds, PP_ERROR, 42, "more than 10000"));
+	assert_int_equal(ds.nerrors, 1);
+	pp_timetable_free(tt);
+	pp_diags_fini(&ds);
+
 	/* Programme loading of the same file refuses the endless rule. */
 	tt = pp_timetable_new();
 	pp_diags_init(&ds);
