@@ -46,10 +46,11 @@ int pp_load_ics(struct pp_timetable *tt, const char *name, const char *data,
  * leave it open), with title = SUMMARY or "busy", kind word "busy", and
  * the file and line of its BEGIN:VEVENT; the caller turns them into busy
  * blocks, and tt owns the labels.  Recurring events are expanded inside
- * the window only (PP_ICS_MAX_OCCURRENCES at most there).  Ignored without a diagnostic:
- * TRANSP:TRANSPARENT and STATUS:CANCELLED events and instants (DTSTART
- * without an end).  All-day events block whole days (local midnight to
- * midnight in the floating zone) unless they are transparent.  Malformed
+ * the window only (PP_ICS_MAX_OCCURRENCES at most there).  Ignored
+ * without a diagnostic: TRANSP:TRANSPARENT and STATUS:CANCELLED events
+ * and instants (DTSTART without an end).  All-day events block whole
+ * days (local midnight to midnight in the floating zone, so pass the
+ * planning zone as opts->tz) unless they are transparent.  Malformed
  * events are reported as by pp_load_ics.  Returns 0, or -1 on errors.
  */
 int pp_load_busy_ics(struct pp_timetable *tt, const char *name,
