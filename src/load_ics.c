@@ -991,8 +991,8 @@ check_time(struct ctx *c, const struct comp *k, const char *prop,
 		icaltimezone *z = find_zone(c, k, tzid);
 
 		if (z == NULL) {
-			problem(c, line, 1, "unknown TZID '%s' (no usable VTIMEZONE "
-			    "and not an IANA zone name)",
+			problem(c, line, 1, "unknown TZID '%s' (no usable "
+			    "VTIMEZONE and not an IANA zone name)",
 			    excerpt(tzid, ex, sizeof(ex)));
 			return -1;
 		}
