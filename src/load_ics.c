@@ -152,7 +152,7 @@ cl_text(const struct ctx *c, size_t i)
 
 		if (n > 0 && p[n - 1] == '\r')
 			n--;
-		if (o > out || p > c->data + c->cl[i].off) {
+		if (p > c->data + c->cl[i].off) {
 			/* a continuation: drop the one folding blank */
 			p++;
 			n = n > 0 ? n - 1 : 0;
