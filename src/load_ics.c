@@ -152,7 +152,7 @@ cl_text(const struct ctx *c, size_t i)
 
 		if (n > 0 && p[n - 1] == '\r')
 			n--;
-		if (o > out || p > c->data + c->cl[i].off) {
+		if (p > c->data + c->cl[i].off) {
 			/* a continuation: drop the one folding blank */
 			p++;
 			n = n > 0 ? n - 1 : 0;
@@ -226,7 +226,8 @@ valid_text(const char *s)
 				return 0;
 			cp = cp << 6 | (p[i] & 0x3f);
 		}
-		if ((n == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+		if ((n == 2 && cp < 0x800) ||
+		    (n == 2 && cp >= 0xd800 && cp <= 0xdfff) ||
 		    (n == 3 && (cp < 0x10000 || cp > 0x10ffff)))
 			return 0;
 		p += n + 1;
@@ -275,10 +276,7 @@ split_lines(struct ctx *c)
 
 		if (n > 0 && p[n - 1] == '\r')
 			n--;
-		if (++lineno == 0) {
-			pp_diag_err(c->ds, c->name, 0, "too many lines");
-			return -1;
-		}
+		lineno++;
 		if (n > 0 && (p[0] == ' ' || p[0] == '\t') && open) {
 			c->cl[c->ncl - 1].end = (size_t)(next - d);
 		} else if (n == 0) {
@@ -316,15 +314,51 @@ add_comp(struct ctx *c, enum ckind kind, size_t first)
 	c->ncomp++;
 }
 
-/* Marks the component of frame f broken and reports it as not closed. */
+/*
+ * Reports frame d of the stack as never closed (why: what came instead,
+ * at line at).  The VEVENT or VTIMEZONE holding it is damaged: it will not
+ * be parsed.
+ */
 static void
-unclosed(struct ctx *c, const struct frame *f, const char *why, unsigned at)
+unclosed(struct ctx *c, const struct frame *st, size_t d, const char *why,
+    unsigned at)
 {
-	if (f->comp >= 0)
-		c->comp[f->comp].broken = 1;
-	problem(c, c->cl[f->line].line, f->comp >= 0 &&
-	    c->comp[f->comp].kind == C_VEVENT, "missing END:%s (%s at line %u)",
-	    f->name, why, at);
+	long k = d >= 1 ? st[1].comp : -1;
+
+	if (k >= 0)
+		c->comp[k].broken = 1;
+	problem(c, c->cl[st[d].line].line, k >= 0 &&
+	    c->comp[k].kind == C_VEVENT, "missing END:%s (%s at line %u)",
+	    st[d].name, why, at);
+}
+
+/*
+ * Classifies a content line: *which = 1 for BEGIN, 2 for END, 0 for any
+ * other line.  For BEGIN and END, the component name goes upper-cased into
+ * val (40 bytes); returns -1 if it is not a plain name.
+ */
+static int
+structural(const char *text, int *which, char *val)
+{
+	size_t nlen = name_len(text), n;
+	const char *v = text + nlen + 1;
+
+	*which = 0;
+	if (nlen == 5 && strncasecmp(text, "BEGIN", 5) == 0)
+		*which = 1;
+	else if (nlen == 3 && strncasecmp(text, "END", 3) == 0)
+		*which = 2;
+	else
+		return 0;
+	if (text[nlen] != ':')
+		return -1;
+	n = name_len(v);
+	if (n == 0 || n >= 40 || strspn(v + n, " \t") != strlen(v + n))
+		return -1;
+	for (nlen = 0; nlen < n; nlen++)
+		val[nlen] = (char)toupper((unsigned char)v[nlen]);
+	val[n] = '\0';
+	return 0;
 }
 
 /* Reads a calendar-level property that pyplan uses. */
@@ -349,72 +383,69 @@ cal_property(struct ctx *c, const char *text, size_t nlen)
 
 /*
  * Walks the logical lines, tracking BEGIN/END nesting, and records every
- * VEVENT and VTIMEZONE.  Damage is reported at the line of the BEGIN that
- * was never closed.  Returns -1 if the data is not iCalendar at all.
+ * VEVENT and VTIMEZONE.  Any damage inside one marks it broken, so that
+ * libical only ever sees well-nested text (it prints to stderr otherwise).
+ * Damage is reported at the line of the BEGIN that was never closed.
+ * Returns -1 if the data is not iCalendar at all.
  */
 static int
 scan(struct ctx *c)
 {
 	struct frame st[MAX_DEPTH];
-	size_t depth = 0, i;
-	int outside = 0;
+	size_t depth = 0, i, j;
+	int outside = 0, which, bad;
 
 	for (i = 0; i < c->ncl; i++) {
-		char *text = cl_text(c, i);
+		char *text = cl_text(c, i), val[40], ex[64];
 		size_t nlen = name_len(text);
-		const char *v = cl_value(text);
 		unsigned line = c->cl[i].line;
-		int begin = nlen == 5 && strncasecmp(text, "BEGIN", 5) == 0;
-		int end = nlen == 3 && strncasecmp(text, "END", 3) == 0;
-		char val[40];
-		size_t j;
+		/* the VEVENT or VTIMEZONE this line is in, or -1 */
+		long k = depth > 1 ? st[1].comp : -1;
+		int ev = k >= 0 && c->comp[k].kind == C_VEVENT;
 
-		if (!valid_text(text)) {
-			/* The enclosing VEVENT (or VTIMEZONE) is unusable. */
-			long k = depth > 1 ? st[1].comp : -1;
-
-			if (i == 0) {
-				free(text);
-				pp_diag_err(c->ds, c->name, line,
-				    "not an iCalendar file (invalid UTF-8)");
-				return -1;
-			}
-			if (k >= 0)
-				c->comp[k].broken = 1;
-			problem(c, line, k >= 0 && c->comp[k].kind == C_VEVENT,
-			    "invalid UTF-8 or control character");
-			free(text);
-			continue;
-		}
-		val[0] = '\0';
-		if ((begin || end) && text[nlen] == ':') {
-			for (j = 0; j + 1 < sizeof(val) && v[j] != '\0' &&
-			    v[j] != ' ' && v[j] != '\t'; j++)
-				val[j] = (char)toupper((unsigned char)v[j]);
-			val[j] = '\0';
-		}
-		if (i == 0 && !(begin && strcmp(val, "VCALENDAR") == 0)) {
-			char ex[48];
-
-			pp_diag_err(c->ds, c->name, line,
-			    "not an iCalendar file (expected BEGIN:VCALENDAR, "
-			    "found '%s')", excerpt(text, ex, sizeof(ex)));
+		bad = !valid_text(text);
+		if (!bad)
+			bad = structural(text, &which, val) != 0;
+		if (i == 0 && (bad || which != 1 ||
+		    strcmp(val, "VCALENDAR") != 0)) {
+			if (valid_text(text))
+				pp_diag_err(c->ds, c->name, line, "not an "
+				    "iCalendar file (expected BEGIN:VCALENDAR, "
+				    "found '%s')", excerpt(text, ex,
+				    sizeof(ex)));
+			else
+				pp_diag_err(c->ds, c->name, line, "not an "
+				    "iCalendar file (invalid UTF-8 or control "
+				    "character)");
 			free(text);
 			return -1;
 		}
-		if (begin && val[0] != '\0') {
+		if (bad) {
+			if (k >= 0)
+				c->comp[k].broken = 1;
+			if (!valid_text(text))
+				problem(c, line, ev,
+				    "invalid UTF-8 or control character");
+			else
+				problem(c, line, ev, "malformed %s line '%s'",
+				    which == 1 ? "BEGIN" : "END",
+				    excerpt(text, ex, sizeof(ex)));
+			free(text);
+			continue;
+		}
+		if (which == 1) {
 			int top = strcmp(val, "VCALENDAR") == 0;
 			int child = strcmp(val, "VEVENT") == 0 ||
 			    strcmp(val, "VTIMEZONE") == 0;
+			char why[48];
 
 			/* VCALENDAR only at the top, VEVENT and VTIMEZONE
 			 * only right under it: anything still open above
 			 * them was never closed. */
+			snprintf(why, sizeof(why), "BEGIN:%s", val);
 			while (depth > 0 && (top || (child && depth > 1))) {
-				unclosed(c, &st[depth - 1], top ?
-				    "BEGIN:VCALENDAR" : child && val[1] == 'E' ?
-				    "BEGIN:VEVENT" : "BEGIN:VTIMEZONE", line);
 				depth--;
+				unclosed(c, st, depth, why, line);
 			}
 			if (depth == 0 && !top) {
 				if (!outside)
@@ -430,8 +461,7 @@ scan(struct ctx *c)
 				    "components nested too deeply");
 				return -1;
 			}
-			snprintf(st[depth].name, sizeof(st[depth].name), "%s",
-			    val);
+			memcpy(st[depth].name, val, sizeof(val));
 			st[depth].line = i;
 			st[depth].comp = -1;
 			if (top) {
@@ -440,27 +470,29 @@ scan(struct ctx *c)
 				memset(&c->cals[c->ncals], 0,
 				    sizeof(*c->cals));
 				c->ncals++;
-			} else if (child) {
+			} else if (child && depth == 1) {
 				add_comp(c, val[1] == 'E' ? C_VEVENT :
 				    C_VTIMEZONE, i);
 				st[depth].comp = (long)c->ncomp - 1;
 			}
 			depth++;
 			outside = 0;
-		} else if (end && val[0] != '\0') {
+		} else if (which == 2) {
 			for (j = depth; j > 0; j--)
 				if (strcmp(st[j - 1].name, val) == 0)
 					break;
 			if (j == 0) {
-				problem(c, line, 0, "END:%s without BEGIN:%s",
+				if (k >= 0)
+					c->comp[k].broken = 1;
+				problem(c, line, ev, "END:%s without BEGIN:%s",
 				    val, val);
 			} else {
 				char why[48];
 
 				snprintf(why, sizeof(why), "END:%s", val);
 				while (depth > j) {
-					unclosed(c, &st[depth - 1], why, line);
 					depth--;
+					unclosed(c, st, depth, why, line);
 				}
 				if (st[j - 1].comp >= 0)
 					c->comp[st[j - 1].comp].last = i;
@@ -472,7 +504,7 @@ scan(struct ctx *c)
 				    "BEGIN:VCALENDAR ... END:VCALENDAR");
 			outside = 1;
 		} else if (depth == 1) {
-			char ex[64];
+			const char *v = cl_value(text);
 
 			if (nlen == 0 || v == NULL || (text[nlen] != ':' &&
 			    text[nlen] != ';'))
@@ -484,9 +516,9 @@ scan(struct ctx *c)
 		free(text);
 	}
 	while (depth > 0) {
-		unclosed(c, &st[depth - 1], "end of file",
-		    c->ncl > 0 ? c->cl[c->ncl - 1].line : 1);
 		depth--;
+		unclosed(c, st, depth, "end of file",
+		    c->ncl > 0 ? c->cl[c->ncl - 1].line : 1);
 	}
 	if (c->ncals == 0) {
 		pp_diag_err(c->ds, c->name, 1,
@@ -517,7 +549,8 @@ prop_line(const struct ctx *c, const struct comp *k, const char *prop,
 			if (value != NULL) {
 				const char *v = cl_value(text);
 
-				snprintf(value, vsize, "%s", v != NULL ? v : "");
+				snprintf(value, vsize, "%s",
+				    v != NULL ? v : "");
 			}
 			free(text);
 			return line;
@@ -579,8 +612,8 @@ report_xlic(struct ctx *c, const struct comp *k, icalcomponent *ic)
 		{ "Can't parse parameter name", "bad parameter in" },
 		{ "Cant parse parameter name", "bad parameter in" },
 		{ "Can't parse parameter value", "bad parameter value in" },
-		{ "Parse error in property name", "bad property name in" },
 	};
+	static const char propname[] = "Parse error in property name";
 	icalproperty *p;
 	icalcomponent *sub;
 	int n = 0;
@@ -603,13 +636,19 @@ report_xlic(struct ctx *c, const struct comp *k, icalcomponent *ic)
 		sep = strstr(msg, ": ");
 		tail = sep != NULL ? sep + 2 : "";
 		line = text_line(c, k, tail);
-		if (i < sizeof(known) / sizeof(known[0]) && i == 4 &&
-		    name_len(tail) == strlen(tail) && *tail != '\0') {
-			/* A well-formed name libical does not know: RFC 5545
-			 * allows IANA properties, so this is no error. */
-			pp_diag_add(c->ds, PP_NOTE, c->name, line, 0,
-			    "unknown property %s ignored",
-			    excerpt(tail, ex, 40));
+		if (strncmp(msg, propname, sizeof(propname) - 1) == 0) {
+			if (*tail != '\0' && name_len(tail) == strlen(tail)) {
+				/* A well-formed name libical does not know:
+				 * RFC 5545 allows IANA properties. */
+				pp_diag_add(c->ds, PP_NOTE, c->name, line, 0,
+				    "unknown property %s ignored",
+				    excerpt(tail, ex, 40));
+				continue;
+			}
+			n++;
+			problem(c, line, k->kind == C_VEVENT,
+			    "bad property name in '%s'",
+			    excerpt(tail, ex, sizeof(ex)));
 			continue;
 		}
 		n++;
@@ -643,16 +682,140 @@ report_xlic(struct ctx *c, const struct comp *k, icalcomponent *ic)
 	return n;
 }
 
-/* Parses component k with libical and attaches it to its calendar. */
+/* 1 if a BY* list of a recurrence rule has entries. */
+static int
+has_by(const short *v)
+{
+	return v[0] != ICAL_RECURRENCE_ARRAY_MAX;
+}
+
+/*
+ * Returns why libical must not iterate rule r, or NULL.  Its iterator
+ * steps one unit of FREQ at a time through the filters, and a single call
+ * can run for hours: FREQ=MINUTELY with a day filter that never matches
+ * ("BYMONTH=2;BYMONTHDAY=30") walks every minute up to the year 2582.
+ * So sub-daily rules may not filter on days, and a BYMONTHDAY that no
+ * BYMONTH month has is refused outright.
+ */
+static const char *
+rule_trouble(const struct icalrecurrencetype *r)
+{
+	static const short mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+		30, 31 };
+	size_t i, j;
+	int any = 0;
+
+	if (r->freq < ICAL_DAILY_RECURRENCE && (has_by(r->by_month) ||
+	    has_by(r->by_month_day) || has_by(r->by_year_day) ||
+	    has_by(r->by_week_no) || has_by(r->by_day) ||
+	    has_by(r->by_set_pos)))
+		return "sub-daily FREQ with a day, week or month filter";
+	if (!has_by(r->by_month) || !has_by(r->by_month_day))
+		return NULL;
+	for (i = 0; i < ICAL_BY_MONTH_SIZE && has_by(r->by_month + i); i++)
+		for (j = 0; j < ICAL_BY_MONTHDAY_SIZE &&
+		    has_by(r->by_month_day + j); j++) {
+			int m = r->by_month[i], d = r->by_month_day[j];
+
+			if (m < 1 || m > 12 || (d < 0 ? -d : d) <= mdays[m - 1])
+				any = 1;
+		}
+	return any ? NULL : "BYMONTHDAY that none of its BYMONTH months has";
+}
+
+/* Observances a VTIMEZONE may generate up to the year 3000. */
+#define MAX_TZ_CHANGES 5000
+
+/*
+ * Checks a VTIMEZONE before libical uses it: it needs a TZID, and its
+ * observances must not recur so often that libical, which expands them
+ * all whenever it converts a time, would run for hours (an RRULE of
+ * FREQ=SECONDLY in a STANDARD block).  Returns 0, or -1 after reporting.
+ */
+static int
+check_vtimezone(struct ctx *c, const struct comp *k, icalcomponent *vtz)
+{
+	icalcomponent *o;
+	size_t n = 0;
+
+	if (icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY) ==
+	    NULL) {
+		problem(c, c->cl[k->first].line, 0, "VTIMEZONE without TZID");
+		return -1;
+	}
+	for (o = icalcomponent_get_first_component(vtz, ICAL_ANY_COMPONENT);
+	    o != NULL;
+	    o = icalcomponent_get_next_component(vtz, ICAL_ANY_COMPONENT)) {
+		struct icaltimetype start = icalcomponent_get_dtstart(o), t;
+		icalproperty *p;
+
+		for (p = icalcomponent_get_first_property(o,
+		    ICAL_RRULE_PROPERTY); p != NULL;
+		    p = icalcomponent_get_next_property(o,
+		    ICAL_RRULE_PROPERTY)) {
+			struct icalrecurrencetype r =
+			    icalproperty_get_rrule(p);
+			icalrecur_iterator *it;
+
+			if (r.freq != ICAL_NO_RECURRENCE &&
+			    rule_trouble(&r) != NULL) {
+				problem(c, prop_line(c, k, "RRULE", NULL, 0),
+				    0, "unsupported VTIMEZONE RRULE (%s)",
+				    rule_trouble(&r));
+				return -1;
+			}
+			if (r.freq == ICAL_NO_RECURRENCE ||
+			    icaltime_is_null_time(start) ||
+			    (it = icalrecur_iterator_new(r, start)) == NULL)
+				continue; /* libical ignores it too */
+			while (!icaltime_is_null_time(t =
+			    icalrecur_iterator_next(it)) && t.year < 3000 &&
+			    n <= MAX_TZ_CHANGES)
+				n++;
+			icalrecur_iterator_free(it);
+		}
+		if (n > MAX_TZ_CHANGES) {
+			problem(c, prop_line(c, k, "RRULE", NULL, 0), 0,
+			    "VTIMEZONE rule changes the offset more than %d "
+			    "times", MAX_TZ_CHANGES);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Parses component k with libical and attaches it to its calendar.
+ * libical gets the lines unfolded, with BEGIN and END lines in canonical
+ * form, as the scan read them.
+ */
 static void
 parse_comp(struct ctx *c, struct comp *k)
 {
-	size_t off = c->cl[k->first].off, end = c->cl[k->last].end;
-	char *text = pp_xstrndup(c->data + off, end - off);
-	icalcomponent *ic = icalparser_parse_string(text);
 	icalcomponent_kind want = k->kind == C_VEVENT ?
 	    ICAL_VEVENT_COMPONENT : ICAL_VTIMEZONE_COMPONENT;
+	icalcomponent *ic;
+	char *text = NULL, val[40];
+	size_t n = 0, cap = 0, i;
+	int which;
 
+	for (i = k->first; i <= k->last; i++) {
+		char *t = cl_text(c, i), *l = t;
+		size_t len;
+
+		if (structural(t, &which, val) == 0 && which != 0)
+			l = pp_xasprintf("%s:%s", which == 1 ? "BEGIN" : "END",
+			    val);
+		len = strlen(l);
+		pp_xgrow((void **)&text, &cap, n + len + 3, 1);
+		memcpy(text + n, l, len);
+		memcpy(text + n + len, "\r\n", 3);
+		n += len + 2;
+		if (l != t)
+			free(l);
+		free(t);
+	}
+	ic = icalparser_parse_string(text);
 	free(text);
 	if (ic == NULL || icalcomponent_isa(ic) != want) {
 		if (ic != NULL)
@@ -663,8 +826,14 @@ parse_comp(struct ctx *c, struct comp *k)
 		k->broken = 1;
 		return;
 	}
+	if (k->kind == C_VTIMEZONE && check_vtimezone(c, k, ic) != 0) {
+		icalcomponent_free(ic);
+		k->broken = 1;
+		return;
+	}
 	if (c->cals[k->cal].ic == NULL)
-		c->cals[k->cal].ic = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
+		c->cals[k->cal].ic =
+		    icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
 	icalcomponent_add_component(c->cals[k->cal].ic, ic);
 	k->ic = ic;
 }
@@ -822,8 +991,8 @@ check_time(struct ctx *c, const struct comp *k, const char *prop,
 		icaltimezone *z = find_zone(c, k, tzid);
 
 		if (z == NULL) {
-			problem(c, line, 1, "unknown TZID '%s' (no VTIMEZONE "
-			    "and not an IANA zone name)",
+			problem(c, line, 1, "unknown TZID '%s' (no usable "
+			    "VTIMEZONE and not an IANA zone name)",
 			    excerpt(tzid, ex, sizeof(ex)));
 			return -1;
 		}
@@ -928,8 +1097,9 @@ read_when(struct ctx *c, const struct comp *k, struct when *w)
 	}
 	if (w->len == 0) {
 		if (!c->busy)
-			pp_diag_warn(c->ds, c->name, line, "zero-length event "
-			    "(end equals start): skipped, a plan cannot use it");
+			pp_diag_warn(c->ds, c->name, line, "zero-length "
+			    "event (end equals start): skipped, a plan cannot "
+			    "use it");
 		return 0;
 	}
 	return 1;
@@ -993,20 +1163,27 @@ expand_rrule(struct ctx *c, const struct comp *k, const struct when *w,
 	long limit = c->busy ? MAX_BUSY_ITERATIONS : PP_ICS_MAX_OCCURRENCES;
 	unsigned line = prop_line(c, k, "RRULE", NULL, 0);
 
+	if (r.freq != ICAL_NO_RECURRENCE && rule_trouble(&r) != NULL) {
+		problem(c, line, 1, "unsupported RRULE (%s)",
+		    rule_trouble(&r));
+		return -1;
+	}
 	if (r.freq == ICAL_NO_RECURRENCE ||
 	    (it = icalrecur_iterator_new(r, w->start)) == NULL) {
 		problem(c, line, 1, "unsupported RRULE");
 		return -1;
 	}
-	if (c->busy && r.count == 0 && c->from - w->len > w->t0) {
+	if (c->busy && r.count == 0 && c->from - w->len - 86400 > w->t0) {
 		/* Jump close to the window instead of walking there. */
-		icaltimezone *z = w->start.zone != NULL ?
-		    (icaltimezone *)(uintptr_t)w->start.zone :
-		    icaltime_is_utc(w->start) ? icaltimezone_get_utc_timezone() :
-		    w->fzone;
-		struct icaltimetype s = icaltime_from_timet_with_zone(
-		    (time_t)(c->from - w->len - 86400), w->is_date, z);
+		icaltimezone *z = w->fzone;
+		struct icaltimetype s;
 
+		if (w->start.zone != NULL)
+			z = (icaltimezone *)(uintptr_t)w->start.zone;
+		else if (icaltime_is_utc(w->start))
+			z = icaltimezone_get_utc_timezone();
+		s = icaltime_from_timet_with_zone(
+		    (time_t)(c->from - w->len - 86400), w->is_date, z);
 		if (!w->is_date && w->start.zone == NULL &&
 		    !icaltime_is_utc(w->start))
 			s.zone = NULL; /* stay floating */
@@ -1582,9 +1759,9 @@ init(struct ctx *c, struct pp_timetable *tt, const char *name,
 {
 	memset(c, 0, sizeof(*c));
 	c->tt = tt;
-	c->name = name;
-	c->data = data;
-	c->len = len;
+	c->name = name != NULL ? name : "-";
+	c->data = data != NULL ? data : "";
+	c->len = data != NULL ? len : 0;
 	c->ds = ds;
 	if (opts != NULL) {
 		c->lenient = opts->lenient;
@@ -1608,11 +1785,14 @@ pp_load_busy_ics(struct pp_timetable *tt, const char *name,
     const char *data, size_t len, const struct pp_load_opts *opts,
     int64_t from, int64_t to, struct pp_diags *ds)
 {
+	/* Beyond the year +-30000 the window is open anyway; clamping
+	 * keeps its arithmetic clear of overflow. */
+	const int64_t lim = (int64_t)1 << 40;
 	struct ctx c;
 
 	init(&c, tt, name, data, len, opts, ds);
 	c.busy = 1;
-	c.from = from;
-	c.to = to;
+	c.from = from < -lim ? -lim : from > lim ? lim : from;
+	c.to = to < -lim ? -lim : to > lim ? lim : to;
 	return load(&c);
 }

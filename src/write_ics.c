@@ -1,15 +1,14 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * iCalendar output.  Components are built with libical, which escapes
- * TEXT values and folds lines at 75 octets without splitting UTF-8
- * sequences; this file decides what goes in them: stable UIDs, plain
- * IANA TZIDs with VTIMEZONEs cut down to the years in use, and a
- * reproducible DTSTAMP.
+ * TEXT values; this file decides what goes in them (stable UIDs, plain
+ * IANA TZIDs with VTIMEZONEs cut down to the years in use, a reproducible
+ * DTSTAMP) and folds the lines itself, as libical 3.0 can fold between
+ * the CR and the LF of a line end.
  */
 #include <ctype.h>
 #include <errno.h>
 #include <inttypes.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,8 +148,9 @@ ambiguous(const char *zone, int64_t t, const struct pp_civil *c)
 
 	for (i = 0; i < sizeof(shift) / sizeof(shift[0]); i++)
 		for (sign = -1; sign <= 1; sign += 2)
-			if (pp_tz_to_civil(zone, t + sign * shift[i], &o) == 0 &&
-			    o.year == c->year && o.month == c->month &&
+			if (pp_tz_to_civil(zone, t + sign * shift[i],
+			    &o) == 0 && o.year == c->year &&
+			    o.month == c->month &&
 			    o.day == c->day && o.hour == c->hour &&
 			    o.min == c->min && o.sec == c->sec)
 				return 1;
@@ -313,8 +313,8 @@ put_folded(FILE *fp, const char *s)
 			n = len - pos;
 			if (n > room) {
 				n = room;
-				while (n > 0 &&
-				    ((unsigned char)line[pos + n] & 0xc0) == 0x80)
+				while (n > 0 && ((unsigned char)line[pos + n] &
+				    0xc0) == 0x80)
 					n--;
 			}
 			if ((room == 74 && putc(' ', fp) == EOF) ||
@@ -337,7 +337,8 @@ writer_finish(struct writer *w, FILE *fp)
 	char *s = icalcomponent_as_ical_string_r(w->cal);
 	int rc = 0;
 
-	if (put_folded(fp, s) != 0 || fflush(fp) != 0 || ferror(fp))
+	if (s == NULL || put_folded(fp, s) != 0 || fflush(fp) != 0 ||
+	    ferror(fp))
 		rc = -1;
 	free(s);
 	icalcomponent_free(w->cal);
@@ -536,7 +537,8 @@ add_event(struct writer *w, const struct item_desc *d)
 	for (i = 0; e != NULL && i < e->ntags; i++)
 		add_category(&cats, &ncats, e->tags[i]);
 	if (ncats > 0)
-		icalcomponent_add_property(ev, icalproperty_new_categories(cats));
+		icalcomponent_add_property(ev,
+		    icalproperty_new_categories(cats));
 	free(cats);
 
 	if (w->xprops && e != NULL) {

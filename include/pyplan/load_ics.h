@@ -41,14 +41,16 @@ int pp_load_ics(struct pp_timetable *tt, const char *name, const char *data,
     size_t len, const struct pp_load_opts *opts, struct pp_diags *ds);
 
 /*
- * Reads a personal calendar for --busy: appends one event per busy
- * interval that overlaps [from, to) to tt (title = SUMMARY or "busy",
- * kind word "busy", file and line of the BEGIN:VEVENT), which the caller
- * turns into busy blocks; tt owns the labels.  Recurring events are
- * expanded inside the window only.  Ignored without a diagnostic:
- * TRANSP:TRANSPARENT and STATUS:CANCELLED events and instants (DTSTART
- * without an end).  All-day events block whole days (local midnight to
- * midnight in the floating zone) unless they are transparent.  Malformed
+ * Reads a personal calendar for --busy: appends to tt one event per busy
+ * interval that overlaps [from, to) (UTC seconds; INT64_MIN and INT64_MAX
+ * leave it open), with title = SUMMARY or "busy", kind word "busy", and
+ * the file and line of its BEGIN:VEVENT; the caller turns them into busy
+ * blocks, and tt owns the labels.  Recurring events are expanded inside
+ * the window only (PP_ICS_MAX_OCCURRENCES at most there).  Ignored
+ * without a diagnostic: TRANSP:TRANSPARENT and STATUS:CANCELLED events
+ * and instants (DTSTART without an end).  All-day events block whole
+ * days (local midnight to midnight in the floating zone, so pass the
+ * planning zone as opts->tz) unless they are transparent.  Malformed
  * events are reported as by pp_load_ics.  Returns 0, or -1 on errors.
  */
 int pp_load_busy_ics(struct pp_timetable *tt, const char *name,

@@ -537,6 +537,29 @@ test_count_cap(void **state)
 	done(&l);
 }
 
+/*
+ * Rules libical would iterate for hours: an observance every second in a
+ * VTIMEZONE, a minutely rule filtered to a day that never comes, and
+ * 30 February.  All refused at once.
+ */
+static void
+test_rule_bombs(void **state)
+{
+	struct loaded l;
+
+	(void)state;
+	load(&l, "ics-bad-rules.ics", NULL, 0);
+	assert_int_equal(l.rc, -1);
+	assert_int_equal(l.ds.nerrors, 4);
+	assert_true(has(&l.ds, PP_ERROR, 8, "VTIMEZONE rule changes the "
+	    "offset more than 5000 times"));
+	assert_true(has(&l.ds, PP_ERROR, 15, "unknown TZID 'Bomb Time'"));
+	assert_true(has(&l.ds, PP_ERROR, 23, "unsupported RRULE (sub-daily"));
+	assert_true(has(&l.ds, PP_ERROR, 30, "unsupported RRULE (BYMONTHDAY"));
+	assert_int_equal(l.tt->n, 0);
+	done(&l);
+}
+
 /* ---- events --------------------------------------------------------- */
 
 static void
@@ -736,6 +759,64 @@ test_folded(void **state)
 	done(&l);
 }
 
+/*
+ * Valid if unusual: a VTODO (ignored), libical's prefixed TZID, a quoted
+ * TZID, an unknown IANA-style property, a VALARM, lower-case names, and a
+ * second VCALENDAR in the same file.
+ */
+static void
+test_odd_but_valid(void **state)
+{
+	struct loaded l;
+	const struct pp_event *e;
+
+	(void)state;
+	load(&l, "ics-odd.ics", NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.tt->n, 2);
+	e = by_id(l.tt, "one");
+	assert_int_equal(e->start, utc("2025-05-12T07:00"));
+	assert_int_equal(e->end, utc("2025-05-12T08:00"));
+	assert_string_equal(e->tz, "Europe/Brussels");
+	assert_int_equal(e->line, 8);
+	e = by_id(l.tt, "two");
+	assert_string_equal(e->title, "Two");
+	assert_int_equal(e->line, 23);
+	assert_int_equal(l.ds.n, 1);
+	assert_true(has(&l.ds, PP_NOTE, 12, "unknown property FOO ignored"));
+	done(&l);
+}
+
+static void
+test_junk(void **state)
+{
+	static const char junk[] = "BEGIN:VCALENDAR\nVERSION:2.0\n"
+	    "BEGIN:VEVENT\nUID:a\nDTSTART:20250512T090000Z\n"
+	    "DTEND:20250512T100000Z\nFOO BAR:baz\nSUMMARY:A\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:b\nDTSTART:20250512T090000Z\n"
+	    "DTEND:20250512T100000Z\nSUMMARY:B\nEND:VEVENT\n"
+	    "not a line\nEND:VCALENDAR\ntrailing junk\nmore junk\n";
+	struct loaded l;
+
+	(void)state;
+	load_buf(&l, "junk.ics", junk, strlen(junk), NULL, 0);
+	assert_int_equal(l.rc, -1);
+	assert_true(has(&l.ds, PP_ERROR, 7, "bad property name in 'FOO BAR'"));
+	assert_true(has(&l.ds, PP_ERROR, 16,
+	    "not a content line: 'not a line'"));
+	/* one report for a run of lines outside the calendar */
+	assert_true(has(&l.ds, PP_ERROR, 18, "content outside"));
+	assert_int_equal(l.ds.nerrors, 3);
+	assert_int_equal(l.tt->n, 1);
+	done(&l);
+	load_buf(&l, "junk.ics", junk, strlen(junk), NULL, 1);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.ds.nwarnings, 3);
+	assert_true(has(&l.ds, PP_WARNING, 7, ": event skipped"));
+	assert_string_equal(l.tt->ev[0].id, "b");
+	done(&l);
+}
+
 /* ---- busy calendars ------------------------------------------------- */
 
 static void
@@ -790,6 +871,16 @@ test_busy(void **state)
 	for (i = standups = 0; i < tt->n; i++)
 		standups += strcmp(tt->ev[i].title, "Team stand-up") == 0;
 	assert_int_equal(standups, 4);
+	pp_timetable_free(tt);
+	pp_diags_fini(&ds);
+
+	/* An open window cannot hold the endless rule either. */
+	tt = pp_timetable_new();
+	pp_diags_init(&ds);
+	assert_int_equal(pp_load_busy_ics(tt, "ics-busy.ics", data, len, &o,
+	    INT64_MIN, INT64_MAX, &ds), -1);
+	assert_true(has(&ds, PP_ERROR, 42, "more than 10000"));
+	assert_int_equal(ds.nerrors, 1);
 	pp_timetable_free(tt);
 	pp_diags_fini(&ds);
 
@@ -911,6 +1002,14 @@ test_not_ics(void **state)
 		assert_int_equal(l.ds.v[0].line, 1);
 		done(&l);
 	}
+	{
+		struct loaded l;
+
+		load_buf(&l, "null.ics", NULL, 0, NULL, 0);
+		assert_int_equal(l.rc, -1);
+		assert_int_equal(l.tt->n, 0);
+		done(&l);
+	}
 }
 
 static void
@@ -981,11 +1080,14 @@ main(void)
 		cmocka_unit_test(test_duration),
 		cmocka_unit_test(test_recurrence),
 		cmocka_unit_test(test_count_cap),
+		cmocka_unit_test(test_rule_bombs),
 		cmocka_unit_test(test_cancelled),
 		cmocka_unit_test(test_allday),
 		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_crlf_and_lf),
 		cmocka_unit_test(test_folded),
+		cmocka_unit_test(test_odd_but_valid),
+		cmocka_unit_test(test_junk),
 		cmocka_unit_test(test_busy),
 		cmocka_unit_test(test_bad_structure),
 		cmocka_unit_test(test_bad_values),

@@ -118,9 +118,9 @@ fixture_new(void)
 	e->video_url = "https://video.example.org/t1";
 	e->recorded = PP_REC_YES;
 	e = add_event(tt, "t2", "Commas, semicolons; back\\slash and a very "
-	    "long title with \u00fcn\u00efc\u00f6d\u00e9 characters that must be "
-	    "folded \u65e5\u672c\u8a9e\u65e5\u672c\u8a9e\u65e5\u672c\u8a9e",
-	    PP_KIND_TALK, "2025-03-29T09:30",
+	    "long title with \u00fcn\u00efc\u00f6d\u00e9 characters that "
+	    "must be folded \u65e5\u672c\u8a9e\u65e5\u672c\u8a9e"
+	    "\u65e5\u672c\u8a9e", PP_KIND_TALK, "2025-03-29T09:30",
 	    "2025-03-29T10:00", NULL);
 	pp_tt_set_rooms(tt, e, rooms_b, 2);
 	e->tags = tags_b;
@@ -296,7 +296,8 @@ test_shape(void **state)
 	u = unfold(out);
 	/* one VTIMEZONE, plain IANA TZID, ahead of the events */
 	assert_int_equal(occurrences(u, "BEGIN:VTIMEZONE\r\n"), 1);
-	assert_non_null(strstr(u, "BEGIN:VTIMEZONE\r\nTZID:Europe/Brussels\r\n"));
+	assert_non_null(strstr(u,
+	    "BEGIN:VTIMEZONE\r\nTZID:Europe/Brussels\r\n"));
 	assert_null(strstr(u, "freeassociation"));
 	assert_true(strstr(u, "BEGIN:VTIMEZONE") < strstr(u, "BEGIN:VEVENT"));
 	/* one VEVENT per item, synthesized ones included */
@@ -756,10 +757,10 @@ fmt_utc(int64_t t, char *buf)
 	struct pp_civil c;
 
 	pp_tz_to_civil("UTC", t, &c);
-	snprintf(buf, 17, "%04u%02u%02uT%02u%02u%02uZ", (unsigned)c.year % 10000u,
-	    (unsigned)c.month % 100u, (unsigned)c.day % 100u,
-	    (unsigned)c.hour % 100u, (unsigned)c.min % 100u,
-	    (unsigned)c.sec % 100u);
+	snprintf(buf, 17, "%04u%02u%02uT%02u%02u%02uZ",
+	    (unsigned)c.year % 10000u, (unsigned)c.month % 100u,
+	    (unsigned)c.day % 100u, (unsigned)c.hour % 100u,
+	    (unsigned)c.min % 100u, (unsigned)c.sec % 100u);
 }
 
 static int
