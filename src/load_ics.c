@@ -1591,7 +1591,10 @@ do_event(struct ctx *c, struct comp *k)
 		}
 	} else
 		fill_fields(c, k, &tmpl);
-	base = tt_trimdup(c->tt, icalcomponent_get_uid(ic));
+	/* pyplan's own exports carry the programme's id beside the UID. */
+	base = x_prop(ic, "X-PYPLAN-ID") != NULL ?
+	    tt_trimdup(c->tt, x_prop(ic, "X-PYPLAN-ID")) :
+	    tt_trimdup(c->tt, icalcomponent_get_uid(ic));
 	if (*base == '\0') {
 		char *id = pp_xasprintf("%s:%u", c->name, line);
 

@@ -17,10 +17,11 @@
 #include <libical/ical.h>
 
 #include "pyplan/tz.h"
+#include "pyplan/version.h"
 #include "pyplan/write_ics.h"
 #include "pyplan/xalloc.h"
 
-#define PRODID "-//pyplan//pyplan 0.1//EN"
+#define PRODID "-//pyplan//pyplan " PP_VERSION "//EN"
 
 struct zone_use {
 	const char *name;    /* IANA name, borrowed */
@@ -546,6 +547,9 @@ add_event(struct writer *w, const struct item_desc *d)
 		 * is the title as it is, without a "[kind]" prefix. */
 		add_x(ev, "X-PYPLAN-KIND", *e->kind_word != '\0' ?
 		    e->kind_word : pp_kind_name(e->kind));
+		/* The programme's own id (the UID is a hash, unique across
+		 * calendars), so a converted programme reads back the same. */
+		add_x(ev, "X-PYPLAN-ID", e->id);
 		for (i = 0; i < e->nspeakers; i++)
 			add_x(ev, "X-PYPLAN-SPEAKER", e->speakers[i]);
 		add_x(ev, "X-PYPLAN-TRACK", e->track);

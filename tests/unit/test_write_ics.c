@@ -15,6 +15,7 @@
 
 #include "pyplan/load_ics.h"
 #include "pyplan/tz.h"
+#include "pyplan/version.h"
 #include "pyplan/write_ics.h"
 #include "pyplan/xalloc.h"
 
@@ -281,7 +282,7 @@ static void
 test_shape(void **state)
 {
 	static const char head[] = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
-	    "PRODID:-//pyplan//pyplan 0.1//EN\r\nCALSCALE:GREGORIAN\r\n"
+	    "PRODID:-//pyplan//pyplan " PP_VERSION "//EN\r\nCALSCALE:GREGORIAN\r\n"
 	    "METHOD:PUBLISH\r\nX-WR-CALNAME:pyplan: Test Conf 2025\r\n"
 	    "X-WR-TIMEZONE:Europe/Brussels\r\n";
 	struct fixture *f = fixture_new();
