@@ -164,8 +164,9 @@ day_constraints(FILE *fp, const struct pp_model *m, size_t d)
 		    p->max_talk_minutes);
 	}
 
-	/* Networking minimum, counting blocks of the minimum length. */
-	if (p->min_networking > 0) {
+	/* Networking minimum, counting blocks of the minimum length (not on
+	 * a day with no programme event left, as the solver). */
+	if (p->min_networking > 0 && pp_model_day_open(day)) {
 		int need = p->min_networking < 2000 ? p->min_networking : 2000;
 
 		row_begin(&r, fp, "net", d, 0);
@@ -176,7 +177,8 @@ day_constraints(FILE *fp, const struct pp_model *m, size_t d)
 	}
 
 	/* Lunch: a meal or the free block; at most one free block. */
-	if (m->lunch_len > 0 && day->lunch_to - day->lunch_from >= m->lunch_len) {
+	if (m->lunch_len > 0 && pp_model_day_open(day) &&
+	    day->lunch_to - day->lunch_from >= m->lunch_len) {
 		row_begin(&r, fp, "lunch", d, 0);
 		for (i = 0; i < n; i++)
 			if (it[i].lunch)

@@ -61,6 +61,17 @@ pp_model_find(const struct pp_timetable *tt, const char *ref, size_t *idx,
 }
 
 int
+pp_model_day_open(const struct pp_model_day *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (d->items[i].src == PP_ITEM_EVENT)
+			return 1;
+	return 0;
+}
+
+int
 pp_item_room_change(const struct pp_item *a, const struct pp_item *b)
 {
 	size_t i, j;

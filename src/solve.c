@@ -563,6 +563,12 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 	    0;
 	dp.need_lunch = m->lunch_len > 0 &&
 	    d->lunch_to - d->lunch_from >= m->lunch_len && !(relax & R_LUNCH);
+	/* A day whose programme events are all out (skipped, busy, outside
+	 * the window) has nothing to plan: no networking or lunch rule. */
+	if (!pp_model_day_open(d)) {
+		dp.min_net = 0;
+		dp.need_lunch = 0;
+	}
 	/* The criteria mask is a resource when the bonus makes criteria
 	 * worth something (or cost something); without a bonus it is
 	 * ignored, and otherwise part of no class. */

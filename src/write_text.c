@@ -286,10 +286,21 @@ write_busy(struct out *o, const struct pp_plan *pl)
 			    bb->start < m->tt->ev[i].end)
 				n++;
 		pp_tz_format_date(zone, bb->start, date);
+		/* Only the blocks on the days planned. */
+		for (i = 0; i < pl->ndays &&
+		    strcmp(pl->days[i].md->date, date) != 0; i++)
+			;
+		if (i == pl->ndays)
+			continue;
 		pp_tz_format_hhmm(zone, bb->start, from);
 		pp_tz_format_hhmm(zone, bb->end, to);
-		line = pp_xasprintf("busy %s %s\xe2\x80\x93%s  %s  (kept free; "
-		    "%zu event%s left out)", date, from, to, bb->label, n,
+		if (strcmp(from, "00:00") == 0 && strcmp(to, "00:00") == 0 &&
+		    bb->end - bb->start >= 86400)
+			snprintf(from, sizeof(from), "all");
+		line = pp_xasprintf("busy %s %s%s%s  %s  (kept free; %zu "
+		    "event%s left out)", date, from,
+		    strcmp(from, "all") == 0 ? " day" : "\xe2\x80\x93",
+		    strcmp(from, "all") == 0 ? "" : to, bb->label, n,
 		    n == 1 ? "" : "s");
 		line_begin(o, SGR_DIM);
 		pad(o, 2);

@@ -97,6 +97,11 @@ void pp_model_free(struct pp_model *m);
 size_t pp_model_find(const struct pp_timetable *tt, const char *ref,
     size_t *idx, size_t max);
 
+/* 1 if some programme event of the day is a candidate; a day without one
+ * (everything skipped, busy or outside the window) has nothing to plan,
+ * and the networking and lunch rules do not apply to it. */
+int pp_model_day_open(const struct pp_model_day *d);
+
 /* 1 if a and b need room-change time between them (both have rooms and
  * share none). */
 int pp_item_room_change(const struct pp_item *a, const struct pp_item *b);

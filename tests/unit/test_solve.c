@@ -552,6 +552,12 @@ check_day(const struct pp_model *m, const struct pp_model_day *d,
 		return 0;
 	if (p->max_talk_minutes >= 0 && tmin > p->max_talk_minutes)
 		return 0;
+	/* A day with no programme event left has no networking or lunch
+	 * rule. */
+	for (k = 0; k < d->n && d->items[k].src != PP_ITEM_EVENT; k++)
+		;
+	if (k == d->n)
+		return 1;
 	if (net < p->min_networking)
 		return 0;
 	if (p->lunch_minutes > 0 &&
