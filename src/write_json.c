@@ -442,6 +442,7 @@ day(const struct pp_model *m, const struct pp_plan_day *d)
 	set(x, "max_talk_minutes", cap(p->max_talk_minutes));
 	set(x, "min_networking", json_integer(p->min_networking));
 	set(o, "caps", x);
+	set(o, "open", json_boolean(pp_model_day_open(d->md)));
 	return o;
 }
 

@@ -74,7 +74,10 @@
  *                       totals { talks, talk_minutes, networking_minutes,
  *                                score },
  *                       caps { max_talks, max_talk_minutes (null =
- *                              unlimited), min_networking (0 = none) } }]
+ *                              unlimited), min_networking (0 = none) },
+ *                       open (false when no programme event of the day
+ *                             is left as a candidate: then the
+ *                             networking and lunch rules do not apply) }]
  *   watch_later      [{ id, title, speakers, score, raw_score, video_url,
  *                       url }]
  *   score            the plan's objective, criteria bonus included

@@ -123,11 +123,16 @@ def check(plan):
         cap = prof["max_talk_minutes_per_day"]
         if cap is not None and tmin > cap:
             errs.append(f"{d}: {tmin} talk minutes > {cap}")
-        if net < prof["min_networking_minutes"]:
+        # A day with no programme event left to plan has no networking
+        # or lunch rule; then nothing of the programme may be planned.
+        is_open = day.get("open", True)
+        if not is_open and any(i["source"] == "programme" for i in items):
+            errs.append(f"{d}: closed day plans programme events")
+        if is_open and net < prof["min_networking_minutes"]:
             errs.append(f"{d}: {net} networking minutes < "
                         f"{prof['min_networking_minutes']}")
         lunch = prof["lunch"]
-        if lunch:
+        if lunch and is_open:
             # The lunch window inside the planning window; lunch is due
             # where that still holds the lunch minutes.
             lf = max(local(zone, d, lunch["from"]), ws)
