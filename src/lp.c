@@ -339,6 +339,14 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 	/* A model with no items still needs one variable to be valid LP. */
 	fputs(nvars == 0 ? " + 0 x0_0\n" : "\n", fp);
 	fputs("Subject To\n", fp);
+	/* The LP format wants at least one row, and a model whose days have
+	 * no candidates has none: a row that always holds. */
+	for (d = 0; d < m->ndays && m->days[d].n == 0; d++)
+		;
+	if (d < m->ndays)
+		fprintf(fp, " always0_0: + 1 x%zu_0 >= 0\n", d);
+	else
+		fputs(" always0_0: + 1 x0_0 >= 0\n", fp);
 	for (d = 0; d < m->ndays; d++)
 		day_constraints(fp, m, d);
 	/*
