@@ -14,7 +14,8 @@ SAN     ?=
 # Debian packages this project needs (see README.md, "Dependencies").
 DEBS = build-essential pkg-config libcsv-dev libical-dev libinih-dev \
        libjansson-dev libxml2-dev libcmocka-dev tzdata glpk-utils mandoc \
-       python3 python3-icalendar khal valgrind jq
+       python3 python3-icalendar khal valgrind jq clang \
+       libclang-rt-14-dev
 PKGS = libical inih jansson libxml-2.0
 
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
@@ -33,7 +34,7 @@ TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.
 DEPS_STAMP = $(BUILD)/.deps-ok
 
 .PHONY: all run check unit cli asan lint leakcheck install uninstall clean deps \
-	format
+	format fuzz fuzz-build fuzz-bins fuzz-replay
 
 all: $(BUILD)/pyplan
 
@@ -114,9 +115,59 @@ asan: | $(DEPS_STAMP)
 		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		unit cli
 
+# libFuzzer targets (tests/fuzz/fuzz_NAME.c), built with clang into their
+# own tree.  `make fuzz` runs each for FUZZ_SECONDS, keeping new inputs in
+# build/fuzz/corpus/NAME and crashes in build/fuzz/crash-NAME-*;
+# `make fuzz-replay` runs the seeds and the regression inputs once.
+FUZZ_BUILD   = build/fuzz
+FUZZ_NAMES   = csv ics profile feed build
+FUZZ_SECONDS ?= 60
+FUZZ_SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	       -fno-sanitize-recover=all
+FUZZ_OPTS    = -timeout=1 -rss_limit_mb=256 -malloc_limit_mb=256
+FUZZ_BINS    = $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz/fuzz_%)
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.h \
+    $(BUILD)/libpyplan.a | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libpyplan.a \
+		$(LIBS)
+
+fuzz-bins: $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
+
+fuzz-build: | $(DEPS_STAMP)
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang CFLAGS="-O1 -g" \
+		SAN="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" fuzz-bins
+
+fuzz: fuzz-build
+	@for n in $(FUZZ_NAMES); do \
+		mkdir -p $(FUZZ_BUILD)/corpus/$$n; \
+		dict=; test -f tests/fuzz/$$n.dict && \
+			dict=-dict=tests/fuzz/$$n.dict; \
+		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
+		$(FUZZ_BUILD)/fuzz/fuzz_$$n $(FUZZ_OPTS) $$dict \
+			-max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_BUILD)/crash-$$n- \
+			$(FUZZ_BUILD)/corpus/$$n tests/fuzz/corpus/$$n || exit 1; \
+	done
+
+# Every seed and every input that once crashed, run once through its target.
+fuzz-replay: fuzz-build
+	@for n in $(FUZZ_NAMES); do \
+		set -- tests/fuzz/corpus/$$n/* tests/fuzz/regress/$$n/*; \
+		files=; for f; do test -f "$$f" && files="$$files $$f"; done; \
+		test -n "$$files" || continue; \
+		$(FUZZ_BUILD)/fuzz/fuzz_$$n $(FUZZ_OPTS) $$files \
+			>$(FUZZ_BUILD)/replay-$$n.log 2>&1 || { \
+			tail -40 $(FUZZ_BUILD)/replay-$$n.log; \
+			echo "fuzz-replay: $$n failed" >&2; exit 1; }; \
+		echo "fuzz-replay: $$n: $$(echo $$files | wc -w) inputs"; \
+	done
+
 check: | $(DEPS_STAMP)
 	$(MAKE) all unit cli lint leakcheck
 	$(MAKE) asan
+	$(MAKE) fuzz-replay
 	@echo "check: all suites passed"
 
 install: $(BUILD)/pyplan

@@ -382,10 +382,12 @@ find_word(const char *s, const char *word)
 	size_t n = strlen(word);
 	const char *p;
 
+	/* Cheap tests first: a title can be megabytes long. */
 	for (p = s; *p != '\0'; p++) {
-		if (strncasecmp(p, word, n) != 0)
-			continue;
 		if (p > s && isalnum((unsigned char)p[-1]))
+			continue;
+		if (tolower((unsigned char)*p) != tolower((unsigned char)*word) ||
+		    strncasecmp(p, word, n) != 0)
 			continue;
 		if (isalnum((unsigned char)p[n]))
 			continue;
