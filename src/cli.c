@@ -667,9 +667,17 @@ session_open(const struct opts *o, struct session *s, struct pp_diags *ds,
 	}
 }
 
+/*
+ * Diagnostics borrow file names the session owns (--busy files, the XDG
+ * profile path), so they are printed, and the list emptied, before it is
+ * freed.
+ */
 static void
-session_close(struct session *s)
+session_close(struct session *s, const struct opts *o, struct pp_diags *ds)
 {
+	print_diags(o, ds);
+	pp_diags_fini(ds);
+	pp_diags_init(ds);
 	pp_model_free(s->m);
 	pp_busy_free(s->busy, s->nbusy);
 	pp_timetable_free(s->tt);
@@ -692,7 +700,7 @@ run_build(const struct opts *o, struct pp_diags *ds)
 	if (st == 0)
 		st = write_plan(o, pl, ds);
 	pp_plan_free(pl);
-	session_close(&s);
+	session_close(&s, o, ds);
 	return st;
 }
 
@@ -719,7 +727,7 @@ run_explain(const struct opts *o, struct pp_diags *ds)
 		} else
 			st = finish_output(&out, werr, ds);
 	}
-	session_close(&s);
+	session_close(&s, o, ds);
 	return st;
 }
 
@@ -854,7 +862,7 @@ run_list(const struct opts *o, struct pp_diags *ds)
 		st = write_programme(o, s.tt, sel, n, tz, FMT_TEXT, ds);
 	}
 	free(sel);
-	session_close(&s);
+	session_close(&s, o, ds);
 	return st;
 }
 
@@ -877,7 +885,7 @@ run_convert(const struct opts *o, struct pp_diags *ds)
 
 		st = write_programme(o, s.tt, NULL, s.tt->n, tz, FMT_CSV, ds);
 	}
-	session_close(&s);
+	session_close(&s, o, ds);
 	return st;
 }
 
