@@ -33,7 +33,7 @@ HDRS  = $(wildcard include/pyplan/*.h src/*_int.h)
 TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-.PHONY: all run check unit cli asan lint leakcheck install uninstall clean deps \
+.PHONY: all run check unit cli bad asan lint leakcheck install uninstall clean deps \
 	format fuzz fuzz-build fuzz-bins fuzz-replay
 
 all: $(BUILD)/pyplan
@@ -86,6 +86,10 @@ unit: $(TESTS)
 cli: $(BUILD)/pyplan
 	@sh tests/cli/run.sh $(BUILD)/pyplan
 
+# Malformed inputs (tests/bad/MANIFEST): exit status and file:line message.
+bad: $(BUILD)/pyplan
+	@sh tests/bad/run.sh $(BUILD)/pyplan
+
 lint:
 	mandoc -Tlint -Wwarning man/pyplan.1
 
@@ -113,7 +117,7 @@ leakcheck: $(BUILD)/pyplan
 asan: | $(DEPS_STAMP)
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g" \
 		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-		unit cli
+		unit cli bad
 
 # libFuzzer targets (tests/fuzz/fuzz_NAME.c), built with clang into their
 # own tree.  `make fuzz` runs each for FUZZ_SECONDS, keeping new inputs in
@@ -165,7 +169,7 @@ fuzz-replay: fuzz-build
 	done
 
 check: | $(DEPS_STAMP)
-	$(MAKE) all unit cli lint leakcheck
+	$(MAKE) all unit cli bad lint leakcheck
 	$(MAKE) asan
 	$(MAKE) fuzz-replay
 	@echo "check: all suites passed"

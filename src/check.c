@@ -43,7 +43,8 @@ print_counts(FILE *fp, const char *title, struct count *v, size_t n)
 {
 	size_t i, w = 0;
 
-	qsort(v, n, sizeof(*v), cmp_name);
+	if (n > 0)      /* v is NULL for an empty programme */
+		qsort(v, n, sizeof(*v), cmp_name);
 	for (i = 0; i < n; i++)
 		if (strlen(v[i].name) > w)
 			w = strlen(v[i].name);
