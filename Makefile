@@ -33,7 +33,7 @@ HDRS  = $(wildcard include/pyplan/*.h src/*_int.h)
 TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-.PHONY: all run check unit cli bad asan lint leakcheck install uninstall clean deps \
+.PHONY: all run check unit cli bad oom asan lint leakcheck install uninstall clean deps \
 	format fuzz fuzz-build fuzz-bins fuzz-replay
 
 all: $(BUILD)/pyplan
@@ -90,6 +90,12 @@ cli: $(BUILD)/pyplan
 bad: $(BUILD)/pyplan
 	@sh tests/bad/run.sh $(BUILD)/pyplan
 
+# Every allocation of the main paths failed in turn (PYPLAN_FAIL_ALLOC):
+# exit 71, one message, previous output intact, no temporary file left.
+OOM_STRIDE ?= 1
+oom: $(BUILD)/pyplan
+	@OOM_STRIDE=$(OOM_STRIDE) sh tests/oom/run.sh $(BUILD)/pyplan
+
 lint:
 	mandoc -Tlint -Wwarning man/pyplan.1
 
@@ -117,7 +123,7 @@ leakcheck: $(BUILD)/pyplan
 asan: | $(DEPS_STAMP)
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g" \
 		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-		unit cli bad
+		OOM_STRIDE=7 unit cli bad oom
 
 # libFuzzer targets (tests/fuzz/fuzz_NAME.c), built with clang into their
 # own tree.  `make fuzz` runs each for FUZZ_SECONDS, keeping new inputs in
@@ -169,7 +175,7 @@ fuzz-replay: fuzz-build
 	done
 
 check: | $(DEPS_STAMP)
-	$(MAKE) all unit cli bad lint leakcheck
+	$(MAKE) all unit cli bad oom lint leakcheck
 	$(MAKE) asan
 	$(MAKE) fuzz-replay
 	@echo "check: all suites passed"

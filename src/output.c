@@ -50,6 +50,8 @@ pp_out_open(struct pp_out *o, const char *path, struct pp_diags *ds)
 		o->tmp = NULL;
 		return -1;
 	}
+	/* From now on a signal or an out-of-memory exit removes it. */
+	pending_tmp = o->tmp;
 	/* mkstemp makes 0600 files; an output is an ordinary file. */
 	{
 		mode_t um = umask(0);
@@ -63,12 +65,12 @@ pp_out_open(struct pp_out *o, const char *path, struct pp_diags *ds)
 		    strerror(errno));
 		close(fd);
 		unlink(o->tmp);
+		pending_tmp = NULL;
 		free(o->tmp);
 		o->tmp = NULL;
 		return -1;
 	}
 	o->path = pp_xstrdup(path);
-	pending_tmp = o->tmp;
 	return 0;
 }
 
