@@ -33,7 +33,7 @@ HDRS  = $(wildcard include/pyplan/*.h src/*_int.h)
 TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-.PHONY: all run check unit cli bad oom asan lint leakcheck install uninstall clean deps \
+.PHONY: all run check unit cli bad oom output asan lint leakcheck install uninstall clean deps \
 	format fuzz fuzz-build fuzz-bins fuzz-replay
 
 all: $(BUILD)/pyplan
@@ -90,6 +90,10 @@ cli: $(BUILD)/pyplan
 bad: $(BUILD)/pyplan
 	@sh tests/bad/run.sh $(BUILD)/pyplan
 
+# Nothing lost on failure: unwritable, directory, full disk, signals.
+output: $(BUILD)/pyplan
+	@sh tests/output/run.sh $(BUILD)/pyplan
+
 # Every allocation of the main paths failed in turn (PYPLAN_FAIL_ALLOC):
 # exit 71, one message, previous output intact, no temporary file left.
 OOM_STRIDE ?= 1
@@ -117,13 +121,29 @@ leakcheck: $(BUILD)/pyplan
 		>/dev/null
 	$(VALGRIND) $(BUILD)/pyplan build tests/fixtures/cli-bad.csv \
 		--no-profile 2>/dev/null; test $$? = 65
+	$(VALGRIND) $(BUILD)/pyplan build tests/fixtures/cli-small.csv \
+		--profile tests/fixtures/cli-profile.ini \
+		--busy tests/fixtures/cli-busy.ics >/dev/null
+	for f in unterminated-quote.csv ics-huge-count.ics \
+	    ics-unterminated-vevent.ics xml-truncated.xml json-truncated.json \
+	    json-deep-nesting.json; do \
+		$(VALGRIND) $(BUILD)/pyplan check tests/bad/$$f \
+			>/dev/null 2>&1; test $$? = 65 || exit 1; \
+	done
+	$(VALGRIND) $(BUILD)/pyplan build tests/fixtures/cli-small.csv \
+		--profile tests/bad/profile-nan-weight.ini 2>/dev/null; \
+		test $$? = 65
+	$(VALGRIND) $(BUILD)/pyplan build tests/fixtures/cli-small.csv \
+		--profile tests/fixtures/cli-profile.ini \
+		--busy tests/bad/ics-busy-unterminated.busy.ics 2>/dev/null; \
+		test $$? = 65
 	@echo "leakcheck: valgrind clean"
 
 # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: | $(DEPS_STAMP)
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g" \
 		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-		OOM_STRIDE=7 unit cli bad oom
+		OOM_STRIDE=7 unit cli bad oom output
 
 # libFuzzer targets (tests/fuzz/fuzz_NAME.c), built with clang into their
 # own tree.  `make fuzz` runs each for FUZZ_SECONDS, keeping new inputs in
@@ -175,7 +195,7 @@ fuzz-replay: fuzz-build
 	done
 
 check: | $(DEPS_STAMP)
-	$(MAKE) all unit cli bad oom lint leakcheck
+	$(MAKE) all unit cli bad oom output lint leakcheck
 	$(MAKE) asan
 	$(MAKE) fuzz-replay
 	@echo "check: all suites passed"

@@ -28,12 +28,23 @@ pp_out_cleanup_signal(void)
 int
 pp_out_open(struct pp_out *o, const char *path, struct pp_diags *ds)
 {
+	struct stat st;
 	const char *slash;
 	int fd;
 
 	memset(o, 0, sizeof(*o));
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->fp = stdout;
+		return 0;
+	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)) {
+		if ((o->fp = fopen(path, "w")) == NULL) {
+			pp_diag_err(ds, path, 0, "cannot create output: %s",
+			    strerror(errno));
+			return -1;
+		}
+		o->path = pp_xstrdup(path);
 		return 0;
 	}
 	slash = strrchr(path, '/');
@@ -89,8 +100,15 @@ pp_out_commit(struct pp_out *o, struct pp_diags *ds)
 	int err = 0;
 
 	if (o->tmp == NULL) {
+		const char *name = o->path != NULL ? o->path : "<stdout>";
+
 		if (fflush(o->fp) != 0 || ferror(o->fp)) {
-			pp_diag_err(ds, "<stdout>", 0, "write error: %s",
+			pp_diag_err(ds, name, 0, "write error: %s",
+			    strerror(errno));
+			err = -1;
+		}
+		if (o->path != NULL && fclose(o->fp) != 0 && err == 0) {
+			pp_diag_err(ds, name, 0, "write error: %s",
 			    strerror(errno));
 			err = -1;
 		}
@@ -122,6 +140,7 @@ pp_out_abort(struct pp_out *o)
 	if (o->tmp != NULL) {
 		fclose(o->fp);
 		unlink(o->tmp);
-	}
+	} else if (o->path != NULL)
+		fclose(o->fp);
 	release(o);
 }

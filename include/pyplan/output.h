@@ -20,7 +20,9 @@ struct pp_out {
 /*
  * Opens path for writing (NULL or "-" = standard output).  Returns 0, or -1
  * with an error in ds when the temporary file cannot be created (the CLI
- * exits 73).  path is copied.
+ * exits 73).  path is copied.  An existing path that is neither a
+ * regular file nor a directory (/dev/null, a FIFO, a terminal) is opened
+ * and written directly: replacing it would destroy it.
  */
 int pp_out_open(struct pp_out *o, const char *path, struct pp_diags *ds);
 
