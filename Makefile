@@ -155,6 +155,9 @@ FUZZ_SECONDS ?= 60
 FUZZ_SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	       -fno-sanitize-recover=all
 FUZZ_OPTS    = -timeout=1 -rss_limit_mb=256 -malloc_limit_mb=256
+# ASan's quarantine of freed memory (256 MiB by default) would count
+# against -rss_limit_mb and report memory blow-ups that are not there.
+FUZZ_ENV     = ASAN_OPTIONS=quarantine_size_mb=16
 FUZZ_BINS    = $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz/fuzz_%)
 
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.h \
@@ -175,7 +178,7 @@ fuzz: fuzz-build
 		dict=; test -f tests/fuzz/$$n.dict && \
 			dict=-dict=tests/fuzz/$$n.dict; \
 		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
-		$(FUZZ_BUILD)/fuzz/fuzz_$$n $(FUZZ_OPTS) $$dict \
+		$(FUZZ_ENV) $(FUZZ_BUILD)/fuzz/fuzz_$$n $(FUZZ_OPTS) $$dict \
 			-max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 			-artifact_prefix=$(FUZZ_BUILD)/crash-$$n- \
 			$(FUZZ_BUILD)/corpus/$$n tests/fuzz/corpus/$$n || exit 1; \
@@ -187,7 +190,7 @@ fuzz-replay: fuzz-build
 		set -- tests/fuzz/corpus/$$n/* tests/fuzz/regress/$$n/*; \
 		files=; for f; do test -f "$$f" && files="$$files $$f"; done; \
 		test -n "$$files" || continue; \
-		$(FUZZ_BUILD)/fuzz/fuzz_$$n $(FUZZ_OPTS) $$files \
+		$(FUZZ_ENV) $(FUZZ_BUILD)/fuzz/fuzz_$$n $(FUZZ_OPTS) $$files \
 			>$(FUZZ_BUILD)/replay-$$n.log 2>&1 || { \
 			tail -40 $(FUZZ_BUILD)/replay-$$n.log; \
 			echo "fuzz-replay: $$n failed" >&2; exit 1; }; \
