@@ -45,6 +45,7 @@ pp_out_open(struct pp_out *o, const char *path, struct pp_diags *ds)
 			return -1;
 		}
 		o->path = pp_xstrdup(path);
+		o->name = path;
 		return 0;
 	}
 	slash = strrchr(path, '/');
@@ -82,6 +83,7 @@ pp_out_open(struct pp_out *o, const char *path, struct pp_diags *ds)
 		return -1;
 	}
 	o->path = pp_xstrdup(path);
+	o->name = path;
 	return 0;
 }
 
@@ -100,7 +102,7 @@ pp_out_commit(struct pp_out *o, struct pp_diags *ds)
 	int err = 0;
 
 	if (o->tmp == NULL) {
-		const char *name = o->path != NULL ? o->path : "<stdout>";
+		const char *name = o->name != NULL ? o->name : "<stdout>";
 
 		if (fflush(o->fp) != 0 || ferror(o->fp)) {
 			pp_diag_err(ds, name, 0, "write error: %s",
@@ -116,15 +118,15 @@ pp_out_commit(struct pp_out *o, struct pp_diags *ds)
 		return err;
 	}
 	if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0) {
-		pp_diag_err(ds, o->path, 0, "write error: %s", strerror(errno));
+		pp_diag_err(ds, o->name, 0, "write error: %s", strerror(errno));
 		err = -1;
 	}
 	if (fclose(o->fp) != 0 && err == 0) {
-		pp_diag_err(ds, o->path, 0, "write error: %s", strerror(errno));
+		pp_diag_err(ds, o->name, 0, "write error: %s", strerror(errno));
 		err = -1;
 	}
 	if (err == 0 && rename(o->tmp, o->path) != 0) {
-		pp_diag_err(ds, o->path, 0, "cannot replace output: %s",
+		pp_diag_err(ds, o->name, 0, "cannot replace output: %s",
 		    strerror(errno));
 		err = -1;
 	}
