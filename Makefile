@@ -14,7 +14,8 @@ SAN     ?=
 # Debian packages this project needs (see README.md, "Dependencies").
 DEBS = build-essential pkg-config libcsv-dev libical-dev libinih-dev \
        libjansson-dev libxml2-dev libcmocka-dev tzdata glpk-utils mandoc \
-       python3 python3-icalendar khal valgrind jq
+       python3 python3-icalendar khal valgrind jq clang \
+       libclang-rt-14-dev
 PKGS = libical inih jansson libxml-2.0
 
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
@@ -32,8 +33,9 @@ HDRS  = $(wildcard include/pyplan/*.h src/*_int.h)
 TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-.PHONY: all run check unit cli oracle verify asan lint leakcheck install \
-	uninstall clean deps bench format
+.PHONY: all run check unit cli oracle verify bad oom output asan lint \
+	leakcheck install uninstall clean deps bench format fuzz fuzz-build \
+	fuzz-bins fuzz-replay
 
 all: $(BUILD)/pyplan
 
@@ -111,6 +113,20 @@ verify: $(BUILD)/pyplan $(BUILD)/gen
 bench: $(BUILD)/pyplan $(BUILD)/gen
 	@/usr/bin/python3 tests/bench/run.py $(BUILD)/pyplan $(BUILD)/gen
 
+# Malformed inputs (tests/bad/MANIFEST): exit status and file:line message.
+bad: $(BUILD)/pyplan
+	@sh tests/bad/run.sh $(BUILD)/pyplan
+
+# Nothing lost on failure: unwritable, directory, full disk, signals.
+output: $(BUILD)/pyplan
+	@sh tests/output/run.sh $(BUILD)/pyplan
+
+# Every allocation of the main paths failed in turn (PYPLAN_FAIL_ALLOC):
+# exit 71, one message, previous output intact, no temporary file left.
+OOM_STRIDE ?= 1
+oom: $(BUILD)/pyplan
+	@OOM_STRIDE=$(OOM_STRIDE) sh tests/oom/run.sh $(BUILD)/pyplan
+
 lint:
 	mandoc -Tlint -Wwarning man/pyplan.1
 
@@ -132,17 +148,86 @@ leakcheck: $(BUILD)/pyplan
 		>/dev/null
 	$(VALGRIND) $(BUILD)/pyplan build tests/fixtures/cli-bad.csv \
 		--no-profile 2>/dev/null; test $$? = 65
+	$(VALGRIND) $(BUILD)/pyplan build tests/fixtures/cli-small.csv \
+		--profile tests/fixtures/cli-profile.ini \
+		--busy tests/fixtures/cli-busy.ics >/dev/null
+	for f in unterminated-quote.csv ics-huge-count.ics \
+	    ics-unterminated-vevent.ics xml-truncated.xml json-truncated.json \
+	    json-deep-nesting.json; do \
+		$(VALGRIND) $(BUILD)/pyplan check tests/bad/$$f \
+			>/dev/null 2>&1; test $$? = 65 || exit 1; \
+	done
+	$(VALGRIND) $(BUILD)/pyplan build tests/fixtures/cli-small.csv \
+		--profile tests/bad/profile-nan-weight.ini 2>/dev/null; \
+		test $$? = 65
+	$(VALGRIND) $(BUILD)/pyplan build tests/fixtures/cli-small.csv \
+		--profile tests/fixtures/cli-profile.ini \
+		--busy tests/bad/ics-busy-unterminated.busy.ics 2>/dev/null; \
+		test $$? = 65
 	@echo "leakcheck: valgrind clean"
 
 # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: | $(DEPS_STAMP)
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g" \
 		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-		ORACLE_SEEDS=50 unit cli oracle
+		ORACLE_SEEDS=50 OOM_STRIDE=7 unit cli oracle bad oom output
+
+# libFuzzer targets (tests/fuzz/fuzz_NAME.c), built with clang into their
+# own tree.  `make fuzz` runs each for FUZZ_SECONDS, keeping new inputs in
+# build/fuzz/corpus/NAME and crashes in build/fuzz/crash-NAME-*;
+# `make fuzz-replay` runs the seeds and the regression inputs once.
+FUZZ_BUILD   = build/fuzz
+FUZZ_NAMES   = csv ics profile feed build
+FUZZ_SECONDS ?= 60
+FUZZ_SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	       -fno-sanitize-recover=all
+FUZZ_OPTS    = -timeout=1 -rss_limit_mb=256 -malloc_limit_mb=256
+# ASan's quarantine of freed memory (256 MiB by default) would count
+# against -rss_limit_mb and report memory blow-ups that are not there.
+FUZZ_ENV     = ASAN_OPTIONS=quarantine_size_mb=16
+FUZZ_BINS    = $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz/fuzz_%)
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.h \
+    $(BUILD)/libpyplan.a | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libpyplan.a \
+		$(LIBS)
+
+fuzz-bins: $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
+
+fuzz-build: | $(DEPS_STAMP)
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang CFLAGS="-O1 -g" \
+		SAN="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" fuzz-bins
+
+fuzz: fuzz-build
+	@for n in $(FUZZ_NAMES); do \
+		mkdir -p $(FUZZ_BUILD)/corpus/$$n; \
+		dict=; test -f tests/fuzz/$$n.dict && \
+			dict=-dict=tests/fuzz/$$n.dict; \
+		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
+		$(FUZZ_ENV) $(FUZZ_BUILD)/fuzz/fuzz_$$n $(FUZZ_OPTS) $$dict \
+			-max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_BUILD)/crash-$$n- \
+			$(FUZZ_BUILD)/corpus/$$n tests/fuzz/corpus/$$n || exit 1; \
+	done
+
+# Every seed and every input that once crashed, run once through its target.
+fuzz-replay: fuzz-build
+	@for n in $(FUZZ_NAMES); do \
+		set -- tests/fuzz/corpus/$$n/* tests/fuzz/regress/$$n/*; \
+		files=; for f; do test -f "$$f" && files="$$files $$f"; done; \
+		test -n "$$files" || continue; \
+		$(FUZZ_ENV) $(FUZZ_BUILD)/fuzz/fuzz_$$n $(FUZZ_OPTS) $$files \
+			>$(FUZZ_BUILD)/replay-$$n.log 2>&1 || { \
+			tail -40 $(FUZZ_BUILD)/replay-$$n.log; \
+			echo "fuzz-replay: $$n failed" >&2; exit 1; }; \
+		echo "fuzz-replay: $$n: $$(echo $$files | wc -w) inputs"; \
+	done
 
 check: | $(DEPS_STAMP)
-	$(MAKE) all unit cli oracle lint leakcheck
+	$(MAKE) all unit cli oracle bad oom output lint leakcheck
 	$(MAKE) asan
+	$(MAKE) fuzz-replay
 	@echo "check: all suites passed"
 
 install: $(BUILD)/pyplan

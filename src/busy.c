@@ -25,8 +25,9 @@ pp_busy_load(const char *path, const struct pp_load_opts *opts,
 		/* A calendar has its own rules (transparent events, all-day
 		 * blocks); any other format is read as a programme. */
 		if (pp_detect_format(data, len) == PP_FMT_ICS)
-			ret = pp_load_busy_ics(tt, name, data, len, opts, from,
-			    to, ds);
+			ret = pp_load_check_lines(name, data, len, 1, ds) != 0 ?
+			    -1 : pp_load_busy_ics(tt, name, data, len, opts,
+			    from, to, ds);
 		else
 			ret = pp_load_buffer(tt, name, data, len, opts, ds);
 		free(data);

@@ -967,6 +967,8 @@ pp_cli_main(int argc, char **argv)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGHUP, on_signal);
+	/* pp_xmalloc exits on out of memory: no temporary file stays. */
+	atexit(pp_out_cleanup_signal);
 	if (argc < 2) {
 		fputs(usage_text, stderr);
 		return PP_EX_USAGE;

@@ -274,6 +274,49 @@ merge_into(struct pp_timetable *tt, struct pp_event *a,
 		a->recorded = b->recorded;
 }
 
+static int
+cmp_id(const void *a, const void *b)
+{
+	const struct pp_event *x = *(const struct pp_event *const *)a;
+	const struct pp_event *y = *(const struct pp_event *const *)b;
+	int c = strcmp(x->id, y->id);
+
+	if (c != 0)
+		return c;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * Ids name events in [must], explain and the JSON plan, so one that two
+ * different events share is noted (the first few, then a count).  Real
+ * calendars reuse UIDs, hence a note (shown with -v), not a warning.
+ */
+static void
+warn_duplicate_ids(const struct pp_timetable *tt, struct pp_diags *ds)
+{
+	const struct pp_event **v;
+	size_t i, ndup = 0;
+
+	if (tt->n < 2)
+		return;
+	v = pp_xreallocarray(NULL, tt->n, sizeof(*v));
+	for (i = 0; i < tt->n; i++)
+		v[i] = &tt->ev[i];
+	qsort(v, tt->n, sizeof(*v), cmp_id);
+	for (i = 1; i < tt->n; i++) {
+		if (*v[i]->id == '\0' || strcmp(v[i]->id, v[i - 1]->id) != 0)
+			continue;
+		if (++ndup <= 10)
+			pp_diag_add(ds, PP_NOTE, v[i]->file, v[i]->line, 0,
+			    "id '%s' is also the id of line %u ('%s')",
+			    v[i]->id, v[i - 1]->line, v[i - 1]->title);
+	}
+	if (ndup > 10)
+		pp_diag_add(ds, PP_NOTE, tt->ev[0].file, 0, 0,
+		    "%zu more events reuse an id", ndup - 10);
+	free(v);
+}
+
 void
 pp_timetable_merge_duplicates(struct pp_timetable *tt, struct pp_diags *ds)
 {
@@ -296,6 +339,7 @@ pp_timetable_merge_duplicates(struct pp_timetable *tt, struct pp_diags *ds)
 		out++;
 	}
 	tt->n = out;
+	warn_duplicate_ids(tt, ds);
 }
 
 static const char *const kind_names[PP_KIND__COUNT] = {
@@ -382,10 +426,12 @@ find_word(const char *s, const char *word)
 	size_t n = strlen(word);
 	const char *p;
 
+	/* Cheap tests first: a title can be megabytes long. */
 	for (p = s; *p != '\0'; p++) {
-		if (strncasecmp(p, word, n) != 0)
-			continue;
 		if (p > s && isalnum((unsigned char)p[-1]))
+			continue;
+		if (tolower((unsigned char)*p) != tolower((unsigned char)*word) ||
+		    strncasecmp(p, word, n) != 0)
 			continue;
 		if (isalnum((unsigned char)p[n]))
 			continue;

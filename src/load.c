@@ -58,6 +58,30 @@ line_of(const char *data, size_t off)
 }
 
 int
+pp_load_check_lines(const char *name, const char *data, size_t len,
+    int folded, struct pp_diags *ds)
+{
+	size_t i, start = 0;
+	unsigned line = 1, first = 1;
+
+	for (i = 0; i <= len; i++) {
+		if (i < len && data[i] != '\n')
+			continue;
+		if (i - start > PP_LOAD_MAX_LINE)
+			return pp_diag_err(ds, name, first,
+			    "line too long (more than %zu bytes)",
+			    PP_LOAD_MAX_LINE);
+		line++;
+		if (folded && i + 1 < len &&
+		    (data[i + 1] == ' ' || data[i + 1] == '\t'))
+			continue;
+		start = i + 1;
+		first = line;
+	}
+	return 0;
+}
+
+int
 pp_load_buffer(struct pp_timetable *tt, const char *name, const char *data,
     size_t len, const struct pp_load_opts *opts, struct pp_diags *ds)
 {
@@ -79,6 +103,18 @@ pp_load_buffer(struct pp_timetable *tt, const char *name, const char *data,
 		return pp_diag_err(ds, name,
 		    line_of(data, (size_t)(nul - data)),
 		    "NUL byte in input: not a text file");
+	}
+	switch (pp_detect_format(data, len)) {
+	case PP_FMT_CSV:
+		if (pp_load_check_lines(name, data, len, 0, ds) != 0)
+			return -1;
+		break;
+	case PP_FMT_ICS:
+		if (pp_load_check_lines(name, data, len, 1, ds) != 0)
+			return -1;
+		break;
+	default:
+		break;
 	}
 	switch (pp_detect_format(data, len)) {
 	case PP_FMT_UNKNOWN:

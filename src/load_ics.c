@@ -927,6 +927,7 @@ to_instant(struct icaltimetype t, icaltimezone *fzone)
 {
 	icaltimezone *utc = icaltimezone_get_utc_timezone();
 	icaltimezone *z;
+	int shift = 0;
 
 	if (t.is_date) {
 		t.is_date = 0;
@@ -934,8 +935,15 @@ to_instant(struct icaltimetype t, icaltimezone *fzone)
 	}
 	if (!icaltime_is_utc(t)) {
 		z = t.zone != NULL ? (icaltimezone *)(uintptr_t)t.zone : fzone;
+		/* libical expands and caches every transition up to the
+		 * year it converts: far years are looked up 400*k years
+		 * earlier (the calendar repeats every 400 years). */
+		if (t.year >= 2500)
+			shift = (t.year - 2100) / 400 * 400;
+		t.year -= shift;
 		if (z != NULL && z != utc)
 			icaltimezone_convert_time(&t, z, utc);
+		t.year += shift;
 	}
 	return pp_days_from_civil(t.year, t.month, t.day) * 86400 +
 	    (int64_t)t.hour * 3600 + t.minute * 60 + t.second;

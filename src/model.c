@@ -303,7 +303,8 @@ make_days(struct pp_model *m, struct pp_diags *ds)
 		pp_xgrow((void **)&dates, &cap, n + 1, sizeof(*dates));
 		dates[n++] = pp_xstrdup(date);
 	}
-	qsort(dates, n, sizeof(*dates), cmp_str);
+	if (n > 1)      /* dates is NULL for an empty programme */
+		qsort(dates, n, sizeof(*dates), cmp_str);
 	m->days = pp_xcalloc(n + 1, sizeof(*m->days));
 	for (i = 0; i < n; i++) {
 		int keep = p->ndays == 0;

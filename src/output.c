@@ -28,12 +28,24 @@ pp_out_cleanup_signal(void)
 int
 pp_out_open(struct pp_out *o, const char *path, struct pp_diags *ds)
 {
+	struct stat st;
 	const char *slash;
 	int fd;
 
 	memset(o, 0, sizeof(*o));
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->fp = stdout;
+		return 0;
+	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)) {
+		if ((o->fp = fopen(path, "w")) == NULL) {
+			pp_diag_err(ds, path, 0, "cannot create output: %s",
+			    strerror(errno));
+			return -1;
+		}
+		o->path = pp_xstrdup(path);
+		o->name = path;
 		return 0;
 	}
 	slash = strrchr(path, '/');
@@ -50,6 +62,8 @@ pp_out_open(struct pp_out *o, const char *path, struct pp_diags *ds)
 		o->tmp = NULL;
 		return -1;
 	}
+	/* From now on a signal or an out-of-memory exit removes it. */
+	pending_tmp = o->tmp;
 	/* mkstemp makes 0600 files; an output is an ordinary file. */
 	{
 		mode_t um = umask(0);
@@ -63,12 +77,13 @@ pp_out_open(struct pp_out *o, const char *path, struct pp_diags *ds)
 		    strerror(errno));
 		close(fd);
 		unlink(o->tmp);
+		pending_tmp = NULL;
 		free(o->tmp);
 		o->tmp = NULL;
 		return -1;
 	}
 	o->path = pp_xstrdup(path);
-	pending_tmp = o->tmp;
+	o->name = path;
 	return 0;
 }
 
@@ -87,8 +102,15 @@ pp_out_commit(struct pp_out *o, struct pp_diags *ds)
 	int err = 0;
 
 	if (o->tmp == NULL) {
+		const char *name = o->name != NULL ? o->name : "<stdout>";
+
 		if (fflush(o->fp) != 0 || ferror(o->fp)) {
-			pp_diag_err(ds, "<stdout>", 0, "write error: %s",
+			pp_diag_err(ds, name, 0, "write error: %s",
+			    strerror(errno));
+			err = -1;
+		}
+		if (o->path != NULL && fclose(o->fp) != 0 && err == 0) {
+			pp_diag_err(ds, name, 0, "write error: %s",
 			    strerror(errno));
 			err = -1;
 		}
@@ -96,15 +118,15 @@ pp_out_commit(struct pp_out *o, struct pp_diags *ds)
 		return err;
 	}
 	if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0) {
-		pp_diag_err(ds, o->path, 0, "write error: %s", strerror(errno));
+		pp_diag_err(ds, o->name, 0, "write error: %s", strerror(errno));
 		err = -1;
 	}
 	if (fclose(o->fp) != 0 && err == 0) {
-		pp_diag_err(ds, o->path, 0, "write error: %s", strerror(errno));
+		pp_diag_err(ds, o->name, 0, "write error: %s", strerror(errno));
 		err = -1;
 	}
 	if (err == 0 && rename(o->tmp, o->path) != 0) {
-		pp_diag_err(ds, o->path, 0, "cannot replace output: %s",
+		pp_diag_err(ds, o->name, 0, "cannot replace output: %s",
 		    strerror(errno));
 		err = -1;
 	}
@@ -120,6 +142,7 @@ pp_out_abort(struct pp_out *o)
 	if (o->tmp != NULL) {
 		fclose(o->fp);
 		unlink(o->tmp);
-	}
+	} else if (o->path != NULL)
+		fclose(o->fp);
 	release(o);
 }

@@ -123,7 +123,15 @@ struct dp {
 	unsigned max_talks, max_tmin, max_streak, min_net;
 	int cap_talks, cap_tmin, cap_streak, need_lunch;
 	size_t max_front;
+	int full;            /* MAX_LABELS reached: the day is given up */
 };
+
+/*
+ * Labels one day may create (about 27 bytes each): a pathological day
+ * (thousands of events at scattered times with loose caps) would otherwise
+ * grow until memory runs out.
+ */
+#define MAX_LABELS ((size_t)48 << 20)
 
 static uint64_t
 hash64(uint64_t x)
@@ -242,8 +250,10 @@ new_label(struct dp *dp, int64_t value, uint64_t key, int32_t prev,
 {
 	struct label *l;
 
-	if (dp->npool >= INT32_MAX)
+	if (dp->npool >= MAX_LABELS) {
+		dp->full = 1;
 		return -1;
+	}
 	pp_xgrow((void **)&dp->pool, &dp->poolcap, dp->npool + 1,
 	    sizeof(*dp->pool));
 	l = &dp->pool[dp->npool];
@@ -527,7 +537,8 @@ day_result_fini(struct day_result *r)
 
 /*
  * Solves one day under the given relaxations.  Returns 1 if some mask is
- * feasible, 0 if none.  Fills r when non-NULL.
+ * feasible, 0 if none, -1 if the day needs more than MAX_LABELS labels.
+ * Fills r when non-NULL.
  */
 static int
 solve_day(const struct pp_model *m, const struct pp_model_day *d,
@@ -608,7 +619,7 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 	new_label(&dp, 0, make_key(0, 0, 0, 0, 0, 0, 0, 0), -1, -1);
 	front_put(&dp, 0);
 
-	for (k = 0; k < n; k++) {
+	for (k = 0; k < n && !dp.full; k++) {
 		const struct pp_item *it = &d->items[k];
 		unsigned req = (unsigned)must_before[k];
 
@@ -644,6 +655,10 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 				extend(&dp, (int32_t)l, k, req);
 		}
 		dp.hi[k] = dp.npool;
+	}
+	if (dp.full) {
+		any = -1;
+		goto done;
 	}
 	while (ptr < n)
 		absorb(&dp, by_end[ptr++]);
@@ -688,6 +703,7 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 		for (li = best[mask]; dp.pool[li].item >= 0; li = dp.pool[li].prev)
 			r->items[mask][--cnt] = (size_t)dp.pool[li].item;
 	}
+done:
 	if (st != NULL) {
 		st->labels += dp.npool;
 		if (dp.max_front > st->max_front)
@@ -830,7 +846,7 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 	 */
 	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
 		if ((active & order[i]) &&
-		    !solve_day(m, d, relaxed | order[i], NULL, NULL, NULL))
+		    solve_day(m, d, relaxed | order[i], NULL, NULL, NULL) == 0)
 			relaxed |= order[i];
 	culprits = active & ~relaxed;
 	unmust = pp_xcalloc(d->n + 1, 1);
@@ -838,7 +854,7 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 		if (!d->items[i].must)
 			continue;
 		unmust[i] = 1;
-		if (solve_day(m, d, relaxed, unmust, NULL, NULL))
+		if (solve_day(m, d, relaxed, unmust, NULL, NULL) > 0)
 			unmust[i] = 0;
 	}
 	msg[0] = '\0';
@@ -948,11 +964,17 @@ pp_solve(const struct pp_model *m, struct pp_plan **out,
 	pl->days = pp_xcalloc(m->ndays + 1, sizeof(*pl->days));
 	res = pp_xcalloc(m->ndays + 1, sizeof(*res));
 	for (i = 0; i < m->ndays; i++) {
-		if (!solve_day(m, &m->days[i], 0, NULL, &res[i],
-		    &pl->stats)) {
+		int r = solve_day(m, &m->days[i], 0, NULL, &res[i],
+		    &pl->stats);
+
+		if (r < 0)
+			pp_diag_err(ds, NULL, 0, "%s: too many possible plans "
+			    "(over %zu solver states): narrow the day with "
+			    "--days, --day-start, --day-end or caps",
+			    m->days[i].date, MAX_LABELS);
+		else if (r == 0)
 			diagnose_day(m, &m->days[i], ds);
-			infeasible = 1;
-		}
+		infeasible |= r <= 0;
 	}
 	if (infeasible) {
 		for (i = 0; i < m->ndays; i++)

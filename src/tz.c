@@ -122,15 +122,31 @@ valid_civil(const struct pp_civil *c)
 	    c->sec <= 60 && (c->hour < 24 || (c->min == 0 && c->sec == 0));
 }
 
+/* 400 Gregorian years, and 2500-01-01T00:00Z, in seconds. */
+#define Y400 ((int64_t)146097 * 86400)
+#define T2500 ((int64_t)16725225600)
+
 /* The zone's offset from UTC (seconds east) at instant t. */
 static int
 offset_at(icaltimezone *z, int64_t t)
 {
 	struct icaltimetype u = icaltime_null_time();
 	int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-	int64_t rem = t - days * 86400;
+	int64_t rem;
 	int is_dst = 0;
 
+	/*
+	 * libical expands a zone's transitions from its first year up to the
+	 * one asked for, and caches them: a date in year 9999 costs seconds
+	 * and megabytes per zone.  The Gregorian calendar repeats every 400
+	 * years and far-future offsets follow the zone's last rule, so an
+	 * instant after 2500 is looked up 400*k years earlier instead.
+	 */
+	if (t >= T2500) {
+		t -= (t - (T2500 - Y400)) / Y400 * Y400;
+		days = t / 86400;
+	}
+	rem = t - days * 86400;
 	pp_civil_from_days(days, &u.year, &u.month, &u.day);
 	u.hour = (int)(rem / 3600);
 	u.minute = (int)(rem / 60 % 60);

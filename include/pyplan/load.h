@@ -15,6 +15,9 @@
 /* Refused before parsing: bigger inputs are an error, not a memory hog. */
 #define PP_LOAD_MAX_BYTES ((size_t)256 << 20)
 #define PP_LOAD_MAX_EVENTS 200000
+/* Longest line of a CSV file or (unfolded) of an iCalendar file, in bytes;
+ * libical's line reader is quadratic in the line length. */
+#define PP_LOAD_MAX_LINE ((size_t)64 << 10)
 
 enum pp_format { PP_FMT_UNKNOWN, PP_FMT_CSV, PP_FMT_ICS, PP_FMT_XML,
 	PP_FMT_JSON };
@@ -47,6 +50,14 @@ int pp_load_read(const char *path, const char **name, char **data,
 int pp_load_buffer(struct pp_timetable *tt, const char *name,
     const char *data, size_t len, const struct pp_load_opts *opts,
     struct pp_diags *ds);
+
+/*
+ * Checks that no line of data is longer than PP_LOAD_MAX_LINE bytes; with
+ * folded = 1 (iCalendar) a line and its continuation lines count as one.
+ * Returns 0, or -1 with an error naming the first such line in ds.
+ */
+int pp_load_check_lines(const char *name, const char *data, size_t len,
+    int folded, struct pp_diags *ds);
 
 /* Guesses the format from the first bytes (BOM and blanks skipped). */
 enum pp_format pp_detect_format(const char *data, size_t len);

@@ -1,0 +1,76 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# Out-of-memory tests: each main path runs once per allocation it makes,
+# with PYPLAN_FAIL_ALLOC=N failing the N-th (N = 1..K, K counted by
+# bisection).  Every run must exit 71 with exactly "pyplan: out of memory"
+# on standard error (no sanitizer report), leave the previous output file
+# as it was and no temporary file behind.  OOM_STRIDE=S tries every S-th N.
+#
+# usage: sh tests/oom/run.sh path/to/pyplan
+set -u
+pyplan=${1:?usage: run.sh path/to/pyplan}
+stride=${OOM_STRIDE:-1}
+fx=tests/fixtures
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/pyplan-oom.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+out=$tmp/out/plan
+mkdir "$tmp/out"
+
+# run N ARGS...: one run failing the N-th allocation; sets rc.
+run() {
+	n=$1; shift
+	printf 'previous\n' >"$out"
+	PYPLAN_FAIL_ALLOC=$n "$pyplan" "$@" -o "$out" >/dev/null \
+	    2>"$tmp/err"
+	rc=$?
+}
+
+pass=0 fail=0
+check_path() {
+	name=$1; shift
+	# K: the last N that fails (the runs past it do not allocate N times).
+	lo=0 hi=1
+	while run $hi "$@"; [ $rc = 71 ]; do lo=$hi; hi=$((hi * 2)); done
+	while [ $((hi - lo)) -gt 1 ]; do
+		mid=$(((lo + hi) / 2))
+		run $mid "$@"
+		if [ $rc = 71 ]; then lo=$mid; else hi=$mid; fi
+	done
+	k=$lo
+	run $((k + 1)) "$@"
+	if [ $rc != 0 ] || [ $k = 0 ]; then
+		echo "FAIL $name: K=$k, run $((k + 1)) exited $rc"
+		fail=$((fail + 1)); return
+	fi
+	bad=0 n=1
+	while [ $n -le $k ]; do
+		run $n "$@"
+		why=
+		if [ $rc != 71 ]; then why="exit $rc"
+		elif [ "$(cat "$tmp/err")" != "pyplan: out of memory" ]; then
+			why="stderr: $(head -c 200 "$tmp/err")"
+		elif [ "$(cat "$out")" != previous ]; then why="output changed"
+		elif [ -n "$(ls -A "$tmp/out" | grep -v '^plan$')" ]; then
+			why="left $(ls -A "$tmp/out" | tr '\n' ' ')"
+			rm -f "$tmp"/out/.plan.*
+		fi
+		if [ -n "$why" ]; then
+			[ $bad -lt 5 ] && echo "FAIL $name: N=$n: $why"
+			bad=$((bad + 1))
+		fi
+		n=$((n + stride))
+	done
+	if [ $bad = 0 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+	echo "oom: $name: $k allocations, $bad bad runs"
+}
+
+prof="--profile $fx/cli-profile.ini"
+check_path "build text" build -f text $prof $fx/cli-small.csv
+check_path "build json" build -f json $prof $fx/cli-small.csv
+check_path "build ics" build -f ics $prof $fx/cli-small.csv
+check_path "build --busy" build -f text $prof --busy $fx/cli-busy.ics \
+    $fx/cli-small.csv
+check_path "convert ics" convert -f json $fx/ics-recur.ics
+check_path "list" list $fx/cli-small.csv
+echo "oom: $pass passed, $fail failed"
+[ $fail = 0 ]

@@ -1,0 +1,147 @@
+#!/bin/sh
+# SPDX-License-Identifier: ISC
+# Nothing lost on failure: pyplan writes through a temporary file and a
+# rename, so a failed or interrupted run leaves the previous output as it
+# was and no temporary file behind.  Cases that need root (a device node,
+# a tmpfs) or a non-sanitized binary (the LD_PRELOAD shim) skip cleanly.
+#
+# usage: sh tests/output/run.sh path/to/pyplan
+set -u
+pyplan=${1:?usage: run.sh path/to/pyplan}
+here=$(dirname "$0")
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/pyplan-out.XXXXXX") || exit 1
+mnt=
+cleanup() {
+	[ -n "$mnt" ] && umount "$mnt" 2>/dev/null
+	chmod -R u+w "$tmp" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT INT TERM
+prog="tests/fixtures/cli-small.csv --profile tests/fixtures/cli-profile.ini"
+pass=0 fail=0 skip=0
+
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL $1"; sed 's/^/  | /' "$tmp/err" | head -5; }
+skipped() { skip=$((skip + 1)); echo "skip: $1"; }
+# expect NAME STATUS TEXT: the last run's status and stderr
+expect() {
+	if [ "$st" != "$2" ]; then no "$1: exit $st, expected $2"
+	elif ! grep -qF -- "$3" "$tmp/err"; then no "$1: no '$3' on stderr"
+	else ok; fi
+}
+# clean NAME DIR: no temporary file (.NAME.XXXXXX) left in DIR
+clean() {
+	if ls -A "$2" | grep -q '^\..*\.......$'; then
+		no "$1: temporary file left: $(ls -A "$2" | tr '\n' ' ')"
+	else ok; fi
+}
+# intact NAME FILE: FILE still holds "previous"
+intact() {
+	if [ "$(cat "$2" 2>/dev/null)" = previous ]; then ok
+	else no "$1: previous output lost"; fi
+}
+
+# A directory that does not exist.
+"$pyplan" build $prog -o "$tmp/none/plan.txt" >/dev/null 2>"$tmp/err"
+st=$?; expect "missing directory" 73 "cannot create output"
+
+# A read-only place, even for root.
+if [ -d /proc/self ]; then
+	"$pyplan" build $prog -o /proc/pyplan-test.txt >/dev/null 2>"$tmp/err"
+	st=$?; expect "/proc" 73 "cannot create output"
+fi
+
+# A directory without write permission (root ignores permissions).
+mkdir "$tmp/ro"; printf 'previous\n' >"$tmp/ro/plan.txt"; chmod 555 "$tmp/ro"
+if [ "$(id -u)" != 0 ]; then
+	"$pyplan" build $prog -o "$tmp/ro/plan.txt" >/dev/null 2>"$tmp/err"
+	st=$?; expect "unwritable directory" 73 "cannot create output"
+	intact "unwritable directory" "$tmp/ro/plan.txt"
+else
+	skipped "unwritable directory (running as root)"
+fi
+chmod 755 "$tmp/ro"
+
+# The output path is a directory: nothing replaced, nothing left.
+mkdir -p "$tmp/d/plan.txt"
+"$pyplan" build $prog -o "$tmp/d/plan.txt" >/dev/null 2>"$tmp/err"
+st=$?; expect "output is a directory" 74 "Is a directory"
+[ -d "$tmp/d/plan.txt" ] && ok || no "output is a directory: replaced"
+clean "output is a directory" "$tmp/d"
+
+# Disk full: a private /dev/full node (a device is written, not replaced).
+if mknod "$tmp/full" c 1 7 2>/dev/null; then
+	"$pyplan" build $prog -o "$tmp/full" >/dev/null 2>"$tmp/err"
+	st=$?; expect "disk full (device)" 74 "No space left on device"
+	[ -c "$tmp/full" ] && ok || no "disk full: the device was replaced"
+	clean "disk full (device)" "$tmp"
+else
+	skipped "disk full device (mknod needs root)"
+fi
+# Standard output on a full disk.
+if [ -c /dev/full ]; then
+	"$pyplan" build $prog >/dev/full 2>"$tmp/err"
+	st=$?; expect "stdout on /dev/full" 74 "No space left on device"
+fi
+
+# Disk full on a real file system: a 16 kB tmpfs (needs root).
+mkdir "$tmp/mnt"
+if mount -t tmpfs -o size=16k tmpfs "$tmp/mnt" 2>/dev/null; then
+	mnt=$tmp/mnt
+	printf 'previous\n' >"$mnt/plan.json"
+	"$pyplan" build data/pycon2018/schedule.csv \
+	    --profile data/pycon2018/profile.ini -f json \
+	    -o "$mnt/plan.json" >/dev/null 2>"$tmp/err"
+	st=$?; expect "tmpfs full" 74 "No space left on device"
+	intact "tmpfs full" "$mnt/plan.json"
+	clean "tmpfs full" "$mnt"
+	umount "$mnt"; mnt=
+else
+	skipped "tmpfs disk full (mount needs root)"
+fi
+
+# A FIFO nobody reads: pyplan blocks opening it; ^C leaves it as it was.
+if mkfifo "$tmp/fifo" 2>/dev/null; then
+	"$pyplan" build $prog -o "$tmp/fifo" >/dev/null 2>"$tmp/err" &
+	pid=$!
+	sleep 1
+	kill -INT $pid
+	wait $pid
+	st=$?
+	if [ $st = 130 ]; then ok; else no "fifo: exit $st, expected 130"; fi
+	[ -p "$tmp/fifo" ] && ok || no "fifo: replaced"
+	clean "fifo" "$tmp"
+fi
+
+# A signal mid-write (fsync of the temporary file, via an LD_PRELOAD shim):
+# the previous file is intact and the temporary file gone.
+if ldd "$pyplan" 2>/dev/null | grep -q 'libasan\|libubsan'; then
+	skipped "signal mid-write (sanitized binary)"
+elif ${CC:-cc} -shared -fPIC -o "$tmp/shim.so" "$here/sigshim.c" -ldl \
+    2>"$tmp/err"; then
+	for sig in INT:2 TERM:15 HUP:1; do
+		num=${sig#*:} sig=${sig%:*}
+		printf 'previous\n' >"$tmp/plan.txt"
+		PYPLAN_TEST_SIGNAL=$num LD_PRELOAD=$tmp/shim.so \
+		    "$pyplan" build $prog -o "$tmp/plan.txt" >/dev/null \
+		    2>"$tmp/err"
+		st=$?
+		if [ $st = $((128 + num)) ]; then ok
+		else no "SIG$sig mid-write: exit $st, expected $((128 + num))"
+		fi
+		intact "SIG$sig mid-write" "$tmp/plan.txt"
+		clean "SIG$sig mid-write" "$tmp"
+	done
+	# Without a signal the same run replaces the file.
+	PYPLAN_TEST_SIGNAL= LD_PRELOAD=$tmp/shim.so "$pyplan" build $prog \
+	    -o "$tmp/plan.txt" >/dev/null 2>"$tmp/err"
+	st=$?
+	if [ $st = 0 ] && [ -s "$tmp/plan.txt" ] &&
+	    [ "$(cat "$tmp/plan.txt")" != previous ]; then ok
+	else no "shim without signal: exit $st"; fi
+else
+	skipped "signal mid-write (cannot build the shim)"
+fi
+
+echo "output: $pass passed, $fail failed, $skip skipped"
+[ $fail = 0 ]
