@@ -33,6 +33,7 @@ import time
 ROOT = os.path.normpath(os.path.join(os.path.dirname(
     os.path.abspath(__file__)), "..", ".."))
 PYCON = os.path.join(ROOT, "data", "pycon2018", "schedule.csv")
+FOSDEM = os.path.join(ROOT, "tests", "fixtures", "fosdem-2025.xml")
 PYCON_PROFILE = os.path.join(ROOT, "data", "pycon2018", "profile.ini")
 RUNS = int(os.environ.get("BENCH_RUNS", "11"))
 ENV = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
@@ -150,6 +151,14 @@ def main(argv):
     results.append(("PyCon 2018 plan (bundled CSV)", w, r, CPU[tuple(cmd)]))
     targets.append((f"PyCon 2018 plan <= 20 ms end to end: {ms(w)}",
                     w <= 0.020))
+
+    # FOSDEM 2025 (frab XML, 943 events, 2 MB): load + plan end to end.
+    cmd = [pyplan, "build", FOSDEM, "--no-profile", "--interest", "rust=3",
+           "--interest", "databases=2"]
+    w, r = measure(cmd)
+    results.append(("FOSDEM 2025 plan (frab XML)", w, r, CPU[tuple(cmd)]))
+    targets.append((f"FOSDEM 2025 plan <= 50 ms end to end: {ms(w)}",
+                    w <= 0.050))
 
     plan6 = plan_json(pyplan, [g6 + ".csv", "--profile", g6 + ".ini"])
     nev = sum(1 for line in open(g6 + ".csv") if line.startswith("E"))
