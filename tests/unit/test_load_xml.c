@@ -12,73 +12,12 @@
 
 #include "testutil.h"
 
+#define LOAD_STR_NAME "t.xml"
+#include "loadutil.h"
+
 #include "pyplan/load.h"
 #include "pyplan/load_xml.h"
 #include "pyplan/tz.h"
-
-#define FIX(name) FIXTURES "/" name
-
-static int64_t
-utc(int y, int mo, int d, int h, int mi)
-{
-	return pp_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60;
-}
-
-static struct pp_timetable *
-load(const char *path, const char *tz, int lenient, struct pp_diags *ds,
-    int *ret)
-{
-	struct pp_load_opts o = { tz, lenient };
-	struct pp_timetable *tt = pp_timetable_new();
-	int io = -1;
-
-	pp_diags_init(ds);
-	*ret = pp_load_file(tt, path, &o, ds, &io);
-	assert_int_equal(io, 0);
-	return tt;
-}
-
-/* Loads a string through pp_load_buffer, as "t.xml". */
-static struct pp_timetable *
-load_str(const char *s, const char *tz, int lenient, struct pp_diags *ds,
-    int *ret)
-{
-	struct pp_load_opts o = { tz, lenient };
-	struct pp_timetable *tt = pp_timetable_new();
-
-	pp_diags_init(ds);
-	*ret = pp_load_buffer(tt, "t.xml", s, strlen(s), &o, ds);
-	return tt;
-}
-
-static void
-done(struct pp_timetable *tt, struct pp_diags *ds)
-{
-	pp_timetable_free(tt);
-	pp_diags_fini(ds);
-}
-
-static const struct pp_event *
-find_id(const struct pp_timetable *tt, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < tt->n; i++)
-		if (strcmp(tt->ev[i].id, id) == 0)
-			return &tt->ev[i];
-	return NULL;
-}
-
-static const struct pp_event *
-find_title(const struct pp_timetable *tt, const char *title)
-{
-	size_t i;
-
-	for (i = 0; i < tt->n; i++)
-		if (strcmp(tt->ev[i].title, title) == 0)
-			return &tt->ev[i];
-	return NULL;
-}
 
 static size_t
 count_recorded(const struct pp_timetable *tt, enum pp_recorded r)
@@ -88,18 +27,6 @@ count_recorded(const struct pp_timetable *tt, enum pp_recorded r)
 	for (i = 0; i < tt->n; i++)
 		n += tt->ev[i].recorded == r;
 	return n;
-}
-
-/* The first diagnostic whose message contains s, or NULL. */
-static const struct pp_diag *
-diag_with(const struct pp_diags *ds, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < ds->n; i++)
-		if (strstr(ds->v[i].msg, s) != NULL)
-			return &ds->v[i];
-	return NULL;
 }
 
 /*
