@@ -29,12 +29,6 @@
 #define DUMP_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | \
 	JSON_REAL_PRECISION(15))
 
-/* The names of pp_criterion_name, kept here so the writer needs only the
- * profile's data, not its parser. */
-static const char *const crit_names[PP_CRIT__COUNT] = {
-	"job", "depth", "new", "speaker",
-};
-
 /*
  * jansson allocates through pp_xmalloc, like the rest of pyplan: running
  * out of memory exits cleanly, and a NULL from jansson can then only mean
@@ -352,7 +346,7 @@ profile(const struct pp_model *m)
 	set(o, "speakers", weights(p->speakers, p->nspeakers));
 	x = json_object();
 	for (c = 0; c < PP_CRIT__COUNT; c++)
-		set(x, crit_names[c], strv((const char *const *)p->criteria[c],
+		set(x, pp_criterion_name((enum pp_criterion)c), strv((const char *const *)p->criteria[c],
 		    p->ncriteria[c]));
 	set(o, "criteria", x);
 	set(o, "must", refs(p->must, p->nmust));
@@ -501,7 +495,7 @@ pp_write_json(FILE *fp, const struct pp_plan *pl,
 	for (c = 0; c < PP_CRIT__COUNT; c++)
 		if (pl->crit_covered & (1u << c))
 			json_array_append_new(x,
-			    json_string_nocheck(crit_names[c]));
+			    json_string_nocheck(pp_criterion_name((enum pp_criterion)c)));
 	set(root, "criteria_covered", x);
 	x = json_object();
 	set(x, "labels", json_integer((json_int_t)pl->stats.labels));
