@@ -302,6 +302,26 @@ clear_scratch(struct jctx *c)
 		c->sn[i] = 0;
 }
 
+/*
+ * Hands e to the feed core with the scratch lists (cleared at the start of
+ * every event, so the ones a format does not fill are empty) as its
+ * people, rooms, tags and links.
+ */
+static void
+add_event(struct jctx *c, struct pp_feed_event *e)
+{
+	e->persons = c->sv[S_PERSONS];
+	e->npersons = c->sn[S_PERSONS];
+	e->rooms = c->sv[S_ROOMS];
+	e->nrooms = c->sn[S_ROOMS];
+	e->tags = c->sv[S_TAGS];
+	e->ntags = c->sn[S_TAGS];
+	e->link_url = c->sv[S_LINKS];
+	e->link_title = c->sv[S_LTITLES];
+	e->nlinks = c->sn[S_LINKS];
+	pp_feed_add(&c->f, e);
+}
+
 /* Appends the names in an array of people (strings, or objects with
  * public_name, name or full_public_name). */
 static void
@@ -447,14 +467,7 @@ frab_event(struct jctx *c, const json_t *o, const char *day_date,
 	if (e.recorded == PP_REC_UNKNOWN && json_is_true(json_object_get(o,
 	    "do_not_stream")))
 		e.recorded = PP_REC_NO;
-	e.persons = c->sv[S_PERSONS];
-	e.npersons = c->sn[S_PERSONS];
-	e.rooms = c->sv[S_ROOMS];
-	e.nrooms = c->sn[S_ROOMS];
-	e.link_url = c->sv[S_LINKS];
-	e.link_title = c->sv[S_LTITLES];
-	e.nlinks = c->sn[S_LINKS];
-	pp_feed_add(&c->f, &e);
+	add_event(c, &e);
 }
 
 static int
@@ -696,13 +709,7 @@ sessionize_session(struct jctx *c, const json_t *root, const json_t *o)
 		e.kind = k != PP_KIND_OTHER ? (int)k : PP_KIND_BREAK;
 		e.type = "service";
 	}
-	e.persons = c->sv[S_PERSONS];
-	e.npersons = c->sn[S_PERSONS];
-	e.rooms = c->sv[S_ROOMS];
-	e.nrooms = c->sn[S_ROOMS];
-	e.tags = c->sv[S_TAGS];
-	e.ntags = c->sn[S_TAGS];
-	pp_feed_add(&c->f, &e);
+	add_event(c, &e);
 }
 
 static int
@@ -800,13 +807,7 @@ pycon_item(struct jctx *c, const json_t *o)
 		for (i = 0; i < n; i++)
 			push(c, S_TAGS, tags[i]);
 	}
-	e.persons = c->sv[S_PERSONS];
-	e.npersons = c->sn[S_PERSONS];
-	e.rooms = c->sv[S_ROOMS];
-	e.nrooms = c->sn[S_ROOMS];
-	e.tags = c->sv[S_TAGS];
-	e.ntags = c->sn[S_TAGS];
-	pp_feed_add(&c->f, &e);
+	add_event(c, &e);
 }
 
 static int
@@ -893,13 +894,7 @@ grid_submission(struct jctx *c, const json_t *root, const json_t *o)
 			if (*t != '\0')
 				push(c, S_TAGS, t);
 		}
-	e.persons = c->sv[S_PERSONS];
-	e.npersons = c->sn[S_PERSONS];
-	e.rooms = c->sv[S_ROOMS];
-	e.nrooms = c->sn[S_ROOMS];
-	e.tags = c->sv[S_TAGS];
-	e.ntags = c->sn[S_TAGS];
-	pp_feed_add(&c->f, &e);
+	add_event(c, &e);
 }
 
 static int
