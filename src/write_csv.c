@@ -18,7 +18,7 @@
 #include "pyplan/solve.h"
 #include "pyplan/tz.h"
 #include "pyplan/write_csv.h"
-#include "pyplan/write_json.h"
+#include "pyplan/write_util.h"
 #include "pyplan/xalloc.h"
 
 struct out {

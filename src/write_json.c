@@ -19,6 +19,7 @@
 #include "pyplan/solve.h"
 #include "pyplan/tz.h"
 #include "pyplan/write_json.h"
+#include "pyplan/write_util.h"
 #include "pyplan/xalloc.h"
 
 /*
@@ -218,23 +219,6 @@ dump(FILE *fp, json_t *root)
 	    ferror(fp))
 		return -1;
 	return 0;
-}
-
-const char *
-pp_item_id(const struct pp_item *it, const char *tz, char buf[PP_ITEM_ID_MAX])
-{
-	struct pp_civil c;
-
-	if (it->src == PP_ITEM_EVENT && it->ev != NULL)
-		return it->ev->id;
-	if (pp_tz_to_civil(zone_of(tz), it->start, &c) != 0)
-		pp_tz_to_civil("UTC", it->start, &c);
-	snprintf(buf, PP_ITEM_ID_MAX, "%s-%04u-%02u-%02u-%02u%02u",
-	    it->src == PP_ITEM_LUNCH ? "lunch" : "hallway",
-	    (unsigned)c.year % 10000u, (unsigned)c.month % 100u,
-	    (unsigned)c.day % 100u, (unsigned)c.hour % 100u,
-	    (unsigned)c.min % 100u);
-	return buf;
 }
 
 static json_t *

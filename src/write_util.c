@@ -3,6 +3,7 @@
  * Strings every plan writer shows for an item (time range, speakers,
  * reason, link, score) and UTF-8 width arithmetic for aligned columns.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "pyplan/tz.h"
@@ -137,4 +138,22 @@ pp_weekday_name(const char *date)
 	if (d < 0)
 		d += 7;
 	return names[d];
+}
+
+const char *
+pp_item_id(const struct pp_item *it, const char *tz, char buf[PP_ITEM_ID_MAX])
+{
+	struct pp_civil c;
+
+	if (it->src == PP_ITEM_EVENT && it->ev != NULL)
+		return it->ev->id;
+	if (pp_tz_to_civil(tz != NULL && *tz != '\0' ? tz : "UTC",
+	    it->start, &c) != 0)
+		pp_tz_to_civil("UTC", it->start, &c);
+	snprintf(buf, PP_ITEM_ID_MAX, "%s-%04u-%02u-%02u-%02u%02u",
+	    it->src == PP_ITEM_LUNCH ? "lunch" : "hallway",
+	    (unsigned)c.year % 10000u, (unsigned)c.month % 100u,
+	    (unsigned)c.day % 100u, (unsigned)c.hour % 100u,
+	    (unsigned)c.min % 100u);
+	return buf;
 }

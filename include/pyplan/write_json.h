@@ -130,16 +130,4 @@ int pp_write_json(FILE *fp, const struct pp_plan *pl,
 int pp_write_timetable_json(FILE *fp, const struct pp_timetable *tt,
     const struct pp_event *const *sel, size_t nsel);
 
-/* Large enough for any synthesized item id ("hallway-2018-05-11-1050"). */
-#define PP_ITEM_ID_MAX 32
-
-/*
- * Returns the stable id of a plan item, shared by every writer: the
- * event's id for a programme event (borrowed), otherwise
- * "hallway-YYYY-MM-DD-HHMM" or "lunch-YYYY-MM-DD-HHMM" formatted into buf
- * (PP_ITEM_ID_MAX bytes) from the item's start in zone tz.
- */
-const char *pp_item_id(const struct pp_item *it, const char *tz,
-    char buf[PP_ITEM_ID_MAX]);
-
 #endif

@@ -62,4 +62,16 @@ int64_t pp_plan_event_score(const struct pp_plan *pl,
  * "" when the date does not parse (static storage). */
 const char *pp_weekday_name(const char *date);
 
+/* Large enough for any synthesized item id ("hallway-2018-05-11-1050"). */
+#define PP_ITEM_ID_MAX 32
+
+/*
+ * Returns the stable id of a plan item, shared by every writer: the
+ * event's id for a programme event (borrowed), otherwise
+ * "hallway-YYYY-MM-DD-HHMM" or "lunch-YYYY-MM-DD-HHMM" formatted into buf
+ * (PP_ITEM_ID_MAX bytes) from the item's start in zone tz.
+ */
+const char *pp_item_id(const struct pp_item *it, const char *tz,
+    char buf[PP_ITEM_ID_MAX]);
+
 #endif

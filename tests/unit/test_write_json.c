@@ -14,6 +14,7 @@
 #include "pyplan/solve.h"
 #include "pyplan/tz.h"
 #include "pyplan/write_json.h"
+#include "pyplan/write_util.h"
 
 #include "fixture_plan.h"
 }
