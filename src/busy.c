@@ -38,7 +38,7 @@ pp_busy_load(const char *path, const struct pp_load_opts *opts,
 
 		if (ev->end <= from || ev->start >= to)
 			continue;
-		pp_xgrow((void **)blocks, &cap, *n + 1, sizeof(**blocks));
+		*blocks = pp_xgrowarray(*blocks, &cap, *n + 1, sizeof(**blocks));
 		b = &(*blocks)[(*n)++];
 		b->start = ev->start;
 		b->end = ev->end;

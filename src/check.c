@@ -25,7 +25,7 @@ bump(struct count **v, size_t *n, size_t *cap, const char *name)
 			(*v)[i].n++;
 			return;
 		}
-	pp_xgrow((void **)v, cap, *n + 1, sizeof(**v));
+	*v = pp_xgrowarray(*v, cap, *n + 1, sizeof(**v));
 	(*v)[*n].name = name;
 	(*v)[*n].n = 1;
 	(*n)++;

@@ -210,7 +210,7 @@ add_setting(struct opts *o, const char *section, const char *key,
 {
 	struct setting *s;
 
-	pp_xgrow((void **)&o->set, &o->setcap, o->nset + 1, sizeof(*o->set));
+	o->set = pp_xgrowarray(o->set, &o->setcap, o->nset + 1, sizeof(*o->set));
 	s = &o->set[o->nset++];
 	s->section = section;
 	s->key = key;
@@ -357,7 +357,7 @@ find_short(char c)
 static void
 add_file(struct opts *o, const char *f)
 {
-	pp_xgrow((void **)&o->files, &o->filescap, o->nfiles + 1,
+	o->files = pp_xgrowarray(o->files, &o->filescap, o->nfiles + 1,
 	    sizeof(*o->files));
 	o->files[o->nfiles++] = f;
 }

@@ -34,7 +34,7 @@ vadd(struct pp_diags *ds, enum pp_level level, const char *file,
 {
 	struct pp_diag *d;
 
-	pp_xgrow((void **)&ds->v, &ds->cap, ds->n + 1, sizeof(*ds->v));
+	ds->v = pp_xgrowarray(ds->v, &ds->cap, ds->n + 1, sizeof(*ds->v));
 	d = &ds->v[ds->n++];
 	d->file = file;
 	d->line = line;
@@ -114,7 +114,7 @@ pp_diags_move(struct pp_diags *dst, struct pp_diags *src)
 	size_t i;
 
 	for (i = 0; i < src->n; i++) {
-		pp_xgrow((void **)&dst->v, &dst->cap, dst->n + 1,
+		dst->v = pp_xgrowarray(dst->v, &dst->cap, dst->n + 1,
 		    sizeof(*dst->v));
 		dst->v[dst->n++] = src->v[i];
 	}

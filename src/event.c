@@ -107,7 +107,7 @@ pp_timetable_add(struct pp_timetable *tt)
 {
 	struct pp_event *ev;
 
-	pp_xgrow((void **)&tt->ev, &tt->cap, tt->n + 1, sizeof(*tt->ev));
+	tt->ev = pp_xgrowarray(tt->ev, &tt->cap, tt->n + 1, sizeof(*tt->ev));
 	ev = &tt->ev[tt->n++];
 	memset(ev, 0, sizeof(*ev));
 	ev->id = ev->title = ev->kind_word = ev->tz = ev->room = empty;
@@ -154,7 +154,7 @@ pp_tt_split(struct pp_timetable *tt, const char *s, int allow_comma,
 		while (e > b && is_space(e[-1]))
 			e--;
 		if (e > b) {
-			pp_xgrow((void **)&parts, &cap, n + 1, sizeof(*parts));
+			parts = pp_xgrowarray(parts, &cap, n + 1, sizeof(*parts));
 			parts[n++] = pp_tt_strndup(tt, b, (size_t)(e - b));
 		}
 		if (q == NULL)

@@ -250,8 +250,8 @@ field_cb(void *s, size_t len, void *data)
 	}
 	while (len > 0 && is_blank((unsigned char)p[len - 1]))
 		len--;
-	pp_xgrow((void **)&c->foff, &c->fcap, c->nf + 1, sizeof(*c->foff));
-	pp_xgrow((void **)&c->buf, &c->bcap, c->blen + len + 1, 1);
+	c->foff = pp_xgrowarray(c->foff, &c->fcap, c->nf + 1, sizeof(*c->foff));
+	c->buf = pp_xgrowarray(c->buf, &c->bcap, c->blen + len + 1, 1);
 	c->foff[c->nf++] = c->blen;
 	if (len > 0)
 		memcpy(c->buf + c->blen, p, len);
@@ -799,7 +799,7 @@ add_tags(char **acc, size_t *len, size_t *cap, const char *s)
 	size_t n = strlen(s), i;
 	int json = n >= 2 && s[0] == '[' && s[n - 1] == ']';
 
-	pp_xgrow((void **)acc, cap, *len + n + 2, 1);
+	*acc = pp_xgrowarray(*acc, cap, *len + n + 2, 1);
 	if (*len > 0)
 		(*acc)[(*len)++] = ';';
 	for (i = json ? 1 : 0; i < (json ? n - 1 : n); i++) {

@@ -282,7 +282,7 @@ split_lines(struct ctx *c)
 		} else if (n == 0) {
 			open = 0; /* blank lines are ignored, as libical does */
 		} else {
-			pp_xgrow((void **)&c->cl, &c->capcl, c->ncl + 1,
+			c->cl = pp_xgrowarray(c->cl, &c->capcl, c->ncl + 1,
 			    sizeof(*c->cl));
 			c->cl[c->ncl].off = (size_t)(p - d);
 			c->cl[c->ncl].end = (size_t)(next - d);
@@ -304,7 +304,7 @@ struct frame {
 static void
 add_comp(struct ctx *c, enum ckind kind, size_t first)
 {
-	pp_xgrow((void **)&c->comp, &c->capcomp, c->ncomp + 1,
+	c->comp = pp_xgrowarray(c->comp, &c->capcomp, c->ncomp + 1,
 	    sizeof(*c->comp));
 	memset(&c->comp[c->ncomp], 0, sizeof(*c->comp));
 	c->comp[c->ncomp].kind = kind;
@@ -465,7 +465,7 @@ scan(struct ctx *c)
 			st[depth].line = i;
 			st[depth].comp = -1;
 			if (top) {
-				pp_xgrow((void **)&c->cals, &c->capcals,
+				c->cals = pp_xgrowarray(c->cals, &c->capcals,
 				    c->ncals + 1, sizeof(*c->cals));
 				memset(&c->cals[c->ncals], 0,
 				    sizeof(*c->cals));
@@ -807,7 +807,7 @@ parse_comp(struct ctx *c, struct comp *k)
 			l = pp_xasprintf("%s:%s", which == 1 ? "BEGIN" : "END",
 			    val);
 		len = strlen(l);
-		pp_xgrow((void **)&text, &cap, n + len + 3, 1);
+		text = pp_xgrowarray(text, &cap, n + len + 3, 1);
 		memcpy(text + n, l, len);
 		memcpy(text + n + len, "\r\n", 3);
 		n += len + 2;
@@ -1139,7 +1139,7 @@ struct occs {
 static void
 occ_add(struct occs *o, int64_t start, struct icaltimetype t)
 {
-	pp_xgrow((void **)&o->v, &o->cap, o->n + 1, sizeof(*o->v));
+	o->v = pp_xgrowarray(o->v, &o->cap, o->n + 1, sizeof(*o->v));
 	o->v[o->n].start = start;
 	o->v[o->n].t = t;
 	o->n++;
@@ -1148,7 +1148,7 @@ occ_add(struct occs *o, int64_t start, struct icaltimetype t)
 static void
 ex_add(struct occs *o, int64_t t)
 {
-	pp_xgrow((void **)&o->ex, &o->capex, o->nex + 1, sizeof(*o->ex));
+	o->ex = pp_xgrowarray(o->ex, &o->capex, o->nex + 1, sizeof(*o->ex));
 	o->ex[o->nex++] = t;
 }
 
@@ -1340,7 +1340,7 @@ noted(struct ctx *c, const char *tzid)
 	for (i = 0; i < c->nnoted; i++)
 		if (strcmp(c->noted_tzids[i], tzid) == 0)
 			return 1;
-	pp_xgrow((void **)&c->noted_tzids, &c->capnoted, c->nnoted + 1,
+	c->noted_tzids = pp_xgrowarray(c->noted_tzids, &c->capnoted, c->nnoted + 1,
 	    sizeof(*c->noted_tzids));
 	c->noted_tzids[c->nnoted++] = pp_xstrdup(tzid);
 	return 0;
@@ -1417,7 +1417,7 @@ fill_fields(struct ctx *c, const struct comp *k, struct pp_event *ev)
 
 		if (*v == '\0')
 			continue;
-		pp_xgrow((void **)&cats, &capcats, ncats + 1, sizeof(*cats));
+		cats = pp_xgrowarray(cats, &capcats, ncats + 1, sizeof(*cats));
 		cats[ncats++] = v;
 	}
 	/* The kind word: pyplan's own, else a category naming a kind, else
@@ -1467,7 +1467,7 @@ fill_fields(struct ctx *c, const struct comp *k, struct pp_event *ev)
 		const char *v = tt_trimdup(tt, icalproperty_get_x(p));
 
 		if (strcasecmp(xn, "X-PYPLAN-SPEAKER") == 0 && *v != '\0') {
-			pp_xgrow((void **)&sp, &capsp, nsp + 1, sizeof(*sp));
+			sp = pp_xgrowarray(sp, &capsp, nsp + 1, sizeof(*sp));
 			sp[nsp++] = v;
 		} else if (strcasecmp(xn, "X-PYPLAN-TRACK") == 0)
 			ev->track = v;
@@ -1672,7 +1672,7 @@ collect_overrides(struct ctx *c)
 				continue;
 			t = icaltime_set_timezone(&t, z);
 		}
-		pp_xgrow((void **)&c->ov, &c->capov, c->nov + 1,
+		c->ov = pp_xgrowarray(c->ov, &c->capov, c->nov + 1,
 		    sizeof(*c->ov));
 		c->ov[c->nov].uid = uid;
 		c->ov[c->nov].at = to_instant(t,

@@ -90,13 +90,13 @@ scan_lines(const char *s, size_t len, size_t *count)
 			/* a key: skip it */
 			key[depth - 1] = 0;
 		} else {
-			pp_xgrow((void **)&lines, &cap, n + 1, sizeof(*lines));
+			lines = pp_xgrowarray(lines, &cap, n + 1, sizeof(*lines));
 			lines[n].line = line;
 			lines[n++].col = i - bol + 1 <= UINT_MAX ?
 			    (unsigned)(i - bol + 1) : 0;
 		}
 		if (c == '{' || c == '[') {
-			pp_xgrow((void **)&key, &dcap, depth + 1, 1);
+			key = pp_xgrowarray(key, &dcap, depth + 1, 1);
 			obj = pp_xreallocarray(obj, dcap, 1);
 			obj[depth] = c == '{';
 			key[depth] = c == '{';
@@ -126,7 +126,7 @@ walk(const json_t *v, const json_t ***out, size_t *n, size_t *cap)
 	json_t *m;
 	size_t i;
 
-	pp_xgrow((void **)out, cap, *n + 1, sizeof(**out));
+	*out = pp_xgrowarray(*out, cap, *n + 1, sizeof(**out));
 	(*out)[(*n)++] = v;
 	if (json_is_object(v)) {
 		json_object_foreach((json_t *)(uintptr_t)v, k, m)
@@ -288,7 +288,7 @@ jrecorded(struct jctx *c, const json_t *o, const char *key, int invert,
 static void
 push(struct jctx *c, int which, const char *s)
 {
-	pp_xgrow((void **)&c->sv[which], &c->scap[which], c->sn[which] + 1,
+	c->sv[which] = pp_xgrowarray(c->sv[which], &c->scap[which], c->sn[which] + 1,
 	    sizeof(*c->sv[which]));
 	c->sv[which][c->sn[which]++] = s;
 }

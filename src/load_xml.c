@@ -998,7 +998,7 @@ keep(struct xml_state *st, xmlChar *s)
 
 	if (s == NULL)
 		return empty;
-	pp_xgrow((void **)&st->own.v, &st->own.cap, st->own.n + 1,
+	st->own.v = pp_xgrowarray(st->own.v, &st->own.cap, st->own.n + 1,
 	    sizeof(*st->own.v));
 	st->own.v[st->own.n++] = s;
 	for (p = (char *)s; isspace((unsigned char)*p); p++)
@@ -1115,7 +1115,7 @@ read_event(struct xml_state *st, const xmlNode *ev, const char *day_date,
 			for (p = c->children; p != NULL; p = p->next) {
 				if (!is_elem(p, "person"))
 					continue;
-				pp_xgrow((void **)&st->persons, &st->pcap,
+				st->persons = pp_xgrowarray(st->persons, &st->pcap,
 				    st->npersons + 1, sizeof(*st->persons));
 				st->persons[st->npersons++] = text_of(st, p);
 			}
@@ -1123,9 +1123,9 @@ read_event(struct xml_state *st, const xmlNode *ev, const char *day_date,
 			for (p = c->children; p != NULL; p = p->next) {
 				if (!is_elem(p, "link"))
 					continue;
-				pp_xgrow((void **)&st->link_url, &st->lcap,
+				st->link_url = pp_xgrowarray(st->link_url, &st->lcap,
 				    st->nlinks + 1, sizeof(*st->link_url));
-				pp_xgrow((void **)&st->link_title, &st->lcap2,
+				st->link_title = pp_xgrowarray(st->link_title, &st->lcap2,
 				    st->nlinks + 1, sizeof(*st->link_title));
 				st->link_url[st->nlinks] = attr_of(st, p,
 				    "href");

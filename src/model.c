@@ -180,7 +180,7 @@ cmp_str(const void *a, const void *b)
 static void
 add_item(struct pp_model_day *d, size_t *cap, const struct pp_item *it)
 {
-	pp_xgrow((void **)&d->items, cap, d->n + 1, sizeof(*d->items));
+	d->items = pp_xgrowarray(d->items, cap, d->n + 1, sizeof(*d->items));
 	d->items[d->n++] = *it;
 }
 
@@ -300,7 +300,7 @@ make_days(struct pp_model *m, struct pp_diags *ds)
 			;
 		if (j < n)
 			continue;
-		pp_xgrow((void **)&dates, &cap, n + 1, sizeof(*dates));
+		dates = pp_xgrowarray(dates, &cap, n + 1, sizeof(*dates));
 		dates[n++] = pp_xstrdup(date);
 	}
 	if (n > 1)      /* dates is NULL for an empty programme */

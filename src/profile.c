@@ -289,7 +289,7 @@ split_list(const char *s, char ***out)
 		comma = strchr(s, ',');
 		item = trimmed(s, comma ? (size_t)(comma - s) : strlen(s));
 		if (*item != '\0') {
-			pp_xgrow((void **)&v, &cap, n + 1, sizeof(*v));
+			v = pp_xgrowarray(v, &cap, n + 1, sizeof(*v));
 			v[n++] = item;
 		} else
 			free(item);
@@ -763,7 +763,7 @@ read_line(struct ini_ctx *ctx, int *has_nul)
 			return -1;
 		}
 		while (c != EOF && c != '\n') {
-			pp_xgrow((void **)&ctx->buf, &ctx->cap, n + 2, 1);
+			ctx->buf = pp_xgrowarray(ctx->buf, &ctx->cap, n + 2, 1);
 			if (c == '\0')
 				*has_nul = 1;
 			ctx->buf[n++] = (char)c;
@@ -778,11 +778,11 @@ read_line(struct ini_ctx *ctx, int *has_nul)
 			return -1;
 		nl = strchr(ctx->str, '\n');
 		n = nl ? (size_t)(nl - ctx->str) : strlen(ctx->str);
-		pp_xgrow((void **)&ctx->buf, &ctx->cap, n + 2, 1);
+		ctx->buf = pp_xgrowarray(ctx->buf, &ctx->cap, n + 2, 1);
 		memcpy(ctx->buf, ctx->str, n);
 		ctx->str += nl ? n + 1 : n;
 	}
-	pp_xgrow((void **)&ctx->buf, &ctx->cap, n + 1, 1);
+	ctx->buf = pp_xgrowarray(ctx->buf, &ctx->cap, n + 1, 1);
 	ctx->buf[n] = '\0';
 	return (long)n;
 }

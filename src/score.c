@@ -194,7 +194,7 @@ reason_add(struct reason *r, const char *label, const char *name,
 	pp_score_format(units, w);
 	need = strlen(sep) + strlen(label) + (name ? strlen(name) : 0) +
 	    strlen(w) + 16;
-	pp_xgrow((void **)&r->buf, &r->cap, r->len + need, 1);
+	r->buf = pp_xgrowarray(r->buf, &r->cap, r->len + need, 1);
 	if (name == NULL || *name == '\0')
 		r->len += (size_t)snprintf(r->buf + r->len, r->cap - r->len,
 		    "%s%s", sep, label);

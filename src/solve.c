@@ -236,7 +236,7 @@ lmap_put(struct lmap *mp, const struct label *pool, int32_t li)
 	if (mp->vals[i] < 0) {
 		mp->keys[i] = pool[li].key;
 		mp->vals[i] = (int32_t)mp->nlist;
-		pp_xgrow((void **)&mp->list, &mp->listcap, mp->nlist + 1,
+		mp->list = pp_xgrowarray(mp->list, &mp->listcap, mp->nlist + 1,
 		    sizeof(*mp->list));
 		mp->list[mp->nlist++] = li;
 		mp->n++;
@@ -254,7 +254,7 @@ new_label(struct dp *dp, int64_t value, uint64_t key, int32_t prev,
 		dp->full = 1;
 		return -1;
 	}
-	pp_xgrow((void **)&dp->pool, &dp->poolcap, dp->npool + 1,
+	dp->pool = pp_xgrowarray(dp->pool, &dp->poolcap, dp->npool + 1,
 	    sizeof(*dp->pool));
 	l = &dp->pool[dp->npool];
 	l->value = value;
@@ -347,7 +347,7 @@ front_bucket(struct front *f, uint64_t cls)
 	while (f->slot[i] >= 0 && f->skey[i] != cls)
 		i = (i + 1) & (f->scap - 1);
 	if (f->slot[i] < 0) {
-		pp_xgrow((void **)&f->b, &f->bcap, f->nb + 1, sizeof(*f->b));
+		f->b = pp_xgrowarray(f->b, &f->bcap, f->nb + 1, sizeof(*f->b));
 		memset(&f->b[f->nb], 0, sizeof(f->b[f->nb]));
 		f->b[f->nb].cls = cls;
 		f->slot[i] = (int32_t)f->nb;
@@ -375,7 +375,7 @@ front_put(struct dp *dp, int32_t li)
 			b->e[j++] = b->e[i];
 	dp->front.n -= b->n - j;
 	b->n = j;
-	pp_xgrow((void **)&b->e, &b->cap, b->n + 1, sizeof(*b->e));
+	b->e = pp_xgrowarray(b->e, &b->cap, b->n + 1, sizeof(*b->e));
 	b->e[b->n].res = r;
 	b->e[b->n].value = l->value;
 	b->e[b->n].li = li;

@@ -37,7 +37,7 @@ struct sbuf {
 static void
 sb_add(struct sbuf *b, const char *s, size_t n)
 {
-	pp_xgrow((void **)&b->s, &b->cap, b->len + n + 1, 1);
+	b->s = pp_xgrowarray(b->s, &b->cap, b->len + n + 1, 1);
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';

@@ -100,7 +100,7 @@ use_zone(struct writer *w, const char *zone, int64_t t)
 				w->zones[i].earliest = t;
 			return;
 		}
-	pp_xgrow((void **)&w->zones, &w->capzones, w->nzones + 1,
+	w->zones = pp_xgrowarray(w->zones, &w->capzones, w->nzones + 1,
 	    sizeof(*w->zones));
 	w->zones[w->nzones].name = zone;
 	w->zones[w->nzones].earliest = t;
@@ -363,7 +363,7 @@ again:
 			h = hash_i64(h, (int64_t)++n);
 			goto again;
 		}
-	pp_xgrow((void **)&w->uids, &w->capuids, w->nuids + 1,
+	w->uids = pp_xgrowarray(w->uids, &w->capuids, w->nuids + 1,
 	    sizeof(*w->uids));
 	w->uids[w->nuids++] = h;
 	return pp_xasprintf("%016" PRIx64 "@pyplan", h);
@@ -461,7 +461,7 @@ sb_add(struct sbuf *b, const char *s)
 {
 	size_t n = strlen(s);
 
-	pp_xgrow((void **)&b->s, &b->cap, b->n + n + 1, 1);
+	b->s = pp_xgrowarray(b->s, &b->cap, b->n + n + 1, 1);
 	memcpy(b->s + b->n, s, n + 1);
 	b->n += n;
 }

@@ -249,7 +249,7 @@ conference(const struct pp_model *m)
 			if (strcmp(files[j], ev->file) == 0)
 				break;
 		if (j == nfiles) {
-			pp_xgrow((void **)&files, &cap, nfiles + 1,
+			files = pp_xgrowarray(files, &cap, nfiles + 1,
 			    sizeof(*files));
 			files[nfiles++] = ev->file;
 			json_array_append_new(src, str(ev->file));

@@ -123,19 +123,20 @@ pp_xasprintf(const char *fmt, ...)
 	return p;
 }
 
-void
-pp_xgrow(void **v, size_t *cap, size_t need, size_t sz)
+void *
+pp_xgrowarray(void *v, size_t *cap, size_t need, size_t sz)
 {
 	size_t ncap;
 
 	if (need <= *cap)
-		return;
+		return v;
 	ncap = *cap < 8 ? 8 : *cap;
 	while (ncap < need) {
 		if (ncap > SIZE_MAX / 2)
 			oom();
 		ncap *= 2;
 	}
-	*v = pp_xreallocarray(*v, ncap, sz);
+	v = pp_xreallocarray(v, ncap, sz);
 	*cap = ncap;
+	return v;
 }

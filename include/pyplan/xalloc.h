@@ -30,7 +30,13 @@ char *pp_xasprintf(const char *fmt, ...)
  */
 void pp_xalloc_fail_after(unsigned long n);
 
-/* Grows *v (of *cap elements of size sz) so that it holds at least need. */
-void pp_xgrow(void **v, size_t *cap, size_t need, size_t sz);
+/*
+ * Grows the array v of *cap elements of size sz so that it holds at least
+ * need, doubling its capacity, and returns it (v itself when it is big
+ * enough): v = pp_xgrowarray(v, &cap, n + 1, sizeof(*v)).  v may be NULL
+ * with *cap 0.  The typed assignment keeps C's aliasing rules, which a
+ * T * written through a void ** would break.
+ */
+void *pp_xgrowarray(void *v, size_t *cap, size_t need, size_t sz);
 
 #endif
