@@ -10,9 +10,9 @@
 #include "pyplan/xalloc.h"
 
 int
-pp_busy_load(const char *path, const struct pp_load_opts *opts,
-    int64_t from, int64_t to, struct pp_busy_block **blocks, size_t *n,
-    struct pp_diags *ds, int *io_error)
+pp_busy_load(const char *path, const struct pp_load_opts *opts, int64_t from,
+    int64_t to, struct pp_busy_block **blocks, size_t *n, struct pp_diags *ds,
+    int *io_error)
 {
 	struct pp_timetable *tt = pp_timetable_new();
 	const char *name = path;
@@ -25,9 +25,10 @@ pp_busy_load(const char *path, const struct pp_load_opts *opts,
 		/* A calendar has its own rules (transparent events, all-day
 		 * blocks); any other format is read as a programme. */
 		if (pp_detect_format(data, len) == PP_FMT_ICS)
-			ret = pp_load_check_lines(name, data, len, 1, ds) != 0 ?
-			    -1 : pp_load_busy_ics(tt, name, data, len, opts,
-			    from, to, ds);
+			ret = pp_load_check_lines(name, data, len, 1, ds) != 0
+			    ? -1
+			    : pp_load_busy_ics(tt, name, data, len, opts, from,
+			          to, ds);
 		else
 			ret = pp_load_buffer(tt, name, data, len, opts, ds);
 		free(data);
@@ -38,7 +39,8 @@ pp_busy_load(const char *path, const struct pp_load_opts *opts,
 
 		if (ev->end <= from || ev->start >= to)
 			continue;
-		*blocks = pp_xgrowarray(*blocks, &cap, *n + 1, sizeof(**blocks));
+		*blocks =
+		    pp_xgrowarray(*blocks, &cap, *n + 1, sizeof(**blocks));
 		b = &(*blocks)[(*n)++];
 		b->start = ev->start;
 		b->end = ev->end;

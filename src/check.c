@@ -50,8 +50,8 @@ print_counts(FILE *fp, const char *title, struct count *v, size_t n)
 			w = strlen(v[i].name);
 	fprintf(fp, "%s:\n", title);
 	for (i = 0; i < n; i++)
-		fprintf(fp, "  %-*s %5zu\n", (int)w, *v[i].name ? v[i].name :
-		    "(none)", v[i].n);
+		fprintf(fp, "  %-*s %5zu\n", (int)w,
+		    *v[i].name ? v[i].name : "(none)", v[i].n);
 }
 
 int
@@ -60,7 +60,7 @@ pp_check_report(FILE *fp, const struct pp_timetable *tt, const char *tz,
 {
 	struct count *days = NULL, *kinds = NULL, *rooms = NULL;
 	size_t nd = 0, nk = 0, nr = 0, cd = 0, ck = 0, cr = 0, i, j;
-	char (*dates)[11] = pp_xcalloc(tt->n + 1, sizeof(*dates));
+	char(*dates)[11] = pp_xcalloc(tt->n + 1, sizeof(*dates));
 	int ret;
 
 	for (i = 0; i < tt->n; i++) {
@@ -84,9 +84,9 @@ pp_check_report(FILE *fp, const struct pp_timetable *tt, const char *tz,
 	}
 	for (i = 0, j = 0; i < nr; i++)
 		j += *rooms[i].name != '\0';
-	fprintf(fp, "%zu event%s, %zu day%s, %zu room%s (times in %s)\n",
-	    tt->n, tt->n == 1 ? "" : "s", nd, nd == 1 ? "" : "s", j,
-	    j == 1 ? "" : "s", tz);
+	fprintf(fp, "%zu event%s, %zu day%s, %zu room%s (times in %s)\n", tt->n,
+	    tt->n == 1 ? "" : "s", nd, nd == 1 ? "" : "s", j, j == 1 ? "" : "s",
+	    tz);
 	print_counts(fp, "days", days, nd);
 	print_counts(fp, "kinds", kinds, nk);
 	print_counts(fp, "rooms", rooms, nr);

@@ -15,13 +15,13 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "pyplan/busy.h"
+#include "pyplan/check.h"
 #include "pyplan/cli.h"
 #include "pyplan/diag.h"
 #include "pyplan/event.h"
 #include "pyplan/explain.h"
 #include "pyplan/load.h"
-#include "pyplan/busy.h"
-#include "pyplan/check.h"
 #include "pyplan/lp.h"
 #include "pyplan/match.h"
 #include "pyplan/model.h"
@@ -36,14 +36,20 @@
 #include "pyplan/write_json.h"
 #include "pyplan/xalloc.h"
 
-
-enum cmd { CMD_NONE, CMD_BUILD, CMD_LIST, CMD_CHECK, CMD_EXPLAIN,
-	CMD_CONVERT, CMD_HELP };
+enum cmd {
+	CMD_NONE,
+	CMD_BUILD,
+	CMD_LIST,
+	CMD_CHECK,
+	CMD_EXPLAIN,
+	CMD_CONVERT,
+	CMD_HELP
+};
 
 enum fmt { FMT_NONE, FMT_TEXT, FMT_ICS, FMT_JSON, FMT_CSV, FMT_TSV };
 
-static const char *const fmt_names[] = { "", "text", "ics", "json", "csv",
-	"tsv" };
+static const char *const fmt_names[] = {"", "text", "ics", "json", "csv",
+    "tsv"};
 
 /* A profile setting given as a flag, applied after the profile file. */
 struct setting {
@@ -71,7 +77,8 @@ struct opts {
 };
 
 static const char usage_text[] =
-    "usage: pyplan build [-f format] [-o file] [--profile file | --no-profile]\n"
+    "usage: pyplan build [-f format] [-o file] [--profile file | "
+    "--no-profile]\n"
     "                    [--lenient] [--tz zone] [--max-talks n]\n"
     "                    [--max-talk-minutes n] [--max-streak n]\n"
     "                    [--min-networking min] [--min-block min]\n"
@@ -93,52 +100,70 @@ static const char usage_text[] =
     "       pyplan --version\n";
 
 static const char *const cmd_help[] = {
-	[CMD_BUILD] =
-	    "pyplan build: plan a balanced personal schedule from the "
-	    "programme files\n"
-	    "  -f, --format FMT      text (default), ics, json, csv, tsv\n"
-	    "  -o, --output FILE     write atomically to FILE (format from "
-	    "its extension)\n"
-	    "  --profile FILE        read the profile (default "
-	    "$XDG_CONFIG_HOME/pyplan/profile.ini)\n"
-	    "  --no-profile          ignore the default profile\n"
-	    "  --lenient             skip bad events with a warning each\n"
-	    "  --tz ZONE             zone for floating times and display\n"
-	    "  --max-talks N, --max-talk-minutes N, --max-streak N\n"
-	    "  --min-networking MIN, --min-block MIN, --room-change MIN\n"
-	    "  --day-start HH:MM, --day-end HH:MM, --lunch HH:MM-HH:MM/MIN\n"
-	    "  --recorded-weight X, --days DATE[,DATE...], --level LEVEL\n"
-	    "  --talk-base X, --networking-weight X, --level-bonus X, "
-	    "--criteria-bonus X\n"
-	    "  --interest TOPIC=W, --speaker NAME=W, --criterion "
-	    "job|depth|new|speaker=LIST\n"
-	    "  --must ID/TITLE, --skip ID/TITLE, --busy FILE (.ics or CSV)\n"
-	    "  --alarm 10m           ics: a reminder before each item\n"
-	    "  --emit-lp FILE        write the model in CPLEX LP format\n"
-	    "  -q, --quiet           no warnings;  -v, --verbose: notes too\n",
-	[CMD_LIST] = "pyplan list: browse the programme\n"
-		     "  --day DATE, --kind KIND, --room ROOM, --match WORDS\n"
-		     "  -f, --format FMT      text (default), ics, json, csv, "
-		     "tsv\n"
-		     "  -o, --output FILE\n",
-	[CMD_CHECK] = "pyplan check: validate programme files, print counts "
-		      "and every problem\n"
-		      "  --lenient, --tz ZONE\n",
-	[CMD_EXPLAIN] = "pyplan explain EVENT: why an event is or is not in "
-			"the plan (takes the build options)\n",
-	[CMD_CONVERT] = "pyplan convert: write the programme in another "
-			"format\n"
-			"  -f, --format csv|tsv|ics|json, -o, --output FILE\n",
-	[CMD_HELP] = "pyplan help [COMMAND]: show help\n",
+    [CMD_BUILD] =
+        "pyplan build: plan a balanced personal schedule from the "
+        "programme files\n"
+        "  -f, --format FMT      text (default), ics, json, csv, tsv\n"
+        "  -o, --output FILE     write atomically to FILE (format from "
+        "its extension)\n"
+        "  --profile FILE        read the profile (default "
+        "$XDG_CONFIG_HOME/pyplan/profile.ini)\n"
+        "  --no-profile          ignore the default profile\n"
+        "  --lenient             skip bad events with a warning each\n"
+        "  --tz ZONE             zone for floating times and display\n"
+        "  --max-talks N, --max-talk-minutes N, --max-streak N\n"
+        "  --min-networking MIN, --min-block MIN, --room-change MIN\n"
+        "  --day-start HH:MM, --day-end HH:MM, --lunch HH:MM-HH:MM/MIN\n"
+        "  --recorded-weight X, --days DATE[,DATE...], --level LEVEL\n"
+        "  --talk-base X, --networking-weight X, --level-bonus X, "
+        "--criteria-bonus X\n"
+        "  --interest TOPIC=W, --speaker NAME=W, --criterion "
+        "job|depth|new|speaker=LIST\n"
+        "  --must ID/TITLE, --skip ID/TITLE, --busy FILE (.ics or CSV)\n"
+        "  --alarm 10m           ics: a reminder before each item\n"
+        "  --emit-lp FILE        write the model in CPLEX LP format\n"
+        "  -q, --quiet           no warnings;  -v, --verbose: notes too\n",
+    [CMD_LIST] = "pyplan list: browse the programme\n"
+                 "  --day DATE, --kind KIND, --room ROOM, --match WORDS\n"
+                 "  -f, --format FMT      text (default), ics, json, csv, "
+                 "tsv\n"
+                 "  -o, --output FILE\n",
+    [CMD_CHECK] = "pyplan check: validate programme files, print counts "
+                  "and every problem\n"
+                  "  --lenient, --tz ZONE\n",
+    [CMD_EXPLAIN] = "pyplan explain EVENT: why an event is or is not in "
+                    "the plan (takes the build options)\n",
+    [CMD_CONVERT] = "pyplan convert: write the programme in another "
+                    "format\n"
+                    "  -f, --format csv|tsv|ics|json, -o, --output FILE\n",
+    [CMD_HELP] = "pyplan help [COMMAND]: show help\n",
 };
 
-static const char *const cmd_names[] = { "", "build", "list", "check",
-	"explain", "convert", "help" };
+static const char *const cmd_names[] = {"", "build", "list", "check", "explain",
+    "convert", "help"};
 
 /* Options: name, short name, takes an argument, profile section/key. */
-enum opt_id { O_FORMAT, O_OUTPUT, O_PROFILE, O_NO_PROFILE, O_LENIENT, O_TZ,
-	O_QUIET, O_VERBOSE, O_HELP, O_ALARM, O_DAY, O_KIND, O_ROOM, O_MATCH,
-	O_EMIT_LP, O_BUSY, O_SET, O_SET_KV, O_VERSION };
+enum opt_id {
+	O_FORMAT,
+	O_OUTPUT,
+	O_PROFILE,
+	O_NO_PROFILE,
+	O_LENIENT,
+	O_TZ,
+	O_QUIET,
+	O_VERBOSE,
+	O_HELP,
+	O_ALARM,
+	O_DAY,
+	O_KIND,
+	O_ROOM,
+	O_MATCH,
+	O_EMIT_LP,
+	O_BUSY,
+	O_SET,
+	O_SET_KV,
+	O_VERSION
+};
 
 static const struct option {
 	const char *name;
@@ -147,50 +172,50 @@ static const struct option {
 	enum opt_id id;
 	const char *section, *key;
 } options[] = {
-	{ "format", 'f', 1, O_FORMAT, NULL, NULL },
-	{ "output", 'o', 1, O_OUTPUT, NULL, NULL },
-	{ "profile", 0, 1, O_PROFILE, NULL, NULL },
-	{ "no-profile", 0, 0, O_NO_PROFILE, NULL, NULL },
-	{ "lenient", 0, 0, O_LENIENT, NULL, NULL },
-	{ "tz", 0, 1, O_TZ, "plan", "timezone" },
-	{ "quiet", 'q', 0, O_QUIET, NULL, NULL },
-	{ "verbose", 'v', 0, O_VERBOSE, NULL, NULL },
-	{ "help", 'h', 0, O_HELP, NULL, NULL },
-	{ "version", 0, 0, O_VERSION, NULL, NULL },
-	{ "alarm", 0, 1, O_ALARM, NULL, NULL },
-	{ "day", 0, 1, O_DAY, NULL, NULL },
-	{ "kind", 0, 1, O_KIND, NULL, NULL },
-	{ "room", 0, 1, O_ROOM, NULL, NULL },
-	{ "match", 0, 1, O_MATCH, NULL, NULL },
-	{ "emit-lp", 0, 1, O_EMIT_LP, NULL, NULL },
-	{ "busy", 0, 1, O_BUSY, NULL, NULL },
-	{ "max-talks", 0, 1, O_SET, "plan", "max-talks-per-day" },
-	{ "max-talk-minutes", 0, 1, O_SET, "plan", "max-talk-minutes-per-day" },
-	{ "max-streak", 0, 1, O_SET, "plan", "max-consecutive-talks" },
-	{ "min-networking", 0, 1, O_SET, "plan", "min-networking-minutes" },
-	{ "min-block", 0, 1, O_SET, "plan", "min-networking-block" },
-	{ "room-change", 0, 1, O_SET, "plan", "room-change-minutes" },
-	{ "day-start", 0, 1, O_SET, "plan", "day-start" },
-	{ "day-end", 0, 1, O_SET, "plan", "day-end" },
-	{ "lunch", 0, 1, O_SET, "plan", "lunch" },
-	{ "recorded-weight", 0, 1, O_SET, "plan", "recorded-weight" },
-	{ "days", 0, 1, O_SET, "plan", "days" },
-	{ "level", 0, 1, O_SET, "plan", "level" },
-	{ "talk-base", 0, 1, O_SET, "plan", "talk-base" },
-	{ "networking-weight", 0, 1, O_SET, "plan", "networking-weight" },
-	{ "level-bonus", 0, 1, O_SET, "plan", "level-bonus" },
-	{ "criteria-bonus", 0, 1, O_SET, "plan", "criteria-bonus" },
-	{ "must", 0, 1, O_SET, "must", "id" },
-	{ "skip", 0, 1, O_SET, "skip", "id" },
-	{ "interest", 0, 1, O_SET_KV, "interests", NULL },
-	{ "speaker", 0, 1, O_SET_KV, "speakers", NULL },
-	{ "criterion", 0, 1, O_SET_KV, "criteria", NULL },
+    {"format", 'f', 1, O_FORMAT, NULL, NULL},
+    {"output", 'o', 1, O_OUTPUT, NULL, NULL},
+    {"profile", 0, 1, O_PROFILE, NULL, NULL},
+    {"no-profile", 0, 0, O_NO_PROFILE, NULL, NULL},
+    {"lenient", 0, 0, O_LENIENT, NULL, NULL},
+    {"tz", 0, 1, O_TZ, "plan", "timezone"},
+    {"quiet", 'q', 0, O_QUIET, NULL, NULL},
+    {"verbose", 'v', 0, O_VERBOSE, NULL, NULL},
+    {"help", 'h', 0, O_HELP, NULL, NULL},
+    {"version", 0, 0, O_VERSION, NULL, NULL},
+    {"alarm", 0, 1, O_ALARM, NULL, NULL},
+    {"day", 0, 1, O_DAY, NULL, NULL},
+    {"kind", 0, 1, O_KIND, NULL, NULL},
+    {"room", 0, 1, O_ROOM, NULL, NULL},
+    {"match", 0, 1, O_MATCH, NULL, NULL},
+    {"emit-lp", 0, 1, O_EMIT_LP, NULL, NULL},
+    {"busy", 0, 1, O_BUSY, NULL, NULL},
+    {"max-talks", 0, 1, O_SET, "plan", "max-talks-per-day"},
+    {"max-talk-minutes", 0, 1, O_SET, "plan", "max-talk-minutes-per-day"},
+    {"max-streak", 0, 1, O_SET, "plan", "max-consecutive-talks"},
+    {"min-networking", 0, 1, O_SET, "plan", "min-networking-minutes"},
+    {"min-block", 0, 1, O_SET, "plan", "min-networking-block"},
+    {"room-change", 0, 1, O_SET, "plan", "room-change-minutes"},
+    {"day-start", 0, 1, O_SET, "plan", "day-start"},
+    {"day-end", 0, 1, O_SET, "plan", "day-end"},
+    {"lunch", 0, 1, O_SET, "plan", "lunch"},
+    {"recorded-weight", 0, 1, O_SET, "plan", "recorded-weight"},
+    {"days", 0, 1, O_SET, "plan", "days"},
+    {"level", 0, 1, O_SET, "plan", "level"},
+    {"talk-base", 0, 1, O_SET, "plan", "talk-base"},
+    {"networking-weight", 0, 1, O_SET, "plan", "networking-weight"},
+    {"level-bonus", 0, 1, O_SET, "plan", "level-bonus"},
+    {"criteria-bonus", 0, 1, O_SET, "plan", "criteria-bonus"},
+    {"must", 0, 1, O_SET, "must", "id"},
+    {"skip", 0, 1, O_SET, "skip", "id"},
+    {"interest", 0, 1, O_SET_KV, "interests", NULL},
+    {"speaker", 0, 1, O_SET_KV, "speakers", NULL},
+    {"criterion", 0, 1, O_SET_KV, "criteria", NULL},
 };
 
 #define NOPTIONS (sizeof(options) / sizeof(options[0]))
 
-static void usage_error(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
+static void
+usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 static void
 usage_error(const char *fmt, ...)
@@ -210,7 +235,8 @@ add_setting(struct opts *o, const char *section, const char *key,
 {
 	struct setting *s;
 
-	o->set = pp_xgrowarray(o->set, &o->setcap, o->nset + 1, sizeof(*o->set));
+	o->set =
+	    pp_xgrowarray(o->set, &o->setcap, o->nset + 1, sizeof(*o->set));
 	s = &o->set[o->nset++];
 	s->section = section;
 	s->key = key;
@@ -257,7 +283,8 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 	case O_FORMAT:
 		if ((o->fmt = parse_fmt(arg)) == FMT_NONE) {
 			usage_error("unknown format '%s' (text, ics, json, "
-			    "csv, tsv)", arg);
+			            "csv, tsv)",
+			    arg);
 			return -1;
 		}
 		break;
@@ -382,8 +409,8 @@ parse_args(struct opts *o, int argc, char **argv, int first)
 		}
 		if (a[1] == '-') {
 			const char *eq = strchr(a + 2, '=');
-			size_t len = eq != NULL ? (size_t)(eq - a - 2) :
-			    strlen(a + 2);
+			size_t len =
+			    eq != NULL ? (size_t)(eq - a - 2) : strlen(a + 2);
 
 			if ((opt = find_long(a + 2, len)) == NULL) {
 				usage_error("unknown option '%s'", a);
@@ -433,7 +460,9 @@ static void
 print_diags(const struct opts *o, const struct pp_diags *ds)
 {
 	pp_diags_print(ds, stderr,
-	    o->verbose ? PP_NOTE : o->quiet ? PP_ERROR : PP_WARNING);
+	    o->verbose     ? PP_NOTE
+	        : o->quiet ? PP_ERROR
+	                   : PP_WARNING);
 }
 
 /* Loads the profile: --profile, else the XDG default when it exists, then
@@ -455,8 +484,8 @@ load_profile(const struct opts *o, struct pp_profile *p, char **xdg_path,
 		if (xdg != NULL && *xdg != '\0')
 			*xdg_path = pp_xasprintf("%s/pyplan/profile.ini", xdg);
 		else if (home != NULL && *home != '\0')
-			*xdg_path = pp_xasprintf(
-			    "%s/.config/pyplan/profile.ini", home);
+			*xdg_path =
+			    pp_xasprintf("%s/.config/pyplan/profile.ini", home);
 		if (*xdg_path != NULL && stat(*xdg_path, &st) == 0)
 			path = *xdg_path;
 	}
@@ -464,7 +493,7 @@ load_profile(const struct opts *o, struct pp_profile *p, char **xdg_path,
 		return io ? PP_EX_NOINPUT : PP_EX_DATAERR;
 	for (i = 0; i < o->nset; i++)
 		if (pp_profile_set(p, o->set[i].section, o->set[i].key,
-		    o->set[i].value, NULL, 0, ds) != 0)
+		        o->set[i].value, NULL, 0, ds) != 0)
 			return PP_EX_USAGE;
 	if (pp_profile_check(p, ds) != 0)
 		return PP_EX_USAGE;
@@ -550,7 +579,8 @@ fmt_for(const struct opts *o, enum fmt dflt)
 		return o->fmt;
 	if (o->out != NULL && strcmp(o->out, "-") != 0 &&
 	    (dot = strrchr(o->out, '.')) != NULL) {
-		if (strcasecmp(dot, ".ics") == 0 || strcasecmp(dot, ".ical") == 0)
+		if (strcasecmp(dot, ".ics") == 0 ||
+		    strcasecmp(dot, ".ical") == 0)
 			return FMT_ICS;
 		if (strcasecmp(dot, ".json") == 0)
 			return FMT_JSON;
@@ -587,8 +617,7 @@ finish_output(struct pp_out *out, int werr, struct pp_diags *ds)
 }
 
 static int
-write_plan(const struct opts *o, const struct pp_plan *pl,
-    struct pp_diags *ds)
+write_plan(const struct opts *o, const struct pp_plan *pl, struct pp_diags *ds)
 {
 	struct pp_write_opts wo;
 	struct pp_out out;
@@ -756,8 +785,9 @@ select_events(const struct opts *o, const struct pp_timetable *tt,
 			if (strcmp(date, o->day) != 0)
 				continue;
 		}
-		if (o->kind != NULL && strcmp(pp_kind_name(ev->kind),
-		    o->kind) != 0 && strcasecmp(ev->kind_word, o->kind) != 0)
+		if (o->kind != NULL &&
+		    strcmp(pp_kind_name(ev->kind), o->kind) != 0 &&
+		    strcasecmp(ev->kind_word, o->kind) != 0)
 			continue;
 		if (o->room != NULL) {
 			int hit = 0;
@@ -862,8 +892,9 @@ run_list(const struct opts *o, struct pp_diags *ds)
 	}
 	st = session_open(o, &s, ds, 0);
 	if (st == 0) {
-		const char *tz = s.p.tz != NULL ? s.p.tz :
-		    s.tt->n > 0 && *s.tt->ev[0].tz ? s.tt->ev[0].tz : "UTC";
+		const char *tz = s.p.tz != NULL      ? s.p.tz
+		    : s.tt->n > 0 && *s.tt->ev[0].tz ? s.tt->ev[0].tz
+		                                     : "UTC";
 
 		n = select_events(o, s.tt, tz, &sel);
 		st = write_programme(o, s.tt, sel, n, tz, FMT_TEXT, ds);
@@ -881,14 +912,16 @@ run_convert(const struct opts *o, struct pp_diags *ds)
 
 	if (fmt_for(o, FMT_NONE) == FMT_NONE ||
 	    fmt_for(o, FMT_NONE) == FMT_TEXT) {
-		usage_error("%s", "convert needs -f csv|tsv|ics|json (or -o "
-				  "with such an extension)");
+		usage_error("%s",
+		    "convert needs -f csv|tsv|ics|json (or -o "
+		    "with such an extension)");
 		return PP_EX_USAGE;
 	}
 	st = session_open(o, &s, ds, 0);
 	if (st == 0) {
-		const char *tz = s.p.tz != NULL ? s.p.tz :
-		    s.tt->n > 0 && *s.tt->ev[0].tz ? s.tt->ev[0].tz : "UTC";
+		const char *tz = s.p.tz != NULL      ? s.p.tz
+		    : s.tt->n > 0 && *s.tt->ev[0].tz ? s.tt->ev[0].tz
+		                                     : "UTC";
 
 		st = write_programme(o, s.tt, NULL, s.tt->n, tz, FMT_CSV, ds);
 	}
@@ -909,8 +942,9 @@ run_check(const struct opts *o, struct pp_diags *ds)
 	if (st == 0) {
 		st = load_programme(o, &p, tt, ds);
 		if (st == PP_EX_DATAERR || st == 0) {
-			const char *tz = p.tz != NULL ? p.tz :
-			    tt->n > 0 && *tt->ev[0].tz ? tt->ev[0].tz : "UTC";
+			const char *tz = p.tz != NULL    ? p.tz
+			    : tt->n > 0 && *tt->ev[0].tz ? tt->ev[0].tz
+			                                 : "UTC";
 
 			pp_check_report(stdout, tt, tz, ds);
 		}

@@ -29,8 +29,8 @@ static int vadd(struct pp_diags *ds, enum pp_level level, const char *file,
     __attribute__((format(printf, 6, 0)));
 
 static int
-vadd(struct pp_diags *ds, enum pp_level level, const char *file,
-    unsigned line, unsigned col, const char *fmt, va_list ap)
+vadd(struct pp_diags *ds, enum pp_level level, const char *file, unsigned line,
+    unsigned col, const char *fmt, va_list ap)
 {
 	struct pp_diag *d;
 
@@ -87,7 +87,7 @@ pp_diag_warn(struct pp_diags *ds, const char *file, unsigned line,
 void
 pp_diags_print(const struct pp_diags *ds, FILE *fp, enum pp_level min)
 {
-	static const char *const names[] = { "note", "warning", "error" };
+	static const char *const names[] = {"note", "warning", "error"};
 	size_t i;
 
 	for (i = 0; i < ds->n; i++) {

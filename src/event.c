@@ -154,7 +154,8 @@ pp_tt_split(struct pp_timetable *tt, const char *s, int allow_comma,
 		while (e > b && is_space(e[-1]))
 			e--;
 		if (e > b) {
-			parts = pp_xgrowarray(parts, &cap, n + 1, sizeof(*parts));
+			parts =
+			    pp_xgrowarray(parts, &cap, n + 1, sizeof(*parts));
 			parts[n++] = pp_tt_strndup(tt, b, (size_t)(e - b));
 		}
 		if (q == NULL)
@@ -325,8 +326,10 @@ pp_timetable_merge_duplicates(struct pp_timetable *tt, struct pp_diags *ds)
 	pp_timetable_sort(tt);
 	for (i = 0; i < tt->n; i = j) {
 		tt->ev[out] = tt->ev[i];
-		for (j = i + 1; j < tt->n && tt->ev[j].start == tt->ev[i].start &&
-		    tt->ev[j].end == tt->ev[i].end; j++) {
+		for (j = i + 1;
+		     j < tt->n && tt->ev[j].start == tt->ev[i].start &&
+		     tt->ev[j].end == tt->ev[i].end;
+		     j++) {
 			/* Same time; only a same-title event is a duplicate,
 			 * and equal titles sort next to each other. */
 			if (strcasecmp(tt->ev[j].title, tt->ev[out].title) != 0)
@@ -343,9 +346,20 @@ pp_timetable_merge_duplicates(struct pp_timetable *tt, struct pp_diags *ds)
 }
 
 static const char *const kind_names[PP_KIND__COUNT] = {
-	"talk", "keynote", "tutorial", "workshop", "lightning", "panel",
-	"open-space", "hallway", "expo", "poster", "social", "meal", "break",
-	"other",
+    "talk",
+    "keynote",
+    "tutorial",
+    "workshop",
+    "lightning",
+    "panel",
+    "open-space",
+    "hallway",
+    "expo",
+    "poster",
+    "social",
+    "meal",
+    "break",
+    "other",
 };
 
 const char *
@@ -368,8 +382,9 @@ pp_kind_parse(const char *s)
 enum pp_kind_class
 pp_kind_class(enum pp_kind k)
 {
-	return k >= PP_KIND_OPEN_SPACE && k <= PP_KIND_BREAK ?
-	    PP_CLASS_NETWORKING : PP_CLASS_TALK;
+	return k >= PP_KIND_OPEN_SPACE && k <= PP_KIND_BREAK
+	    ? PP_CLASS_NETWORKING
+	    : PP_CLASS_TALK;
 }
 
 /*
@@ -382,40 +397,70 @@ static const struct {
 	const char *word;
 	enum pp_kind kind;
 } kind_words[] = {
-	{ "open-space", PP_KIND_OPEN_SPACE }, { "open-spaces", PP_KIND_OPEN_SPACE },
-	{ "open space", PP_KIND_OPEN_SPACE }, { "open spaces", PP_KIND_OPEN_SPACE },
-	{ "openspace", PP_KIND_OPEN_SPACE }, { "unconference", PP_KIND_OPEN_SPACE },
-	{ "birds of a feather", PP_KIND_OPEN_SPACE }, { "bof", PP_KIND_OPEN_SPACE },
-	{ "hallway", PP_KIND_HALLWAY }, { "hallway track", PP_KIND_HALLWAY },
-	{ "lightning", PP_KIND_LIGHTNING }, { "lightning talks", PP_KIND_LIGHTNING },
-	{ "lightningtalk", PP_KIND_LIGHTNING },
-	{ "keynote", PP_KIND_KEYNOTE }, { "plenary", PP_KIND_KEYNOTE },
-	{ "plenum", PP_KIND_KEYNOTE }, { "invited speaker", PP_KIND_KEYNOTE },
-	{ "maintrack", PP_KIND_TALK },
-	{ "tutorial", PP_KIND_TUTORIAL }, { "tutorials", PP_KIND_TUTORIAL },
-	{ "workshop", PP_KIND_WORKSHOP }, { "workshops", PP_KIND_WORKSHOP },
-	{ "sprint", PP_KIND_WORKSHOP }, { "sprints", PP_KIND_WORKSHOP },
-	{ "summit", PP_KIND_WORKSHOP },
-	{ "panel", PP_KIND_PANEL }, { "discussion", PP_KIND_PANEL },
-	{ "poster", PP_KIND_POSTER }, { "posters", PP_KIND_POSTER },
-	{ "expo", PP_KIND_EXPO }, { "expo hall", PP_KIND_EXPO },
-	{ "job fair", PP_KIND_EXPO }, { "exhibition", PP_KIND_EXPO },
-	{ "reception", PP_KIND_SOCIAL }, { "social", PP_KIND_SOCIAL },
-	{ "party", PP_KIND_SOCIAL }, { "auction", PP_KIND_SOCIAL },
-	{ "networking", PP_KIND_SOCIAL }, { "meetup", PP_KIND_SOCIAL },
-	{ "breakfast", PP_KIND_MEAL }, { "lunch", PP_KIND_MEAL },
-	{ "dinner", PP_KIND_MEAL }, { "meal", PP_KIND_MEAL },
-	{ "break", PP_KIND_BREAK }, { "coffee", PP_KIND_BREAK },
-	{ "coffee break", PP_KIND_BREAK }, { "pause", PP_KIND_BREAK },
-	{ "talk", PP_KIND_TALK }, { "talks", PP_KIND_TALK },
-	{ "charla", PP_KIND_TALK }, { "charlas", PP_KIND_TALK },
-	{ "session", PP_KIND_TALK }, { "presentation", PP_KIND_TALK },
-	{ "lecture", PP_KIND_TALK }, { "vortrag", PP_KIND_TALK },
-	{ "devroom", PP_KIND_TALK }, { "service", PP_KIND_TALK },
-	/* words of the frab/pretalx feeds (FOSDEM, CCC) */
-	{ "ceremony", PP_KIND_KEYNOTE }, { "podium", PP_KIND_PANEL },
-	{ "concert", PP_KIND_SOCIAL }, { "dj set", PP_KIND_SOCIAL },
-	{ "game show", PP_KIND_SOCIAL }, { "meet up", PP_KIND_SOCIAL },
+    {"open-space", PP_KIND_OPEN_SPACE},
+    {"open-spaces", PP_KIND_OPEN_SPACE},
+    {"open space", PP_KIND_OPEN_SPACE},
+    {"open spaces", PP_KIND_OPEN_SPACE},
+    {"openspace", PP_KIND_OPEN_SPACE},
+    {"unconference", PP_KIND_OPEN_SPACE},
+    {"birds of a feather", PP_KIND_OPEN_SPACE},
+    {"bof", PP_KIND_OPEN_SPACE},
+    {"hallway", PP_KIND_HALLWAY},
+    {"hallway track", PP_KIND_HALLWAY},
+    {"lightning", PP_KIND_LIGHTNING},
+    {"lightning talks", PP_KIND_LIGHTNING},
+    {"lightningtalk", PP_KIND_LIGHTNING},
+    {"keynote", PP_KIND_KEYNOTE},
+    {"plenary", PP_KIND_KEYNOTE},
+    {"plenum", PP_KIND_KEYNOTE},
+    {"invited speaker", PP_KIND_KEYNOTE},
+    {"maintrack", PP_KIND_TALK},
+    {"tutorial", PP_KIND_TUTORIAL},
+    {"tutorials", PP_KIND_TUTORIAL},
+    {"workshop", PP_KIND_WORKSHOP},
+    {"workshops", PP_KIND_WORKSHOP},
+    {"sprint", PP_KIND_WORKSHOP},
+    {"sprints", PP_KIND_WORKSHOP},
+    {"summit", PP_KIND_WORKSHOP},
+    {"panel", PP_KIND_PANEL},
+    {"discussion", PP_KIND_PANEL},
+    {"poster", PP_KIND_POSTER},
+    {"posters", PP_KIND_POSTER},
+    {"expo", PP_KIND_EXPO},
+    {"expo hall", PP_KIND_EXPO},
+    {"job fair", PP_KIND_EXPO},
+    {"exhibition", PP_KIND_EXPO},
+    {"reception", PP_KIND_SOCIAL},
+    {"social", PP_KIND_SOCIAL},
+    {"party", PP_KIND_SOCIAL},
+    {"auction", PP_KIND_SOCIAL},
+    {"networking", PP_KIND_SOCIAL},
+    {"meetup", PP_KIND_SOCIAL},
+    {"breakfast", PP_KIND_MEAL},
+    {"lunch", PP_KIND_MEAL},
+    {"dinner", PP_KIND_MEAL},
+    {"meal", PP_KIND_MEAL},
+    {"break", PP_KIND_BREAK},
+    {"coffee", PP_KIND_BREAK},
+    {"coffee break", PP_KIND_BREAK},
+    {"pause", PP_KIND_BREAK},
+    {"talk", PP_KIND_TALK},
+    {"talks", PP_KIND_TALK},
+    {"charla", PP_KIND_TALK},
+    {"charlas", PP_KIND_TALK},
+    {"session", PP_KIND_TALK},
+    {"presentation", PP_KIND_TALK},
+    {"lecture", PP_KIND_TALK},
+    {"vortrag", PP_KIND_TALK},
+    {"devroom", PP_KIND_TALK},
+    {"service", PP_KIND_TALK},
+    /* words of the frab/pretalx feeds (FOSDEM, CCC) */
+    {"ceremony", PP_KIND_KEYNOTE},
+    {"podium", PP_KIND_PANEL},
+    {"concert", PP_KIND_SOCIAL},
+    {"dj set", PP_KIND_SOCIAL},
+    {"game show", PP_KIND_SOCIAL},
+    {"meet up", PP_KIND_SOCIAL},
 };
 
 /* Where word first occurs in s as a whole word or phrase, ignoring case,
@@ -430,7 +475,8 @@ find_word(const char *s, const char *word)
 	for (p = s; *p != '\0'; p++) {
 		if (p > s && isalnum((unsigned char)p[-1]))
 			continue;
-		if (tolower((unsigned char)*p) != tolower((unsigned char)*word) ||
+		if (tolower((unsigned char)*p) !=
+		        tolower((unsigned char)*word) ||
 		    strncasecmp(p, word, n) != 0)
 			continue;
 		if (isalnum((unsigned char)p[n]))

@@ -79,8 +79,7 @@ gap_text(long m, const char *dir, char *buf)
  * "'Title' HH:MM", after lead. */
 static void
 print_diff(FILE *fp, const struct pp_model *m, const struct pp_plan_day *pd,
-    const struct pp_plan *other, const struct pp_item *skip,
-    const char *lead)
+    const struct pp_plan *other, const struct pp_item *skip, const char *lead)
 {
 	char t[8];
 	size_t i, k = 0;
@@ -128,12 +127,14 @@ print_blockers(FILE *fp, const struct pp_model *m, const struct pp_plan *pl,
 		pp_tz_format_hhmm(m->tz, o->end, b);
 		pp_score_format(o->score, buf);
 		if (overlaps(o, it)) {
-			fprintf(fp, "    overlaps planned '%s' (%s-%s, score "
-			    "%s%s%s)\n", o->title, a, b, buf,
-			    o->must ? ", must-see" : "",
-			    o->lunch ? ", lunch" :
-			    o->cls == PP_CLASS_NETWORKING && o->counts ?
-			    ", networking" : "");
+			fprintf(fp,
+			    "    overlaps planned '%s' (%s-%s, score "
+			    "%s%s%s)\n",
+			    o->title, a, b, buf, o->must ? ", must-see" : "",
+			    o->lunch ? ", lunch"
+			        : o->cls == PP_CLASS_NETWORKING && o->counts
+			        ? ", networking"
+			        : "");
 			any = 1;
 			continue;
 		}
@@ -144,16 +145,20 @@ print_blockers(FILE *fp, const struct pp_model *m, const struct pp_plan *pl,
 			net += o->minutes;
 		if (!pp_item_room_change(o, it))
 			continue;
-		if (o->end <= it->start && it->start < o->end + m->room_change) {
-			fprintf(fp, "    starts %s planned '%s' (%s-%s, %s) ends, "
+		if (o->end <= it->start &&
+		    it->start < o->end + m->room_change) {
+			fprintf(fp,
+			    "    starts %s planned '%s' (%s-%s, %s) ends, "
 			    "in another room (room-change-minutes=%d)\n",
 			    gap_text(mins(o->end, it->start), "after", gap),
 			    o->title, a, b, o->room, p->room_change);
 			any = 1;
 		} else if (it->end <= o->start &&
 		    o->start < it->end + m->room_change) {
-			fprintf(fp, "    ends %s planned '%s' (%s-%s, %s) "
-			    "starts, in another room (room-change-minutes=%d)\n",
+			fprintf(fp,
+			    "    ends %s planned '%s' (%s-%s, %s) "
+			    "starts, in another room "
+			    "(room-change-minutes=%d)\n",
 			    gap_text(mins(it->end, o->start), "before", gap),
 			    o->title, a, b, o->room, p->room_change);
 			any = 1;
@@ -180,21 +185,26 @@ print_blockers(FILE *fp, const struct pp_model *m, const struct pp_plan *pl,
 	}
 	if (it->cls == PP_CLASS_TALK) {
 		if (p->max_talks >= 0 && talks + 1 > p->max_talks) {
-			fprintf(fp, "    the day has %ld other planned talks "
-			    "(max-talks-per-day=%d)\n", talks, p->max_talks);
+			fprintf(fp,
+			    "    the day has %ld other planned talks "
+			    "(max-talks-per-day=%d)\n",
+			    talks, p->max_talks);
 			any = 1;
 		}
 		if (p->max_talk_minutes >= 0 &&
 		    tmin + it->minutes > p->max_talk_minutes) {
-			fprintf(fp, "    its %ld minutes and the %ld of the other "
-			    "planned talks exceed max-talk-minutes-per-day=%d\n",
+			fprintf(fp,
+			    "    its %ld minutes and the %ld of the other "
+			    "planned talks exceed "
+			    "max-talk-minutes-per-day=%d\n",
 			    it->minutes, tmin, p->max_talk_minutes);
 			any = 1;
 		}
 		if (p->max_streak >= 0 && before + 1 + after > p->max_streak) {
-			fprintf(fp, "    it would make %ld talks in a row "
-			    "(max-consecutive-talks=%d)\n", before + 1 + after,
-			    p->max_streak);
+			fprintf(fp,
+			    "    it would make %ld talks in a row "
+			    "(max-consecutive-talks=%d)\n",
+			    before + 1 + after, p->max_streak);
 			any = 1;
 		}
 	}
@@ -202,13 +212,16 @@ print_blockers(FILE *fp, const struct pp_model *m, const struct pp_plan *pl,
 		net += it->minutes;
 	if (p->min_networking > 0 && net < pd->networking_minutes &&
 	    net < p->min_networking) {
-		fprintf(fp, "    the networking it displaces would leave %ld "
-		    "of min-networking-minutes=%d\n", net, p->min_networking);
+		fprintf(fp,
+		    "    the networking it displaces would leave %ld "
+		    "of min-networking-minutes=%d\n",
+		    net, p->min_networking);
 		any = 1;
 	}
 	if (!any)
 		fputs("    nothing in the plan blocks it directly: the plan is "
-		      "worth more with its time spent otherwise\n", fp);
+		      "worth more with its time spent otherwise\n",
+		    fp);
 }
 
 /*
@@ -236,22 +249,24 @@ print_score(FILE *fp, const struct pp_model *m, const struct pp_event *ev,
 	pp_score_format(s->value, v);
 	pp_score_format(s->raw, raw);
 	pp_score_format(pp_score_units(m->p->recorded_weight), w);
-	if (s->raw != s->value || (ev->recorded == PP_REC_YES &&
-	    pp_kind_class(ev->kind) == PP_CLASS_TALK))
-		fprintf(fp, "  score %s = %s \xc3\x97 recorded-weight %s "
-		    "(recorded):\n", v, raw, w);
+	if (s->raw != s->value ||
+	    (ev->recorded == PP_REC_YES &&
+	        pp_kind_class(ev->kind) == PP_CLASS_TALK))
+		fprintf(fp,
+		    "  score %s = %s \xc3\x97 recorded-weight %s "
+		    "(recorded):\n",
+		    v, raw, w);
 	else
 		fprintf(fp, "  score %s:\n", v);
 	for (i = 0; i < n && i < TERMS_MAX; i++) {
 		char u[40], num[32];
 
 		pp_score_format(t[i].units, num);
-		snprintf(u, sizeof(u), "%s%s", t[i].units >= 0 ? "+" : "",
-		    num);
+		snprintf(u, sizeof(u), "%s%s", t[i].units >= 0 ? "+" : "", num);
 		fprintf(fp, "    %-8s%s", u, t[i].label);
 		if (strcmp(t[i].label, "networking-weight") == 0) {
-			pp_score_format(pp_score_units(
-			    m->p->networking_weight), num);
+			pp_score_format(pp_score_units(m->p->networking_weight),
+			    num);
 			fprintf(fp, " %s/hour \xc3\x97 %ld min", num,
 			    pp_event_minutes(ev));
 		} else if (strcmp(t[i].label, "level-bonus") == 0)
@@ -262,8 +277,9 @@ print_score(FILE *fp, const struct pp_model *m, const struct pp_event *ev,
 	}
 	if (n > TERMS_MAX)
 		fprintf(fp, "    ... %zu more terms\n", n - TERMS_MAX);
-	crit = pp_kind_class(ev->kind) == PP_CLASS_TALK ?
-	    s->crit & m->crit_active : 0;
+	crit = pp_kind_class(ev->kind) == PP_CLASS_TALK
+	    ? s->crit & m->crit_active
+	    : 0;
 	if (crit != 0 && m->crit_bonus != 0) {
 		fputs("    covers criteria: ", fp);
 		for (c = 0; c < PP_CRIT__COUNT; c++)
@@ -277,8 +293,8 @@ print_score(FILE *fp, const struct pp_model *m, const struct pp_event *ev,
 
 /* Re-solves with the item as must-see and reports the loss. */
 static void
-print_forced(FILE *fp, struct pp_model *m, const struct pp_plan *base,
-    size_t d, struct pp_item *it)
+print_forced(FILE *fp, struct pp_model *m, const struct pp_plan *base, size_t d,
+    struct pp_item *it)
 {
 	struct pp_diags fds;
 	struct pp_plan *forced = NULL;
@@ -297,17 +313,20 @@ print_forced(FILE *fp, struct pp_model *m, const struct pp_plan *base,
 		pp_score_format(base->score, b);
 		pp_score_format(forced->score, c);
 		if (base->score == forced->score)
-			fprintf(fp, "  forcing it in costs nothing: another "
-			    "plan with the same score %s has it\n", b);
+			fprintf(fp,
+			    "  forcing it in costs nothing: another "
+			    "plan with the same score %s has it\n",
+			    b);
 		else
-			fprintf(fp, "  forcing it in costs %s (plan score %s -> "
-			    "%s)\n", a, b, c);
+			fprintf(fp,
+			    "  forcing it in costs %s (plan score %s -> "
+			    "%s)\n",
+			    a, b, c);
 		/* What changes on its day (other days may change too, for
 		 * the criteria bonus). */
 		print_diff(fp, m, &base->days[d], forced, NULL,
 		    "    it drops ");
-		print_diff(fp, m, &forced->days[d], base, it,
-		    "    and adds ");
+		print_diff(fp, m, &forced->days[d], base, it, "    and adds ");
 	}
 	pp_plan_free(forced);
 	m->days[d].nmust--;
@@ -316,8 +335,7 @@ print_forced(FILE *fp, struct pp_model *m, const struct pp_plan *base,
 }
 
 static void
-explain_one(FILE *fp, struct pp_model *m, const struct pp_plan *base,
-    size_t ei)
+explain_one(FILE *fp, struct pp_model *m, const struct pp_plan *base, size_t ei)
 {
 	const struct pp_event *ev = &m->tt->ev[ei];
 	const struct pp_score *s = &m->scores[ei];
@@ -327,15 +345,16 @@ explain_one(FILE *fp, struct pp_model *m, const struct pp_plan *base,
 	fprintf(fp, "%s (id %s)\n  ", ev->title, ev->id);
 	print_time(fp, m->tz, ev->start, ev->end);
 	fprintf(fp, ", %s, %s%s%s\n", pp_kind_name(ev->kind),
-	    pp_kind_class(ev->kind) == PP_CLASS_TALK ? "talk load" :
-	    "networking", *ev->room ? ", " : "", ev->room);
+	    pp_kind_class(ev->kind) == PP_CLASS_TALK ? "talk load"
+	                                             : "networking",
+	    *ev->room ? ", " : "", ev->room);
 	print_score(fp, m, ev, s);
 	if (m->excl[ei] != PP_EXCL_NONE) {
-		fprintf(fp, "  not a candidate: %s\n", excl_reason(m->excl[ei]));
+		fprintf(fp, "  not a candidate: %s\n",
+		    excl_reason(m->excl[ei]));
 		for (i = 0; m->excl[ei] == PP_EXCL_BUSY && i < m->nbusy; i++)
 			if (m->busy[i].start < ev->end &&
-			    ev->start < m->busy[i].end)
-			{
+			    ev->start < m->busy[i].end) {
 				fprintf(fp, "  busy block '%s' (",
 				    m->busy[i].label);
 				print_time(fp, m->tz, m->busy[i].start,
@@ -368,8 +387,7 @@ explain_one(FILE *fp, struct pp_model *m, const struct pp_plan *base,
 }
 
 int
-pp_explain(FILE *fp, struct pp_model *m, const char *ref,
-    struct pp_diags *ds)
+pp_explain(FILE *fp, struct pp_model *m, const char *ref, struct pp_diags *ds)
 {
 	size_t idx[EXPLAIN_MAX], n, i;
 	struct pp_plan *base = NULL;

@@ -28,8 +28,9 @@ pp_detect_format(const char *data, size_t len)
 
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		i = 3;
-	while (i < len && (data[i] == ' ' || data[i] == '\t' ||
-	    data[i] == '\r' || data[i] == '\n'))
+	while (i < len &&
+	    (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' ||
+	        data[i] == '\n'))
 		i++;
 	if (i == len)
 		return PP_FMT_UNKNOWN;
@@ -58,8 +59,8 @@ line_of(const char *data, size_t off)
 }
 
 int
-pp_load_check_lines(const char *name, const char *data, size_t len,
-    int folded, struct pp_diags *ds)
+pp_load_check_lines(const char *name, const char *data, size_t len, int folded,
+    struct pp_diags *ds)
 {
 	size_t i, start = 0;
 	unsigned line = 1, first = 1;
@@ -85,20 +86,22 @@ int
 pp_load_buffer(struct pp_timetable *tt, const char *name, const char *data,
     size_t len, const struct pp_load_opts *opts, struct pp_diags *ds)
 {
-	static const struct pp_load_opts defaults = { NULL, 0 };
+	static const struct pp_load_opts defaults = {NULL, 0};
 	const char *nul;
 
 	if (opts == NULL)
 		opts = &defaults;
 	if (len > PP_LOAD_MAX_BYTES)
-		return pp_diag_err(ds, name, 0,
-		    "input too large: over %zu MiB", PP_LOAD_MAX_BYTES >> 20);
+		return pp_diag_err(ds, name, 0, "input too large: over %zu MiB",
+		    PP_LOAD_MAX_BYTES >> 20);
 	/* Every loader works on C strings, so a NUL byte would silently cut
 	 * a field short; text formats never contain one. */
 	if (len > 0 && (nul = memchr(data, '\0', len)) != NULL) {
-		if (len >= 2 && ((unsigned char)data[0] == 0xff ||
-		    (unsigned char)data[0] == 0xfe))
-			return pp_diag_err(ds, name, 0, "input is UTF-16: "
+		if (len >= 2 &&
+		    ((unsigned char)data[0] == 0xff ||
+		        (unsigned char)data[0] == 0xfe))
+			return pp_diag_err(ds, name, 0,
+			    "input is UTF-16: "
 			    "convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)");
 		return pp_diag_err(ds, name,
 		    line_of(data, (size_t)(nul - data)),
@@ -180,8 +183,8 @@ read_all(FILE *fp, char **out, size_t *outlen)
 }
 
 int
-pp_load_read(const char *path, const char **name_out, char **data,
-    size_t *len, struct pp_diags *ds, int *io_error)
+pp_load_read(const char *path, const char **name_out, char **data, size_t *len,
+    struct pp_diags *ds, int *io_error)
 {
 	const char *name = path;
 	FILE *fp;
@@ -217,14 +220,13 @@ pp_load_read(const char *path, const char **name_out, char **data,
 			fclose(fp);
 		if (io_error != NULL)
 			*io_error = 1;
-		return pp_diag_err(ds, name, 0, "cannot read: %s",
-		    strerror(e));
+		return pp_diag_err(ds, name, 0, "cannot read: %s", strerror(e));
 	}
 	if (fp != stdin)
 		fclose(fp);
 	if (r == -2)
-		return pp_diag_err(ds, name, 0,
-		    "input too large: over %zu MiB", PP_LOAD_MAX_BYTES >> 20);
+		return pp_diag_err(ds, name, 0, "input too large: over %zu MiB",
+		    PP_LOAD_MAX_BYTES >> 20);
 	return 0;
 }
 

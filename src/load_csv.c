@@ -74,9 +74,24 @@
 #include "pyplan/xalloc.h"
 
 enum field {
-	F_ID, F_TITLE, F_KIND, F_DATE, F_START, F_END, F_DURATION, F_TZ,
-	F_ROOM, F_TRACK, F_SPEAKERS, F_LEVEL, F_RECORDED, F_URL, F_VIDEO,
-	F_ABSTRACT, F_CATEGORY, F__COUNT
+	F_ID,
+	F_TITLE,
+	F_KIND,
+	F_DATE,
+	F_START,
+	F_END,
+	F_DURATION,
+	F_TZ,
+	F_ROOM,
+	F_TRACK,
+	F_SPEAKERS,
+	F_LEVEL,
+	F_RECORDED,
+	F_URL,
+	F_VIDEO,
+	F_ABSTRACT,
+	F_CATEGORY,
+	F__COUNT
 };
 
 #define MAX_ALIASES 12
@@ -91,37 +106,41 @@ static const struct {
 	enum field f;
 	const char *names[MAX_ALIASES];
 } aliases[] = {
-	{ F_ID, { "id", "presentation_id", "uid", "code", "guid", "event_id",
-	    "session_id", "talk_id" } },
-	{ F_TITLE, { "title", "titel", "titre", "subject", "summary",
-	    "name" } },
-	{ F_KIND, { "kind", "type", "session_type", "event_type",
-	    "format" } },
-	{ F_DATE, { "date", "day" } },
-	{ F_START, { "start", "start_time", "starts_at", "begin",
-	    "time_start" } },
-	{ F_END, { "end", "end_time", "ends_at", "finish", "time_end" } },
-	{ F_DURATION, { "duration", "length", "duration_minutes",
-	    "minutes" } },
-	{ F_TZ, { "timezone", "tz", "time_zone", "zone" } },
-	{ F_ROOM, { "room", "rooms", "location", "venue", "stage", "hall",
-	    "salle", "raum" } },
-	{ F_TRACK, { "track", "tracks", "stream" } },
-	{ F_SPEAKERS, { "speakers", "speaker", "persons", "person",
-	    "presenters", "presenter", "authors", "author", "teilnehmer",
-	    "name" } },
-	{ F_LEVEL, { "level", "audience_level", "audience", "difficulty",
-	    "experience_level" } },
-	{ F_RECORDED, { "recorded", "is_recorded", "video_recorded" } },
-	{ F_URL, { "url", "link", "permalink" } },
-	{ F_VIDEO, { "video_url", "video", "videos", "recording_url",
-	    "youtube" } },
-	{ F_ABSTRACT, { "abstract", "description", "summary", "details",
-	    "desc", "synopsis" } },
+    {F_ID,
+        {"id", "presentation_id", "uid", "code", "guid", "event_id",
+            "session_id", "talk_id"}},
+    {F_TITLE, {"title", "titel", "titre", "subject", "summary", "name"}},
+    {F_KIND, {"kind", "type", "session_type", "event_type", "format"}},
+    {F_DATE, {"date", "day"}},
+    {F_START, {"start", "start_time", "starts_at", "begin", "time_start"}},
+    {F_END, {"end", "end_time", "ends_at", "finish", "time_end"}},
+    {F_DURATION, {"duration", "length", "duration_minutes", "minutes"}},
+    {F_TZ, {"timezone", "tz", "time_zone", "zone"}},
+    {F_ROOM,
+        {"room", "rooms", "location", "venue", "stage", "hall", "salle",
+            "raum"}},
+    {F_TRACK, {"track", "tracks", "stream"}},
+    {F_SPEAKERS,
+        {"speakers", "speaker", "persons", "person", "presenters", "presenter",
+            "authors", "author", "teilnehmer", "name"}},
+    {F_LEVEL,
+        {"level", "audience_level", "audience", "difficulty",
+            "experience_level"}},
+    {F_RECORDED, {"recorded", "is_recorded", "video_recorded"}},
+    {F_URL, {"url", "link", "permalink"}},
+    {F_VIDEO, {"video_url", "video", "videos", "recording_url", "youtube"}},
+    {F_ABSTRACT,
+        {"abstract", "description", "summary", "details", "desc", "synopsis"}},
 };
 
 static const char *const tag_names[] = {
-	"tags", "tag", "categories", "topics", "topic", "keywords", "category",
+    "tags",
+    "tag",
+    "categories",
+    "topics",
+    "topic",
+    "keywords",
+    "category",
 };
 
 struct row_problems {
@@ -131,8 +150,8 @@ struct row_problems {
 
 struct ctx {
 	struct pp_timetable *tt;
-	const char *name;       /* borrowed, for diagnostics and events */
-	const char *base;       /* basename of name, for default ids */
+	const char *name; /* borrowed, for diagnostics and events */
+	const char *base; /* basename of name, for default ids */
 	const struct pp_load_opts *opts;
 	struct pp_diags *ds;
 	/* the row being read: NUL-terminated trimmed fields in buf */
@@ -140,17 +159,17 @@ struct ctx {
 	size_t blen, bcap;
 	size_t *foff;
 	size_t nf, fcap;
-	unsigned line;          /* physical line being fed to libcsv */
-	unsigned row_line;      /* physical line on which this row started */
+	unsigned line;     /* physical line being fed to libcsv */
+	unsigned row_line; /* physical line on which this row started */
 	/* the header */
 	int have_header;
-	char **hdr;             /* trimmed header names as written */
+	char **hdr; /* trimmed header names as written */
 	size_t nhdr;
-	int col[F__COUNT];      /* column index per field, or -1 */
+	int col[F__COUNT]; /* column index per field, or -1 */
 	int tagcol[MAX_TAGCOLS];
 	size_t ntagcols;
-	size_t rows;            /* data rows seen */
-	int stop;               /* header unusable or too many rows */
+	size_t rows; /* data rows seen */
+	int stop;    /* header unusable or too many rows */
 	/* the last zone found valid, to spare libical lookups */
 	char zone_ok[64];
 };
@@ -218,8 +237,8 @@ utf8_check(const unsigned char *s, size_t len)
 static unsigned char
 sniff_delim(const char *s, size_t len)
 {
-	static const unsigned char cand[] = { ',', ';', '\t' };
-	size_t count[3] = { 0, 0, 0 }, i, k, best = 0;
+	static const unsigned char cand[] = {',', ';', '\t'};
+	size_t count[3] = {0, 0, 0}, i, k, best = 0;
 	int quoted = 0;
 
 	for (i = 0; i < len; i++) {
@@ -281,9 +300,23 @@ static const char *
 cname(const struct ctx *c, enum field f)
 {
 	static const char *const fallback[F__COUNT] = {
-		"id", "title", "kind", "date", "start", "end", "duration",
-		"timezone", "room", "track", "speakers", "level", "recorded",
-		"url", "video_url", "abstract", "category",
+	    "id",
+	    "title",
+	    "kind",
+	    "date",
+	    "start",
+	    "end",
+	    "duration",
+	    "timezone",
+	    "room",
+	    "track",
+	    "speakers",
+	    "level",
+	    "recorded",
+	    "url",
+	    "video_url",
+	    "abstract",
+	    "category",
 	};
 
 	if (c->col[f] >= 0 && *c->hdr[c->col[f]] != '\0')
@@ -306,8 +339,7 @@ normalise_name(const char *s, char *out, size_t outsz)
 }
 
 static int
-find_col(const char (*norm)[40], size_t n, const int *taken,
-    const char *name)
+find_col(const char (*norm)[40], size_t n, const int *taken, const char *name)
 {
 	size_t i;
 
@@ -321,7 +353,7 @@ find_col(const char (*norm)[40], size_t n, const int *taken,
 static int
 read_header(struct ctx *c)
 {
-	char (*norm)[40];
+	char(*norm)[40];
 	int *taken;
 	size_t i, a, k;
 	char missing[128] = "";
@@ -339,7 +371,7 @@ read_header(struct ctx *c)
 		c->col[k] = -1;
 	for (a = 0; a < sizeof(aliases) / sizeof(aliases[0]); a++) {
 		for (k = 0; k < MAX_ALIASES && aliases[a].names[k]; k++) {
-			int j = find_col((const char (*)[40])norm, c->nf, taken,
+			int j = find_col((const char(*)[40])norm, c->nf, taken,
 			    aliases[a].names[k]);
 
 			if (j >= 0) {
@@ -351,8 +383,8 @@ read_header(struct ctx *c)
 	}
 	/* Without a kind column, "category" may carry kinds (see above). */
 	if (c->col[F_KIND] < 0) {
-		int j = find_col((const char (*)[40])norm, c->nf, taken,
-		    "category");
+		int j =
+		    find_col((const char(*)[40])norm, c->nf, taken, "category");
 
 		if (j >= 0) {
 			c->col[F_CATEGORY] = j;
@@ -363,8 +395,8 @@ read_header(struct ctx *c)
 		int j;
 
 		while (c->ntagcols < MAX_TAGCOLS &&
-		    (j = find_col((const char (*)[40])norm, c->nf, taken,
-		    tag_names[k])) >= 0) {
+		    (j = find_col((const char(*)[40])norm, c->nf, taken,
+		         tag_names[k])) >= 0) {
 			c->tagcol[c->ntagcols++] = j;
 			taken[j] = 1;
 		}
@@ -386,8 +418,7 @@ read_header(struct ctx *c)
 	return ret;
 }
 
-static void
-problem(struct row_problems *rp, const char *fmt, ...)
+static void problem(struct row_problems *rp, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 static void
@@ -483,9 +514,9 @@ parse_time_at(const char *s, size_t *i, int *secs)
 struct when {
 	int has_date;
 	struct pp_civil date;
-	int secs;               /* seconds since midnight */
-	int has_off;            /* an explicit "Z" or offset */
-	int off;                /* seconds east of UTC */
+	int secs;    /* seconds since midnight */
+	int has_off; /* an explicit "Z" or offset */
+	int off;     /* seconds east of UTC */
 };
 
 static int
@@ -643,8 +674,8 @@ zone_valid(struct ctx *c, const char *zone)
  * Returns 0 when both are known.
  */
 static int
-row_times(struct ctx *c, const char *zone, int zone_ok,
-    struct row_problems *rp, int64_t *start, int64_t *end)
+row_times(struct ctx *c, const char *zone, int zone_ok, struct row_problems *rp,
+    int64_t *start, int64_t *end)
 {
 	const char *dv = val(c, F_DATE), *sv = val(c, F_START);
 	const char *ev = val(c, F_END), *uv = val(c, F_DURATION);
@@ -658,8 +689,10 @@ row_times(struct ctx *c, const char *zone, int zone_ok,
 		if (parse_date_any(dv, &date) == 0)
 			have_date = 1;
 		else {
-			problem(rp, "%s '%s' is not a date "
-			    "(YYYY-MM-DD or DD/MM/YYYY)", cname(c, F_DATE), dv);
+			problem(rp,
+			    "%s '%s' is not a date "
+			    "(YYYY-MM-DD or DD/MM/YYYY)",
+			    cname(c, F_DATE), dv);
 			ok = 0;
 		}
 	}
@@ -667,13 +700,17 @@ row_times(struct ctx *c, const char *zone, int zone_ok,
 		problem(rp, "%s is empty", cname(c, F_START));
 		ok = 0;
 	} else if (parse_when(sv, &ws) != 0) {
-		problem(rp, "%s '%s' is not a time (HH:MM) or a date-time "
-		    "(YYYY-MM-DDTHH:MM)", cname(c, F_START), sv);
+		problem(rp,
+		    "%s '%s' is not a time (HH:MM) or a date-time "
+		    "(YYYY-MM-DDTHH:MM)",
+		    cname(c, F_START), sv);
 		ok = 0;
 	} else if (!ws.has_date && !have_date && *dv == '\0') {
 		if (c->col[F_DATE] < 0)
-			problem(rp, "%s '%s' has no date: give a date column "
-			    "or YYYY-MM-DDTHH:MM", cname(c, F_START), sv);
+			problem(rp,
+			    "%s '%s' has no date: give a date column "
+			    "or YYYY-MM-DDTHH:MM",
+			    cname(c, F_START), sv);
 		else
 			problem(rp, "%s is empty", cname(c, F_DATE));
 		ok = 0;
@@ -681,19 +718,24 @@ row_times(struct ctx *c, const char *zone, int zone_ok,
 		ws.date = date;
 	if (*ev != '\0') {
 		if (parse_when(ev, &we) != 0) {
-			problem(rp, "%s '%s' is not a time (HH:MM) or a "
-			    "date-time (YYYY-MM-DDTHH:MM)", cname(c, F_END),
-			    ev);
+			problem(rp,
+			    "%s '%s' is not a time (HH:MM) or a "
+			    "date-time (YYYY-MM-DDTHH:MM)",
+			    cname(c, F_END), ev);
 			ok = 0;
 		}
 	} else if (*uv != '\0') {
 		if (parse_duration(uv, &dur) != 0) {
-			problem(rp, "%s '%s' is not minutes (45), H:MM or "
-			    "ISO 8601 (PT45M)", cname(c, F_DURATION), uv);
+			problem(rp,
+			    "%s '%s' is not minutes (45), H:MM or "
+			    "ISO 8601 (PT45M)",
+			    cname(c, F_DURATION), uv);
 			ok = 0;
 		} else if (dur <= 0 || dur > MAX_DURATION) {
-			problem(rp, "%s '%s' is not between 1 minute and "
-			    "7 days", cname(c, F_DURATION), uv);
+			problem(rp,
+			    "%s '%s' is not between 1 minute and "
+			    "7 days",
+			    cname(c, F_DURATION), uv);
 			ok = 0;
 		}
 	} else {
@@ -701,8 +743,8 @@ row_times(struct ctx *c, const char *zone, int zone_ok,
 			problem(rp, "%s and %s are empty", cname(c, F_END),
 			    cname(c, F_DURATION));
 		else
-			problem(rp, "%s is empty", cname(c, c->col[F_END] >= 0 ?
-			    F_END : F_DURATION));
+			problem(rp, "%s is empty",
+			    cname(c, c->col[F_END] >= 0 ? F_END : F_DURATION));
 		ok = 0;
 	}
 	if (!ok || !zone_ok)
@@ -716,8 +758,8 @@ row_times(struct ctx *c, const char *zone, int zone_ok,
 		return 0;
 	}
 	if (we.has_date) {
-		if (instant(zone, &we.date, we.secs, we.has_off, we.off,
-		    end) != 0) {
+		if (instant(zone, &we.date, we.secs, we.has_off, we.off, end) !=
+		    0) {
 			problem(rp, "%s '%s' does not exist", cname(c, F_END),
 			    ev);
 			return -1;
@@ -727,13 +769,13 @@ row_times(struct ctx *c, const char *zone, int zone_ok,
 		edate = ws.date;
 		if (we.secs < ws.secs)
 			next_day(&ws.date, &edate);
-		if (instant(zone, &edate, we.secs, ws.has_off, ws.off,
-		    end) != 0) {
+		if (instant(zone, &edate, we.secs, ws.has_off, ws.off, end) !=
+		    0) {
 			problem(rp, "%s '%s' does not exist", cname(c, F_END),
 			    ev);
 			return -1;
 		}
-		if (we.secs < ws.secs && *end - *start > MAX_OVERNIGHT) {
+		if (we.secs<ws.secs && * end - *start> MAX_OVERNIGHT) {
 			problem(rp, "%s '%s' is before %s '%s'",
 			    cname(c, F_END), ev, cname(c, F_START), sv);
 			return -1;
@@ -855,8 +897,8 @@ set_tags(struct ctx *c, struct pp_event *ev, const char *extra)
 static int
 parse_recorded(const char *s)
 {
-	static const char *const yes[] = { "yes", "y", "true", "1" };
-	static const char *const no[] = { "no", "n", "false", "0" };
+	static const char *const yes[] = {"yes", "y", "true", "1"};
+	static const char *const no[] = {"no", "n", "false", "0"};
 	size_t i;
 
 	if (*s == '\0')
@@ -930,8 +972,8 @@ data_row(struct ctx *c)
 	if (*title == '\0')
 		problem(&rp, "missing title");
 	if (*zone == '\0')
-		zone = c->opts->tz != NULL && *c->opts->tz != '\0' ?
-		    c->opts->tz : "UTC";
+		zone = c->opts->tz != NULL && *c->opts->tz != '\0' ? c->opts->tz
+		                                                   : "UTC";
 	if (!(zone_ok = zone_valid(c, zone)))
 		problem(&rp, "unknown time zone '%s'", zone);
 	row_times(c, zone, zone_ok, &rp, &start, &end);
@@ -974,8 +1016,8 @@ data_row(struct ctx *c)
 	ev->url = pp_tt_strdup(c->tt, val(c, F_URL));
 	ev->video_url = pp_tt_strdup(c->tt, val(c, F_VIDEO));
 	ev->abstract = unix_newlines(c->tt, val(c, F_ABSTRACT));
-	ev->nspeakers = pp_tt_split(c->tt, val(c, F_SPEAKERS), 1,
-	    &ev->speakers);
+	ev->nspeakers =
+	    pp_tt_split(c->tt, val(c, F_SPEAKERS), 1, &ev->speakers);
 	set_tags(c, ev, tagextra);
 	ev->recorded = (enum pp_recorded)rec;
 }
@@ -994,7 +1036,7 @@ row_cb(int term, void *data)
 		if (*colval(c, (int)i) != '\0')
 			blank = 0;
 	if (blank)
-		goto out;       /* ",,,," is a blank line too */
+		goto out; /* ",,,," is a blank line too */
 	if (!c->have_header) {
 		c->have_header = 1;
 		if (read_header(c) != 0)
@@ -1025,7 +1067,7 @@ int
 pp_load_csv(struct pp_timetable *tt, const char *name, const char *data,
     size_t len, const struct pp_load_opts *opts, struct pp_diags *ds)
 {
-	static const struct pp_load_opts defaults = { NULL, 0 };
+	static const struct pp_load_opts defaults = {NULL, 0};
 	struct csv_parser p;
 	struct ctx c;
 	size_t nerr = ds->nerrors, pos = 0, bad, i;
@@ -1048,12 +1090,14 @@ pp_load_csv(struct pp_timetable *tt, const char *name, const char *data,
 
 		for (i = 0; i < bad; i++)
 			line += data[i] == '\n';
-		return pp_diag_err(ds, name, line, "not UTF-8 (byte 0x%02x): "
+		return pp_diag_err(ds, name, line,
+		    "not UTF-8 (byte 0x%02x): "
 		    "convert the file (iconv -t UTF-8)",
 		    (unsigned)(unsigned char)data[bad]);
 	}
 	if (memchr(data, '\0', len) != NULL)
-		return pp_diag_err(ds, name, 0, "NUL byte in input: "
+		return pp_diag_err(ds, name, 0,
+		    "NUL byte in input: "
 		    "not a text file");
 
 	csv_init(&p, 0);
@@ -1075,7 +1119,7 @@ pp_load_csv(struct pp_timetable *tt, const char *name, const char *data,
 	while (pos < len && !c.stop) {
 		size_t n = line_len(data + pos, len - pos);
 
-		if (p.pstate == 0)      /* libcsv's ROW_NOT_BEGUN */
+		if (p.pstate == 0) /* libcsv's ROW_NOT_BEGUN */
 			c.row_line = c.line;
 		if (csv_parse(&p, data + pos, n, field_cb, row_cb, &c) != n) {
 			pp_diag_err(ds, name, c.line, "%s",

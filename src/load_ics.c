@@ -38,22 +38,22 @@ enum ckind { C_VEVENT, C_VTIMEZONE };
 /* An intact or damaged VEVENT or VTIMEZONE directly under a VCALENDAR. */
 struct comp {
 	enum ckind kind;
-	size_t cal;          /* index into ctx.cals */
-	size_t first, last;  /* logical lines of its BEGIN and END */
-	int broken;          /* structural damage: never parsed */
-	icalcomponent *ic;   /* parsed; owned by its calendar */
+	size_t cal;         /* index into ctx.cals */
+	size_t first, last; /* logical lines of its BEGIN and END */
+	int broken;         /* structural damage: never parsed */
+	icalcomponent *ic;  /* parsed; owned by its calendar */
 };
 
 struct cal {
-	icalcomponent *ic;   /* the VCALENDAR libical sees */
-	char *wr_tz;         /* X-WR-TIMEZONE, heap, or NULL */
-	char *wr_name;       /* X-WR-CALNAME, heap, or NULL */
-	const char *fzone;   /* floating/display zone of this calendar */
+	icalcomponent *ic; /* the VCALENDAR libical sees */
+	char *wr_tz;       /* X-WR-TIMEZONE, heap, or NULL */
+	char *wr_name;     /* X-WR-CALNAME, heap, or NULL */
+	const char *fzone; /* floating/display zone of this calendar */
 };
 
 /* A RECURRENCE-ID override: that instance of the master is replaced. */
 struct override {
-	const char *uid;     /* borrowed from libical */
+	const char *uid; /* borrowed from libical */
 	int64_t at;
 };
 
@@ -72,8 +72,8 @@ struct ctx {
 	int busy;
 	int64_t from, to;
 	struct pp_diags *ds;
-	const char *opt_tz;  /* opts->tz or NULL */
-	int full;            /* PP_LOAD_MAX_EVENTS reached */
+	const char *opt_tz; /* opts->tz or NULL */
+	int full;           /* PP_LOAD_MAX_EVENTS reached */
 
 	struct cline *cl;
 	size_t ncl, capcl;
@@ -83,7 +83,7 @@ struct ctx {
 	size_t ncals, capcals;
 	struct override *ov;
 	size_t nov, capov;
-	char **noted_tzids;  /* TZIDs already reported as not IANA */
+	char **noted_tzids; /* TZIDs already reported as not IANA */
 	size_t nnoted, capnoted;
 };
 
@@ -93,9 +93,8 @@ struct ctx {
  * Reports a problem: an error in strict mode, a warning in lenient mode,
  * where an event-level problem also says the event is skipped.
  */
-static void
-problem(struct ctx *c, unsigned line, int event, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+static void problem(struct ctx *c, unsigned line, int event, const char *fmt,
+    ...) __attribute__((format(printf, 4, 5)));
 
 static void
 problem(struct ctx *c, unsigned line, int event, const char *fmt, ...)
@@ -296,16 +295,16 @@ split_lines(struct ctx *c)
 }
 
 struct frame {
-	char name[40];   /* component name, upper case */
-	size_t line;     /* logical line of its BEGIN */
-	long comp;       /* index into c->comp, or -1 */
+	char name[40]; /* component name, upper case */
+	size_t line;   /* logical line of its BEGIN */
+	long comp;     /* index into c->comp, or -1 */
 };
 
 static void
 add_comp(struct ctx *c, enum ckind kind, size_t first)
 {
-	c->comp = pp_xgrowarray(c->comp, &c->capcomp, c->ncomp + 1,
-	    sizeof(*c->comp));
+	c->comp =
+	    pp_xgrowarray(c->comp, &c->capcomp, c->ncomp + 1, sizeof(*c->comp));
 	memset(&c->comp[c->ncomp], 0, sizeof(*c->comp));
 	c->comp[c->ncomp].kind = kind;
 	c->comp[c->ncomp].cal = c->ncals - 1;
@@ -327,9 +326,9 @@ unclosed(struct ctx *c, const struct frame *st, size_t d, const char *why,
 
 	if (k >= 0)
 		c->comp[k].broken = 1;
-	problem(c, c->cl[st[d].line].line, k >= 0 &&
-	    c->comp[k].kind == C_VEVENT, "missing END:%s (%s at line %u)",
-	    st[d].name, why, at);
+	problem(c, c->cl[st[d].line].line,
+	    k >= 0 && c->comp[k].kind == C_VEVENT,
+	    "missing END:%s (%s at line %u)", st[d].name, why, at);
 }
 
 /*
@@ -406,15 +405,17 @@ scan(struct ctx *c)
 		bad = !valid_text(text);
 		if (!bad)
 			bad = structural(text, &which, val) != 0;
-		if (i == 0 && (bad || which != 1 ||
-		    strcmp(val, "VCALENDAR") != 0)) {
+		if (i == 0 &&
+		    (bad || which != 1 || strcmp(val, "VCALENDAR") != 0)) {
 			if (valid_text(text))
-				pp_diag_err(c->ds, c->name, line, "not an "
+				pp_diag_err(c->ds, c->name, line,
+				    "not an "
 				    "iCalendar file (expected BEGIN:VCALENDAR, "
-				    "found '%s')", excerpt(text, ex,
-				    sizeof(ex)));
+				    "found '%s')",
+				    excerpt(text, ex, sizeof(ex)));
 			else
-				pp_diag_err(c->ds, c->name, line, "not an "
+				pp_diag_err(c->ds, c->name, line,
+				    "not an "
 				    "iCalendar file (invalid UTF-8 or control "
 				    "character)");
 			free(text);
@@ -449,8 +450,10 @@ scan(struct ctx *c)
 			}
 			if (depth == 0 && !top) {
 				if (!outside)
-					problem(c, line, 0, "BEGIN:%s outside "
-					    "VCALENDAR", val);
+					problem(c, line, 0,
+					    "BEGIN:%s outside "
+					    "VCALENDAR",
+					    val);
 				outside = 1;
 				free(text);
 				continue;
@@ -467,12 +470,11 @@ scan(struct ctx *c)
 			if (top) {
 				c->cals = pp_xgrowarray(c->cals, &c->capcals,
 				    c->ncals + 1, sizeof(*c->cals));
-				memset(&c->cals[c->ncals], 0,
-				    sizeof(*c->cals));
+				memset(&c->cals[c->ncals], 0, sizeof(*c->cals));
 				c->ncals++;
 			} else if (child && depth == 1) {
-				add_comp(c, val[1] == 'E' ? C_VEVENT :
-				    C_VTIMEZONE, i);
+				add_comp(c,
+				    val[1] == 'E' ? C_VEVENT : C_VTIMEZONE, i);
 				st[depth].comp = (long)c->ncomp - 1;
 			}
 			depth++;
@@ -500,14 +502,15 @@ scan(struct ctx *c)
 			}
 		} else if (depth == 0) {
 			if (!outside)
-				problem(c, line, 0, "content outside "
+				problem(c, line, 0,
+				    "content outside "
 				    "BEGIN:VCALENDAR ... END:VCALENDAR");
 			outside = 1;
 		} else if (depth == 1) {
 			const char *v = cl_value(text);
 
-			if (nlen == 0 || v == NULL || (text[nlen] != ':' &&
-			    text[nlen] != ';'))
+			if (nlen == 0 || v == NULL ||
+			    (text[nlen] != ':' && text[nlen] != ';'))
 				problem(c, line, 0, "not a content line: '%s'",
 				    excerpt(text, ex, sizeof(ex)));
 			else
@@ -583,9 +586,9 @@ text_line(const struct ctx *c, const struct comp *k, const char *needle)
 static int
 empty_ok(const char *prop)
 {
-	static const char *const text[] = { "SUMMARY", "DESCRIPTION",
-		"LOCATION", "COMMENT", "CATEGORIES", "CONTACT", "RESOURCES",
-		"URL", "CLASS", "X-WR-CALDESC" };
+	static const char *const text[] = {"SUMMARY", "DESCRIPTION", "LOCATION",
+	    "COMMENT", "CATEGORIES", "CONTACT", "RESOURCES", "URL", "CLASS",
+	    "X-WR-CALDESC"};
 	size_t i;
 
 	if (strncasecmp(prop, "X-", 2) == 0)
@@ -607,11 +610,12 @@ report_xlic(struct ctx *c, const struct comp *k, icalcomponent *ic)
 	static const struct {
 		const char *prefix, *what;
 	} known[] = {
-		{ "Got a data line, but could not find a property name or "
-		  "component begin tag", "not a content line:" },
-		{ "Can't parse parameter name", "bad parameter in" },
-		{ "Cant parse parameter name", "bad parameter in" },
-		{ "Can't parse parameter value", "bad parameter value in" },
+	    {"Got a data line, but could not find a property name or "
+	     "component begin tag",
+	        "not a content line:"},
+	    {"Can't parse parameter name", "bad parameter in"},
+	    {"Cant parse parameter name", "bad parameter in"},
+	    {"Can't parse parameter value", "bad parameter value in"},
 	};
 	static const char propname[] = "Parse error in property name";
 	icalproperty *p;
@@ -619,8 +623,8 @@ report_xlic(struct ctx *c, const struct comp *k, icalcomponent *ic)
 	int n = 0;
 
 	for (p = icalcomponent_get_first_property(ic, ICAL_XLICERROR_PROPERTY);
-	    p != NULL;
-	    p = icalcomponent_get_next_property(ic, ICAL_XLICERROR_PROPERTY)) {
+	     p != NULL;
+	     p = icalcomponent_get_next_property(ic, ICAL_XLICERROR_PROPERTY)) {
 		const char *msg = icalproperty_get_xlicerror(p);
 		const char *tail = NULL, *sep;
 		char ex[80], what[32], prop[32];
@@ -631,7 +635,7 @@ report_xlic(struct ctx *c, const struct comp *k, icalcomponent *ic)
 			msg = "";
 		for (i = 0; i < sizeof(known) / sizeof(known[0]); i++)
 			if (strncmp(msg, known[i].prefix,
-			    strlen(known[i].prefix)) == 0)
+			        strlen(known[i].prefix)) == 0)
 				break;
 		sep = strstr(msg, ": ");
 		tail = sep != NULL ? sep + 2 : "";
@@ -656,7 +660,7 @@ report_xlic(struct ctx *c, const struct comp *k, icalcomponent *ic)
 			problem(c, line, k->kind == C_VEVENT, "%s '%s'",
 			    known[i].what, excerpt(tail, ex, sizeof(ex)));
 		} else if (sscanf(msg, "Can't parse as %31s value in %31s",
-		    what, prop) == 2) {
+		               what, prop) == 2) {
 			problem(c, line, k->kind == C_VEVENT,
 			    "bad %s value '%s'", prop,
 			    excerpt(tail, ex, sizeof(ex)));
@@ -676,8 +680,8 @@ report_xlic(struct ctx *c, const struct comp *k, icalcomponent *ic)
 		}
 	}
 	for (sub = icalcomponent_get_first_component(ic, ICAL_ANY_COMPONENT);
-	    sub != NULL;
-	    sub = icalcomponent_get_next_component(ic, ICAL_ANY_COMPONENT))
+	     sub != NULL;
+	     sub = icalcomponent_get_next_component(ic, ICAL_ANY_COMPONENT))
 		n += report_xlic(c, k, sub);
 	return n;
 }
@@ -700,21 +704,22 @@ has_by(const short *v)
 static const char *
 rule_trouble(const struct icalrecurrencetype *r)
 {
-	static const short mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
-		30, 31 };
+	static const short mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31};
 	size_t i, j;
 	int any = 0;
 
-	if (r->freq < ICAL_DAILY_RECURRENCE && (has_by(r->by_month) ||
-	    has_by(r->by_month_day) || has_by(r->by_year_day) ||
-	    has_by(r->by_week_no) || has_by(r->by_day) ||
-	    has_by(r->by_set_pos)))
+	if (r->freq < ICAL_DAILY_RECURRENCE &&
+	    (has_by(r->by_month) || has_by(r->by_month_day) ||
+	        has_by(r->by_year_day) || has_by(r->by_week_no) ||
+	        has_by(r->by_day) || has_by(r->by_set_pos)))
 		return "sub-daily FREQ with a day, week or month filter";
 	if (!has_by(r->by_month) || !has_by(r->by_month_day))
 		return NULL;
 	for (i = 0; i < ICAL_BY_MONTH_SIZE && has_by(r->by_month + i); i++)
-		for (j = 0; j < ICAL_BY_MONTHDAY_SIZE &&
-		    has_by(r->by_month_day + j); j++) {
+		for (j = 0;
+		     j < ICAL_BY_MONTHDAY_SIZE && has_by(r->by_month_day + j);
+		     j++) {
 			int m = r->by_month[i], d = r->by_month_day[j];
 
 			if (m < 1 || m > 12 || (d < 0 ? -d : d) <= mdays[m - 1])
@@ -738,29 +743,27 @@ check_vtimezone(struct ctx *c, const struct comp *k, icalcomponent *vtz)
 	icalcomponent *o;
 	size_t n = 0;
 
-	if (icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY) ==
-	    NULL) {
+	if (icalcomponent_get_first_property(vtz, ICAL_TZID_PROPERTY) == NULL) {
 		problem(c, c->cl[k->first].line, 0, "VTIMEZONE without TZID");
 		return -1;
 	}
 	for (o = icalcomponent_get_first_component(vtz, ICAL_ANY_COMPONENT);
-	    o != NULL;
-	    o = icalcomponent_get_next_component(vtz, ICAL_ANY_COMPONENT)) {
+	     o != NULL;
+	     o = icalcomponent_get_next_component(vtz, ICAL_ANY_COMPONENT)) {
 		struct icaltimetype start = icalcomponent_get_dtstart(o), t;
 		icalproperty *p;
 
 		for (p = icalcomponent_get_first_property(o,
-		    ICAL_RRULE_PROPERTY); p != NULL;
-		    p = icalcomponent_get_next_property(o,
-		    ICAL_RRULE_PROPERTY)) {
-			struct icalrecurrencetype r =
-			    icalproperty_get_rrule(p);
+		         ICAL_RRULE_PROPERTY);
+		     p != NULL; p = icalcomponent_get_next_property(o,
+		                    ICAL_RRULE_PROPERTY)) {
+			struct icalrecurrencetype r = icalproperty_get_rrule(p);
 			icalrecur_iterator *it;
 
 			if (r.freq != ICAL_NO_RECURRENCE &&
 			    rule_trouble(&r) != NULL) {
-				problem(c, prop_line(c, k, "RRULE", NULL, 0),
-				    0, "unsupported VTIMEZONE RRULE (%s)",
+				problem(c, prop_line(c, k, "RRULE", NULL, 0), 0,
+				    "unsupported VTIMEZONE RRULE (%s)",
 				    rule_trouble(&r));
 				return -1;
 			}
@@ -768,16 +771,17 @@ check_vtimezone(struct ctx *c, const struct comp *k, icalcomponent *vtz)
 			    icaltime_is_null_time(start) ||
 			    (it = icalrecur_iterator_new(r, start)) == NULL)
 				continue; /* libical ignores it too */
-			while (!icaltime_is_null_time(t =
-			    icalrecur_iterator_next(it)) && t.year < 3000 &&
-			    n <= MAX_TZ_CHANGES)
+			while (!icaltime_is_null_time(
+			           t = icalrecur_iterator_next(it)) &&
+			    t.year < 3000 && n <= MAX_TZ_CHANGES)
 				n++;
 			icalrecur_iterator_free(it);
 		}
 		if (n > MAX_TZ_CHANGES) {
 			problem(c, prop_line(c, k, "RRULE", NULL, 0), 0,
 			    "VTIMEZONE rule changes the offset more than %d "
-			    "times", MAX_TZ_CHANGES);
+			    "times",
+			    MAX_TZ_CHANGES);
 			return -1;
 		}
 	}
@@ -792,8 +796,9 @@ check_vtimezone(struct ctx *c, const struct comp *k, icalcomponent *vtz)
 static void
 parse_comp(struct ctx *c, struct comp *k)
 {
-	icalcomponent_kind want = k->kind == C_VEVENT ?
-	    ICAL_VEVENT_COMPONENT : ICAL_VTIMEZONE_COMPONENT;
+	icalcomponent_kind want = k->kind == C_VEVENT
+	    ? ICAL_VEVENT_COMPONENT
+	    : ICAL_VTIMEZONE_COMPONENT;
 	icalcomponent *ic;
 	char *text = NULL, val[40];
 	size_t n = 0, cap = 0, i;
@@ -821,8 +826,8 @@ parse_comp(struct ctx *c, struct comp *k)
 		if (ic != NULL)
 			icalcomponent_free(ic);
 		problem(c, c->cl[k->first].line, k->kind == C_VEVENT,
-		    "unreadable %s", k->kind == C_VEVENT ? "VEVENT" :
-		    "VTIMEZONE");
+		    "unreadable %s",
+		    k->kind == C_VEVENT ? "VEVENT" : "VTIMEZONE");
 		k->broken = 1;
 		return;
 	}
@@ -872,8 +877,8 @@ find_zone(const struct ctx *c, const struct comp *k, const char *tzid)
 static const char *
 tzid_of(icalproperty *p)
 {
-	icalparameter *q = icalproperty_get_first_parameter(p,
-	    ICAL_TZID_PARAMETER);
+	icalparameter *q =
+	    icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
 
 	return q != NULL ? icalparameter_get_tzid(q) : NULL;
 }
@@ -884,16 +889,16 @@ valid_fields(const struct icaltimetype *t)
 {
 	int y, m, d;
 
-	if (t->year < 1800 || t->year > 2999 || t->month < 1 ||
-	    t->month > 12 || t->day < 1 || t->day > 31)
+	if (t->year < 1800 || t->year > 2999 || t->month < 1 || t->month > 12 ||
+	    t->day < 1 || t->day > 31)
 		return 0;
-	pp_civil_from_days(pp_days_from_civil(t->year, t->month, t->day),
-	    &y, &m, &d);
+	pp_civil_from_days(pp_days_from_civil(t->year, t->month, t->day), &y,
+	    &m, &d);
 	if (y != t->year || m != t->month || d != t->day)
 		return 0;
-	return t->is_date || (t->hour >= 0 && t->hour <= 23 &&
-	    t->minute >= 0 && t->minute <= 59 && t->second >= 0 &&
-	    t->second <= 60);
+	return t->is_date ||
+	    (t->hour >= 0 && t->hour <= 23 && t->minute >= 0 &&
+	        t->minute <= 59 && t->second >= 0 && t->second <= 60);
 }
 
 /* 1 if a raw DATE or DATE-TIME value has the RFC 5545 form. */
@@ -968,10 +973,10 @@ format_utc(int64_t t, char *buf)
 
 /* What a VEVENT says about time, after checking. */
 struct when {
-	struct icaltimetype start;  /* zone resolved */
-	icaltimezone *fzone;        /* floating zone */
-	int64_t t0;                 /* instant of DTSTART */
-	int64_t len;                /* seconds (DATE events: whole days) */
+	struct icaltimetype start; /* zone resolved */
+	icaltimezone *fzone;       /* floating zone */
+	int64_t t0;                /* instant of DTSTART */
+	int64_t len;               /* seconds (DATE events: whole days) */
 	int is_date;
 };
 
@@ -999,7 +1004,8 @@ check_time(struct ctx *c, const struct comp *k, const char *prop,
 		icaltimezone *z = find_zone(c, k, tzid);
 
 		if (z == NULL) {
-			problem(c, line, 1, "unknown TZID '%s' (no usable "
+			problem(c, line, 1,
+			    "unknown TZID '%s' (no usable "
 			    "VTIMEZONE and not an IANA zone name)",
 			    excerpt(tzid, ex, sizeof(ex)));
 			return -1;
@@ -1018,8 +1024,8 @@ value_zone(struct ctx *c, const struct comp *k, icalproperty *p,
 	char ex[64];
 
 	if (!valid_fields(t)) {
-		problem(c, prop_line(c, k, prop, NULL, 0), 1,
-		    "bad %s value", prop);
+		problem(c, prop_line(c, k, prop, NULL, 0), 1, "bad %s value",
+		    prop);
 		return -1;
 	}
 	if (tzid != NULL && !t->is_date && !icaltime_is_utc(*t)) {
@@ -1044,12 +1050,12 @@ static int
 read_when(struct ctx *c, const struct comp *k, struct when *w)
 {
 	icalcomponent *ic = k->ic;
-	icalproperty *ps = icalcomponent_get_first_property(ic,
-	    ICAL_DTSTART_PROPERTY);
-	icalproperty *pe = icalcomponent_get_first_property(ic,
-	    ICAL_DTEND_PROPERTY);
-	icalproperty *pd = icalcomponent_get_first_property(ic,
-	    ICAL_DURATION_PROPERTY);
+	icalproperty *ps =
+	    icalcomponent_get_first_property(ic, ICAL_DTSTART_PROPERTY);
+	icalproperty *pe =
+	    icalcomponent_get_first_property(ic, ICAL_DTEND_PROPERTY);
+	icalproperty *pd =
+	    icalcomponent_get_first_property(ic, ICAL_DURATION_PROPERTY);
 	unsigned line = c->cl[k->first].line;
 	struct icaltimetype e;
 
@@ -1093,19 +1099,22 @@ read_when(struct ctx *c, const struct comp *k, struct when *w)
 		w->len = 86400; /* RFC 5545: one day */
 	} else {
 		if (!c->busy)
-			pp_diag_warn(c->ds, c->name, line, "event has DTSTART "
+			pp_diag_warn(c->ds, c->name, line,
+			    "event has DTSTART "
 			    "but no DTEND or DURATION (zero length, RFC 5545 "
 			    "3.6.1): skipped, a plan cannot use it");
 		return 0;
 	}
 	if (w->len < 0) {
-		problem(c, prop_line(c, k, pe != NULL ? "DTEND" : "DURATION",
-		    NULL, 0), 1, "DTEND before DTSTART");
+		problem(c,
+		    prop_line(c, k, pe != NULL ? "DTEND" : "DURATION", NULL, 0),
+		    1, "DTEND before DTSTART");
 		return -1;
 	}
 	if (w->len == 0) {
 		if (!c->busy)
-			pp_diag_warn(c->ds, c->name, line, "zero-length "
+			pp_diag_warn(c->ds, c->name, line,
+			    "zero-length "
 			    "event (end equals start): skipped, a plan cannot "
 			    "use it");
 		return 0;
@@ -1132,7 +1141,7 @@ cmp_i64(const void *a, const void *b)
 struct occs {
 	struct occ *v;
 	size_t n, cap;
-	int64_t *ex;   /* excluded instants */
+	int64_t *ex; /* excluded instants */
 	size_t nex, capex;
 };
 
@@ -1172,8 +1181,7 @@ expand_rrule(struct ctx *c, const struct comp *k, const struct when *w,
 	unsigned line = prop_line(c, k, "RRULE", NULL, 0);
 
 	if (r.freq != ICAL_NO_RECURRENCE && rule_trouble(&r) != NULL) {
-		problem(c, line, 1, "unsupported RRULE (%s)",
-		    rule_trouble(&r));
+		problem(c, line, 1, "unsupported RRULE (%s)", rule_trouble(&r));
 		return -1;
 	}
 	if (r.freq == ICAL_NO_RECURRENCE ||
@@ -1190,8 +1198,9 @@ expand_rrule(struct ctx *c, const struct comp *k, const struct when *w,
 			z = (icaltimezone *)(uintptr_t)w->start.zone;
 		else if (icaltime_is_utc(w->start))
 			z = icaltimezone_get_utc_timezone();
-		s = icaltime_from_timet_with_zone(
-		    (time_t)(c->from - w->len - 86400), w->is_date, z);
+		s = icaltime_from_timet_with_zone((time_t)(c->from - w->len -
+		                                      86400),
+		    w->is_date, z);
 		if (!w->is_date && w->start.zone == NULL &&
 		    !icaltime_is_utc(w->start))
 			s.zone = NULL; /* stay floating */
@@ -1202,9 +1211,12 @@ expand_rrule(struct ctx *c, const struct comp *k, const struct when *w,
 
 		if (++iter > (size_t)limit) {
 			icalrecur_iterator_free(it);
-			problem(c, line, 1, c->busy ? "RRULE needs more than "
-			    "%ld steps to reach the window" : "RRULE yields "
-			    "more than %ld occurrences", limit);
+			problem(c, line, 1,
+			    c->busy ? "RRULE needs more than "
+			              "%ld steps to reach the window"
+			            : "RRULE yields "
+			              "more than %ld occurrences",
+			    limit);
 			return -1;
 		}
 		if (c->busy && s >= c->to)
@@ -1213,8 +1225,10 @@ expand_rrule(struct ctx *c, const struct comp *k, const struct when *w,
 			continue;
 		if (++found > PP_ICS_MAX_OCCURRENCES) {
 			icalrecur_iterator_free(it);
-			problem(c, line, 1, "RRULE yields more than %d "
-			    "occurrences", PP_ICS_MAX_OCCURRENCES);
+			problem(c, line, 1,
+			    "RRULE yields more than %d "
+			    "occurrences",
+			    PP_ICS_MAX_OCCURRENCES);
 			return -1;
 		}
 		occ_add(o, s, t);
@@ -1241,18 +1255,18 @@ expand(struct ctx *c, const struct comp *k, const struct when *w,
 	if (in_window(c, w, w->t0))
 		occ_add(o, w->t0, w->start);
 	for (p = icalcomponent_get_first_property(ic, ICAL_RRULE_PROPERTY);
-	    p != NULL;
-	    p = icalcomponent_get_next_property(ic, ICAL_RRULE_PROPERTY)) {
+	     p != NULL;
+	     p = icalcomponent_get_next_property(ic, ICAL_RRULE_PROPERTY)) {
 		*recurring = 1;
 		if (expand_rrule(c, k, w, p, o) != 0)
 			return -1;
 	}
 	for (p = icalcomponent_get_first_property(ic, ICAL_RDATE_PROPERTY);
-	    p != NULL;
-	    p = icalcomponent_get_next_property(ic, ICAL_RDATE_PROPERTY)) {
+	     p != NULL;
+	     p = icalcomponent_get_next_property(ic, ICAL_RDATE_PROPERTY)) {
 		struct icaldatetimeperiodtype v = icalproperty_get_rdate(p);
-		struct icaltimetype t = icaltime_is_null_time(v.time) ?
-		    v.period.start : v.time;
+		struct icaltimetype t =
+		    icaltime_is_null_time(v.time) ? v.period.start : v.time;
 		int64_t s;
 
 		*recurring = 1;
@@ -1268,14 +1282,13 @@ expand(struct ctx *c, const struct comp *k, const struct when *w,
 			occ_add(o, s, t);
 		if (o->n > PP_ICS_MAX_OCCURRENCES) {
 			problem(c, prop_line(c, k, "RDATE", NULL, 0), 1,
-			    "more than %d occurrences",
-			    PP_ICS_MAX_OCCURRENCES);
+			    "more than %d occurrences", PP_ICS_MAX_OCCURRENCES);
 			return -1;
 		}
 	}
 	for (p = icalcomponent_get_first_property(ic, ICAL_EXDATE_PROPERTY);
-	    p != NULL;
-	    p = icalcomponent_get_next_property(ic, ICAL_EXDATE_PROPERTY)) {
+	     p != NULL;
+	     p = icalcomponent_get_next_property(ic, ICAL_EXDATE_PROPERTY)) {
 		struct icaltimetype t = icalproperty_get_exdate(p);
 
 		if (value_zone(c, k, p, "EXDATE", &t) != 0)
@@ -1293,8 +1306,9 @@ expand(struct ctx *c, const struct comp *k, const struct when *w,
 	for (i = j = 0; i < o->n; i++) {
 		if (j > 0 && o->v[j - 1].start == o->v[i].start)
 			continue;
-		if (o->nex > 0 && bsearch(&o->v[i].start, o->ex, o->nex,
-		    sizeof(*o->ex), cmp_i64) != NULL)
+		if (o->nex > 0 &&
+		    bsearch(&o->v[i].start, o->ex, o->nex, sizeof(*o->ex),
+		        cmp_i64) != NULL)
 			continue;
 		o->v[j++] = o->v[i];
 	}
@@ -1309,7 +1323,8 @@ x_prop(icalcomponent *ic, const char *name)
 	icalproperty *p;
 
 	for (p = icalcomponent_get_first_property(ic, ICAL_X_PROPERTY);
-	    p != NULL; p = icalcomponent_get_next_property(ic, ICAL_X_PROPERTY))
+	     p != NULL;
+	     p = icalcomponent_get_next_property(ic, ICAL_X_PROPERTY))
 		if (strcasecmp(icalproperty_get_x_name(p), name) == 0)
 			return icalproperty_get_x(p);
 	return NULL;
@@ -1340,8 +1355,8 @@ noted(struct ctx *c, const char *tzid)
 	for (i = 0; i < c->nnoted; i++)
 		if (strcmp(c->noted_tzids[i], tzid) == 0)
 			return 1;
-	c->noted_tzids = pp_xgrowarray(c->noted_tzids, &c->capnoted, c->nnoted + 1,
-	    sizeof(*c->noted_tzids));
+	c->noted_tzids = pp_xgrowarray(c->noted_tzids, &c->capnoted,
+	    c->nnoted + 1, sizeof(*c->noted_tzids));
 	c->noted_tzids[c->nnoted++] = pp_xstrdup(tzid);
 	return 0;
 }
@@ -1362,15 +1377,16 @@ display_zone(struct ctx *c, const struct comp *k, struct icaltimetype t,
 	if (loc != NULL && pp_tz_valid(loc))
 		return pp_tt_strdup(c->tt, loc);
 	tzid = icaltimezone_get_tzid(z);
-	if (tzid != NULL && strncmp(tzid, LIBICAL_PREFIX,
-	    strlen(LIBICAL_PREFIX)) == 0)
+	if (tzid != NULL &&
+	    strncmp(tzid, LIBICAL_PREFIX, strlen(LIBICAL_PREFIX)) == 0)
 		tzid += strlen(LIBICAL_PREFIX);
 	if (tzid != NULL && pp_tz_valid(tzid))
 		return pp_tt_strdup(c->tt, tzid);
 	if (tzid != NULL && !noted(c, tzid))
-		pp_diag_add(c->ds, PP_NOTE, c->name, line, 0, "TZID '%s' is "
-		    "not an IANA zone name: times shown in %s", tzid,
-		    c->cals[k->cal].fzone);
+		pp_diag_add(c->ds, PP_NOTE, c->name, line, 0,
+		    "TZID '%s' is "
+		    "not an IANA zone name: times shown in %s",
+		    tzid, c->cals[k->cal].fzone);
 	return c->cals[k->cal].fzone;
 }
 
@@ -1411,8 +1427,8 @@ fill_fields(struct ctx *c, const struct comp *k, struct pp_event *ev)
 	}
 	ev->title = tt_trimdup(tt, title);
 	for (p = icalcomponent_get_first_property(ic, ICAL_CATEGORIES_PROPERTY);
-	    p != NULL;
-	    p = icalcomponent_get_next_property(ic, ICAL_CATEGORIES_PROPERTY)) {
+	     p != NULL; p = icalcomponent_get_next_property(ic,
+	                    ICAL_CATEGORIES_PROPERTY)) {
 		const char *v = tt_trimdup(tt, icalproperty_get_categories(p));
 
 		if (*v == '\0')
@@ -1461,8 +1477,8 @@ fill_fields(struct ctx *c, const struct comp *k, struct pp_event *ev)
 	/* pyplan's own X- properties (pp_write_timetable_ics) */
 	sp = NULL;
 	for (p = icalcomponent_get_first_property(ic, ICAL_X_PROPERTY);
-	    p != NULL;
-	    p = icalcomponent_get_next_property(ic, ICAL_X_PROPERTY)) {
+	     p != NULL;
+	     p = icalcomponent_get_next_property(ic, ICAL_X_PROPERTY)) {
 		const char *xn = icalproperty_get_x_name(p);
 		const char *v = tt_trimdup(tt, icalproperty_get_x(p));
 
@@ -1476,9 +1492,9 @@ fill_fields(struct ctx *c, const struct comp *k, struct pp_event *ev)
 		else if (strcasecmp(xn, "X-PYPLAN-VIDEO-URL") == 0)
 			ev->video_url = v;
 		else if (strcasecmp(xn, "X-PYPLAN-RECORDED") == 0)
-			ev->recorded = strcasecmp(v, "yes") == 0 ? PP_REC_YES :
-			    strcasecmp(v, "no") == 0 ? PP_REC_NO :
-			    PP_REC_UNKNOWN;
+			ev->recorded = strcasecmp(v, "yes") == 0 ? PP_REC_YES
+			    : strcasecmp(v, "no") == 0           ? PP_REC_NO
+			                               : PP_REC_UNKNOWN;
 	}
 	if (nsp > 0) {
 		ev->speakers = pp_tt_strv(tt, nsp);
@@ -1575,7 +1591,7 @@ do_event(struct ctx *c, struct comp *k)
 		return 0;
 	}
 	override = icalcomponent_get_first_property(ic,
-	    ICAL_RECURRENCEID_PROPERTY) != NULL;
+	               ICAL_RECURRENCEID_PROPERTY) != NULL;
 
 	/* The fields every occurrence shares. */
 	proto = pp_timetable_add(c->tt);
@@ -1587,8 +1603,8 @@ do_event(struct ctx *c, struct comp *k)
 	if (c->busy) {
 		const char *s = icalcomponent_get_summary(ic);
 
-		tmpl.title = tt_trimdup(c->tt, s != NULL && *s != '\0' ? s :
-		    "busy");
+		tmpl.title =
+		    tt_trimdup(c->tt, s != NULL && *s != '\0' ? s : "busy");
 		tmpl.kind_word = "busy";
 		tmpl.kind = PP_KIND_OTHER;
 		if ((s = icalcomponent_get_location(ic)) != NULL) {
@@ -1600,9 +1616,9 @@ do_event(struct ctx *c, struct comp *k)
 	} else
 		fill_fields(c, k, &tmpl);
 	/* pyplan's own exports carry the programme's id beside the UID. */
-	base = x_prop(ic, "X-PYPLAN-ID") != NULL ?
-	    tt_trimdup(c->tt, x_prop(ic, "X-PYPLAN-ID")) :
-	    tt_trimdup(c->tt, icalcomponent_get_uid(ic));
+	base = x_prop(ic, "X-PYPLAN-ID") != NULL
+	    ? tt_trimdup(c->tt, x_prop(ic, "X-PYPLAN-ID"))
+	    : tt_trimdup(c->tt, icalcomponent_get_uid(ic));
 	if (*base == '\0') {
 		char *id = pp_xasprintf("%s:%u", c->name, line);
 
@@ -1632,8 +1648,9 @@ do_event(struct ctx *c, struct comp *k)
 		tmpl.end = o.v[i].start + w.len;
 		if (w.is_date)
 			day_span(c, k, &w, o.v[i].t, &tmpl.start, &tmpl.end);
-		tmpl.id = fixed != NULL ? fixed : recurring ?
-		    occ_id(c, base, tmpl.start) : base;
+		tmpl.id = fixed != NULL ? fixed
+		    : recurring         ? occ_id(c, base, tmpl.start)
+		                        : base;
 		if (emit(c, &tmpl, line) != 0)
 			break;
 	}
@@ -1672,11 +1689,11 @@ collect_overrides(struct ctx *c)
 				continue;
 			t = icaltime_set_timezone(&t, z);
 		}
-		c->ov = pp_xgrowarray(c->ov, &c->capov, c->nov + 1,
-		    sizeof(*c->ov));
+		c->ov =
+		    pp_xgrowarray(c->ov, &c->capov, c->nov + 1, sizeof(*c->ov));
 		c->ov[c->nov].uid = uid;
-		c->ov[c->nov].at = to_instant(t,
-		    builtin_zone(c->cals[k->cal].fzone));
+		c->ov[c->nov].at =
+		    to_instant(t, builtin_zone(c->cals[k->cal].fzone));
 		c->nov++;
 	}
 }
@@ -1717,8 +1734,10 @@ load(struct ctx *c)
 	int rc = 0;
 
 	if (c->len > PP_LOAD_MAX_BYTES) {
-		pp_diag_err(c->ds, c->name, 0, "file too big (more than %zu "
-		    "bytes)", PP_LOAD_MAX_BYTES);
+		pp_diag_err(c->ds, c->name, 0,
+		    "file too big (more than %zu "
+		    "bytes)",
+		    PP_LOAD_MAX_BYTES);
 		return -1;
 	}
 	if (split_lines(c) != 0 || scan(c) != 0 || choose_zones(c) != 0) {
@@ -1764,9 +1783,8 @@ out:
 }
 
 static void
-init(struct ctx *c, struct pp_timetable *tt, const char *name,
-    const char *data, size_t len, const struct pp_load_opts *opts,
-    struct pp_diags *ds)
+init(struct ctx *c, struct pp_timetable *tt, const char *name, const char *data,
+    size_t len, const struct pp_load_opts *opts, struct pp_diags *ds)
 {
 	memset(c, 0, sizeof(*c));
 	c->tt = tt;
@@ -1792,9 +1810,9 @@ pp_load_ics(struct pp_timetable *tt, const char *name, const char *data,
 }
 
 int
-pp_load_busy_ics(struct pp_timetable *tt, const char *name,
-    const char *data, size_t len, const struct pp_load_opts *opts,
-    int64_t from, int64_t to, struct pp_diags *ds)
+pp_load_busy_ics(struct pp_timetable *tt, const char *name, const char *data,
+    size_t len, const struct pp_load_opts *opts, int64_t from, int64_t to,
+    struct pp_diags *ds)
 {
 	/* Beyond the year +-30000 the window is open anyway; clamping
 	 * keeps its arithmetic clear of overflow. */

@@ -27,8 +27,8 @@
 #include "pyplan/xalloc.h"
 
 static const char empty[] = "";
-static const struct pp_feed_pos nowhere = { 0, 0 };
-static const struct pp_feed_pos first = { 1, 0 };
+static const struct pp_feed_pos nowhere = {0, 0};
+static const struct pp_feed_pos first = {1, 0};
 
 struct jline {
 	const json_t *v;
@@ -37,7 +37,7 @@ struct jline {
 
 struct jctx {
 	struct pp_feed f;
-	struct jline *map;      /* sorted by value pointer */
+	struct jline *map; /* sorted by value pointer */
 	size_t nmap;
 	/* scratch arrays for the event being read */
 	const char **sv[5];
@@ -59,8 +59,8 @@ scan_lines(const char *s, size_t len, size_t *count)
 	struct pp_feed_pos *lines = NULL;
 	unsigned line = 1;
 	size_t n = 0, cap = 0, depth = 0, dcap = 0, i = 0, bol = 0;
-	char *key = NULL;       /* per depth: 1 when a key comes next */
-	char *obj = NULL;       /* per depth: 1 for an object */
+	char *key = NULL; /* per depth: 1 when a key comes next */
+	char *obj = NULL; /* per depth: 1 for an object */
 
 	while (i < len) {
 		char c = s[i];
@@ -90,10 +90,12 @@ scan_lines(const char *s, size_t len, size_t *count)
 			/* a key: skip it */
 			key[depth - 1] = 0;
 		} else {
-			lines = pp_xgrowarray(lines, &cap, n + 1, sizeof(*lines));
+			lines =
+			    pp_xgrowarray(lines, &cap, n + 1, sizeof(*lines));
 			lines[n].line = line;
-			lines[n++].col = i - bol + 1 <= UINT_MAX ?
-			    (unsigned)(i - bol + 1) : 0;
+			lines[n++].col = i - bol + 1 <= UINT_MAX
+			    ? (unsigned)(i - bol + 1)
+			    : 0;
 		}
 		if (c == '{' || c == '[') {
 			key = pp_xgrowarray(key, &dcap, depth + 1, 1);
@@ -130,10 +132,9 @@ walk(const json_t *v, const json_t ***out, size_t *n, size_t *cap)
 	(*out)[(*n)++] = v;
 	if (json_is_object(v)) {
 		json_object_foreach((json_t *)(uintptr_t)v, k, m)
-			walk(m, out, n, cap);
+		    walk(m, out, n, cap);
 	} else if (json_is_array(v)) {
-		json_array_foreach(v, i, m)
-			walk(m, out, n, cap);
+		json_array_foreach(v, i, m) walk(m, out, n, cap);
 	}
 }
 
@@ -142,13 +143,13 @@ cmp_jline(const void *a, const void *b)
 {
 	const struct jline *x = a, *y = b;
 
-	return (uintptr_t)x->v < (uintptr_t)y->v ? -1 :
-	    (uintptr_t)x->v > (uintptr_t)y->v;
+	return (uintptr_t)x->v < (uintptr_t)y->v
+	    ? -1
+	    : (uintptr_t)x->v > (uintptr_t)y->v;
 }
 
 static void
-build_lines(struct jctx *c, const json_t *root, const char *data,
-    size_t len)
+build_lines(struct jctx *c, const json_t *root, const char *data, size_t len)
 {
 	const json_t **vals = NULL;
 	size_t nvals = 0, cap = 0, nlines, i;
@@ -235,9 +236,9 @@ jname_of(const json_t *v)
 		return empty;
 	if (json_is_string(json_object_get(v, "en")))
 		return json_string_value(json_object_get(v, "en"));
-	json_object_foreach((json_t *)(uintptr_t)v, k, m)
-		if (json_is_string(m) && *json_string_value(m) != '\0')
-			return json_string_value(m);
+	json_object_foreach((json_t *)(uintptr_t)v, k,
+	    m) if (json_is_string(m) &&
+	    *json_string_value(m) != '\0') return json_string_value(m);
 	return empty;
 }
 
@@ -272,8 +273,8 @@ jrecorded(struct jctx *c, const json_t *o, const char *key, int invert,
 		return;
 	if (json_is_boolean(v))
 		b = json_is_true(v);
-	else if ((b = pp_feed_bool(jtext_of(v, c->num[3],
-	    sizeof(c->num[3])))) < 0) {
+	else if ((b = pp_feed_bool(jtext_of(v, c->num[3], sizeof(c->num[3])))) <
+	    0) {
 		if (b == -1)
 			pp_feed_problem(&c->f, jl(c, v, line),
 			    "%s is not true or false", key);
@@ -288,8 +289,8 @@ jrecorded(struct jctx *c, const json_t *o, const char *key, int invert,
 static void
 push(struct jctx *c, int which, const char *s)
 {
-	c->sv[which] = pp_xgrowarray(c->sv[which], &c->scap[which], c->sn[which] + 1,
-	    sizeof(*c->sv[which]));
+	c->sv[which] = pp_xgrowarray(c->sv[which], &c->scap[which],
+	    c->sn[which] + 1, sizeof(*c->sv[which]));
 	c->sv[which][c->sn[which]++] = s;
 }
 
@@ -332,7 +333,8 @@ people(struct jctx *c, const json_t *arr)
 
 	if (!json_is_array(arr))
 		return;
-	json_array_foreach(arr, i, p) {
+	json_array_foreach(arr, i, p)
+	{
 		const char *n = jstr(p, "public_name");
 
 		if (json_is_string(p))
@@ -369,10 +371,9 @@ track_name(const json_t *tracks, const char *slug)
 
 	if (!json_is_array(tracks) || *slug == '\0')
 		return slug;
-	json_array_foreach(tracks, i, t)
-		if (strcmp(jstr(t, "slug"), slug) == 0 &&
-		    *jstr(t, "name") != '\0')
-			return jstr(t, "name");
+	json_array_foreach(tracks, i,
+	    t) if (strcmp(jstr(t, "slug"), slug) == 0 &&
+	    *jstr(t, "name") != '\0') return jstr(t, "name");
 	return slug;
 }
 
@@ -434,8 +435,9 @@ frab_event(struct jctx *c, const json_t *o, const char *day_date,
 		e.duration_at = jl(c, v, line);
 	}
 	v = json_object_get(o, "room");
-	room = json_is_object(v) ? jname_of(json_object_get(v, "name")) :
-	    json_is_string(v) ? json_string_value(v) : empty;
+	room = json_is_object(v) ? jname_of(json_object_get(v, "name"))
+	    : json_is_string(v)  ? json_string_value(v)
+	                         : empty;
 	if (*room == '\0')
 		room = room_key;
 	if (*room != '\0')
@@ -451,9 +453,10 @@ frab_event(struct jctx *c, const json_t *o, const char *day_date,
 	people(c, json_object_get(o, "participants"));
 	v = json_object_get(o, "links");
 	if (json_is_array(v))
-		json_array_foreach(v, i, l) {
-			const char *u = json_is_string(l) ?
-			    json_string_value(l) : jstr(l, "url");
+		json_array_foreach(v, i, l)
+		{
+			const char *u = json_is_string(l) ? json_string_value(l)
+			                                  : jstr(l, "url");
 
 			if (*u == '\0')
 				continue;
@@ -461,11 +464,10 @@ frab_event(struct jctx *c, const json_t *o, const char *day_date,
 			push(c, S_LTITLES, jstr(l, "title"));
 		}
 	jrecorded(c, o, "do_not_record", 1, line, &e.recorded);
-	if ((v = json_object_get(o, "recording")) != NULL &&
-	    json_is_object(v))
+	if ((v = json_object_get(o, "recording")) != NULL && json_is_object(v))
 		jrecorded(c, v, "optout", 1, line, &e.recorded);
-	if (e.recorded == PP_REC_UNKNOWN && json_is_true(json_object_get(o,
-	    "do_not_stream")))
+	if (e.recorded == PP_REC_UNKNOWN &&
+	    json_is_true(json_object_get(o, "do_not_stream")))
 		e.recorded = PP_REC_NO;
 	add_event(c, &e);
 }
@@ -487,8 +489,9 @@ load_frab(struct jctx *c, const json_t *sched)
 	if (*title != '\0' && c->f.tt->name == NULL)
 		c->f.tt->name = pp_feed_line(c->f.tt, title);
 	zone = jstr(conf, "time_zone_name");
-	if (*zone != '\0' && pp_feed_set_zone(&c->f, zone,
-	    jl(c, json_object_get(conf, "time_zone_name"), cline)) != 0)
+	if (*zone != '\0' &&
+	    pp_feed_set_zone(&c->f, zone,
+	        jl(c, json_object_get(conf, "time_zone_name"), cline)) != 0)
 		return -1;
 	events = json_object_get(sched, "events");
 	if (events != NULL) {
@@ -497,7 +500,8 @@ load_frab(struct jctx *c, const json_t *sched)
 		if (!json_is_array(events))
 			return shape(c, events, cline,
 			    "schedule.events is not an array");
-		json_array_foreach(events, i, ev) {
+		json_array_foreach(events, i, ev)
+		{
 			if (c->f.stop)
 				break;
 			frab_event(c, ev, empty, empty, empty, tracks);
@@ -508,7 +512,8 @@ load_frab(struct jctx *c, const json_t *sched)
 	if (!json_is_array(days))
 		return shape(c, days, cline,
 		    "schedule.conference.days is not an array");
-	json_array_foreach(days, i, day) {
+	json_array_foreach(days, i, day)
+	{
 		const json_t *rooms = json_object_get(day, "rooms");
 		const char *date = jstr(day, "date");
 		const char *dstart = jstr(day, "day_start");
@@ -522,11 +527,13 @@ load_frab(struct jctx *c, const json_t *sched)
 		if (!json_is_object(rooms))
 			return shape(c, rooms, jl(c, day, cline),
 			    "rooms of a day is not an object");
-		json_object_foreach((json_t *)(uintptr_t)rooms, rname, list) {
+		json_object_foreach((json_t *)(uintptr_t)rooms, rname, list)
+		{
 			if (!json_is_array(list))
 				return shape(c, list, jl(c, rooms, cline),
 				    "the events of a room are not an array");
-			json_array_foreach(list, j, ev) {
+			json_array_foreach(list, j, ev)
+			{
 				if (c->f.stop)
 					return -1;
 				frab_event(c, ev, date, dstart, rname, NULL);
@@ -550,10 +557,9 @@ by_id(const json_t *arr, const json_t *id)
 
 	if (*want == '\0' || !json_is_array(arr))
 		return NULL;
-	json_array_foreach(arr, i, o)
-		if (strcmp(jtext_of(json_object_get(o, "id"), b, sizeof(b)),
-		    want) == 0)
-			return o;
+	json_array_foreach(arr, i,
+	    o) if (strcmp(jtext_of(json_object_get(o, "id"), b, sizeof(b)),
+	               want) == 0) return o;
 	return NULL;
 }
 
@@ -573,8 +579,8 @@ says(const char *s, const char *word)
 static const char *
 level_word(const char *s)
 {
-	static const char *const words[] = { "beginner", "introductory",
-		"intermediate", "advanced", "expert" };
+	static const char *const words[] = {"beginner", "introductory",
+	    "intermediate", "advanced", "expert"};
 	size_t i;
 
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
@@ -594,11 +600,12 @@ category_item(const json_t *cats, const json_t *id, const char **cat)
 
 	if (!json_is_array(cats))
 		return NULL;
-	json_array_foreach(cats, i, k)
-		if ((it = by_id(json_object_get(k, "items"), id)) != NULL) {
-			*cat = jstr(k, "title");
-			return it;
-		}
+	json_array_foreach(cats, i,
+	    k) if ((it = by_id(json_object_get(k, "items"), id)) != NULL)
+	{
+		*cat = jstr(k, "title");
+		return it;
+	}
 	return NULL;
 }
 
@@ -627,8 +634,10 @@ sessionize_session(struct jctx *c, const json_t *root, const json_t *o)
 	v = json_object_get(o, "startsAt");
 	if ((v == NULL || json_is_null(v)) && c->f.nprob == 0) {
 		if (pp_feed_count(&c->f, line) == 0)
-			pp_feed_warn(&c->f, line, "session '%s' "
-			    "has no time: not scheduled, skipped", e.title);
+			pp_feed_warn(&c->f, line,
+			    "session '%s' "
+			    "has no time: not scheduled, skipped",
+			    e.title);
 		return;
 	}
 	e.date = jfield(c, o, "startsAt", line);
@@ -646,14 +655,16 @@ sessionize_session(struct jctx *c, const json_t *root, const json_t *o)
 		if ((x = by_id(json_object_get(root, "rooms"), v)) != NULL)
 			push(c, S_ROOMS, jstr(x, "name"));
 		else
-			pp_feed_problem(&c->f, jl(c, v, line), "roomId %s is "
-			    "not in rooms", jtext_of(v, c->num[1],
-			    sizeof(c->num[1])));
+			pp_feed_problem(&c->f, jl(c, v, line),
+			    "roomId %s is "
+			    "not in rooms",
+			    jtext_of(v, c->num[1], sizeof(c->num[1])));
 	} else if (*jstr(o, "room") != '\0')
 		push(c, S_ROOMS, jstr(o, "room"));
 	v = json_object_get(o, "speakers");
 	if (json_is_array(v))
-		json_array_foreach(v, i, m) {
+		json_array_foreach(v, i, m)
+		{
 			const char *n;
 
 			if (json_is_object(m) && *jstr(m, "name") != '\0') {
@@ -681,11 +692,13 @@ sessionize_session(struct jctx *c, const json_t *root, const json_t *o)
 		}
 	v = json_object_get(o, "categoryItems");
 	if (json_is_array(v))
-		json_array_foreach(v, i, m) {
+		json_array_foreach(v, i, m)
+		{
 			const char *name;
 
 			if ((x = category_item(json_object_get(root,
-			    "categories"), m, &cat)) == NULL)
+			                           "categories"),
+			         m, &cat)) == NULL)
 				continue;
 			name = jstr(x, "name");
 			if (says(cat, "type") || says(cat, "format"))
@@ -719,7 +732,8 @@ load_sessionize(struct jctx *c, const json_t *root)
 	size_t i;
 	json_t *s;
 
-	json_array_foreach(sessions, i, s) {
+	json_array_foreach(sessions, i, s)
+	{
 		if (c->f.stop)
 			break;
 		sessionize_session(c, root, s);
@@ -769,7 +783,7 @@ pycon_item(struct jctx *c, const json_t *o)
 	e.date = jfield(c, o, "start", line);
 	e.date_at = jl(c, v, line);
 	if (*e.date == '\0')
-		e.date = "?";   /* pp_feed_add: not a date-time */
+		e.date = "?"; /* pp_feed_add: not a date-time */
 	v = json_object_get(o, "end");
 	e.end = jfield(c, o, "end", line);
 	e.end_at = jl(c, v, line);
@@ -788,9 +802,8 @@ pycon_item(struct jctx *c, const json_t *o)
 	}
 	v = json_object_get(o, "rooms");
 	if (json_is_array(v) && json_array_size(v) > 0) {
-		json_array_foreach(v, i, m)
-			if (json_is_string(m))
-				push(c, S_ROOMS, json_string_value(m));
+		json_array_foreach(v, i, m) if (json_is_string(m))
+		    push(c, S_ROOMS, json_string_value(m));
 	} else if (*jstr(o, "room") != '\0')
 		push(c, S_ROOMS, jstr(o, "room"));
 	v = json_object_get(o, "speakers");
@@ -816,7 +829,8 @@ load_pycon(struct jctx *c, const json_t *arr)
 	size_t i;
 	json_t *o;
 
-	json_array_foreach(arr, i, o) {
+	json_array_foreach(arr, i, o)
+	{
 		if (c->f.stop)
 			break;
 		pycon_item(c, o);
@@ -878,18 +892,20 @@ grid_submission(struct jctx *c, const json_t *root, const json_t *o)
 		e.end = jfield(c, slot, "end", line);
 		e.end_at = jl(c, v, line);
 		room = jname_of(json_object_get(slot, "room"));
-		if (*room == '\0' && (v = by_id(json_object_get(root, "rooms"),
-		    json_object_get(slot, "room_id"))) != NULL)
+		if (*room == '\0' &&
+		    (v = by_id(json_object_get(root, "rooms"),
+		         json_object_get(slot, "room_id"))) != NULL)
 			room = jname_of(json_object_get(v, "name"));
 		if (*room != '\0')
 			push(c, S_ROOMS, room);
 	}
 	v = json_object_get(o, "tags");
 	if (json_is_array(v))
-		json_array_foreach(v, i, m) {
-			const char *t = json_is_string(m) ?
-			    json_string_value(m) : jname_of(json_object_get(m,
-			    "tag"));
+		json_array_foreach(v, i, m)
+		{
+			const char *t = json_is_string(m)
+			    ? json_string_value(m)
+			    : jname_of(json_object_get(m, "tag"));
 
 			if (*t != '\0')
 				push(c, S_TAGS, t);
@@ -903,14 +919,17 @@ grid_part(struct jctx *c, const json_t *root, const json_t *part)
 	const char *date, *minute, *room;
 	json_t *rows, *cells, *sub;
 
-	json_object_foreach((json_t *)(uintptr_t)part, date, rows) {
+	json_object_foreach((json_t *)(uintptr_t)part, date, rows)
+	{
 		if (!json_is_object(rows))
 			return shape(c, rows, jl(c, part, first),
 			    "a day of the grid is not an object");
-		json_object_foreach(rows, minute, cells) {
+		json_object_foreach(rows, minute, cells)
+		{
 			if (!json_is_object(cells))
-				continue;       /* an empty row: [] */
-			json_object_foreach(cells, room, sub) {
+				continue; /* an empty row: [] */
+			json_object_foreach(cells, room, sub)
+			{
 				if (c->f.stop)
 					return -1;
 				grid_submission(c, root, sub);
@@ -929,10 +948,9 @@ next_row(const json_t *rows, int minute)
 	int best = -1, v;
 
 	if (json_is_object(rows))
-		json_object_foreach((json_t *)(uintptr_t)rows, k, m)
-			if (minute_key(k, &v) == 0 && v > minute &&
-			    (best < 0 || v < best))
-				best = v;
+		json_object_foreach((json_t *)(uintptr_t)rows, k,
+		    m) if (minute_key(k, &v) == 0 && v > minute &&
+		    (best < 0 || v < best)) best = v;
 	return best >= 0 ? best : minute + 30;
 }
 
@@ -952,8 +970,10 @@ grid_extra(struct jctx *c, const json_t *sched, const char *date,
 	e.title = jname_of(json_object_get(o, "title"));
 	e.type = "break";
 	if (pp_parse_date(date, &d) != 0 || minute_key(minute, &min) != 0) {
-		pp_feed_problem(&c->f, line, "extra item at '%s' '%s' is not "
-		    "at a date and minute", date, minute);
+		pp_feed_problem(&c->f, line,
+		    "extra item at '%s' '%s' is not "
+		    "at a date and minute",
+		    date, minute);
 		e.date = e.end = "?";
 	} else {
 		to = next_row(json_object_get(sched, date), min);
@@ -984,10 +1004,12 @@ load_grid(struct jctx *c, const json_t *root)
 		return -1;
 	if (!json_is_object(extra))
 		return 0;
-	json_object_foreach((json_t *)(uintptr_t)extra, date, rows) {
+	json_object_foreach((json_t *)(uintptr_t)extra, date, rows)
+	{
 		if (!json_is_object(rows))
 			continue;
-		json_object_foreach(rows, minute, item) {
+		json_object_foreach(rows, minute, item)
+		{
 			if (c->f.stop)
 				return -1;
 			if (json_is_object(item))
@@ -1008,7 +1030,8 @@ keys_are_dates(const json_t *o)
 	json_t *m;
 	int any = 0;
 
-	json_object_foreach((json_t *)(uintptr_t)o, k, m) {
+	json_object_foreach((json_t *)(uintptr_t)o, k, m)
+	{
 		if (pp_parse_date(k, &d) != 0)
 			return 0;
 		any = 1;
@@ -1034,16 +1057,18 @@ pp_load_json(struct pp_timetable *tt, const char *name, const char *data,
 		    c.f.opts->tz);
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		skip = 3;
-	root = json_loadb(data + skip, len - skip, JSON_REJECT_DUPLICATES,
-	    &err);
+	root =
+	    json_loadb(data + skip, len - skip, JSON_REJECT_DUPLICATES, &err);
 	if (root == NULL)
-		return pp_diag_add(ds, PP_ERROR, name, err.line > 0 ?
-		    (unsigned)err.line : 0, err.column > 0 ?
-		    (unsigned)err.column : 0, "not valid JSON: %s", err.text);
+		return pp_diag_add(ds, PP_ERROR, name,
+		    err.line > 0 ? (unsigned)err.line : 0,
+		    err.column > 0 ? (unsigned)err.column : 0,
+		    "not valid JSON: %s", err.text);
 	build_lines(&c, root, data + skip, len - skip);
 	sched = json_object_get(root, "schedule");
 	if (!json_is_object(root))
-		shape(&c, root, first, "not a known JSON programme: the top "
+		shape(&c, root, first,
+		    "not a known JSON programme: the top "
 		    "level is not an object");
 	else if (json_is_object(sched) &&
 	    json_object_get(sched, "conference") != NULL)
@@ -1055,7 +1080,8 @@ pp_load_json(struct pp_timetable *tt, const char *name, const char *data,
 	else if (json_is_object(sched) && keys_are_dates(sched))
 		load_grid(&c, root);
 	else
-		shape(&c, root, first, "not a known JSON programme "
+		shape(&c, root, first,
+		    "not a known JSON programme "
 		    "(frab/pretalx schedule, Sessionize, PyCon US "
 		    "conference.json or pretalx grid)");
 	if (ds->nerrors == nerr && c.f.nevents == 0)

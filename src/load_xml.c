@@ -29,7 +29,7 @@
 #define MAX_XML_ERRORS 10
 
 static const char empty[] = "";
-static const struct pp_feed_pos nowhere = { 0, 0 };
+static const struct pp_feed_pos nowhere = {0, 0};
 
 /* ---------------------------------------------------------------- */
 /* The feed core                                                     */
@@ -38,7 +38,7 @@ void
 pp_feed_init(struct pp_feed *f, struct pp_timetable *tt, const char *name,
     const struct pp_load_opts *opts, struct pp_diags *ds)
 {
-	static const struct pp_load_opts defaults = { NULL, 0 };
+	static const struct pp_load_opts defaults = {NULL, 0};
 	const char *slash = strrchr(name, '/');
 
 	memset(f, 0, sizeof(*f));
@@ -61,8 +61,7 @@ pp_feed_set_zone(struct pp_feed *f, const char *zone, struct pp_feed_pos at)
 }
 
 void
-pp_feed_problem(struct pp_feed *f, struct pp_feed_pos at, const char *fmt,
-    ...)
+pp_feed_problem(struct pp_feed *f, struct pp_feed_pos at, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -98,8 +97,8 @@ pp_feed_flush(struct pp_feed *f, struct pp_feed_pos at)
 		return 0;
 	if (!f->opts->lenient) {
 		for (i = 0; i < n; i++) {
-			struct pp_feed_pos p = f->prob[i].at.line != 0 ?
-			    f->prob[i].at : at;
+			struct pp_feed_pos p =
+			    f->prob[i].at.line != 0 ? f->prob[i].at : at;
 
 			pp_diag_add(f->ds, PP_ERROR, f->name, p.line, p.col,
 			    "%s", f->prob[i].msg);
@@ -211,16 +210,15 @@ pp_feed_parse_time(const char *s, struct pp_feed_time *t)
 static const char *
 opts_zone(const struct pp_feed *f)
 {
-	return f->opts->tz != NULL && *f->opts->tz != '\0' ? f->opts->tz :
-	    NULL;
+	return f->opts->tz != NULL && *f->opts->tz != '\0' ? f->opts->tz : NULL;
 }
 
 const char *
 pp_feed_zone(struct pp_feed *f)
 {
 	if (f->zone == NULL)
-		f->zone = pp_tt_strdup(f->tt, opts_zone(f) != NULL ?
-		    opts_zone(f) : "UTC");
+		f->zone = pp_tt_strdup(f->tt,
+		    opts_zone(f) != NULL ? opts_zone(f) : "UTC");
 	return f->zone;
 }
 
@@ -240,8 +238,7 @@ fixed_zone(int off, char *buf, size_t bufsz)
 }
 
 int
-pp_feed_instant(struct pp_feed *f, const struct pp_feed_time *t,
-    int64_t *out)
+pp_feed_instant(struct pp_feed *f, const struct pp_feed_time *t, int64_t *out)
 {
 	if (t->has_off) {
 		if (f->zone == NULL) {
@@ -254,8 +251,9 @@ pp_feed_instant(struct pp_feed *f, const struct pp_feed_time *t,
 			f->zone = pp_tt_strdup(f->tt, buf);
 		}
 		*out = pp_days_from_civil(t->c.year, t->c.month, t->c.day) *
-		    86400 + (int64_t)t->c.hour * 3600 + t->c.min * 60 +
-		    t->c.sec - t->off;
+		        86400 +
+		    (int64_t)t->c.hour * 3600 + t->c.min * 60 + t->c.sec -
+		    t->off;
 		return 0;
 	}
 	return pp_tz_from_civil(pp_feed_zone(f), &t->c, out);
@@ -294,21 +292,21 @@ pp_feed_parse_duration(const char *s, int64_t *out)
 	if (*s != '\0' || n < 2)
 		return -1;
 	switch (n) {
-	case 2:         /* H:MM */
+	case 2: /* H:MM */
 		if (part[1] > 59)
 			return -1;
 		*out = part[0] * 3600 + part[1] * 60;
 		break;
-	case 3:         /* H:MM:SS */
+	case 3: /* H:MM:SS */
 		if (part[1] > 59 || part[2] > 59)
 			return -1;
 		*out = part[0] * 3600 + part[1] * 60 + part[2];
 		break;
-	default:        /* D:HH:MM:SS */
+	default: /* D:HH:MM:SS */
 		if (part[1] > 23 || part[2] > 59 || part[3] > 59)
 			return -1;
-		*out = part[0] * 86400 + part[1] * 3600 + part[2] * 60 +
-		    part[3];
+		*out =
+		    part[0] * 86400 + part[1] * 3600 + part[2] * 60 + part[3];
 		break;
 	}
 	return 0;
@@ -348,14 +346,27 @@ entity(const char *s, char *buf, size_t *o)
 		const char *name;
 		uint32_t cp;
 	} named[] = {
-		{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
-		{ "apos", '\'' }, { "nbsp", ' ' }, { "ndash", 0x2013 },
-		{ "mdash", 0x2014 }, { "hellip", 0x2026 },
-		{ "lsquo", 0x2018 }, { "rsquo", 0x2019 },
-		{ "ldquo", 0x201c }, { "rdquo", 0x201d },
-		{ "laquo", 0xab }, { "raquo", 0xbb }, { "copy", 0xa9 },
-		{ "reg", 0xae }, { "trade", 0x2122 }, { "euro", 0x20ac },
-		{ "bull", 0x2022 }, { "middot", 0xb7 },
+	    {"amp", '&'},
+	    {"lt", '<'},
+	    {"gt", '>'},
+	    {"quot", '"'},
+	    {"apos", '\''},
+	    {"nbsp", ' '},
+	    {"ndash", 0x2013},
+	    {"mdash", 0x2014},
+	    {"hellip", 0x2026},
+	    {"lsquo", 0x2018},
+	    {"rsquo", 0x2019},
+	    {"ldquo", 0x201c},
+	    {"rdquo", 0x201d},
+	    {"laquo", 0xab},
+	    {"raquo", 0xbb},
+	    {"copy", 0xa9},
+	    {"reg", 0xae},
+	    {"trade", 0x2122},
+	    {"euro", 0x20ac},
+	    {"bull", 0x2022},
+	    {"middot", 0xb7},
 	};
 	size_t i, n;
 	uint32_t cp = 0;
@@ -365,13 +376,15 @@ entity(const char *s, char *buf, size_t *o)
 
 		i = hex ? 3 : 2;
 		for (n = 0; isxdigit((unsigned char)s[i]) &&
-		    (hex || isdigit((unsigned char)s[i])); i++, n++) {
+		     (hex || isdigit((unsigned char)s[i]));
+		     i++, n++) {
 			if (n >= 7)
 				return 0;
 			cp = cp * (hex ? 16u : 10u) +
-			    (uint32_t)(isdigit((unsigned char)s[i]) ?
-			    s[i] - '0' : (tolower((unsigned char)s[i]) -
-			    'a' + 10));
+			    (uint32_t)(isdigit((unsigned char)s[i])
+			            ? s[i] - '0'
+			            : (tolower((unsigned char)s[i]) - 'a' +
+			                  10));
 		}
 		if (n == 0 || s[i] != ';' || cp == 0 || cp > 0x10ffff ||
 		    (cp >= 0xd800 && cp <= 0xdfff))
@@ -398,11 +411,10 @@ entity(const char *s, char *buf, size_t *o)
 static int
 block_tag(const char *name, size_t n, int *para)
 {
-	static const char *const paras[] = { "p", "div", "ul", "ol", "table",
-		"blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
-		"section", "article" };
-	static const char *const lines[] = { "br", "li", "tr", "hr", "dt",
-		"dd" };
+	static const char *const paras[] = {"p", "div", "ul", "ol", "table",
+	    "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+	    "article"};
+	static const char *const lines[] = {"br", "li", "tr", "hr", "dt", "dd"};
 	size_t i;
 
 	for (i = 0; i < sizeof(paras) / sizeof(paras[0]); i++)
@@ -561,7 +573,7 @@ pp_feed_kind(const char *type, const char *track, const char *title,
 		if ((k = pp_kind_guess(type, title)) != PP_KIND_OTHER)
 			return k;
 	} else if ((k = pp_kind_guess("event", title)) != PP_KIND_OTHER)
-		return k;       /* the title names a kind */
+		return k; /* the title names a kind */
 	if (*track != '\0' &&
 	    (k = pp_kind_guess(track, title)) != PP_KIND_OTHER) {
 		if (*type == '\0')
@@ -574,8 +586,8 @@ pp_feed_kind(const char *type, const char *track, const char *title,
 int
 pp_feed_bool(const char *s)
 {
-	static const char *const yes[] = { "true", "1", "yes" };
-	static const char *const no[] = { "false", "0", "no" };
+	static const char *const yes[] = {"true", "1", "yes"};
+	static const char *const no[] = {"false", "0", "no"};
 	size_t i, n;
 
 	while (isspace((unsigned char)*s))
@@ -645,8 +657,10 @@ event_start(struct pp_feed *f, const struct pp_feed_event *e, int64_t *out)
 
 	if (*e->date != '\0') {
 		if (pp_feed_parse_time(e->date, &t) != 0) {
-			pp_feed_problem(f, e->date_at, "date '%s' is not an "
-			    "ISO 8601 date-time", e->date);
+			pp_feed_problem(f, e->date_at,
+			    "date '%s' is not an "
+			    "ISO 8601 date-time",
+			    e->date);
 			return -1;
 		}
 		if (pp_feed_instant(f, &t, out) != 0) {
@@ -666,20 +680,26 @@ event_start(struct pp_feed *f, const struct pp_feed_event *e, int64_t *out)
 		return -1;
 	}
 	if (*e->day_date == '\0' || pp_parse_date(e->day_date, &day) != 0) {
-		pp_feed_problem(f, e->start_at, "start '%s' has no date: "
-		    "the event is not in a day with a date", e->start);
+		pp_feed_problem(f, e->start_at,
+		    "start '%s' has no date: "
+		    "the event is not in a day with a date",
+		    e->start);
 		return -1;
 	}
 	/* A frab day runs past midnight: an event listed under it that
 	 * starts before the day does is on the next calendar day. */
-	if ((*e->day_start != '\0' && pp_feed_parse_time(e->day_start,
-	    &ds) == 0 && pp_feed_instant(f, &ds, &day_start) == 0 &&
-	    ds.c.year == day.year && ds.c.month == day.month &&
-	    ds.c.day == day.day && secs < ds.c.hour * 3600 + ds.c.min * 60) ||
+	if ((*e->day_start != '\0' &&
+	        pp_feed_parse_time(e->day_start, &ds) == 0 &&
+	        pp_feed_instant(f, &ds, &day_start) == 0 &&
+	        ds.c.year == day.year && ds.c.month == day.month &&
+	        ds.c.day == day.day &&
+	        secs < ds.c.hour * 3600 + ds.c.min * 60) ||
 	    (*e->day_start == '\0' && f->day_change > 0 &&
-	    secs < f->day_change))
+	        secs < f->day_change))
 		pp_civil_from_days(pp_days_from_civil(day.year, day.month,
-		    day.day) + 1, &day.year, &day.month, &day.day);
+		                       day.day) +
+		        1,
+		    &day.year, &day.month, &day.day);
 	t.c = day;
 	t.c.hour = secs / 3600;
 	t.c.min = secs / 60 % 60;
@@ -687,8 +707,10 @@ event_start(struct pp_feed *f, const struct pp_feed_event *e, int64_t *out)
 	t.has_off = 0;
 	t.off = 0;
 	if (pp_feed_instant(f, &t, out) != 0) {
-		pp_feed_problem(f, e->start_at, "start '%s' on %s does not "
-		    "exist", e->start, e->day_date);
+		pp_feed_problem(f, e->start_at,
+		    "start '%s' on %s does not "
+		    "exist",
+		    e->start, e->day_date);
 		return -1;
 	}
 	return 0;
@@ -703,13 +725,15 @@ event_end(struct pp_feed *f, const struct pp_feed_event *e, int64_t start,
 
 	if (*e->end != '\0') {
 		if (pp_feed_parse_time(e->end, &t) != 0) {
-			pp_feed_problem(f, e->end_at, "end '%s' is not an "
-			    "ISO 8601 date-time", e->end);
+			pp_feed_problem(f, e->end_at,
+			    "end '%s' is not an "
+			    "ISO 8601 date-time",
+			    e->end);
 			return -1;
 		}
 		if (pp_feed_instant(f, &t, out) != 0) {
-			pp_feed_problem(f, e->end_at,
-			    "end '%s' does not exist", e->end);
+			pp_feed_problem(f, e->end_at, "end '%s' does not exist",
+			    e->end);
 			return -1;
 		}
 		if (have_start && *out < start) {
@@ -724,8 +748,10 @@ event_end(struct pp_feed *f, const struct pp_feed_event *e, int64_t start,
 		return -1;
 	}
 	if (pp_feed_parse_duration(e->duration, &dur) != 0) {
-		pp_feed_problem(f, e->duration_at, "duration '%s' is not "
-		    "HH:MM or H:MM:SS", e->duration);
+		pp_feed_problem(f, e->duration_at,
+		    "duration '%s' is not "
+		    "HH:MM or H:MM:SS",
+		    e->duration);
 		return -1;
 	}
 	*out = start + dur;
@@ -775,8 +801,9 @@ abstract_of(struct pp_timetable *tt, const struct pp_feed_event *e)
 		size_t j;
 		int dup = 0;
 
-		part[n] = i == 0 ? pp_feed_line(tt, e->subtitle) :
-		    pp_feed_text(tt, i == 1 ? e->abstract : e->description);
+		part[n] = i == 0
+		    ? pp_feed_line(tt, e->subtitle)
+		    : pp_feed_text(tt, i == 1 ? e->abstract : e->description);
 		/* feeds often repeat the abstract as the description */
 		for (j = 0; j < n; j++)
 			if (strcmp(part[j], part[n]) == 0)
@@ -822,16 +849,19 @@ pp_feed_add(struct pp_feed *f, const struct pp_feed_event *e)
 	have_start = event_start(f, e, &start) == 0;
 	if (event_end(f, e, start, have_start, &end) == 0 && have_start) {
 		if (end == start && f->nprob == 0) {
-			pp_feed_warn(f, e->at, "'%s' has zero "
-			    "length: not schedulable, skipped", title);
+			pp_feed_warn(f, e->at,
+			    "'%s' has zero "
+			    "length: not schedulable, skipped",
+			    title);
 			return 0;
 		}
 		if (end < start)
 			pp_feed_problem(f, e->duration_at,
 			    "duration '%s' is negative", e->duration);
 		else if (end - start > MAX_DURATION)
-			pp_feed_problem(f, e->end_at.line != 0 ? e->end_at :
-			    e->duration_at, "event lasts more than 7 days");
+			pp_feed_problem(f,
+			    e->end_at.line != 0 ? e->end_at : e->duration_at,
+			    "event lasts more than 7 days");
 	}
 	if (pp_feed_flush(f, e->at) > 0)
 		return -1;
@@ -844,9 +874,9 @@ pp_feed_add(struct pp_feed *f, const struct pp_feed_event *e)
 	else if (*e->id != '\0')
 		ev->id = pp_feed_line(tt, e->id);
 	if (*ev->id == '\0') {
-		char *id = e->at.col != 0 ? pp_xasprintf("%s:%u:%u", f->base,
-		    e->at.line, e->at.col) : pp_xasprintf("%s:%u", f->base,
-		    e->at.line);
+		char *id = e->at.col != 0
+		    ? pp_xasprintf("%s:%u:%u", f->base, e->at.line, e->at.col)
+		    : pp_xasprintf("%s:%u", f->base, e->at.line);
 
 		ev->id = pp_tt_strdup(tt, id);
 		free(id);
@@ -857,8 +887,8 @@ pp_feed_add(struct pp_feed *f, const struct pp_feed_event *e)
 		kind = (enum pp_kind)e->kind;
 		word = e->type;
 	} else
-		kind = pp_feed_kind(pp_feed_line(tt, e->type), ev->track,
-		    title, &word);
+		kind = pp_feed_kind(pp_feed_line(tt, e->type), ev->track, title,
+		    &word);
 	ev->kind = kind;
 	ev->kind_word = pp_feed_line(tt, word);
 	ev->start = start;
@@ -874,13 +904,12 @@ pp_feed_add(struct pp_feed *f, const struct pp_feed_event *e)
 	ev->url = pp_feed_line(tt, e->url);
 	video = e->video_url;
 	for (i = 0; *video == '\0' && i < e->nlinks; i++)
-		if (video_link(e->link_url[i], e->link_title != NULL ?
-		    e->link_title[i] : empty))
+		if (video_link(e->link_url[i],
+		        e->link_title != NULL ? e->link_title[i] : empty))
 			video = e->link_url[i];
 	ev->video_url = pp_feed_line(tt, video);
 	ev->abstract = abstract_of(tt, e);
-	ev->nspeakers = copy_lines(tt, e->persons, e->npersons,
-	    &ev->speakers);
+	ev->nspeakers = copy_lines(tt, e->persons, e->npersons, &ev->speakers);
 	ev->ntags = copy_lines(tt, e->tags, e->ntags, &ev->tags);
 	ev->recorded = e->recorded;
 	if (ev->recorded == PP_REC_UNKNOWN && *ev->video_url != '\0')
@@ -899,7 +928,7 @@ struct owned {
 
 struct xml_state {
 	struct pp_feed f;
-	int refused;            /* the DOCTYPE declared an entity */
+	int refused; /* the DOCTYPE declared an entity */
 	unsigned refused_line;
 	char entity[64];
 	struct {
@@ -910,7 +939,7 @@ struct xml_state {
 	struct owned own;
 	const char **persons, **link_url, **link_title;
 	size_t npersons, pcap, nlinks, lcap, lcap2;
-	size_t events;          /* <event> elements seen */
+	size_t events; /* <event> elements seen */
 };
 
 /*
@@ -931,8 +960,9 @@ on_entity_decl(void *ctx, const xmlChar *name, int type,
 	(void)content;
 	if (!st->refused) {
 		st->refused = 1;
-		st->refused_line = p->input != NULL && p->input->line > 0 ?
-		    (unsigned)p->input->line : 0;
+		st->refused_line = p->input != NULL && p->input->line > 0
+		    ? (unsigned)p->input->line
+		    : 0;
 		snprintf(st->entity, sizeof(st->entity), "%s",
 		    name != NULL ? (const char *)name : "");
 	}
@@ -1055,8 +1085,10 @@ xml_bool(struct xml_state *st, const xmlNode *n, int *v)
 	if (b >= 0)
 		*v = b;
 	else if (b == -1)
-		pp_feed_problem(&st->f, at_of(n), "%s '%s' is not true or "
-		    "false", (const char *)n->name, s);
+		pp_feed_problem(&st->f, at_of(n),
+		    "%s '%s' is not true or "
+		    "false",
+		    (const char *)n->name, s);
 }
 
 static void
@@ -1115,20 +1147,23 @@ read_event(struct xml_state *st, const xmlNode *ev, const char *day_date,
 			for (p = c->children; p != NULL; p = p->next) {
 				if (!is_elem(p, "person"))
 					continue;
-				st->persons = pp_xgrowarray(st->persons, &st->pcap,
-				    st->npersons + 1, sizeof(*st->persons));
+				st->persons =
+				    pp_xgrowarray(st->persons, &st->pcap,
+				        st->npersons + 1, sizeof(*st->persons));
 				st->persons[st->npersons++] = text_of(st, p);
 			}
 		} else if (strcmp(name, "links") == 0) {
 			for (p = c->children; p != NULL; p = p->next) {
 				if (!is_elem(p, "link"))
 					continue;
-				st->link_url = pp_xgrowarray(st->link_url, &st->lcap,
-				    st->nlinks + 1, sizeof(*st->link_url));
-				st->link_title = pp_xgrowarray(st->link_title, &st->lcap2,
-				    st->nlinks + 1, sizeof(*st->link_title));
-				st->link_url[st->nlinks] = attr_of(st, p,
-				    "href");
+				st->link_url =
+				    pp_xgrowarray(st->link_url, &st->lcap,
+				        st->nlinks + 1, sizeof(*st->link_url));
+				st->link_title = pp_xgrowarray(st->link_title,
+				    &st->lcap2, st->nlinks + 1,
+				    sizeof(*st->link_title));
+				st->link_url[st->nlinks] =
+				    attr_of(st, p, "href");
 				st->link_title[st->nlinks++] = text_of(st, p);
 			}
 		} else if (strcmp(name, "recording") == 0) {
@@ -1175,8 +1210,8 @@ read_conference(struct xml_state *st, const xmlNode *conf)
 		} else if (is_elem(c, "time_zone_name")) {
 			const char *z = text_of(st, c);
 
-			if (*z != '\0' && pp_feed_set_zone(&st->f, z,
-			    at_of(c)) != 0) {
+			if (*z != '\0' &&
+			    pp_feed_set_zone(&st->f, z, at_of(c)) != 0) {
 				release(st);
 				return -1;
 			}
@@ -1205,10 +1240,11 @@ read_day(struct xml_state *st, const xmlNode *day)
 			xmlChar *room = xmlGetProp(c, (const xmlChar *)"name");
 
 			for (e = c->children; e != NULL && !st->f.stop;
-			    e = e->next)
+			     e = e->next)
 				if (is_elem(e, "event"))
-					read_event(st, e, d, s, room != NULL ?
-					    (const char *)room : empty);
+					read_event(st, e, d, s,
+					    room != NULL ? (const char *)room
+					                 : empty);
 			xmlFree(room);
 		}
 	}
@@ -1254,14 +1290,17 @@ pp_load_xml(struct pp_timetable *tt, const char *name, const char *data,
 	doc = xmlCtxtReadMemory(p, data, (int)len, name, NULL,
 	    XML_PARSE_NONET | XML_PARSE_BIG_LINES);
 	if (st.refused || (doc != NULL && has_entities(doc))) {
-		pp_diag_err(ds, name, st.refused_line, "DOCTYPE declares "
+		pp_diag_err(ds, name, st.refused_line,
+		    "DOCTYPE declares "
 		    "entity '%s': refused (entities can expand without bound "
-		    "or read other files)", st.entity);
+		    "or read other files)",
+		    st.entity);
 		goto out;
 	}
 	for (i = 0; i < st.nerr; i++) {
 		if (strstr(st.err[i].msg, "excessive depth") != NULL)
-			pp_diag_err(ds, name, st.err[i].line, "XML nested "
+			pp_diag_err(ds, name, st.err[i].line,
+			    "XML nested "
 			    "deeper than %d elements: refused",
 			    PP_XML_MAX_DEPTH);
 		else
@@ -1279,7 +1318,8 @@ pp_load_xml(struct pp_timetable *tt, const char *name, const char *data,
 	if (root == NULL || !is_elem(root, "schedule")) {
 		pp_diag_err(ds, name, root != NULL ? line_of(root) : 0,
 		    "not a frab schedule: the root element is <%s>, not "
-		    "<schedule>", root != NULL ? (const char *)root->name : "");
+		    "<schedule>",
+		    root != NULL ? (const char *)root->name : "");
 		goto out;
 	}
 	for (c = root->children; c != NULL; c = c->next)

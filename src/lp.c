@@ -293,8 +293,10 @@ legend(FILE *fp, const struct pp_model *m)
 			    it->must ? " must" : "");
 			comment_text(fp, it->title);
 			fputs("' (id ", fp);
-			comment_text(fp, it->ev != NULL ? it->ev->id :
-			    it->src == PP_ITEM_LUNCH ? "lunch" : "hallway");
+			comment_text(fp,
+			    it->ev != NULL                 ? it->ev->id
+			        : it->src == PP_ITEM_LUNCH ? "lunch"
+			                                   : "hallway");
 			fputs(")\n", fp);
 		}
 	}
@@ -372,7 +374,7 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 			for (d = 0; d < m->ndays && m->crit_bonus < 0; d++)
 				for (k = 0; k < m->days[d].n; k++) {
 					if (!(m->days[d].items[k].crit &
-					    (1u << c)))
+					        (1u << c)))
 						continue;
 					row_begin(&r, fp, "cov", c, cnt++);
 					term(&r, 1, "y", c, 0);

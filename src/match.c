@@ -250,7 +250,7 @@ pp_words_add(struct pp_words *ws, const char *text)
 	max = ws->n + 1 + (len + 1) / 2;
 	ws->w = pp_xreallocarray(ws->w, max, sizeof(*ws->w));
 	if (ws->n > 0)
-		ws->w[ws->n++] = NULL;	/* the separator, if words follow */
+		ws->w[ws->n++] = NULL; /* the separator, if words follow */
 	s = (const unsigned char *)text;
 	while (next_word(&s, buf) > 0) {
 		pp_stem(buf);
@@ -259,12 +259,11 @@ pp_words_add(struct pp_words *ws, const char *text)
 	free(buf);
 	if (n0 > 0) {
 		if (ws->n == n0 + 1)
-			ws->n = n0;	/* no words: no separator either */
+			ws->n = n0; /* no words: no separator either */
 		else
 			ws->w[n0] = pp_xstrdup("");
 	}
-	ws->w = pp_xreallocarray(ws->w, ws->n > 0 ? ws->n : 1,
-	    sizeof(*ws->w));
+	ws->w = pp_xreallocarray(ws->w, ws->n > 0 ? ws->n : 1, sizeof(*ws->w));
 }
 
 void
@@ -354,8 +353,8 @@ ends(const char *w, size_t n, const char *suf)
 static int
 keeps_s(const char *w, size_t n)
 {
-	static const char *const u_plurals[] = { "cpus", "gpus", "tpus",
-		"npus", "menus", "gurus", "emus" };
+	static const char *const u_plurals[] = {"cpus", "gpus", "tpus", "npus",
+	    "menus", "gurus", "emus"};
 	size_t i;
 	char p = w[n - 2];
 
@@ -413,9 +412,9 @@ pp_stem(char *w)
 	if (fix) {
 		if (n >= 4 && w[n - 1] == w[n - 2] && is_cons(w, n - 1) &&
 		    w[n - 1] != 'l' && w[n - 1] != 's' && w[n - 1] != 'z')
-			n--;			/* running -> run */
+			n--; /* running -> run */
 		else if (measure(w, n) == 1 && ends_cvc(w, n))
-			w[n++] = 'e';		/* coding -> code */
+			w[n++] = 'e'; /* coding -> code */
 	}
 
 	/*
@@ -454,7 +453,7 @@ pp_words_match(const struct pp_words *ws, const struct pp_words *phrase)
 int
 pp_text_match(const char *text, const char *phrase)
 {
-	struct pp_words t = { NULL, 0 }, p = { NULL, 0 };
+	struct pp_words t = {NULL, 0}, p = {NULL, 0};
 	int r;
 
 	pp_words_add(&t, text);

@@ -44,9 +44,9 @@ pp_model_find(const struct pp_timetable *tt, const char *ref, size_t *idx,
 		n = 0;
 		for (i = 0; i < tt->n; i++) {
 			const struct pp_event *ev = &tt->ev[i];
-			int hit = rule == 0 ? strcmp(ev->id, ref) == 0 :
-			    rule == 1 ? strcasecmp(ev->title, ref) == 0 :
-					icontains(ev->title, ref);
+			int hit = rule == 0 ? strcmp(ev->id, ref) == 0
+			    : rule == 1     ? strcasecmp(ev->title, ref) == 0
+			                    : icontains(ev->title, ref);
 
 			if (!hit)
 				continue;
@@ -217,7 +217,7 @@ add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 		for (j = 0; j < n && !net; j++)
 			if (d->items[j].cls == PP_CLASS_NETWORKING &&
 			    overlaps(t->start, t->end, d->items[j].start,
-			    d->items[j].end))
+			        d->items[j].end))
 				net = 1;
 		if (dup || net || busy_overlap(m, t->start, t->end))
 			continue;
@@ -303,7 +303,7 @@ make_days(struct pp_model *m, struct pp_diags *ds)
 		dates = pp_xgrowarray(dates, &cap, n + 1, sizeof(*dates));
 		dates[n++] = pp_xstrdup(date);
 	}
-	if (n > 1)      /* dates is NULL for an empty programme */
+	if (n > 1) /* dates is NULL for an empty programme */
 		qsort(dates, n, sizeof(*dates), cmp_str);
 	m->days = pp_xcalloc(n + 1, sizeof(*m->days));
 	for (i = 0; i < n; i++) {
@@ -370,8 +370,9 @@ pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
 	m = pp_xcalloc(1, sizeof(*m));
 	m->tt = tt;
 	m->p = p;
-	m->tz = p->tz != NULL ? p->tz : tt->n > 0 && *tt->ev[0].tz != '\0' ?
-	    tt->ev[0].tz : "UTC";
+	m->tz = p->tz != NULL                    ? p->tz
+	    : tt->n > 0 && *tt->ev[0].tz != '\0' ? tt->ev[0].tz
+	                                         : "UTC";
 	m->min_block = (int64_t)p->min_block * 60;
 	m->room_change = (int64_t)p->room_change * 60;
 	m->lunch_len = (int64_t)p->lunch_minutes * 60;
@@ -412,9 +413,9 @@ pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
 		struct pp_busy_block *b = &m->busy[m->nbusy];
 
 		if (at_minute(m->tz, p->busy[i].date, p->busy[i].from,
-		    &b->start) != 0 ||
-		    at_minute(m->tz, p->busy[i].date, p->busy[i].to,
-		    &b->end) != 0) {
+		        &b->start) != 0 ||
+		    at_minute(m->tz, p->busy[i].date, p->busy[i].to, &b->end) !=
+		        0) {
 			pp_diag_err(ds, p->busy[i].file, p->busy[i].line,
 			    "busy block '%s': bad date or time",
 			    p->busy[i].label);
@@ -471,9 +472,8 @@ pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
 		}
 		if (m->excl[i] != PP_EXCL_NONE) {
 			if (m->must[i]) {
-				pp_diag_err(ds, NULL, 0,
-				    "%s: must-see '%s' %s", date, ev->title,
-				    excl_text(m->excl[i]));
+				pp_diag_err(ds, NULL, 0, "%s: must-see '%s' %s",
+				    date, ev->title, excl_text(m->excl[i]));
 				clash = 1;
 			}
 			continue;
@@ -491,16 +491,16 @@ pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
 		it.nrooms = ev->nrooms;
 		it.room = ev->room;
 		it.score = s->value;
-		it.crit = it.cls == PP_CLASS_TALK ? s->crit & m->crit_active :
-		    0;
+		it.crit =
+		    it.cls == PP_CLASS_TALK ? s->crit & m->crit_active : 0;
 		it.must = m->must[i];
 		it.counts = it.cls == PP_CLASS_NETWORKING &&
 		    ev->end - ev->start >= m->min_block;
 		it.lunch = ev->kind == PP_KIND_MEAL && m->lunch_len > 0 &&
 		    (ev->end < d->lunch_to ? ev->end : d->lunch_to) -
-			    (ev->start > d->lunch_from ? ev->start :
-						       d->lunch_from) >=
-			m->lunch_len;
+		            (ev->start > d->lunch_from ? ev->start
+		                                       : d->lunch_from) >=
+		        m->lunch_len;
 		it.reason = s->reason;
 		add_item(d, &caps[d - m->days], &it);
 	}

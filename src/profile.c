@@ -21,8 +21,8 @@
 /* Largest magnitude of a weight or bonus, so that scores cannot overflow. */
 #define MAX_WEIGHT 1000000.0
 
-static const char *const crit_names[PP_CRIT__COUNT] = { "job", "depth",
-	"new", "speaker" };
+static const char *const crit_names[PP_CRIT__COUNT] = {"job", "depth", "new",
+    "speaker"};
 
 const char *
 pp_criterion_name(enum pp_criterion c)
@@ -116,8 +116,8 @@ lower(int c)
 static int
 ci_eq(const char *a, const char *b)
 {
-	while (*a != '\0' && lower((unsigned char)*a) ==
-	    lower((unsigned char)*b)) {
+	while (*a != '\0' &&
+	    lower((unsigned char)*a) == lower((unsigned char)*b)) {
 		a++;
 		b++;
 	}
@@ -202,7 +202,7 @@ parse_decimal(const char *s, double *out)
 			if (seen_dot)
 				frac++;
 		} else if (!seen_dot)
-			return -1;	/* far beyond any accepted range */
+			return -1; /* far beyond any accepted range */
 	}
 	if (digits == 0)
 		return -1;
@@ -228,7 +228,7 @@ parse_weight(const char *s, double lo, double hi, double *out)
 
 	if (parse_decimal(s, &v) != 0 || v < lo || v > hi)
 		return -1;
-	*out = v == 0.0 ? 0.0 : v;	/* no negative zero */
+	*out = v == 0.0 ? 0.0 : v; /* no negative zero */
 	return 0;
 }
 
@@ -305,7 +305,7 @@ split_list(const char *s, char ***out)
 static int
 has_words(const char *s)
 {
-	struct pp_words ws = { NULL, 0 };
+	struct pp_words ws = {NULL, 0};
 	int r;
 
 	pp_words_add(&ws, s);
@@ -315,8 +315,18 @@ has_words(const char *s)
 }
 
 /* A [plan] key and where its value goes. */
-enum vtype { V_CAP, V_MINUTES, V_HHMM, V_LUNCH, V_REAL01, V_REAL, V_REALPOS,
-	V_STRING, V_TZ, V_DAYS };
+enum vtype {
+	V_CAP,
+	V_MINUTES,
+	V_HHMM,
+	V_LUNCH,
+	V_REAL01,
+	V_REAL,
+	V_REALPOS,
+	V_STRING,
+	V_TZ,
+	V_DAYS
+};
 
 struct plan_key {
 	const char *name;
@@ -327,23 +337,23 @@ struct plan_key {
 #define OFF(f) offsetof(struct pp_profile, f)
 
 static const struct plan_key plan_keys[] = {
-	{ "max-talks-per-day", V_CAP, OFF(max_talks) },
-	{ "max-talk-minutes-per-day", V_CAP, OFF(max_talk_minutes) },
-	{ "max-consecutive-talks", V_CAP, OFF(max_streak) },
-	{ "min-networking-minutes", V_MINUTES, OFF(min_networking) },
-	{ "min-networking-block", V_MINUTES, OFF(min_block) },
-	{ "room-change-minutes", V_MINUTES, OFF(room_change) },
-	{ "day-start", V_HHMM, OFF(day_start) },
-	{ "day-end", V_HHMM, OFF(day_end) },
-	{ "lunch", V_LUNCH, 0 },
-	{ "recorded-weight", V_REAL01, OFF(recorded_weight) },
-	{ "talk-base", V_REAL, OFF(talk_base) },
-	{ "networking-weight", V_REALPOS, OFF(networking_weight) },
-	{ "level-bonus", V_REAL, OFF(level_bonus) },
-	{ "criteria-bonus", V_REAL, OFF(criteria_bonus) },
-	{ "level", V_STRING, OFF(level) },
-	{ "timezone", V_TZ, OFF(tz) },
-	{ "days", V_DAYS, 0 },
+    {"max-talks-per-day", V_CAP, OFF(max_talks)},
+    {"max-talk-minutes-per-day", V_CAP, OFF(max_talk_minutes)},
+    {"max-consecutive-talks", V_CAP, OFF(max_streak)},
+    {"min-networking-minutes", V_MINUTES, OFF(min_networking)},
+    {"min-networking-block", V_MINUTES, OFF(min_block)},
+    {"room-change-minutes", V_MINUTES, OFF(room_change)},
+    {"day-start", V_HHMM, OFF(day_start)},
+    {"day-end", V_HHMM, OFF(day_end)},
+    {"lunch", V_LUNCH, 0},
+    {"recorded-weight", V_REAL01, OFF(recorded_weight)},
+    {"talk-base", V_REAL, OFF(talk_base)},
+    {"networking-weight", V_REALPOS, OFF(networking_weight)},
+    {"level-bonus", V_REAL, OFF(level_bonus)},
+    {"criteria-bonus", V_REAL, OFF(criteria_bonus)},
+    {"level", V_STRING, OFF(level)},
+    {"timezone", V_TZ, OFF(tz)},
+    {"days", V_DAYS, 0},
 };
 
 static int
@@ -408,8 +418,8 @@ set_lunch(struct pp_profile *p, const char *key, const char *value,
 	range = trimmed(value, (size_t)(slash - value));
 	r = parse_range(range, &from, &to);
 	free(range);
-	if (r != 0 || parse_uint(slash + 1 + strspn(slash + 1, " \t"), 1440,
-	    &min) != 0)
+	if (r != 0 ||
+	    parse_uint(slash + 1 + strspn(slash + 1, " \t"), 1440, &min) != 0)
 		return pp_diag_err(ds, file, line,
 		    "%s: expected HH:MM-HH:MM/MINUTES or 'none', got '%.40s'",
 		    key, value);
@@ -451,7 +461,8 @@ set_plan(struct pp_profile *p, const char *key, const char *value,
 		} else if (parse_uint(value, INT_MAX, &iv) != 0)
 			return pp_diag_err(ds, file, line,
 			    "%s: expected a whole number or 'none', "
-			    "got '%.40s'", key, value);
+			    "got '%.40s'",
+			    key, value);
 		memcpy(base + k->off, &iv, sizeof(iv));
 		return 0;
 	case V_MINUTES:
@@ -481,14 +492,16 @@ set_plan(struct pp_profile *p, const char *key, const char *value,
 		if (parse_weight(value, 0.0, MAX_WEIGHT, &dv) != 0)
 			return pp_diag_err(ds, file, line,
 			    "%s: expected a number from 0 to %.0f, "
-			    "got '%.40s'", key, MAX_WEIGHT, value);
+			    "got '%.40s'",
+			    key, MAX_WEIGHT, value);
 		memcpy(base + k->off, &dv, sizeof(dv));
 		return 0;
 	case V_REAL:
 		if (parse_weight(value, -MAX_WEIGHT, MAX_WEIGHT, &dv) != 0)
 			return pp_diag_err(ds, file, line,
 			    "%s: expected a number from %.0f to %.0f, "
-			    "got '%.40s'", key, -MAX_WEIGHT, MAX_WEIGHT, value);
+			    "got '%.40s'",
+			    key, -MAX_WEIGHT, MAX_WEIGHT, value);
 		memcpy(base + k->off, &dv, sizeof(dv));
 		return 0;
 	case V_STRING:
@@ -521,8 +534,8 @@ set_weighted(struct pp_weighted **v, size_t *n, const char *section,
 	if (parse_weight(value, -MAX_WEIGHT, MAX_WEIGHT, &w) != 0)
 		return pp_diag_err(ds, file, line,
 		    "%s: '%.60s': expected a weight from %.0f to %.0f, "
-		    "got '%.40s'", section, name, -MAX_WEIGHT, MAX_WEIGHT,
-		    value);
+		    "got '%.40s'",
+		    section, name, -MAX_WEIGHT, MAX_WEIGHT, value);
 	if (!has_words(name))
 		return pp_diag_err(ds, file, line,
 		    "%s: '%.60s' has no letters or digits to match", section,
@@ -554,7 +567,8 @@ set_criteria(struct pp_profile *p, const char *key, const char *value,
 	if (found < 0)
 		return pp_diag_err(ds, file, line,
 		    "unknown key '%.60s' in [criteria] (expected job, depth, "
-		    "new or speaker)", key);
+		    "new or speaker)",
+		    key);
 	c = found;
 	n = split_list(value, &terms);
 	if (n == 0)
@@ -565,7 +579,8 @@ set_criteria(struct pp_profile *p, const char *key, const char *value,
 		if (!has_words(terms[i]))
 			bad = pp_diag_err(ds, file, line,
 			    "criteria: %s: '%.60s' has no letters or digits "
-			    "to match", crit_names[c], terms[i]);
+			    "to match",
+			    crit_names[c], terms[i]);
 	if (bad) {
 		free_strv(terms, n);
 		return -1;
@@ -640,8 +655,8 @@ add_busy(struct pp_profile *p, const char *label, const char *value,
 	memcpy(date, value, 10);
 	date[10] = '\0';
 	if (pp_parse_date(date, &c) != 0 ||
-	    parse_range(value + 10 + strspn(value + 10, " \t"), &from,
-	    &to) != 0)
+	    parse_range(value + 10 + strspn(value + 10, " \t"), &from, &to) !=
+	        0)
 		goto bad;
 	p->busy = pp_xreallocarray(p->busy, p->nbusy + 1, sizeof(*p->busy));
 	b = &p->busy[p->nbusy++];
@@ -655,7 +670,8 @@ add_busy(struct pp_profile *p, const char *label, const char *value,
 bad:
 	return pp_diag_err(ds, file, line,
 	    "busy: '%.60s': expected YYYY-MM-DD HH:MM-HH:MM (start before "
-	    "end), got '%.40s'", label, value);
+	    "end), got '%.40s'",
+	    label, value);
 }
 
 int
@@ -667,15 +683,17 @@ pp_profile_set(struct pp_profile *p, const char *section, const char *key,
 	if (value == NULL)
 		value = "";
 	if (*key == '\0')
-		return pp_diag_err(ds, file, line, "[%.40s]: missing key "
-		    "before '='", section);
+		return pp_diag_err(ds, file, line,
+		    "[%.40s]: missing key "
+		    "before '='",
+		    section);
 	if (*value == '\0')
 		return pp_diag_err(ds, file, line, "%.60s: missing value", key);
 	if (ci_eq(section, "plan"))
 		return set_plan(p, key, value, file, line, ds);
 	if (ci_eq(section, "interests"))
-		return set_weighted(&p->interests, &p->ninterests,
-		    "interests", key, value, file, line, ds);
+		return set_weighted(&p->interests, &p->ninterests, "interests",
+		    key, value, file, line, ds);
 	if (ci_eq(section, "speakers"))
 		return set_weighted(&p->speakers, &p->nspeakers, "speakers",
 		    key, value, file, line, ds);
@@ -689,8 +707,7 @@ pp_profile_set(struct pp_profile *p, const char *section, const char *key,
 		    line, ds);
 	if (ci_eq(section, "busy"))
 		return add_busy(p, key, value, file, line, ds);
-	return pp_diag_err(ds, file, line, "unknown section [%.60s]",
-	    section);
+	return pp_diag_err(ds, file, line, "unknown section [%.60s]", section);
 }
 
 static int
@@ -734,18 +751,18 @@ struct ini_ctx {
 	struct pp_profile *p;
 	const char *file;
 	struct pp_diags *ds;
-	FILE *fp;               /* either fp ... */
-	const char *str;        /* ... or str (advanced as lines are read) */
+	FILE *fp;        /* either fp ... */
+	const char *str; /* ... or str (advanced as lines are read) */
 	unsigned line;
-	char *buf;              /* the current physical line */
+	char *buf; /* the current physical line */
 	size_t cap;
 	int read_error;
 	enum sect_state sect;
-	unsigned window_line;   /* last day-start or day-end */
+	unsigned window_line; /* last day-start or day-end */
 };
 
-static const char *const sections[] = { "plan", "interests", "speakers",
-	"criteria", "must", "skip", "busy" };
+static const char *const sections[] = {"plan", "interests", "speakers",
+    "criteria", "must", "skip", "busy"};
 
 /* Reads one physical line into ctx->buf; returns its length or -1 at EOF. */
 static long
@@ -865,7 +882,7 @@ line_reader(char *out, int num, void *stream)
 		return out;
 	}
 	if (ctx->sect == S_IGNORE)
-		return out;	/* inside an unknown section: reported once */
+		return out; /* inside an unknown section: reported once */
 	if (*find_or_comment(s, "=:") == '\0') {
 		pp_diag_err(ctx->ds, ctx->file, ctx->line,
 		    "expected 'key = value'");
@@ -886,7 +903,7 @@ key_handler(void *user, const char *section, const char *name,
 {
 	struct ini_ctx *ctx = user;
 
-	(void)section;	/* the reader tracks it, already validated */
+	(void)section; /* the reader tracks it, already validated */
 	if (ctx->sect == S_NONE) {
 		pp_diag_err(ctx->ds, ctx->file, ctx->line,
 		    "'%.60s' is outside any section", name);
@@ -894,12 +911,12 @@ key_handler(void *user, const char *section, const char *name,
 	}
 	if (ctx->sect != S_OK)
 		return 1;
-	if (pp_profile_set(ctx->p, section, name, value, ctx->file,
-	    ctx->line, ctx->ds) == 0 &&
+	if (pp_profile_set(ctx->p, section, name, value, ctx->file, ctx->line,
+	        ctx->ds) == 0 &&
 	    ci_eq(section, "plan") &&
 	    (ci_eq(name, "day-start") || ci_eq(name, "day-end")))
 		ctx->window_line = ctx->line;
-	return 1;	/* keep going: every problem is reported */
+	return 1; /* keep going: every problem is reported */
 }
 
 static int
@@ -951,8 +968,8 @@ pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
 }
 
 int
-pp_profile_load_string(struct pp_profile *p, const char *name,
-    const char *text, struct pp_diags *ds)
+pp_profile_load_string(struct pp_profile *p, const char *name, const char *text,
+    struct pp_diags *ds)
 {
 	struct ini_ctx ctx;
 

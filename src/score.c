@@ -15,9 +15,9 @@
 #include "pyplan/xalloc.h"
 
 struct term {
-	const char *name;       /* borrowed from the profile */
+	const char *name; /* borrowed from the profile */
 	struct pp_words words;
-	int64_t units;          /* weight in score units (0 for criteria) */
+	int64_t units; /* weight in score units (0 for criteria) */
 };
 
 struct pp_scorer {
@@ -180,12 +180,11 @@ speaker_match(const struct term *t, const struct ev_speakers *es)
 struct reason {
 	char *buf;
 	size_t len, cap;
-	const char *group;      /* the label of the last item, or NULL */
+	const char *group; /* the label of the last item, or NULL */
 };
 
 static void
-reason_add(struct reason *r, const char *label, const char *name,
-    int64_t units)
+reason_add(struct reason *r, const char *label, const char *name, int64_t units)
 {
 	char w[32];
 	size_t need;
@@ -217,7 +216,8 @@ reason_add(struct reason *r, const char *label, const char *name,
 static void
 copy_cut(char *dst, size_t size, const char *src, size_t len)
 {
-	static const char more[] = ", \xe2\x80\xa6", ellipsis[] = "\xe2\x80\xa6";
+	static const char more[] = ", \xe2\x80\xa6",
+	                  ellipsis[] = "\xe2\x80\xa6";
 	size_t n;
 
 	if (len < size) {
@@ -245,8 +245,7 @@ struct terms {
 };
 
 static void
-term_add(struct terms *t, const char *label, const char *name,
-    int64_t units)
+term_add(struct terms *t, const char *label, const char *name, int64_t units)
 {
 	if (t == NULL)
 		return;
@@ -286,9 +285,9 @@ score_event(const struct pp_scorer *s, const struct pp_event *ev,
     struct pp_score *out, struct terms *tl)
 {
 	const struct pp_profile *p = s->p;
-	struct pp_words words = { NULL, 0 };
+	struct pp_words words = {NULL, 0};
 	struct ev_speakers es;
-	struct reason r = { NULL, 0, 0, NULL };
+	struct reason r = {NULL, 0, 0, NULL};
 	int64_t sum = 0;
 	size_t i;
 	int c, talk = pp_kind_class(ev->kind) == PP_CLASS_TALK;
@@ -336,12 +335,12 @@ score_event(const struct pp_scorer *s, const struct pp_event *ev,
 			reason_add(&r, "level", NULL, 0);
 		}
 		out->raw = s->base + sum;
-		out->value = ev->recorded == PP_REC_YES ?
-		    div_round(out->raw * s->recorded, PP_SCORE_UNIT) :
-		    out->raw;
+		out->value = ev->recorded == PP_REC_YES
+		    ? div_round(out->raw * s->recorded, PP_SCORE_UNIT)
+		    : out->raw;
 	} else {
-		out->raw = pp_score_networking(s->p, pp_event_minutes(ev)) +
-		    sum;
+		out->raw =
+		    pp_score_networking(s->p, pp_event_minutes(ev)) + sum;
 		out->value = out->raw;
 	}
 
@@ -349,8 +348,9 @@ score_event(const struct pp_scorer *s, const struct pp_event *ev,
 		for (i = 0; i < s->ncrit[c]; i++) {
 			const struct term *t = &s->crit[c][i];
 
-			if (c == PP_CRIT_SPEAKER ? speaker_match(t, &es) :
-			    pp_words_match(&words, &t->words)) {
+			if (c == PP_CRIT_SPEAKER
+			        ? speaker_match(t, &es)
+			        : pp_words_match(&words, &t->words)) {
 				out->crit |= 1u << c;
 				break;
 			}

@@ -41,7 +41,7 @@ enum {
  * block is used (1).  Counters not constrained stay 0, so they do not
  * split states.
  */
-#define K_TALKS(k) ((unsigned)((k) & 0xff))
+#define K_TALKS(k) ((unsigned)((k)&0xff))
 #define K_TMIN(k) ((unsigned)(((k) >> 8) & 0x7ff))
 #define K_STREAK(k) ((unsigned)(((k) >> 19) & 0xff))
 #define K_NET(k) ((unsigned)(((k) >> 27) & 0x7ff))
@@ -55,8 +55,8 @@ make_key(unsigned talks, unsigned tmin, unsigned streak, unsigned net,
     unsigned lunch, unsigned mask, unsigned must, unsigned syn)
 {
 	return (uint64_t)talks | (uint64_t)tmin << 8 | (uint64_t)streak << 19 |
-	    (uint64_t)net << 27 | (uint64_t)lunch << 38 |
-	    (uint64_t)mask << 39 | (uint64_t)must << 43 | (uint64_t)syn << 59;
+	    (uint64_t)net << 27 | (uint64_t)lunch << 38 | (uint64_t)mask << 39 |
+	    (uint64_t)must << 43 | (uint64_t)syn << 59;
 }
 
 struct label {
@@ -86,9 +86,9 @@ struct lmap {
  * criteria mask is a resource (res_of), or ignored when there is no bonus.
  */
 struct fent {
-	uint64_t res;   /* resources, lower is better (res_of) */
+	uint64_t res; /* resources, lower is better (res_of) */
 	int64_t value;
-	int32_t li;     /* label index */
+	int32_t li; /* label index */
 };
 
 struct bucket {
@@ -100,10 +100,10 @@ struct bucket {
 struct front {
 	struct bucket *b;
 	size_t nb, bcap;
-	int32_t *slot;  /* open addressing: class -> bucket, -1 = empty */
+	int32_t *slot; /* open addressing: class -> bucket, -1 = empty */
 	uint64_t *skey;
 	size_t scap;
-	size_t n;       /* labels in all buckets */
+	size_t n; /* labels in all buckets */
 };
 
 struct dp {
@@ -113,17 +113,17 @@ struct dp {
 	const unsigned char *unmust; /* items whose must-see is relaxed */
 	struct label *pool;
 	size_t npool, poolcap;
-	size_t *lo, *hi;     /* each item's labels: pool[lo[k]..hi[k]) */
-	struct front front;  /* labels of items that ended >= room change ago */
-	struct lmap local;   /* labels of the item being extended */
-	uint64_t cls_mask;   /* key bits that form a label's class */
-	int mask_res;        /* criteria mask: 0 ignored, 1 more is better,
-				-1 fewer is better */
+	size_t *lo, *hi;    /* each item's labels: pool[lo[k]..hi[k]) */
+	struct front front; /* labels of items that ended >= room change ago */
+	struct lmap local;  /* labels of the item being extended */
+	uint64_t cls_mask;  /* key bits that form a label's class */
+	int mask_res;       /* criteria mask: 0 ignored, 1 more is better,
+	                       -1 fewer is better */
 	/* limits in effect (0 = not tracked) */
 	unsigned max_talks, max_tmin, max_streak, min_net;
 	int cap_talks, cap_tmin, cap_streak, need_lunch;
 	size_t max_front;
-	int full;            /* MAX_LABELS reached: the day is given up */
+	int full; /* MAX_LABELS reached: the day is given up */
 };
 
 /*
@@ -277,9 +277,9 @@ is_must(const struct dp *dp, const struct pp_item *it)
  * streak (8), networking minutes still missing (11) and one bit per
  * criterion, each followed by a guard bit, and each lower-is-better.
  */
-#define RES_GUARDS ((1ULL << 8) | (1ULL << 20) | (1ULL << 29) | \
-	(1ULL << 41) | (1ULL << 43) | (1ULL << 45) | (1ULL << 47) | \
-	(1ULL << 49))
+#define RES_GUARDS                                                             \
+	((1ULL << 8) | (1ULL << 20) | (1ULL << 29) | (1ULL << 41) |            \
+	    (1ULL << 43) | (1ULL << 45) | (1ULL << 47) | (1ULL << 49))
 
 static uint64_t
 res_of(const struct dp *dp, uint64_t key)
@@ -449,7 +449,8 @@ extend(struct dp *dp, int32_t li, size_t k, unsigned req)
 	key = make_key(talks, tmin, streak, net, lunch, mask, must, syn);
 	i = lmap_slot(&dp->local, key);
 	if (dp->local.cap > 0 && dp->local.vals[i] >= 0) {
-		struct label *old = &dp->pool[dp->local.list[dp->local.vals[i]]];
+		struct label *old =
+		    &dp->pool[dp->local.list[dp->local.vals[i]]];
 
 		if (value > old->value) {
 			old->value = value;
@@ -560,18 +561,18 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 	dp.d = d;
 	dp.relax = relax;
 	dp.unmust = unmust;
-	dp.cap_talks = p->max_talks >= 0 && p->max_talks < 255 &&
-	    !(relax & R_COUNT);
+	dp.cap_talks =
+	    p->max_talks >= 0 && p->max_talks < 255 && !(relax & R_COUNT);
 	dp.max_talks = dp.cap_talks ? (unsigned)p->max_talks : 0;
-	dp.cap_tmin = p->max_talk_minutes >= 0 &&
-	    p->max_talk_minutes < 2000 && !(relax & R_MINUTES);
+	dp.cap_tmin = p->max_talk_minutes >= 0 && p->max_talk_minutes < 2000 &&
+	    !(relax & R_MINUTES);
 	dp.max_tmin = dp.cap_tmin ? (unsigned)p->max_talk_minutes : 0;
-	dp.cap_streak = p->max_streak >= 0 && p->max_streak < 255 &&
-	    !(relax & R_STREAK);
+	dp.cap_streak =
+	    p->max_streak >= 0 && p->max_streak < 255 && !(relax & R_STREAK);
 	dp.max_streak = dp.cap_streak ? (unsigned)p->max_streak : 0;
-	dp.min_net = p->min_networking > 0 && !(relax & R_NET) ?
-	    (unsigned)(p->min_networking < 2000 ? p->min_networking : 2000) :
-	    0;
+	dp.min_net = p->min_networking > 0 && !(relax & R_NET)
+	    ? (unsigned)(p->min_networking < 2000 ? p->min_networking : 2000)
+	    : 0;
 	dp.need_lunch = m->lunch_len > 0 &&
 	    d->lunch_to - d->lunch_from >= m->lunch_len && !(relax & R_LUNCH);
 	/* A day whose programme events are all out (skipped, busy, outside
@@ -646,7 +647,7 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 		/* Items that ended less than the room-change time ago can
 		 * precede k only when no room change is needed. */
 		for (q = ptr; q < n && d->items[by_end[q]].end <= it->start;
-		    q++) {
+		     q++) {
 			size_t j = by_end[q], l;
 
 			if (pp_item_room_change(&d->items[j], it))
@@ -696,11 +697,13 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 			break;
 		r->feasible[mask] = 1;
 		r->value[mask] = dp.pool[best[mask]].value;
-		for (li = best[mask]; dp.pool[li].item >= 0; li = dp.pool[li].prev)
+		for (li = best[mask]; dp.pool[li].item >= 0;
+		     li = dp.pool[li].prev)
 			cnt++;
 		r->items[mask] = pp_xcalloc(cnt + 1, sizeof(size_t));
 		r->nitems[mask] = cnt;
-		for (li = best[mask]; dp.pool[li].item >= 0; li = dp.pool[li].prev)
+		for (li = best[mask]; dp.pool[li].item >= 0;
+		     li = dp.pool[li].prev)
 			r->items[mask][--cnt] = (size_t)dp.pool[li].item;
 	}
 done:
@@ -732,8 +735,8 @@ append_title(char *buf, size_t size, const char *title)
 }
 
 static void
-family_text(const struct pp_model *m, const struct pp_model_day *d,
-    unsigned f, const unsigned char *unmust, char *buf, size_t size)
+family_text(const struct pp_model *m, const struct pp_model_day *d, unsigned f,
+    const unsigned char *unmust, char *buf, size_t size)
 {
 	const struct pp_profile *p = m->p;
 	size_t i, shown = 0;
@@ -786,8 +789,8 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 {
 	/* The order in which families are dropped from a clash: the ones a
 	 * user most readily changes stay longest. */
-	static const unsigned order[] = { R_STREAK, R_NET, R_LUNCH, R_COUNT,
-		R_MINUTES, R_MUST };
+	static const unsigned order[] = {R_STREAK, R_NET, R_LUNCH, R_COUNT,
+	    R_MINUTES, R_MUST};
 	const struct pp_profile *p = m->p;
 	const struct pp_item *prev = NULL;
 	unsigned active = 0, culprits, relaxed = 0, f;
@@ -904,8 +907,8 @@ watch_later(struct pp_plan *pl)
 		for (j = 0; j < pl->days[i].n; j++)
 			if (pl->days[i].items[j]->ev != NULL)
 				planned[pl->days[i].items[j]->ev - tt->ev] = 1;
-	pl->watch_later = pp_xcalloc(PP_WATCH_LATER_MAX + 1,
-	    sizeof(*pl->watch_later));
+	pl->watch_later =
+	    pp_xcalloc(PP_WATCH_LATER_MAX + 1, sizeof(*pl->watch_later));
 	for (i = 0; i < tt->n; i++) {
 		const struct pp_event *ev = &tt->ev[i];
 		int64_t raw = m->scores[i].raw;
@@ -943,8 +946,7 @@ now_seconds(void)
 }
 
 int
-pp_solve(const struct pp_model *m, struct pp_plan **out,
-    struct pp_diags *ds)
+pp_solve(const struct pp_model *m, struct pp_plan **out, struct pp_diags *ds)
 {
 	struct pp_plan *pl;
 	struct day_result *res;
@@ -964,11 +966,11 @@ pp_solve(const struct pp_model *m, struct pp_plan **out,
 	pl->days = pp_xcalloc(m->ndays + 1, sizeof(*pl->days));
 	res = pp_xcalloc(m->ndays + 1, sizeof(*res));
 	for (i = 0; i < m->ndays; i++) {
-		int r = solve_day(m, &m->days[i], 0, NULL, &res[i],
-		    &pl->stats);
+		int r = solve_day(m, &m->days[i], 0, NULL, &res[i], &pl->stats);
 
 		if (r < 0)
-			pp_diag_err(ds, NULL, 0, "%s: too many possible plans "
+			pp_diag_err(ds, NULL, 0,
+			    "%s: too many possible plans "
 			    "(over %zu solver states): narrow the day with "
 			    "--days, --day-start, --day-end or caps",
 			    m->days[i].date, MAX_LABELS);
@@ -1025,8 +1027,9 @@ pp_solve(const struct pp_model *m, struct pp_plan **out,
 
 			if (!valid[a])
 				continue;
-			v = acc[a] + m->crit_bonus *
-			    (int64_t)popcount(a & m->crit_active);
+			v = acc[a] +
+			    m->crit_bonus *
+			        (int64_t)popcount(a & m->crit_active);
 			if (!found || v > bestv) {
 				found = 1;
 				bestv = v;
@@ -1047,7 +1050,8 @@ pp_solve(const struct pp_model *m, struct pp_plan **out,
 		pd->n = res[i].nitems[dm];
 		pd->items = pp_xcalloc(pd->n + 1, sizeof(*pd->items));
 		for (j = 0; j < pd->n; j++) {
-			const struct pp_item *it = &md->items[res[i].items[dm][j]];
+			const struct pp_item *it =
+			    &md->items[res[i].items[dm][j]];
 
 			pd->items[j] = it;
 			pd->score += it->score;

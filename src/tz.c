@@ -72,7 +72,8 @@ pp_tz_cleanup(void)
 int64_t
 pp_days_from_civil(int year, int month, int day)
 {
-	/* Howard Hinnant's days_from_civil, exact for the proleptic calendar. */
+	/* Howard Hinnant's days_from_civil, exact for the proleptic calendar.
+	 */
 	int64_t y = (int64_t)year - (month <= 2);
 	int64_t era = (y >= 0 ? y : y - 399) / 400;
 	int64_t yoe = y - era * 400;
@@ -105,8 +106,8 @@ pp_civil_from_days(int64_t z, int *year, int *month, int *day)
 static int
 days_in_month(int y, int m)
 {
-	static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-		31 };
+	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+	    31};
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 
 	return m == 2 && leap ? 29 : dm[m - 1];
@@ -184,7 +185,7 @@ pp_tz_from_civil(const char *zone, const struct pp_civil *c, int64_t *out)
 	else if (ok2)
 		*out = t2;
 	else
-		*out = t1;      /* valid, or in the gap */
+		*out = t1; /* valid, or in the gap */
 	return 0;
 }
 
@@ -221,8 +222,8 @@ pp_parse_date(const char *s, struct pp_civil *c)
 	for (n = 0; n < 10; n++)
 		if (n != 4 && n != 7 && !isdigit((unsigned char)s[n]))
 			return -1;
-	c->year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 +
-	    (s[2] - '0') * 10 + (s[3] - '0');
+	c->year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
 	c->month = (s[5] - '0') * 10 + (s[6] - '0');
 	c->day = (s[8] - '0') * 10 + (s[9] - '0');
 	return valid_civil(c) ? 0 : -1;

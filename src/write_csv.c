@@ -79,8 +79,7 @@ needs_quotes(const char *s, size_t n)
 {
 	if (n == 0)
 		return 0;
-	if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
-	    s[n - 1] == '\t')
+	if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')
 		return 1;
 	return strpbrk(s, ",\"\r\n") != NULL;
 }
@@ -169,18 +168,17 @@ fmt_score(int64_t v, char *buf)
 	}
 }
 
-static const char *const plan_cols[] = {
-	"date", "start", "end", "kind", "class", "title", "speakers", "room",
-	"score", "must", "reason", "id", "url", "video_url", NULL
-};
+static const char *const plan_cols[] = {"date", "start", "end", "kind", "class",
+    "title", "speakers", "room", "score", "must", "reason", "id", "url",
+    "video_url", NULL};
 
 int
 pp_write_csv(FILE *fp, const struct pp_plan *pl, int tsv)
 {
 	const struct pp_model *m = pl->m;
 	const char *tz = m->tz != NULL && *m->tz != '\0' ? m->tz : "UTC";
-	struct out o = { fp, tsv, 0, 0 };
-	struct sbuf sb = { NULL, 0, 0 };
+	struct out o = {fp, tsv, 0, 0};
+	struct sbuf sb = {NULL, 0, 0};
 	size_t d, i;
 
 	header(&o, plan_cols);
@@ -199,11 +197,13 @@ pp_write_csv(FILE *fp, const struct pp_plan *pl, int tsv)
 			pp_tz_format_hhmm(tz, it->end, buf);
 			field(&o, buf);
 			field(&o, pp_kind_name(it->kind));
-			field(&o, it->cls == PP_CLASS_NETWORKING ?
-			    "networking" : "talk");
+			field(&o,
+			    it->cls == PP_CLASS_NETWORKING ? "networking"
+			                                   : "talk");
 			field(&o, it->title);
-			field(&o, ev != NULL ?
-			    join(&sb, ev->speakers, ev->nspeakers) : "");
+			field(&o,
+			    ev != NULL ? join(&sb, ev->speakers, ev->nspeakers)
+			               : "");
 			field(&o, it->room);
 			fmt_score(it->score, buf);
 			field(&o, buf);
@@ -231,11 +231,9 @@ fmt_time(const struct pp_civil *c, char *buf)
 		    (unsigned)c->min % 100u);
 }
 
-static const char *const prog_cols[] = {
-	"id", "date", "start", "end", "timezone", "kind", "title", "speakers",
-	"rooms", "track", "tags", "level", "recorded", "url", "video_url",
-	"abstract", NULL
-};
+static const char *const prog_cols[] = {"id", "date", "start", "end",
+    "timezone", "kind", "title", "speakers", "rooms", "track", "tags", "level",
+    "recorded", "url", "video_url", "abstract", NULL};
 
 static void
 event_row(struct out *o, struct sbuf *sb, const struct pp_event *ev)
@@ -266,8 +264,10 @@ event_row(struct out *o, struct sbuf *sb, const struct pp_event *ev)
 	field(o, tz);
 	/* The canonical name reads back as the same kind; an unknown kind
 	 * keeps its own word, which reads back as unknown again. */
-	field(o, ev->kind == PP_KIND_OTHER && *ev->kind_word != '\0' ?
-	    ev->kind_word : pp_kind_name(ev->kind));
+	field(o,
+	    ev->kind == PP_KIND_OTHER && *ev->kind_word != '\0'
+	        ? ev->kind_word
+	        : pp_kind_name(ev->kind));
 	field(o, ev->title);
 	sp = join(sb, ev->speakers, ev->nspeakers);
 	if (ev->nspeakers == 1 && strchr(sp, ',') != NULL) {
@@ -279,8 +279,10 @@ event_row(struct out *o, struct sbuf *sb, const struct pp_event *ev)
 	field(o, ev->track);
 	field(o, join(sb, ev->tags, ev->ntags));
 	field(o, ev->level);
-	field(o, ev->recorded == PP_REC_YES ? "yes" :
-	    ev->recorded == PP_REC_NO ? "no" : "");
+	field(o,
+	    ev->recorded == PP_REC_YES      ? "yes"
+	        : ev->recorded == PP_REC_NO ? "no"
+	                                    : "");
 	field(o, ev->url);
 	field(o, ev->video_url);
 	field(o, ev->abstract);
@@ -291,8 +293,8 @@ int
 pp_write_timetable_csv(FILE *fp, const struct pp_timetable *tt,
     const struct pp_event *const *sel, size_t nsel, int tsv)
 {
-	struct out o = { fp, tsv, 0, 0 };
-	struct sbuf sb = { NULL, 0, 0 };
+	struct out o = {fp, tsv, 0, 0};
+	struct sbuf sb = {NULL, 0, 0};
 	size_t i, n = sel != NULL ? nsel : tt->n;
 
 	header(&o, prog_cols);

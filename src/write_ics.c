@@ -24,18 +24,18 @@
 #define PRODID "-//pyplan//pyplan " PP_VERSION "//EN"
 
 struct zone_use {
-	const char *name;    /* IANA name, borrowed */
-	int64_t earliest;    /* first instant written in it */
+	const char *name; /* IANA name, borrowed */
+	int64_t earliest; /* first instant written in it */
 };
 
 struct writer {
 	icalcomponent *cal;
 	struct icaltimetype dtstamp;
 	int alarm_minutes;
-	int xprops;          /* write X-PYPLAN-* (timetables) */
+	int xprops; /* write X-PYPLAN-* (timetables) */
 	struct zone_use *zones;
 	size_t nzones, capzones;
-	uint64_t *uids;      /* UIDs written so far, to keep them unique */
+	uint64_t *uids; /* UIDs written so far, to keep them unique */
 	size_t nuids, capuids;
 };
 
@@ -142,16 +142,16 @@ utc_time(int64_t t)
 static int
 ambiguous(const char *zone, int64_t t, const struct pp_civil *c)
 {
-	static const int shift[] = { 1800, 3600, 7200 };
+	static const int shift[] = {1800, 3600, 7200};
 	struct pp_civil o;
 	size_t i;
 	int sign;
 
 	for (i = 0; i < sizeof(shift) / sizeof(shift[0]); i++)
 		for (sign = -1; sign <= 1; sign += 2)
-			if (pp_tz_to_civil(zone, t + sign * shift[i],
-			    &o) == 0 && o.year == c->year &&
-			    o.month == c->month &&
+			if (pp_tz_to_civil(zone, t + sign * shift[i], &o) ==
+			        0 &&
+			    o.year == c->year && o.month == c->month &&
 			    o.day == c->day && o.hour == c->hour &&
 			    o.min == c->min && o.sec == c->sec)
 				return 1;
@@ -180,8 +180,8 @@ time_prop(icalproperty_kind kind, int64_t t, const char *zone)
 		v.second = c.sec;
 	} else
 		zone = NULL;
-	p = kind == ICAL_DTSTART_PROPERTY ? icalproperty_new_dtstart(v) :
-	    icalproperty_new_dtend(v);
+	p = kind == ICAL_DTSTART_PROPERTY ? icalproperty_new_dtstart(v)
+	                                  : icalproperty_new_dtend(v);
 	if (zone != NULL)
 		icalproperty_add_parameter(p, icalparameter_new_tzid(zone));
 	return p;
@@ -297,8 +297,8 @@ put_folded(FILE *fp, const char *s)
 	int rc = 0;
 
 	for (p = s; *p != '\0'; p++) {
-		if (p[0] == '\r' && p[1] == '\n' && (p[2] == ' ' ||
-		    p[2] == '\t')) {
+		if (p[0] == '\r' && p[1] == '\n' &&
+		    (p[2] == ' ' || p[2] == '\t')) {
 			p += 2;
 			continue;
 		}
@@ -314,8 +314,9 @@ put_folded(FILE *fp, const char *s)
 			n = len - pos;
 			if (n > room) {
 				n = room;
-				while (n > 0 && ((unsigned char)line[pos + n] &
-				    0xc0) == 0x80)
+				while (n > 0 &&
+				    ((unsigned char)line[pos + n] & 0xc0) ==
+				        0x80)
 					n--;
 			}
 			if ((room == 74 && putc(' ', fp) == EOF) ||
@@ -363,8 +364,8 @@ again:
 			h = hash_i64(h, (int64_t)++n);
 			goto again;
 		}
-	w->uids = pp_xgrowarray(w->uids, &w->capuids, w->nuids + 1,
-	    sizeof(*w->uids));
+	w->uids =
+	    pp_xgrowarray(w->uids, &w->capuids, w->nuids + 1, sizeof(*w->uids));
 	w->uids[w->nuids++] = h;
 	return pp_xasprintf("%016" PRIx64 "@pyplan", h);
 }
@@ -399,8 +400,8 @@ clean(const char *s, int oneline)
 
 /* Adds a TEXT property made by mk from a cleaned copy of s. */
 static void
-add_clean(icalcomponent *ev, icalproperty *(*mk)(const char *),
-    const char *s, int oneline)
+add_clean(icalcomponent *ev, icalproperty *(*mk)(const char *), const char *s,
+    int oneline)
 {
 	char *c = clean(s, oneline);
 
@@ -430,7 +431,9 @@ add_category(char **buf, size_t *len, const char *s)
 		char ch = s[i];
 
 		(*buf)[(*len)++] = ch == ',' || ch == ';' || ch == '\\' ||
-		    (unsigned char)ch < 0x20 ? ' ' : ch;
+		        (unsigned char)ch < 0x20
+		    ? ' '
+		    : ch;
 	}
 	(*buf)[*len] = '\0';
 }
@@ -472,7 +475,7 @@ struct item_desc {
 	enum pp_kind kind;
 	int64_t start, end;
 	const char *title, *room, *reason;
-	const char *zone;     /* NULL = UTC */
+	const char *zone; /* NULL = UTC */
 	uint64_t hash;
 };
 
@@ -489,10 +492,10 @@ add_event(struct writer *w, const struct item_desc *d)
 	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
 	free(uid);
 	icalcomponent_add_property(ev, icalproperty_new_dtstamp(w->dtstamp));
-	icalcomponent_add_property(ev, time_prop(ICAL_DTSTART_PROPERTY,
-	    d->start, d->zone));
-	icalcomponent_add_property(ev, time_prop(ICAL_DTEND_PROPERTY,
-	    d->end, d->zone));
+	icalcomponent_add_property(ev,
+	    time_prop(ICAL_DTSTART_PROPERTY, d->start, d->zone));
+	icalcomponent_add_property(ev,
+	    time_prop(ICAL_DTEND_PROPERTY, d->end, d->zone));
 	add_clean(ev, icalproperty_new_summary, d->title, 1);
 	if (d->room != NULL && *d->room != '\0')
 		add_clean(ev, icalproperty_new_location, d->room, 1);
@@ -545,8 +548,9 @@ add_event(struct writer *w, const struct item_desc *d)
 	if (w->xprops && e != NULL) {
 		/* Always present: it also tells pp_load_ics that SUMMARY
 		 * is the title as it is, without a "[kind]" prefix. */
-		add_x(ev, "X-PYPLAN-KIND", *e->kind_word != '\0' ?
-		    e->kind_word : pp_kind_name(e->kind));
+		add_x(ev, "X-PYPLAN-KIND",
+		    *e->kind_word != '\0' ? e->kind_word
+		                          : pp_kind_name(e->kind));
 		/* The programme's own id (the UID is a hash, unique across
 		 * calendars), so a converted programme reads back the same. */
 		add_x(ev, "X-PYPLAN-ID", e->id);
@@ -646,15 +650,14 @@ pp_write_ics(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 }
 
 int
-pp_write_timetable_ics(FILE *fp, const struct pp_timetable *tt,
-    const char *tz)
+pp_write_timetable_ics(FILE *fp, const struct pp_timetable *tt, const char *tz)
 {
 	const char *deflt = pick_zone(tz, NULL);
 	struct writer w;
 	size_t i;
 
-	writer_init(&w, cal_name(tt), tz != NULL && pp_tz_valid(tz) ? tz :
-	    NULL);
+	writer_init(&w, cal_name(tt),
+	    tz != NULL && pp_tz_valid(tz) ? tz : NULL);
 	w.xprops = 1;
 	for (i = 0; i < tt->n; i++)
 		use_zone(&w, pick_zone(tt->ev[i].tz, deflt), tt->ev[i].start);

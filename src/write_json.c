@@ -27,8 +27,8 @@
  * digits survives the trip through a double, so 0.1 prints as 0.1 (the
  * default, 17 digits, prints 0.10000000000000001).
  */
-#define DUMP_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | \
-	JSON_REAL_PRECISION(15))
+#define DUMP_FLAGS                                                             \
+	(JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
 
 /*
  * jansson allocates through pp_xmalloc, like the rest of pyplan: running
@@ -198,7 +198,8 @@ iso(const char *tz, int64_t t)
 static json_t *
 recorded(enum pp_recorded r)
 {
-	return r == PP_REC_UNKNOWN ? json_null() : json_boolean(r == PP_REC_YES);
+	return r == PP_REC_UNKNOWN ? json_null()
+	                           : json_boolean(r == PP_REC_YES);
 }
 
 static const char *
@@ -330,8 +331,8 @@ profile(const struct pp_model *m)
 	set(o, "speakers", weights(p->speakers, p->nspeakers));
 	x = json_object();
 	for (c = 0; c < PP_CRIT__COUNT; c++)
-		set(x, pp_criterion_name((enum pp_criterion)c), strv((const char *const *)p->criteria[c],
-		    p->ncriteria[c]));
+		set(x, pp_criterion_name((enum pp_criterion)c),
+		    strv((const char *const *)p->criteria[c], p->ncriteria[c]));
 	set(o, "criteria", x);
 	set(o, "must", refs(p->must, p->nmust));
 	set(o, "skip", refs(p->skip, p->nskip));
@@ -347,8 +348,8 @@ profile(const struct pp_model *m)
 		json_array_append_new(x, y);
 	}
 	set(o, "busy", x);
-	set(o, "busy_files", strv((const char *const *)p->busy_files,
-	    p->nbusy_files));
+	set(o, "busy_files",
+	    strv((const char *const *)p->busy_files, p->nbusy_files));
 	return o;
 }
 
@@ -376,8 +377,9 @@ item(const struct pp_model *m, const struct pp_item *it)
 
 	set(o, "id", str(pp_item_id(it, tz, idbuf)));
 	set(o, "kind", json_string_nocheck(pp_kind_name(it->kind)));
-	set(o, "class", json_string_nocheck(it->cls == PP_CLASS_NETWORKING ?
-	    "networking" : "talk"));
+	set(o, "class",
+	    json_string_nocheck(
+	        it->cls == PP_CLASS_NETWORKING ? "networking" : "talk"));
 	set(o, "source", json_string_nocheck(source_name(it->src)));
 	set(o, "title", str(it->title));
 	set(o, "start", iso(tz, it->start));
@@ -385,13 +387,13 @@ item(const struct pp_model *m, const struct pp_item *it)
 	set(o, "minutes", json_integer(it->minutes));
 	set(o, "room", opt(it->room));
 	set(o, "rooms", strv(it->rooms, it->nrooms));
-	set(o, "speakers", ev != NULL ? strv(ev->speakers, ev->nspeakers) :
-	    json_array());
+	set(o, "speakers",
+	    ev != NULL ? strv(ev->speakers, ev->nspeakers) : json_array());
 	set(o, "tags", ev != NULL ? strv(ev->tags, ev->ntags) : json_array());
 	set(o, "url", opt(ev != NULL ? ev->url : NULL));
 	set(o, "video_url", opt(ev != NULL ? ev->video_url : NULL));
-	set(o, "recorded", recorded(ev != NULL ? ev->recorded :
-	    PP_REC_UNKNOWN));
+	set(o, "recorded",
+	    recorded(ev != NULL ? ev->recorded : PP_REC_UNKNOWN));
 	set(o, "score", score(it->score));
 	set(o, "must", json_boolean(it->must));
 	set(o, "reason", opt(it->reason));
@@ -452,8 +454,7 @@ watch_later(const struct pp_plan *pl)
 }
 
 int
-pp_write_json(FILE *fp, const struct pp_plan *pl,
-    const struct pp_write_opts *o)
+pp_write_json(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 {
 	const struct pp_model *m = pl->m;
 	json_t *root, *x;
@@ -479,15 +480,17 @@ pp_write_json(FILE *fp, const struct pp_plan *pl,
 	for (c = 0; c < PP_CRIT__COUNT; c++)
 		if (pl->crit_covered & (1u << c))
 			json_array_append_new(x,
-			    json_string_nocheck(pp_criterion_name((enum pp_criterion)c)));
+			    json_string_nocheck(
+			        pp_criterion_name((enum pp_criterion)c)));
 	set(root, "criteria_covered", x);
 	x = json_object();
 	set(x, "labels", json_integer((json_int_t)pl->stats.labels));
 	set(x, "max_front", json_integer((json_int_t)pl->stats.max_front));
 	/* Wall time varies from run to run; golden files set
 	 * SOURCE_DATE_EPOCH to get a fixed 0.  Microseconds are plenty. */
-	secs = getenv("SOURCE_DATE_EPOCH") != NULL ? 0.0 :
-	    round(pl->stats.seconds * 1e6) / 1e6;
+	secs = getenv("SOURCE_DATE_EPOCH") != NULL
+	    ? 0.0
+	    : round(pl->stats.seconds * 1e6) / 1e6;
 	set(x, "seconds", real(secs));
 	set(root, "solver", x);
 	return dump(fp, root);
@@ -533,8 +536,8 @@ pp_write_timetable_json(FILE *fp, const struct pp_timetable *tt,
 	set(root, "name", opt(tt->name));
 	a = json_array();
 	for (i = 0; i < n; i++)
-		json_array_append_new(a, event(sel != NULL ? sel[i] :
-		    &tt->ev[i]));
+		json_array_append_new(a,
+		    event(sel != NULL ? sel[i] : &tt->ev[i]));
 	set(root, "events", a);
 	return dump(fp, root);
 }

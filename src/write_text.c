@@ -229,8 +229,8 @@ write_item(struct out *o, const struct pp_item *it, const char *zone,
 }
 
 static void
-write_day(struct out *o, const struct pp_plan *pl,
-    const struct pp_plan_day *pd, const char *zone, const struct widths *w)
+write_day(struct out *o, const struct pp_plan *pl, const struct pp_plan_day *pd,
+    const char *zone, const struct widths *w)
 {
 	const struct pp_profile *p = pl->m->p;
 	char head[64], talks[32], tmin[32], net[32], score[32], tot[192];
@@ -249,12 +249,12 @@ write_day(struct out *o, const struct pp_plan *pl,
 	}
 	fmt_cap(talks, sizeof(talks), pd->talks, p->max_talks, 0);
 	fmt_cap(tmin, sizeof(tmin), pd->talk_minutes, p->max_talk_minutes, 0);
-	fmt_cap(net, sizeof(net), pd->networking_minutes, p->min_networking,
-	    1);
+	fmt_cap(net, sizeof(net), pd->networking_minutes, p->min_networking, 1);
 	pp_score_format(pd->score, score);
 	snprintf(tot, sizeof(tot),
 	    "talks %s" SEP "talk minutes %s" SEP "networking %s min" SEP
-	    "score %s", talks, tmin, net, score);
+	    "score %s",
+	    talks, tmin, net, score);
 	line_begin(o, NULL);
 	pad(o, 2);
 	cell(o, tot, 0);
@@ -287,8 +287,9 @@ write_busy(struct out *o, const struct pp_plan *pl)
 				n++;
 		pp_tz_format_date(zone, bb->start, date);
 		/* Only the blocks on the days planned. */
-		for (i = 0; i < pl->ndays &&
-		    strcmp(pl->days[i].md->date, date) != 0; i++)
+		for (i = 0;
+		     i < pl->ndays && strcmp(pl->days[i].md->date, date) != 0;
+		     i++)
 			;
 		if (i == pl->ndays)
 			continue;
@@ -298,7 +299,8 @@ write_busy(struct out *o, const struct pp_plan *pl)
 		    bb->end - bb->start >= 86400)
 			snprintf(from, sizeof(from), "all");
 		line = pp_xasprintf("busy %s %s%s%s  %s  (kept free; %zu "
-		    "event%s left out)", date, from,
+		                    "event%s left out)",
+		    date, from,
 		    strcmp(from, "all") == 0 ? " day" : "\xe2\x80\x93",
 		    strcmp(from, "all") == 0 ? "" : to, bb->label, n,
 		    n == 1 ? "" : "s");
@@ -313,13 +315,13 @@ write_busy(struct out *o, const struct pp_plan *pl)
 static void
 write_summary(struct out *o, const struct pp_plan *pl)
 {
-	static const char *const names[C__COUNT] = { "day", "talks",
-		"talk min", "networking", "score" };
+	static const char *const names[C__COUNT] = {"day", "talks", "talk min",
+	    "networking", "score"};
 	const struct pp_model *m = pl->m;
 	const struct pp_profile *p = m->p;
 	struct row *rows = pp_xcalloc(pl->ndays + 1, sizeof(*rows));
 	size_t w[C__COUNT], d, c, ncrit = 0, ncov = 0;
-	struct decw sw = { 0, 0 };
+	struct decw sw = {0, 0};
 	char score[32], crit[128] = "";
 
 	for (c = 0; c < C__COUNT; c++)
@@ -392,9 +394,9 @@ write_summary(struct out *o, const struct pp_plan *pl)
 static void
 write_watch_later(struct out *o, const struct pp_plan *pl)
 {
-	char (*scores)[32] = pp_xcalloc(pl->nwatch, sizeof(*scores));
+	char(*scores)[32] = pp_xcalloc(pl->nwatch, sizeof(*scores));
 	char **what = pp_xcalloc(pl->nwatch, sizeof(*what));
-	struct decw ws = { 0, 0 };
+	struct decw ws = {0, 0};
 	size_t i, ww = 0;
 
 	for (i = 0; i < pl->nwatch; i++) {
@@ -402,9 +404,9 @@ write_watch_later(struct out *o, const struct pp_plan *pl)
 		char *sp = pp_event_speakers(ev, ", ");
 
 		pp_score_format(pp_plan_event_score(pl, ev), scores[i]);
-		what[i] = *sp != '\0' ?
-		    pp_xasprintf("%s \xe2\x80\x94 %s", ev->title, sp) :
-		    pp_xstrdup(ev->title);
+		what[i] = *sp != '\0'
+		    ? pp_xasprintf("%s \xe2\x80\x94 %s", ev->title, sp)
+		    : pp_xstrdup(ev->title);
 		free(sp);
 		dec_measure(scores[i], &ws);
 		if (pp_utf8_width(what[i]) > ww)
@@ -433,7 +435,7 @@ pp_write_text(FILE *fp, const struct pp_plan *pl,
 	const struct pp_model *m = pl->m;
 	const char *zone = m->tz != NULL && *m->tz != '\0' ? m->tz : "UTC";
 	const char *name = m->tt != NULL ? m->tt->name : NULL;
-	struct out o = { fp, opts != NULL && opts->color, NULL, 0 };
+	struct out o = {fp, opts != NULL && opts->color, NULL, 0};
 	struct widths w;
 	char *head;
 	size_t d;
@@ -461,10 +463,10 @@ pp_write_text(FILE *fp, const struct pp_plan *pl,
 }
 
 int
-pp_write_timetable_text(FILE *fp, const struct pp_event *const *sel,
-    size_t n, const char *tz, int color)
+pp_write_timetable_text(FILE *fp, const struct pp_event *const *sel, size_t n,
+    const char *tz, int color)
 {
-	struct out o = { fp, color, NULL, 0 };
+	struct out o = {fp, color, NULL, 0};
 	size_t i, tw = 0, sw = 0, kw = 0;
 	char date[11], a[6], b[6], range[PP_TIME_RANGE_SIZE + 12];
 	const char *prev = NULL;
@@ -473,8 +475,10 @@ pp_write_timetable_text(FILE *fp, const struct pp_event *const *sel,
 	for (i = 0; i < n; i++) {
 		char *sp = pp_event_speakers(sel[i], ", ");
 
-		tw = min_size(pp_utf8_width(sel[i]->title) > tw ?
-		    pp_utf8_width(sel[i]->title) : tw, TITLE_MAX);
+		tw = min_size(pp_utf8_width(sel[i]->title) > tw
+		        ? pp_utf8_width(sel[i]->title)
+		        : tw,
+		    TITLE_MAX);
 		sw = min_size(pp_utf8_width(sp) > sw ? pp_utf8_width(sp) : sw,
 		    SPEAKERS_MAX);
 		if (strlen(pp_kind_name(sel[i]->kind)) > kw)
@@ -488,8 +492,8 @@ pp_write_timetable_text(FILE *fp, const struct pp_event *const *sel,
 
 		pp_tz_format_date(zone, ev->start, date);
 		if (prev == NULL || strcmp(prevdate, date) != 0) {
-			char *h = pp_xasprintf("%s %s", pp_weekday_name(date),
-			    date);
+			char *h =
+			    pp_xasprintf("%s %s", pp_weekday_name(date), date);
 
 			if (prev != NULL)
 				fputc('\n', fp);
@@ -501,8 +505,9 @@ pp_write_timetable_text(FILE *fp, const struct pp_event *const *sel,
 		pp_tz_format_hhmm(zone, ev->start, a);
 		pp_tz_format_hhmm(zone, ev->end, b);
 		snprintf(range, sizeof(range), "%s\xe2\x80\x93%s", a, b);
-		line_begin(&o, pp_kind_class(ev->kind) == PP_CLASS_NETWORKING ?
-		    SGR_DIM : NULL);
+		line_begin(&o,
+		    pp_kind_class(ev->kind) == PP_CLASS_NETWORKING ? SGR_DIM
+		                                                   : NULL);
 		pad(&o, 2);
 		col(&o, range, 11, 2);
 		col(&o, pp_kind_name(ev->kind), kw, 2);

@@ -126,8 +126,8 @@ pp_plan_event_score(const struct pp_plan *pl, const struct pp_event *ev)
 const char *
 pp_weekday_name(const char *date)
 {
-	static const char *const names[] = { "Sunday", "Monday", "Tuesday",
-		"Wednesday", "Thursday", "Friday", "Saturday" };
+	static const char *const names[] = {"Sunday", "Monday", "Tuesday",
+	    "Wednesday", "Thursday", "Friday", "Saturday"};
 	struct pp_civil c;
 	int64_t d;
 
@@ -147,8 +147,8 @@ pp_item_id(const struct pp_item *it, const char *tz, char buf[PP_ITEM_ID_MAX])
 
 	if (it->src == PP_ITEM_EVENT && it->ev != NULL)
 		return it->ev->id;
-	if (pp_tz_to_civil(tz != NULL && *tz != '\0' ? tz : "UTC",
-	    it->start, &c) != 0)
+	if (pp_tz_to_civil(tz != NULL && *tz != '\0' ? tz : "UTC", it->start,
+	        &c) != 0)
 		pp_tz_to_civil("UTC", it->start, &c);
 	snprintf(buf, PP_ITEM_ID_MAX, "%s-%04u-%02u-%02u-%02u%02u",
 	    it->src == PP_ITEM_LUNCH ? "lunch" : "hallway",

@@ -7,8 +7,8 @@
 #ifndef PYPLAN_DIAG_H
 #define PYPLAN_DIAG_H
 
-#include <stdio.h>
 #include <stddef.h>
+#include <stdio.h>
 
 enum pp_level { PP_NOTE, PP_WARNING, PP_ERROR };
 
@@ -16,7 +16,7 @@ struct pp_diag {
 	const char *file;   /* borrowed: must outlive the list; NULL = none */
 	unsigned line, col; /* 1-based; 0 = not applicable */
 	enum pp_level level;
-	char msg[256];      /* inline: the error path never allocates */
+	char msg[256]; /* inline: the error path never allocates */
 };
 
 struct pp_diags {

@@ -43,13 +43,13 @@ struct pp_event {
 	const char *title;     /* never NULL; may be "" */
 	const char *kind_word; /* the source's own kind word, "" if none */
 	enum pp_kind kind;
-	int64_t start, end;    /* UTC seconds, end > start */
-	const char *tz;        /* IANA zone for display and day boundaries */
-	const char **rooms;    /* nrooms room names */
+	int64_t start, end; /* UTC seconds, end > start */
+	const char *tz;     /* IANA zone for display and day boundaries */
+	const char **rooms; /* nrooms room names */
 	size_t nrooms;
-	const char *room;      /* rooms joined with "; ", "" if none */
+	const char *room; /* rooms joined with "; ", "" if none */
 	const char *track;
-	const char *level;     /* "beginner", "intermediate", ... or "" */
+	const char *level; /* "beginner", "intermediate", ... or "" */
 	const char *url;
 	const char *video_url;
 	const char *abstract;
@@ -58,15 +58,15 @@ struct pp_event {
 	const char **tags;
 	size_t ntags;
 	enum pp_recorded recorded;
-	const char *file;      /* borrowed origin, for diagnostics */
-	unsigned line;         /* line of the row / property, 1-based */
+	const char *file; /* borrowed origin, for diagnostics */
+	unsigned line;    /* line of the row / property, 1-based */
 };
 
 /* A span of time the plan must keep free (a [busy] entry or a --busy
  * calendar event). */
-struct pp_busy_block {             /* a resolved busy block */
+struct pp_busy_block { /* a resolved busy block */
 	int64_t start, end;
-	char *label;               /* owned by whoever made the array */
+	char *label; /* owned by whoever made the array */
 	const char *file;
 	unsigned line;
 };
@@ -74,9 +74,9 @@ struct pp_busy_block {             /* a resolved busy block */
 struct pp_arena;
 
 struct pp_timetable {
-	struct pp_event *ev;   /* n events, owned */
+	struct pp_event *ev; /* n events, owned */
 	size_t n, cap;
-	const char *name;      /* conference name or NULL (arena) */
+	const char *name; /* conference name or NULL (arena) */
 	struct pp_arena *arena;
 };
 
@@ -121,8 +121,8 @@ void pp_timetable_sort(struct pp_timetable *tt);
  * case) and the same start and end become one event whose rooms are the
  * union; each merge is reported as a note.  Sorts the timetable.
  */
-void pp_timetable_merge_duplicates(struct pp_timetable *tt,
-    struct pp_diags *ds);
+void
+pp_timetable_merge_duplicates(struct pp_timetable *tt, struct pp_diags *ds);
 
 /* Returns the kind's canonical name ("talk", "open-space", ...). */
 const char *pp_kind_name(enum pp_kind k);

@@ -24,7 +24,7 @@
  * made must-see for the re-solve) and restored.  Returns 0; 1 when ref
  * matches nothing (error in ds); -1 on a stream error.
  */
-int pp_explain(FILE *fp, struct pp_model *m, const char *ref,
-    struct pp_diags *ds);
+int
+pp_explain(FILE *fp, struct pp_model *m, const char *ref, struct pp_diags *ds);
 
 #endif

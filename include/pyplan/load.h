@@ -19,12 +19,17 @@
  * libical's line reader is quadratic in the line length. */
 #define PP_LOAD_MAX_LINE ((size_t)64 << 10)
 
-enum pp_format { PP_FMT_UNKNOWN, PP_FMT_CSV, PP_FMT_ICS, PP_FMT_XML,
-	PP_FMT_JSON };
+enum pp_format {
+	PP_FMT_UNKNOWN,
+	PP_FMT_CSV,
+	PP_FMT_ICS,
+	PP_FMT_XML,
+	PP_FMT_JSON
+};
 
 struct pp_load_opts {
-	const char *tz;  /* zone for floating times; NULL = "UTC" */
-	int lenient;     /* 1: bad rows are skipped with a warning each */
+	const char *tz; /* zone for floating times; NULL = "UTC" */
+	int lenient;    /* 1: bad rows are skipped with a warning each */
 };
 
 /*
@@ -43,13 +48,12 @@ int pp_load_file(struct pp_timetable *tt, const char *path,
  * *data (NUL-terminated, the caller frees) and *len.  Returns 0, or -1
  * with an error in ds (*io_error = 1 when it cannot be opened or read).
  */
-int pp_load_read(const char *path, const char **name, char **data,
-    size_t *len, struct pp_diags *ds, int *io_error);
+int pp_load_read(const char *path, const char **name, char **data, size_t *len,
+    struct pp_diags *ds, int *io_error);
 
 /* Loads an in-memory buffer named name (used by pp_load_file and fuzzers). */
-int pp_load_buffer(struct pp_timetable *tt, const char *name,
-    const char *data, size_t len, const struct pp_load_opts *opts,
-    struct pp_diags *ds);
+int pp_load_buffer(struct pp_timetable *tt, const char *name, const char *data,
+    size_t len, const struct pp_load_opts *opts, struct pp_diags *ds);
 
 /*
  * Checks that no line of data is longer than PP_LOAD_MAX_LINE bytes; with

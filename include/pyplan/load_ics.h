@@ -54,7 +54,7 @@ int pp_load_ics(struct pp_timetable *tt, const char *name, const char *data,
  * events are reported as by pp_load_ics.  Returns 0, or -1 on errors.
  */
 int pp_load_busy_ics(struct pp_timetable *tt, const char *name,
-    const char *data, size_t len, const struct pp_load_opts *opts,
-    int64_t from, int64_t to, struct pp_diags *ds);
+    const char *data, size_t len, const struct pp_load_opts *opts, int64_t from,
+    int64_t to, struct pp_diags *ds);
 
 #endif

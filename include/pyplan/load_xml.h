@@ -60,14 +60,14 @@ struct pp_feed_pos {
  */
 struct pp_feed {
 	struct pp_timetable *tt;
-	const char *name;              /* borrowed, for diagnostics */
-	const char *base;              /* basename of name, for default ids */
+	const char *name; /* borrowed, for diagnostics */
+	const char *base; /* basename of name, for default ids */
 	const struct pp_load_opts *opts;
 	struct pp_diags *ds;
-	const char *zone;              /* resolved display zone, or NULL */
-	int day_change;                /* seconds after midnight, -1 = none */
-	size_t nevents;                /* events offered, for the limit */
-	int stop;                      /* too many events: read no more */
+	const char *zone; /* resolved display zone, or NULL */
+	int day_change;   /* seconds after midnight, -1 = none */
+	size_t nevents;   /* events offered, for the limit */
+	int stop;         /* too many events: read no more */
 	struct {
 		struct pp_feed_pos at;
 		char msg[160];
@@ -76,19 +76,19 @@ struct pp_feed {
 };
 
 /* Sets up f for one file; opts may be NULL.  Borrows every pointer. */
-void pp_feed_init(struct pp_feed *f, struct pp_timetable *tt,
-    const char *name, const struct pp_load_opts *opts, struct pp_diags *ds);
+void pp_feed_init(struct pp_feed *f, struct pp_timetable *tt, const char *name,
+    const struct pp_load_opts *opts, struct pp_diags *ds);
 
 /*
  * Sets the zone the file declares (frab <time_zone_name>): returns 0, or
  * -1 after an error at at when the zone is unknown.
  */
-int pp_feed_set_zone(struct pp_feed *f, const char *zone,
-    struct pp_feed_pos at);
+int
+pp_feed_set_zone(struct pp_feed *f, const char *zone, struct pp_feed_pos at);
 
 /* Records a problem of the current event (at.line 0: at the event). */
-void pp_feed_problem(struct pp_feed *f, struct pp_feed_pos at,
-    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void pp_feed_problem(struct pp_feed *f, struct pp_feed_pos at, const char *fmt,
+    ...) __attribute__((format(printf, 3, 4)));
 
 /*
  * Reports the current event's problems and clears them: errors in strict
@@ -98,8 +98,8 @@ void pp_feed_problem(struct pp_feed *f, struct pp_feed_pos at,
 int pp_feed_flush(struct pp_feed *f, struct pp_feed_pos at);
 
 /* A warning about the event at at (a skipped item). */
-void pp_feed_warn(struct pp_feed *f, struct pp_feed_pos at,
-    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void pp_feed_warn(struct pp_feed *f, struct pp_feed_pos at, const char *fmt,
+    ...) __attribute__((format(printf, 3, 4)));
 
 /*
  * Counts one more event against PP_LOAD_MAX_EVENTS; returns 0, or -1
@@ -109,9 +109,9 @@ int pp_feed_count(struct pp_feed *f, struct pp_feed_pos at);
 
 /* A parsed ISO 8601 date-time. */
 struct pp_feed_time {
-	struct pp_civil c;     /* civil fields as written */
-	int has_off;           /* "Z" or an offset was given */
-	int off;               /* seconds east of UTC */
+	struct pp_civil c; /* civil fields as written */
+	int has_off;       /* "Z" or an offset was given */
+	int off;           /* seconds east of UTC */
 };
 
 /*
@@ -127,8 +127,8 @@ int pp_feed_parse_time(const char *s, struct pp_feed_time *t);
  * of the first offset seen, else UTC).  Returns 0, or -1 when the time
  * does not exist.
  */
-int pp_feed_instant(struct pp_feed *f, const struct pp_feed_time *t,
-    int64_t *out);
+int
+pp_feed_instant(struct pp_feed *f, const struct pp_feed_time *t, int64_t *out);
 
 /* The feed's display zone (settling it as pp_feed_instant would). */
 const char *pp_feed_zone(struct pp_feed *f);
@@ -169,22 +169,22 @@ int pp_feed_bool(const char *s);
  * unknown (the event's place is used).
  */
 struct pp_feed_event {
-	struct pp_feed_pos at;       /* where the event starts */
-	const char *guid, *id;       /* the id is the guid, else id */
-	const char *date;            /* ISO start date-time, or "" */
+	struct pp_feed_pos at; /* where the event starts */
+	const char *guid, *id; /* the id is the guid, else id */
+	const char *date;      /* ISO start date-time, or "" */
 	struct pp_feed_pos date_at;
-	const char *start;           /* HH:MM, read on day_date */
+	const char *start; /* HH:MM, read on day_date */
 	struct pp_feed_pos start_at;
-	const char *end;             /* ISO end date-time, or "" */
+	const char *end; /* ISO end date-time, or "" */
 	struct pp_feed_pos end_at;
-	const char *day_date;        /* YYYY-MM-DD of the enclosing day */
-	const char *day_start;       /* ISO start of the enclosing day */
-	const char *duration;        /* frab duration (HH:MM) */
+	const char *day_date;  /* YYYY-MM-DD of the enclosing day */
+	const char *day_start; /* ISO start of the enclosing day */
+	const char *duration;  /* frab duration (HH:MM) */
 	struct pp_feed_pos duration_at;
-	int has_duration;            /* a duration field is present */
+	int has_duration; /* a duration field is present */
 	const char *title, *subtitle, *track, *type, *level;
 	const char *abstract, *description, *url, *video_url;
-	int kind;                    /* a pp_kind the format decided, or -1 */
+	int kind; /* a pp_kind the format decided, or -1 */
 	const char **rooms;
 	size_t nrooms;
 	const char **persons;
@@ -193,7 +193,7 @@ struct pp_feed_event {
 	size_t ntags;
 	const char **link_url, **link_title;
 	size_t nlinks;
-	enum pp_recorded recorded;   /* from the format's recording fields */
+	enum pp_recorded recorded; /* from the format's recording fields */
 };
 
 /* Clears e: every string "", no arrays, kind -1, recorded unknown. */

@@ -28,47 +28,51 @@ struct pp_item {
 	enum pp_item_src src;
 	enum pp_kind kind;
 	enum pp_kind_class cls;
-	int64_t start, end;        /* UTC seconds */
+	int64_t start, end; /* UTC seconds */
 	long minutes;
-	const char *title;         /* borrowed (event or static) */
-	const char **rooms;        /* borrowed; nrooms == 0 for synthesized */
+	const char *title;  /* borrowed (event or static) */
+	const char **rooms; /* borrowed; nrooms == 0 for synthesized */
 	size_t nrooms;
-	const char *room;          /* "" for synthesized */
-	int64_t score;             /* score units */
-	unsigned crit;             /* criteria covered */
-	int must;                  /* hard: must be planned */
-	int counts;                /* networking block >= min-networking-block */
-	int lunch;                 /* satisfies the lunch rule */
-	const char *reason;        /* borrowed, "" if none */
+	const char *room;   /* "" for synthesized */
+	int64_t score;      /* score units */
+	unsigned crit;      /* criteria covered */
+	int must;           /* hard: must be planned */
+	int counts;         /* networking block >= min-networking-block */
+	int lunch;          /* satisfies the lunch rule */
+	const char *reason; /* borrowed, "" if none */
 };
 
 /* Why a programme event is not a candidate. */
-enum pp_excl { PP_EXCL_NONE, PP_EXCL_SKIP, PP_EXCL_BUSY, PP_EXCL_WINDOW,
-	PP_EXCL_DAY };
+enum pp_excl {
+	PP_EXCL_NONE,
+	PP_EXCL_SKIP,
+	PP_EXCL_BUSY,
+	PP_EXCL_WINDOW,
+	PP_EXCL_DAY
+};
 
 struct pp_model_day {
-	char date[11];             /* YYYY-MM-DD in the planning zone */
+	char date[11];                /* YYYY-MM-DD in the planning zone */
 	int64_t win_start, win_end;   /* planning window */
 	int64_t lunch_from, lunch_to; /* lunch window (lunch_minutes > 0) */
-	struct pp_item *items;     /* n items sorted by start, end, title */
+	struct pp_item *items;        /* n items sorted by start, end, title */
 	size_t n;
 	size_t nmust;
 };
 
-
 struct pp_model {
 	const struct pp_timetable *tt; /* borrowed */
 	const struct pp_profile *p;    /* borrowed */
-	const char *tz;                /* planning zone (profile or programme) */
+	const char *tz; /* planning zone (profile or programme) */
 	struct pp_model_day *days;
 	size_t ndays;
-	struct pp_score *scores;       /* one per timetable event, same index */
-	enum pp_excl *excl;            /* one per timetable event */
-	int *must;                     /* one per timetable event: 1 if must */
+	struct pp_score *scores; /* one per timetable event, same index */
+	enum pp_excl *excl;      /* one per timetable event */
+	int *must;               /* one per timetable event: 1 if must */
 	struct pp_busy_block *busy;
 	size_t nbusy;
-	unsigned crit_active;          /* criteria that have terms */
-	int64_t crit_bonus;            /* score units per covered criterion */
+	unsigned crit_active; /* criteria that have terms */
+	int64_t crit_bonus;   /* score units per covered criterion */
 	int64_t min_block, room_change, lunch_len; /* seconds */
 };
 

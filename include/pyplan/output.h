@@ -12,19 +12,20 @@
 #include "pyplan/diag.h"
 
 struct pp_out {
-	FILE *fp;    /* write here */
-	char *path;  /* destination, NULL for standard output */
-	char *tmp;   /* the temporary file, NULL for standard output */
+	FILE *fp;         /* write here */
+	char *path;       /* destination, NULL for standard output */
+	char *tmp;        /* the temporary file, NULL for standard output */
 	const char *name; /* the caller's path, borrowed: diagnostics
-			   * name it and outlive o */
+	                   * name it and outlive o */
 };
 
 /*
  * Opens path for writing (NULL or "-" = standard output).  Returns 0, or -1
  * with an error in ds when the temporary file cannot be created (the CLI
- * exits 73).  path is copied, and also borrowed by the diagnostics.  An existing path that is neither a
- * regular file nor a directory (/dev/null, a FIFO, a terminal) is opened
- * and written directly: replacing it would destroy it.
+ * exits 73).  path is copied, and also borrowed by the diagnostics.  An
+ * existing path that is neither a regular file nor a directory (/dev/null, a
+ * FIFO, a terminal) is opened and written directly: replacing it would destroy
+ * it.
  */
 int pp_out_open(struct pp_out *o, const char *path, struct pp_diags *ds);
 

@@ -14,24 +14,29 @@
 
 #define PP_UNLIMITED (-1)
 
-enum pp_criterion { PP_CRIT_JOB, PP_CRIT_DEPTH, PP_CRIT_NEW, PP_CRIT_SPEAKER,
-	PP_CRIT__COUNT };
+enum pp_criterion {
+	PP_CRIT_JOB,
+	PP_CRIT_DEPTH,
+	PP_CRIT_NEW,
+	PP_CRIT_SPEAKER,
+	PP_CRIT__COUNT
+};
 
 struct pp_weighted {
-	char *name;         /* topic or speaker, owned */
+	char *name; /* topic or speaker, owned */
 	double weight;
 };
 
-struct pp_ref {             /* a [must]/[skip] entry: an id or a title */
-	char *text;         /* owned */
-	const char *file;   /* borrowed origin for diagnostics, NULL = flag */
+struct pp_ref {           /* a [must]/[skip] entry: an id or a title */
+	char *text;       /* owned */
+	const char *file; /* borrowed origin for diagnostics, NULL = flag */
 	unsigned line;
 };
 
-struct pp_busy {            /* a [busy] block in the planning zone */
-	char *label;        /* owned, e.g. "booth duty" */
-	char date[11];      /* YYYY-MM-DD */
-	int from, to;       /* minutes since local midnight, from < to */
+struct pp_busy {       /* a [busy] block in the planning zone */
+	char *label;   /* owned, e.g. "booth duty" */
+	char date[11]; /* YYYY-MM-DD */
+	int from, to;  /* minutes since local midnight, from < to */
 	const char *file;
 	unsigned line;
 };
@@ -46,14 +51,14 @@ struct pp_profile {
 	int room_change;        /* room-change-minutes */
 	int day_start, day_end; /* minutes since local midnight, 0..1440 */
 	int lunch_from, lunch_to, lunch_minutes; /* lunch_minutes 0 = off */
-	double recorded_weight; /* 0..1 */
-	double talk_base;       /* talk-base: score of any talk-load item */
+	double recorded_weight;                  /* 0..1 */
+	double talk_base;         /* talk-base: score of any talk-load item */
 	double networking_weight; /* networking-weight: score per hour */
-	double level_bonus;     /* level-bonus: added when level matches */
-	double criteria_bonus;  /* criteria-bonus: per criterion covered */
-	char *level;            /* level: preferred level, NULL = none */
-	char *tz;               /* timezone, NULL = the programme's */
-	char **days;            /* days: YYYY-MM-DD, ndays == 0 = all */
+	double level_bonus;       /* level-bonus: added when level matches */
+	double criteria_bonus;    /* criteria-bonus: per criterion covered */
+	char *level;              /* level: preferred level, NULL = none */
+	char *tz;                 /* timezone, NULL = the programme's */
+	char **days;              /* days: YYYY-MM-DD, ndays == 0 = all */
 	size_t ndays;
 
 	struct pp_weighted *interests;
@@ -66,7 +71,7 @@ struct pp_profile {
 	size_t nmust, nskip;
 	struct pp_busy *busy;
 	size_t nbusy;
-	char **busy_files;      /* --busy FILE (.ics or CSV), owned */
+	char **busy_files; /* --busy FILE (.ics or CSV), owned */
 	size_t nbusy_files;
 };
 
@@ -98,8 +103,8 @@ void pp_profile_fini(struct pp_profile *p);
  * read (*io_error = 1, error "cannot open profile: <reason>" without a
  * line) or held errors (*io_error = 0).  io_error may be NULL.
  */
-int pp_profile_load(struct pp_profile *p, const char *path,
-    struct pp_diags *ds, int *io_error);
+int pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
+    int *io_error);
 /* Same, from a NUL-terminated string named name (tests, fuzzers). */
 int pp_profile_load_string(struct pp_profile *p, const char *name,
     const char *text, struct pp_diags *ds);
@@ -140,9 +145,8 @@ int pp_profile_load_string(struct pp_profile *p, const char *name,
  * flags may arrive in any order: pp_profile_load checks the file, and the
  * caller runs pp_profile_check once every flag is applied.
  */
-int pp_profile_set(struct pp_profile *p, const char *section,
-    const char *key, const char *value, const char *file, unsigned line,
-    struct pp_diags *ds);
+int pp_profile_set(struct pp_profile *p, const char *section, const char *key,
+    const char *value, const char *file, unsigned line, struct pp_diags *ds);
 
 /*
  * Checks the rules that span several keys (day-start before day-end) and

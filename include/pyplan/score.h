@@ -16,10 +16,11 @@
 #define PP_SCORE_UNIT 1000 /* one point */
 
 struct pp_score {
-	int64_t value;    /* what the solver adds when the event is planned */
-	int64_t raw;      /* value before the recorded-talk factor */
-	unsigned crit;    /* bit c set: the event covers criterion c */
-	char reason[160]; /* "interest: testing ×3, speaker: X ×2", "" if none */
+	int64_t value; /* what the solver adds when the event is planned */
+	int64_t raw;   /* value before the recorded-talk factor */
+	unsigned crit; /* bit c set: the event covers criterion c */
+	char
+	    reason[160]; /* "interest: testing ×3, speaker: X ×2", "" if none */
 };
 
 struct pp_scorer; /* profile terms prepared for matching */
@@ -66,10 +67,10 @@ void pp_score_event(const struct pp_scorer *s, const struct pp_event *ev,
 /* One term of an event's raw score (pp_score_breakdown). */
 struct pp_score_term {
 	const char *label; /* static: "interest", "speaker", "level-bonus",
-			      "talk-base" or "networking-weight" */
+	                      "talk-base" or "networking-weight" */
 	const char *name;  /* borrowed from the profile: the topic, speaker
-			      or level; NULL for talk-base and
-			      networking-weight */
+	                      or level; NULL for talk-base and
+	                      networking-weight */
 	int64_t units;     /* the term's value in score units */
 };
 
@@ -81,9 +82,8 @@ struct pp_score_term {
  * each matching speaker and the level bonus.  Stores at most max terms in
  * terms (may be NULL when max is 0) and returns how many there are.
  */
-size_t pp_score_breakdown(const struct pp_scorer *s,
-    const struct pp_event *ev, struct pp_score *out,
-    struct pp_score_term *terms, size_t max);
+size_t pp_score_breakdown(const struct pp_scorer *s, const struct pp_event *ev,
+    struct pp_score *out, struct pp_score_term *terms, size_t max);
 
 /*
  * Converts a profile weight to score units, rounding half away from 0

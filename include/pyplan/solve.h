@@ -24,19 +24,20 @@ struct pp_plan_day {
 };
 
 struct pp_solve_stats {
-	size_t labels;       /* DP states created */
-	size_t max_front;    /* largest frontier */
-	double seconds;      /* wall time of the solve */
+	size_t labels;    /* DP states created */
+	size_t max_front; /* largest frontier */
+	double seconds;   /* wall time of the solve */
 };
 
 struct pp_plan {
-	const struct pp_model *m;      /* borrowed */
-	struct pp_plan_day *days;      /* m->ndays days */
+	const struct pp_model *m; /* borrowed */
+	struct pp_plan_day *days; /* m->ndays days */
 	size_t ndays;
-	int64_t score;                 /* objective incl. criteria bonus */
+	int64_t score; /* objective incl. criteria bonus */
 	unsigned crit_covered;
-	int optimal;                   /* 1: proven optimum */
-	const struct pp_event **watch_later; /* recorded, well scored, left out */
+	int optimal; /* 1: proven optimum */
+	const struct pp_event *
+	    *watch_later; /* recorded, well scored, left out */
 	size_t nwatch;
 	struct pp_solve_stats stats;
 };
@@ -49,8 +50,8 @@ struct pp_plan {
  * error per clashing day in ds naming the constraints ("2018-05-12:
  * must-see 'A' and 'B' overlap").
  */
-int pp_solve(const struct pp_model *m, struct pp_plan **out,
-    struct pp_diags *ds);
+int
+pp_solve(const struct pp_model *m, struct pp_plan **out, struct pp_diags *ds);
 /* Frees a plan; no-op on NULL. */
 void pp_plan_free(struct pp_plan *pl);
 

@@ -11,10 +11,10 @@
 
 /* A civil (wall-clock) time in some zone. */
 struct pp_civil {
-	int year, month, day;      /* 1-based month and day */
+	int year, month, day; /* 1-based month and day */
 	int hour, min, sec;
-	int wday;                  /* 0 = Sunday; set by pp_tz_to_civil */
-	int utc_offset;            /* seconds east of UTC; set by pp_tz_to_civil */
+	int wday;       /* 0 = Sunday; set by pp_tz_to_civil */
+	int utc_offset; /* seconds east of UTC; set by pp_tz_to_civil */
 };
 
 /* Returns 1 if zone is a known IANA zone name (or "UTC"/"Z"), else 0. */

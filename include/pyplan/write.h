@@ -12,8 +12,8 @@
 #include "pyplan/solve.h"
 
 struct pp_write_opts {
-	int color;          /* 1: ANSI colour (the CLI decides: TTY, NO_COLOR) */
-	int alarm_minutes;  /* ics: VALARM this many minutes before; 0 = none */
+	int color;         /* 1: ANSI colour (the CLI decides: TTY, NO_COLOR) */
+	int alarm_minutes; /* ics: VALARM this many minutes before; 0 = none */
 };
 
 /* SPEC §5 text: per-day blocks, summary against the caps, watch-later. */

@@ -30,8 +30,8 @@
  * (ACTION:DISPLAY).  Lines are CRLF and folded at 75 octets.  Returns 0,
  * or -1 if the stream reports an error.
  */
-int pp_write_ics(FILE *fp, const struct pp_plan *pl,
-    const struct pp_write_opts *o);
+int
+pp_write_ics(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o);
 
 /*
  * Writes the whole timetable by the same rules, each event in its own
@@ -40,8 +40,8 @@ int pp_write_ics(FILE *fp, const struct pp_plan *pl,
  * properties carry the kind word, speakers, track, level, video URL and
  * recorded flag.  tz may be NULL.  Returns 0, or -1 on a stream error.
  */
-int pp_write_timetable_ics(FILE *fp, const struct pp_timetable *tt,
-    const char *tz);
+int
+pp_write_timetable_ics(FILE *fp, const struct pp_timetable *tt, const char *tz);
 
 /* The 64-bit FNV-1a hash of n bytes, continuing from h (start with
  * PP_FNV1A_INIT); UIDs are built from it. */

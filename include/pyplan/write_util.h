@@ -31,8 +31,7 @@ size_t pp_utf8_prefix(const char *s, size_t w);
 
 /* Formats the item's start and end in zone as "HH:MM–HH:MM" (an en dash) into
  * buf, which holds at least PP_TIME_RANGE_SIZE bytes. */
-void pp_item_time_range(const struct pp_item *it, const char *zone,
-    char *buf);
+void pp_item_time_range(const struct pp_item *it, const char *zone, char *buf);
 
 /*
  * Returns ev's speakers joined with sep as a heap string, "" when ev is
@@ -55,8 +54,8 @@ const char *pp_event_link(const struct pp_event *ev);
 
 /* Returns the score (units) the plan's model gave ev, an event of the
  * model's timetable (watch-later entries are). */
-int64_t pp_plan_event_score(const struct pp_plan *pl,
-    const struct pp_event *ev);
+int64_t
+pp_plan_event_score(const struct pp_plan *pl, const struct pp_event *ev);
 
 /* Returns the English weekday name ("Friday") of a "YYYY-MM-DD" date, or
  * "" when the date does not parse (static storage). */
@@ -71,7 +70,7 @@ const char *pp_weekday_name(const char *date);
  * "hallway-YYYY-MM-DD-HHMM" or "lunch-YYYY-MM-DD-HHMM" formatted into buf
  * (PP_ITEM_ID_MAX bytes) from the item's start in zone tz.
  */
-const char *pp_item_id(const struct pp_item *it, const char *tz,
-    char buf[PP_ITEM_ID_MAX]);
+const char *
+pp_item_id(const struct pp_item *it, const char *tz, char buf[PP_ITEM_ID_MAX]);
 
 #endif

@@ -36,21 +36,17 @@ struct fx {
 static char s_testing[] = "testing", s_py3[] = "python 3";
 static char s_zoe[] = "Zo\xc3\xab", s_must[] = "64", s_booth[] = "booth";
 static char s_file[] = "a.csv";
-static struct pp_weighted interests[2] = {
-	{ s_testing, 3 }, { s_py3, 0.125 }
-};
-static struct pp_weighted speakers[1] = { { s_zoe, 2 } };
-static char *job[1] = { s_testing };
-static char *busy_files[1] = { s_file };
-static struct pp_ref must[1] = { { s_must, "me.ini", 3 } };
-static struct pp_busy busy[1] = {
-	{ s_booth, "2018-05-12", 600, 660, NULL, 0 }
-};
+static struct pp_weighted interests[2] = {{s_testing, 3}, {s_py3, 0.125}};
+static struct pp_weighted speakers[1] = {{s_zoe, 2}};
+static char *job[1] = {s_testing};
+static char *busy_files[1] = {s_file};
+static struct pp_ref must[1] = {{s_must, "me.ini", 3}};
+static struct pp_busy busy[1] = {{s_booth, "2018-05-12", 600, 660, NULL, 0}};
 
 static int64_t
 at(const char *zone, int y, int mo, int d, int h, int mi)
 {
-	struct pp_civil c = { y, mo, d, h, mi, 0, 0, 0 };
+	struct pp_civil c = {y, mo, d, h, mi, 0, 0, 0};
 	int64_t t;
 
 	assert_int_equal(pp_tz_from_civil(zone, &c, &t), 0);
@@ -58,8 +54,8 @@ at(const char *zone, int y, int mo, int d, int h, int mi)
 }
 
 static struct pp_event *
-add(struct pp_timetable *tt, const char *id, const char *title,
-    enum pp_kind k, int64_t start, int64_t end, const char *file)
+add(struct pp_timetable *tt, const char *id, const char *title, enum pp_kind k,
+    int64_t start, int64_t end, const char *file)
 {
 	struct pp_event *ev = pp_timetable_add(tt);
 
@@ -87,8 +83,9 @@ item(struct pp_item *it, const struct pp_event *ev, enum pp_item_src src,
 	it->start = start;
 	it->end = end;
 	it->minutes = (long)((end - start) / 60);
-	it->title = ev != NULL ? ev->title :
-	    src == PP_ITEM_LUNCH ? "Lunch" : "Hallway track";
+	it->title = ev != NULL     ? ev->title
+	    : src == PP_ITEM_LUNCH ? "Lunch"
+	                           : "Hallway track";
 	it->rooms = ev != NULL ? ev->rooms : NULL;
 	it->nrooms = ev != NULL ? ev->nrooms : 0;
 	it->room = ev != NULL ? ev->room : "";
@@ -109,14 +106,14 @@ fx_new(void)
 	tt = f->tt = pp_timetable_new();
 	tt->name = pp_tt_strdup(tt, "PyCon US 2018");
 
-	ev = add(tt, "64", TITLE0, PP_KIND_TALK,
-	    at(NY, 2018, 5, 11, 10, 50), at(NY, 2018, 5, 11, 11, 20), "a.csv");
+	ev = add(tt, "64", TITLE0, PP_KIND_TALK, at(NY, 2018, 5, 11, 10, 50),
+	    at(NY, 2018, 5, 11, 11, 20), "a.csv");
 	v = pp_tt_strv(tt, 2);
 	v[0] = pp_tt_strdup(tt, "Room 1");
 	v[1] = pp_tt_strdup(tt, "Room 2");
 	pp_tt_set_rooms(tt, ev, v, 2);
-	ev->nspeakers = pp_tt_split(tt, "Zo\xc3\xab \xc3\x84; Bob, Jr.", 0,
-	    &ev->speakers);
+	ev->nspeakers =
+	    pp_tt_split(tt, "Zo\xc3\xab \xc3\x84; Bob, Jr.", 0, &ev->speakers);
 	ev->ntags = pp_tt_split(tt, "testing; python 3", 0, &ev->tags);
 	ev->recorded = PP_REC_YES;
 	ev->url = "https://example.org/64";
@@ -193,7 +190,8 @@ fx_new(void)
 	f->it[0].must = 1;
 	item(&f->it[1], &tt->ev[1], PP_ITEM_EVENT, PP_KIND_OPEN_SPACE,
 	    tt->ev[1].start, tt->ev[1].end, 125,
-	    "interest: testing \xc3\x97" "3");
+	    "interest: testing \xc3\x97"
+	    "3");
 	item(&f->it[2], NULL, PP_ITEM_HALLWAY, PP_KIND_HALLWAY,
 	    at(NY, 2018, 5, 11, 12, 30), at(NY, 2018, 5, 11, 13, 0), -1500,
 	    "hallway track");

@@ -31,7 +31,7 @@ static inline struct pp_timetable *
 load(const char *path, const char *tz, int lenient, struct pp_diags *ds,
     int *ret)
 {
-	struct pp_load_opts o = { tz, lenient };
+	struct pp_load_opts o = {tz, lenient};
 	struct pp_timetable *tt = pp_timetable_new();
 	int io = -1;
 
@@ -46,7 +46,7 @@ static inline struct pp_timetable *
 load_str(const char *s, const char *tz, int lenient, struct pp_diags *ds,
     int *ret)
 {
-	struct pp_load_opts o = { tz, lenient };
+	struct pp_load_opts o = {tz, lenient};
 	struct pp_timetable *tt = pp_timetable_new();
 
 	pp_diags_init(ds);

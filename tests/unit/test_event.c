@@ -26,11 +26,11 @@ test_kind_guess_spec(void **state)
 	assert_int_equal(pp_kind_guess("event", "Unconference"),
 	    PP_KIND_OPEN_SPACE);
 	assert_int_equal(pp_kind_guess("event",
-	    "Opening Reception (Expo Hall)"), PP_KIND_SOCIAL);
+	                     "Opening Reception (Expo Hall)"),
+	    PP_KIND_SOCIAL);
 	assert_int_equal(pp_kind_guess("charlas", "Cómo"), PP_KIND_TALK);
 	assert_int_equal(pp_kind_guess("blah", "Anything"), PP_KIND_OTHER);
-	assert_int_equal(pp_kind_guess("", "Breaking the build"),
-	    PP_KIND_TALK);
+	assert_int_equal(pp_kind_guess("", "Breaking the build"), PP_KIND_TALK);
 	assert_int_equal(pp_kind_guess(NULL, NULL), PP_KIND_TALK);
 }
 
@@ -46,8 +46,7 @@ test_kind_guess_more(void **state)
 	/* the source's word decides, except that a break the title calls
 	 * a meal is a meal */
 	assert_int_equal(pp_kind_guess("break", "Lunch Break"), PP_KIND_MEAL);
-	assert_int_equal(pp_kind_guess("break", "Coffee Break"),
-	    PP_KIND_BREAK);
+	assert_int_equal(pp_kind_guess("break", "Coffee Break"), PP_KIND_BREAK);
 	assert_int_equal(pp_kind_guess("talk", "Lunch and Learn"),
 	    PP_KIND_TALK);
 	assert_int_equal(pp_kind_guess("Lightning Talks", ""),
@@ -163,8 +162,8 @@ test_sort(void **state)
 	add(tt, "A", 0, 1200, "", 4);
 	add(tt, "D", 0, 600, "", 5);
 	pp_timetable_sort(tt);
-	assert_string_equal(tt->ev[0].title, "D");   /* earlier end */
-	assert_string_equal(tt->ev[1].title, "A");   /* then title */
+	assert_string_equal(tt->ev[0].title, "D"); /* earlier end */
+	assert_string_equal(tt->ev[1].title, "A"); /* then title */
 	assert_string_equal(tt->ev[2].title, "B");
 	assert_string_equal(tt->ev[3].title, "C");
 	pp_timetable_free(tt);
@@ -185,7 +184,7 @@ test_merge_duplicates(void **state)
 	add(tt, "Talk", 3600, 7200, "Room 1", 3);
 	ev = add(tt, "LUNCH", 3600, 7200, "Hall B; Hall C", 4);
 	ev->abstract = pp_tt_strdup(tt, "Food");
-	add(tt, "Lunch", 7200, 9000, "Hall D", 5);   /* other time */
+	add(tt, "Lunch", 7200, 9000, "Hall D", 5); /* other time */
 	add(tt, "lunch", 3600, 7200, "Hall D", 6);
 	pp_timetable_merge_duplicates(tt, &ds);
 
@@ -197,14 +196,15 @@ test_merge_duplicates(void **state)
 	assert_int_equal(ds.nerrors, 0);
 	assert_int_equal(ds.nwarnings, 0);
 	assert_string_equal(ds.v[0].file, "t.csv");
-	assert_string_equal(ds.v[0].msg, "duplicate of line 4 ('LUNCH'): "
+	assert_string_equal(ds.v[0].msg,
+	    "duplicate of line 4 ('LUNCH'): "
 	    "merged");
 	assert_int_equal(ds.v[0].line, 2);
 
 	/* sorted: the merged lunch ("LUNCH" sorts first), Talk, late Lunch */
 	ev = &tt->ev[0];
 	assert_string_equal(ev->title, "LUNCH");
-	assert_int_equal(ev->nrooms, 4);            /* B, C, A, D: union */
+	assert_int_equal(ev->nrooms, 4); /* B, C, A, D: union */
 	assert_string_equal(ev->room, "Hall B; Hall C; Hall A; Hall D");
 	assert_string_equal(ev->abstract, "Food");
 	assert_string_equal(tt->ev[1].title, "Talk");
@@ -220,13 +220,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_kind_guess_spec),
-		cmocka_unit_test(test_kind_guess_more),
-		cmocka_unit_test(test_kind_names),
-		cmocka_unit_test(test_split),
-		cmocka_unit_test(test_add_pop_rooms),
-		cmocka_unit_test(test_sort),
-		cmocka_unit_test(test_merge_duplicates),
+	    cmocka_unit_test(test_kind_guess_spec),
+	    cmocka_unit_test(test_kind_guess_more),
+	    cmocka_unit_test(test_kind_names),
+	    cmocka_unit_test(test_split),
+	    cmocka_unit_test(test_add_pop_rooms),
+	    cmocka_unit_test(test_sort),
+	    cmocka_unit_test(test_merge_duplicates),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

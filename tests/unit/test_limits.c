@@ -101,12 +101,12 @@ test_load_buffer_refuses_long_line(void **state)
 static void
 test_far_future_zone(void **state)
 {
-	static const int years[] = { 2026, 2499, 2500, 2600, 4321, 9999 };
+	static const int years[] = {2026, 2499, 2500, 2600, 4321, 9999};
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(years) / sizeof(years[0]); i++) {
-		struct pp_civil c = { years[i], 7, 1, 9, 30, 0, 0, 0 }, w, b;
+		struct pp_civil c = {years[i], 7, 1, 9, 30, 0, 0, 0}, w, b;
 		int64_t t;
 
 		memset(&b, 0, sizeof(b));
@@ -119,10 +119,10 @@ test_far_future_zone(void **state)
 		assert_int_equal(w.year, years[i]);
 		assert_int_equal(w.hour, 9);
 		assert_int_equal(w.min, 30);
-		assert_int_equal(w.utc_offset, 7200);   /* summer time */
+		assert_int_equal(w.utc_offset, 7200); /* summer time */
 		assert_int_equal(pp_tz_from_civil("Europe/Berlin", &b, &t), 0);
 		assert_int_equal(pp_tz_to_civil("Europe/Berlin", t, &w), 0);
-		assert_int_equal(w.utc_offset, 3600);   /* winter time */
+		assert_int_equal(w.utc_offset, 3600); /* winter time */
 		assert_int_equal(w.hour, 9);
 	}
 }
@@ -174,12 +174,12 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_line_limit),
-		cmocka_unit_test(test_line_limit_folded),
-		cmocka_unit_test(test_load_buffer_refuses_long_line),
-		cmocka_unit_test(test_far_future_zone),
-		cmocka_unit_test(test_kind_guess_huge_title),
-		cmocka_unit_test(test_duplicate_ids),
+	    cmocka_unit_test(test_line_limit),
+	    cmocka_unit_test(test_line_limit_folded),
+	    cmocka_unit_test(test_load_buffer_refuses_long_line),
+	    cmocka_unit_test(test_far_future_zone),
+	    cmocka_unit_test(test_kind_guess_huge_title),
+	    cmocka_unit_test(test_duplicate_ids),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -29,7 +29,7 @@ static struct pp_timetable *
 load(const char *path, const char *tz, int lenient, struct pp_diags *ds,
     int *ret)
 {
-	struct pp_load_opts o = { tz, lenient };
+	struct pp_load_opts o = {tz, lenient};
 	struct pp_timetable *tt = pp_timetable_new();
 	int io = -1;
 
@@ -43,7 +43,7 @@ static struct pp_timetable *
 load_buf(const char *data, size_t len, int lenient, struct pp_diags *ds,
     int *ret)
 {
-	struct pp_load_opts o = { NULL, lenient };
+	struct pp_load_opts o = {NULL, lenient};
 	struct pp_timetable *tt = pp_timetable_new();
 
 	pp_diags_init(ds);
@@ -140,20 +140,22 @@ test_pycon_derived(void **state)
 	    "https://us.pycon.org/2018/schedule/presentation/64/");
 	assert_string_equal(e->file, FIX("pycon-us-2018-schedule.derived.csv"));
 
-	e = find_title(tt, "Lights Camera Action! Scrape, explore, and model "
+	e = find_title(tt,
+	    "Lights Camera Action! Scrape, explore, and model "
 	    "to predict Oscar winners & box office hits");
 	assert_non_null(e);
 	assert_int_equal(e->nspeakers, 4);
 	assert_string_equal(e->speakers[0], "Deborah Hanus");
 	assert_string_equal(e->speakers[3], "Veronica Hanus");
 
-	e = &tt->ev[8];        /* line 10: Lunch Break in eight rooms */
+	e = &tt->ev[8]; /* line 10: Lunch Break in eight rooms */
 	assert_int_equal(e->line, 10);
 	assert_string_equal(e->title, "Lunch Break");
 	assert_int_equal(e->nrooms, 8);
 	assert_string_equal(e->rooms[0], "Room 09");
 	assert_string_equal(e->rooms[7], "Room 22");
-	assert_string_equal(e->room, "Room 09; Room 10; Room 15; Room 16; "
+	assert_string_equal(e->room,
+	    "Room 09; Room 10; Room 15; Room 16; "
 	    "Room 19; Room 20; Room 21; Room 22");
 	/* a row without presentation_id gets FILE:LINE */
 	assert_string_equal(e->id, "pycon-us-2018-schedule.derived.csv:10");
@@ -186,9 +188,10 @@ test_pycones(void **state)
 	assert_int_equal(tt->n, 74);
 	assert_int_equal(ds.nwarnings, 143);
 	assert_int_equal(count_msg(&ds,
-	    "row has no time: not scheduled, skipped"), 143);
+	                     "row has no time: not scheduled, skipped"),
+	    143);
 
-	e = &tt->ev[0];        /* Cafe, 07/10/2018 11:00-11:30 CEST */
+	e = &tt->ev[0]; /* Cafe, 07/10/2018 11:00-11:30 CEST */
 	assert_int_equal(e->line, 2);
 	assert_string_equal(e->title, "Cafe");
 	assert_int_equal(e->start, utc(2018, 10, 7, 9, 0));
@@ -207,7 +210,7 @@ test_pycones(void **state)
 	assert_string_equal(e->speakers[0], "Andrew Godwin");
 	assert_string_equal(e->level, "Intermediate");
 	assert_string_equal(e->track, "PSF");
-	assert_int_equal(e->ntags, 2);  /* tags ["Python"], category "web" */
+	assert_int_equal(e->ntags, 2); /* tags ["Python"], category "web" */
 	assert_string_equal(e->tags[0], "Python");
 	assert_string_equal(e->tags[1], "web");
 	assert_int_equal(e->kind, PP_KIND_TALK);
@@ -246,7 +249,8 @@ test_vivatech(void **state)
 	assert_int_equal(tt->n, 0);
 	assert_int_equal(ds.nerrors, 0);
 	assert_int_equal(ds.nwarnings, 1256);
-	assert_string_equal(ds.v[0].msg, "skipped: day 'Thursday' is not a "
+	assert_string_equal(ds.v[0].msg,
+	    "skipped: day 'Thursday' is not a "
 	    "date (YYYY-MM-DD or DD/MM/YYYY)");
 	done(tt, &ds);
 }
@@ -344,9 +348,9 @@ test_blank_lines_unknown_columns(void **state)
 	assert_int_equal(tt->n, 3);
 	assert_string_equal(tt->ev[0].title, "First");
 	assert_int_equal(tt->ev[0].line, 4);
-	assert_string_equal(tt->ev[1].title, "Second");  /* short row */
+	assert_string_equal(tt->ev[1].title, "Second"); /* short row */
 	assert_int_equal(tt->ev[1].line, 8);
-	assert_string_equal(tt->ev[2].title, "Third");   /* long row */
+	assert_string_equal(tt->ev[2].title, "Third"); /* long row */
 	assert_int_equal(tt->ev[2].line, 10);
 	done(tt, &ds);
 }
@@ -419,19 +423,23 @@ test_bad_rows_strict(void **state)
 		unsigned line;
 		const char *msg;
 	} want[] = {
-		{ 3, "date '2018-02-30' is not a date (YYYY-MM-DD or "
-		    "DD/MM/YYYY)" },
-		{ 4, "start '9h' is not a time (HH:MM) or a date-time "
-		    "(YYYY-MM-DDTHH:MM)" },
-		{ 5, "end '13:00' is before start '14:00'" },
-		{ 6, "unknown time zone 'Mars/Olympus'" },
-		{ 7, "missing title" },
-		{ 8, "end and duration are empty" },
-		{ 9, "duration 'soon' is not minutes (45), H:MM or ISO 8601 "
-		    "(PT45M)" },
-		{ 10, "recorded 'maybe' is not yes or no" },
-		{ 13, "date 'Monday' is not a date (YYYY-MM-DD or "
-		    "DD/MM/YYYY)" },
+	    {3,
+	        "date '2018-02-30' is not a date (YYYY-MM-DD or "
+	        "DD/MM/YYYY)"},
+	    {4,
+	        "start '9h' is not a time (HH:MM) or a date-time "
+	        "(YYYY-MM-DDTHH:MM)"},
+	    {5, "end '13:00' is before start '14:00'"},
+	    {6, "unknown time zone 'Mars/Olympus'"},
+	    {7, "missing title"},
+	    {8, "end and duration are empty"},
+	    {9,
+	        "duration 'soon' is not minutes (45), H:MM or ISO 8601 "
+	        "(PT45M)"},
+	    {10, "recorded 'maybe' is not yes or no"},
+	    {13,
+	        "date 'Monday' is not a date (YYYY-MM-DD or "
+	        "DD/MM/YYYY)"},
 	};
 	struct pp_diags ds;
 	struct pp_timetable *tt;
@@ -441,7 +449,7 @@ test_bad_rows_strict(void **state)
 	(void)state;
 	tt = load(FIX("csv-bad-rows.csv"), NULL, 0, &ds, &r);
 	assert_int_equal(r, -1);
-	assert_int_equal(ds.nerrors, 10);       /* line 13 has two */
+	assert_int_equal(ds.nerrors, 10); /* line 13 has two */
 	assert_int_equal(ds.nwarnings, 2);
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
 		const struct pp_diag *d = diag_at(&ds, want[i].line, PP_ERROR);
@@ -450,7 +458,8 @@ test_bad_rows_strict(void **state)
 		assert_string_equal(d->file, FIX("csv-bad-rows.csv"));
 		assert_string_equal(d->msg, want[i].msg);
 	}
-	assert_string_equal(ds.v[ds.n - 1].msg, "start '25:00' is not a time "
+	assert_string_equal(ds.v[ds.n - 1].msg,
+	    "start '25:00' is not a time "
 	    "(HH:MM) or a date-time (YYYY-MM-DDTHH:MM)");
 	assert_int_equal(ds.v[ds.n - 1].line, 13);
 	assert_string_equal(diag_at(&ds, 11, PP_WARNING)->msg,
@@ -511,7 +520,8 @@ test_unterminated_quote(void **state)
 		assert_int_equal(r, -1);
 		assert_int_equal(ds.nerrors, 1);
 		assert_int_equal(ds.v[0].line, 3);
-		assert_string_equal(ds.v[0].msg, "unterminated quoted field "
+		assert_string_equal(ds.v[0].msg,
+		    "unterminated quoted field "
 		    "'abstract': it runs to the end of the file");
 		assert_int_equal(tt->n, 1);
 		assert_string_equal(tt->ev[0].title, "Fine");
@@ -523,9 +533,9 @@ static void
 test_nul_and_garbage(void **state)
 {
 	static const char nul[] = "title,date,start,end\n"
-	    "A\0B,2018-05-09,09:00,09:30\n";
+	                          "A\0B,2018-05-09,09:00,09:30\n";
 	static const char latin1[] = "title,date,start,end\n"
-	    "Caf\xe9,2018-05-09,09:00,09:30\n";
+	                             "Caf\xe9,2018-05-09,09:00,09:30\n";
 	static const char utf16[] = "\xff\xfet\0i\0t\0l\0e\0";
 	struct pp_diags ds;
 	struct pp_timetable *tt;
@@ -582,7 +592,7 @@ test_empty_and_header_only(void **state)
 {
 	struct pp_diags ds;
 	struct pp_timetable *tt;
-	struct pp_load_opts o = { NULL, 0 };
+	struct pp_load_opts o = {NULL, 0};
 	int r;
 
 	(void)state;
@@ -643,29 +653,29 @@ test_aliases(void **state)
 	assert_int_equal(ds.n, 0);
 	assert_int_equal(tt->n, 2);
 	e = &tt->ev[0];
-	assert_string_equal(e->id, "p1");            /* presentation_id */
+	assert_string_equal(e->id, "p1"); /* presentation_id */
 	assert_string_equal(e->title, "Testing things");
 	assert_string_equal(e->abstract, "A summary"); /* summary */
-	assert_int_equal(e->nspeakers, 2);           /* name, with ';' */
+	assert_int_equal(e->nspeakers, 2);             /* name, with ';' */
 	assert_string_equal(e->speakers[0], "Ann Lee");
 	assert_string_equal(e->speakers[1], "Bo Ma");
 	assert_int_equal(e->start, utc(2018, 10, 5, 9, 30)); /* D/M/Y, H:MM */
-	assert_string_equal(e->room, "Ebury");       /* location */
+	assert_string_equal(e->room, "Ebury");               /* location */
 	assert_string_equal(e->track, "Main");
-	assert_string_equal(e->level, "Beginner");   /* audience_level */
+	assert_string_equal(e->level, "Beginner");        /* audience_level */
 	assert_string_equal(e->video_url, "https://v/1"); /* Video-URL */
 	assert_string_equal(e->url, "https://u/1");
 	assert_int_equal(e->recorded, PP_REC_YES);
-	assert_int_equal(e->kind, PP_KIND_TALK);     /* category "ml" */
+	assert_int_equal(e->kind, PP_KIND_TALK); /* category "ml" */
 	assert_string_equal(e->kind_word, "");
-	assert_int_equal(e->ntags, 3);               /* JSON list + "ml" */
+	assert_int_equal(e->ntags, 3); /* JSON list + "ml" */
 	assert_string_equal(e->tags[0], "Python");
 	assert_string_equal(e->tags[1], "Deep Learning");
 	assert_string_equal(e->tags[2], "ml");
 	e = &tt->ev[1];
 	assert_int_equal(e->kind, PP_KIND_WORKSHOP); /* category "workshop" */
 	assert_int_equal(e->recorded, PP_REC_NO);
-	assert_int_equal(e->ntags, 2);    /* "#one\n#two\n#One", deduplicated */
+	assert_int_equal(e->ntags, 2); /* "#one\n#two\n#One", deduplicated */
 	assert_string_equal(e->tags[0], "one");
 	assert_string_equal(e->tags[1], "two");
 	done(tt, &ds);
@@ -676,9 +686,9 @@ test_aliases(void **state)
 	e = &tt->ev[0];
 	assert_string_equal(e->title, "Title from summary");
 	assert_string_equal(e->abstract, "Desc");
-	assert_string_equal(e->kind_word, "Coffee Break");   /* type */
+	assert_string_equal(e->kind_word, "Coffee Break"); /* type */
 	assert_int_equal(e->kind, PP_KIND_BREAK);
-	assert_int_equal(e->end, utc(2018, 5, 9, 10, 20));   /* finish */
+	assert_int_equal(e->end, utc(2018, 5, 9, 10, 20)); /* finish */
 	assert_int_equal(e->nspeakers, 2);
 	assert_string_equal(e->room, "Hall");
 	done(tt, &ds);
@@ -689,17 +699,17 @@ test_more_time_rules(void **state)
 {
 	static const char csv[] =
 	    "title,start,end,duration\n"
-	    "Ends before,2018-05-09T10:00Z,2018-05-09T09:00Z,\n"  /* 2 */
-	    "Zero,2018-05-09T10:00Z,,0\n"                         /* 3 */
-	    "No date,10:00,11:00,\n"                              /* 4 */
-	    "Date only,2018-05-09,11:00,\n"                       /* 5 */
-	    "Overnight,2018-05-09T23:30,01:00,\n"                 /* 6 */
-	    "Midnight,2018-05-09T23:00,24:00,\n"                  /* 7 */
-	    "Bad offset,2018-05-09T10:00+25:00,,45\n"             /* 8 */
-	    "Huge,2018-05-09T10:00Z,,99999999999\n";              /* 9 */
+	    "Ends before,2018-05-09T10:00Z,2018-05-09T09:00Z,\n" /* 2 */
+	    "Zero,2018-05-09T10:00Z,,0\n"                        /* 3 */
+	    "No date,10:00,11:00,\n"                             /* 4 */
+	    "Date only,2018-05-09,11:00,\n"                      /* 5 */
+	    "Overnight,2018-05-09T23:30,01:00,\n"                /* 6 */
+	    "Midnight,2018-05-09T23:00,24:00,\n"                 /* 7 */
+	    "Bad offset,2018-05-09T10:00+25:00,,45\n"            /* 8 */
+	    "Huge,2018-05-09T10:00Z,,99999999999\n";             /* 9 */
 	static const char cr[] = "title,date,start,end\r"
-	    "A,2018-05-09,09:00,09:30\r\r"
-	    "B,2018-05-09,10:00,10:30\r";
+	                         "A,2018-05-09,09:00,09:30\r\r"
+	                         "B,2018-05-09,10:00,10:30\r";
 	struct pp_diags ds;
 	struct pp_timetable *tt;
 	int r;
@@ -741,16 +751,17 @@ static void
 test_unknown_default_zone(void **state)
 {
 	static const char csv[] = "title,date,start,end,tz\n"
-	    "A,2018-05-09,09:00,09:30,\n"
-	    "B,2018-05-09,09:00,09:30,Europe/Paris\n";
-	struct pp_load_opts o = { "Nowhere/Land", 0 };
+	                          "A,2018-05-09,09:00,09:30,\n"
+	                          "B,2018-05-09,09:00,09:30,Europe/Paris\n";
+	struct pp_load_opts o = {"Nowhere/Land", 0};
 	struct pp_timetable *tt = pp_timetable_new();
 	struct pp_diags ds;
 
 	(void)state;
 	pp_diags_init(&ds);
 	assert_int_equal(pp_load_buffer(tt, "z.csv", csv, sizeof(csv) - 1, &o,
-	    &ds), -1);
+	                     &ds),
+	    -1);
 	assert_int_equal(ds.nerrors, 1);
 	assert_int_equal(ds.v[0].line, 2);
 	assert_string_equal(ds.v[0].msg, "unknown time zone 'Nowhere/Land'");
@@ -782,7 +793,8 @@ test_too_many_rows(void **state)
 	assert_int_equal(r, -1);
 	assert_int_equal(ds.nerrors, 1);
 	assert_int_equal(ds.v[0].line, PP_LOAD_MAX_EVENTS + 2);
-	assert_string_equal(ds.v[0].msg, "more than 200000 rows: too many "
+	assert_string_equal(ds.v[0].msg,
+	    "more than 200000 rows: too many "
 	    "events");
 	assert_int_equal(tt->n, PP_LOAD_MAX_EVENTS);
 	done(tt, &ds);
@@ -800,12 +812,14 @@ test_load_file_errors(void **state)
 	(void)state;
 	pp_diags_init(&ds);
 	assert_int_equal(pp_load_file(tt, FIX("no-such-file.csv"), NULL, &ds,
-	    &io), -1);
+	                     &io),
+	    -1);
 	assert_int_equal(io, 1);
 	assert_int_equal(ds.nerrors, 1);
 	assert_int_equal(ds.v[0].line, 0);
 	assert_string_equal(ds.v[0].file, FIX("no-such-file.csv"));
-	assert_string_equal(ds.v[0].msg, "cannot open: No such file or "
+	assert_string_equal(ds.v[0].msg,
+	    "cannot open: No such file or "
 	    "directory");
 	pp_diags_fini(&ds);
 
@@ -861,16 +875,16 @@ test_detect_format(void **state)
 		const char *s;
 		enum pp_format f;
 	} cases[] = {
-		{ "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", PP_FMT_ICS },
-		{ "\xef\xbb\xbf\r\n  begin:vcalendar\n", PP_FMT_ICS },
-		{ "<?xml version=\"1.0\"?><schedule/>", PP_FMT_XML },
-		{ "\n\t<schedule>", PP_FMT_XML },
-		{ "{\"schedule\": {}}", PP_FMT_JSON },
-		{ "\xef\xbb\xbf[1]", PP_FMT_JSON },
-		{ "title,start,end\n", PP_FMT_CSV },
-		{ "BEGIN:VCAL", PP_FMT_CSV },
-		{ "", PP_FMT_UNKNOWN },
-		{ "\xef\xbb\xbf \r\n\t", PP_FMT_UNKNOWN },
+	    {"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", PP_FMT_ICS},
+	    {"\xef\xbb\xbf\r\n  begin:vcalendar\n", PP_FMT_ICS},
+	    {"<?xml version=\"1.0\"?><schedule/>", PP_FMT_XML},
+	    {"\n\t<schedule>", PP_FMT_XML},
+	    {"{\"schedule\": {}}", PP_FMT_JSON},
+	    {"\xef\xbb\xbf[1]", PP_FMT_JSON},
+	    {"title,start,end\n", PP_FMT_CSV},
+	    {"BEGIN:VCAL", PP_FMT_CSV},
+	    {"", PP_FMT_UNKNOWN},
+	    {"\xef\xbb\xbf \r\n\t", PP_FMT_UNKNOWN},
 	};
 	struct pp_diags ds;
 	struct pp_timetable *tt;
@@ -880,7 +894,8 @@ test_detect_format(void **state)
 	(void)state;
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		assert_int_equal(pp_detect_format(cases[i].s,
-		    strlen(cases[i].s)), cases[i].f);
+		                     strlen(cases[i].s)),
+		    cases[i].f);
 
 	/* iCalendar goes to its own loader: an unterminated calendar is an
 	 * error there, not a CSV error. */
@@ -903,28 +918,28 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_pycon_derived),
-		cmocka_unit_test(test_pycones),
-		cmocka_unit_test(test_vivatech),
-		cmocka_unit_test(test_bom_crlf),
-		cmocka_unit_test(test_quoted_newline),
-		cmocka_unit_test(test_semicolon_and_tab),
-		cmocka_unit_test(test_blank_lines_unknown_columns),
-		cmocka_unit_test(test_iso_times),
-		cmocka_unit_test(test_dst),
-		cmocka_unit_test(test_bad_rows_strict),
-		cmocka_unit_test(test_bad_rows_lenient),
-		cmocka_unit_test(test_unterminated_quote),
-		cmocka_unit_test(test_nul_and_garbage),
-		cmocka_unit_test(test_empty_and_header_only),
-		cmocka_unit_test(test_missing_columns),
-		cmocka_unit_test(test_aliases),
-		cmocka_unit_test(test_more_time_rules),
-		cmocka_unit_test(test_unknown_default_zone),
-		cmocka_unit_test(test_too_many_rows),
-		cmocka_unit_test(test_load_file_errors),
-		cmocka_unit_test(test_stdin),
-		cmocka_unit_test(test_detect_format),
+	    cmocka_unit_test(test_pycon_derived),
+	    cmocka_unit_test(test_pycones),
+	    cmocka_unit_test(test_vivatech),
+	    cmocka_unit_test(test_bom_crlf),
+	    cmocka_unit_test(test_quoted_newline),
+	    cmocka_unit_test(test_semicolon_and_tab),
+	    cmocka_unit_test(test_blank_lines_unknown_columns),
+	    cmocka_unit_test(test_iso_times),
+	    cmocka_unit_test(test_dst),
+	    cmocka_unit_test(test_bad_rows_strict),
+	    cmocka_unit_test(test_bad_rows_lenient),
+	    cmocka_unit_test(test_unterminated_quote),
+	    cmocka_unit_test(test_nul_and_garbage),
+	    cmocka_unit_test(test_empty_and_header_only),
+	    cmocka_unit_test(test_missing_columns),
+	    cmocka_unit_test(test_aliases),
+	    cmocka_unit_test(test_more_time_rules),
+	    cmocka_unit_test(test_unknown_default_zone),
+	    cmocka_unit_test(test_too_many_rows),
+	    cmocka_unit_test(test_load_file_errors),
+	    cmocka_unit_test(test_stdin),
+	    cmocka_unit_test(test_detect_format),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 

@@ -58,7 +58,7 @@ static void
 load_buf(struct loaded *l, const char *name, const char *data, size_t len,
     const char *tz, int lenient)
 {
-	struct pp_load_opts o = { tz, lenient };
+	struct pp_load_opts o = {tz, lenient};
 
 	l->tt = pp_timetable_new();
 	pp_diags_init(&l->ds);
@@ -216,7 +216,8 @@ test_corpus_talks(void **state)
 	e = by_id(l.tt, "ce1b28ad-1a2e-5c7d-97fa-17fb9a837014");
 	assert_int_equal(e->kind, PP_KIND_BREAK);
 	assert_int_equal(e->nrooms, 1);
-	assert_string_equal(e->room, "Hall C, Ballroom A, Ballroom BC, "
+	assert_string_equal(e->room,
+	    "Hall C, Ballroom A, Ballroom BC, "
 	    "Room 301-305, Room 310/311");
 
 	for (i = 0; i < l.tt->n; i++) {
@@ -229,7 +230,8 @@ test_corpus_talks(void **state)
 	}
 	/* a title that itself starts with '[' keeps it */
 	e = by_id(l.tt, "d7b65d1b-5fbc-53c3-b8c8-a538cb3d070a");
-	assert_string_equal(e->title, "[Job Fair and Community Showcase]"
+	assert_string_equal(e->title,
+	    "[Job Fair and Community Showcase]"
 	    "(https://us.pycon.org/2025/events/job-fair/)");
 	assert_lines_are_begins("pycon2025-talks.ics", l.tt);
 	done(&l);
@@ -315,7 +317,8 @@ test_corpus_pyconuk(void **state)
 	}
 	free(data);
 	/* A UID folded mid-token, unfolded. */
-	e = by_id(l.tt, "20160417T070217Z-1650@testing-worker-linux-docker-"
+	e = by_id(l.tt,
+	    "20160417T070217Z-1650@testing-worker-linux-docker-"
 	    "3ee836b9-3394-linux-5");
 	/* An escaped comma in SUMMARY. */
 	assert_string_equal(e->title, "Keynote: Van Lindberg, PSF Chair");
@@ -410,7 +413,8 @@ test_floating(void **state)
 {
 	struct loaded l;
 	const struct pp_event *e;
-	static const char wr[] = "BEGIN:VCALENDAR\nVERSION:2.0\n"
+	static const char wr[] =
+	    "BEGIN:VCALENDAR\nVERSION:2.0\n"
 	    "X-WR-TIMEZONE:Europe/Brussels\nBEGIN:VEVENT\nUID:f\n"
 	    "DTSTART:20250512T090000\nDTEND:20250512T100000\n"
 	    "SUMMARY:Floating\nEND:VEVENT\nEND:VCALENDAR\n";
@@ -551,7 +555,8 @@ test_rule_bombs(void **state)
 	load(&l, "ics-bad-rules.ics", NULL, 0);
 	assert_int_equal(l.rc, -1);
 	assert_int_equal(l.ds.nerrors, 4);
-	assert_true(has(&l.ds, PP_ERROR, 8, "VTIMEZONE rule changes the "
+	assert_true(has(&l.ds, PP_ERROR, 8,
+	    "VTIMEZONE rule changes the "
 	    "offset more than 5000 times"));
 	assert_true(has(&l.ds, PP_ERROR, 15, "unknown TZID 'Bomb Time'"));
 	assert_true(has(&l.ds, PP_ERROR, 23, "unsupported RRULE (sub-daily"));
@@ -685,8 +690,7 @@ to_lf(const char *s, size_t len, size_t *out)
 }
 
 static void
-assert_same_events(const struct pp_timetable *a,
-    const struct pp_timetable *b)
+assert_same_events(const struct pp_timetable *a, const struct pp_timetable *b)
 {
 	size_t i;
 
@@ -705,8 +709,8 @@ assert_same_events(const struct pp_timetable *a,
 static void
 test_crlf_and_lf(void **state)
 {
-	static const char *const files[] = { "ics-recur.ics", "ics-dst.ics",
-		"ics-kinds.ics", "ics-folded.ics", "pyconuk2015-schedule.ics" };
+	static const char *const files[] = {"ics-recur.ics", "ics-dst.ics",
+	    "ics-kinds.ics", "ics-folded.ics", "pyconuk2015-schedule.ics"};
 	size_t f;
 
 	(void)state;
@@ -747,7 +751,8 @@ test_folded(void **state)
 	assert_int_equal(l.tt->n, 1);
 	e = &l.tt->ev[0];
 	/* folded inside the two bytes of "Ł", and twice more */
-	assert_string_equal(e->title, "Keynote by \u0141ukasz Langa, with a "
+	assert_string_equal(e->title,
+	    "Keynote by \u0141ukasz Langa, with a "
 	    "very long title that goes on and on past seventy-five octets");
 	assert_string_equal(e->id,
 	    "20160417T070217Z-32078@testing-worker-linux-5");
@@ -790,7 +795,8 @@ test_odd_but_valid(void **state)
 static void
 test_junk(void **state)
 {
-	static const char junk[] = "BEGIN:VCALENDAR\nVERSION:2.0\n"
+	static const char junk[] =
+	    "BEGIN:VCALENDAR\nVERSION:2.0\n"
 	    "BEGIN:VEVENT\nUID:a\nDTSTART:20250512T090000Z\n"
 	    "DTEND:20250512T100000Z\nFOO BAR:baz\nSUMMARY:A\nEND:VEVENT\n"
 	    "BEGIN:VEVENT\nUID:b\nDTSTART:20250512T090000Z\n"
@@ -802,8 +808,8 @@ test_junk(void **state)
 	load_buf(&l, "junk.ics", junk, strlen(junk), NULL, 0);
 	assert_int_equal(l.rc, -1);
 	assert_true(has(&l.ds, PP_ERROR, 7, "bad property name in 'FOO BAR'"));
-	assert_true(has(&l.ds, PP_ERROR, 16,
-	    "not a content line: 'not a line'"));
+	assert_true(
+	    has(&l.ds, PP_ERROR, 16, "not a content line: 'not a line'"));
 	/* one report for a run of lines outside the calendar */
 	assert_true(has(&l.ds, PP_ERROR, 18, "content outside"));
 	assert_int_equal(l.ds.nerrors, 3);
@@ -824,7 +830,7 @@ test_busy(void **state)
 {
 	struct pp_timetable *tt = pp_timetable_new();
 	struct pp_diags ds;
-	struct pp_load_opts o = { NULL, 0 };
+	struct pp_load_opts o = {NULL, 0};
 	size_t len, i, standups = 0;
 	char *data = slurp("ics-busy.ics", &len);
 	/* The conference: 14 to 18 May 2025 in New York (EDT). */
@@ -834,7 +840,8 @@ test_busy(void **state)
 	(void)state;
 	pp_diags_init(&ds);
 	assert_int_equal(pp_load_busy_ics(tt, "ics-busy.ics", data, len, &o,
-	    from, to, &ds), 0);
+	                     from, to, &ds),
+	    0);
 	/* booth duty, the day off, two stand-ups, two evening calls; not
 	 * the transparent, cancelled, all-day transparent, later or
 	 * zero-length ones, and no diagnostics for them */
@@ -867,7 +874,8 @@ test_busy(void **state)
 	tt = pp_timetable_new();
 	pp_diags_init(&ds);
 	assert_int_equal(pp_load_busy_ics(tt, "ics-busy.ics", data, len, &o,
-	    utc("2025-05-12T04:00"), to, &ds), 0);
+	                     utc("2025-05-12T04:00"), to, &ds),
+	    0);
 	for (i = standups = 0; i < tt->n; i++)
 		standups += strcmp(tt->ev[i].title, "Team stand-up") == 0;
 	assert_int_equal(standups, 4);
@@ -878,7 +886,8 @@ test_busy(void **state)
 	tt = pp_timetable_new();
 	pp_diags_init(&ds);
 	assert_int_equal(pp_load_busy_ics(tt, "ics-busy.ics", data, len, &o,
-	    INT64_MIN, INT64_MAX, &ds), -1);
+	                     INT64_MIN, INT64_MAX, &ds),
+	    -1);
 	assert_true(has(&ds, PP_ERROR, 42, "more than 10000"));
 	assert_int_equal(ds.nerrors, 1);
 	pp_timetable_free(tt);
@@ -935,14 +944,14 @@ test_bad_values(void **state)
 		unsigned line;
 		const char *msg;
 	} want[] = {
-		{ 6, "bad DTSTART value '2025-13-45'" },
-		{ 13, "DTEND before DTSTART" },
-		{ 18, "unknown TZID 'Mars/Olympus_Mons'" },
-		{ 26, "not a content line: 'this line is not a property'" },
-		{ 32, "bad DURATION value 'PXYZ'" },
-		{ 39, "both DTEND and DURATION" },
-		{ 42, "VEVENT without DTSTART" },
-		{ 49, "bad DTSTART value '20250230T100000Z'" },
+	    {6, "bad DTSTART value '2025-13-45'"},
+	    {13, "DTEND before DTSTART"},
+	    {18, "unknown TZID 'Mars/Olympus_Mons'"},
+	    {26, "not a content line: 'this line is not a property'"},
+	    {32, "bad DURATION value 'PXYZ'"},
+	    {39, "both DTEND and DURATION"},
+	    {42, "VEVENT without DTSTART"},
+	    {49, "bad DTSTART value '20250230T100000Z'"},
 	};
 	struct loaded l;
 	size_t i;
@@ -962,8 +971,8 @@ test_bad_values(void **state)
 	assert_int_equal(l.rc, 0);
 	assert_int_equal(l.ds.nwarnings, sizeof(want) / sizeof(want[0]));
 	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++)
-		assert_true(has(&l.ds, PP_WARNING, want[i].line,
-		    ": event skipped"));
+		assert_true(
+		    has(&l.ds, PP_WARNING, want[i].line, ": event skipped"));
 	assert_int_equal(l.tt->n, 1);
 	assert_string_equal(l.tt->ev[0].id, "ok");
 	done(&l);
@@ -985,9 +994,9 @@ test_bad_binary(void **state)
 static void
 test_not_ics(void **state)
 {
-	static const char *const bad[] = { "", "\n\n", "hello world\n",
-		"id,title,start\n1,x,2025\n", "BEGIN:VEVENT\nEND:VEVENT\n",
-		"\xef\xbb\xbf", "\xff\xfe\x42" };
+	static const char *const bad[] = {"", "\n\n", "hello world\n",
+	    "id,title,start\n1,x,2025\n", "BEGIN:VEVENT\nEND:VEVENT\n",
+	    "\xef\xbb\xbf", "\xff\xfe\x42"};
 	size_t i;
 
 	(void)state;
@@ -1037,8 +1046,8 @@ test_bad_utf8(void **state)
 static void
 test_truncated_everywhere(void **state)
 {
-	static const char *const files[] = { "ics-recur.ics",
-		"ics-folded.ics", "ics-vtimezone.ics" };
+	static const char *const files[] = {"ics-recur.ics", "ics-folded.ics",
+	    "ics-vtimezone.ics"};
 	size_t f, cut;
 
 	(void)state;
@@ -1069,32 +1078,32 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_corpus_talks),
-		cmocka_unit_test(test_corpus_open_spaces),
-		cmocka_unit_test(test_corpus_all_events),
-		cmocka_unit_test(test_corpus_pyconuk),
-		cmocka_unit_test(test_corpus_nodejs),
-		cmocka_unit_test(test_vtimezone),
-		cmocka_unit_test(test_dst),
-		cmocka_unit_test(test_floating),
-		cmocka_unit_test(test_duration),
-		cmocka_unit_test(test_recurrence),
-		cmocka_unit_test(test_count_cap),
-		cmocka_unit_test(test_rule_bombs),
-		cmocka_unit_test(test_cancelled),
-		cmocka_unit_test(test_allday),
-		cmocka_unit_test(test_kinds),
-		cmocka_unit_test(test_crlf_and_lf),
-		cmocka_unit_test(test_folded),
-		cmocka_unit_test(test_odd_but_valid),
-		cmocka_unit_test(test_junk),
-		cmocka_unit_test(test_busy),
-		cmocka_unit_test(test_bad_structure),
-		cmocka_unit_test(test_bad_values),
-		cmocka_unit_test(test_bad_binary),
-		cmocka_unit_test(test_not_ics),
-		cmocka_unit_test(test_bad_utf8),
-		cmocka_unit_test(test_truncated_everywhere),
+	    cmocka_unit_test(test_corpus_talks),
+	    cmocka_unit_test(test_corpus_open_spaces),
+	    cmocka_unit_test(test_corpus_all_events),
+	    cmocka_unit_test(test_corpus_pyconuk),
+	    cmocka_unit_test(test_corpus_nodejs),
+	    cmocka_unit_test(test_vtimezone),
+	    cmocka_unit_test(test_dst),
+	    cmocka_unit_test(test_floating),
+	    cmocka_unit_test(test_duration),
+	    cmocka_unit_test(test_recurrence),
+	    cmocka_unit_test(test_count_cap),
+	    cmocka_unit_test(test_rule_bombs),
+	    cmocka_unit_test(test_cancelled),
+	    cmocka_unit_test(test_allday),
+	    cmocka_unit_test(test_kinds),
+	    cmocka_unit_test(test_crlf_and_lf),
+	    cmocka_unit_test(test_folded),
+	    cmocka_unit_test(test_odd_but_valid),
+	    cmocka_unit_test(test_junk),
+	    cmocka_unit_test(test_busy),
+	    cmocka_unit_test(test_bad_structure),
+	    cmocka_unit_test(test_bad_values),
+	    cmocka_unit_test(test_bad_binary),
+	    cmocka_unit_test(test_not_ics),
+	    cmocka_unit_test(test_bad_utf8),
+	    cmocka_unit_test(test_truncated_everywhere),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 

@@ -59,7 +59,7 @@ test_frab_camp2019(void **state)
 	assert_string_equal(e->room, "Curie");
 	assert_int_equal(e->nspeakers, 2);
 	assert_string_equal(e->speakers[1], "smtw");
-	assert_int_equal(e->recorded, PP_REC_YES);     /* do_not_record false */
+	assert_int_equal(e->recorded, PP_REC_YES); /* do_not_record false */
 	assert_string_equal(e->kind_word, "lecture");
 	done(tt, &ds);
 }
@@ -169,7 +169,7 @@ test_sessionize_scottish(void **state)
 	assert_string_equal(e->speakers[2], "Anouck Fierens");
 	assert_string_equal(e->track, "Dynamics & Power Platform");
 	assert_string_equal(e->level, "beginner");
-	assert_int_equal(e->kind, PP_KIND_WORKSHOP);   /* from the title */
+	assert_int_equal(e->kind, PP_KIND_WORKSHOP); /* from the title */
 	done(tt, &ds);
 }
 
@@ -182,9 +182,9 @@ test_sessionize_azure(void **state)
 		const char *file;
 		size_t n;
 	} snaps[] = {
-		{ FIX("sessionize-azure-linz-2020-02-19.json"), 40 },
-		{ FIX("sessionize-azure-linz-2020-04-27.json"), 29 },
-		{ FIX("sessionize-azure-linz-Y2023.json"), 24 },
+	    {FIX("sessionize-azure-linz-2020-02-19.json"), 40},
+	    {FIX("sessionize-azure-linz-2020-04-27.json"), 29},
+	    {FIX("sessionize-azure-linz-Y2023.json"), 24},
 	};
 	struct pp_diags ds;
 	struct pp_timetable *tt;
@@ -231,9 +231,9 @@ test_pycon_us(void **state)
 		size_t n, warnings;
 		const char *tz;
 	} years[] = {
-		{ FIX("pycon-us-2022-conference.json"), 160, 2, "Etc/GMT+7" },
-		{ FIX("pycon-us-2023-conference.json"), 176, 32, "Etc/GMT+6" },
-		{ FIX("pycon-us-2024-conference.json"), 179, 30, "Etc/GMT+4" },
+	    {FIX("pycon-us-2022-conference.json"), 160, 2, "Etc/GMT+7"},
+	    {FIX("pycon-us-2023-conference.json"), 176, 32, "Etc/GMT+6"},
+	    {FIX("pycon-us-2024-conference.json"), 179, 30, "Etc/GMT+4"},
 	};
 	struct pp_diags ds;
 	struct pp_timetable *tt;
@@ -289,8 +289,8 @@ test_pyconfr_grid(void **state)
 	int r;
 
 	(void)state;
-	tt = load(FIX("pyconfr-2024-schedule.json"), "Europe/Paris", 0, &ds,
-	    &r);
+	tt =
+	    load(FIX("pyconfr-2024-schedule.json"), "Europe/Paris", 0, &ds, &r);
 	assert_int_equal(r, 0);
 	assert_int_equal(ds.nerrors, 0);
 	assert_int_equal(tt->n, 76 + 5);
@@ -372,18 +372,18 @@ test_malformed(void **state)
 		unsigned line;
 		const char *msg;
 	} cases[] = {
-		{ "{\n \"a\": 1,\n \"b\": \n}\n", 4, "not valid JSON: " },
-		{ "{\"schedule\": {}, \"schedule\": []}", 1,
-		    "not valid JSON: duplicate object key" },
-		{ "[1, 2]", 1, "not a known JSON programme: the top level" },
-		{ "{\"foo\": 1}", 1, "not a known JSON programme (" },
-		{ "{\"schedule\": {\"conference\": {\n\"days\": {}}}}", 2,
-		    "schedule.conference.days is not an array" },
-		{ "{\"schedule\": {\"conference\": {\n\"time_zone_name\": "
-		    "\"Mars/Olympus\", \"days\": []}}}", 2,
-		    "unknown time zone 'Mars/Olympus'" },
-		{ "{\"schedule\": {\"conference\": {}, \"events\":\n {}}}", 2,
-		    "schedule.events is not an array" },
+	    {"{\n \"a\": 1,\n \"b\": \n}\n", 4, "not valid JSON: "},
+	    {"{\"schedule\": {}, \"schedule\": []}", 1,
+	        "not valid JSON: duplicate object key"},
+	    {"[1, 2]", 1, "not a known JSON programme: the top level"},
+	    {"{\"foo\": 1}", 1, "not a known JSON programme ("},
+	    {"{\"schedule\": {\"conference\": {\n\"days\": {}}}}", 2,
+	        "schedule.conference.days is not an array"},
+	    {"{\"schedule\": {\"conference\": {\n\"time_zone_name\": "
+	     "\"Mars/Olympus\", \"days\": []}}}",
+	        2, "unknown time zone 'Mars/Olympus'"},
+	    {"{\"schedule\": {\"conference\": {}, \"events\":\n {}}}", 2,
+	        "schedule.events is not an array"},
 	};
 	struct pp_diags ds;
 	struct pp_timetable *tt;
@@ -396,8 +396,8 @@ test_malformed(void **state)
 		assert_int_equal(r, -1);
 		assert_int_equal(tt->n, 0);
 		assert_true(ds.nerrors >= 1);
-		if (strncmp(ds.v[0].msg, cases[i].msg,
-		    strlen(cases[i].msg)) != 0)
+		if (strncmp(ds.v[0].msg, cases[i].msg, strlen(cases[i].msg)) !=
+		    0)
 			fail_msg("case %zu: '%s'", i, ds.v[0].msg);
 		assert_int_equal(ds.v[0].line, cases[i].line);
 		done(tt, &ds);
@@ -459,16 +459,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_frab_camp2019),
-		cmocka_unit_test(test_pretalx_rc3),
-		cmocka_unit_test(test_hub_schema2),
-		cmocka_unit_test(test_sessionize_scottish),
-		cmocka_unit_test(test_sessionize_azure),
-		cmocka_unit_test(test_pycon_us),
-		cmocka_unit_test(test_pyconfr_grid),
-		cmocka_unit_test(test_frab_bad_event),
-		cmocka_unit_test(test_malformed),
-		cmocka_unit_test(test_sessionize_bad),
+	    cmocka_unit_test(test_frab_camp2019),
+	    cmocka_unit_test(test_pretalx_rc3),
+	    cmocka_unit_test(test_hub_schema2),
+	    cmocka_unit_test(test_sessionize_scottish),
+	    cmocka_unit_test(test_sessionize_azure),
+	    cmocka_unit_test(test_pycon_us),
+	    cmocka_unit_test(test_pyconfr_grid),
+	    cmocka_unit_test(test_frab_bad_event),
+	    cmocka_unit_test(test_malformed),
+	    cmocka_unit_test(test_sessionize_bad),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

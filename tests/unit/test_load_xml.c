@@ -177,7 +177,7 @@ test_38c3(void **state)
 	assert_non_null(e);
 	assert_int_equal(e->start, utc(2024, 12, 28, 12, 0));
 	assert_int_equal(e->end - e->start, 3600);
-	assert_int_equal(e->recorded, PP_REC_NO);      /* do_not_stream */
+	assert_int_equal(e->recorded, PP_REC_NO); /* do_not_stream */
 	assert_string_equal(e->tz, "Europe/Berlin");
 	done(tt, &ds);
 }
@@ -343,7 +343,8 @@ test_malformed(void **state)
 
 	(void)state;
 	tt = load_str("<schedule>\n<day date=\"2025-01-01\">\n<event>\n"
-	    "</evnt></day></schedule>\n", NULL, 0, &ds, &r);
+	              "</evnt></day></schedule>\n",
+	    NULL, 0, &ds, &r);
 	assert_int_equal(r, -1);
 	assert_int_equal(tt->n, 0);
 	assert_int_equal(ds.v[0].line, 4);
@@ -351,18 +352,21 @@ test_malformed(void **state)
 	assert_non_null(strstr(ds.v[0].msg, "mismatch"));
 	done(tt, &ds);
 
-	tt = load_str("<?xml version=\"1.0\"?>\n<rss><channel/></rss>\n",
-	    NULL, 0, &ds, &r);
+	tt = load_str("<?xml version=\"1.0\"?>\n<rss><channel/></rss>\n", NULL,
+	    0, &ds, &r);
 	assert_int_equal(r, -1);
-	assert_string_equal(ds.v[0].msg, "not a frab schedule: the root "
+	assert_string_equal(ds.v[0].msg,
+	    "not a frab schedule: the root "
 	    "element is <rss>, not <schedule>");
 	assert_int_equal(ds.v[0].line, 2);
 	done(tt, &ds);
 
-	tt = load_str("<schedule><conference>\n<time_zone_name>Mars/Olympus"
+	tt = load_str(
+	    "<schedule><conference>\n<time_zone_name>Mars/Olympus"
 	    "</time_zone_name></conference><day date=\"2025-01-01\"><event>"
 	    "<title>A</title><start>10:00</start><duration>0:30</duration>"
-	    "</event></day></schedule>", NULL, 0, &ds, &r);
+	    "</event></day></schedule>",
+	    NULL, 0, &ds, &r);
 	assert_int_equal(r, -1);
 	assert_int_equal(tt->n, 0);
 	assert_string_equal(ds.v[0].msg, "unknown time zone 'Mars/Olympus'");
@@ -371,8 +375,9 @@ test_malformed(void **state)
 
 	/* a legacy start outside any dated day */
 	tt = load_str("<schedule><day>\n<event><title>A</title>"
-	    "<start>10:00</start><duration>0:30</duration></event>"
-	    "</day></schedule>", NULL, 0, &ds, &r);
+	              "<start>10:00</start><duration>0:30</duration></event>"
+	              "</day></schedule>",
+	    NULL, 0, &ds, &r);
 	assert_int_equal(r, -1);
 	assert_non_null(diag_with(&ds, "has no date"));
 	done(tt, &ds);
@@ -393,10 +398,13 @@ test_doctype_without_entities(void **state)
 	int r;
 
 	(void)state;
-	tt = load_str("<?xml version=\"1.0\"?>\n<!DOCTYPE schedule [\n"
-	    "<!ELEMENT schedule ANY>\n]>\n<schedule><day date=\"2025-01-01\">"
-	    "<event><title>A</title><start>10:00</start><duration>0:30"
-	    "</duration></event></day></schedule>\n", NULL, 0, &ds, &r);
+	tt =
+	    load_str("<?xml version=\"1.0\"?>\n<!DOCTYPE schedule [\n"
+	             "<!ELEMENT schedule ANY>\n]>\n<schedule><day "
+	             "date=\"2025-01-01\">"
+	             "<event><title>A</title><start>10:00</start><duration>0:30"
+	             "</duration></event></day></schedule>\n",
+	        NULL, 0, &ds, &r);
 	assert_int_equal(r, 0);
 	assert_int_equal(tt->n, 1);
 	done(tt, &ds);
@@ -416,7 +424,8 @@ test_billion_laughs(void **state)
 
 	(void)state;
 	/* lol1 is ten lol, lol2 ten lol1, ... lol9 is 10^9 "lol"s */
-	len = (size_t)snprintf(doc, sizeof(doc), "<?xml version=\"1.0\"?>\n"
+	len = (size_t)snprintf(doc, sizeof(doc),
+	    "<?xml version=\"1.0\"?>\n"
 	    "<!DOCTYPE schedule [\n <!ENTITY lol \"lol\">\n");
 	for (i = 1; i <= 9; i++) {
 		len += (size_t)snprintf(doc + len, sizeof(doc) - len,
@@ -430,7 +439,8 @@ test_billion_laughs(void **state)
 				    sizeof(doc) - len, "&lol%d;", i - 1);
 		len += (size_t)snprintf(doc + len, sizeof(doc) - len, "\">\n");
 	}
-	snprintf(doc + len, sizeof(doc) - len, "]>\n<schedule><conference>"
+	snprintf(doc + len, sizeof(doc) - len,
+	    "]>\n<schedule><conference>"
 	    "<title>&lol9;</title></conference><day date=\"2025-01-01\">"
 	    "<event><title>&lol9;</title><start>10:00</start><duration>0:30"
 	    "</duration></event></day></schedule>\n");
@@ -441,7 +451,8 @@ test_billion_laughs(void **state)
 	assert_null(tt->name);
 	assert_int_equal(ds.nerrors, 1);
 	assert_int_equal(ds.v[0].line, 3);
-	assert_string_equal(ds.v[0].msg, "DOCTYPE declares entity 'lol': "
+	assert_string_equal(ds.v[0].msg,
+	    "DOCTYPE declares entity 'lol': "
 	    "refused (entities can expand without bound or read other "
 	    "files)");
 	done(tt, &ds);
@@ -457,16 +468,16 @@ static void
 test_external_entity(void **state)
 {
 	static const char *const docs[] = {
-		"<?xml version=\"1.0\"?>\n"
-		"<!DOCTYPE schedule [\n"
-		"<!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n]>\n"
-		"<schedule><day date=\"2025-01-01\"><event><title>&xxe;"
-		"</title><start>10:00</start><duration>0:30</duration>"
-		"</event></day></schedule>\n",
-		"<?xml version=\"1.0\"?>\n"
-		"<!DOCTYPE schedule [\n"
-		"<!ENTITY % p SYSTEM \"file:///etc/passwd\">\n%p;\n]>\n"
-		"<schedule/>\n",
+	    "<?xml version=\"1.0\"?>\n"
+	    "<!DOCTYPE schedule [\n"
+	    "<!ENTITY xxe SYSTEM \"file:///etc/passwd\">\n]>\n"
+	    "<schedule><day date=\"2025-01-01\"><event><title>&xxe;"
+	    "</title><start>10:00</start><duration>0:30</duration>"
+	    "</event></day></schedule>\n",
+	    "<?xml version=\"1.0\"?>\n"
+	    "<!DOCTYPE schedule [\n"
+	    "<!ENTITY % p SYSTEM \"file:///etc/passwd\">\n%p;\n]>\n"
+	    "<schedule/>\n",
 	};
 	struct pp_diags ds;
 	struct pp_timetable *tt;
@@ -517,7 +528,7 @@ test_deep_nesting(void **state)
 	char *doc = malloc(n + 1);
 	struct pp_diags ds;
 	struct pp_timetable *tt;
-	struct pp_load_opts o = { NULL, 0 };
+	struct pp_load_opts o = {NULL, 0};
 	int r;
 
 	(void)state;
@@ -540,17 +551,18 @@ test_deep_nesting(void **state)
 static void
 test_merge_formats(void **state)
 {
-	struct pp_load_opts o = { "Europe/Brussels", 0 };
+	struct pp_load_opts o = {"Europe/Brussels", 0};
 	struct pp_timetable *tt = pp_timetable_new();
 	struct pp_diags ds;
 	int io;
 
 	(void)state;
 	pp_diags_init(&ds);
-	assert_int_equal(pp_load_file(tt, FIX("fosdem-2007.xml"), &o, &ds,
-	    &io), 0);
+	assert_int_equal(pp_load_file(tt, FIX("fosdem-2007.xml"), &o, &ds, &io),
+	    0);
 	assert_int_equal(pp_load_file(tt, FIX("c3voc-hub-schedule2.json"), &o,
-	    &ds, &io), 0);
+	                     &ds, &io),
+	    0);
 	/* 13 rows */
 	assert_int_equal(pp_load_file(tt, FIX("cli-small.csv"), &o, &ds, &io),
 	    0);
@@ -565,14 +577,26 @@ test_parse_duration(void **state)
 {
 	static const struct {
 		const char *s;
-		int64_t secs;   /* -1: refused */
+		int64_t secs; /* -1: refused */
 	} cases[] = {
-		{ "00:25", 1500 }, { "1:00", 3600 }, { "12:00", 43200 },
-		{ "0:45:30", 2730 }, { "01:00:00", 3600 }, { " 00:30 ", 1800 },
-		{ "1:02:00:00", 93600 }, { "00:00", 0 },
-		{ "", -1 }, { "30", -1 }, { "1:5", -1 }, { "1:60", -1 },
-		{ "0:30:60", -1 }, { "1:24:00:00", -1 }, { "a:30", -1 },
-		{ "1:30x", -1 }, { "1:2:3:4:5", -1 }, { "-1:00", -1 },
+	    {"00:25", 1500},
+	    {"1:00", 3600},
+	    {"12:00", 43200},
+	    {"0:45:30", 2730},
+	    {"01:00:00", 3600},
+	    {" 00:30 ", 1800},
+	    {"1:02:00:00", 93600},
+	    {"00:00", 0},
+	    {"", -1},
+	    {"30", -1},
+	    {"1:5", -1},
+	    {"1:60", -1},
+	    {"0:30:60", -1},
+	    {"1:24:00:00", -1},
+	    {"a:30", -1},
+	    {"1:30x", -1},
+	    {"1:2:3:4:5", -1},
+	    {"-1:00", -1},
 	};
 	size_t i;
 	int64_t v;
@@ -621,14 +645,18 @@ test_text(void **state)
 	struct pp_timetable *tt = pp_timetable_new();
 
 	(void)state;
-	assert_string_equal(pp_feed_text(tt, "<p>One &amp; two.</p>\n<p>Three"
-	    " <a href=\"x\">link</a>.</p>"), "One & two.\n\nThree link .");
+	assert_string_equal(pp_feed_text(tt,
+	                        "<p>One &amp; two.</p>\n<p>Three"
+	                        " <a href=\"x\">link</a>.</p>"),
+	    "One & two.\n\nThree link .");
 	assert_string_equal(pp_feed_text(tt, "a\r\nb\r\n\r\n\r\n\r\nc"),
 	    "a\nb\n\nc");
 	assert_string_equal(pp_feed_text(tt, "x < y and y > z"),
 	    "x < y and y > z");
-	assert_string_equal(pp_feed_text(tt, "caf&#233; &#x2014; &nbsp;ok"
-	    " &bogus; &"), "caf\xc3\xa9 \xe2\x80\x94 ok &bogus; &");
+	assert_string_equal(pp_feed_text(tt,
+	                        "caf&#233; &#x2014; &nbsp;ok"
+	                        " &bogus; &"),
+	    "caf\xc3\xa9 \xe2\x80\x94 ok &bogus; &");
 	assert_string_equal(pp_feed_text(tt, "<!-- hidden -->shown"), "shown");
 	assert_string_equal(pp_feed_line(tt, "  Tab\tand\nnewline  "),
 	    "Tab and newline");
@@ -669,24 +697,24 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_fosdem_2025),
-		cmocka_unit_test(test_fosdem_2018),
-		cmocka_unit_test(test_fosdem_2007),
-		cmocka_unit_test(test_38c3),
-		cmocka_unit_test(test_31c3),
-		cmocka_unit_test(test_day_rollover),
-		cmocka_unit_test(test_bad_events_strict),
-		cmocka_unit_test(test_malformed),
-		cmocka_unit_test(test_doctype_without_entities),
-		cmocka_unit_test(test_billion_laughs),
-		cmocka_unit_test(test_external_entity),
-		cmocka_unit_test(test_external_dtd_not_loaded),
-		cmocka_unit_test(test_deep_nesting),
-		cmocka_unit_test(test_merge_formats),
-		cmocka_unit_test(test_parse_duration),
-		cmocka_unit_test(test_parse_time),
-		cmocka_unit_test(test_text),
-		cmocka_unit_test(test_kind),
+	    cmocka_unit_test(test_fosdem_2025),
+	    cmocka_unit_test(test_fosdem_2018),
+	    cmocka_unit_test(test_fosdem_2007),
+	    cmocka_unit_test(test_38c3),
+	    cmocka_unit_test(test_31c3),
+	    cmocka_unit_test(test_day_rollover),
+	    cmocka_unit_test(test_bad_events_strict),
+	    cmocka_unit_test(test_malformed),
+	    cmocka_unit_test(test_doctype_without_entities),
+	    cmocka_unit_test(test_billion_laughs),
+	    cmocka_unit_test(test_external_entity),
+	    cmocka_unit_test(test_external_dtd_not_loaded),
+	    cmocka_unit_test(test_deep_nesting),
+	    cmocka_unit_test(test_merge_formats),
+	    cmocka_unit_test(test_parse_duration),
+	    cmocka_unit_test(test_parse_time),
+	    cmocka_unit_test(test_text),
+	    cmocka_unit_test(test_kind),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -50,8 +50,7 @@ plan(struct fx *f, const char *key, const char *value)
 
 /* Asserts that diagnostic i is an error at line with msg containing sub. */
 static void
-assert_diag(const struct pp_diags *ds, size_t i, unsigned line,
-    const char *sub)
+assert_diag(const struct pp_diags *ds, size_t i, unsigned line, const char *sub)
 {
 	assert_true(i < ds->n);
 	if (strstr(ds->v[i].msg, sub) == NULL || ds->v[i].line != line)
@@ -86,7 +85,8 @@ test_defaults(void **state)
 	assert_null(f->p.tz);
 	assert_int_equal(f->p.ndays, 0);
 	assert_int_equal(f->p.ninterests + f->p.nspeakers + f->p.nmust +
-	    f->p.nskip + f->p.nbusy + f->p.nbusy_files, 0);
+	        f->p.nskip + f->p.nbusy + f->p.nbusy_files,
+	    0);
 	for (c = 0; c < PP_CRIT__COUNT; c++)
 		assert_int_equal(f->p.ncriteria[c], 0);
 	assert_int_equal(pp_profile_check(&f->p, &f->ds), 0);
@@ -300,7 +300,7 @@ test_days(void **state)
 	assert_string_equal(f->p.days[0], "2018-05-13");
 
 	assert_int_equal(plan(f, "days", "2018-05-11,2018-13-01,May 12"), -1);
-	assert_int_equal(f->ds.nerrors, 2);	/* one per bad date */
+	assert_int_equal(f->ds.nerrors, 2); /* one per bad date */
 	assert_string_equal(f->ds.v[0].msg,
 	    "days: expected a date YYYY-MM-DD, got '2018-13-01'");
 	assert_string_equal(f->ds.v[1].msg,
@@ -320,19 +320,22 @@ test_unknown(void **state)
 	assert_int_equal(plan(f, "max-talks", "4"), -1);
 	assert_string_equal(f->ds.v[0].msg,
 	    "unknown key 'max-talks' in [plan]");
-	assert_int_equal(pp_profile_set(&f->p, "planning", "x", "1", "p.ini",
-	    9, &f->ds), -1);
+	assert_int_equal(pp_profile_set(&f->p, "planning", "x", "1", "p.ini", 9,
+	                     &f->ds),
+	    -1);
 	assert_string_equal(f->ds.v[1].msg, "unknown section [planning]");
 	assert_string_equal(f->ds.v[1].file, "p.ini");
 	assert_int_equal(f->ds.v[1].line, 9);
 	/* Section names and fixed keys ignore ASCII case. */
-	assert_int_equal(pp_profile_set(&f->p, "Plan", "Max-Talks-Per-Day",
-	    "2", NULL, 0, &f->ds), 0);
+	assert_int_equal(pp_profile_set(&f->p, "Plan", "Max-Talks-Per-Day", "2",
+	                     NULL, 0, &f->ds),
+	    0);
 	assert_int_equal(f->p.max_talks, 2);
 	assert_int_equal(f->ds.nerrors, 2);
 	/* A NULL value is a missing one, not a crash. */
 	assert_int_equal(pp_profile_set(&f->p, "plan", "level", NULL, NULL, 0,
-	    &f->ds), -1);
+	                     &f->ds),
+	    -1);
 	assert_string_equal(f->ds.v[2].msg, "level: missing value");
 }
 
@@ -342,13 +345,16 @@ test_interests(void **state)
 	struct fx *f = *state;
 	struct pp_profile *p = &f->p;
 
-	assert_int_equal(pp_profile_set(p, "interests", "testing", "3", NULL,
-	    0, &f->ds), 0);
+	assert_int_equal(pp_profile_set(p, "interests", "testing", "3", NULL, 0,
+	                     &f->ds),
+	    0);
 	assert_int_equal(pp_profile_set(p, "interests", "machine learning",
-	    "-1.5", NULL, 0, &f->ds), 0);
+	                     "-1.5", NULL, 0, &f->ds),
+	    0);
 	/* Again, in another case: replaces, keeps the first spelling. */
-	assert_int_equal(pp_profile_set(p, "interests", "TESTING", "4", NULL,
-	    0, &f->ds), 0);
+	assert_int_equal(pp_profile_set(p, "interests", "TESTING", "4", NULL, 0,
+	                     &f->ds),
+	    0);
 	assert_int_equal(p->ninterests, 2);
 	assert_string_equal(p->interests[0].name, "testing");
 	assert_true(p->interests[0].weight == 4.0);
@@ -356,25 +362,33 @@ test_interests(void **state)
 	assert_true(p->interests[1].weight == -1.5);
 
 	assert_int_equal(pp_profile_set(p, "interests", "go", "lots", NULL, 0,
-	    &f->ds), -1);
+	                     &f->ds),
+	    -1);
 	assert_int_equal(pp_profile_set(p, "interests", "?!", "1", NULL, 0,
-	    &f->ds), -1);
+	                     &f->ds),
+	    -1);
 	assert_int_equal(pp_profile_set(p, "interests", "", "1", NULL, 0,
-	    &f->ds), -1);
+	                     &f->ds),
+	    -1);
 	assert_int_equal(p->ninterests, 2);
-	assert_string_equal(f->ds.v[0].msg, "interests: 'go': expected a "
+	assert_string_equal(f->ds.v[0].msg,
+	    "interests: 'go': expected a "
 	    "weight from -1000000 to 1000000, got 'lots'");
 	assert_string_equal(f->ds.v[1].msg,
 	    "interests: '?!' has no letters or digits to match");
-	assert_string_equal(f->ds.v[2].msg, "[interests]: missing key before "
+	assert_string_equal(f->ds.v[2].msg,
+	    "[interests]: missing key before "
 	    "'='");
 
-	assert_int_equal(pp_profile_set(p, "speakers", "Lilly Ryan", "2",
-	    NULL, 0, &f->ds), 0);
+	assert_int_equal(pp_profile_set(p, "speakers", "Lilly Ryan", "2", NULL,
+	                     0, &f->ds),
+	    0);
 	assert_int_equal(pp_profile_set(p, "speakers", "lilly ryan", "2.5",
-	    NULL, 0, &f->ds), 0);
-	assert_int_equal(pp_profile_set(p, "speakers", "Łukasz", "1", NULL,
-	    0, &f->ds), 0);
+	                     NULL, 0, &f->ds),
+	    0);
+	assert_int_equal(pp_profile_set(p, "speakers", "Łukasz", "1", NULL, 0,
+	                     &f->ds),
+	    0);
 	assert_int_equal(p->nspeakers, 2);
 	assert_true(p->speakers[0].weight == 2.5);
 	assert_string_equal(p->speakers[1].name, "Łukasz");
@@ -387,32 +401,41 @@ test_criteria(void **state)
 	struct pp_profile *p = &f->p;
 
 	assert_int_equal(pp_profile_set(p, "criteria", "job", "testing, ci,",
-	    NULL, 0, &f->ds), 0);
+	                     NULL, 0, &f->ds),
+	    0);
 	assert_int_equal(pp_profile_set(p, "criteria", "job", "CI,packaging",
-	    NULL, 0, &f->ds), 0);
+	                     NULL, 0, &f->ds),
+	    0);
 	assert_int_equal(p->ncriteria[PP_CRIT_JOB], 3);
 	assert_string_equal(p->criteria[PP_CRIT_JOB][0], "testing");
 	assert_string_equal(p->criteria[PP_CRIT_JOB][1], "ci");
 	assert_string_equal(p->criteria[PP_CRIT_JOB][2], "packaging");
 	assert_int_equal(pp_profile_set(p, "criteria", "speaker",
-	    "Lilly Ryan, Naomi Ceder", NULL, 0, &f->ds), 0);
+	                     "Lilly Ryan, Naomi Ceder", NULL, 0, &f->ds),
+	    0);
 	assert_int_equal(p->ncriteria[PP_CRIT_SPEAKER], 2);
 	assert_string_equal(p->criteria[PP_CRIT_SPEAKER][1], "Naomi Ceder");
-	assert_int_equal(pp_profile_set(p, "criteria", "new", "rust", NULL,
-	    0, &f->ds), 0);
-	assert_int_equal(pp_profile_set(p, "criteria", "depth", "asyncio",
-	    NULL, 0, &f->ds), 0);
+	assert_int_equal(pp_profile_set(p, "criteria", "new", "rust", NULL, 0,
+	                     &f->ds),
+	    0);
+	assert_int_equal(pp_profile_set(p, "criteria", "depth", "asyncio", NULL,
+	                     0, &f->ds),
+	    0);
 	assert_int_equal(p->ncriteria[PP_CRIT_NEW], 1);
 	assert_int_equal(p->ncriteria[PP_CRIT_DEPTH], 1);
 
 	assert_int_equal(pp_profile_set(p, "criteria", "fun", "x", NULL, 0,
-	    &f->ds), -1);
+	                     &f->ds),
+	    -1);
 	assert_int_equal(pp_profile_set(p, "criteria", "new", " , ", NULL, 0,
-	    &f->ds), -1);
-	assert_int_equal(pp_profile_set(p, "criteria", "new", "go, ...",
-	    NULL, 0, &f->ds), -1);
-	assert_int_equal(p->ncriteria[PP_CRIT_NEW], 1);	/* nothing added */
-	assert_string_equal(f->ds.v[0].msg, "unknown key 'fun' in [criteria] "
+	                     &f->ds),
+	    -1);
+	assert_int_equal(pp_profile_set(p, "criteria", "new", "go, ...", NULL,
+	                     0, &f->ds),
+	    -1);
+	assert_int_equal(p->ncriteria[PP_CRIT_NEW], 1); /* nothing added */
+	assert_string_equal(f->ds.v[0].msg,
+	    "unknown key 'fun' in [criteria] "
 	    "(expected job, depth, new or speaker)");
 	assert_string_equal(f->ds.v[1].msg,
 	    "criteria: new: expected a comma-separated list");
@@ -427,11 +450,14 @@ test_must_skip(void **state)
 	struct pp_profile *p = &f->p;
 
 	assert_int_equal(pp_profile_set(p, "must", "id", "42", "me.ini", 3,
-	    &f->ds), 0);
+	                     &f->ds),
+	    0);
 	assert_int_equal(pp_profile_set(p, "must", "title",
-	    "HOWTO Write a Function", "me.ini", 4, &f->ds), 0);
+	                     "HOWTO Write a Function", "me.ini", 4, &f->ds),
+	    0);
 	assert_int_equal(pp_profile_set(p, "skip", "Title", "Lunch", NULL, 0,
-	    &f->ds), 0);
+	                     &f->ds),
+	    0);
 	assert_int_equal(p->nmust, 2);
 	assert_string_equal(p->must[0].text, "42");
 	assert_string_equal(p->must[0].file, "me.ini");
@@ -443,9 +469,10 @@ test_must_skip(void **state)
 	assert_null(p->skip[0].file);
 
 	assert_int_equal(pp_profile_set(p, "skip", "name", "x", NULL, 0,
-	    &f->ds), -1);
-	assert_int_equal(pp_profile_set(p, "must", "id", "", NULL, 0,
-	    &f->ds), -1);
+	                     &f->ds),
+	    -1);
+	assert_int_equal(pp_profile_set(p, "must", "id", "", NULL, 0, &f->ds),
+	    -1);
 	assert_string_equal(f->ds.v[0].msg,
 	    "unknown key 'name' in [skip] (expected id or title)");
 	assert_string_equal(f->ds.v[1].msg, "id: missing value");
@@ -459,9 +486,11 @@ test_busy(void **state)
 	struct pp_profile *p = &f->p;
 
 	assert_int_equal(pp_profile_set(p, "busy", "booth duty",
-	    "2018-05-11 10:00-12:00", "me.ini", 7, &f->ds), 0);
+	                     "2018-05-11 10:00-12:00", "me.ini", 7, &f->ds),
+	    0);
 	assert_int_equal(pp_profile_set(p, "busy", "booth duty",
-	    "2018-05-12  9:30 - 24:00", NULL, 0, &f->ds), 0);
+	                     "2018-05-12  9:30 - 24:00", NULL, 0, &f->ds),
+	    0);
 	assert_int_equal(p->nbusy, 2);
 	assert_string_equal(p->busy[0].label, "booth duty");
 	assert_string_equal(p->busy[0].date, "2018-05-11");
@@ -473,26 +502,35 @@ test_busy(void **state)
 	assert_int_equal(p->busy[1].to, 1440);
 
 	assert_int_equal(pp_profile_set(p, "busy", "x",
-	    "2018-05-11 12:00-10:00", NULL, 0, &f->ds), -1);
+	                     "2018-05-11 12:00-10:00", NULL, 0, &f->ds),
+	    -1);
 	assert_int_equal(pp_profile_set(p, "busy", "x", "2018-05-11", NULL, 0,
-	    &f->ds), -1);
+	                     &f->ds),
+	    -1);
 	assert_int_equal(pp_profile_set(p, "busy", "x",
-	    "2018-02-30 10:00-11:00", NULL, 0, &f->ds), -1);
-	assert_int_equal(pp_profile_set(p, "busy", "x", "10:00-11:00", NULL,
-	    0, &f->ds), -1);
+	                     "2018-02-30 10:00-11:00", NULL, 0, &f->ds),
+	    -1);
+	assert_int_equal(pp_profile_set(p, "busy", "x", "10:00-11:00", NULL, 0,
+	                     &f->ds),
+	    -1);
 	assert_int_equal(p->nbusy, 2);
-	assert_string_equal(f->ds.v[0].msg, "busy: 'x': expected YYYY-MM-DD "
+	assert_string_equal(f->ds.v[0].msg,
+	    "busy: 'x': expected YYYY-MM-DD "
 	    "HH:MM-HH:MM (start before end), got '2018-05-11 12:00-10:00'");
 
 	/* "file" names a calendar; from a profile, relative to it. */
-	assert_int_equal(pp_profile_set(p, "busy", "file", "work.ics", NULL,
-	    0, &f->ds), 0);
+	assert_int_equal(pp_profile_set(p, "busy", "file", "work.ics", NULL, 0,
+	                     &f->ds),
+	    0);
 	assert_int_equal(pp_profile_set(p, "busy", "file", "cal/me.ics",
-	    "conf/me.ini", 2, &f->ds), 0);
+	                     "conf/me.ini", 2, &f->ds),
+	    0);
 	assert_int_equal(pp_profile_set(p, "busy", "file", "/abs/me.ics",
-	    "conf/me.ini", 3, &f->ds), 0);
-	assert_int_equal(pp_profile_set(p, "busy", "file", "me.ics",
-	    "me.ini", 4, &f->ds), 0);
+	                     "conf/me.ini", 3, &f->ds),
+	    0);
+	assert_int_equal(pp_profile_set(p, "busy", "file", "me.ics", "me.ini",
+	                     4, &f->ds),
+	    0);
 	assert_int_equal(p->nbusy_files, 4);
 	assert_string_equal(p->busy_files[0], "work.ics");
 	assert_string_equal(p->busy_files[1], "conf/cal/me.ics");
@@ -509,10 +547,11 @@ test_load_good(void **state)
 	int io = -1;
 
 	assert_int_equal(pp_profile_load(p, FIXTURES "/profile-good.ini",
-	    &f->ds, &io), 0);
+	                     &f->ds, &io),
+	    0);
 	assert_int_equal(io, 0);
 	assert_int_equal(f->ds.n, 0);
-	assert_int_equal(p->max_talks, 3);	/* given twice: the later */
+	assert_int_equal(p->max_talks, 3); /* given twice: the later */
 	assert_int_equal(p->max_talk_minutes, PP_UNLIMITED);
 	assert_int_equal(p->max_streak, 2);
 	assert_int_equal(p->min_networking, 120);
@@ -571,8 +610,7 @@ test_load_good(void **state)
 	assert_int_equal(p->busy[1].from, 960);
 	assert_int_equal(p->busy[1].to, 1050);
 	assert_int_equal(p->nbusy_files, 1);
-	assert_string_equal(p->busy_files[0],
-	    FIXTURES "/calendars/work.ics");
+	assert_string_equal(p->busy_files[0], FIXTURES "/calendars/work.ics");
 }
 
 /* Every problem of the bad fixture, each at its own line, in order. */
@@ -583,49 +621,62 @@ test_load_bad(void **state)
 		unsigned line;
 		const char *msg;
 	} want[] = {
-		{ 3, "'orphan' is outside any section" },
-		{ 5, "max-talks-per-day: expected a whole number or 'none', "
-		    "got 'many'" },
-		{ 6, "max-consecutive-talks: expected a whole number or "
-		    "'none', got '-1'" },
-		{ 7, "min-networking-block: expected minutes from 0 to 1440, "
-		    "got '2000'" },
-		{ 8, "day-start: expected a time HH:MM, got '25:00'" },
-		{ 9, "lunch: 300 minutes do not fit in 11:30-14:00" },
-		{ 10, "lunch: expected HH:MM-HH:MM/MINUTES or 'none', got "
-		    "'11:30-14:00'" },
-		{ 11, "recorded-weight: expected a number from 0 to 1, got "
-		    "'1.5'" },
-		{ 12, "talk-base: expected a number from -1000000 to 1000000, "
-		    "got 'nan'" },
-		{ 13, "networking-weight: expected a number from 0 to "
-		    "1000000, got '-1'" },
-		{ 14, "level-bonus: expected a number from -1000000 to "
-		    "1000000, got '1e3'" },
-		{ 15, "timezone: unknown time zone 'Mars/Olympus_Mons'" },
-		{ 16, "days: expected a date YYYY-MM-DD, got '2018-02-30'" },
-		{ 17, "unknown key 'colour' in [plan]" },
-		{ 18, "expected 'key = value'" },
-		{ 19, "max-talks-per-day: missing value" },
-		{ 21, "interests: 'testing': expected a weight from -1000000 "
-		    "to 1000000, got 'lots'" },
-		{ 22, "interests: '---' has no letters or digits to match" },
-		{ 24, "unknown key 'hobby' in [criteria] (expected job, "
-		    "depth, new or speaker)" },
-		{ 26, "unknown key 'name' in [must] (expected id or title)" },
-		{ 28, "busy: 'booth duty': expected YYYY-MM-DD HH:MM-HH:MM "
-		    "(start before end), got '2018-05-11 12:00-10:00'" },
-		{ 29, "busy: 'meeting': expected YYYY-MM-DD HH:MM-HH:MM "
-		    "(start before end), got 'tomorrow'" },
-		{ 30, "missing ']' in section header" },
-		{ 31, "unknown section [nonsense]" },
+	    {3, "'orphan' is outside any section"},
+	    {5,
+	        "max-talks-per-day: expected a whole number or 'none', "
+	        "got 'many'"},
+	    {6,
+	        "max-consecutive-talks: expected a whole number or "
+	        "'none', got '-1'"},
+	    {7,
+	        "min-networking-block: expected minutes from 0 to 1440, "
+	        "got '2000'"},
+	    {8, "day-start: expected a time HH:MM, got '25:00'"},
+	    {9, "lunch: 300 minutes do not fit in 11:30-14:00"},
+	    {10,
+	        "lunch: expected HH:MM-HH:MM/MINUTES or 'none', got "
+	        "'11:30-14:00'"},
+	    {11,
+	        "recorded-weight: expected a number from 0 to 1, got "
+	        "'1.5'"},
+	    {12,
+	        "talk-base: expected a number from -1000000 to 1000000, "
+	        "got 'nan'"},
+	    {13,
+	        "networking-weight: expected a number from 0 to "
+	        "1000000, got '-1'"},
+	    {14,
+	        "level-bonus: expected a number from -1000000 to "
+	        "1000000, got '1e3'"},
+	    {15, "timezone: unknown time zone 'Mars/Olympus_Mons'"},
+	    {16, "days: expected a date YYYY-MM-DD, got '2018-02-30'"},
+	    {17, "unknown key 'colour' in [plan]"},
+	    {18, "expected 'key = value'"},
+	    {19, "max-talks-per-day: missing value"},
+	    {21,
+	        "interests: 'testing': expected a weight from -1000000 "
+	        "to 1000000, got 'lots'"},
+	    {22, "interests: '---' has no letters or digits to match"},
+	    {24,
+	        "unknown key 'hobby' in [criteria] (expected job, "
+	        "depth, new or speaker)"},
+	    {26, "unknown key 'name' in [must] (expected id or title)"},
+	    {28,
+	        "busy: 'booth duty': expected YYYY-MM-DD HH:MM-HH:MM "
+	        "(start before end), got '2018-05-11 12:00-10:00'"},
+	    {29,
+	        "busy: 'meeting': expected YYYY-MM-DD HH:MM-HH:MM "
+	        "(start before end), got 'tomorrow'"},
+	    {30, "missing ']' in section header"},
+	    {31, "unknown section [nonsense]"},
 	};
 	struct fx *f = *state;
 	size_t i;
 	int io = -1;
 
 	assert_int_equal(pp_profile_load(&f->p, FIXTURES "/profile-bad.ini",
-	    &f->ds, &io), -1);
+	                     &f->ds, &io),
+	    -1);
 	assert_int_equal(io, 0);
 	for (i = 0; i < f->ds.n && i < sizeof(want) / sizeof(want[0]); i++) {
 		if (f->ds.v[i].line != want[i].line ||
@@ -652,8 +703,9 @@ test_load_missing(void **state)
 	struct fx *f = *state;
 	int io = 0;
 
-	assert_int_equal(pp_profile_load(&f->p, FIXTURES "/no-such.ini",
-	    &f->ds, &io), -1);
+	assert_int_equal(pp_profile_load(&f->p, FIXTURES "/no-such.ini", &f->ds,
+	                     &io),
+	    -1);
 	assert_int_equal(io, 1);
 	assert_int_equal(f->ds.nerrors, 1);
 	assert_string_equal(f->ds.v[0].msg,
@@ -661,8 +713,9 @@ test_load_missing(void **state)
 	assert_string_equal(f->ds.v[0].file, FIXTURES "/no-such.ini");
 	assert_int_equal(f->ds.v[0].line, 0);
 	/* io_error may be NULL. */
-	assert_int_equal(pp_profile_load(&f->p, FIXTURES "/no-such.ini",
-	    &f->ds, NULL), -1);
+	assert_int_equal(pp_profile_load(&f->p, FIXTURES "/no-such.ini", &f->ds,
+	                     NULL),
+	    -1);
 	assert_int_equal(f->ds.nerrors, 2);
 }
 
@@ -698,8 +751,8 @@ test_load_syntax(void **state)
 	    "[must]\r\n"
 	    "title = Keynote: Python = fun";
 
-	assert_int_equal(pp_profile_load_string(&f->p, "s.ini", text,
-	    &f->ds), 0);
+	assert_int_equal(pp_profile_load_string(&f->p, "s.ini", text, &f->ds),
+	    0);
 	assert_int_equal(f->ds.n, 0);
 	assert_int_equal(f->p.max_talks, 2);
 	assert_int_equal(f->p.max_streak, 1);
@@ -711,10 +764,10 @@ test_load_syntax(void **state)
 	assert_int_equal(f->p.must[0].line, 10);
 	assert_string_equal(f->p.must[0].file, "s.ini");
 	/* An empty profile is fine. */
-	assert_int_equal(pp_profile_load_string(&f->p, "e.ini", "", &f->ds),
-	    0);
+	assert_int_equal(pp_profile_load_string(&f->p, "e.ini", "", &f->ds), 0);
 	assert_int_equal(pp_profile_load_string(&f->p, "e.ini", "\n\n; x\n",
-	    &f->ds), 0);
+	                     &f->ds),
+	    0);
 	assert_int_equal(f->ds.n, 0);
 }
 
@@ -728,10 +781,12 @@ test_load_long_line(void **state)
 	memset(title, 'x', sizeof(title) - 1);
 	title[sizeof(title) - 1] = '\0';
 	/* Line 2 is too long for inih; line 3 still counts as line 3. */
-	snprintf(text, sizeof(text), "[must]\ntitle = %s\nid = 9\n"
-	    "bogus line\n", title);
-	assert_int_equal(pp_profile_load_string(&f->p, "l.ini", text,
-	    &f->ds), -1);
+	snprintf(text, sizeof(text),
+	    "[must]\ntitle = %s\nid = 9\n"
+	    "bogus line\n",
+	    title);
+	assert_int_equal(pp_profile_load_string(&f->p, "l.ini", text, &f->ds),
+	    -1);
 	assert_int_equal(f->ds.n, 2);
 	assert_diag(&f->ds, 0, 2, "line too long (more than 199 bytes)");
 	assert_diag(&f->ds, 1, 4, "expected 'key = value'");
@@ -743,8 +798,8 @@ test_load_long_line(void **state)
 	pp_diags_fini(&f->ds);
 	title[199 - strlen("title = ")] = '\0';
 	snprintf(text, sizeof(text), "[must]\ntitle = %s\n", title);
-	assert_int_equal(pp_profile_load_string(&f->p, "l.ini", text,
-	    &f->ds), 0);
+	assert_int_equal(pp_profile_load_string(&f->p, "l.ini", text, &f->ds),
+	    0);
 	assert_int_equal(f->p.nmust, 2);
 	assert_int_equal(strlen(f->p.must[1].text), 199 - strlen("title = "));
 }
@@ -756,15 +811,20 @@ test_load_window(void **state)
 
 	/* Cross-checked at the end of the file, at the later key's line. */
 	assert_int_equal(pp_profile_load_string(&f->p, "w.ini",
-	    "[plan]\nday-end = 10:00\nday-start = 09:00\n", &f->ds), 0);
+	                     "[plan]\nday-end = 10:00\nday-start = 09:00\n",
+	                     &f->ds),
+	    0);
 	assert_int_equal(pp_profile_load_string(&f->p, "w.ini",
-	    "[plan]\nday-start = 12:00\n; x\n", &f->ds), -1);
+	                     "[plan]\nday-start = 12:00\n; x\n", &f->ds),
+	    -1);
 	assert_int_equal(f->ds.n, 1);
-	assert_diag(&f->ds, 0, 2, "day-start 12:00 is not before day-end "
+	assert_diag(&f->ds, 0, 2,
+	    "day-start 12:00 is not before day-end "
 	    "10:00");
 	/* A file that does not touch the window is not blamed for it. */
 	assert_int_equal(pp_profile_load_string(&f->p, "o.ini",
-	    "[plan]\nlevel = x\n", &f->ds), 0);
+	                     "[plan]\nlevel = x\n", &f->ds),
+	    0);
 	assert_int_equal(f->ds.n, 1);
 }
 
@@ -774,14 +834,18 @@ test_flags_override(void **state)
 	struct fx *f = *state;
 
 	assert_int_equal(pp_profile_load(&f->p, FIXTURES "/profile-good.ini",
-	    &f->ds, NULL), 0);
+	                     &f->ds, NULL),
+	    0);
 	/* --max-talks 4 --interest testing=1 --must X, as the CLI maps them */
-	assert_int_equal(pp_profile_set(&f->p, "plan", "max-talks-per-day",
-	    "4", NULL, 0, &f->ds), 0);
+	assert_int_equal(pp_profile_set(&f->p, "plan", "max-talks-per-day", "4",
+	                     NULL, 0, &f->ds),
+	    0);
 	assert_int_equal(pp_profile_set(&f->p, "interests", "testing", "1",
-	    NULL, 0, &f->ds), 0);
+	                     NULL, 0, &f->ds),
+	    0);
 	assert_int_equal(pp_profile_set(&f->p, "must", "id", "X", NULL, 0,
-	    &f->ds), 0);
+	                     &f->ds),
+	    0);
 	assert_int_equal(f->p.max_talks, 4);
 	assert_int_equal(f->p.ninterests, 4);
 	assert_true(f->p.interests[0].weight == 1.0);
@@ -797,7 +861,8 @@ test_fini_reinit(void **state)
 	struct fx *f = *state;
 
 	assert_int_equal(pp_profile_load(&f->p, FIXTURES "/profile-good.ini",
-	    &f->ds, NULL), 0);
+	                     &f->ds, NULL),
+	    0);
 	pp_profile_fini(&f->p);
 	assert_null(f->p.interests);
 	assert_int_equal(f->p.ninterests, 0);
@@ -809,39 +874,32 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_defaults, setup, teardown),
-		cmocka_unit_test(test_criterion_names),
-		cmocka_unit_test_setup_teardown(test_caps, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_minutes, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_window, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lunch, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_reals, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_strings, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_days, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_unknown, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_interests, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_criteria, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_must_skip, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_load_good, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_load_bad, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_load_missing, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_load_unreadable, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_load_syntax, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_load_long_line, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_load_window, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_flags_override, setup,
-		    teardown),
-		cmocka_unit_test_setup_teardown(test_fini_reinit, setup,
-		    teardown),
+	    cmocka_unit_test_setup_teardown(test_defaults, setup, teardown),
+	    cmocka_unit_test(test_criterion_names),
+	    cmocka_unit_test_setup_teardown(test_caps, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_minutes, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_window, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_lunch, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_reals, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_strings, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_days, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_unknown, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_interests, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_criteria, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_must_skip, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_busy, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_load_good, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_load_bad, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_load_missing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_load_unreadable, setup,
+	        teardown),
+	    cmocka_unit_test_setup_teardown(test_load_syntax, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_load_long_line, setup,
+	        teardown),
+	    cmocka_unit_test_setup_teardown(test_load_window, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_flags_override, setup,
+	        teardown),
+	    cmocka_unit_test_setup_teardown(test_fini_reinit, setup, teardown),
 	};
 	int r;
 

@@ -55,7 +55,8 @@ static void
 set(struct fx *f, const char *section, const char *key, const char *value)
 {
 	assert_int_equal(pp_profile_set(&f->p, section, key, value, NULL, 0,
-	    &f->ds), 0);
+	                     &f->ds),
+	    0);
 }
 
 /*
@@ -77,7 +78,7 @@ add(struct fx *f, enum pp_kind kind, const char *title, const char *tags,
 	ev->nspeakers = pp_tt_split(f->tt, speakers, 0, &ev->speakers);
 	ev->level = pp_tt_strdup(f->tt, level);
 	ev->recorded = rec;
-	ev->start = 1526040000;	/* 2018-05-11T12:00:00Z */
+	ev->start = 1526040000; /* 2018-05-11T12:00:00Z */
 	ev->end = ev->start + minutes * 60;
 	ev->tz = "America/New_York";
 	return f->tt->n - 1;
@@ -110,12 +111,21 @@ test_format(void **state)
 		int64_t v;
 		const char *want;
 	} cases[] = {
-		{ 2500, "2.5" }, { -1000, "-1" }, { 125, "0.125" },
-		{ 0, "0" }, { 1, "0.001" }, { -1, "-0.001" }, { 10, "0.01" },
-		{ 100, "0.1" }, { 1000, "1" }, { -2500, "-2.5" },
-		{ 1234567, "1234.567" }, { 3000, "3" }, { -999, "-0.999" },
-		{ INT64_MAX, "9223372036854775.807" },
-		{ INT64_MIN, "-9223372036854775.808" },
+	    {2500, "2.5"},
+	    {-1000, "-1"},
+	    {125, "0.125"},
+	    {0, "0"},
+	    {1, "0.001"},
+	    {-1, "-0.001"},
+	    {10, "0.01"},
+	    {100, "0.1"},
+	    {1000, "1"},
+	    {-2500, "-2.5"},
+	    {1234567, "1234.567"},
+	    {3000, "3"},
+	    {-999, "-0.999"},
+	    {INT64_MAX, "9223372036854775.807"},
+	    {INT64_MIN, "-9223372036854775.808"},
 	};
 	char buf[32];
 	size_t i;
@@ -187,9 +197,9 @@ test_interests(void **state)
 	ab = add(f, PP_KIND_TALK, "Talk", "", "", "We tested it.", "", "",
 	    PP_REC_NO, 30);
 	/* Each topic once, however many fields mention it. */
-	both = add(f, PP_KIND_TALK, "Testing machine learning",
-	    "testing; tests", "Testing", "machine learning, tested",
-	    "", "", PP_REC_NO, 30);
+	both =
+	    add(f, PP_KIND_TALK, "Testing machine learning", "testing; tests",
+	        "Testing", "machine learning, tested", "", "", PP_REC_NO, 30);
 	/* A phrase does not span two tags or two fields. */
 	none = add(f, PP_KIND_TALK, "Deep machine", "machine; learning", "",
 	    "learning", "", "", PP_REC_NO, 30);
@@ -247,8 +257,8 @@ test_speakers(void **state)
 	    "speaker: Lilly Ryan " TIMES "2");
 	assert_int_equal(score(f, part).value, 2000);
 	assert_int_equal(score(f, two).value, 4000);
-	assert_string_equal(score(f, two).reason, "speaker: Lilly Ryan "
-	    TIMES "2, Hettinger " TIMES "1.5");
+	assert_string_equal(score(f, two).reason,
+	    "speaker: Lilly Ryan " TIMES "2, Hettinger " TIMES "1.5");
 	/* "Hettingers" stems to "hettinger": names are stemmed too. */
 	assert_int_equal(score(f, other).value, 2000);
 	assert_int_equal(score(f, partial_word).value, 500);
@@ -269,8 +279,8 @@ test_level(void **state)
 
 	beg = add(f, PP_KIND_TUTORIAL, "T", "", "", "", "", "Beginner",
 	    PP_REC_NO, 180);
-	adv = add(f, PP_KIND_TALK, "T", "", "", "", "", "Advanced",
-	    PP_REC_NO, 30);
+	adv = add(f, PP_KIND_TALK, "T", "", "", "", "", "Advanced", PP_REC_NO,
+	    30);
 	none = add(f, PP_KIND_TALK, "T", "", "", "", "", "", PP_REC_NO, 30);
 
 	/* No level in the profile: no bonus. */
@@ -294,16 +304,15 @@ test_recorded(void **state)
 	struct pp_score sc;
 
 	set(f, "interests", "testing", "3");
-	rec = add(f, PP_KIND_TALK, "Testing", "", "", "", "", "", PP_REC_YES,
-	    30);
-	no = add(f, PP_KIND_TALK, "Testing", "", "", "", "", "", PP_REC_NO,
-	    30);
+	rec =
+	    add(f, PP_KIND_TALK, "Testing", "", "", "", "", "", PP_REC_YES, 30);
+	no = add(f, PP_KIND_TALK, "Testing", "", "", "", "", "", PP_REC_NO, 30);
 	unk = add(f, PP_KIND_TALK, "Testing", "", "", "", "", "",
 	    PP_REC_UNKNOWN, 30);
 
 	sc = score(f, rec);
 	assert_int_equal(sc.raw, 3500);
-	assert_int_equal(sc.value, 1750);	/* default weight 0.5 */
+	assert_int_equal(sc.value, 1750); /* default weight 0.5 */
 	assert_int_equal(score(f, no).value, 3500);
 	assert_int_equal(score(f, unk).value, 3500);
 	set(f, "plan", "recorded-weight", "0.25");
@@ -335,15 +344,14 @@ test_networking(void **state)
 	size_t os, lunch, brk;
 	struct pp_score sc;
 
-	os = add(f, PP_KIND_OPEN_SPACE, "Testing open space", "", "", "",
-	    "", "Beginner", PP_REC_YES, 90);
-	lunch = add(f, PP_KIND_MEAL, "Lunch", "", "", "", "", "", PP_REC_NO,
-	    50);
-	brk = add(f, PP_KIND_BREAK, "Break", "", "", "", "", "", PP_REC_NO,
-	    30);
+	os = add(f, PP_KIND_OPEN_SPACE, "Testing open space", "", "", "", "",
+	    "Beginner", PP_REC_YES, 90);
+	lunch =
+	    add(f, PP_KIND_MEAL, "Lunch", "", "", "", "", "", PP_REC_NO, 50);
+	brk = add(f, PP_KIND_BREAK, "Break", "", "", "", "", "", PP_REC_NO, 30);
 
 	assert_int_equal(score(f, os).value, 1500);
-	assert_int_equal(score(f, lunch).value, 833);	/* 50/60 */
+	assert_int_equal(score(f, lunch).value, 833); /* 50/60 */
 	set(f, "plan", "networking-weight", "1.5");
 	assert_int_equal(score(f, lunch).value, 1250);
 	/* Interests count; level and the recorded flag do not. */
@@ -485,7 +493,7 @@ test_reason_one_long_item(void **state)
 		f->p.networking_weight = 1.0;
 		strcpy(name, shift ? "x" : "");
 		for (i = 0; i < 100; i++)
-			strcat(name, "\xc3\xa9");	/* é */
+			strcat(name, "\xc3\xa9"); /* é */
 		set(f, "interests", name, "1");
 		ev = talk(f, name, "", "");
 		sc = score(f, ev);
@@ -570,21 +578,21 @@ main(void)
 {
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_format),
-		cmocka_unit_test(test_units),
-		T(test_base_only),
-		T(test_interests),
-		T(test_negative),
-		T(test_speakers),
-		T(test_level),
-		T(test_recorded),
-		T(test_networking),
-		T(test_criteria),
-		T(test_reason_order),
-		T(test_reason_truncated),
-		T(test_reason_one_long_item),
-		T(test_scorer_empty),
-		T(test_breakdown),
+	    cmocka_unit_test(test_format),
+	    cmocka_unit_test(test_units),
+	    T(test_base_only),
+	    T(test_interests),
+	    T(test_negative),
+	    T(test_speakers),
+	    T(test_level),
+	    T(test_recorded),
+	    T(test_networking),
+	    T(test_criteria),
+	    T(test_reason_order),
+	    T(test_reason_truncated),
+	    T(test_reason_one_long_item),
+	    T(test_scorer_empty),
+	    T(test_breakdown),
 	};
 #undef T
 	int r;

@@ -18,7 +18,7 @@
 
 /* 2018-05-11 00:00 UTC; all test events are in UTC. */
 #define DAY0 ((int64_t)1525996800)
-#define MIN(h, m) ((int64_t)(h) * 3600 + (int64_t)(m) * 60)
+#define MIN(h, m) ((int64_t)(h)*3600 + (int64_t)(m)*60)
 
 static struct pp_event *
 ev_add(struct pp_timetable *tt, int day, const char *title, const char *kind,
@@ -436,11 +436,15 @@ test_ties_are_deterministic(void **state)
 
 		/* Added in a different order each run; equal scores. */
 		if (run % 2 == 0) {
-			ev_add(tt, 0, "Zeta", "talk", MIN(9, 0), MIN(9, 30), "A");
-			ev_add(tt, 0, "Eta", "talk", MIN(9, 0), MIN(9, 30), "B");
+			ev_add(tt, 0, "Zeta", "talk", MIN(9, 0), MIN(9, 30),
+			    "A");
+			ev_add(tt, 0, "Eta", "talk", MIN(9, 0), MIN(9, 30),
+			    "B");
 		} else {
-			ev_add(tt, 0, "Eta", "talk", MIN(9, 0), MIN(9, 30), "B");
-			ev_add(tt, 0, "Zeta", "talk", MIN(9, 0), MIN(9, 30), "A");
+			ev_add(tt, 0, "Eta", "talk", MIN(9, 0), MIN(9, 30),
+			    "B");
+			ev_add(tt, 0, "Zeta", "talk", MIN(9, 0), MIN(9, 30),
+			    "A");
 		}
 		pp_timetable_sort(tt);
 		base_profile(&p);
@@ -597,11 +601,10 @@ brute_day(const struct pp_model *m, const struct pp_model_day *d,
 static void
 random_instance(struct pp_timetable *tt, struct pp_profile *p)
 {
-	static const char *const kinds[] = { "talk", "talk", "talk",
-		"keynote", "open-space", "break", "meal", "tutorial" };
-	static const char *const rooms[] = { "A", "B", "C", "" };
-	static const char *const words[] = { "testing", "rust", "web",
-		"data" };
+	static const char *const kinds[] = {"talk", "talk", "talk", "keynote",
+	    "open-space", "break", "meal", "tutorial"};
+	static const char *const rooms[] = {"A", "B", "C", ""};
+	static const char *const words[] = {"testing", "rust", "web", "data"};
 	int day, i, nev;
 
 	base_profile(p);
@@ -615,8 +618,8 @@ random_instance(struct pp_timetable *tt, struct pp_profile *p)
 
 			snprintf(title, sizeof(title), "%s talk %d-%d",
 			    words[rnd(4)], day, i);
-			ev = ev_add(tt, day, title, kinds[rnd(8)],
-			    MIN(0, s), MIN(0, s + len), rooms[rnd(4)]);
+			ev = ev_add(tt, day, title, kinds[rnd(8)], MIN(0, s),
+			    MIN(0, s + len), rooms[rnd(4)]);
 			ev->recorded = rnd(2) ? PP_REC_YES : PP_REC_NO;
 		}
 	}
@@ -753,8 +756,8 @@ test_exact_against_brute_force(void **state)
 					    pl->days[d].items[k])
 						ch[k] = j;
 			}
-			assert_true(check_day(m, &m->days[d], ch,
-			    pl->days[d].n, &crit));
+			assert_true(check_day(m, &m->days[d], ch, pl->days[d].n,
+			    &crit));
 		}
 		checked++;
 		cleanup(tt, &p, m, pl, &ds);
@@ -770,21 +773,21 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_max_talks),
-		cmocka_unit_test(test_max_talk_minutes),
-		cmocka_unit_test(test_room_change),
-		cmocka_unit_test(test_streak_needs_networking),
-		cmocka_unit_test(test_hallway_meets_networking),
-		cmocka_unit_test(test_short_blocks_do_not_count),
-		cmocka_unit_test(test_lunch_free_block),
-		cmocka_unit_test(test_meal_satisfies_lunch),
-		cmocka_unit_test(test_must_overlap_is_infeasible),
-		cmocka_unit_test(test_must_vs_cap_names_both),
-		cmocka_unit_test(test_must_wins_over_score),
-		cmocka_unit_test(test_skip_and_busy),
-		cmocka_unit_test(test_ties_are_deterministic),
-		cmocka_unit_test(test_criteria_bonus_across_days),
-		cmocka_unit_test(test_exact_against_brute_force),
+	    cmocka_unit_test(test_max_talks),
+	    cmocka_unit_test(test_max_talk_minutes),
+	    cmocka_unit_test(test_room_change),
+	    cmocka_unit_test(test_streak_needs_networking),
+	    cmocka_unit_test(test_hallway_meets_networking),
+	    cmocka_unit_test(test_short_blocks_do_not_count),
+	    cmocka_unit_test(test_lunch_free_block),
+	    cmocka_unit_test(test_meal_satisfies_lunch),
+	    cmocka_unit_test(test_must_overlap_is_infeasible),
+	    cmocka_unit_test(test_must_vs_cap_names_both),
+	    cmocka_unit_test(test_must_wins_over_score),
+	    cmocka_unit_test(test_skip_and_busy),
+	    cmocka_unit_test(test_ties_are_deterministic),
+	    cmocka_unit_test(test_criteria_bonus_across_days),
+	    cmocka_unit_test(test_exact_against_brute_force),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 

@@ -41,9 +41,11 @@ test_days_from_civil(void **state)
 	assert_int_equal(pp_days_from_civil(1, 1, 1), -719162);
 	assert_int_equal(pp_days_from_civil(9999, 12, 31), 2932896);
 	assert_int_equal(pp_days_from_civil(1600, 3, 1) -
-	    pp_days_from_civil(1600, 2, 28), 2);  /* 1600 is leap */
+	        pp_days_from_civil(1600, 2, 28),
+	    2); /* 1600 is leap */
 	assert_int_equal(pp_days_from_civil(1900, 3, 1) -
-	    pp_days_from_civil(1900, 2, 28), 1);  /* 1900 is not */
+	        pp_days_from_civil(1900, 2, 28),
+	    1); /* 1900 is not */
 }
 
 static void
@@ -73,8 +75,9 @@ test_civil_from_days(void **state)
 		if (d != 1)
 			assert_true(y == py && m == pm && d == pd + 1);
 		else
-			assert_true(pd >= 28 && ((m == pm + 1 && y == py) ||
-			    (m == 1 && pm == 12 && y == py + 1)));
+			assert_true(pd >= 28 &&
+			    ((m == pm + 1 && y == py) ||
+			        (m == 1 && pm == 12 && y == py + 1)));
 		py = y;
 		pm = m;
 		pd = d;
@@ -135,10 +138,12 @@ test_dst_spring(void **state)
 	assert_int_equal(from("Europe/Brussels", 2025, 3, 30, 2, 30),
 	    utc(2025, 3, 30, 1, 30));
 	assert_int_equal(pp_tz_to_civil("Europe/Brussels",
-	    utc(2025, 3, 30, 0, 59), &c), 0);
+	                     utc(2025, 3, 30, 0, 59), &c),
+	    0);
 	assert_true(c.hour == 1 && c.min == 59 && c.utc_offset == 3600);
 	assert_int_equal(pp_tz_to_civil("Europe/Brussels",
-	    utc(2025, 3, 30, 1, 0), &c), 0);
+	                     utc(2025, 3, 30, 1, 0), &c),
+	    0);
 	assert_true(c.hour == 3 && c.min == 0 && c.utc_offset == 7200);
 }
 
@@ -157,7 +162,8 @@ test_dst_autumn(void **state)
 	assert_int_equal(from("Europe/Brussels", 2025, 10, 26, 2, 30),
 	    utc(2025, 10, 26, 0, 30));
 	assert_int_equal(pp_tz_to_civil("Europe/Brussels",
-	    utc(2025, 10, 26, 1, 30), &c), 0);
+	                     utc(2025, 10, 26, 1, 30), &c),
+	    0);
 	assert_true(c.hour == 2 && c.min == 30 && c.utc_offset == 3600);
 }
 
@@ -166,8 +172,8 @@ test_dst_autumn(void **state)
 static void
 test_round_trip(void **state)
 {
-	static const char *const zones[] = { "UTC", "America/New_York",
-		"Europe/Brussels", "Australia/Sydney", "Asia/Kolkata" };
+	static const char *const zones[] = {"UTC", "America/New_York",
+	    "Europe/Brussels", "Australia/Sydney", "Asia/Kolkata"};
 	struct pp_civil c, c2;
 	int64_t t, back;
 	size_t z;
@@ -177,7 +183,7 @@ test_round_trip(void **state)
 	for (z = 0; z < sizeof(zones) / sizeof(zones[0]); z++) {
 		overlaps = 0;
 		for (t = utc(2024, 12, 31, 0, 0); t < utc(2026, 1, 2, 0, 0);
-		    t += 15 * 60) {
+		     t += 15 * 60) {
 			assert_int_equal(pp_tz_to_civil(zones[z], t, &c), 0);
 			assert_int_equal(pp_tz_from_civil(zones[z], &c, &back),
 			    0);
@@ -185,7 +191,8 @@ test_round_trip(void **state)
 				/* the same wall clock an hour earlier */
 				assert_int_equal(back, t - 3600);
 				assert_int_equal(pp_tz_to_civil(zones[z], back,
-				    &c2), 0);
+				                     &c2),
+				    0);
 				assert_true(c2.hour == c.hour &&
 				    c2.min == c.min && c2.day == c.day);
 				overlaps++;
@@ -203,12 +210,13 @@ test_to_civil_fields(void **state)
 
 	(void)state;
 	assert_int_equal(pp_tz_to_civil("America/New_York",
-	    utc(2018, 5, 9, 13, 0), &c), 0);
+	                     utc(2018, 5, 9, 13, 0), &c),
+	    0);
 	assert_int_equal(c.year, 2018);
 	assert_int_equal(c.month, 5);
 	assert_int_equal(c.day, 9);
 	assert_int_equal(c.hour, 9);
-	assert_int_equal(c.wday, 3);    /* a Wednesday */
+	assert_int_equal(c.wday, 3); /* a Wednesday */
 	assert_int_equal(c.utc_offset, -4 * 3600);
 	/* before the epoch */
 	assert_int_equal(pp_tz_to_civil("UTC", -1, &c), 0);
@@ -240,9 +248,19 @@ static void
 test_parse_date(void **state)
 {
 	static const char *const bad[] = {
-		"2018-02-30", "2019-02-29", "2100-02-29", "2018-13-01",
-		"2018-00-10", "2018-01-00", "2018-04-31", "2018-5-09",
-		"2018-05-09x", "2018/05/09", "abcd-ef-gh", "", "Thursday",
+	    "2018-02-30",
+	    "2019-02-29",
+	    "2100-02-29",
+	    "2018-13-01",
+	    "2018-00-10",
+	    "2018-01-00",
+	    "2018-04-31",
+	    "2018-5-09",
+	    "2018-05-09x",
+	    "2018/05/09",
+	    "abcd-ef-gh",
+	    "",
+	    "Thursday",
 	};
 	struct pp_civil c;
 	size_t i;
@@ -262,8 +280,18 @@ static void
 test_parse_hhmm(void **state)
 {
 	static const char *const bad[] = {
-		"24:01", "12:60", "25:00", "12:30:15", "1230", "", ":30",
-		"123:00", "12:3", "12:30 ", "9h", "-1:00",
+	    "24:01",
+	    "12:60",
+	    "25:00",
+	    "12:30:15",
+	    "1230",
+	    "",
+	    ":30",
+	    "123:00",
+	    "12:3",
+	    "12:30 ",
+	    "9h",
+	    "-1:00",
 	};
 	size_t i;
 	int m = -1;
@@ -287,17 +315,17 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_days_from_civil),
-		cmocka_unit_test(test_civil_from_days),
-		cmocka_unit_test(test_valid_zones),
-		cmocka_unit_test(test_from_civil),
-		cmocka_unit_test(test_dst_spring),
-		cmocka_unit_test(test_dst_autumn),
-		cmocka_unit_test(test_round_trip),
-		cmocka_unit_test(test_to_civil_fields),
-		cmocka_unit_test(test_format),
-		cmocka_unit_test(test_parse_date),
-		cmocka_unit_test(test_parse_hhmm),
+	    cmocka_unit_test(test_days_from_civil),
+	    cmocka_unit_test(test_civil_from_days),
+	    cmocka_unit_test(test_valid_zones),
+	    cmocka_unit_test(test_from_civil),
+	    cmocka_unit_test(test_dst_spring),
+	    cmocka_unit_test(test_dst_autumn),
+	    cmocka_unit_test(test_round_trip),
+	    cmocka_unit_test(test_to_civil_fields),
+	    cmocka_unit_test(test_format),
+	    cmocka_unit_test(test_parse_date),
+	    cmocka_unit_test(test_parse_hhmm),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 

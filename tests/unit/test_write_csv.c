@@ -18,10 +18,11 @@
 #include "fixture_plan.h"
 }
 
-
-#define PLAN_HEADER "date,start,end,kind,class,title,speakers,room,score," \
+#define PLAN_HEADER                                                            \
+	"date,start,end,kind,class,title,speakers,room,score,"                 \
 	"must,reason,id,url,video_url\n"
-#define PROG_HEADER "id,date,start,end,timezone,kind,title,speakers,rooms," \
+#define PROG_HEADER                                                            \
+	"id,date,start,end,timezone,kind,title,speakers,rooms,"                \
 	"track,tags,level,recorded,url,video_url,abstract\n"
 
 /* The rows of a CSV text, read back with libcsv. */
@@ -139,7 +140,7 @@ tsv_split(const char *line, char out[][128], size_t max)
 	size_t n = 0, k = 0;
 	const char *p;
 
-	for (p = line; ; p++) {
+	for (p = line;; p++) {
 		assert_true(n < max && k < 127);
 		if (*p == '\t' || *p == '\n' || *p == '\0') {
 			out[n++][k] = '\0';
@@ -150,10 +151,12 @@ tsv_split(const char *line, char out[][128], size_t max)
 		}
 		if (*p == '\\') {
 			p++;
-			assert_true(*p == '\\' || *p == 't' || *p == 'n' ||
-			    *p == 'r');
-			out[n][k++] = *p == 't' ? '\t' : *p == 'n' ? '\n' :
-			    *p == 'r' ? '\r' : '\\';
+			assert_true(
+			    *p == '\\' || *p == 't' || *p == 'n' || *p == 'r');
+			out[n][k++] = *p == 't' ? '\t'
+			    : *p == 'n'         ? '\n'
+			    : *p == 'r'         ? '\r'
+			                        : '\\';
 		} else
 			out[n][k++] = *p;
 	}
@@ -162,9 +165,9 @@ tsv_split(const char *line, char out[][128], size_t max)
 static void
 test_plan_csv(void **state)
 {
-	static const char *const cols[] = { "date", "start", "end", "kind",
-		"class", "title", "speakers", "room", "score", "must",
-		"reason", "id", "url", "video_url" };
+	static const char *const cols[] = {"date", "start", "end", "kind",
+	    "class", "title", "speakers", "room", "score", "must", "reason",
+	    "id", "url", "video_url"};
 	struct fx *f = fx_new();
 	struct table t;
 	char *text;
@@ -211,7 +214,8 @@ test_plan_csv(void **state)
 	table_free(&t);
 	/* Unquoted when nothing needs quoting, quoted with doubled quotes
 	 * when it does. */
-	assert_non_null(strstr(text, "\n2018-05-11,10:50,11:20,talk,talk,"
+	assert_non_null(strstr(text,
+	    "\n2018-05-11,10:50,11:20,talk,talk,"
 	    "\"Caf\xc3\xa9 \xe2\x98\x95 \"\"Quoted\"\", with comma\n"));
 	free(text);
 	fx_free(f);
@@ -220,10 +224,18 @@ test_plan_csv(void **state)
 static void
 test_scores(void **state)
 {
-	static const struct { int64_t v; const char *s; } cases[] = {
-		{ 0, "0" }, { 1000, "1" }, { -1000, "-1" }, { 1, "0.001" },
-		{ -5, "-0.005" }, { 120, "0.12" }, { 123456789, "123456.789" },
-		{ INT64_MIN, "-9223372036854775.808" },
+	static const struct {
+		int64_t v;
+		const char *s;
+	} cases[] = {
+	    {0, "0"},
+	    {1000, "1"},
+	    {-1000, "-1"},
+	    {1, "0.001"},
+	    {-5, "-0.005"},
+	    {120, "0.12"},
+	    {123456789, "123456.789"},
+	    {INT64_MIN, "-9223372036854775.808"},
 	};
 	struct fx *f = fx_new();
 	struct table t;
@@ -272,7 +284,8 @@ test_plan_tsv(void **state)
 	assert_string_equal(fields[8], "0.125");
 	/* No quoting in TSV: quotes are plain characters. */
 	assert_non_null(strstr(text,
-	    "\t" "Caf\xc3\xa9 \xe2\x98\x95 \"Quoted\","));
+	    "\t"
+	    "Caf\xc3\xa9 \xe2\x98\x95 \"Quoted\","));
 	free(text);
 	fx_free(f);
 }
@@ -410,13 +423,13 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_plan_csv),
-		cmocka_unit_test(test_scores),
-		cmocka_unit_test(test_plan_tsv),
-		cmocka_unit_test(test_programme_csv),
-		cmocka_unit_test(test_programme_tsv),
-		cmocka_unit_test(test_selection),
-		cmocka_unit_test(test_stream_error),
+	    cmocka_unit_test(test_plan_csv),
+	    cmocka_unit_test(test_scores),
+	    cmocka_unit_test(test_plan_tsv),
+	    cmocka_unit_test(test_programme_csv),
+	    cmocka_unit_test(test_programme_tsv),
+	    cmocka_unit_test(test_selection),
+	    cmocka_unit_test(test_stream_error),
 	};
 	int rc;
 

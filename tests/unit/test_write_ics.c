@@ -34,10 +34,10 @@ struct fixture {
 	struct pp_plan pl;
 };
 
-static const char *speakers_a[] = { "Ada Lovelace", "Grace Hopper" };
-static const char *tags_a[] = { "history", "computing" };
-static const char *tags_b[] = { "a,b;c" };
-static const char *rooms_b[] = { "H.1302", "H.1308" };
+static const char *speakers_a[] = {"Ada Lovelace", "Grace Hopper"};
+static const char *tags_a[] = {"history", "computing"};
+static const char *tags_b[] = {"a,b;c"};
+static const char *rooms_b[] = {"H.1302", "H.1308"};
 
 /* UTC seconds of "YYYY-MM-DDTHH:MM" (UTC). */
 static int64_t
@@ -118,11 +118,12 @@ fixture_new(void)
 	e->level = "beginner";
 	e->video_url = "https://video.example.org/t1";
 	e->recorded = PP_REC_YES;
-	e = add_event(tt, "t2", "Commas, semicolons; back\\slash and a very "
+	e = add_event(tt, "t2",
+	    "Commas, semicolons; back\\slash and a very "
 	    "long title with \u00fcn\u00efc\u00f6d\u00e9 characters that "
 	    "must be folded \u65e5\u672c\u8a9e\u65e5\u672c\u8a9e"
-	    "\u65e5\u672c\u8a9e", PP_KIND_TALK, "2025-03-29T09:30",
-	    "2025-03-29T10:00", NULL);
+	    "\u65e5\u672c\u8a9e",
+	    PP_KIND_TALK, "2025-03-29T09:30", "2025-03-29T10:00", NULL);
 	pp_tt_set_rooms(tt, e, rooms_b, 2);
 	e->tags = tags_b;
 	e->ntags = 1;
@@ -144,8 +145,8 @@ fixture_new(void)
 	set_item(&f->items[0], &tt->ev[0], PP_ITEM_EVENT, PP_KIND_KEYNOTE,
 	    tt->ev[0].title, tt->ev[0].start, tt->ev[0].end, "must-see");
 	set_item(&f->items[1], NULL, PP_ITEM_HALLWAY, PP_KIND_HALLWAY,
-	    "Hallway track", utc("2025-03-29T09:00"),
-	    utc("2025-03-29T09:30"), "hallway track");
+	    "Hallway track", utc("2025-03-29T09:00"), utc("2025-03-29T09:30"),
+	    "hallway track");
 	set_item(&f->items[2], &tt->ev[1], PP_ITEM_EVENT, PP_KIND_TALK,
 	    tt->ev[1].title, tt->ev[1].start, tt->ev[1].end,
 	    "interest: testing \u00d73");
@@ -181,7 +182,7 @@ fixture_free(struct fixture *f)
 static char *
 write_plan(const struct pp_plan *pl, int alarm, size_t *len)
 {
-	struct pp_write_opts o = { 0, alarm };
+	struct pp_write_opts o = {0, alarm};
 	char *buf = NULL;
 	size_t n = 0;
 	FILE *fp = open_memstream(&buf, &n);
@@ -216,8 +217,8 @@ unfold(const char *s)
 	char *r = pp_xstrdup(s), *o = r;
 
 	while (*s != '\0') {
-		if (s[0] == '\r' && s[1] == '\n' && (s[2] == ' ' ||
-		    s[2] == '\t')) {
+		if (s[0] == '\r' && s[1] == '\n' &&
+		    (s[2] == ' ' || s[2] == '\t')) {
 			s += 3;
 			continue;
 		}
@@ -270,10 +271,10 @@ test_fnv1a(void **state)
 {
 	(void)state;
 	/* the published 64-bit FNV-1a test vectors */
-	assert_true(pp_fnv1a(PP_FNV1A_INIT, "", 0) ==
-	    UINT64_C(0xcbf29ce484222325));
-	assert_true(pp_fnv1a(PP_FNV1A_INIT, "a", 1) ==
-	    UINT64_C(0xaf63dc4c8601ec8c));
+	assert_true(
+	    pp_fnv1a(PP_FNV1A_INIT, "", 0) == UINT64_C(0xcbf29ce484222325));
+	assert_true(
+	    pp_fnv1a(PP_FNV1A_INIT, "a", 1) == UINT64_C(0xaf63dc4c8601ec8c));
 	assert_true(pp_fnv1a(PP_FNV1A_INIT, "foobar", 6) ==
 	    UINT64_C(0x85944171f73967e8));
 }
@@ -281,8 +282,10 @@ test_fnv1a(void **state)
 static void
 test_shape(void **state)
 {
-	static const char head[] = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
-	    "PRODID:-//pyplan//pyplan " PP_VERSION "//EN\r\nCALSCALE:GREGORIAN\r\n"
+	static const char head[] =
+	    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+	    "PRODID:-//pyplan//pyplan " PP_VERSION
+	    "//EN\r\nCALSCALE:GREGORIAN\r\n"
 	    "METHOD:PUBLISH\r\nX-WR-CALNAME:pyplan: Test Conf 2025\r\n"
 	    "X-WR-TIMEZONE:Europe/Brussels\r\n";
 	struct fixture *f = fixture_new();
@@ -297,8 +300,8 @@ test_shape(void **state)
 	u = unfold(out);
 	/* one VTIMEZONE, plain IANA TZID, ahead of the events */
 	assert_int_equal(occurrences(u, "BEGIN:VTIMEZONE\r\n"), 1);
-	assert_non_null(strstr(u,
-	    "BEGIN:VTIMEZONE\r\nTZID:Europe/Brussels\r\n"));
+	assert_non_null(
+	    strstr(u, "BEGIN:VTIMEZONE\r\nTZID:Europe/Brussels\r\n"));
 	assert_null(strstr(u, "freeassociation"));
 	assert_true(strstr(u, "BEGIN:VTIMEZONE") < strstr(u, "BEGIN:VEVENT"));
 	/* one VEVENT per item, synthesized ones included */
@@ -306,9 +309,11 @@ test_shape(void **state)
 	assert_int_equal(occurrences(u, "DTSTAMP:20231114T221320Z\r\n"),
 	    NITEMS);
 	/* 08:00Z is 09:00 CET on the Saturday, 10:00 CEST on Sunday */
-	assert_non_null(strstr(u, "DTSTART;TZID=Europe/Brussels:"
+	assert_non_null(strstr(u,
+	    "DTSTART;TZID=Europe/Brussels:"
 	    "20250329T090000\r\nDTEND;TZID=Europe/Brussels:20250329T100000"));
-	assert_non_null(strstr(u, "DTSTART;TZID=Europe/Brussels:"
+	assert_non_null(strstr(u,
+	    "DTSTART;TZID=Europe/Brussels:"
 	    "20250330T100000\r\nDTEND;TZID=Europe/Brussels:20250330T104500"));
 	assert_non_null(strstr(u, "SUMMARY:Hallway track\r\n"));
 	assert_non_null(strstr(u, "URL:https://example.org/t1\r\n"));
@@ -401,7 +406,9 @@ test_dtstamp_now(void **state)
 	assert_int_equal(stamp[15], 'Z');
 	memset(&tm, 0, sizeof(tm));
 	assert_int_equal(sscanf(stamp, "%4d%2d%2dT%2d%2d%2d", &tm.tm_year,
-	    &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec), 6);
+	                     &tm.tm_mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
+	                     &tm.tm_sec),
+	    6);
 	t = pp_days_from_civil(tm.tm_year, tm.tm_mon, tm.tm_mday) * 86400 +
 	    tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec;
 	assert_true(t >= (int64_t)before && t <= (int64_t)after);
@@ -428,7 +435,8 @@ test_valarm(void **state)
 	assert_int_equal(occurrences(u, "BEGIN:VALARM\r\n"), NITEMS);
 	assert_int_equal(occurrences(u, "ACTION:DISPLAY\r\n"), NITEMS);
 	assert_int_equal(occurrences(u, "TRIGGER:-PT10M\r\n"), NITEMS);
-	assert_non_null(strstr(u, "BEGIN:VALARM\r\nACTION:DISPLAY\r\n"
+	assert_non_null(strstr(u,
+	    "BEGIN:VALARM\r\nACTION:DISPLAY\r\n"
 	    "TRIGGER:-PT10M\r\nDESCRIPTION:Opening keynote\r\nEND:VALARM"));
 	free(u);
 	free(out);
@@ -450,7 +458,8 @@ test_escaping_and_folding(void **state)
 	out = write_plan(&f->pl, 0, NULL);
 	assert_rfc_lines(out);
 	u = unfold(out);
-	assert_non_null(strstr(u, "SUMMARY:Commas\\, semicolons\\; "
+	assert_non_null(strstr(u,
+	    "SUMMARY:Commas\\, semicolons\\; "
 	    "back\\\\slash and a very long title with \u00fcn\u00efc\u00f6d"
 	    "\u00e9 characters that must be folded \u65e5\u672c\u8a9e"
 	    "\u65e5\u672c\u8a9e\u65e5\u672c\u8a9e\r\n"));
@@ -459,10 +468,12 @@ test_escaping_and_folding(void **state)
 	assert_non_null(p);
 	assert_true(strstr(p, "\r\n ") < strstr(p, "\r\nLOCATION"));
 	assert_non_null(strstr(u, "LOCATION:H.1302\\; H.1308\r\n"));
-	assert_non_null(strstr(u, "DESCRIPTION:Speakers: Ada Lovelace\\, "
+	assert_non_null(strstr(u,
+	    "DESCRIPTION:Speakers: Ada Lovelace\\, "
 	    "Grace Hopper\\nWhy: must-see\\n\\nTwo pioneers.\\nSecond line.\\n"
 	    "\\nVideo: https://video.example.org/t1\r\n"));
-	assert_non_null(strstr(u, "DESCRIPTION:Why: interest: testing "
+	assert_non_null(strstr(u,
+	    "DESCRIPTION:Why: interest: testing "
 	    "\u00d73\\n\\nLine one\\nLine two\r\n"));
 	/* a tag holding ',' and ';' cannot break the CATEGORIES list */
 	assert_non_null(strstr(u, "CATEGORIES:talk,a b c\r\n"));
@@ -476,7 +487,7 @@ load_string(struct pp_timetable *tt, const char *s, size_t len,
     const char *name)
 {
 	struct pp_diags ds;
-	struct pp_load_opts o = { NULL, 0 };
+	struct pp_load_opts o = {NULL, 0};
 
 	pp_diags_init(&ds);
 	assert_int_equal(pp_load_ics(tt, name, s, len, &o, &ds), 0);
@@ -547,8 +558,9 @@ assert_same_event(const struct pp_event *a, const struct pp_event *b)
 	assert_int_equal(a->nrooms, b->nrooms);
 	assert_int_equal(a->kind, b->kind);
 	/* An event without a kind word comes back with its kind's name. */
-	assert_string_equal(a->kind_word[0] != '\0' ? a->kind_word :
-	    pp_kind_name(a->kind), b->kind_word);
+	assert_string_equal(a->kind_word[0] != '\0' ? a->kind_word
+	                                            : pp_kind_name(a->kind),
+	    b->kind_word);
 	assert_string_equal(a->abstract, b->abstract);
 	assert_string_equal(a->url, b->url);
 	assert_string_equal(a->track, b->track);
@@ -570,7 +582,7 @@ round_trip_file(const char *name)
 	char path[256], *data, *out;
 	struct pp_timetable *a = pp_timetable_new(), *b = pp_timetable_new();
 	struct pp_diags ds;
-	struct pp_load_opts o = { NULL, 0 };
+	struct pp_load_opts o = {NULL, 0};
 	FILE *fp;
 	long n;
 	size_t len, i;
@@ -647,7 +659,8 @@ test_zones(void **state)
 	a = strstr(u, "TZID:America/New_York\r\n");
 	b = strstr(u, "TZID:Europe/Brussels\r\n");
 	assert_true(a != NULL && b != NULL && a < b);
-	assert_non_null(strstr(u, "DTSTART;TZID=America/New_York:"
+	assert_non_null(strstr(u,
+	    "DTSTART;TZID=America/New_York:"
 	    "20250330T040000\r\n"));
 	load_string(back, out, len, "zones.ics");
 	for (i = 0; i < back->n; i++) {
@@ -690,8 +703,8 @@ test_ambiguous_hour(void **state)
 	 * 03:30 CET, which is not ambiguous. */
 	add_event(tt, "first", "First pass", PP_KIND_TALK, "2025-10-26T00:30",
 	    "2025-10-26T00:45", NULL);
-	add_event(tt, "second", "Second pass", PP_KIND_TALK,
-	    "2025-10-26T01:30", "2025-10-26T01:45", NULL);
+	add_event(tt, "second", "Second pass", PP_KIND_TALK, "2025-10-26T01:30",
+	    "2025-10-26T01:45", NULL);
 	add_event(tt, "after", "After", PP_KIND_TALK, "2025-10-26T02:30",
 	    "2025-10-26T02:45", NULL);
 	out = write_tt(tt, NULL, &len);
@@ -699,7 +712,8 @@ test_ambiguous_hour(void **state)
 	/* readers disagree on which 02:30 a local time means: UTC */
 	assert_non_null(strstr(u, "DTSTART:20251026T003000Z\r\n"));
 	assert_non_null(strstr(u, "DTSTART:20251026T013000Z\r\n"));
-	assert_non_null(strstr(u, "DTSTART;TZID=Europe/Brussels:"
+	assert_non_null(strstr(u,
+	    "DTSTART;TZID=Europe/Brussels:"
 	    "20251026T033000\r\n"));
 	back = pp_timetable_new();
 	load_string(back, out, len, "dst.ics");
@@ -736,7 +750,7 @@ static void
 test_stream_error(void **state)
 {
 	struct fixture *f = fixture_new();
-	struct pp_write_opts o = { 0, 0 };
+	struct pp_write_opts o = {0, 0};
 	FILE *fp = fopen("/dev/full", "w");
 
 	(void)state;
@@ -859,19 +873,19 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_fnv1a),
-		cmocka_unit_test(test_shape),
-		cmocka_unit_test(test_uid_stable),
-		cmocka_unit_test(test_dtstamp_now),
-		cmocka_unit_test(test_valarm),
-		cmocka_unit_test(test_escaping_and_folding),
-		cmocka_unit_test(test_round_trip_plan),
-		cmocka_unit_test(test_round_trip_timetable),
-		cmocka_unit_test(test_zones),
-		cmocka_unit_test(test_ambiguous_hour),
-		cmocka_unit_test(test_duplicate_events),
-		cmocka_unit_test(test_stream_error),
-		cmocka_unit_test(test_golden),
+	    cmocka_unit_test(test_fnv1a),
+	    cmocka_unit_test(test_shape),
+	    cmocka_unit_test(test_uid_stable),
+	    cmocka_unit_test(test_dtstamp_now),
+	    cmocka_unit_test(test_valarm),
+	    cmocka_unit_test(test_escaping_and_folding),
+	    cmocka_unit_test(test_round_trip_plan),
+	    cmocka_unit_test(test_round_trip_timetable),
+	    cmocka_unit_test(test_zones),
+	    cmocka_unit_test(test_ambiguous_hour),
+	    cmocka_unit_test(test_duplicate_events),
+	    cmocka_unit_test(test_stream_error),
+	    cmocka_unit_test(test_golden),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 

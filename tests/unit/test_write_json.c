@@ -136,10 +136,11 @@ test_plan_top(void **state)
 	assert_int_equal(iget(c, "max_front"), 7);
 	assert_true(rget(c, "seconds") == 0.0);
 	/* The keys come in the documented order. */
-	assert_true(strstr(text, "\"conference\"") < strstr(text, "\"profile\""));
+	assert_true(
+	    strstr(text, "\"conference\"") < strstr(text, "\"profile\""));
 	assert_true(strstr(text, "\"profile\"") < strstr(text, "\"days\""));
-	assert_true(strstr(text, "\"watch_later\"") <
-	    strstr(text, "\"optimal\""));
+	assert_true(
+	    strstr(text, "\"watch_later\"") < strstr(text, "\"optimal\""));
 	json_decref(j);
 	free(text);
 
@@ -189,11 +190,13 @@ test_plan_profile(void **state)
 	assert_true(rget(json_object_get(p, "speakers"), s_zoe) == 2.0);
 	x = json_object_get(p, "criteria");
 	assert_int_equal(json_object_size(x), 4);
-	assert_string_equal(json_string_value(json_array_get(
-	    json_object_get(x, "job"), 0)), "testing");
+	assert_string_equal(json_string_value(
+	                        json_array_get(json_object_get(x, "job"), 0)),
+	    "testing");
 	assert_int_equal(json_array_size(json_object_get(x, "speaker")), 0);
-	assert_string_equal(json_string_value(json_array_get(
-	    json_object_get(p, "must"), 0)), "64");
+	assert_string_equal(json_string_value(
+	                        json_array_get(json_object_get(p, "must"), 0)),
+	    "64");
 	x = json_array_get(json_object_get(p, "busy"), 0);
 	assert_string_equal(sget(x, "label"), "booth");
 	assert_string_equal(sget(x, "date"), "2018-05-12");
@@ -216,8 +219,11 @@ test_plan_profile(void **state)
 	assert_null_key(p, "max_talk_minutes_per_day");
 	assert_null_key(p, "max_consecutive_talks");
 	assert_string_equal(sget(p, "level"), "testing");
-	assert_null_key(json_object_get(json_array_get(
-	    json_object_get(j, "days"), 0), "caps"), "max_talk_minutes");
+	assert_null_key(json_object_get(json_array_get(json_object_get(j,
+	                                                   "days"),
+	                                    0),
+	                    "caps"),
+	    "max_talk_minutes");
 	json_decref(j);
 	free(text);
 	fx_free(f);
@@ -256,8 +262,9 @@ test_plan_items(void **state)
 	    "Zo\xc3\xab \xc3\x84");
 	assert_string_equal(json_string_value(json_array_get(x, 1)),
 	    "Bob, Jr.");
-	assert_string_equal(json_string_value(json_array_get(
-	    json_object_get(it, "tags"), 1)), "python 3");
+	assert_string_equal(json_string_value(
+	                        json_array_get(json_object_get(it, "tags"), 1)),
+	    "python 3");
 	assert_string_equal(sget(it, "url"), "https://example.org/64");
 	assert_true(json_is_true(json_object_get(it, "recorded")));
 	assert_true(json_is_true(json_object_get(it, "must")));
@@ -272,7 +279,8 @@ test_plan_items(void **state)
 	assert_true(json_is_false(json_object_get(it, "must")));
 	assert_true(rget(it, "score") == 0.125);
 	assert_string_equal(sget(it, "reason"),
-	    "interest: testing \xc3\x97" "3");
+	    "interest: testing \xc3\x97"
+	    "3");
 
 	it = json_array_get(items, 2);
 	assert_string_equal(sget(it, "id"), "hallway-2018-05-11-1230");
@@ -287,7 +295,8 @@ test_plan_items(void **state)
 	assert_non_null(strstr(text, "\"score\": 2.5,\n"));
 	assert_non_null(strstr(text, "\"score\": 0.125,\n"));
 	assert_non_null(strstr(text, "\"score\": -1.5,\n"));
-	assert_non_null(strstr(text, "Caf\xc3\xa9 \xe2\x98\x95 \\\"Quoted\\\""));
+	assert_non_null(
+	    strstr(text, "Caf\xc3\xa9 \xe2\x98\x95 \\\"Quoted\\\""));
 	assert_non_null(strstr(text, "with comma\\nand a newline"));
 
 	x = json_object_get(d, "totals");
@@ -311,8 +320,10 @@ test_plan_items(void **state)
 	x = json_array_get(json_object_get(j, "watch_later"), 0);
 	assert_string_equal(sget(x, "id"), "77");
 	assert_string_equal(sget(x, "title"), "Recorded keynote");
-	assert_string_equal(json_string_value(json_array_get(
-	    json_object_get(x, "speakers"), 0)), "Ann");
+	assert_string_equal(json_string_value(
+	                        json_array_get(json_object_get(x, "speakers"),
+	                            0)),
+	    "Ann");
 	assert_true(rget(x, "score") == 1.1);
 	assert_true(rget(x, "raw_score") == 2.2);
 	assert_string_equal(sget(x, "video_url"),
@@ -354,12 +365,18 @@ test_bad_utf8(void **state)
 	f->tt->ev[1].url = "http://x/\xff";
 	text = plan_text(f);
 	j = parse(text);
-	it = json_array_get(json_object_get(json_array_get(
-	    json_object_get(j, "days"), 0), "items"), 0);
+	it = json_array_get(json_object_get(json_array_get(json_object_get(j,
+	                                                       "days"),
+	                                        0),
+	                        "items"),
+	    0);
 	assert_string_equal(sget(it, "title"),
 	    "Caf\xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd");
-	it = json_array_get(json_object_get(json_array_get(
-	    json_object_get(j, "days"), 0), "items"), 1);
+	it = json_array_get(json_object_get(json_array_get(json_object_get(j,
+	                                                       "days"),
+	                                        0),
+	                        "items"),
+	    1);
 	assert_string_equal(sget(it, "url"), "http://x/\xef\xbf\xbd");
 	json_decref(j);
 	free(text);
@@ -472,14 +489,14 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_plan_top),
-		cmocka_unit_test(test_plan_profile),
-		cmocka_unit_test(test_plan_items),
-		cmocka_unit_test(test_plan_deterministic),
-		cmocka_unit_test(test_bad_utf8),
-		cmocka_unit_test(test_stream_error),
-		cmocka_unit_test(test_timetable),
-		cmocka_unit_test(test_item_id),
+	    cmocka_unit_test(test_plan_top),
+	    cmocka_unit_test(test_plan_profile),
+	    cmocka_unit_test(test_plan_items),
+	    cmocka_unit_test(test_plan_deterministic),
+	    cmocka_unit_test(test_bad_utf8),
+	    cmocka_unit_test(test_stream_error),
+	    cmocka_unit_test(test_timetable),
+	    cmocka_unit_test(test_item_id),
 	};
 	int rc;
 

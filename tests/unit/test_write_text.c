@@ -25,13 +25,22 @@
 #define NEVENTS 8
 
 /* Sixty "é": every possible cut point falls between two-byte sequences. */
-#define E10 "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9" \
+#define E10                                                                    \
+	"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"                             \
 	"\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
 #define LONG_TITLE E10 E10 E10 E10 E10 E10
 #define LONG_ROOM "Gr\xc3\xa4nd Ballr\xc3\xb6om A, B, C, D, E, F, G, H, I"
 
-enum { EV_BREAKFAST, EV_KEYNOTE, EV_HOWTO, EV_LONG, EV_CTRL, EV_DAY2,
-	EV_WATCH_VIDEO, EV_WATCH_PAGE };
+enum {
+	EV_BREAKFAST,
+	EV_KEYNOTE,
+	EV_HOWTO,
+	EV_LONG,
+	EV_CTRL,
+	EV_DAY2,
+	EV_WATCH_VIDEO,
+	EV_WATCH_PAGE
+};
 
 struct fixture {
 	struct pp_timetable *tt;
@@ -49,7 +58,7 @@ struct fixture {
 static int64_t
 at(int day, int hour, int min)
 {
-	struct pp_civil c = { 2018, 5, day, hour, min, 0, 0, 0 };
+	struct pp_civil c = {2018, 5, day, hour, min, 0, 0, 0};
 	int64_t t = 0;
 
 	assert_int_equal(pp_tz_from_civil(ZONE, &c, &t), 0);
@@ -115,8 +124,8 @@ fixture_new(void)
 	    "Room 26A/B/C", "Jack Diederich");
 	add(tt, LONG_TITLE, PP_KIND_TALK, 11, 11, 30, 12, 0, LONG_ROOM,
 	    "Zo\xc3\xab Z\xc3\xbcrcher; Bj\xc3\xb6rn \xc3\x85str\xc3\xb6m");
-	add(tt, "Tabs\tand\nnewlines \033[31mred", PP_KIND_TALK, 11, 14, 0,
-	    14, 30, "Room 10", "");
+	add(tt, "Tabs\tand\nnewlines \033[31mred", PP_KIND_TALK, 11, 14, 0, 14,
+	    30, "Room 10", "");
 	add(tt, "Day Two Talk", PP_KIND_TALK, 12, 10, 0, 10, 30, "Room 1",
 	    "Ann Example");
 	ev = add(tt, "Watch Me Later", PP_KIND_TALK, 11, 13, 0, 13, 30,
@@ -124,8 +133,8 @@ fixture_new(void)
 	ev->recorded = PP_REC_YES;
 	ev->url = pp_tt_strdup(tt, "https://us.pycon.org/2018/other/");
 	ev->video_url = pp_tt_strdup(tt, VIDEO);
-	ev = add(tt, "No Video Yet", PP_KIND_TALK, 12, 13, 0, 13, 30,
-	    "Room 3", "");
+	ev = add(tt, "No Video Yet", PP_KIND_TALK, 12, 13, 0, 13, 30, "Room 3",
+	    "");
 	ev->recorded = PP_REC_YES;
 	ev->url = pp_tt_strdup(tt, PAGE);
 	assert_int_equal(tt->n, NEVENTS);
@@ -147,12 +156,13 @@ fixture_new(void)
 	f->m.days = f->md;
 	f->m.ndays = 2;
 	f->m.scores = f->scores;
-	f->m.crit_active = 1u << PP_CRIT_JOB | 1u << PP_CRIT_DEPTH |
-	    1u << PP_CRIT_NEW;
+	f->m.crit_active =
+	    1u << PP_CRIT_JOB | 1u << PP_CRIT_DEPTH | 1u << PP_CRIT_NEW;
 
 	item_of(&f->items[0], &tt->ev[EV_BREAKFAST], 1000, "");
 	item_of(&f->items[1], &tt->ev[EV_KEYNOTE], 4000,
-	    "interest: web \xc3\x97" "2");
+	    "interest: web \xc3\x97"
+	    "2");
 	item_of(&f->items[2], &tt->ev[EV_HOWTO], 3500, "");
 	f->items[2].must = 1;
 	item_of(&f->items[3], &tt->ev[EV_LONG], 2000, "");
@@ -213,7 +223,7 @@ fixture_free(struct fixture *f)
 static char *
 render(const struct pp_plan *pl, int color)
 {
-	struct pp_write_opts o = { color, 0 };
+	struct pp_write_opts o = {color, 0};
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&buf, &len);
@@ -276,8 +286,11 @@ valid_utf8(const char *s)
 	const unsigned char *p = (const unsigned char *)s;
 
 	while (*p != '\0') {
-		int n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 :
-		    (*p & 0xF0) == 0xE0 ? 2 : (*p & 0xF8) == 0xF0 ? 3 : -1;
+		int n = *p < 0x80         ? 0
+		    : (*p & 0xE0) == 0xC0 ? 1
+		    : (*p & 0xF0) == 0xE0 ? 2
+		    : (*p & 0xF8) == 0xF0 ? 3
+		                          : -1;
 
 		if (n < 0)
 			return 0;
@@ -293,10 +306,10 @@ test_columns_align(void **state)
 {
 	struct fixture *f = fixture_new();
 	char *out = render(&f->pl, 0);
-	const char *titles[] = { "Breakfast", "Keynote - Dan", "HOWTO Write",
-		"\xc3\xa9\xc3\xa9\xc3\xa9", "Hallway track", "Tabs and" };
-	const char *rooms[] = { "Grand Ballroom A", "Grand Ballroom C",
-		"Room 26A/B/C", "Gr\xc3\xa4nd", "Room 10" };
+	const char *titles[] = {"Breakfast", "Keynote - Dan", "HOWTO Write",
+	    "\xc3\xa9\xc3\xa9\xc3\xa9", "Hallway track", "Tabs and"};
+	const char *rooms[] = {"Grand Ballroom A", "Grand Ballroom C",
+	    "Room 26A/B/C", "Gr\xc3\xa4nd", "Room 10"};
 	size_t i, tcol = 0, rcol = 0, scol;
 	char *l;
 
@@ -390,8 +403,7 @@ test_caps_and_summary(void **state)
 	/* Summary rows, one per day. */
 	pp_score_format(f->pd[1].score, score);
 	l = line_with(out, "  2018-05-12 ");
-	snprintf(want, sizeof(want), "%ld/%d", f->pd[1].talks,
-	    f->p.max_talks);
+	snprintf(want, sizeof(want), "%ld/%d", f->pd[1].talks, f->p.max_talks);
 	assert_non_null(strstr(l, want));
 	assert_non_null(strstr(l, score));
 	free(l);
@@ -428,9 +440,15 @@ test_times_in_zone(void **state)
 
 	(void)state;
 	/* 13:30Z is 09:30 in New York in May (EDT, UTC-4). */
-	assert_string_equal(l + strlen(l) - strlen("interest: web \xc3\x97" "2"),
-	    "interest: web \xc3\x97" "2");
-	assert_memory_equal(l, "  09:30\xe2\x80\x93" "10:10  ", 15);
+	assert_string_equal(l + strlen(l) -
+	        strlen("interest: web \xc3\x97"
+	               "2"),
+	    "interest: web \xc3\x97"
+	    "2");
+	assert_memory_equal(l,
+	    "  09:30\xe2\x80\x93"
+	    "10:10  ",
+	    15);
 	free(l);
 	assert_non_null(strstr(out, "\nFriday 2018-05-11\n"));
 	assert_non_null(strstr(out, "\nSaturday 2018-05-12\n"));
@@ -568,7 +586,8 @@ test_layout_hygiene(void **state)
 	/* An empty day says so. */
 	f->pd[1].n = 0;
 	out = render(&f->pl, 0);
-	assert_non_null(strstr(out, "Saturday 2018-05-12\n  nothing planned\n"));
+	assert_non_null(
+	    strstr(out, "Saturday 2018-05-12\n  nothing planned\n"));
 	free(out);
 	fixture_free(f);
 }
@@ -577,7 +596,7 @@ static void
 test_stream_error(void **state)
 {
 	struct fixture *f = fixture_new();
-	struct pp_write_opts o = { 0, 0 };
+	struct pp_write_opts o = {0, 0};
 	FILE *fp = fopen("/dev/full", "w");
 
 	(void)state;
@@ -607,10 +626,13 @@ test_util_helpers(void **state)
 	memset(&it, 0, sizeof(it));
 	it.src = PP_ITEM_EVENT;
 	it.cls = PP_CLASS_TALK;
-	it.reason = "interest: testing \xc3\x97" "3";
+	it.reason = "interest: testing \xc3\x97"
+	            "3";
 	it.must = 1;
 	s = pp_item_reason(&it);
-	assert_string_equal(s, "must-see; interest: testing \xc3\x97" "3");
+	assert_string_equal(s,
+	    "must-see; interest: testing \xc3\x97"
+	    "3");
 	free(s);
 	it.must = 0;
 	it.reason = "";
@@ -631,16 +653,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_columns_align),
-		cmocka_unit_test(test_truncates_on_code_points),
-		cmocka_unit_test(test_caps_and_summary),
-		cmocka_unit_test(test_times_in_zone),
-		cmocka_unit_test(test_markers_and_reasons),
-		cmocka_unit_test(test_watch_later),
-		cmocka_unit_test(test_colour),
-		cmocka_unit_test(test_layout_hygiene),
-		cmocka_unit_test(test_stream_error),
-		cmocka_unit_test(test_util_helpers),
+	    cmocka_unit_test(test_columns_align),
+	    cmocka_unit_test(test_truncates_on_code_points),
+	    cmocka_unit_test(test_caps_and_summary),
+	    cmocka_unit_test(test_times_in_zone),
+	    cmocka_unit_test(test_markers_and_reasons),
+	    cmocka_unit_test(test_watch_later),
+	    cmocka_unit_test(test_colour),
+	    cmocka_unit_test(test_layout_hygiene),
+	    cmocka_unit_test(test_stream_error),
+	    cmocka_unit_test(test_util_helpers),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 
