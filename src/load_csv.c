@@ -71,6 +71,7 @@
 
 #include "pyplan/load.h"
 #include "pyplan/tz.h"
+#include "pyplan/utf8.h"
 #include "pyplan/xalloc.h"
 
 enum field {
@@ -186,48 +187,6 @@ static void *
 csv_realloc(void *p, size_t n)
 {
 	return pp_xreallocarray(p, n, 1);
-}
-
-/*
- * Returns the offset of the first byte that is not part of well-formed
- * UTF-8 (no overlongs, surrogates or values past U+10FFFF), or len.
- */
-static size_t
-utf8_check(const unsigned char *s, size_t len)
-{
-	size_t i = 0, n, k;
-	uint32_t cp;
-
-	while (i < len) {
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((s[i] & 0xe0) == 0xc0) {
-			n = 1;
-			cp = s[i] & 0x1fu;
-		} else if ((s[i] & 0xf0) == 0xe0) {
-			n = 2;
-			cp = s[i] & 0x0fu;
-		} else if ((s[i] & 0xf8) == 0xf0) {
-			n = 3;
-			cp = s[i] & 0x07u;
-		} else
-			return i;
-		if (len - i <= n)
-			return i;
-		for (k = 1; k <= n; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return i;
-			cp = (cp << 6) | (s[i + k] & 0x3fu);
-		}
-		if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) ||
-		    (n == 3 && cp < 0x10000) || cp > 0x10ffff ||
-		    (cp >= 0xd800 && cp <= 0xdfff))
-			return i;
-		i += n + 1;
-	}
-	return len;
 }
 
 /*
@@ -1085,7 +1044,7 @@ pp_load_csv(struct pp_timetable *tt, const char *name, const char *data,
 
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		pos = 3;
-	if ((bad = utf8_check((const unsigned char *)data, len)) != len) {
+	if ((bad = pp_utf8_check(data, len)) != len) {
 		unsigned line = 1;
 
 		for (i = 0; i < bad; i++)

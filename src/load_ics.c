@@ -19,6 +19,7 @@
 
 #include "pyplan/load_ics.h"
 #include "pyplan/tz.h"
+#include "pyplan/utf8.h"
 #include "pyplan/xalloc.h"
 
 #define MAX_DEPTH 16
@@ -122,9 +123,7 @@ excerpt(const char *s, char *buf, size_t n)
 		memcpy(buf, s, len + 1);
 	} else {
 		/* Cut on a UTF-8 boundary so the message stays valid. */
-		i = n - 4;
-		while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
-			i--;
+		i = pp_utf8_boundary(s, n - 4);
 		memcpy(buf, s, i);
 		memcpy(buf + i, "...", 4);
 	}
@@ -196,40 +195,14 @@ cl_value(const char *s)
 static int
 valid_text(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), i, n;
+	int32_t cp;
 
-	while (*p != '\0') {
-		unsigned char b = *p;
-		size_t n, i;
-		uint32_t cp;
-
-		if (b < 0x80) {
-			if ((b < 0x20 && b != '\t') || b == 0x7f)
-				return 0;
-			p++;
-			continue;
-		}
-		if (b >= 0xc2 && b <= 0xdf) {
-			n = 1;
-			cp = b & 0x1f;
-		} else if (b >= 0xe0 && b <= 0xef) {
-			n = 2;
-			cp = b & 0x0f;
-		} else if (b >= 0xf0 && b <= 0xf4) {
-			n = 3;
-			cp = b & 0x07;
-		} else
+	for (i = 0; i < len; i += n) {
+		if ((n = pp_utf8_decode(s + i, len - i, &cp)) == 0)
 			return 0;
-		for (i = 1; i <= n; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return 0;
-			cp = cp << 6 | (p[i] & 0x3f);
-		}
-		if ((n == 2 && cp < 0x800) ||
-		    (n == 2 && cp >= 0xd800 && cp <= 0xdfff) ||
-		    (n == 3 && (cp < 0x10000 || cp > 0x10ffff)))
+		if ((cp < 0x20 && cp != '\t') || cp == 0x7f)
 			return 0;
-		p += n + 1;
 	}
 	return 1;
 }

@@ -21,6 +21,7 @@
 
 #include "pyplan/load_xml.h"
 #include "pyplan/tz.h"
+#include "pyplan/utf8.h"
 #include "pyplan/xalloc.h"
 
 /* Longer events are a data error (a duration typed in minutes as hours). */
@@ -312,27 +313,6 @@ pp_feed_parse_duration(const char *s, int64_t *out)
 	return 0;
 }
 
-/* Appends the UTF-8 encoding of cp to buf at *o. */
-static void
-put_utf8(char *buf, size_t *o, uint32_t cp)
-{
-	if (cp < 0x80)
-		buf[(*o)++] = (char)cp;
-	else if (cp < 0x800) {
-		buf[(*o)++] = (char)(0xc0 | (cp >> 6));
-		buf[(*o)++] = (char)(0x80 | (cp & 0x3f));
-	} else if (cp < 0x10000) {
-		buf[(*o)++] = (char)(0xe0 | (cp >> 12));
-		buf[(*o)++] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		buf[(*o)++] = (char)(0x80 | (cp & 0x3f));
-	} else {
-		buf[(*o)++] = (char)(0xf0 | (cp >> 18));
-		buf[(*o)++] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		buf[(*o)++] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		buf[(*o)++] = (char)(0x80 | (cp & 0x3f));
-	}
-}
-
 /*
  * Decodes the character reference or named entity at s (which starts
  * with '&') into buf at *o; returns the bytes consumed, or 0 when s does
@@ -394,13 +374,13 @@ entity(const char *s, char *buf, size_t *o)
 		/* "&#1;" is 4 bytes and a 4-byte UTF-8 code point needs
 		 * at least 5 digits, so the output never outgrows the
 		 * input. */
-		put_utf8(buf, o, cp);
+		*o += pp_utf8_encode((int32_t)cp, buf + *o);
 		return i + 1;
 	}
 	for (i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
 		n = strlen(named[i].name);
 		if (strncmp(s + 1, named[i].name, n) == 0 && s[n + 1] == ';') {
-			put_utf8(buf, o, named[i].cp);
+			*o += pp_utf8_encode((int32_t)named[i].cp, buf + *o);
 			return n + 2;
 		}
 	}

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pyplan/match.h"
+#include "pyplan/utf8.h"
 #include "pyplan/xalloc.h"
 
 static int
@@ -19,105 +20,11 @@ is_alnum(unsigned char c)
 	    (c >= '0' && c <= '9');
 }
 
-/*
- * Decodes one UTF-8 sequence at s into *cp and returns its length, or 0
- * when s does not start a valid (shortest-form) sequence.
- */
-static size_t
-utf8_decode(const unsigned char *s, uint32_t *cp)
-{
-	size_t len, i;
-	uint32_t c, min;
-
-	if (s[0] < 0x80)
-		return 0;
-	if ((s[0] & 0xE0) == 0xC0) {
-		len = 2;
-		c = s[0] & 0x1Fu;
-		min = 0x80;
-	} else if ((s[0] & 0xF0) == 0xE0) {
-		len = 3;
-		c = s[0] & 0x0Fu;
-		min = 0x800;
-	} else if ((s[0] & 0xF8) == 0xF0) {
-		len = 4;
-		c = s[0] & 0x07u;
-		min = 0x10000;
-	} else
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3Fu);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		return 0;
-	*cp = c;
-	return len;
-}
-
 /* Apostrophes that may introduce a possessive 's. */
 static int
-is_apostrophe(uint32_t cp)
+is_apostrophe(int32_t cp)
 {
 	return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
-}
-
-/*
- * Non-ASCII code points that separate words: Latin-1 punctuation and
- * symbols, the general punctuation block (typographic quotes, dashes,
- * spaces, ellipsis), arrows, shapes and dingbats, CJK and fullwidth
- * punctuation, the BOM and the replacement character.  Everything else
- * outside ASCII (letters of any script, for example) is part of a word.
- */
-static int
-is_sep_cp(uint32_t cp)
-{
-	if (cp >= 0x80 && cp <= 0xBF)
-		return cp != 0xAA && cp != 0xB5 && cp != 0xBA;
-	if (cp == 0xD7 || cp == 0xF7)
-		return 1;
-	if (cp >= 0x2000 && cp <= 0x206F)
-		return 1;
-	if (cp >= 0x2190 && cp <= 0x21FF)
-		return 1;
-	if (cp >= 0x25A0 && cp <= 0x27BF)
-		return 1;
-	if (cp >= 0x3000 && cp <= 0x303F)
-		return 1;
-	if ((cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
-	    (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65))
-		return 1;
-	return cp == 0xFEFF || cp == 0xFFFD;
-}
-
-/*
- * Lowercases the two-byte letters whose case pairs are simple: Latin-1,
- * Latin Extended-A, basic Greek and Cyrillic.  Enough for names such as
- * "ÉMILE" or "Łukasz" to match whatever case they are written in.
- */
-static uint32_t
-lower_cp(uint32_t cp)
-{
-	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
-		return cp + 0x20;
-	if (cp >= 0x100 && cp <= 0x137 && cp != 0x130 && cp % 2 == 0)
-		return cp + 1;
-	if (cp >= 0x139 && cp <= 0x148 && cp % 2 == 1)
-		return cp + 1;
-	if (cp >= 0x14A && cp <= 0x177 && cp % 2 == 0)
-		return cp + 1;
-	if (cp == 0x178)
-		return 0xFF;
-	if (cp >= 0x179 && cp <= 0x17E && cp % 2 == 1)
-		return cp + 1;
-	if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2)
-		return cp + 0x20;
-	if (cp >= 0x400 && cp <= 0x40F)
-		return cp + 0x50;
-	if (cp >= 0x410 && cp <= 0x42F)
-		return cp + 0x20;
-	return cp;
 }
 
 /*
@@ -125,9 +32,9 @@ lower_cp(uint32_t cp)
  * *word (1 if it belongs to a word) and *apos (1 if it is an apostrophe).
  */
 static size_t
-classify(const unsigned char *s, int *word, int *apos, uint32_t *cpout)
+classify(const unsigned char *s, int *word, int *apos, int32_t *cpout)
 {
-	uint32_t cp;
+	int32_t c;
 	size_t len;
 
 	*apos = 0;
@@ -137,16 +44,16 @@ classify(const unsigned char *s, int *word, int *apos, uint32_t *cpout)
 		*cpout = s[0];
 		return 1;
 	}
-	len = utf8_decode(s, &cp);
+	len = pp_utf8_decode((const char *)s, PP_UTF8_MAX, &c);
 	if (len == 0) {
 		/* A stray byte: kept inside the word, never split on. */
 		*word = 1;
 		*cpout = 0;
 		return 1;
 	}
-	*apos = is_apostrophe(cp);
-	*word = !*apos && !is_sep_cp(cp);
-	*cpout = cp;
+	*apos = is_apostrophe(c);
+	*word = !*apos && pp_utf8_is_word(c);
+	*cpout = c;
 	return len;
 }
 
@@ -155,7 +62,7 @@ static int
 starts_word(const unsigned char *s)
 {
 	int word, apos;
-	uint32_t cp;
+	int32_t cp;
 
 	if (*s == '\0')
 		return 0;
@@ -177,7 +84,8 @@ ascii_word(unsigned char c)
 /*
  * Copies the next word of *pp (lowercased, possessive 's dropped) into buf
  * and advances *pp past it.  Returns the word's length, or 0 at the end of
- * the text.  buf must hold strlen(*pp) + 1 bytes: words never grow.  ASCII
+ * the text.  buf must hold 2 * strlen(*pp) + 1 bytes: lowercasing a
+ * character adds at most one byte to it (U+023A, 2 bytes, becomes U+2C65).  ASCII
  * takes a table lookup; only other bytes are decoded.
  */
 static size_t
@@ -186,7 +94,7 @@ next_word(const unsigned char **pp, char *buf)
 	const unsigned char *s = *pp;
 	size_t n = 0, len;
 	int word, apos;
-	uint32_t cp;
+	int32_t cp;
 
 	/* Skip separators. */
 	while (*s != '\0') {
@@ -216,10 +124,8 @@ next_word(const unsigned char **pp, char *buf)
 		}
 		if (!word)
 			break;
-		if (len == 2 && cp != 0) {
-			cp = lower_cp(cp);
-			buf[n++] = (char)(0xC0 | (cp >> 6));
-			buf[n++] = (char)(0x80 | (cp & 0x3F));
+		if (cp != 0) {
+			n += pp_utf8_encode(pp_utf8_lower(cp), buf + n);
 		} else {
 			memcpy(buf + n, s, len);
 			n += len;
@@ -241,7 +147,7 @@ pp_words_add(struct pp_words *ws, const char *text)
 	if (text == NULL || *text == '\0')
 		return;
 	len = strlen(text);
-	buf = pp_xmalloc(len + 1);
+	buf = pp_xmalloc(2 * len + 1);
 	/*
 	 * One pass: room for the most words the text can hold (a word and a
 	 * separator take two bytes) plus the separator between texts, then

@@ -12,6 +12,7 @@
 
 #include "pyplan/match.h"
 #include "pyplan/score.h"
+#include "pyplan/utf8.h"
 #include "pyplan/xalloc.h"
 
 struct term {
@@ -232,8 +233,7 @@ copy_cut(char *dst, size_t size, const char *src, size_t len)
 		}
 	}
 	n = size - sizeof(ellipsis);
-	while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-		n--;
+	n = pp_utf8_boundary(src, n);
 	memcpy(dst, src, n);
 	memcpy(dst + n, ellipsis, sizeof(ellipsis));
 }

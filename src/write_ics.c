@@ -17,6 +17,7 @@
 #include <libical/ical.h>
 
 #include "pyplan/tz.h"
+#include "pyplan/utf8.h"
 #include "pyplan/version.h"
 #include "pyplan/write_ics.h"
 #include "pyplan/xalloc.h"
@@ -314,10 +315,7 @@ put_folded(FILE *fp, const char *s)
 			n = len - pos;
 			if (n > room) {
 				n = room;
-				while (n > 0 &&
-				    ((unsigned char)line[pos + n] & 0xc0) ==
-				        0x80)
-					n--;
+				n = pp_utf8_boundary(line + pos, n);
 			}
 			if ((room == 74 && putc(' ', fp) == EOF) ||
 			    fwrite(line + pos, 1, n, fp) != n ||

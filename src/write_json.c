@@ -18,6 +18,7 @@
 #include "pyplan/score.h"
 #include "pyplan/solve.h"
 #include "pyplan/tz.h"
+#include "pyplan/utf8.h"
 #include "pyplan/write_json.h"
 #include "pyplan/write_util.h"
 #include "pyplan/xalloc.h"
@@ -42,68 +43,6 @@ use_xalloc(void)
 	json_set_alloc_funcs(pp_xmalloc, free);
 }
 
-/* Length of the valid UTF-8 sequence at s, or 0 (the rules of RFC 3629:
- * no overlong forms, no surrogates, nothing above U+10FFFF). */
-static size_t
-utf8_seq(const unsigned char *s)
-{
-	unsigned c = s[0];
-	size_t n, i;
-	uint32_t cp;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf) {
-		n = 2;
-		cp = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		n = 3;
-		cp = c & 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		n = 4;
-		cp = c & 0x07;
-	} else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3fu);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return n;
-}
-
-/* Returns NULL when s is valid UTF-8, else a heap copy (the caller frees)
- * with each invalid byte replaced by U+FFFD. */
-static char *
-utf8_fix(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	char *out, *q;
-	size_t n;
-
-	for (; *p != '\0'; p += n)
-		if ((n = utf8_seq(p)) == 0)
-			break;
-	if (*p == '\0')
-		return NULL;
-	q = out = pp_xmalloc(strlen(s) * 3 + 1);
-	for (p = (const unsigned char *)s; *p != '\0'; p += n) {
-		if ((n = utf8_seq(p)) == 0) {
-			memcpy(q, "\xef\xbf\xbd", 3);
-			q += 3;
-			n = 1;
-		} else {
-			memcpy(q, p, n);
-			q += n;
-		}
-	}
-	*q = '\0';
-	return out;
-}
-
 /* A JSON string; NULL pointers become "" (use opt() for nullable). */
 static json_t *
 str(const char *s)
@@ -113,7 +52,7 @@ str(const char *s)
 
 	if (s == NULL)
 		s = "";
-	if ((fixed = utf8_fix(s)) == NULL)
+	if ((fixed = pp_utf8_repair(s)) == NULL)
 		return json_string_nocheck(s);
 	j = json_string_nocheck(fixed);
 	free(fixed);
@@ -168,7 +107,7 @@ set(json_t *obj, const char *key, json_t *val)
 static void
 set_user_key(json_t *obj, const char *key, json_t *val)
 {
-	char *fixed = utf8_fix(key);
+	char *fixed = pp_utf8_repair(key);
 
 	json_object_set_new_nocheck(obj, fixed != NULL ? fixed : key, val);
 	free(fixed);

@@ -15,6 +15,7 @@
 
 #include "pyplan/score.h"
 #include "pyplan/tz.h"
+#include "pyplan/utf8.h"
 #include "pyplan/write.h"
 #include "pyplan/write_util.h"
 #include "pyplan/xalloc.h"

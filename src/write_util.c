@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * Strings every plan writer shows for an item (time range, speakers,
- * reason, link, score) and UTF-8 width arithmetic for aligned columns.
+ * reason, link, score).
  */
 #include <stdio.h>
 #include <string.h>
@@ -9,41 +9,6 @@
 #include "pyplan/tz.h"
 #include "pyplan/write_util.h"
 #include "pyplan/xalloc.h"
-
-/* A byte that continues a multi-byte UTF-8 sequence (10xxxxxx). */
-static int
-is_cont(unsigned char c)
-{
-	return (c & 0xC0u) == 0x80u;
-}
-
-size_t
-pp_utf8_width(const char *s)
-{
-	size_t w = 0;
-
-	for (; *s != '\0'; s++)
-		if (!is_cont((unsigned char)*s))
-			w++;
-	return w;
-}
-
-size_t
-pp_utf8_prefix(const char *s, size_t w)
-{
-	size_t i, seen = 0;
-
-	/* Stop at the lead byte of the (w+1)-th code point, so that the
-	 * continuation bytes of the w-th stay inside the prefix. */
-	for (i = 0; s[i] != '\0'; i++) {
-		if (!is_cont((unsigned char)s[i])) {
-			if (seen == w)
-				break;
-			seen++;
-		}
-	}
-	return i;
-}
 
 void
 pp_item_time_range(const struct pp_item *it, const char *zone, char *buf)

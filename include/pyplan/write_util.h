@@ -2,7 +2,7 @@
 /*
  * Helpers shared by the plan writers (text, ics, json, csv): the strings a
  * planned item shows whatever the format (time range, speakers, reason,
- * link, score) and UTF-8 width arithmetic for aligned columns.
+ * link, score).
  */
 #ifndef PYPLAN_WRITE_UTIL_H
 #define PYPLAN_WRITE_UTIL_H
@@ -16,18 +16,6 @@
 
 /* Bytes needed for pp_item_time_range's buffer, NUL included. */
 #define PP_TIME_RANGE_SIZE 16
-
-/*
- * Display width of the UTF-8 string s, counted in code points (one column
- * each; continuation bytes count nothing).
- */
-size_t pp_utf8_width(const char *s);
-
-/*
- * Byte length of the longest prefix of s that holds at most w code points.
- * The prefix never ends inside a multi-byte sequence.
- */
-size_t pp_utf8_prefix(const char *s, size_t w);
 
 /* Formats the item's start and end in zone as "HH:MM–HH:MM" (an en dash) into
  * buf, which holds at least PP_TIME_RANGE_SIZE bytes. */
