@@ -24,7 +24,10 @@ static const char empty[] = "";
 struct pp_timetable *
 pp_timetable_new(void)
 {
-	return pp_xcalloc(1, sizeof(struct pp_timetable));
+	struct pp_timetable *tt = pp_xcalloc(1, sizeof(*tt));
+
+	tt->day_change = -1;
+	return tt;
 }
 
 void
@@ -112,7 +115,7 @@ pp_timetable_add(struct pp_timetable *tt)
 	memset(ev, 0, sizeof(*ev));
 	ev->id = ev->title = ev->kind_word = ev->tz = ev->room = empty;
 	ev->track = ev->level = ev->url = ev->video_url = empty;
-	ev->abstract = empty;
+	ev->abstract = ev->lang = empty;
 	ev->kind = PP_KIND_OTHER;
 	ev->recorded = PP_REC_UNKNOWN;
 	ev->rooms = ev->speakers = ev->tags = NULL;

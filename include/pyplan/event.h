@@ -38,6 +38,11 @@ enum pp_kind_class { PP_CLASS_TALK, PP_CLASS_NETWORKING };
 
 enum pp_recorded { PP_REC_UNKNOWN = -1, PP_REC_NO = 0, PP_REC_YES = 1 };
 
+/* Whether the event takes place.  A cancelled event stays in the
+ * timetable (so `check`, `diff` and the plan can say so) but is never a
+ * candidate. */
+enum pp_status { PP_STATUS_CONFIRMED = 0, PP_STATUS_CANCELLED };
+
 struct pp_event {
 	const char *id;        /* source id, or "file:line" when it has none */
 	const char *title;     /* never NULL; may be "" */
@@ -58,6 +63,8 @@ struct pp_event {
 	const char **tags;
 	size_t ntags;
 	enum pp_recorded recorded;
+	const char *lang; /* ISO 639-1 code in lower case ("en"), "" unknown */
+	enum pp_status status;
 	const char *file; /* borrowed origin, for diagnostics */
 	unsigned line;    /* line of the row / property, 1-based */
 };
@@ -77,6 +84,14 @@ struct pp_timetable {
 	struct pp_event *ev; /* n events, owned */
 	size_t n, cap;
 	const char *name; /* conference name or NULL (arena) */
+	/* What the programme itself declares, when it does: its IANA zone
+	 * (frab time_zone_name, X-WR-TIMEZONE, a CSV timezone column...)
+	 * and when one conference day ends and the next begins (frab's
+	 * <day start>, minutes after local midnight).  NULL and -1 when the
+	 * feed is silent; the model falls back to the profile, then to
+	 * defaults. */
+	const char *tz;
+	int day_change;
 	struct pp_arena *arena;
 };
 
