@@ -362,6 +362,7 @@ static const char *const kind_names[PP_KIND__COUNT] = {
     "social",
     "meal",
     "break",
+    "info",
     "other",
 };
 
@@ -385,6 +386,8 @@ pp_kind_parse(const char *s)
 enum pp_kind_class
 pp_kind_class(enum pp_kind k)
 {
+	if (k == PP_KIND_INFO)
+		return PP_CLASS_INFO;
 	return k >= PP_KIND_OPEN_SPACE && k <= PP_KIND_BREAK
 	    ? PP_CLASS_NETWORKING
 	    : PP_CLASS_TALK;
@@ -464,6 +467,9 @@ static const struct {
     {"dj set", PP_KIND_SOCIAL},
     {"game show", PP_KIND_SOCIAL},
     {"meet up", PP_KIND_SOCIAL},
+    /* notices: PyCon US "informational" items, Sched's "General Info" */
+    {"informational", PP_KIND_INFO},
+    {"general info", PP_KIND_INFO},
 };
 
 /* Where word first occurs in s as a whole word or phrase, ignoring case,

@@ -351,6 +351,10 @@ excl_text(enum pp_excl e)
 		return "lies outside the planning window (day-start/day-end)";
 	case PP_EXCL_DAY:
 		return "is on a day that is not planned (days)";
+	case PP_EXCL_CANCELLED:
+		return "is cancelled";
+	case PP_EXCL_INFO:
+		return "is a notice, not an event to attend";
 	default:
 		return "";
 	}
@@ -462,7 +466,11 @@ pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
 		pp_tz_format_date(m->tz, ev->start, date);
 		d = find_day(m, date);
 		if (m->excl[i] == PP_EXCL_NONE) {
-			if (d == NULL)
+			if (ev->status == PP_STATUS_CANCELLED)
+				m->excl[i] = PP_EXCL_CANCELLED;
+			else if (pp_kind_class(ev->kind) == PP_CLASS_INFO)
+				m->excl[i] = PP_EXCL_INFO;
+			else if (d == NULL)
 				m->excl[i] = PP_EXCL_DAY;
 			else if (ev->start < d->win_start ||
 			    ev->end > d->win_end)

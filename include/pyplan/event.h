@@ -29,12 +29,15 @@ enum pp_kind {
 	PP_KIND_SOCIAL,
 	PP_KIND_MEAL,
 	PP_KIND_BREAK,
+	/* not schedulable: notices and information ("Room closed",
+	 * "informational"); kept and listed, never planned */
+	PP_KIND_INFO,
 	/* a word no mapping knows: kept, counted as talk load, reported */
 	PP_KIND_OTHER,
 	PP_KIND__COUNT
 };
 
-enum pp_kind_class { PP_CLASS_TALK, PP_CLASS_NETWORKING };
+enum pp_kind_class { PP_CLASS_TALK, PP_CLASS_NETWORKING, PP_CLASS_INFO };
 
 enum pp_recorded { PP_REC_UNKNOWN = -1, PP_REC_NO = 0, PP_REC_YES = 1 };
 
@@ -149,7 +152,7 @@ int pp_kind_parse(const char *s);
  * -> open-space).  Returns PP_KIND_OTHER when nothing matches.
  */
 enum pp_kind pp_kind_guess(const char *word, const char *title);
-/* Talk load or networking. */
+/* Talk load, networking, or information (never planned). */
 enum pp_kind_class pp_kind_class(enum pp_kind k);
 
 /* Minutes from start to end. */

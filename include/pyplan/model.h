@@ -48,7 +48,9 @@ enum pp_excl {
 	PP_EXCL_SKIP,
 	PP_EXCL_BUSY,
 	PP_EXCL_WINDOW,
-	PP_EXCL_DAY
+	PP_EXCL_DAY,
+	PP_EXCL_CANCELLED, /* the programme says it is cancelled */
+	PP_EXCL_INFO       /* a notice (kind info), not something to attend */
 };
 
 struct pp_model_day {

@@ -641,10 +641,11 @@ test_kinds(void **state)
 	assert_int_equal(e->ntags, 2);
 	assert_string_equal(e->tags[0], "Python,Data");
 	assert_string_equal(e->tags[1], "Web");
-	/* An unknown prefix word is kept as the kind word. */
+	/* A prefix word is kept as the kind word; "informational" (PyCon
+	 * US) maps to info, a notice that is never planned. */
 	e = by_id(l.tt, "k7");
 	assert_string_equal(e->kind_word, "informational");
-	assert_int_equal(e->kind, PP_KIND_OTHER);
+	assert_int_equal(e->kind, PP_KIND_INFO);
 	/* No UID: "file:line"; rooms split on ';' only; text unescaped. */
 	e = by_id(l.tt, "ics-kinds.ics:50");
 	assert_int_equal(e->nrooms, 2);
