@@ -295,3 +295,70 @@ pp_tz_format_iso(const char *zone, int64_t t, char *buf)
 	    (unsigned)c.min % 100u, (unsigned)c.sec % 100u, sign,
 	    (unsigned)off / 3600u % 100u, (unsigned)off / 60u % 60u);
 }
+
+int
+pp_tz_parse_iso(const char *s, const char *zone, int64_t *out)
+{
+	char date[11];
+	struct pp_civil c;
+	int secs = 0, off = 0, has_off = 0;
+	size_t i, n;
+	int64_t t;
+
+	if (strlen(s) < 16 || (s[10] != 'T' && s[10] != 't' && s[10] != ' '))
+		return -1;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (pp_parse_date(date, &c) != 0)
+		return -1;
+	i = 11;
+	for (n = 0; n < 5; n++)
+		if (n == 2 ? s[i + n] != ':'
+		           : !isdigit((unsigned char)s[i + n]))
+			return -1;
+	c.hour = (s[i] - '0') * 10 + (s[i + 1] - '0');
+	c.min = (s[i + 3] - '0') * 10 + (s[i + 4] - '0');
+	i += 5;
+	if (s[i] == ':') {
+		if (!isdigit((unsigned char)s[i + 1]) ||
+		    !isdigit((unsigned char)s[i + 2]))
+			return -1;
+		secs = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+		i += 3;
+	}
+	if (c.hour > 23 || c.min > 59 || secs > 59)
+		return -1;
+	c.sec = secs;
+	if (s[i] == 'Z' || s[i] == 'z') {
+		has_off = 1;
+		i++;
+	} else if (s[i] == '+' || s[i] == '-') {
+		int sign = s[i] == '-' ? -1 : 1, hh, mm;
+		const char *p = s + i + 1;
+
+		if (!isdigit((unsigned char)p[0]) ||
+		    !isdigit((unsigned char)p[1]))
+			return -1;
+		hh = (p[0] - '0') * 10 + (p[1] - '0');
+		p += 2;
+		if (*p == ':')
+			p++;
+		if (!isdigit((unsigned char)p[0]) ||
+		    !isdigit((unsigned char)p[1]))
+			return -1;
+		mm = (p[0] - '0') * 10 + (p[1] - '0');
+		if (hh > 23 || mm > 59)
+			return -1;
+		off = sign * (hh * 3600 + mm * 60);
+		has_off = 1;
+		i = (size_t)(p + 2 - s);
+	}
+	if (s[i] != '\0')
+		return -1;
+	if (!has_off)
+		return pp_tz_from_civil(zone != NULL ? zone : "UTC", &c, out);
+	t = pp_days_from_civil(c.year, c.month, c.day) * 86400 + c.hour * 3600 +
+	    c.min * 60 + c.sec - off;
+	*out = t;
+	return 0;
+}

@@ -45,6 +45,15 @@ int pp_parse_date(const char *s, struct pp_civil *c);
  * (seconds must be 0 for minutes; *sec receives them if non-NULL). */
 int pp_parse_hhmm(const char *s, int *minutes);
 
+/*
+ * Parses an ISO 8601 date-time, "YYYY-MM-DDTHH:MM[:SS]" ('T' or a blank)
+ * with an optional "Z" or UTC offset ("+01:00", "-0400"), into the instant
+ * *out; without an offset the wall-clock time is read in zone (NULL =
+ * UTC), as pp_tz_from_civil resolves it.  Returns 0, or -1 when s is not
+ * such a date-time or the zone is unknown.
+ */
+int pp_tz_parse_iso(const char *s, const char *zone, int64_t *out);
+
 /* Formats t in zone as "YYYY-MM-DD" into buf (at least 11 bytes). */
 void pp_tz_format_date(const char *zone, int64_t t, char *buf);
 /* Formats t in zone as "HH:MM" into buf (at least 6 bytes). */

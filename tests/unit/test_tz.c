@@ -311,6 +311,40 @@ test_parse_hhmm(void **state)
 		assert_int_equal(pp_parse_hhmm(bad[i], &m), -1);
 }
 
+static void
+test_parse_iso(void **state)
+{
+	static const char *const bad[] = {"", "2025-02-01", "2025-02-01T9:00",
+	    "2025-02-30T09:00", "2025-02-01T24:00", "2025-02-01T09:60",
+	    "2025-02-01T09:00+1", "2025-02-01T09:00+01:00x",
+	    "2025-02-01T09:00:00.5", "2025-02-01X09:00",
+	    "2025-02-01T09:00+24:00"};
+	int64_t t;
+	size_t i;
+
+	(void)state;
+	/* 2025-02-01T08:00:00Z */
+	assert_int_equal(pp_tz_parse_iso("2025-02-01T08:00:00Z", NULL, &t), 0);
+	assert_int_equal(t, INT64_C(1738396800));
+	assert_int_equal(pp_tz_parse_iso("2025-02-01T09:00+01:00", "UTC", &t),
+	    0);
+	assert_int_equal(t, INT64_C(1738396800));
+	assert_int_equal(pp_tz_parse_iso("2025-02-01 03:00-0500", NULL, &t), 0);
+	assert_int_equal(t, INT64_C(1738396800));
+	/* no offset: the wall-clock time in the zone given */
+	assert_int_equal(pp_tz_parse_iso("2025-02-01T09:00", "Europe/Brussels",
+	                     &t),
+	    0);
+	assert_int_equal(t, INT64_C(1738396800));
+	assert_int_equal(pp_tz_parse_iso("2025-02-01T08:00:00", NULL, &t), 0);
+	assert_int_equal(t, INT64_C(1738396800));
+	assert_int_equal(pp_tz_parse_iso("2025-02-01T09:00", "Nowhere/Else",
+	                     &t),
+	    -1);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(pp_tz_parse_iso(bad[i], "UTC", &t), -1);
+}
+
 int
 main(void)
 {
@@ -326,6 +360,7 @@ main(void)
 	    cmocka_unit_test(test_format),
 	    cmocka_unit_test(test_parse_date),
 	    cmocka_unit_test(test_parse_hhmm),
+	    cmocka_unit_test(test_parse_iso),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 
