@@ -236,5 +236,6 @@ fx_free(struct fx *f)
 {
 	pp_timetable_free(f->tt);
 	free(f);
+}
 
 #endif

@@ -16,7 +16,6 @@
 #include "pyplan/write_csv.h"
 
 #include "fixture_plan.h"
-}
 
 #define PLAN_HEADER                                                            \
 	"date,start,end,kind,class,title,speakers,room,score,"                 \

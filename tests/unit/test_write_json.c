@@ -17,7 +17,6 @@
 #include "pyplan/write_util.h"
 
 #include "fixture_plan.h"
-}
 
 /* Runs a writer into memory; returns the text (the caller frees). */
 static char *
