@@ -303,3 +303,15 @@ pp_write_timetable_csv(FILE *fp, const struct pp_timetable *tt,
 	free(sb.s);
 	return finish(&o);
 }
+
+int
+pp_csv_row(FILE *fp, const char *const *fields, size_t n, int tsv)
+{
+	struct out o = {fp, tsv, 0, 0};
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		field(&o, fields[i]);
+	end_row(&o);
+	return o.err ? -1 : 0;
+}

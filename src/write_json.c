@@ -22,6 +22,7 @@
 #include "pyplan/write_json.h"
 #include "pyplan/write_util.h"
 #include "pyplan/xalloc.h"
+#include "write_json_int.h"
 
 /*
  * Reals print with 15 significant digits: every decimal of up to 15
@@ -478,5 +479,32 @@ pp_write_timetable_json(FILE *fp, const struct pp_timetable *tt,
 		json_array_append_new(a,
 		    event(sel != NULL ? sel[i] : &tt->ev[i]));
 	set(root, "events", a);
+	return dump(fp, root);
+}
+
+json_t *
+pp_json_event(const struct pp_event *ev)
+{
+	use_xalloc();
+	return event(ev);
+}
+
+json_t *
+pp_json_string(const char *s)
+{
+	use_xalloc();
+	return str(s);
+}
+
+json_t *
+pp_json_strings(const char *const *v, size_t n)
+{
+	use_xalloc();
+	return strv(v, n);
+}
+
+int
+pp_json_dump(FILE *fp, json_t *root)
+{
 	return dump(fp, root);
 }

@@ -69,4 +69,11 @@ int pp_write_csv(FILE *fp, const struct pp_plan *pl, int tsv);
 int pp_write_timetable_csv(FILE *fp, const struct pp_timetable *tt,
     const struct pp_event *const *sel, size_t nsel, int tsv);
 
+/*
+ * Writes one row of n fields by the rules above (CSV quoting, or TSV
+ * escapes when tsv != 0), ending in LF, for other CSV reports (`pyplan
+ * diff -f csv`).  Returns 0, or -1 when the stream reports an error.
+ */
+int pp_csv_row(FILE *fp, const char *const *fields, size_t n, int tsv);
+
 #endif
