@@ -16,10 +16,12 @@
 
 #include <libical/ical.h>
 
+#include "pyplan/ics_update.h"
 #include "pyplan/tz.h"
 #include "pyplan/utf8.h"
 #include "pyplan/version.h"
 #include "pyplan/write_ics.h"
+#include "pyplan/write_util.h"
 #include "pyplan/xalloc.h"
 
 #define PRODID "-//pyplan//pyplan " PP_VERSION "//EN"
@@ -38,6 +40,10 @@ struct writer {
 	size_t nzones, capzones;
 	uint64_t *uids; /* UIDs written so far, to keep them unique */
 	size_t nuids, capuids;
+	/* --previous: the calendar this one replaces, and which of its
+	 * items the plan still has */
+	const struct pp_prev_cal *prev;
+	unsigned char *prev_used;
 };
 
 uint64_t
@@ -344,6 +350,7 @@ writer_finish(struct writer *w, FILE *fp)
 	icalcomponent_free(w->cal);
 	free(w->zones);
 	free(w->uids);
+	free(w->prev_used);
 	return rc;
 }
 
@@ -475,14 +482,102 @@ struct item_desc {
 	const char *title, *room, *reason;
 	const char *zone; /* NULL = UTC */
 	uint64_t hash;
+	const char *item_id; /* plans: the item id (X-PYPLAN-ID) */
 };
+
+/*
+ * The item of the previous calendar that d replaces, marked as used: the
+ * one with the same item id (X-PYPLAN-ID), else the one with the UID d
+ * would get (a calendar written before items carried their id).  NULL
+ * without --previous or when d is new.
+ */
+static const struct pp_prev_item *
+previous_of(struct writer *w, const struct item_desc *d)
+{
+	char uid[32];
+	size_t i;
+
+	if (w->prev == NULL)
+		return NULL;
+	for (i = 0; d->item_id != NULL && i < w->prev->n; i++)
+		if (!w->prev_used[i] &&
+		    strcmp(w->prev->v[i].item_id, d->item_id) == 0) {
+			w->prev_used[i] = 1;
+			return &w->prev->v[i];
+		}
+	snprintf(uid, sizeof(uid), "%016" PRIx64 "@pyplan", d->hash);
+	for (i = 0; i < w->prev->n; i++)
+		if (!w->prev_used[i] && strcmp(w->prev->v[i].uid, uid) == 0) {
+			w->prev_used[i] = 1;
+			return &w->prev->v[i];
+		}
+	return NULL;
+}
+
+/*
+ * SEQUENCE for an item that replaces old: the same when nothing a
+ * calendar shows changed, one more when something did or when old was
+ * cancelled (then STATUS:CONFIRMED revives it).
+ */
+static void
+set_sequence(icalcomponent *ev, const struct pp_prev_item *old)
+{
+	int seq = old->sequence;
+
+	if (old->cancelled)
+		icalcomponent_add_property(ev,
+		    icalproperty_new_status(ICAL_STATUS_CONFIRMED));
+	if (old->cancelled || pp_ics_fingerprint(ev) != old->fingerprint)
+		seq++;
+	if (seq > 0)
+		icalcomponent_add_property(ev, icalproperty_new_sequence(seq));
+}
+
+/*
+ * Writes each item of the previous calendar that the plan dropped as a
+ * cancelled event (same UID, SEQUENCE one more unless it was already
+ * cancelled), so that importing the new calendar removes or strikes it.
+ */
+static void
+add_cancelled(struct writer *w, const char *zone)
+{
+	size_t i;
+
+	for (i = 0; w->prev != NULL && i < w->prev->n; i++) {
+		const struct pp_prev_item *p = &w->prev->v[i];
+		icalcomponent *ev;
+
+		if (w->prev_used[i])
+			continue;
+		ev = icalcomponent_new_vevent();
+		icalcomponent_add_property(ev, icalproperty_new_uid(p->uid));
+		icalcomponent_add_property(ev,
+		    icalproperty_new_dtstamp(w->dtstamp));
+		icalcomponent_add_property(ev,
+		    time_prop(ICAL_DTSTART_PROPERTY, p->start, zone));
+		icalcomponent_add_property(ev,
+		    time_prop(ICAL_DTEND_PROPERTY, p->end, zone));
+		add_clean(ev, icalproperty_new_summary, p->summary, 1);
+		if (*p->location != '\0')
+			add_clean(ev, icalproperty_new_location, p->location,
+			    1);
+		icalcomponent_add_property(ev,
+		    icalproperty_new_status(ICAL_STATUS_CANCELLED));
+		icalcomponent_add_property(ev,
+		    icalproperty_new_sequence(p->sequence + !p->cancelled));
+		add_x(ev, "X-PYPLAN-ID", p->item_id);
+		icalcomponent_add_component(w->cal, ev);
+	}
+}
 
 static void
 add_event(struct writer *w, const struct item_desc *d)
 {
 	icalcomponent *ev = icalcomponent_new_vevent();
 	const struct pp_event *e = d->ev;
-	char *uid = make_uid(w, d->hash), *cats = NULL;
+	const struct pp_prev_item *old = previous_of(w, d);
+	char *uid = old != NULL ? pp_xstrdup(old->uid) : make_uid(w, d->hash);
+	char *cats = NULL;
 	size_t ncats = 0, i;
 	struct sbuf desc;
 
@@ -543,6 +638,10 @@ add_event(struct writer *w, const struct item_desc *d)
 		    icalproperty_new_categories(cats));
 	free(cats);
 
+	if (!w->xprops && d->item_id != NULL)
+		add_x(ev, "X-PYPLAN-ID", d->item_id);
+	if (old != NULL)
+		set_sequence(ev, old);
 	if (w->xprops && e != NULL) {
 		/* Always present: it also tells pp_load_ics that SUMMARY
 		 * is the title as it is, without a "[kind]" prefix. */
@@ -615,6 +714,12 @@ pp_write_ics(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 
 	writer_init(&w, cal_name(tt), zone != NULL ? zone : "UTC");
 	w.alarm_minutes = o != NULL ? o->alarm_minutes : 0;
+	if (o != NULL && o->previous != NULL) {
+		w.prev = o->previous;
+		w.prev_used = pp_xcalloc(w.prev->n + 1, 1);
+		for (i = 0; i < w.prev->n; i++)
+			use_zone(&w, zone, w.prev->v[i].start);
+	}
 	for (d = 0; d < pl->ndays; d++)
 		for (i = 0; i < pl->days[d].n; i++)
 			use_zone(&w, zone, pl->days[d].items[i]->start);
@@ -623,6 +728,7 @@ pp_write_ics(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 		for (i = 0; i < pl->days[d].n; i++) {
 			const struct pp_item *it = pl->days[d].items[i];
 			struct item_desc x;
+			char idbuf[PP_ITEM_ID_MAX];
 
 			memset(&x, 0, sizeof(x));
 			x.ev = it->ev;
@@ -633,6 +739,10 @@ pp_write_ics(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 			x.room = it->room;
 			x.reason = it->reason;
 			x.zone = zone;
+			x.item_id = pp_item_id(it,
+			    pl->m != NULL && pl->m->tz != NULL ? pl->m->tz
+			                                       : "UTC",
+			    idbuf);
 			if (it->ev != NULL) {
 				x.hash = event_hash(it->ev->id, it->start,
 				    it->end, x.title);
@@ -644,6 +754,7 @@ pp_write_ics(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 			}
 			add_event(&w, &x);
 		}
+	add_cancelled(&w, zone);
 	return writer_finish(&w, fp);
 }
 

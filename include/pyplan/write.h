@@ -11,9 +11,13 @@
 
 #include "pyplan/solve.h"
 
+struct pp_prev_cal;
+
 struct pp_write_opts {
 	int color;         /* 1: ANSI colour (the CLI decides: TTY, NO_COLOR) */
 	int alarm_minutes; /* ics: VALARM this many minutes before; 0 = none */
+	/* ics: the calendar this plan replaces (--previous), NULL = none */
+	const struct pp_prev_cal *previous;
 };
 
 /* SPEC §5 text: per-day blocks, summary against the caps, watch-later. */

@@ -223,7 +223,7 @@ fixture_free(struct fixture *f)
 static char *
 render(const struct pp_plan *pl, int color)
 {
-	struct pp_write_opts o = {color, 0};
+	struct pp_write_opts o = {.color = color};
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&buf, &len);
@@ -596,7 +596,7 @@ static void
 test_stream_error(void **state)
 {
 	struct fixture *f = fixture_new();
-	struct pp_write_opts o = {0, 0};
+	struct pp_write_opts o = {.color = 0};
 	FILE *fp = fopen("/dev/full", "w");
 
 	(void)state;
