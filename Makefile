@@ -165,6 +165,18 @@ leakcheck: $(BUILD)/pyplan
 		--profile tests/fixtures/cli-profile.ini \
 		--busy tests/bad/ics-busy-unterminated.busy.ics 2>/dev/null; \
 		test $$? = 65
+	$(VALGRIND) $(BUILD)/pyplan diff --plan tests/fixtures/live-plan.csv \
+		tests/fixtures/live-v1.csv tests/fixtures/live-v2.csv >/dev/null
+	$(VALGRIND) $(BUILD)/pyplan diff -f json tests/fixtures/live-v1.csv \
+		tests/fixtures/live-v2.csv >/dev/null
+	$(VALGRIND) $(BUILD)/pyplan now --plan tests/fixtures/live-plan.csv \
+		--at 2025-02-01T10:12 tests/fixtures/live-v2.csv >/dev/null
+	$(VALGRIND) $(BUILD)/pyplan build --profile tests/fixtures/cli-profile.ini \
+		--pins tests/fixtures/live-pins.tsv tests/fixtures/cli-small.csv \
+		>/dev/null 2>&1
+	$(VALGRIND) $(BUILD)/pyplan build --profile tests/fixtures/cli-profile.ini \
+		--skip t1 --previous tests/fixtures/ics-plan.golden.ics -f ics \
+		tests/fixtures/cli-small.csv >/dev/null
 	@echo "leakcheck: valgrind clean"
 
 # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.

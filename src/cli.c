@@ -13,27 +13,35 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "pyplan/busy.h"
 #include "pyplan/check.h"
 #include "pyplan/cli.h"
 #include "pyplan/diag.h"
+#include "pyplan/diff.h"
 #include "pyplan/event.h"
 #include "pyplan/explain.h"
+#include "pyplan/fetch.h"
+#include "pyplan/ics_update.h"
 #include "pyplan/load.h"
+#include "pyplan/load_plan.h"
 #include "pyplan/lp.h"
 #include "pyplan/match.h"
 #include "pyplan/model.h"
 #include "pyplan/output.h"
+#include "pyplan/pins.h"
 #include "pyplan/profile.h"
 #include "pyplan/solve.h"
 #include "pyplan/tz.h"
 #include "pyplan/version.h"
 #include "pyplan/write.h"
 #include "pyplan/write_csv.h"
+#include "pyplan/write_diff.h"
 #include "pyplan/write_ics.h"
 #include "pyplan/write_json.h"
+#include "pyplan/write_util.h"
 #include "pyplan/xalloc.h"
 
 enum cmd {
@@ -43,6 +51,8 @@ enum cmd {
 	CMD_CHECK,
 	CMD_EXPLAIN,
 	CMD_CONVERT,
+	CMD_DIFF,
+	CMD_NOW,
 	CMD_HELP
 };
 
@@ -74,6 +84,10 @@ struct opts {
 	const char **files;
 	size_t nfiles, filescap;
 	const char *tz; /* --tz, also applied as a setting */
+	/* The live conference: diff, now, --pins, --previous, URLs. */
+	const char *plan, *since_cache, *pins, *previous, *at;
+	int offline;
+	long timeout; /* seconds, 0 = PP_FETCH_TIMEOUT_DEFAULT */
 };
 
 static const char usage_text[] =
@@ -90,12 +104,17 @@ static const char usage_text[] =
     "                    [--criteria-bonus x] [--interest topic=w]\n"
     "                    [--speaker name=w] [--criterion name=list]\n"
     "                    [--must id|title] [--skip id|title] [--busy file]\n"
-    "                    [--alarm 10m] [--emit-lp file] [-q | -v] file ...\n"
+    "                    [--alarm 10m] [--emit-lp file] [--pins plan]\n"
+    "                    [--previous file.ics] [--offline] [--timeout s]\n"
+    "                    [-q | -v] file ...\n"
     "       pyplan list [--day date] [--kind kind] [--room room]\n"
     "                   [--match words] [-f format] [-o file] file ...\n"
     "       pyplan check [--lenient] [--tz zone] file ...\n"
     "       pyplan explain event [build options] file ...\n"
     "       pyplan convert -f csv|tsv|ics|json [-o file] file ...\n"
+    "       pyplan diff [-f format] [-o file] [--plan plan] [--tz zone]\n"
+    "                   old new | --since-cache url\n"
+    "       pyplan now [--plan plan] [--at time] [--tz zone] file ...\n"
     "       pyplan help [command]\n"
     "       pyplan --version\n";
 
@@ -122,6 +141,14 @@ static const char *const cmd_help[] = {
         "  --must ID/TITLE, --skip ID/TITLE, --busy FILE (.ics or CSV)\n"
         "  --alarm 10m           ics: a reminder before each item\n"
         "  --emit-lp FILE        write the model in CPLEX LP format\n"
+        "  --pins PLAN           an edited plan (CSV, TSV, JSON): rows kept "
+        "are must-see,\n"
+        "                        rows deleted or marked drop are skipped\n"
+        "  --previous OLD.ics    ics: keep its UIDs, cancel the items "
+        "dropped since\n"
+        "  --offline             programme URLs from the cache only\n"
+        "  --timeout S           seconds to fetch a programme URL "
+        "(default 60)\n"
         "  -q, --quiet           no warnings;  -v, --verbose: notes too\n",
     [CMD_LIST] = "pyplan list: browse the programme\n"
                  "  --day DATE, --kind KIND, --room ROOM, --match WORDS\n"
@@ -136,11 +163,27 @@ static const char *const cmd_help[] = {
     [CMD_CONVERT] = "pyplan convert: write the programme in another "
                     "format\n"
                     "  -f, --format csv|tsv|ics|json, -o, --output FILE\n",
+    [CMD_DIFF] = "pyplan diff OLD NEW: what changed between two versions "
+                 "of a programme\n"
+                 "  -f, --format FMT      text (default), json, csv, tsv\n"
+                 "  -o, --output FILE\n"
+                 "  --plan PLAN           only what touches this plan, and "
+                 "what it means\n"
+                 "  --since-cache URL     fetch URL, compare with the copy "
+                 "cached before\n"
+                 "  --tz ZONE             show times in ZONE\n",
+    [CMD_NOW] = "pyplan now FILE...: what is on now and next, and where your "
+                "plan says to be\n"
+                "  --plan PLAN           your plan (JSON, CSV or TSV)\n"
+                "  --at TIME             YYYY-MM-DDTHH:MM (default: the "
+                "current time)\n"
+                "  --room-change MIN     minutes needed between rooms\n"
+                "  --tz ZONE             show times in ZONE\n",
     [CMD_HELP] = "pyplan help [COMMAND]: show help\n",
 };
 
 static const char *const cmd_names[] = {"", "build", "list", "check", "explain",
-    "convert", "help"};
+    "convert", "diff", "now", "help"};
 
 /* Options: name, short name, takes an argument, profile section/key. */
 enum opt_id {
@@ -162,7 +205,8 @@ enum opt_id {
 	O_BUSY,
 	O_SET,
 	O_SET_KV,
-	O_VERSION
+	O_VERSION,
+	O_LIVE /* the live conference: --plan, --pins, --at, ... */
 };
 
 static const struct option {
@@ -210,6 +254,13 @@ static const struct option {
     {"interest", 0, 1, O_SET_KV, "interests", NULL},
     {"speaker", 0, 1, O_SET_KV, "speakers", NULL},
     {"criterion", 0, 1, O_SET_KV, "criteria", NULL},
+    {"plan", 0, 1, O_LIVE, NULL, NULL},
+    {"since-cache", 0, 1, O_LIVE, NULL, NULL},
+    {"pins", 0, 1, O_LIVE, NULL, NULL},
+    {"previous", 0, 1, O_LIVE, NULL, NULL},
+    {"at", 0, 1, O_LIVE, NULL, NULL},
+    {"offline", 0, 0, O_LIVE, NULL, NULL},
+    {"timeout", 0, 1, O_LIVE, NULL, NULL},
 };
 
 #define NOPTIONS (sizeof(options) / sizeof(options[0]))
@@ -270,6 +321,41 @@ parse_alarm(const char *s, int *minutes)
 	else if (!((*end == 'm' && end[1] == '\0') || *end == '\0'))
 		return -1;
 	*minutes = (int)v;
+	return 0;
+}
+
+/* Applies an option of the live conference; returns 0 or -1. */
+static int
+apply_live_option(struct opts *o, const struct option *opt, const char *arg)
+{
+	const char *n = opt->name;
+
+	if (strcmp(n, "plan") == 0)
+		o->plan = arg;
+	else if (strcmp(n, "since-cache") == 0)
+		o->since_cache = arg;
+	else if (strcmp(n, "pins") == 0)
+		o->pins = arg;
+	else if (strcmp(n, "previous") == 0)
+		o->previous = arg;
+	else if (strcmp(n, "at") == 0)
+		o->at = arg;
+	else if (strcmp(n, "offline") == 0)
+		o->offline = 1;
+	else if (strcmp(n, "timeout") == 0) {
+		char *end;
+		long v;
+
+		errno = 0;
+		v = strtol(arg, &end, 10);
+		if (errno != 0 || end == arg || *end != '\0' || v < 1 ||
+		    v > 86400) {
+			usage_error("bad --timeout '%s' (seconds, 1 to 86400)",
+			    arg);
+			return -1;
+		}
+		o->timeout = v;
+	}
 	return 0;
 }
 
@@ -342,6 +428,8 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 	case O_SET:
 		add_setting(o, opt->section, opt->key, arg, NULL);
 		break;
+	case O_LIVE:
+		return apply_live_option(o, opt, arg);
 	case O_SET_KV:
 		eq = strrchr(arg, '=');
 		if (eq == NULL || eq == arg) {
@@ -500,6 +588,102 @@ load_profile(const struct opts *o, struct pp_profile *p, char **xdg_path,
 	return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* Programmes by URL (fetch.h)                                          */
+
+/* The exit status for how a fetch ended. */
+static int
+fetch_exit(enum pp_fetch_status fs)
+{
+	switch (fs) {
+	case PP_FETCH_OK:
+		return 0;
+	case PP_FETCH_TIMEOUT:
+	case PP_FETCH_HTTP_TEMP:
+		return PP_EX_TEMPFAIL;
+	case PP_FETCH_NOT_FOUND:
+	case PP_FETCH_NOT_CACHED:
+		return PP_EX_NOINPUT;
+	case PP_FETCH_PROTOCOL:
+		return PP_EX_PROTOCOL;
+	case PP_FETCH_TOO_BIG:
+		return PP_EX_DATAERR;
+	case PP_FETCH_CACHE:
+		return PP_EX_CANTCREAT;
+	case PP_FETCH_UNREACHABLE:
+	case PP_FETCH_TLS:
+	case PP_FETCH_HTTP:
+	default:
+		return PP_EX_UNAVAILABLE;
+	}
+}
+
+static enum pp_fetch_status
+fetch_url(const struct opts *o, const char *url, int offline,
+    struct pp_fetch_result *res, struct pp_diags *ds)
+{
+	struct pp_fetch_opts fo;
+
+	memset(&fo, 0, sizeof(fo));
+	fo.offline = offline;
+	fo.timeout = o->timeout > 0 ? o->timeout : PP_FETCH_TIMEOUT_DEFAULT;
+	return pp_fetch(url, &fo, res, ds);
+}
+
+/*
+ * Loads the cached file path as the programme called name (a URL, which
+ * the events and diagnostics keep).  Returns an exit status.
+ */
+static int
+load_cached(struct pp_timetable *tt, const char *name, const char *path,
+    const struct pp_load_opts *lo, struct pp_diags *ds)
+{
+	struct pp_diags rd;
+	const char *dummy;
+	char *data;
+	size_t len;
+	int io = 0;
+
+	/* Read errors name the cache file, which is freed before the
+	 * diagnostics are printed: they are said again under name. */
+	pp_diags_init(&rd);
+	if (pp_load_read(path, &dummy, &data, &len, &rd, &io) != 0) {
+		pp_diag_err(ds, name, 0, "cached copy: %s",
+		    rd.n > 0 ? rd.v[0].msg : "cannot read");
+		pp_diags_fini(&rd);
+		return io ? PP_EX_NOINPUT : PP_EX_DATAERR;
+	}
+	pp_diags_fini(&rd);
+	pp_load_buffer(tt, name, data, len, lo, ds);
+	free(data);
+	return 0;
+}
+
+/*
+ * Loads one programme argument: a file, "-", or an http(s) URL fetched
+ * into the cache first.  Sets *io for a file that cannot be read and
+ * *fetch_st to the exit status of the first failed fetch.
+ */
+static void
+load_source(const struct opts *o, const char *src,
+    const struct pp_load_opts *lo, struct pp_timetable *tt, struct pp_diags *ds,
+    int *io, int *fetch_st)
+{
+	struct pp_fetch_result res;
+	int st;
+
+	if (!pp_fetch_is_url(src)) {
+		pp_load_file(tt, src, lo, ds, io);
+		return;
+	}
+	st = fetch_exit(fetch_url(o, src, o->offline, &res, ds));
+	if (st == 0)
+		st = load_cached(tt, src, res.path, lo, ds);
+	if (st != 0 && *fetch_st == 0)
+		*fetch_st = st;
+	pp_fetch_result_fini(&res);
+}
+
 /* Loads every programme file; returns an exit status (0 = fine). */
 static int
 load_programme(const struct opts *o, const struct pp_profile *p,
@@ -507,7 +691,7 @@ load_programme(const struct opts *o, const struct pp_profile *p,
 {
 	struct pp_load_opts lo;
 	size_t i;
-	int io = 0, ret = 0;
+	int io = 0, ret = 0, fetch_st = 0;
 
 	if (o->nfiles == 0) {
 		usage_error("%s", "no programme file given");
@@ -518,10 +702,12 @@ load_programme(const struct opts *o, const struct pp_profile *p,
 	for (i = 0; i < o->nfiles; i++) {
 		int this_io = 0;
 
-		pp_load_file(tt, o->files[i], &lo, ds, &this_io);
+		load_source(o, o->files[i], &lo, tt, ds, &this_io, &fetch_st);
 		io |= this_io;
 	}
-	if (io)
+	if (fetch_st != 0)
+		ret = fetch_st;
+	else if (io)
 		ret = PP_EX_NOINPUT;
 	else if (ds->nerrors > 0)
 		ret = PP_EX_DATAERR;
@@ -617,14 +803,17 @@ finish_output(struct pp_out *out, int werr, struct pp_diags *ds)
 }
 
 static int
-write_plan(const struct opts *o, const struct pp_plan *pl, struct pp_diags *ds)
+write_plan(const struct opts *o, const struct pp_plan *pl,
+    const struct pp_prev_cal *prev, struct pp_diags *ds)
 {
 	struct pp_write_opts wo;
 	struct pp_out out;
 	int werr = 0;
 
+	memset(&wo, 0, sizeof(wo));
 	wo.color = use_color(o);
 	wo.alarm_minutes = o->alarm;
+	wo.previous = prev;
 	if (pp_out_open(&out, o->out, ds) != 0)
 		return PP_EX_CANTCREAT;
 	errno = 0;
@@ -669,6 +858,70 @@ struct session {
 	char *xdg;
 };
 
+/* The zone the model will plan in (model.c's rule), for plan files whose
+ * CSV times are local to it. */
+static const char *
+planning_zone(const struct pp_profile *p, const struct pp_timetable *tt)
+{
+	if (p->tz != NULL)
+		return p->tz;
+	if (tt->n > 0 && *tt->ev[0].tz != '\0')
+		return tt->ev[0].tz;
+	return "UTC";
+}
+
+/*
+ * --pins: the edited plan's rows become must-see and skip references.
+ * Which rows were deleted is told by the plan the same programme and
+ * profile give without the pins (the plan the file came from); its own
+ * diagnostics are those the real build reports, so they are not said
+ * twice.  Returns an exit status.
+ */
+static int
+apply_pins(const struct opts *o, struct session *s, struct pp_diags *ds)
+{
+	struct pp_plan_file pf;
+	struct pp_model *m = NULL;
+	struct pp_plan *base = NULL;
+	struct pp_diags quiet;
+	int io = 0, st = 0;
+
+	if (pp_plan_file_load(&pf, o->pins, planning_zone(&s->p, s->tt), ds,
+	        &io) != 0)
+		st = io ? PP_EX_NOINPUT : PP_EX_DATAERR;
+	else {
+		pp_diags_init(&quiet);
+		if (pp_model_build(s->tt, &s->p, s->busy, s->nbusy, &m,
+		        &quiet) == 0 &&
+		    pp_solve(m, &base, &quiet) != 0)
+			base = NULL;
+		pp_diags_fini(&quiet);
+		if (pp_pins_apply(&s->p, s->tt, &pf, base, ds) != 0)
+			st = PP_EX_DATAERR;
+	}
+	pp_plan_free(base);
+	pp_model_free(m);
+	pp_plan_file_fini(&pf);
+	return st;
+}
+
+/* --previous: the calendar a new .ics replaces.  Returns an exit status. */
+static int
+load_previous(const char *path, struct pp_prev_cal *pc, struct pp_diags *ds)
+{
+	int io = 0;
+
+	if (pp_prev_cal_load(pc, path, ds, &io) != 0)
+		return io ? PP_EX_NOINPUT : PP_EX_DATAERR;
+	if (pc->n == 0)
+		pp_diag_warn(ds, path, 0,
+		    "no event of a pyplan plan in it: nothing to update");
+	else if (pc->foreign > 0)
+		pp_diag_add(ds, PP_NOTE, path, 0, 0,
+		    "%zu events not written by pyplan left alone", pc->foreign);
+	return 0;
+}
+
 static int
 session_open(const struct opts *o, struct session *s, struct pp_diags *ds,
     int need_model)
@@ -685,6 +938,8 @@ session_open(const struct opts *o, struct session *s, struct pp_diags *ds,
 	if (!need_model)
 		return 0;
 	if ((st = load_busy(o, &s->p, s->tt, &s->busy, &s->nbusy, ds)) != 0)
+		return st;
+	if (o->pins != NULL && (st = apply_pins(o, s, ds)) != 0)
 		return st;
 	switch (pp_model_build(s->tt, &s->p, s->busy, s->nbusy, &s->m, ds)) {
 	case 0:
@@ -719,9 +974,19 @@ run_build(const struct opts *o, struct pp_diags *ds)
 {
 	struct session s;
 	struct pp_plan *pl = NULL;
+	struct pp_prev_cal prev;
 	int st;
 
+	memset(&prev, 0, sizeof(prev));
+	if (o->previous != NULL && fmt_for(o, FMT_TEXT) != FMT_ICS) {
+		usage_error("%s",
+		    "--previous updates a calendar: it needs -f ics "
+		    "(or -o FILE.ics)");
+		return PP_EX_USAGE;
+	}
 	st = session_open(o, &s, ds, 1);
+	if (st == 0 && o->previous != NULL)
+		st = load_previous(o->previous, &prev, ds);
 	/* A model whose hard constraints clash (a must-see that is skipped,
 	 * say) is still written, so that a MILP solver can confirm it. */
 	if ((st == 0 || (st == PP_EX_INFEASIBLE && s.m != NULL)) &&
@@ -734,9 +999,10 @@ run_build(const struct opts *o, struct pp_diags *ds)
 	if (st == 0 && pp_solve(s.m, &pl, ds) != 0)
 		st = PP_EX_INFEASIBLE;
 	if (st == 0)
-		st = write_plan(o, pl, ds);
+		st = write_plan(o, pl, prev.path != NULL ? &prev : NULL, ds);
 	pp_plan_free(pl);
 	session_close(&s, o, ds);
+	pp_prev_cal_fini(&prev);
 	return st;
 }
 
@@ -959,12 +1225,450 @@ run_check(const struct opts *o, struct pp_diags *ds)
 	return st;
 }
 
+/* ------------------------------------------------------------------ */
+/* The live conference: diff and now                                    */
+
+/* Loads one version of a programme for diff; returns an exit status. */
+static int
+load_version(const struct opts *o, const char *src, const char *path,
+    const struct pp_profile *p, struct pp_timetable *tt, struct pp_diags *ds)
+{
+	struct pp_load_opts lo;
+	int io = 0, fetch_st = 0, st;
+
+	lo.tz = p->tz;
+	lo.lenient = o->lenient;
+	if (path != NULL)
+		st = load_cached(tt, src, path, &lo, ds);
+	else {
+		load_source(o, src, &lo, tt, ds, &io, &fetch_st);
+		st = fetch_st != 0 ? fetch_st : io ? PP_EX_NOINPUT : 0;
+	}
+	if (st == 0 && ds->nerrors > 0)
+		st = PP_EX_DATAERR;
+	if (st == 0)
+		pp_timetable_merge_duplicates(tt, ds);
+	return st;
+}
+
+/* The room-change minutes for diff and now: --room-change when given,
+ * else the plan's own, else the profile's. */
+static long
+room_change_for(const struct opts *o, const struct pp_profile *p,
+    const struct pp_plan_file *pf)
+{
+	size_t i;
+
+	for (i = 0; i < o->nset; i++)
+		if (strcmp(o->set[i].key, "room-change-minutes") == 0)
+			return p->room_change;
+	return pf != NULL && pf->room_change >= 0 ? pf->room_change
+	                                          : p->room_change;
+}
+
+static int
+write_diff(const struct opts *o, const struct pp_diff_report *r,
+    struct pp_diags *ds)
+{
+	struct pp_out out;
+	int werr;
+
+	if (pp_out_open(&out, o->out, ds) != 0)
+		return PP_EX_CANTCREAT;
+	errno = 0;
+	switch (fmt_for(o, FMT_TEXT)) {
+	case FMT_JSON:
+		werr = pp_write_diff_json(out.fp, r);
+		break;
+	case FMT_CSV:
+		werr = pp_write_diff_csv(out.fp, r, 0);
+		break;
+	case FMT_TSV:
+		werr = pp_write_diff_csv(out.fp, r, 1);
+		break;
+	default:
+		werr = pp_write_diff_text(out.fp, r);
+		break;
+	}
+	return finish_output(&out, werr, ds);
+}
+
+/*
+ * diff OLD NEW, or diff --since-cache URL: fetches URL (the cached body
+ * becomes the old version when a new one arrives).
+ */
+static int
+run_diff(const struct opts *o, struct pp_diags *ds)
+{
+	struct pp_profile p;
+	struct pp_timetable *a = pp_timetable_new(), *b = pp_timetable_new();
+	struct pp_fetch_result res;
+	struct pp_plan_file pf;
+	struct pp_diff d;
+	struct pp_diff_report r;
+	struct pp_impact *im = NULL;
+	char *xdg = NULL, *old_name = NULL;
+	int st;
+
+	memset(&res, 0, sizeof(res));
+	memset(&pf, 0, sizeof(pf));
+	memset(&d, 0, sizeof(d));
+	pp_profile_init(&p);
+	if (fmt_for(o, FMT_TEXT) == FMT_ICS) {
+		usage_error("%s", "diff writes text, json, csv or tsv");
+		st = PP_EX_USAGE;
+	} else if (o->since_cache != NULL ? o->nfiles != 0 : o->nfiles != 2) {
+		usage_error("%s",
+		    o->since_cache != NULL
+		        ? "diff --since-cache takes a URL and no files"
+		        : "diff needs two programmes: OLD NEW");
+		st = PP_EX_USAGE;
+	} else if (o->since_cache != NULL &&
+	    (!pp_fetch_is_url(o->since_cache) || o->offline)) {
+		usage_error("%s",
+		    o->offline
+		        ? "--since-cache fetches: it cannot be --offline"
+		        : "--since-cache needs an http:// or https:// URL");
+		st = PP_EX_USAGE;
+	} else
+		st = load_profile(o, &p, &xdg, ds);
+	if (st == 0 && o->since_cache != NULL) {
+		const char *url = o->since_cache;
+
+		st = fetch_exit(fetch_url(o, url, 0, &res, ds));
+		if (st == 0 && res.fresh && res.prev_path == NULL) {
+			pp_diag_err(ds, url, 0,
+			    "no earlier copy in the cache to compare with "
+			    "(it is cached now)");
+			st = PP_EX_NOINPUT;
+		}
+		old_name = pp_xasprintf("%s (cached before)", url);
+		if (st == 0)
+			st = load_version(o, old_name,
+			    res.prev_path != NULL ? res.prev_path : res.path,
+			    &p, a, ds);
+		if (st == 0)
+			st = load_version(o, url, res.path, &p, b, ds);
+	} else if (st == 0) {
+		st = load_version(o, o->files[0], NULL, &p, a, ds);
+		if (st == 0)
+			st = load_version(o, o->files[1], NULL, &p, b, ds);
+	}
+	if (st == 0 && o->plan != NULL) {
+		int io = 0;
+
+		if (pp_plan_file_load(&pf, o->plan, planning_zone(&p, a), ds,
+		        &io) != 0)
+			st = io ? PP_EX_NOINPUT : PP_EX_DATAERR;
+	}
+	if (st == 0) {
+		memset(&r, 0, sizeof(r));
+		pp_diff_compute(a, b, &d);
+		r.d = &d;
+		r.before = a;
+		r.after = b;
+		r.tz = p.tz;
+		if (o->plan != NULL) {
+			r.plan = &pf;
+			r.room_change = room_change_for(o, &p, &pf);
+			r.nimpacts =
+			    pp_diff_impacts(&d, &pf, r.room_change, &im);
+			r.impacts = im;
+			pp_diff_restrict(&d, &pf);
+		}
+		st = write_diff(o, &r, ds);
+	}
+	/* Diagnostics name old_name and the profile: print them first. */
+	print_diags(o, ds);
+	pp_diags_fini(ds);
+	pp_diags_init(ds);
+	free(im);
+	pp_diff_fini(&d);
+	pp_plan_file_fini(&pf);
+	pp_fetch_result_fini(&res);
+	free(old_name);
+	pp_timetable_free(a);
+	pp_timetable_free(b);
+	pp_profile_fini(&p);
+	free(xdg);
+	return st;
+}
+
+/* A planned item as it stands in the current programme. */
+struct now_item {
+	const struct pp_plan_row *row;
+	const struct pp_event *ev; /* NULL: a block pyplan made up */
+	int64_t start, end;
+	const char *title, *room;
+};
+
+/* The plan's items, in the programme's current times, sorted. */
+static size_t
+now_items(const struct pp_plan_file *pf, const struct pp_timetable *tt,
+    struct now_item **out)
+{
+	struct now_item *v = pp_xcalloc(pf->n + 1, sizeof(*v));
+	size_t i, j, n = 0;
+
+	for (i = 0; i < pf->n; i++) {
+		const struct pp_plan_row *row = &pf->rows[i];
+		struct now_item *it = &v[n];
+
+		memset(it, 0, sizeof(*it));
+		it->row = row;
+		for (j = 0; !row->synthesized && j < tt->n; j++)
+			if (*row->id != '\0' &&
+			    strcmp(tt->ev[j].id, row->id) == 0) {
+				it->ev = &tt->ev[j];
+				break;
+			}
+		if (it->ev != NULL) {
+			it->start = it->ev->start;
+			it->end = it->ev->end;
+			it->title = it->ev->title;
+			it->room = it->ev->room;
+		} else if (row->has_time) {
+			it->start = row->start;
+			it->end = row->end;
+			it->title = row->title;
+			it->room = row->room;
+		} else
+			continue;
+		n++;
+	}
+	/* Insertion sort by start: a plan is short and nearly sorted. */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && v[j].start < v[j - 1].start; j--) {
+			struct now_item t = v[j];
+
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	*out = v;
+	return n;
+}
+
+static void
+now_line(FILE *fp, const char *label, const char *zone,
+    const struct now_item *it)
+{
+	char a[6], b[6];
+	const char *cancelled =
+	    it->ev != NULL && it->ev->status == PP_STATUS_CANCELLED
+	    ? "  ! cancelled"
+	    : "";
+	const char *moved = it->ev != NULL && it->row->has_time &&
+	        (it->row->start != it->ev->start || it->row->end != it->ev->end)
+	    ? "  (moved)"
+	    : "";
+
+	pp_tz_format_hhmm(zone, it->start, a);
+	pp_tz_format_hhmm(zone, it->end, b);
+	fprintf(fp, "  %-5s %s\xe2\x80\x93%s  %s%s%s%s%s\n", label, a, b,
+	    it->room, *it->room ? "  " : "", it->title, moved, cancelled);
+}
+
+/* 1 if the planned item no longer takes place: cancelled, or gone from
+ * the programme (a block pyplan made up never is). */
+static int
+now_dead(const struct now_item *it)
+{
+	return it->ev != NULL ? it->ev->status == PP_STATUS_CANCELLED
+	                      : !it->row->synthesized;
+}
+
+/* Your plan: where to be now and next, and whether the walk is tight. */
+static void
+now_plan(FILE *fp, const struct pp_plan_file *pf, const struct pp_timetable *tt,
+    int64_t now, const char *zone, long room_change)
+{
+	struct now_item *v;
+	size_t n = now_items(pf, tt, &v), i;
+	const struct now_item *cur = NULL, *next = NULL, *last = NULL;
+
+	for (i = 0; i < n; i++) {
+		if (now_dead(&v[i]))
+			continue;
+		if (v[i].start <= now && now < v[i].end && cur == NULL)
+			cur = &v[i];
+		else if (v[i].end <= now && *v[i].room != '\0')
+			last = &v[i];
+		else if (v[i].start > now && next == NULL)
+			next = &v[i];
+	}
+	fprintf(fp, "\nYour plan (%s)\n", pf->path);
+	if (cur != NULL)
+		now_line(fp, "now", zone, cur);
+	else if (next != NULL) {
+		char a[6];
+
+		pp_tz_format_hhmm(zone, next->start, a);
+		fprintf(fp, "  now   free until %s\n", a);
+	} else
+		fputs("  now   nothing planned\n", fp);
+	if (next != NULL)
+		now_line(fp, "next", zone, next);
+	else
+		fputs("  next  nothing more planned\n", fp);
+	/* Planned items of the coming hours that will not take place. */
+	for (i = 0; i < n; i++) {
+		char a[6];
+
+		if (!now_dead(&v[i]) || v[i].end <= now ||
+		    (next != NULL && v[i].start > next->start))
+			continue;
+		pp_tz_format_hhmm(zone, v[i].start, a);
+		fprintf(fp, "  ! '%s' (%s) %s\n", v[i].title, a,
+		    v[i].ev != NULL ? "is cancelled"
+		                    : "is no longer in the programme");
+	}
+	if (next != NULL) {
+		const struct now_item *from =
+		    cur != NULL && *cur->room != '\0' ? cur : last;
+		int64_t leave = cur != NULL ? cur->end : now;
+		long gap = (long)((next->start - leave) / 60);
+
+		if (cur != NULL && next->start < cur->end)
+			fprintf(fp,
+			    "  ! '%s' starts before '%s' ends: they clash "
+			    "now\n",
+			    next->title, cur->title);
+		else if (from != NULL && *next->room != '\0' &&
+		    strcmp(from->room, next->room) != 0 && gap < room_change)
+			fprintf(fp,
+			    "  ! %ld min to get from %s to %s (room change "
+			    "needs %ld)\n",
+			    gap, from->room, next->room, room_change);
+	}
+	free(v);
+}
+
+static int
+cmp_room(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* What is on now and next in each room (the plan's rooms of the day
+ * only, when a plan is given). */
+static void
+now_rooms(FILE *fp, const struct pp_timetable *tt,
+    const struct pp_plan_file *pf, int64_t now, const char *zone)
+{
+	const char **rooms = pp_xcalloc(tt->n + 1, sizeof(*rooms));
+	size_t n = 0, i, j, k, shown = 0;
+	char today[11], d[11];
+
+	pp_tz_format_date(zone, now, today);
+	for (i = 0; i < tt->n; i++)
+		for (j = 0; j < tt->ev[i].nrooms; j++)
+			rooms[n++] = tt->ev[i].rooms[j];
+	if (n > 1)
+		qsort(rooms, n, sizeof(*rooms), cmp_room);
+	fputs("\nNow and next by room\n", fp);
+	for (i = 0; i < n; i++) {
+		const struct pp_event *cur = NULL, *next = NULL;
+		int relevant = pf == NULL;
+
+		if (i > 0 && strcmp(rooms[i], rooms[i - 1]) == 0)
+			continue;
+		for (j = 0; j < tt->n; j++) {
+			const struct pp_event *ev = &tt->ev[j];
+			int here = 0;
+
+			for (k = 0; k < ev->nrooms && !here; k++)
+				here = strcmp(ev->rooms[k], rooms[i]) == 0;
+			if (!here || ev->status == PP_STATUS_CANCELLED)
+				continue;
+			pp_tz_format_date(zone, ev->start, d);
+			if (pf != NULL && strcmp(d, today) == 0 &&
+			    pp_plan_file_find(pf, ev->id) != NULL)
+				relevant = 1;
+			if (ev->start <= now && now < ev->end && cur == NULL)
+				cur = ev;
+			else if (ev->start > now && strcmp(d, today) == 0 &&
+			    (next == NULL || ev->start < next->start))
+				next = ev;
+		}
+		if (!relevant || (cur == NULL && next == NULL))
+			continue;
+		fprintf(fp, "  %s\n", rooms[i]);
+		if (cur != NULL) {
+			char b[6];
+
+			pp_tz_format_hhmm(zone, cur->end, b);
+			fprintf(fp, "    now   %s (until %s)\n", cur->title, b);
+		}
+		if (next != NULL) {
+			char a[6];
+
+			pp_tz_format_hhmm(zone, next->start, a);
+			fprintf(fp, "    next  %s %s\n", a, next->title);
+		}
+		shown++;
+	}
+	if (shown == 0)
+		fputs("  nothing on now or later today\n", fp);
+	free(rooms);
+}
+
+static int
+run_now(const struct opts *o, struct pp_diags *ds)
+{
+	struct session s;
+	struct pp_plan_file pf;
+	struct pp_out out;
+	int64_t now = (int64_t)time(NULL);
+	const char *zone;
+	int st, io = 0;
+
+	memset(&pf, 0, sizeof(pf));
+	if (o->fmt != FMT_NONE && o->fmt != FMT_TEXT) {
+		usage_error("%s", "now writes text only");
+		return PP_EX_USAGE;
+	}
+	st = session_open(o, &s, ds, 0);
+	zone = st == 0 ? planning_zone(&s.p, s.tt) : "UTC";
+	if (st == 0 && o->at != NULL &&
+	    pp_tz_parse_iso(o->at, zone, &now) != 0) {
+		usage_error("bad --at '%s' (YYYY-MM-DDTHH:MM, in %s unless it "
+		            "has an offset)",
+		    o->at, zone);
+		st = PP_EX_USAGE;
+	}
+	if (st == 0 && o->plan != NULL &&
+	    pp_plan_file_load(&pf, o->plan, zone, ds, &io) != 0)
+		st = io ? PP_EX_NOINPUT : PP_EX_DATAERR;
+	if (st == 0 && pp_out_open(&out, o->out, ds) != 0)
+		st = PP_EX_CANTCREAT;
+	if (st == 0) {
+		char date[11], hm[6];
+
+		pp_tz_format_date(zone, now, date);
+		pp_tz_format_hhmm(zone, now, hm);
+		errno = 0;
+		fprintf(out.fp, "%s %s %s %s\n", pp_weekday_name(date), date,
+		    hm, zone);
+		if (o->plan != NULL)
+			now_plan(out.fp, &pf, s.tt, now, zone,
+			    room_change_for(o, &s.p, &pf));
+		now_rooms(out.fp, s.tt, o->plan != NULL ? &pf : NULL, now,
+		    zone);
+		st = finish_output(&out,
+		    fflush(out.fp) != 0 || ferror(out.fp) ? -1 : 0, ds);
+	}
+	pp_plan_file_fini(&pf);
+	session_close(&s, o, ds);
+	return st;
+}
+
 static void
 print_help(enum cmd c)
 {
 	if (c == CMD_NONE || c == CMD_HELP) {
 		fputs(usage_text, stdout);
-		fputs("\nCommands: build, list, check, explain, convert, help."
+		fputs("\nCommands: build, list, check, explain, convert, diff, "
+		      "now, help."
 		      "\nSee pyplan help COMMAND and man pyplan.\n",
 		    stdout);
 		return;
@@ -1066,6 +1770,12 @@ pp_cli_main(int argc, char **argv)
 	case CMD_CONVERT:
 		st = run_convert(&o, &ds);
 		break;
+	case CMD_DIFF:
+		st = run_diff(&o, &ds);
+		break;
+	case CMD_NOW:
+		st = run_now(&o, &ds);
+		break;
 	default:
 		break;
 	}
@@ -1073,5 +1783,6 @@ pp_cli_main(int argc, char **argv)
 	pp_diags_fini(&ds);
 	opts_fini(&o);
 	pp_tz_cleanup();
+	pp_fetch_cleanup();
 	return st;
 }

@@ -159,7 +159,8 @@ data_row(struct rd *r)
 	for (i = 0; i < r->nf; i++)
 		if (*r->f[i] != '\0')
 			blank = 0;
-	if (blank)
+	/* A header without id and title was reported once. */
+	if (blank || (r->col[C_ID] < 0 && r->col[C_TITLE] < 0))
 		return;
 	if (*id == '\0' && *title == '\0') {
 		pp_diag_err(r->ds, r->name, r->row_line,

@@ -64,6 +64,8 @@ while read -r name want expect; do
 	esac
 	case $name in
 	*.busy.ics) set -- build --no-profile --busy "$f" "$small" ;;
+	*.plan.*)   set -- build --no-profile --pins "$f" "$small" ;;
+	*.prev.ics) set -- build --no-profile -f ics --previous "$f" "$small" ;;
 	*.ini)      set -- build --profile "$f" "$small" ;;
 	*)          set -- check -v "$f" ;;
 	esac
