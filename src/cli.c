@@ -684,25 +684,30 @@ load_source(const struct opts *o, const char *src,
 	pp_fetch_result_fini(&res);
 }
 
-/* Loads every programme file; returns an exit status (0 = fine). */
+/*
+ * Loads the n programme sources src into tt, or, when cached is not NULL,
+ * the file cached under the name src[0] (diff --since-cache).  Returns an
+ * exit status (0 = fine).
+ */
 static int
-load_programme(const struct opts *o, const struct pp_profile *p,
-    struct pp_timetable *tt, struct pp_diags *ds)
+load_sources(const struct opts *o, const char *const *src, size_t n,
+    const char *cached, const struct pp_profile *p, struct pp_timetable *tt,
+    struct pp_diags *ds)
 {
 	struct pp_load_opts lo;
 	size_t i;
 	int io = 0, ret = 0, fetch_st = 0;
 
-	if (o->nfiles == 0) {
-		usage_error("%s", "no programme file given");
-		return PP_EX_USAGE;
-	}
 	lo.tz = p->tz;
 	lo.lenient = o->lenient;
-	for (i = 0; i < o->nfiles; i++) {
+	for (i = 0; i < n; i++) {
 		int this_io = 0;
 
-		load_source(o, o->files[i], &lo, tt, ds, &this_io, &fetch_st);
+		if (cached != NULL)
+			fetch_st = load_cached(tt, src[i], cached, &lo, ds);
+		else
+			load_source(o, src[i], &lo, tt, ds, &this_io,
+			    &fetch_st);
 		io |= this_io;
 	}
 	if (fetch_st != 0)
@@ -714,6 +719,18 @@ load_programme(const struct opts *o, const struct pp_profile *p,
 	if (ret == 0)
 		pp_timetable_merge_duplicates(tt, ds);
 	return ret;
+}
+
+/* Loads every programme file; returns an exit status (0 = fine). */
+static int
+load_programme(const struct opts *o, const struct pp_profile *p,
+    struct pp_timetable *tt, struct pp_diags *ds)
+{
+	if (o->nfiles == 0) {
+		usage_error("%s", "no programme file given");
+		return PP_EX_USAGE;
+	}
+	return load_sources(o, o->files, o->nfiles, NULL, p, tt, ds);
 }
 
 /* Reads the --busy files into resolved blocks. */
@@ -1228,29 +1245,6 @@ run_check(const struct opts *o, struct pp_diags *ds)
 /* ------------------------------------------------------------------ */
 /* The live conference: diff and now                                    */
 
-/* Loads one version of a programme for diff; returns an exit status. */
-static int
-load_version(const struct opts *o, const char *src, const char *path,
-    const struct pp_profile *p, struct pp_timetable *tt, struct pp_diags *ds)
-{
-	struct pp_load_opts lo;
-	int io = 0, fetch_st = 0, st;
-
-	lo.tz = p->tz;
-	lo.lenient = o->lenient;
-	if (path != NULL)
-		st = load_cached(tt, src, path, &lo, ds);
-	else {
-		load_source(o, src, &lo, tt, ds, &io, &fetch_st);
-		st = fetch_st != 0 ? fetch_st : io ? PP_EX_NOINPUT : 0;
-	}
-	if (st == 0 && ds->nerrors > 0)
-		st = PP_EX_DATAERR;
-	if (st == 0)
-		pp_timetable_merge_duplicates(tt, ds);
-	return st;
-}
-
 /* The room-change minutes for diff and now: --room-change when given,
  * else the plan's own, else the profile's. */
 static long
@@ -1344,15 +1338,15 @@ run_diff(const struct opts *o, struct pp_diags *ds)
 		}
 		old_name = pp_xasprintf("%s (cached before)", url);
 		if (st == 0)
-			st = load_version(o, old_name,
+			st = load_sources(o, (const char *const *)&old_name, 1,
 			    res.prev_path != NULL ? res.prev_path : res.path,
 			    &p, a, ds);
 		if (st == 0)
-			st = load_version(o, url, res.path, &p, b, ds);
+			st = load_sources(o, &url, 1, res.path, &p, b, ds);
 	} else if (st == 0) {
-		st = load_version(o, o->files[0], NULL, &p, a, ds);
+		st = load_sources(o, o->files, 1, NULL, &p, a, ds);
 		if (st == 0)
-			st = load_version(o, o->files[1], NULL, &p, b, ds);
+			st = load_sources(o, o->files + 1, 1, NULL, &p, b, ds);
 	}
 	if (st == 0 && o->plan != NULL) {
 		int io = 0;
@@ -1416,12 +1410,7 @@ now_items(const struct pp_plan_file *pf, const struct pp_timetable *tt,
 
 		memset(it, 0, sizeof(*it));
 		it->row = row;
-		for (j = 0; !row->synthesized && j < tt->n; j++)
-			if (*row->id != '\0' &&
-			    strcmp(tt->ev[j].id, row->id) == 0) {
-				it->ev = &tt->ev[j];
-				break;
-			}
+		it->ev = pp_pins_event(tt, row);
 		if (it->ev != NULL) {
 			it->start = it->ev->start;
 			it->end = it->ev->end;

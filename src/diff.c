@@ -127,93 +127,38 @@ match_key(const struct pp_event *ev)
 	return buf;
 }
 
-/* Pairs events with the same id, unique on both sides. */
-static void
-pair_by_id(const struct pp_timetable *a, const struct pp_timetable *b,
-    size_t *ma, size_t *mb)
-{
-	struct ref *ra = pp_xcalloc(a->n + 1, sizeof(*ra));
-	struct ref *rb = pp_xcalloc(b->n + 1, sizeof(*rb));
-	size_t na = 0, nb = 0, i, j;
-
-	for (i = 0; i < a->n; i++)
-		if (*a->ev[i].id != '\0' && !made_up_id(&a->ev[i]))
-			ra[na++] = (struct ref){a->ev[i].id, 0, i};
-	for (i = 0; i < b->n; i++)
-		if (*b->ev[i].id != '\0' && !made_up_id(&b->ev[i]))
-			rb[nb++] = (struct ref){b->ev[i].id, 0, i};
-	qsort(ra, na, sizeof(*ra), cmp_ref);
-	qsort(rb, nb, sizeof(*rb), cmp_ref);
-	for (i = j = 0; i < na && j < nb;) {
-		int c = strcmp(ra[i].key, rb[j].key);
-		size_t i2 = i + 1, j2 = j + 1;
-
-		if (c < 0) {
-			i++;
-			continue;
-		}
-		if (c > 0) {
-			j++;
-			continue;
-		}
-		while (i2 < na && strcmp(ra[i2].key, ra[i].key) == 0)
-			i2++;
-		while (j2 < nb && strcmp(rb[j2].key, rb[j].key) == 0)
-			j2++;
-		if (i2 == i + 1 && j2 == j + 1) {
-			ma[ra[i].idx] = rb[j].idx;
-			mb[rb[j].idx] = ra[i].idx;
-		}
-		i = i2;
-		j = j2;
-	}
-	free(ra);
-	free(rb);
-}
-
 static int64_t
 dist(int64_t x, int64_t y)
 {
 	return x > y ? x - y : y - x;
 }
 
-/* Pairs the events left by title and speakers, nearest start first. */
+/*
+ * Pairs the references of the old (ra) and new (rb) version that have the
+ * same key, both sorted with cmp_ref.  With unique, only a key that each
+ * side has once pairs; otherwise each old event, earliest first, takes
+ * the free new one that starts nearest to it (the earlier on a tie).
+ */
 static void
-pair_by_title(const struct pp_timetable *a, const struct pp_timetable *b,
-    size_t *ma, size_t *mb)
+pair_refs(const struct ref *ra, size_t na, const struct ref *rb, size_t nb,
+    int unique, size_t *ma, size_t *mb)
 {
-	struct ref *ra = pp_xcalloc(a->n + 1, sizeof(*ra));
-	struct ref *rb = pp_xcalloc(b->n + 1, sizeof(*rb));
-	size_t na = 0, nb = 0, i, j, k, i2, j2;
+	size_t i, j, k, i2, j2;
 
-	for (i = 0; i < a->n; i++)
-		if (ma[i] == NONE)
-			ra[na++] = (struct ref){match_key(&a->ev[i]),
-			    a->ev[i].start, i};
-	for (i = 0; i < b->n; i++)
-		if (mb[i] == NONE)
-			rb[nb++] = (struct ref){match_key(&b->ev[i]),
-			    b->ev[i].start, i};
-	qsort(ra, na, sizeof(*ra), cmp_ref);
-	qsort(rb, nb, sizeof(*rb), cmp_ref);
 	for (i = j = 0; i < na && j < nb;) {
 		int c = strcmp(ra[i].key, rb[j].key);
 
-		if (c < 0) {
-			i++;
-			continue;
-		}
-		if (c > 0) {
-			j++;
+		if (c != 0) {
+			i += c < 0;
+			j += c > 0;
 			continue;
 		}
 		for (i2 = i; i2 < na && strcmp(ra[i2].key, ra[i].key) == 0;)
 			i2++;
 		for (j2 = j; j2 < nb && strcmp(rb[j2].key, rb[j].key) == 0;)
 			j2++;
-		/* Each old event, earliest first, takes the free new one
-		 * that starts nearest to it. */
-		for (; i < i2; i++) {
+		for (; (!unique || (i2 == i + 1 && j2 == j + 1)) && i < i2;
+		     i++) {
 			size_t best = NONE;
 
 			for (k = j; k < j2; k++)
@@ -230,12 +175,54 @@ pair_by_title(const struct pp_timetable *a, const struct pp_timetable *b,
 		i = i2;
 		j = j2;
 	}
-	for (i = 0; i < na; i++)
-		free((char *)(uintptr_t)ra[i].key);
-	for (i = 0; i < nb; i++)
-		free((char *)(uintptr_t)rb[i].key);
-	free(ra);
-	free(rb);
+}
+
+/*
+ * The references of tt's events still unpaired (m[i] == NONE), keyed by
+ * id (by_title 0; made-up ids left out) or by title and speakers (heap
+ * keys), sorted; *n is set to their number.
+ */
+static struct ref *
+refs_of(const struct pp_timetable *tt, const size_t *m, int by_title, size_t *n)
+{
+	struct ref *r = pp_xcalloc(tt->n + 1, sizeof(*r));
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < tt->n; i++) {
+		const struct pp_event *ev = &tt->ev[i];
+
+		if (m[i] != NONE)
+			continue;
+		if (by_title)
+			r[(*n)++] = (struct ref){match_key(ev), ev->start, i};
+		else if (*ev->id != '\0' && !made_up_id(ev))
+			r[(*n)++] = (struct ref){ev->id, ev->start, i};
+	}
+	qsort(r, *n, sizeof(*r), cmp_ref);
+	return r;
+}
+
+/* Pairs by id (unique on both sides), then by title and speakers. */
+static void
+pair_events(const struct pp_timetable *a, const struct pp_timetable *b,
+    size_t *ma, size_t *mb)
+{
+	struct ref *ra, *rb;
+	size_t na, nb, i;
+	int by_title;
+
+	for (by_title = 0; by_title <= 1; by_title++) {
+		ra = refs_of(a, ma, by_title, &na);
+		rb = refs_of(b, mb, by_title, &nb);
+		pair_refs(ra, na, rb, nb, !by_title, ma, mb);
+		for (i = 0; by_title && i < na; i++)
+			free((char *)(uintptr_t)ra[i].key);
+		for (i = 0; by_title && i < nb; i++)
+			free((char *)(uintptr_t)rb[i].key);
+		free(ra);
+		free(rb);
+	}
 }
 
 /* 1 if a and b have the same speakers in any order. */
@@ -298,8 +285,7 @@ pp_diff_compute(const struct pp_timetable *before,
 		ma[i] = NONE;
 	for (i = 0; i < after->n; i++)
 		mb[i] = NONE;
-	pair_by_id(before, after, ma, mb);
-	pair_by_title(before, after, ma, mb);
+	pair_events(before, after, ma, mb);
 
 	d->added = pp_xcalloc(after->n + 1, sizeof(*d->added));
 	d->removed = pp_xcalloc(before->n + 1, sizeof(*d->removed));

@@ -9,12 +9,13 @@
 #include "pyplan/model.h"
 #include "pyplan/pins.h"
 
-/* The event of tt a row names, or NULL. */
-static const struct pp_event *
-find_row(const struct pp_timetable *tt, const struct pp_plan_row *row)
+const struct pp_event *
+pp_pins_event(const struct pp_timetable *tt, const struct pp_plan_row *row)
 {
 	size_t i, idx[2], n;
 
+	if (row->synthesized)
+		return NULL;
 	if (*row->id != '\0')
 		for (i = 0; i < tt->n; i++)
 			if (strcmp(tt->ev[i].id, row->id) == 0)
@@ -35,8 +36,7 @@ in_file(const struct pp_plan_file *pf, const struct pp_timetable *tt,
 	size_t i;
 
 	for (i = 0; i < pf->n; i++)
-		if (!pf->rows[i].synthesized &&
-		    find_row(tt, &pf->rows[i]) == ev)
+		if (pp_pins_event(tt, &pf->rows[i]) == ev)
 			return 1;
 	return 0;
 }
@@ -55,7 +55,7 @@ pp_pins_apply(struct pp_profile *p, const struct pp_timetable *tt,
 
 		if (row->synthesized)
 			continue;
-		if ((ev = find_row(tt, row)) == NULL) {
+		if ((ev = pp_pins_event(tt, row)) == NULL) {
 			if (row->pin == PP_PIN_KEEP)
 				pp_diag_warn(ds, pf->path, row->line,
 				    "pinned '%s' is no longer in the "

@@ -310,15 +310,6 @@ pp_write_diff_text(FILE *fp, const struct pp_diff_report *r)
 /* JSON                                                                 */
 
 static json_t *
-iso(const char *zone, int64_t t)
-{
-	char buf[32];
-
-	pp_tz_format_iso(zone, t, buf);
-	return json_string(buf);
-}
-
-static json_t *
 version_info(const struct pp_timetable *tt)
 {
 	json_t *o = json_object(), *src = json_array();
@@ -354,9 +345,9 @@ field_value(const struct pp_event *ev, unsigned f)
 
 	switch (f) {
 	case PP_DIFF_START:
-		return iso(zone, ev->start);
+		return pp_json_iso(zone, ev->start);
 	case PP_DIFF_END:
-		return iso(zone, ev->end);
+		return pp_json_iso(zone, ev->end);
 	case PP_DIFF_ROOM:
 		return *ev->room ? pp_json_string(ev->room) : json_null();
 	case PP_DIFF_TITLE:
@@ -422,8 +413,9 @@ impact_json(const struct pp_diff_report *r, const struct pp_impact *im)
 		json_object_set_new(x, "id", pp_json_string(im->other->id));
 		json_object_set_new(x, "title",
 		    pp_json_string(im->other->title));
-		json_object_set_new(x, "start", iso(zone, im->other_start));
-		json_object_set_new(x, "end", iso(zone, im->other_end));
+		json_object_set_new(x, "start",
+		    pp_json_iso(zone, im->other_start));
+		json_object_set_new(x, "end", pp_json_iso(zone, im->other_end));
 		json_object_set_new(x, "room",
 		    *im->other_room ? pp_json_string(im->other_room)
 		                    : json_null());

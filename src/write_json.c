@@ -497,6 +497,13 @@ pp_json_string(const char *s)
 }
 
 json_t *
+pp_json_iso(const char *zone, int64_t t)
+{
+	use_xalloc();
+	return iso(zone, t);
+}
+
+json_t *
 pp_json_strings(const char *const *v, size_t n)
 {
 	use_xalloc();

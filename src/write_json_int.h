@@ -8,6 +8,7 @@
 #define PYPLAN_WRITE_JSON_INT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include <jansson.h>
@@ -18,6 +19,8 @@
 json_t *pp_json_event(const struct pp_event *ev);
 /* A new string (invalid UTF-8 bytes become U+FFFD); NULL is "". */
 json_t *pp_json_string(const char *s);
+/* A new string: t as ISO 8601 with zone's offset. */
+json_t *pp_json_iso(const char *zone, int64_t t);
 /* A new array of the n strings of v. */
 json_t *pp_json_strings(const char *const *v, size_t n);
 /*

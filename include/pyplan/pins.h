@@ -37,4 +37,12 @@ int pp_pins_apply(struct pp_profile *p, const struct pp_timetable *tt,
     const struct pp_plan_file *pf, const struct pp_plan *baseline,
     struct pp_diags *ds);
 
+/*
+ * Returns the event of tt that the plan row names (by id, else by its
+ * exact title, ignoring case, when exactly one event has it), or NULL;
+ * rows of blocks pyplan made up name no event.
+ */
+const struct pp_event *
+pp_pins_event(const struct pp_timetable *tt, const struct pp_plan_row *row);
+
 #endif

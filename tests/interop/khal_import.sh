@@ -41,29 +41,7 @@ fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/pyplan-khal.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
-mkdir -p "$tmp/cal" "$tmp/data"
-cat >"$tmp/config" <<EOF
-[calendars]
-[[pyplan]]
-path = $tmp/cal
-type = calendar
-
-[locale]
-local_timezone = UTC
-default_timezone = UTC
-timeformat = %H:%M
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%d %H:%M
-longdatetimeformat = %Y-%m-%d %H:%M
-
-[sqlite]
-path = $tmp/data/khal.db
-EOF
-
-# khal reads $XDG_* and $HOME; point them all at the sandbox.
-export HOME="$tmp" XDG_CONFIG_HOME="$tmp" XDG_DATA_HOME="$tmp/data"
-export TZ=UTC LC_ALL=C.UTF-8
+. "$here/khal_sandbox.sh"
 
 khal -c "$tmp/config" import --batch -a pyplan "$file" >"$tmp/import.log" 2>&1 ||
 	{ cat "$tmp/import.log" >&2; exit 1; }

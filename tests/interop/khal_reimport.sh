@@ -26,30 +26,10 @@ shift 2
 command -v khal >/dev/null 2>&1 ||
 	{ echo "khal_reimport.sh: khal is not installed" >&2; exit 69; }
 
+here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/pyplan-khal.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
-mkdir -p "$tmp/cal" "$tmp/data"
-cat >"$tmp/config" <<CONF
-[calendars]
-[[pyplan]]
-path = $tmp/cal
-type = calendar
-
-[locale]
-local_timezone = UTC
-default_timezone = UTC
-timeformat = %H:%M
-dateformat = %Y-%m-%d
-longdateformat = %Y-%m-%d
-datetimeformat = %Y-%m-%d %H:%M
-longdatetimeformat = %Y-%m-%d %H:%M
-
-[sqlite]
-path = $tmp/data/khal.db
-CONF
-
-export HOME="$tmp" XDG_CONFIG_HOME="$tmp" XDG_DATA_HOME="$tmp/data"
-export TZ=UTC LC_ALL=C.UTF-8
+. "$here/khal_sandbox.sh"
 
 for f; do
 	[ -r "$f" ] || { echo "khal_reimport.sh: cannot read $f" >&2; exit 66; }
