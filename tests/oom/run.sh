@@ -72,5 +72,11 @@ check_path "build --busy" build -f text $prof --busy $fx/cli-busy.ics \
     $fx/cli-small.csv
 check_path "convert ics" convert -f json $fx/ics-recur.ics
 check_path "list" list $fx/cli-small.csv
+check_path "diff --plan" diff -f json --plan $fx/live-plan.csv \
+    $fx/live-v1.csv $fx/live-v2.csv
+check_path "build --pins" build -f tsv $prof --pins $fx/live-pins.tsv \
+    $fx/cli-small.csv
+check_path "build --previous" build -f ics $prof --skip t1 \
+    --previous $fx/ics-plan.golden.ics $fx/cli-small.csv
 echo "oom: $pass passed, $fail failed"
 [ $fail = 0 ]
