@@ -935,7 +935,8 @@ load_previous(const char *path, struct pp_prev_cal *pc, struct pp_diags *ds)
 		    "no event of a pyplan plan in it: nothing to update");
 	else if (pc->foreign > 0)
 		pp_diag_add(ds, PP_NOTE, path, 0, 0,
-		    "%zu events not written by pyplan left alone", pc->foreign);
+		    "%zu %s not written by pyplan left alone", pc->foreign,
+		    pc->foreign == 1 ? "event" : "events");
 	return 0;
 }
 

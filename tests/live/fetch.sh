@@ -6,9 +6,11 @@
 # Programmes by URL against a local HTTP server (tests/live/http_server.py
 # on a free port of 127.0.0.1, started and stopped here; no other host is
 # ever contacted): 200, 304 by ETag and by Last-Modified, --offline, 404,
-# redirects, a response slower than --timeout, a body cut short, an HTML
-# page, an empty body, 503, a closed port, TLS against a plain-HTTP port,
-# an unwritable cache, and `diff --since-cache`.  Each run prints its exit
+# redirects (too many, to ftp), a response slower than --timeout, a body
+# cut short (a good cached copy survives it), an HTML page, an empty body,
+# 503, 403, 300 MiB announced, no answer, a 304 nobody asked for, a closed
+# port, TLS against a plain-HTTP port, an unwritable cache, and
+# `diff --since-cache`.  Each run prints its exit
 # status and standard error (the port shown as PORT); the checks print
 # what they found.  The caller compares the whole transcript with a
 # golden file.
@@ -98,6 +100,11 @@ run "the good copy is still there" list -f csv --offline "$base/flaky"
 run "an HTML page" check "$base/html"
 run "an empty body" check "$base/empty"
 run "503" check "$base/busy"
+run "403" check "$base/forbidden"
+run "over 256 MiB" check "$base/huge"
+run "a redirect to ftp" check "$base/ftp"
+run "no answer at all" check "$base/nothing"
+run "304 to a plain request" check "$base/bogus304"
 requests
 cached
 run "closed port" check "http://127.0.0.1:$closed/prog"

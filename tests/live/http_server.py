@@ -22,6 +22,11 @@ serves until killed:
   /empty         200 with an empty body
   /busy          503
   /flaky         like /etag the first time, then cut short as /cut
+  /huge          announces 300 MiB (sends a few bytes and closes)
+  /ftp           302 to an ftp:// URL
+  /nothing       closes the connection without an answer
+  /forbidden     403
+  /bogus304      304 whatever the request
   anything else  404
 A query string is ignored (/prog?x=1 is /prog under another URL).
 
@@ -117,6 +122,22 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(body(1)[:100])
             self.wfile.flush()
             self.close_connection = True
+        elif p == "/huge":
+            self.log(200)
+            self.send_response(200)
+            self.send_header("Content-Length", str(300 << 20))
+            self.end_headers()
+            self.wfile.write(b"id,title\n")
+            self.close_connection = True
+        elif p == "/ftp":
+            self.send(302, headers=(("Location", "ftp://127.0.0.1:1/x"),))
+        elif p == "/nothing":
+            self.log(0)
+            self.close_connection = True
+        elif p == "/forbidden":
+            self.send(403, b"no\n", ctype="text/plain")
+        elif p == "/bogus304":
+            self.send(304)
         elif p == "/html":
             self.send(200, b"<!DOCTYPE html>\n<html><body>Log in to the "
                       b"conference Wi-Fi</body></html>\n", ctype="text/html")
