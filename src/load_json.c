@@ -3,7 +3,7 @@
  * The JSON programme reader on jansson: frab/pretalx schedules (schema v1
  * and schema 2), the Sessionize "All" export, the PyCon US
  * conference.json and the pretalx grid of the PyConFR site, each turned
- * into feed events and checked by the feed core (load_xml.h).
+ * into feed events and checked by the feed core (feed.h).
  *
  * jansson keeps no positions, so diagnostics get their lines from a
  * second, cheap scan of the text: every value in document order has the
@@ -21,8 +21,8 @@
 
 #include <jansson.h>
 
+#include "pyplan/feed.h"
 #include "pyplan/load_json.h"
-#include "pyplan/load_xml.h"
 #include "pyplan/tz.h"
 #include "pyplan/xalloc.h"
 
