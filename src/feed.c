@@ -54,15 +54,17 @@ pp_feed_set_zone(struct pp_feed *f, const char *zone, struct pp_feed_pos at)
 void
 pp_feed_problem(struct pp_feed *f, struct pp_feed_pos at, const char *fmt, ...)
 {
+	struct pp_load_problem *p;
 	va_list ap;
 
 	if (f->nprob >= PP_FEED_MAX_PROBLEMS)
 		return;
-	f->prob[f->nprob].at = at;
+	p = &f->prob[f->nprob++];
+	p->line = at.line;
+	p->col = at.col;
 	va_start(ap, fmt);
-	vsnprintf(f->prob[f->nprob].msg, sizeof(f->prob[0].msg), fmt, ap);
+	vsnprintf(p->msg, sizeof(p->msg), fmt, ap);
 	va_end(ap);
-	f->nprob++;
 }
 
 void
@@ -80,32 +82,12 @@ pp_feed_warn(struct pp_feed *f, struct pp_feed_pos at, const char *fmt, ...)
 int
 pp_feed_flush(struct pp_feed *f, struct pp_feed_pos at)
 {
-	char joined[256];
-	size_t len = 0;
-	int i, n = f->nprob;
+	int n = f->nprob;
 
 	if (n == 0)
 		return 0;
-	if (!f->opts->lenient) {
-		for (i = 0; i < n; i++) {
-			struct pp_feed_pos p =
-			    f->prob[i].at.line != 0 ? f->prob[i].at : at;
-
-			pp_diag_add(f->ds, PP_ERROR, f->name, p.line, p.col,
-			    "%s", f->prob[i].msg);
-		}
-	} else {
-		joined[0] = '\0';
-		for (i = 0; i < n && len + 3 < sizeof(joined); i++) {
-			int w = snprintf(joined + len, sizeof(joined) - len,
-			    "%s%s", i > 0 ? "; " : "", f->prob[i].msg);
-
-			if (w < 0)
-				break;
-			len += (size_t)w;
-		}
-		pp_feed_warn(f, at, "skipped: %s", joined);
-	}
+	pp_load_reject(f->opts, f->ds, f->name, at.line, at.col, f->prob,
+	    (size_t)n);
 	f->nprob = 0;
 	return n;
 }

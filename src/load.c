@@ -5,6 +5,7 @@
  * buffer to the loader for that format.
  */
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,51 @@ pp_detect_format(const char *data, size_t len)
 	if (data[i] == '{' || data[i] == '[')
 		return PP_FMT_JSON;
 	return PP_FMT_CSV;
+}
+
+int
+pp_load_reject(const struct pp_load_opts *opts, struct pp_diags *ds,
+    const char *file, unsigned line, unsigned col,
+    const struct pp_load_problem *p, size_t n)
+{
+	char joined[224]; /* + ": event skipped" fits a diagnostic */
+	size_t i;
+
+	if (opts == NULL || !opts->lenient) {
+		for (i = 0; i < n; i++)
+			pp_diag_add(ds, PP_ERROR, file,
+			    p[i].line != 0 ? p[i].line : line,
+			    p[i].line != 0 ? p[i].col : col, "%s", p[i].msg);
+		return -1;
+	}
+	/* The problems joined, cut to leave room for the verdict. */
+	joined[0] = '\0';
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(joined);
+
+		if (len + 1 >= sizeof(joined))
+			break;
+		snprintf(joined + len, sizeof(joined) - len, "%s%s",
+		    i > 0 ? "; " : "", p[i].msg);
+	}
+	pp_diag_add(ds, PP_WARNING, file, line, col, "%s: event skipped",
+	    joined);
+	return -1;
+}
+
+int
+pp_load_reject1(const struct pp_load_opts *opts, struct pp_diags *ds,
+    const char *file, unsigned line, unsigned col, const char *fmt, ...)
+{
+	struct pp_load_problem p;
+	va_list ap;
+
+	p.line = 0;
+	p.col = 0;
+	va_start(ap, fmt);
+	vsnprintf(p.msg, sizeof(p.msg), fmt, ap);
+	va_end(ap);
+	return pp_load_reject(opts, ds, file, line, col, &p, 1);
 }
 
 /* The 1-based line of byte offset off. */

@@ -56,8 +56,9 @@
  *
  * ROWS.  A row without date, start and end is an unscheduled proposal,
  * not an event: a warning, never an error.  So is a row of kind "blank"
- * without a title (an empty grid cell).  Other bad rows are errors (all of
- * them reported), or with --lenient skipped with one warning each.
+ * without a title (an empty grid cell).  Other bad rows go through the one
+ * strict/lenient policy (pp_load_reject): errors, all of them reported, or
+ * with --lenient skipped with one warning each.
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -145,7 +146,7 @@ static const char *const tag_names[] = {
 };
 
 struct row_problems {
-	char msg[MAX_PROBLEMS][160];
+	struct pp_load_problem p[MAX_PROBLEMS];
 	int n;
 };
 
@@ -387,9 +388,11 @@ problem(struct row_problems *rp, const char *fmt, ...)
 
 	if (rp->n >= MAX_PROBLEMS)
 		return;
+	rp->p[rp->n].line = rp->p[rp->n].col = 0;
 	va_start(ap, fmt);
-	vsnprintf(rp->msg[rp->n++], sizeof(rp->msg[0]), fmt, ap);
+	vsnprintf(rp->p[rp->n].msg, sizeof(rp->p[0].msg), fmt, ap);
 	va_end(ap);
+	rp->n++;
 }
 
 /* Reads 1 to maxd digits at s[*i] into *v; returns the count read. */
@@ -871,32 +874,6 @@ parse_recorded(const char *s)
 	return -2;
 }
 
-/* Emits the row's problems: errors, or one "skipped" warning. */
-static void
-report(struct ctx *c, const struct row_problems *rp)
-{
-	char joined[256];
-	size_t len = 0;
-	int i;
-
-	if (!c->opts->lenient) {
-		for (i = 0; i < rp->n; i++)
-			pp_diag_err(c->ds, c->name, c->row_line, "%s",
-			    rp->msg[i]);
-		return;
-	}
-	joined[0] = '\0';
-	for (i = 0; i < rp->n && len + 3 < sizeof(joined); i++) {
-		int w = snprintf(joined + len, sizeof(joined) - len, "%s%s",
-		    i > 0 ? "; " : "", rp->msg[i]);
-
-		if (w < 0)
-			break;
-		len += (size_t)w;
-	}
-	pp_diag_warn(c->ds, c->name, c->row_line, "skipped: %s", joined);
-}
-
 static void
 data_row(struct ctx *c)
 {
@@ -940,7 +917,8 @@ data_row(struct ctx *c)
 		problem(&rp, "%s '%s' is not yes or no", cname(c, F_RECORDED),
 		    val(c, F_RECORDED));
 	if (rp.n > 0) {
-		report(c, &rp);
+		pp_load_reject(c->opts, c->ds, c->name, c->row_line, 0, rp.p,
+		    (size_t)rp.n);
 		return;
 	}
 

@@ -44,10 +44,7 @@ struct pp_feed {
 	int day_change;   /* seconds after midnight, -1 = none */
 	size_t nevents;   /* events offered, for the limit */
 	int stop;         /* too many events: read no more */
-	struct {
-		struct pp_feed_pos at;
-		char msg[160];
-	} prob[PP_FEED_MAX_PROBLEMS];
+	struct pp_load_problem prob[PP_FEED_MAX_PROBLEMS];
 	int nprob;
 };
 
@@ -67,9 +64,10 @@ void pp_feed_problem(struct pp_feed *f, struct pp_feed_pos at, const char *fmt,
     ...) __attribute__((format(printf, 3, 4)));
 
 /*
- * Reports the current event's problems and clears them: errors in strict
- * mode, one "skipped: ..." warning at at in lenient mode.  Returns the
- * number of problems.
+ * Reports the current event's problems and clears them under the one
+ * strict/lenient policy (pp_load_reject): errors in strict mode, one
+ * "...: event skipped" warning at at in lenient mode.  Returns the number
+ * of problems.
  */
 int pp_feed_flush(struct pp_feed *f, struct pp_feed_pos at);
 

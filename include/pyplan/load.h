@@ -63,6 +63,29 @@ int pp_load_buffer(struct pp_timetable *tt, const char *name, const char *data,
 int pp_load_check_lines(const char *name, const char *data, size_t len,
     int folded, struct pp_diags *ds);
 
+/* One problem of the record (CSV row, feed event, VEVENT) being read. */
+struct pp_load_problem {
+	unsigned line, col; /* 1-based; line 0: at the record itself */
+	char msg[160];
+};
+
+/*
+ * The one strict/lenient policy for a bad record that starts at line:col
+ * of file (col 0 when lines say enough).  Strict (opts->lenient 0, or opts
+ * NULL): each of the n problems is an error, at its own place when it has
+ * one, else at the record's; nothing of the record is kept.  Lenient: the
+ * record is skipped with one warning at its place, "P1; P2: event
+ * skipped".  Returns -1, so a caller can `return pp_load_reject(...)`.
+ */
+int pp_load_reject(const struct pp_load_opts *opts, struct pp_diags *ds,
+    const char *file, unsigned line, unsigned col,
+    const struct pp_load_problem *p, size_t n);
+
+/* pp_load_reject for a record with one problem, given printf-style. */
+int pp_load_reject1(const struct pp_load_opts *opts, struct pp_diags *ds,
+    const char *file, unsigned line, unsigned col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
 /* Guesses the format from the first bytes (BOM and blanks skipped). */
 enum pp_format pp_detect_format(const char *data, size_t len);
 

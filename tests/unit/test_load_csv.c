@@ -250,8 +250,8 @@ test_vivatech(void **state)
 	assert_int_equal(ds.nerrors, 0);
 	assert_int_equal(ds.nwarnings, 1256);
 	assert_string_equal(ds.v[0].msg,
-	    "skipped: day 'Thursday' is not a "
-	    "date (YYYY-MM-DD or DD/MM/YYYY)");
+	    "day 'Thursday' is not a "
+	    "date (YYYY-MM-DD or DD/MM/YYYY): event skipped");
 	done(tt, &ds);
 }
 
@@ -491,13 +491,13 @@ test_bad_rows_lenient(void **state)
 	assert_int_equal(ds.nerrors, 0);
 	/* one per bad row (3-10, 13), plus the two that are never errors */
 	assert_int_equal(ds.nwarnings, 11);
-	assert_int_equal(count_msg(&ds, "skipped: "), 9);
+	assert_int_equal(count_msg(&ds, ": event skipped"), 9);
 	assert_string_equal(diag_at(&ds, 5, PP_WARNING)->msg,
-	    "skipped: end '13:00' is before start '14:00'");
+	    "end '13:00' is before start '14:00': event skipped");
 	assert_string_equal(diag_at(&ds, 13, PP_WARNING)->msg,
-	    "skipped: date 'Monday' is not a date (YYYY-MM-DD or DD/MM/YYYY)"
+	    "date 'Monday' is not a date (YYYY-MM-DD or DD/MM/YYYY)"
 	    "; start '25:00' is not a time (HH:MM) or a date-time "
-	    "(YYYY-MM-DDTHH:MM)");
+	    "(YYYY-MM-DDTHH:MM): event skipped");
 	/* only the bad rows are dropped */
 	assert_int_equal(tt->n, 4);
 	assert_string_equal(tt->ev[0].title, "Good one");

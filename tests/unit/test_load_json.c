@@ -357,7 +357,7 @@ test_frab_bad_event(void **state)
 	assert_int_equal(r, 0);
 	assert_int_equal(tt->n, 1);
 	assert_int_equal(ds.nwarnings, 2);
-	d = diag_with(&ds, "skipped: ");
+	d = diag_with(&ds, ": event skipped");
 	assert_int_equal(d->line, 6);
 	assert_int_equal(d->col, 3);
 	assert_int_equal(tt->ev[0].line, 4);
