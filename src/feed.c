@@ -22,8 +22,19 @@
 /* Longer events are a data error (a duration typed in minutes as hours). */
 #define MAX_DURATION ((int64_t)7 * 86400)
 
+/* Days kept for the day change; a file with more is no conference. */
+#define MAX_DAYS 1000
+
 static const char empty[] = "";
 static const struct pp_feed_pos nowhere = {0, 0};
+
+struct pp_feed_day {
+	int64_t date; /* days since the epoch */
+	struct pp_feed_time start, end;
+	int64_t start_at, end_at; /* instants */
+	int has_start, has_end;
+	struct pp_feed_pos at;
+};
 
 void
 pp_feed_init(struct pp_feed *f, struct pp_timetable *tt, const char *name,
@@ -48,6 +59,35 @@ pp_feed_set_zone(struct pp_feed *f, const char *zone, struct pp_feed_pos at)
 		return pp_diag_add(f->ds, PP_ERROR, f->name, at.line, at.col,
 		    "unknown time zone '%s'", zone);
 	f->zone = pp_tt_strdup(f->tt, zone);
+	f->declared = 1;
+	f->zone_at = at;
+	return 0;
+}
+
+int
+pp_feed_title_word(const char *name)
+{
+	static const char *const words[] = {"title", "name", "summary",
+	    "subject"};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcasecmp(name, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+pp_feed_time_word(const char *name)
+{
+	static const char *const words[] = {"start", "end", "date", "duration",
+	    "begin", "time", "datetime", "starts_at", "ends_at", "startsat",
+	    "endsat", "start_time", "end_time", "slot", "slots", "dtstart"};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcasecmp(name, words[i]) == 0)
+			return 1;
 	return 0;
 }
 
@@ -230,6 +270,136 @@ pp_feed_instant(struct pp_feed *f, const struct pp_feed_time *t, int64_t *out)
 		return 0;
 	}
 	return pp_tz_from_civil(pp_feed_zone(f), &t->c, out);
+}
+
+/* The instant of t as pp_feed_instant gives it, without settling the
+ * display zone (a day's offsets are not the events'). */
+static int
+quiet_instant(const struct pp_feed *f, const struct pp_feed_time *t,
+    int64_t *out)
+{
+	const char *zone = f->declared ? f->zone : opts_zone(f);
+
+	if (t->has_off) {
+		*out = pp_days_from_civil(t->c.year, t->c.month, t->c.day) *
+		        86400 +
+		    (int64_t)t->c.hour * 3600 + t->c.min * 60 + t->c.sec -
+		    t->off;
+		return 0;
+	}
+	return pp_tz_from_civil(zone != NULL ? zone : "UTC", &t->c, out);
+}
+
+void
+pp_feed_day(struct pp_feed *f, const char *date, const char *start,
+    const char *end, struct pp_feed_pos at)
+{
+	struct pp_feed_day *d;
+	struct pp_civil c;
+
+	if (f->ndays >= MAX_DAYS || pp_parse_date(date, &c) != 0)
+		return;
+	f->days =
+	    pp_xgrowarray(f->days, &f->dcap, f->ndays + 1, sizeof(*f->days));
+	d = &f->days[f->ndays];
+	memset(d, 0, sizeof(*d));
+	d->date = pp_days_from_civil(c.year, c.month, c.day);
+	d->at = at;
+	d->has_start = pp_feed_parse_time(start, &d->start) == 0 &&
+	    quiet_instant(f, &d->start, &d->start_at) == 0;
+	d->has_end = pp_feed_parse_time(end, &d->end) == 0 &&
+	    quiet_instant(f, &d->end, &d->end_at) == 0;
+	f->ndays++;
+}
+
+static int
+cmp_day(const void *a, const void *b)
+{
+	const struct pp_feed_day *x = a, *y = b;
+
+	return x->date < y->date ? -1 : x->date > y->date;
+}
+
+/*
+ * The local wall clock of time t (parsed as written) at instant at: in
+ * the declared or --tz zone, else as the file wrote it (its own offset).
+ */
+static void
+local_clock(struct pp_feed *f, const struct pp_feed_time *t, int64_t at,
+    struct pp_civil *out)
+{
+	const char *zone = f->declared ? f->zone : opts_zone(f);
+
+	if (zone == NULL || pp_tz_to_civil(zone, at, out) != 0)
+		*out = t->c;
+}
+
+/*
+ * The day change the days give, in minutes after midnight, or -1; see
+ * pp_feed_fini.  *line receives the line of a day that gives it.
+ */
+static int
+days_change(struct pp_feed *f, unsigned *line)
+{
+	int lo = -1, hi = -1;
+	size_t i;
+
+	qsort(f->days, f->ndays, sizeof(*f->days), cmp_day);
+	for (i = 0; i < f->ndays; i++) {
+		const struct pp_feed_day *d = &f->days[i], *n;
+		struct pp_civil c;
+		int m;
+
+		if (!d->has_end)
+			continue;
+		local_clock(f, &d->end, d->end_at, &c);
+		/* a day that ends on the evening of its date sets nothing */
+		if (pp_days_from_civil(c.year, c.month, c.day) != d->date + 1)
+			continue;
+		m = c.hour * 60 + c.min;
+		n = i + 1 < f->ndays ? &f->days[i + 1] : NULL;
+		if (n != NULL && n->has_start && n->start_at >= d->end_at &&
+		    n->start_at - d->end_at <= 60) {
+			local_clock(f, &n->start, n->start_at, &c);
+			m = c.hour * 60 + c.min;
+		}
+		if (lo < 0 || m < lo)
+			lo = m;
+		if (m > hi)
+			hi = m;
+		if (*line == 0)
+			*line = d->at.line;
+	}
+	if (lo >= 0 && hi - lo > 1) {
+		pp_diag_add(f->ds, PP_NOTE, f->name, *line, 0,
+		    "the days end at different times (%02d:%02d to %02d:%02d): "
+		    "no single day change",
+		    lo / 60, lo % 60, hi / 60, hi % 60);
+		return -2;
+	}
+	return hi;
+}
+
+void
+pp_feed_fini(struct pp_feed *f, int ok)
+{
+	unsigned line = 0;
+	int m;
+
+	if (ok) {
+		if (f->declared)
+			pp_load_declare_zone(f->tt, f->zone, f->name,
+			    f->zone_at.line, f->ds);
+		m = days_change(f, &line);
+		if (m == -1 && f->day_change >= 0)
+			m = f->day_change / 60;
+		if (m >= 0)
+			pp_load_declare_day_change(f->tt, m, f->name, line,
+			    f->ds);
+	}
+	free(f->days);
+	f->days = NULL;
+	f->ndays = f->dcap = 0;
 }
 
 int
@@ -415,6 +585,13 @@ html_tag(const char *s, int *nl)
 	return (size_t)(e - s) + 1;
 }
 
+/* Whether s has anything html_strip would change. */
+static int
+has_markup(const char *s)
+{
+	return strpbrk(s, "<&\r") != NULL;
+}
+
 /* The text of s with tags dropped and entities decoded, lines kept
  * (heap, the caller frees). */
 static char *
@@ -425,6 +602,13 @@ html_strip(const char *s)
 	int nl;
 
 	while (i < len) {
+		/* plain text up to the next character that matters */
+		n = strcspn(s + i, "\r<&");
+		memcpy(buf + o, s + i, n);
+		o += n;
+		i += n;
+		if (i >= len)
+			break;
 		if (s[i] == '\r') {
 			buf[o++] = '\n';
 			i += s[i + 1] == '\n' ? 2 : 1;
@@ -453,37 +637,64 @@ hblank(int c)
 const char *
 pp_feed_text(struct pp_timetable *tt, const char *s)
 {
-	char *raw, *out;
-	size_t i, o = 0, newlines = 0;
-	const char *r;
+	const char *raw, *r;
+	char *strip = NULL, *out;
+	size_t i, j, o = 0, newlines = 0;
 	int space = 0;
 
 	if (*s == '\0')
 		return empty;
-	raw = html_strip(s);
+	/* hblank() and line breaks are the separators below */
+	raw = has_markup(s) ? (strip = html_strip(s)) : s;
 	out = pp_xmalloc(strlen(raw) + 1);
-	for (i = 0; raw[i] != '\0'; i++) {
+	for (i = 0; raw[i] != '\0';) {
 		if (raw[i] == '\n') {
 			newlines++;
 			space = 0;
-		} else if (hblank((unsigned char)raw[i]))
-			space = 1;
-		else {
-			if (o > 0 && newlines > 0) {
-				out[o++] = '\n';
-				if (newlines > 1)
-					out[o++] = '\n';
-			} else if (o > 0 && space)
-				out[o++] = ' ';
-			newlines = 0;
-			space = 0;
-			out[o++] = raw[i];
+			i++;
+			continue;
 		}
+		if (hblank((unsigned char)raw[i])) {
+			space = 1;
+			i++;
+			continue;
+		}
+		if (o > 0 && newlines > 0) {
+			out[o++] = '\n';
+			if (newlines > 1)
+				out[o++] = '\n';
+		} else if (o > 0 && space)
+			out[o++] = ' ';
+		newlines = 0;
+		space = 0;
+		j = strcspn(raw + i, " \t\n\f\v");
+		memcpy(out + o, raw + i, j);
+		o += j;
+		i += j;
 	}
 	r = pp_tt_strndup(tt, out, o);
-	free(raw);
+	free(strip);
 	free(out);
 	return r;
+}
+
+/* Whether s is already one trimmed line: no markup, and no white space
+ * but single spaces between words. */
+static int
+is_line(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (*p == ' ')
+		return 0;
+	for (; *p != '\0'; p++) {
+		if (*p == '<' || *p == '&' || *p == '\r')
+			return 0;
+		if (isspace(*p) &&
+		    (*p != ' ' || p[1] == ' ' || p[1] == '\0' || isspace(p[1])))
+			return 0;
+	}
+	return 1;
 }
 
 const char *
@@ -496,6 +707,8 @@ pp_feed_line(struct pp_timetable *tt, const char *s)
 
 	if (*s == '\0')
 		return empty;
+	if (is_line(s))
+		return pp_tt_strdup(tt, s);
 	raw = html_strip(s);
 	out = pp_xmalloc(strlen(raw) + 1);
 	for (i = 0; raw[i] != '\0'; i++) {
@@ -806,6 +1019,15 @@ pp_feed_add(struct pp_feed *f, const struct pp_feed_event *e)
 			    title);
 			return 0;
 		}
+		/* Plans count whole minutes: a shorter event would count
+		 * as nothing. */
+		if (end > start && end - start < 60 && f->nprob == 0) {
+			pp_feed_warn(f, e->at,
+			    "'%s' lasts %d seconds, less than a minute: not "
+			    "schedulable, skipped",
+			    title, (int)(end - start));
+			return 0;
+		}
 		if (end < start)
 			pp_feed_problem(f, e->duration_at,
 			    "duration '%s' is negative", e->duration);
@@ -865,5 +1087,10 @@ pp_feed_add(struct pp_feed *f, const struct pp_feed_event *e)
 	ev->recorded = e->recorded;
 	if (ev->recorded == PP_REC_UNKNOWN && *ev->video_url != '\0')
 		ev->recorded = PP_REC_YES;
+	if (e->cancelled) {
+		ev->status = PP_STATUS_CANCELLED;
+		pp_diag_add(f->ds, PP_NOTE, f->name, e->at.line, e->at.col,
+		    "'%s' is cancelled: listed, never planned", ev->title);
+	}
 	return 0;
 }

@@ -91,6 +91,38 @@ pp_load_reject1(const struct pp_load_opts *opts, struct pp_diags *ds,
 	return pp_load_reject(opts, ds, file, line, col, &p, 1);
 }
 
+void
+pp_load_declare_zone(struct pp_timetable *tt, const char *zone,
+    const char *file, unsigned line, struct pp_diags *ds)
+{
+	if (zone == NULL || *zone == '\0')
+		return;
+	if (tt->tz == NULL)
+		tt->tz = pp_tt_strdup(tt, zone);
+	else if (strcmp(tt->tz, zone) != 0)
+		pp_diag_warn(ds, file, line,
+		    "the file declares time zone '%s', an earlier file '%s': "
+		    "the programme keeps '%s'",
+		    zone, tt->tz, tt->tz);
+}
+
+void
+pp_load_declare_day_change(struct pp_timetable *tt, int minutes,
+    const char *file, unsigned line, struct pp_diags *ds)
+{
+	if (minutes < 0 || minutes >= 24 * 60)
+		return;
+	if (tt->day_change < 0)
+		tt->day_change = minutes;
+	else if (tt->day_change != minutes)
+		pp_diag_warn(ds, file, line,
+		    "the file's days change at %02d:%02d, an earlier file's "
+		    "at %02d:%02d: the programme keeps %02d:%02d",
+		    minutes / 60, minutes % 60, tt->day_change / 60,
+		    tt->day_change % 60, tt->day_change / 60,
+		    tt->day_change % 60);
+}
+
 /* The 1-based line of byte offset off. */
 static unsigned
 line_of(const char *data, size_t off)

@@ -28,11 +28,21 @@ struct pp_feed_pos {
 	unsigned line, col;
 };
 
+/* One conference day as a feed gives it (pp_feed_day). */
+struct pp_feed_day;
+
 /*
  * The feed core.  A feed reader fills one struct pp_feed per file and
  * hands each event to pp_feed_add, so that every format reports problems
  * alike: in strict mode each problem is an error; in lenient mode a bad
  * event is skipped with one warning.
+ *
+ * ZONES.  f->zone is the zone events are shown in (ev->tz): the zone the
+ * file declares (pp_feed_set_zone), else --tz, else for times with an
+ * offset the fixed-offset zone of the first offset ("Etc/GMT+4" for
+ * -04:00, which keeps the offsets' wall clock exact), else UTC.  Only a
+ * declared zone becomes the programme's zone (tt->tz, at pp_feed_fini):
+ * a fixed-offset zone is a display device, never a name to show users.
  */
 struct pp_feed {
 	struct pp_timetable *tt;
@@ -40,10 +50,14 @@ struct pp_feed {
 	const char *base; /* basename of name, for default ids */
 	const struct pp_load_opts *opts;
 	struct pp_diags *ds;
-	const char *zone; /* resolved display zone, or NULL */
-	int day_change;   /* seconds after midnight, -1 = none */
-	size_t nevents;   /* events offered, for the limit */
-	int stop;         /* too many events: read no more */
+	const char *zone;           /* display zone, or NULL until settled */
+	int declared;               /* zone is the one the file names */
+	struct pp_feed_pos zone_at; /* where it names it */
+	int day_change;             /* frab <day_change>: seconds, -1 = none */
+	struct pp_feed_day *days;   /* the days the file lists */
+	size_t ndays, dcap;
+	size_t nevents; /* events offered, for the limit */
+	int stop;       /* too many events: read no more */
 	struct pp_load_problem prob[PP_FEED_MAX_PROBLEMS];
 	int nprob;
 };
@@ -53,11 +67,42 @@ void pp_feed_init(struct pp_feed *f, struct pp_timetable *tt, const char *name,
     const struct pp_load_opts *opts, struct pp_diags *ds);
 
 /*
+ * Ends the file.  When ok (the file was read), declares to the timetable
+ * (load.h) the zone the file names and the day change its days give:
+ * from each day that ends after midnight, the end's local time of day,
+ * or the next day's start when that follows within a minute (frab days
+ * run 09:00 to 08:59, or 06:00 to 06:00 at the CCC congresses); values
+ * a minute apart agree and the later one counts; when the days disagree
+ * more, a note says so and none is declared.  Without such days the
+ * conference's <day_change> counts.  Releases what f holds either way.
+ */
+void pp_feed_fini(struct pp_feed *f, int ok);
+
+/*
  * Sets the zone the file declares (frab <time_zone_name>): returns 0, or
  * -1 after an error at at when the zone is unknown.
  */
 int
 pp_feed_set_zone(struct pp_feed *f, const char *zone, struct pp_feed_pos at);
+
+/*
+ * Records one conference day of the file: its date (YYYY-MM-DD) and its
+ * ISO 8601 start and end, either "" when the file does not say, at at.
+ * Days that cannot be read are left out of the day change, silently:
+ * they say nothing about events.
+ */
+void pp_feed_day(struct pp_feed *f, const char *date, const char *start,
+    const char *end, struct pp_feed_pos at);
+
+/*
+ * Whether name (an XML element or a JSON key, any case) says what an item
+ * is called ("title", "name", "summary", "subject") or when it takes place
+ * ("start", "startsAt", "date", "duration", "slot", ...): an unread item
+ * with both looks like an event, and readers report such content instead
+ * of passing over it.
+ */
+int pp_feed_title_word(const char *name);
+int pp_feed_time_word(const char *name);
 
 /* Records a problem of the current event (at.line 0: at the event). */
 void pp_feed_problem(struct pp_feed *f, struct pp_feed_pos at, const char *fmt,
@@ -171,6 +216,7 @@ struct pp_feed_event {
 	const char **link_url, **link_title;
 	size_t nlinks;
 	enum pp_recorded recorded; /* from the format's recording fields */
+	int cancelled;             /* the format's status says so */
 };
 
 /* Clears e: every string "", no arrays, kind -1, recorded unknown. */
@@ -184,7 +230,9 @@ void pp_feed_event_init(struct pp_feed_event *e, struct pp_feed_pos at);
  * one line, the abstract is subtitle, abstract and description as plain
  * text; a link titled "Video..." or on a video host is the video url
  * when none is given, and makes an unknown recorded flag yes.  An event
- * of zero length is skipped with a warning.  Problems the reader already
+ * of zero length, or shorter than a minute, is not schedulable and is
+ * skipped with a warning.  A cancelled event is kept with status
+ * PP_STATUS_CANCELLED and a note.  Problems the reader already
  * recorded for this event (pp_feed_problem) are reported with its own.
  * Returns 0 when the event was added or skipped by design, -1 when it had
  * problems.

@@ -86,6 +86,25 @@ int pp_load_reject1(const struct pp_load_opts *opts, struct pp_diags *ds,
     const char *file, unsigned line, unsigned col, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
+/*
+ * Records the IANA zone a programme file declares (frab time_zone_name,
+ * X-WR-TIMEZONE, a CSV timezone column that all rows agree on) as tt->tz,
+ * copied.  Only a zone the file names goes there, never one guessed from
+ * offsets or given by --tz.  The first file's zone stays; a later file
+ * that declares another gets a warning at file:line.
+ */
+void pp_load_declare_zone(struct pp_timetable *tt, const char *zone,
+    const char *file, unsigned line, struct pp_diags *ds);
+
+/*
+ * Records when one conference day ends and the next begins, in minutes
+ * after local midnight (0..1439), as a file declares it (frab's day start
+ * and end): tt->day_change.  The first file's value stays; a later file
+ * with another gets a warning at file:line.
+ */
+void pp_load_declare_day_change(struct pp_timetable *tt, int minutes,
+    const char *file, unsigned line, struct pp_diags *ds);
+
 /* Guesses the format from the first bytes (BOM and blanks skipped). */
 enum pp_format pp_detect_format(const char *data, size_t len);
 

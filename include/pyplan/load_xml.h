@@ -15,6 +15,9 @@
 /* Deeper XML element nesting is refused (libxml2's limit without
  * XML_PARSE_HUGE, which pyplan never sets). */
 #define PP_XML_MAX_DEPTH 256
+/* Elements with more attributes are refused before parsing (libxml2 2.9
+ * checks an element's attributes for duplicates in quadratic time). */
+#define PP_XML_MAX_ATTRS 256
 
 /*
  * Loads a frab XML buffer named name into tt; same contract as

@@ -64,12 +64,12 @@ diag_at(const struct pp_diags *ds, unsigned line, enum pp_level level)
 }
 
 static size_t
-count_msg(const struct pp_diags *ds, const char *prefix)
+count_msg(const struct pp_diags *ds, const char *part)
 {
 	size_t i, n = 0;
 
 	for (i = 0; i < ds->n; i++)
-		if (strncmp(ds->v[i].msg, prefix, strlen(prefix)) == 0)
+		if (strstr(ds->v[i].msg, part) != NULL)
 			n++;
 	return n;
 }
