@@ -15,8 +15,9 @@
 /* Refused before parsing: bigger inputs are an error, not a memory hog. */
 #define PP_LOAD_MAX_BYTES ((size_t)256 << 20)
 #define PP_LOAD_MAX_EVENTS 200000
-/* Longest line of a CSV file or (unfolded) of an iCalendar file, in bytes;
- * libical's line reader is quadratic in the line length. */
+/* Longest line of a CSV file or (unfolded) of an iCalendar file, in bytes,
+ * its line end (LF or CRLF) not counted; libical's line reader is
+ * quadratic in the line length. */
 #define PP_LOAD_MAX_LINE ((size_t)64 << 10)
 
 enum pp_format {
@@ -104,6 +105,20 @@ void pp_load_declare_zone(struct pp_timetable *tt, const char *zone,
  */
 void pp_load_declare_day_change(struct pp_timetable *tt, int minutes,
     const char *file, unsigned line, struct pp_diags *ds);
+
+/*
+ * Whether a title says its event is cancelled, whatever the format: a
+ * leading "CANCELLED:", "Canceled -", "[CANCELLED]" or "(cancelled)", or
+ * a trailing "(cancelled)", "[cancelled]" or "- cancelled", in any case,
+ * the word also "abgesagt", "annul\u00e9", "cancelado" or "cancelada"; a
+ * bare leading word needs its colon or dash ("Cancelled Flights" is a
+ * title).  On 1, the title without the mark is title[*from, *from+*len)
+ * (a wholly struck-through <s>, <del> or <strike> unwrapped; the whole
+ * title when the mark is all there is).  pp_load_buffer applies it to
+ * every event it loads: the title loses the mark, the status becomes
+ * PP_STATUS_CANCELLED, with a note.
+ */
+int pp_load_cancelled_title(const char *title, size_t *from, size_t *len);
 
 /* Guesses the format from the first bytes (BOM and blanks skipped). */
 enum pp_format pp_detect_format(const char *data, size_t len);

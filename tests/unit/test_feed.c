@@ -138,6 +138,43 @@ test_kind(void **state)
 	    PP_KIND_SOCIAL);
 }
 
+/* A feed event shorter than a minute cannot be planned (a plan counts
+ * whole minutes): skipped with a warning, like one of zero length. */
+static void
+test_short_event(void **state)
+{
+	static const char doc[] =
+	    "<schedule><day date=\"2025-02-01\">\n"
+	    "<event id=\"s\"><start>10:00</start><duration>0:00:30</duration>"
+	    "<title>Blink</title></event>\n"
+	    "<event id=\"m\"><start>10:00</start><duration>0:01:00</duration>"
+	    "<title>Minute</title></event>\n"
+	    "<event id=\"z\"><start>10:00</start><duration>00:00</duration>"
+	    "<title>Nothing</title></event>\n"
+	    "</day></schedule>\n";
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	const struct pp_diag *d;
+	int r;
+
+	(void)state;
+	tt = load_str(doc, NULL, 0, &ds, &r);
+	assert_int_equal(r, 0);
+	assert_int_equal(tt->n, 1);
+	assert_string_equal(tt->ev[0].id, "m");
+	assert_int_equal(pp_event_minutes(&tt->ev[0]), 1);
+	d = diag_with(&ds, "'Blink' lasts 30 seconds");
+	assert_non_null(d);
+	assert_int_equal(d->level, PP_WARNING);
+	assert_int_equal(d->line, 2);
+	assert_string_equal(d->msg,
+	    "'Blink' lasts 30 seconds, less than a minute: not schedulable, "
+	    "skipped");
+	assert_non_null(diag_with(&ds, "'Nothing' has zero length"));
+	assert_int_equal(ds.nwarnings, 2);
+	done(tt, &ds);
+}
+
 int
 main(void)
 {
@@ -146,6 +183,7 @@ main(void)
 	    cmocka_unit_test(test_parse_time),
 	    cmocka_unit_test(test_text),
 	    cmocka_unit_test(test_kind),
+	    cmocka_unit_test(test_short_event),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

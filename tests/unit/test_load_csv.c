@@ -914,6 +914,83 @@ test_detect_format(void **state)
 	done(tt, &ds);
 }
 
+/*
+ * The bounds of a duration hold for an end too: at least a minute (a plan
+ * counts whole minutes) and at most 7 days, as in the other formats.
+ */
+static void
+test_event_length_bounds(void **state)
+{
+	static const char csv[] =
+	    "title,start,end\n"
+	    "Week,2018-05-09T10:00,2018-05-17T10:00\n"          /* 2 */
+	    "Seconds,2018-05-09T10:00:00,2018-05-09T10:00:30\n" /* 3 */
+	    "Minute,2018-05-09T11:00:00,2018-05-09T11:01:00\n"  /* 4 */
+	    "Days,2018-05-09T10:00,2018-05-16T10:00\n";         /* 5 */
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	int r;
+
+	(void)state;
+	tt = load_buf(csv, sizeof(csv) - 1, 0, &ds, &r);
+	assert_int_equal(r, -1);
+	assert_int_equal(ds.nerrors, 2);
+	assert_string_equal(diag_at(&ds, 2, PP_ERROR)->msg,
+	    "end '2018-05-17T10:00' is more than 7 days after start "
+	    "'2018-05-09T10:00'");
+	assert_string_equal(diag_at(&ds, 3, PP_ERROR)->msg,
+	    "end '2018-05-09T10:00:30' is less than a minute after start "
+	    "'2018-05-09T10:00:00'");
+	assert_int_equal(tt->n, 2);
+	assert_int_equal(pp_event_minutes(&tt->ev[0]), 1);
+	done(tt, &ds);
+}
+
+/*
+ * A timezone column that every event row agrees on is the zone the file
+ * declares (tt->tz); rows that differ, or leave it empty, declare none.
+ */
+static void
+test_zone_column(void **state)
+{
+	static const char same[] =
+	    "title,date,start,end,tz\n"
+	    "A,2018-05-09,09:00,09:30,America/New_York\n"
+	    "B,2018-05-09,10:00,10:30,America/New_York\n";
+	static const char mixed[] =
+	    "title,date,start,end,tz\n"
+	    "A,2018-05-09,09:00,09:30,America/New_York\n"
+	    "B,2018-05-09,10:00,10:30,America/Chicago\n";
+	static const char partly[] =
+	    "title,date,start,end,tz\n"
+	    "A,2018-05-09,09:00,09:30,America/New_York\n"
+	    "B,2018-05-09,10:00,10:30,\n";
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	int r;
+
+	(void)state;
+	tt = load_buf(same, sizeof(same) - 1, 0, &ds, &r);
+	assert_int_equal(r, 0);
+	assert_string_equal(tt->tz, "America/New_York");
+	done(tt, &ds);
+	tt = load_buf(mixed, sizeof(mixed) - 1, 0, &ds, &r);
+	assert_int_equal(r, 0);
+	assert_null(tt->tz);
+	done(tt, &ds);
+	tt = load_buf(partly, sizeof(partly) - 1, 0, &ds, &r);
+	assert_null(tt->tz);
+	done(tt, &ds);
+	/* the derived PyCon 2018 file says America/New_York on every row */
+	tt = load(FIX("pycon-us-2018-schedule.derived.csv"), NULL, 0, &ds, &r);
+	assert_string_equal(tt->tz, "America/New_York");
+	done(tt, &ds);
+	/* --tz is not a zone the file declares */
+	tt = load(FIX("csv-iso.csv"), "Europe/Paris", 0, &ds, &r);
+	assert_null(tt->tz);
+	done(tt, &ds);
+}
+
 int
 main(void)
 {
@@ -940,6 +1017,8 @@ main(void)
 	    cmocka_unit_test(test_load_file_errors),
 	    cmocka_unit_test(test_stdin),
 	    cmocka_unit_test(test_detect_format),
+	    cmocka_unit_test(test_event_length_bounds),
+	    cmocka_unit_test(test_zone_column),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 
