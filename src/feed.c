@@ -344,6 +344,8 @@ days_change(struct pp_feed *f, unsigned *line)
 	int lo = -1, hi = -1;
 	size_t i;
 
+	if (f->ndays == 0)
+		return -1;
 	qsort(f->days, f->ndays, sizeof(*f->days), cmp_day);
 	for (i = 0; i < f->ndays; i++) {
 		const struct pp_feed_day *d = &f->days[i], *n;
@@ -810,6 +812,28 @@ pp_feed_parse_clock(const char *s, int *secs)
 	return 0;
 }
 
+/*
+ * The instant of the ISO 8601 date-time s, the event's field what at at;
+ * returns 0, or -1 after recording why it has none.
+ */
+static int
+iso_instant(struct pp_feed *f, const char *s, const char *what,
+    struct pp_feed_pos at, int64_t *out)
+{
+	struct pp_feed_time t;
+
+	if (pp_feed_parse_time(s, &t) != 0) {
+		pp_feed_problem(f, at, "%s '%s' is not an ISO 8601 date-time",
+		    what, s);
+		return -1;
+	}
+	if (pp_feed_instant(f, &t, out) != 0) {
+		pp_feed_problem(f, at, "%s '%s' does not exist", what, s);
+		return -1;
+	}
+	return 0;
+}
+
 /* Works out the event's start from date, or from start on day_date. */
 static int
 event_start(struct pp_feed *f, const struct pp_feed_event *e, int64_t *out)
@@ -819,21 +843,8 @@ event_start(struct pp_feed *f, const struct pp_feed_event *e, int64_t *out)
 	int secs;
 	int64_t day_start;
 
-	if (*e->date != '\0') {
-		if (pp_feed_parse_time(e->date, &t) != 0) {
-			pp_feed_problem(f, e->date_at,
-			    "date '%s' is not an "
-			    "ISO 8601 date-time",
-			    e->date);
-			return -1;
-		}
-		if (pp_feed_instant(f, &t, out) != 0) {
-			pp_feed_problem(f, e->date_at,
-			    "date '%s' does not exist", e->date);
-			return -1;
-		}
-		return 0;
-	}
+	if (*e->date != '\0')
+		return iso_instant(f, e->date, "date", e->date_at, out);
 	if (*e->start == '\0') {
 		pp_feed_problem(f, nowhere, "no start time (date or start)");
 		return -1;
@@ -884,22 +895,11 @@ static int
 event_end(struct pp_feed *f, const struct pp_feed_event *e, int64_t start,
     int have_start, int64_t *out)
 {
-	struct pp_feed_time t;
 	int64_t dur;
 
 	if (*e->end != '\0') {
-		if (pp_feed_parse_time(e->end, &t) != 0) {
-			pp_feed_problem(f, e->end_at,
-			    "end '%s' is not an "
-			    "ISO 8601 date-time",
-			    e->end);
+		if (iso_instant(f, e->end, "end", e->end_at, out) != 0)
 			return -1;
-		}
-		if (pp_feed_instant(f, &t, out) != 0) {
-			pp_feed_problem(f, e->end_at, "end '%s' does not exist",
-			    e->end);
-			return -1;
-		}
 		if (have_start && *out < start) {
 			pp_feed_problem(f, e->end_at,
 			    "end '%s' is before the start", e->end);

@@ -1338,7 +1338,6 @@ pp_load_json(struct pp_timetable *tt, const char *name, const char *data,
 
 	memset(&c, 0, sizeof(c));
 	pp_feed_init(&c.f, tt, name, opts, ds);
-	c.seen = json_object();
 	if (c.f.opts->tz != NULL && *c.f.opts->tz != '\0' &&
 	    !pp_tz_valid(c.f.opts->tz))
 		return pp_diag_err(ds, name, 0, "unknown time zone '%s'",
@@ -1353,6 +1352,7 @@ pp_load_json(struct pp_timetable *tt, const char *name, const char *data,
 		    err.column > 0 ? (unsigned)err.column : 0,
 		    "not valid JSON: %s", err.text);
 	build_lines(&c, root, data + skip, len - skip);
+	c.seen = json_object();
 	sched = json_object_get(root, "schedule");
 	if (!json_is_object(root))
 		shape(&c, root, first,

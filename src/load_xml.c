@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -434,6 +435,27 @@ refuse:
 	return -1;
 }
 
+/*
+ * Whether the text is an HTML page ("<!doctype html" or "<html" first,
+ * after blanks): a schedule's web page, not its feed, which deserves a
+ * plainer word than libxml2's first error.  (XHTML with an XML
+ * declaration is refused later as a root that is not <schedule>.)
+ */
+static int
+is_html(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len && isspace((unsigned char)s[i]))
+		i++;
+	return (len - i >= 14 &&
+	           strncasecmp(s + i, "<!doctype html", 14) == 0) ||
+	    (len - i >= 5 && strncasecmp(s + i, "<html", 5) == 0 &&
+	        (len - i == 5 || !isalnum((unsigned char)s[i + 5])));
+}
+
 /* ---------------------------------------------------------------- */
 /* Events                                                            */
 
@@ -564,6 +586,18 @@ collect(struct xml_state *st, enum field f)
 	sb_clear(&st->text);
 }
 
+/* The one kept child of a container (a <person> of <persons>, the
+ * <optout> of <recording>): its text is field f. */
+static enum frame
+kept_child(struct xml_state *st, const char *name, const char *want,
+    enum field f)
+{
+	if (strcmp(name, want) != 0)
+		return FR_SKIP;
+	collect(st, f);
+	return FR_FIELD;
+}
+
 /* What a child called name of an element of kind parent is. */
 static enum frame
 classify(struct xml_state *st, enum frame parent, const char *name, int na,
@@ -629,10 +663,7 @@ classify(struct xml_state *st, enum frame parent, const char *name, int na,
 			return FR_RECORDING;
 		return FR_SKIP;
 	case FR_PERSONS:
-		if (strcmp(name, "person") != 0)
-			return FR_SKIP;
-		collect(st, XF_PERSON);
-		return FR_FIELD;
+		return kept_child(st, name, "person", XF_PERSON);
 	case FR_LINKS:
 		if (strcmp(name, "link") != 0)
 			return FR_SKIP;
@@ -645,10 +676,7 @@ classify(struct xml_state *st, enum frame parent, const char *name, int na,
 		collect(st, XF_LINK);
 		return FR_FIELD;
 	case FR_RECORDING:
-		if (strcmp(name, "optout") != 0)
-			return FR_SKIP;
-		collect(st, XF_OPTOUT);
-		return FR_FIELD;
+		return kept_child(st, name, "optout", XF_OPTOUT);
 	case FR_OTHER:
 		if (pp_feed_title_word(name))
 			st->stack[st->depth - 1].titled = 1;
@@ -881,6 +909,10 @@ pp_load_xml(struct pp_timetable *tt, const char *name, const char *data,
 	    !pp_tz_valid(st.f.opts->tz))
 		return pp_diag_err(ds, name, 0, "unknown time zone '%s'",
 		    st.f.opts->tz);
+	if (is_html(data, len))
+		return pp_diag_err(ds, name, 1,
+		    "an HTML page, not a programme feed: give the "
+		    "conference's frab XML, JSON, iCalendar or CSV export");
 	if (scan_attrs(data, len, elem, sizeof(elem), &line) != 0)
 		return pp_diag_err(ds, name, line,
 		    "element <%s> has more than %d attributes: refused", elem,

@@ -36,6 +36,10 @@ struct pp_load_opts {
 /*
  * Loads path ("-" = standard input) into tt.  Every problem is appended to
  * ds (errors in strict mode, warnings for skipped rows in lenient mode).
+ * What the file declares about the whole programme goes to tt->tz (the
+ * IANA zone it names, never one guessed from offsets or given by
+ * opts->tz) and tt->day_change (see each loader's header); a later file
+ * that declares otherwise gets a warning and changes nothing.
  * Returns 0 on success, -1 if the file could not be read (ds says why;
  * *io_error is set to 1 for a missing/unreadable file, so the CLI can exit
  * 66) or if it held errors.  path is borrowed by the diagnostics and the
@@ -52,7 +56,12 @@ int pp_load_file(struct pp_timetable *tt, const char *path,
 int pp_load_read(const char *path, const char **name, char **data, size_t *len,
     struct pp_diags *ds, int *io_error);
 
-/* Loads an in-memory buffer named name (used by pp_load_file and fuzzers). */
+/*
+ * Loads an in-memory buffer named name (used by pp_load_file and fuzzers):
+ * picks the loader from the content, then applies to the events it added
+ * what holds for every format: a title that says the event is cancelled
+ * (pp_load_cancelled_title) makes it PP_STATUS_CANCELLED.
+ */
 int pp_load_buffer(struct pp_timetable *tt, const char *name, const char *data,
     size_t len, const struct pp_load_opts *opts, struct pp_diags *ds);
 
@@ -123,7 +132,12 @@ int pp_load_cancelled_title(const char *title, size_t *from, size_t *len);
 /* Guesses the format from the first bytes (BOM and blanks skipped). */
 enum pp_format pp_detect_format(const char *data, size_t len);
 
-/* The CSV loader (libcsv); same contract as pp_load_buffer. */
+/*
+ * The CSV loader (libcsv); same contract as pp_load_buffer.  Its columns
+ * and rules are documented at the top of load_csv.c.  ZONE: a timezone
+ * column that every event row fills with the same zone is the zone the
+ * file declares (tt->tz); it declares no day change.
+ */
 int pp_load_csv(struct pp_timetable *tt, const char *name, const char *data,
     size_t len, const struct pp_load_opts *opts, struct pp_diags *ds);
 

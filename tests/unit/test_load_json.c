@@ -681,31 +681,14 @@ test_sessionize_status(void **state)
 static void
 test_frab_json_zone_day_change(void **state)
 {
-	static const struct {
-		const char *file;
-		const char *tz;
-		int day_change;
-	} cases[] = {
+	static const struct declares cases[] = {
 	    {FIX("c3voc-frab-camp2019.json"), "Europe/Berlin", 4 * 60},
 	    {FIX("c3voc-pretalx-rc3.json"), NULL, 4 * 60},
 	    {FIX("c3voc-hub-schedule2.json"), "Europe/Berlin", 6 * 60},
 	};
-	struct pp_diags ds;
-	struct pp_timetable *tt;
-	size_t i;
-	int r;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		tt = load(cases[i].file, NULL, 0, &ds, &r);
-		assert_int_equal(r, 0);
-		if (cases[i].tz == NULL)
-			assert_null(tt->tz);
-		else
-			assert_string_equal(tt->tz, cases[i].tz);
-		assert_int_equal(tt->day_change, cases[i].day_change);
-		done(tt, &ds);
-	}
+	check_declares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 int

@@ -586,32 +586,19 @@ test_merge_formats(void **state)
 static void
 test_declared_zone_and_day_change(void **state)
 {
-	static const struct {
-		const char *file;
-		const char *tz;
-		int day_change;
-	} cases[] = {
+	static const struct declares cases[] = {
 	    {FIX("ccc-38c3-schedule.xml"), "Europe/Berlin", 6 * 60},
 	    {FIX("ccc-31c3-schedule.xml"), NULL, 4 * 60},
 	    {FIX("fosdem-2025.xml"), "Europe/Brussels", 9 * 60},
 	    {FIX("fosdem-2018.xml"), NULL, 9 * 60},
+	    {FIX("feed-nights.xml"), "Europe/Berlin", 6 * 60},
 	};
 	struct pp_diags ds;
 	struct pp_timetable *tt;
-	size_t i;
 	int r;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		tt = load(cases[i].file, NULL, 0, &ds, &r);
-		assert_int_equal(r, 0);
-		if (cases[i].tz == NULL)
-			assert_null(tt->tz);
-		else
-			assert_string_equal(tt->tz, cases[i].tz);
-		assert_int_equal(tt->day_change, cases[i].day_change);
-		done(tt, &ds);
-	}
+	check_declares(cases, sizeof(cases) / sizeof(cases[0]));
 	/* --tz is not what the file declares */
 	tt = load(FIX("ccc-31c3-schedule.xml"), "Europe/Berlin", 0, &ds, &r);
 	assert_null(tt->tz);
