@@ -150,7 +150,7 @@ struct xfer {
 	FILE *fp;
 	size_t bytes;
 	int too_big, write_err;
-	char head[64]; /* the body's first bytes, for the HTML check */
+	char head[64]; /* the body's first bytes, for pp_load_is_html */
 	size_t nhead;
 	struct meta got; /* ETag and Last-Modified of the last response */
 };
@@ -217,22 +217,6 @@ on_header(char *p, size_t size, size_t n, void *data)
 	header_value(p, len, "Last-Modified", x->got.modified,
 	    sizeof(x->got.modified));
 	return len;
-}
-
-/* 1 if the body starts like an HTML page (a captive portal, an error
- * page served with 200). */
-static int
-looks_html(const struct xfer *x)
-{
-	size_t i = 0;
-
-	if (x->nhead >= 3 && memcmp(x->head, "\xef\xbb\xbf", 3) == 0)
-		i = 3;
-	while (i < x->nhead && isspace((unsigned char)x->head[i]))
-		i++;
-	return (x->nhead - i >= 14 &&
-	           strncasecmp(x->head + i, "<!doctype html", 14) == 0) ||
-	    (x->nhead - i >= 5 && strncasecmp(x->head + i, "<html", 5) == 0);
 }
 
 /* Writes KEY.meta atomically; returns 0 or -1. */
@@ -483,7 +467,7 @@ pp_fetch(const char *url, const struct pp_fetch_opts *o,
 	if (st == PP_FETCH_OK && x.bytes == 0) {
 		pp_diag_err(ds, url, 0, "the server sent an empty file");
 		st = PP_FETCH_PROTOCOL;
-	} else if (st == PP_FETCH_OK && looks_html(&x)) {
+	} else if (st == PP_FETCH_OK && pp_load_is_html(x.head, x.nhead)) {
 		pp_diag_err(ds, url, 0,
 		    "the server sent an HTML page, not a programme "
 		    "(a login page of the network?)");

@@ -436,13 +436,12 @@ refuse:
 }
 
 /*
- * Whether the text is an HTML page ("<!doctype html" or "<html" first,
- * after blanks): a schedule's web page, not its feed, which deserves a
- * plainer word than libxml2's first error.  (XHTML with an XML
- * declaration is refused later as a root that is not <schedule>.)
+ * An HTML page (a schedule's web page, not its feed) deserves a plainer
+ * word than libxml2's first error.  (XHTML with an XML declaration is
+ * refused later as a root that is not <schedule>.)
  */
-static int
-is_html(const char *s, size_t len)
+int
+pp_load_is_html(const char *s, size_t len)
 {
 	size_t i = 0;
 
@@ -909,7 +908,7 @@ pp_load_xml(struct pp_timetable *tt, const char *name, const char *data,
 	    !pp_tz_valid(st.f.opts->tz))
 		return pp_diag_err(ds, name, 0, "unknown time zone '%s'",
 		    st.f.opts->tz);
-	if (is_html(data, len))
+	if (pp_load_is_html(data, len))
 		return pp_diag_err(ds, name, 1,
 		    "an HTML page, not a programme feed: give the "
 		    "conference's frab XML, JSON, iCalendar or CSV export");

@@ -132,6 +132,10 @@ int pp_load_cancelled_title(const char *title, size_t *from, size_t *len);
 /* Guesses the format from the first bytes (BOM and blanks skipped). */
 enum pp_format pp_detect_format(const char *data, size_t len);
 
+/* 1 if data starts (after a BOM and blanks) like an HTML page,
+ * "<!doctype html" or "<html", else 0: a web page, not a programme. */
+int pp_load_is_html(const char *data, size_t len);
+
 /*
  * The CSV loader (libcsv); same contract as pp_load_buffer.  Its columns
  * and rules are documented at the top of load_csv.c.  ZONE: a timezone
