@@ -9,8 +9,8 @@ Exactly these changes, and nothing else (the events are picked by their
 frab id, so the result is the same on every run):
   5 talks moved   6210 +60 min, 5987 +30 min, 5044 -30 min,
                   5339 to Sunday same time, 4749 +15 min
-  3 cancelled     6544, 5653, 6058 (dropped from the feed, as frab
-                  exports do with cancelled talks)
+  3 cancelled     6544, 5653, 6058 (their titles marked "CANCELLED: ",
+                  as FOSDEM's feed marks them)
   2 rooms changed 4176 -> UB5.132, 5462 -> H.1308 (Rolin)
   4 added         9001..9004 (new talks, one per day and room below)
   2 retitled      4848, 6306
@@ -92,7 +92,8 @@ def main():
         indent[0] = indent[0] or m.group(1)
         seen.add(eid)
         if eid in CANCELLED:
-            return ""
+            title = re.search(r"<title>([^<]*)</title>", block).group(1)
+            block = field(block, "title", "CANCELLED: " + title)
         if eid in MOVED:
             block = move(block, MOVED[eid])
         if eid in ROOMS:
