@@ -16,6 +16,12 @@
 /* Recurrences are expanded; more occurrences than this per VEVENT is an
  * error (a COUNT=100000000 rule must not hang the loader). */
 #define PP_ICS_MAX_OCCURRENCES 10000
+/* Recurrence work one file may take (steps of libical's iterator, for
+ * events and VTIMEZONE rules alike): this many, plus PP_ICS_STEPS_PER_KIB
+ * for each KiB of the file; beyond it the file is an error.  A step costs
+ * about 2 microseconds. */
+#define PP_ICS_MAX_STEPS 200000
+#define PP_ICS_STEPS_PER_KIB 512
 
 /*
  * Loads an iCalendar buffer named name into tt; same contract as
