@@ -28,8 +28,9 @@
 /* Largest COUNT of a VTIMEZONE observance rule (such a rule is walked
  * from its DTSTART). */
 #define MAX_VTZ_COUNT 1000
-/* The last instant a value may reach: 3000-01-01T00:00Z. */
-#define END_2999 ((int64_t)32503680000)
+/* The longest event: a year (a DURATION of a century is a typo or an
+ * attack, and libical itself wrapped such values at 2^32 seconds). */
+#define MAX_EVENT_LENGTH ((int64_t)366 * 86400)
 
 /* ---- budget ------------------------------------------------------------ */
 
@@ -290,16 +291,22 @@ ics_read_when(struct ics_ctx *c, const struct ics_comp *k, struct ics_when *w)
 		if (ics_instant(c, k, &e, 1, &te) != 0)
 			return -1;
 		w->len = te - w->t0;
+		if (w->len > MAX_EVENT_LENGTH) {
+			ics_problem(c, pl, 1,
+			    "DTEND is more than 366 days after DTSTART");
+			return -1;
+		}
 	} else if (pd != NULL) {
 		pl = ics_prop_line(c, k, "DURATION", raw, sizeof(raw));
 		if (parse_duration(raw, &w->len) != 0 || w->len < 0) {
-			ics_problem(c, pl, 1, "negative or bad DURATION '%s'",
+			ics_problem(c, pl, 1,
+			    "negative or bad DURATION value '%s'",
 			    ics_excerpt(raw, ex, sizeof(ex)));
 			return -1;
 		}
-		if (w->len > END_2999 - w->t0) {
+		if (w->len > MAX_EVENT_LENGTH) {
 			ics_problem(c, pl, 1,
-			    "DURATION '%s' ends after the year 2999",
+			    "DURATION '%s' is longer than 366 days",
 			    ics_excerpt(raw, ex, sizeof(ex)));
 			return -1;
 		}

@@ -152,7 +152,8 @@ parse_offset(const char *v, int *out)
 }
 
 /* Reads the civil fields of a raw DATE or DATE-TIME; returns -1 unless
- * it has the RFC 5545 form and a real date and time. */
+ * it has the RFC 5545 form and a real date and time.  Observances start
+ * early (Outlook writes 1601), so any year up to 2999 is fine. */
 static int
 raw_civil(const char *v, struct pp_civil *cv, int *is_date, int *is_utc)
 {
@@ -166,7 +167,7 @@ raw_civil(const char *v, struct pp_civil *cv, int *is_date, int *is_utc)
 	*is_utc = strlen(v) == 16;
 	if (!*is_date)
 		sscanf(v + 9, "%2d%2d%2d", &cv->hour, &cv->min, &cv->sec);
-	if (cv->year < 1800 || cv->year > 2999 || cv->month < 1 ||
+	if (cv->year < 1 || cv->year > 2999 || cv->month < 1 ||
 	    cv->month > 12 || cv->day < 1 || cv->hour > 23 || cv->min > 59 ||
 	    cv->sec > 59)
 		return -1;
@@ -290,6 +291,14 @@ finish_obs(struct ics_ctx *c, struct obs *o, struct obs_raw *r)
 		    ics_excerpt(r->dtstart, ex, sizeof(ex)));
 		return -1;
 	}
+	/* A UTC UNTIL is compared with local onsets: move it to the clock
+	 * before the onset, as libical does. */
+	for (i = 0; i < o->nrules; i++)
+		if (!icaltime_is_null_time(o->rules[i].until) &&
+		    icaltime_is_utc(o->rules[i].until)) {
+			icaltime_adjust(&o->rules[i].until, 0, 0, 0, o->from);
+			o->rules[i].until.zone = NULL;
+		}
 	o->dtstart = icaltime_null_time();
 	o->dtstart.year = start.year;
 	o->dtstart.month = start.month;

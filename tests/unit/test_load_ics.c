@@ -14,6 +14,8 @@
  *   pyconuk2015-schedule.ics   vevents 162 schedulable 157 no_end 5
  *   nodejs-release.ical        vevents 10 all_day 10 schedulable 0
  */
+#include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -573,6 +575,392 @@ test_rule_bombs(void **state)
 	done(&l);
 }
 
+/* ---- issue 18: exact time ------------------------------------------- */
+
+/* Appends printf output to a growing buffer. */
+static void sb_printf(char **buf, size_t *len, size_t *cap, const char *fmt,
+    ...) __attribute__((format(printf, 4, 5)));
+
+static void
+sb_printf(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	assert_true(n >= 0);
+	*buf = pp_xgrowarray(*buf, cap, *len + (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(*buf + *len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	*len += (size_t)n;
+}
+
+/* The instant of a wall-clock time in an IANA zone (RFC 5545 reading). */
+static int64_t
+iana(const char *zone, int y, int mo, int d, int h, int mi)
+{
+	struct pp_civil c;
+	int64_t t;
+
+	memset(&c, 0, sizeof(c));
+	c.year = y;
+	c.month = mo;
+	c.day = d;
+	c.hour = h;
+	c.min = mi;
+	assert_int_equal(pp_tz_from_civil(zone, &c, &t), 0);
+	return t;
+}
+
+/*
+ * Item 5: a daily 02:30 event across the spring change is at 02:30 every
+ * day, and at 03:30 on the day the clocks skip 02:30 (libical gave 02:30,
+ * 03:30, 03:30, 02:30); a skipped DTSTART is read with the offset before
+ * the gap (03:30+02:00, not 01:30+01:00) and said so; a repeated one is
+ * its first occurrence (+02:00).
+ */
+static void
+test_dst_rrule(void **state)
+{
+	static const char ics[] =
+	    "BEGIN:VCALENDAR\nVERSION:2.0\n"
+	    "BEGIN:VEVENT\nUID:berlin\n"
+	    "DTSTART;TZID=Europe/Berlin:20180324T023000\n"
+	    "DTEND;TZID=Europe/Berlin:20180324T033000\n"
+	    "RRULE:FREQ=DAILY;COUNT=4\nSUMMARY:Berlin\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:ny\n"
+	    "DTSTART;TZID=America/New_York:20180310T023000\n"
+	    "DTEND;TZID=America/New_York:20180310T030000\n"
+	    "RRULE:FREQ=DAILY;COUNT=4\nSUMMARY:NY\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:gap\n"
+	    "DTSTART;TZID=Europe/Berlin:20180325T023000\n"
+	    "DTEND;TZID=Europe/Berlin:20180325T040000\n"
+	    "SUMMARY:Gap\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:fold\n"
+	    "DTSTART;TZID=Europe/Berlin:20181028T023000\n"
+	    "DTEND;TZID=Europe/Berlin:20181028T040000\n"
+	    "SUMMARY:Fold\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:until\n"
+	    "DTSTART;TZID=Europe/Berlin:20180601T180000\n"
+	    "DTEND;TZID=Europe/Berlin:20180601T190000\n"
+	    "RRULE:FREQ=DAILY;UNTIL=20180603T160000Z\n"
+	    "SUMMARY:Until\nEND:VEVENT\nEND:VCALENDAR\n";
+	struct loaded l;
+	const struct pp_event *e;
+
+	(void)state;
+	load_buf(&l, "dst.ics", ics, strlen(ics), NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(by_id(l.tt, "berlin/20180324T013000Z")->start,
+	    utc("2018-03-24T01:30"));
+	/* 02:30 does not exist on the 25th: 03:30+02:00 */
+	assert_int_equal(by_id(l.tt, "berlin/20180325T013000Z")->start,
+	    utc("2018-03-25T01:30"));
+	/* and the day after is 02:30 again, +02:00 */
+	assert_int_equal(by_id(l.tt, "berlin/20180326T003000Z")->start,
+	    utc("2018-03-26T00:30"));
+	assert_int_equal(by_id(l.tt, "berlin/20180327T003000Z")->start,
+	    utc("2018-03-27T00:30"));
+	assert_int_equal(by_id(l.tt, "ny/20180311T073000Z")->start,
+	    iana("America/New_York", 2018, 3, 11, 3, 30));
+	assert_int_equal(by_id(l.tt, "ny/20180312T063000Z")->start,
+	    iana("America/New_York", 2018, 3, 12, 2, 30));
+	e = by_id(l.tt, "gap");
+	assert_int_equal(e->start, utc("2018-03-25T01:30"));
+	assert_int_equal(e->end, utc("2018-03-25T02:00"));
+	assert_true(has(&l.ds, PP_WARNING, 19,
+	    "2018-03-25 02:30 does not exist in Europe/Berlin"));
+	e = by_id(l.tt, "fold");
+	assert_int_equal(e->start, utc("2018-10-28T00:30"));
+	assert_int_equal(e->end, utc("2018-10-28T03:00"));
+	/* UNTIL 16:00Z is 18:00 in Berlin: the 3rd is the last */
+	by_id(l.tt, "until/20180603T160000Z");
+	assert_int_equal(l.tt->n, 4 + 4 + 2 + 3);
+	assert_int_equal(l.ds.nwarnings, 1);
+	done(&l);
+}
+
+/*
+ * A VTIMEZONE of its own (a TZID that is not an IANA name) is evaluated by
+ * pyplan: every wall-clock time around every change from 1990 to 2030
+ * must give the instant the IANA zone with the same rules gives, skipped
+ * and repeated times included.  "My Berlin" ends its old rule with a UTC
+ * UNTIL east of Greenwich, "My New York" changed its rules in 2007.
+ */
+static void
+test_vtimezone_rules(void **state)
+{
+	static const char zones[] =
+	    "BEGIN:VTIMEZONE\nTZID:My Berlin\n"
+	    "BEGIN:STANDARD\nDTSTART:19810927T030000\n"
+	    "RRULE:FREQ=YEARLY;BYMONTH=9;BYDAY=-1SU;UNTIL=19950924T010000Z\n"
+	    "TZOFFSETFROM:+0200\nTZOFFSETTO:+0100\nEND:STANDARD\n"
+	    "BEGIN:STANDARD\nDTSTART:19961027T030000\n"
+	    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\n"
+	    "TZOFFSETFROM:+0200\nTZOFFSETTO:+0100\nEND:STANDARD\n"
+	    "BEGIN:DAYLIGHT\nDTSTART:19810329T020000\n"
+	    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\n"
+	    "TZOFFSETFROM:+0100\nTZOFFSETTO:+0200\nEND:DAYLIGHT\n"
+	    "END:VTIMEZONE\n"
+	    "BEGIN:VTIMEZONE\nTZID:My New York\n"
+	    "BEGIN:DAYLIGHT\nDTSTART:19870405T020000\n"
+	    "RRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=1SU;UNTIL=20060402T070000Z\n"
+	    "TZOFFSETFROM:-0500\nTZOFFSETTO:-0400\nEND:DAYLIGHT\n"
+	    "BEGIN:STANDARD\nDTSTART:19671029T020000\n"
+	    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU;UNTIL=20061029T060000Z\n"
+	    "TZOFFSETFROM:-0400\nTZOFFSETTO:-0500\nEND:STANDARD\n"
+	    "BEGIN:DAYLIGHT\nDTSTART:20070311T020000\n"
+	    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\n"
+	    "TZOFFSETFROM:-0500\nTZOFFSETTO:-0400\nEND:DAYLIGHT\n"
+	    "BEGIN:STANDARD\nDTSTART:20071104T020000\n"
+	    "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\n"
+	    "TZOFFSETFROM:-0400\nTZOFFSETTO:-0500\nEND:STANDARD\n"
+	    "END:VTIMEZONE\n";
+	static const int years[] = {1990, 1995, 1996, 2006, 2007, 2018, 2030};
+	static const int months[] = {3, 4, 9, 10, 11};
+	static const int times[] = {90, 120, 150, 180};
+	static const char *const tz[][2] = {{"My Berlin", "Europe/Berlin"},
+	    {"My New York", "America/New_York"}};
+	char *buf = NULL, id[64];
+	size_t len = 0, cap = 0, y, m, d, t, z, n = 0, i;
+	struct loaded l;
+
+	(void)state;
+	sb_printf(&buf, &len, &cap, "BEGIN:VCALENDAR\nVERSION:2.0\n%s", zones);
+	for (z = 0; z < 2; z++)
+		for (y = 0; y < sizeof(years) / sizeof(years[0]); y++)
+			for (m = 0; m < sizeof(months) / sizeof(months[0]); m++)
+				for (d = 1; d <= 30; d++)
+					for (t = 0; t < 4; t++) {
+						sb_printf(&buf, &len, &cap,
+						    "BEGIN:VEVENT\nUID:%zu-%d-%"
+						    "d-"
+						    "%zu-%d\nDTSTART;TZID=%s:"
+						    "%04d%02d%02dT%02d%02d00\n"
+						    "DURATION:PT1M\nSUMMARY:x\n"
+						    "END:VEVENT\n",
+						    z, years[y], months[m], d,
+						    times[t], tz[z][0],
+						    years[y], months[m], (int)d,
+						    times[t] / 60,
+						    times[t] % 60);
+						n++;
+					}
+	sb_printf(&buf, &len, &cap, "END:VCALENDAR\n");
+	load_buf(&l, "rules.ics", buf, len, NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.tt->n, n);
+	for (i = 0; i < l.tt->n; i++) {
+		const struct pp_event *e = &l.tt->ev[i];
+		int yy, mm, dd, mins;
+
+		assert_int_equal(sscanf(e->id, "%zu-%d-%d-%d-%d", &z, &yy, &mm,
+		                     &dd, &mins),
+		    5);
+		snprintf(id, sizeof(id), "%s", e->id);
+		if (e->start !=
+		    iana(tz[z][1], yy, mm, dd, mins / 60, mins % 60))
+			fail_msg("%s: %" PRId64 " != %" PRId64, id, e->start,
+			    iana(tz[z][1], yy, mm, dd, mins / 60, mins % 60));
+		assert_string_equal(e->tz, "UTC");
+	}
+	/* one warning per zone: not an IANA name, shown in UTC; and the
+	 * skipped times */
+	assert_int_equal(l.ds.nerrors, 0);
+	done(&l);
+	free(buf);
+}
+
+/* Item 6: values libical reads wrong are errors at their lines. */
+static void
+test_overflows(void **state)
+{
+	static const struct {
+		const char *prop, *msg;
+	} cases[] = {
+	    {"DURATION:PT4294970896S", "DURATION 'PT4294970896S' is longer"},
+	    {"DURATION:P7102W", "DURATION 'P7102W' is longer than 366 days"},
+	    {"DURATION:P1H", "DURATION value 'P1H'"},
+	    {"DURATION:PT1H1D", "DURATION value 'PT1H1D'"},
+	    {"DURATION:P1W2D", "DURATION value 'P1W2D'"},
+	    {"DTEND:20200511T090000Z", "DTEND is more than 366 days after"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=DAILY;COUNT=4294967297",
+	        "bad RRULE part 'COUNT=4294967297'"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=DAILY;COUNT=5x",
+	        "bad RRULE part 'COUNT=5x'"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=DAILY;COUNT=1e3",
+	        "bad RRULE part 'COUNT=1e3'"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=YEARLY;COUNT=10000",
+	        "RRULE goes on past the year 2582"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=YEARLY;UNTIL=26000101",
+	        "RRULE goes on past the year 2582"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=YEARLY",
+	        "more than 10000 occurrences (it has no COUNT or UNTIL)"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=DAILY;COUNT=10001",
+	        "RRULE yields more than 10000 occurrences"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=WEEKLY;INTERVAL=65537;COUNT=2",
+	        "bad RRULE part 'INTERVAL=65537'"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=YEARLY;BYWEEKNO=54;COUNT=2",
+	        "bad RRULE part 'BYWEEKNO=54' (out of range)"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=YEARLY;BYYEARDAY=367;COUNT=2",
+	        "bad RRULE part 'BYYEARDAY=367' (out of range)"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=DAILY;COUNT=2;COUNT=3",
+	        "bad RRULE"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=DAILY;COUNT=2;UNTIL=20190101",
+	        "bad RRULE"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=WEEKLY;BYDAY=54MO;COUNT=2",
+	        "bad RRULE part 'BYDAY=54MO' (week number out of range)"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=MONTHLY;BYMONTH=13;COUNT=2",
+	        "bad RRULE part 'BYMONTH=13' (out of range)"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=DAILY;RSCALE=HEBREW;COUNT=2",
+	        "RSCALE and SKIP are not supported"},
+	};
+	char buf[512];
+	size_t i;
+	struct loaded l;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(buf, sizeof(buf),
+		    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:x\n"
+		    "DTSTART:20180511T090000Z\n%s\nSUMMARY:x\nEND:VEVENT\n"
+		    "END:VCALENDAR\n",
+		    cases[i].prop);
+		load_buf(&l, "ovf.ics", buf, strlen(buf), NULL, 0);
+		if (l.rc != -1 || l.ds.nerrors != 1 ||
+		    strstr(l.ds.v[0].msg, cases[i].msg) == NULL)
+			fail_msg("%s: rc %d, %zu errors, '%s'", cases[i].prop,
+			    l.rc, l.ds.nerrors,
+			    l.ds.n > 0 ? l.ds.v[0].msg : "");
+		/* the line of the property: DTEND or DURATION on 6, RRULE
+		 * on 7 */
+		assert_int_equal(l.ds.v[0].line,
+		    strchr(cases[i].prop, '\n') != NULL ? 7 : 6);
+		assert_int_equal(l.tt->n, 0);
+		done(&l);
+	}
+	/* and the exact reading of a valid DURATION */
+	snprintf(buf, sizeof(buf),
+	    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:x\n"
+	    "DTSTART:20180511T090000Z\nDURATION:P1W2DT3H4M5S\nSUMMARY:x\n"
+	    "END:VEVENT\nEND:VCALENDAR\n");
+	buf[strstr(buf, "P1W2D") - buf + 3] = 'X'; /* "P1WX..." is bad */
+	load_buf(&l, "ovf.ics", buf, strlen(buf), NULL, 0);
+	assert_int_equal(l.rc, -1);
+	done(&l);
+	snprintf(buf, sizeof(buf),
+	    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:x\n"
+	    "DTSTART:20180511T090000Z\nDURATION:P2DT3H4M5S\nSUMMARY:x\n"
+	    "END:VEVENT\nEND:VCALENDAR\n");
+	load_buf(&l, "ovf.ics", buf, strlen(buf), NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.tt->ev[0].end - l.tt->ev[0].start,
+	    2 * 86400 + 3 * 3600 + 4 * 60 + 5);
+	done(&l);
+}
+
+/*
+ * Items 7 and 8: a Windows TZID (Outlook) is its IANA zone; a VTIMEZONE
+ * that contradicts the IANA zone of its TZID is a warning and the IANA
+ * zone is used; offsets beyond 14 hours or malformed are errors.
+ */
+static void
+test_zone_names(void **state)
+{
+	static const char outlook[] =
+	    "BEGIN:VCALENDAR\nVERSION:2.0\n"
+	    "BEGIN:VTIMEZONE\nTZID:W. Europe Standard Time\n"
+	    "BEGIN:STANDARD\nDTSTART:16011028T030000\n"
+	    "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\n"
+	    "TZOFFSETFROM:+0200\nTZOFFSETTO:+0100\nEND:STANDARD\n"
+	    "BEGIN:DAYLIGHT\nDTSTART:16010325T020000\n"
+	    "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\n"
+	    "TZOFFSETFROM:+0100\nTZOFFSETTO:+0200\nEND:DAYLIGHT\n"
+	    "END:VTIMEZONE\n"
+	    "BEGIN:VEVENT\nUID:w\n"
+	    "DTSTART;TZID=W. Europe Standard Time:20180511T090000\n"
+	    "DTEND;TZID=W. Europe Standard Time:20180511T100000\n"
+	    "SUMMARY:Outlook\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:e\n"
+	    "DTSTART;TZID=Eastern Standard Time:20180511T090000\n"
+	    "DTEND;TZID=Eastern Standard Time:20180511T100000\n"
+	    "SUMMARY:No VTIMEZONE\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:p\n"
+	    "DTSTART;TZID=/mozilla.org/20050126_1/Europe/Paris:"
+	    "20180511T090000\n"
+	    "DURATION:PT1H\nSUMMARY:Prefixed\nEND:VEVENT\n"
+	    "END:VCALENDAR\n";
+	static const char liar[] =
+	    "BEGIN:VCALENDAR\nVERSION:2.0\n"
+	    "BEGIN:VTIMEZONE\nTZID:Europe/Berlin\n"
+	    "BEGIN:STANDARD\nDTSTART:19700101T000000\n"
+	    "TZOFFSETFROM:+1400\nTZOFFSETTO:+1400\nEND:STANDARD\n"
+	    "END:VTIMEZONE\n"
+	    "BEGIN:VTIMEZONE\nTZID:Mars Time\n"
+	    "BEGIN:STANDARD\nDTSTART:19700101T000000\n"
+	    "TZOFFSETFROM:-9959\nTZOFFSETTO:-9959\nEND:STANDARD\n"
+	    "END:VTIMEZONE\n"
+	    "BEGIN:VTIMEZONE\nTZID:Far Time\n"
+	    "BEGIN:STANDARD\nDTSTART:19700101T000000\n"
+	    "TZOFFSETFROM:+1500\nTZOFFSETTO:+1500\nEND:STANDARD\n"
+	    "END:VTIMEZONE\n"
+	    "BEGIN:VEVENT\nUID:b\n"
+	    "DTSTART;TZID=Europe/Berlin:20180511T090000\n"
+	    "DTEND;TZID=Europe/Berlin:20180511T100000\n"
+	    "SUMMARY:Berlin\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:m\n"
+	    "DTSTART;TZID=Mars Time:20180511T090000\n"
+	    "DTEND;TZID=Mars Time:20180511T100000\n"
+	    "SUMMARY:Mars\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:f\n"
+	    "DTSTART;TZID=Far Time:20180511T090000\n"
+	    "DTEND;TZID=Far Time:20180511T100000\n"
+	    "SUMMARY:Far\nEND:VEVENT\n"
+	    "END:VCALENDAR\n";
+	struct loaded l;
+	const struct pp_event *e;
+
+	(void)state;
+	load_buf(&l, "outlook.ics", outlook, strlen(outlook), NULL, 0);
+	assert_int_equal(l.rc, 0);
+	e = by_id(l.tt, "w");
+	assert_int_equal(e->start, utc("2018-05-11T07:00"));
+	assert_string_equal(e->tz, "Europe/Berlin");
+	e = by_id(l.tt, "e");
+	assert_int_equal(e->start, utc("2018-05-11T13:00"));
+	assert_string_equal(e->tz, "America/New_York");
+	assert_true(has(&l.ds, PP_NOTE, 26,
+	    "read as the IANA zone "
+	    "America/New_York"));
+	e = by_id(l.tt, "p");
+	assert_int_equal(e->start, utc("2018-05-11T07:00"));
+	assert_string_equal(e->tz, "Europe/Paris");
+	assert_int_equal(l.ds.nwarnings + l.ds.nerrors, 0);
+	/* three zones: the programme declares none */
+	assert_null(l.tt->tz);
+	done(&l);
+
+	load_buf(&l, "liar.ics", liar, strlen(liar), NULL, 0);
+	assert_int_equal(l.rc, -1);
+	e = by_id(l.tt, "b");
+	assert_int_equal(e->start, utc("2018-05-11T07:00"));
+	assert_true(has(&l.ds, PP_WARNING, 29,
+	    "VTIMEZONE 'Europe/Berlin' (line 3) puts 2018-05-11 09:00 at "
+	    "UTC+14:00, the IANA zone Europe/Berlin at UTC+02:00: the IANA "
+	    "zone is used"));
+	assert_true(has(&l.ds, PP_ERROR, 16, "bad TZOFFSETTO value '-9959'"));
+	assert_true(has(&l.ds, PP_ERROR, 35, "unknown TZID 'Mars Time'"));
+	assert_true(has(&l.ds, PP_ERROR, 24, "bad TZOFFSETTO value '+1500'"));
+	assert_true(has(&l.ds, PP_ERROR, 41, "unknown TZID 'Far Time'"));
+	assert_int_equal(l.ds.nerrors, 4);
+	assert_int_equal(l.ds.nwarnings, 1);
+	assert_int_equal(l.tt->n, 1);
+	done(&l);
+}
+
 /* ---- events --------------------------------------------------------- */
 
 static void
@@ -1102,6 +1490,10 @@ main(void)
 	    cmocka_unit_test(test_recurrence),
 	    cmocka_unit_test(test_count_cap),
 	    cmocka_unit_test(test_rule_bombs),
+	    cmocka_unit_test(test_dst_rrule),
+	    cmocka_unit_test(test_vtimezone_rules),
+	    cmocka_unit_test(test_overflows),
+	    cmocka_unit_test(test_zone_names),
 	    cmocka_unit_test(test_cancelled),
 	    cmocka_unit_test(test_allday),
 	    cmocka_unit_test(test_kinds),
