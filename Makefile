@@ -14,7 +14,7 @@ SAN     ?=
 # Debian packages this project needs (see README.md, "Dependencies").
 DEBS = build-essential pkg-config libcsv-dev libical-dev libinih-dev \
        libjansson-dev libxml2-dev libutf8proc-dev libcmocka-dev tzdata glpk-utils mandoc \
-       python3 python3-icalendar khal valgrind jq clang \
+       python3 python3-icalendar python3-dateutil khal valgrind jq clang \
        libclang-rt-14-dev
 PKGS = libical inih jansson libxml-2.0 libutf8proc
 

@@ -543,9 +543,10 @@ ics_check_rrule(struct ics_ctx *c, const char *raw, unsigned line, int vtz,
 			count = 1;
 			x = parse_uint(v);
 			if (x < 1 || x > (vtz ? MAX_VTZ_COUNT : INT_MAX))
-				what = vtz ? "COUNT not between 1 and 1000"
-				           : "COUNT not between 1 and "
-				             "2147483647";
+				what = vtz ? "COUNT must be a whole number "
+				             "from 1 to 1000"
+				           : "COUNT must be a whole number "
+				             "from 1 to 2147483647";
 		} else if (strcasecmp(part, "UNTIL") == 0) {
 			bit = 4;
 			until = 1;
@@ -555,7 +556,8 @@ ics_check_rrule(struct ics_ctx *c, const char *raw, unsigned line, int vtz,
 			bit = 8;
 			x = parse_uint(v);
 			if (x < 1 || x > 32767)
-				what = "INTERVAL not between 1 and 32767";
+				what = "INTERVAL must be a whole number "
+				       "from 1 to 32767";
 		} else if (strcasecmp(part, "WKST") == 0) {
 			bit = 16;
 			if (!is_weekday(v))
