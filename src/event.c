@@ -430,12 +430,16 @@ pp_kind_class(enum pp_kind k)
  * The documented mapping (man/pyplan.1, KINDS).  Each word is matched as a
  * whole word, case-insensitively, against the source's kind word first and
  * then against the title; the word found earliest in the text wins (the
- * longest one on a tie).
+ * longest one on a tie).  The words of kind_only_words are matched in
+ * kind words only (a CSV kind column, iCalendar CATEGORIES): in a title
+ * they would catch talks ("Information Retrieval", "When Python Breaks").
  */
-static const struct {
+struct kind_word {
 	const char *word;
 	enum pp_kind kind;
-} kind_words[] = {
+};
+
+static const struct kind_word kind_words[] = {
     {"open-space", PP_KIND_OPEN_SPACE},
     {"open-spaces", PP_KIND_OPEN_SPACE},
     {"open space", PP_KIND_OPEN_SPACE},
@@ -500,9 +504,28 @@ static const struct {
     {"dj set", PP_KIND_SOCIAL},
     {"game show", PP_KIND_SOCIAL},
     {"meet up", PP_KIND_SOCIAL},
-    /* notices: PyCon US "informational" items, Sched's "General Info" */
+    /* notices: PyCon US "informational" items, Sched's "General Info",
+     * and the category names other programmes give them */
     {"informational", PP_KIND_INFO},
     {"general info", PP_KIND_INFO},
+    {"general information", PP_KIND_INFO},
+};
+
+static const struct kind_word kind_only_words[] = {
+    {"info", PP_KIND_INFO},
+    {"information", PP_KIND_INFO},
+    {"notice", PP_KIND_INFO},
+    {"notices", PP_KIND_INFO},
+    {"announcement", PP_KIND_INFO},
+    {"announcements", PP_KIND_INFO},
+    /* the plural category names of Sched and other tools ("BREAKOUT
+     * SESSIONS", "KEYNOTES", "MEALS") */
+    {"sessions", PP_KIND_TALK},
+    {"keynotes", PP_KIND_KEYNOTE},
+    {"panels", PP_KIND_PANEL},
+    {"meals", PP_KIND_MEAL},
+    {"breaks", PP_KIND_BREAK},
+    {"socials", PP_KIND_SOCIAL},
 };
 
 /* Where word first occurs in s as a whole word or phrase, ignoring case,
@@ -528,16 +551,39 @@ find_word(const char *s, const char *word)
 	return NULL;
 }
 
+/* Where the word of table v (n entries) found earliest in s (the longest
+ * on a tie) occurs; updates *best, *bestlen and *out. */
+static void
+scan_words(const char *s, const struct kind_word *v, size_t n,
+    const char **best, size_t *bestlen, enum pp_kind *out)
+{
+	const char *p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(v[i].word);
+
+		if ((p = find_word(s, v[i].word)) == NULL)
+			continue;
+		if (*best == NULL || p < *best ||
+		    (p == *best && len > *bestlen)) {
+			*best = p;
+			*bestlen = len;
+			*out = v[i].kind;
+		}
+	}
+}
+
 /*
  * The kind named by s: its canonical name, else the mapping word that
  * occurs first in s (the longest on a tie), so that "Opening Reception
  * (Expo Hall)" is a reception, not the expo.
  */
 static int
-guess_from(const char *s, enum pp_kind *out)
+guess_from(const char *s, int title, enum pp_kind *out)
 {
-	const char *best = NULL, *p;
-	size_t i, bestlen = 0;
+	const char *best = NULL;
+	size_t bestlen = 0;
 	int k;
 
 	if (s == NULL || *s == '\0')
@@ -546,17 +592,12 @@ guess_from(const char *s, enum pp_kind *out)
 		*out = (enum pp_kind)k;
 		return 1;
 	}
-	for (i = 0; i < sizeof(kind_words) / sizeof(kind_words[0]); i++) {
-		size_t len = strlen(kind_words[i].word);
-
-		if ((p = find_word(s, kind_words[i].word)) == NULL)
-			continue;
-		if (best == NULL || p < best || (p == best && len > bestlen)) {
-			best = p;
-			bestlen = len;
-			*out = kind_words[i].kind;
-		}
-	}
+	scan_words(s, kind_words, sizeof(kind_words) / sizeof(kind_words[0]),
+	    &best, &bestlen, out);
+	if (!title)
+		scan_words(s, kind_only_words,
+		    sizeof(kind_only_words) / sizeof(kind_only_words[0]), &best,
+		    &bestlen, out);
 	return best != NULL;
 }
 
@@ -574,7 +615,7 @@ pp_kind_guess(const char *word, const char *title)
 		if (n > 0 && n < sizeof(prefix)) {
 			memcpy(prefix, title + 1, n);
 			prefix[n] = '\0';
-			if (guess_from(prefix, &k))
+			if (guess_from(prefix, 0, &k))
 				return k;
 		}
 	}
@@ -584,17 +625,17 @@ pp_kind_guess(const char *word, const char *title)
 	    strcasecmp(word, "other") != 0) {
 		enum pp_kind t;
 
-		if (!guess_from(word, &k))
+		if (!guess_from(word, 0, &k))
 			return PP_KIND_OTHER;
 		/* A break the title calls a meal ("Lunch Break") is a meal:
 		 * it is where lunch happens. */
 		if (k == PP_KIND_BREAK && title != NULL &&
-		    guess_from(title, &t) && t == PP_KIND_MEAL)
+		    guess_from(title, 1, &t) && t == PP_KIND_MEAL)
 			return PP_KIND_MEAL;
 		return k;
 	}
 	/* No word, or a generic one ("event"): the title decides. */
-	if (title != NULL && guess_from(title, &k))
+	if (title != NULL && guess_from(title, 1, &k))
 		return k;
 	return word == NULL || *word == '\0' ? PP_KIND_TALK : PP_KIND_OTHER;
 }

@@ -65,6 +65,47 @@ test_kind_guess_more(void **state)
 	assert_int_equal(pp_kind_guess("", "Postering"), PP_KIND_TALK);
 }
 
+/*
+ * Issue 12 (Sched): the category names of notices and the plural
+ * category names decide as kind words, but never from a title, where
+ * they would catch talks.
+ */
+static void
+test_kind_words_only(void **state)
+{
+	(void)state;
+	assert_int_equal(pp_kind_guess("GENERAL INFO",
+	                     "Board Game Library "
+	                     "Closed"),
+	    PP_KIND_INFO);
+	assert_int_equal(pp_kind_guess("Information", "Registration desk"),
+	    PP_KIND_INFO);
+	assert_int_equal(pp_kind_guess("Notices", "Crow's Nest Unavailable"),
+	    PP_KIND_INFO);
+	assert_int_equal(pp_kind_guess("Announcements", "x"), PP_KIND_INFO);
+	assert_int_equal(pp_kind_guess("", "General Information"),
+	    PP_KIND_INFO);
+	assert_int_equal(pp_kind_guess("BREAKOUT SESSIONS", "Typing"),
+	    PP_KIND_TALK);
+	assert_int_equal(pp_kind_guess("KEYNOTES", "Opening"), PP_KIND_KEYNOTE);
+	assert_int_equal(pp_kind_guess("MEALS", "Dinner (Red Team)"),
+	    PP_KIND_MEAL);
+	assert_int_equal(pp_kind_guess("Panels", "x"), PP_KIND_PANEL);
+	assert_int_equal(pp_kind_guess("Breaks", "Afternoon"), PP_KIND_BREAK);
+	assert_int_equal(pp_kind_guess("Socials", "x"), PP_KIND_SOCIAL);
+	/* titles: no kind word, so these stay talks */
+	assert_int_equal(pp_kind_guess("", "Information Retrieval in Python"),
+	    PP_KIND_TALK);
+	assert_int_equal(pp_kind_guess("", "When Python Breaks"), PP_KIND_TALK);
+	assert_int_equal(pp_kind_guess("", "Managing Sessions in Flask"),
+	    PP_KIND_TALK);
+	assert_int_equal(pp_kind_guess("", "A Notice on Licences"),
+	    PP_KIND_TALK);
+	/* a bracketed prefix is a kind word */
+	assert_int_equal(pp_kind_guess("", "[info] Wi-Fi details"),
+	    PP_KIND_INFO);
+}
+
 static void
 test_kind_names(void **state)
 {
@@ -274,6 +315,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_kind_guess_spec),
 	    cmocka_unit_test(test_kind_guess_more),
+	    cmocka_unit_test(test_kind_words_only),
 	    cmocka_unit_test(test_kind_names),
 	    cmocka_unit_test(test_split),
 	    cmocka_unit_test(test_add_pop_rooms),

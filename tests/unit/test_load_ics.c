@@ -961,6 +961,108 @@ test_zone_names(void **state)
 	done(&l);
 }
 
+/*
+ * Issue 12: a Sched.com export (UTC times, X-WR-TIMEZONE, CATEGORIES in
+ * capitals, notices filed as GENERAL INFO, meals for one group only, a
+ * cancelled talk).  CATEGORIES give the kind, notices are information
+ * (never planned), the calendar's zone is the programme's.
+ */
+static void
+test_sched(void **state)
+{
+	struct loaded l;
+	const struct pp_event *e;
+
+	(void)state;
+	load(&l, "sched-2025.ics", NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.ds.n, 0);
+	assert_int_equal(l.tt->n, 10);
+	assert_string_equal(l.tt->name, "Prairie Python 2025");
+	assert_non_null(l.tt->tz);
+	assert_string_equal(l.tt->tz, "America/Chicago");
+	e = by_title(l.tt, "Opening Keynote: Prairie Scale Python");
+	assert_int_equal(e->kind, PP_KIND_KEYNOTE);
+	assert_string_equal(e->kind_word, "KEYNOTES");
+	assert_int_equal(e->ntags, 0);
+	assert_int_equal(e->start, utc("2025-09-12T14:00")); /* 09:00 CDT */
+	assert_string_equal(e->tz, "America/Chicago");
+	e = by_title(l.tt, "Typing Django Apps, Gradually");
+	assert_int_equal(e->kind, PP_KIND_TALK);
+	assert_int_equal(e->ntags, 1);
+	assert_string_equal(e->tags[0], "WEB");
+	e = by_title(l.tt, "Crow's Nest Unavailable Until 4:45 pm");
+	assert_int_equal(e->kind, PP_KIND_INFO);
+	assert_int_equal(pp_kind_class(e->kind), PP_CLASS_INFO);
+	assert_string_equal(e->room, "Crow's Nest");
+	assert_int_equal(by_title(l.tt, "Board Game Library Closed")->kind,
+	    PP_KIND_INFO);
+	assert_int_equal(by_title(l.tt, "Dinner (Red Team)")->kind,
+	    PP_KIND_MEAL);
+	assert_int_equal(by_title(l.tt, "Dinner (Gold Team)")->kind,
+	    PP_KIND_MEAL);
+	assert_int_equal(by_title(l.tt, "Afternoon Break")->kind,
+	    PP_KIND_BREAK);
+	assert_int_equal(by_title(l.tt, "Hands-on Packaging")->kind,
+	    PP_KIND_WORKSHOP);
+	e = by_title(l.tt, "Async Pitfalls");
+	assert_int_equal(e->status, PP_STATUS_CANCELLED);
+	assert_int_equal(e->kind, PP_KIND_TALK);
+	assert_string_equal(e->url,
+	    "https://prairiepy2025.sched.com/event/1AbA/async-pitfalls");
+	done(&l);
+}
+
+/* Issue 12: which zone a programme declares (tt->tz). */
+static void
+test_declared_zone(void **state)
+{
+	static const char windows[] =
+	    "BEGIN:VCALENDAR\nVERSION:2.0\n"
+	    "X-WR-TIMEZONE:W. Europe Standard Time\n"
+	    "BEGIN:VEVENT\nUID:a\nDTSTART:20250512T090000\n"
+	    "DTEND:20250512T100000\nSUMMARY:x\nEND:VEVENT\nEND:VCALENDAR\n";
+	static const char tzid[] =
+	    "BEGIN:VCALENDAR\nVERSION:2.0\n"
+	    "BEGIN:VEVENT\nUID:a\nDTSTART;TZID=Europe/Lisbon:20250512T090000\n"
+	    "DTEND;TZID=Europe/Lisbon:20250512T100000\nSUMMARY:x\n"
+	    "END:VEVENT\nBEGIN:VEVENT\nUID:b\nDTSTART:20250512T110000Z\n"
+	    "DTEND:20250512T120000Z\nSUMMARY:y\nEND:VEVENT\nEND:VCALENDAR\n";
+	static const char vtz_only[] =
+	    "BEGIN:VCALENDAR\nVERSION:2.0\n"
+	    "BEGIN:VTIMEZONE\nTZID:America/Denver\nBEGIN:STANDARD\n"
+	    "DTSTART:19701101T020000\nTZOFFSETFROM:-0600\nTZOFFSETTO:-0700\n"
+	    "END:STANDARD\nEND:VTIMEZONE\n"
+	    "BEGIN:VEVENT\nUID:b\nDTSTART:20250512T110000Z\n"
+	    "DTEND:20250512T120000Z\nSUMMARY:y\nEND:VEVENT\nEND:VCALENDAR\n";
+	static const char utc_only[] =
+	    "BEGIN:VCALENDAR\nVERSION:2.0\n"
+	    "BEGIN:VEVENT\nUID:b\nDTSTART:20250512T110000Z\n"
+	    "DTEND:20250512T120000Z\nSUMMARY:y\nEND:VEVENT\nEND:VCALENDAR\n";
+	struct loaded l;
+
+	(void)state;
+	/* X-WR-TIMEZONE in a Windows name: floating times in Berlin */
+	load_buf(&l, "w.ics", windows, strlen(windows), NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_string_equal(l.tt->tz, "Europe/Berlin");
+	assert_int_equal(l.tt->ev[0].start, utc("2025-05-12T07:00"));
+	assert_string_equal(l.tt->ev[0].tz, "Europe/Berlin");
+	done(&l);
+	/* the one zone the events use */
+	load_buf(&l, "t.ics", tzid, strlen(tzid), NULL, 0);
+	assert_string_equal(l.tt->tz, "Europe/Lisbon");
+	done(&l);
+	/* UTC times only, and one VTIMEZONE that says where */
+	load_buf(&l, "v.ics", vtz_only, strlen(vtz_only), NULL, 0);
+	assert_string_equal(l.tt->tz, "America/Denver");
+	done(&l);
+	/* nothing said: none */
+	load_buf(&l, "u.ics", utc_only, strlen(utc_only), NULL, 0);
+	assert_null(l.tt->tz);
+	done(&l);
+}
+
 /* ---- events --------------------------------------------------------- */
 
 static void
@@ -1495,6 +1597,8 @@ main(void)
 	    cmocka_unit_test(test_overflows),
 	    cmocka_unit_test(test_zone_names),
 	    cmocka_unit_test(test_cancelled),
+	    cmocka_unit_test(test_sched),
+	    cmocka_unit_test(test_declared_zone),
 	    cmocka_unit_test(test_allday),
 	    cmocka_unit_test(test_kinds),
 	    cmocka_unit_test(test_crlf_and_lf),
