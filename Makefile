@@ -35,7 +35,7 @@ DEPS_STAMP = $(BUILD)/.deps-ok
 
 .PHONY: all run check unit cli oracle verify bad oom output asan lint \
 	leakcheck install uninstall clean deps bench format fuzz fuzz-build \
-	fuzz-bins fuzz-replay
+	fuzz-bins fuzz-replay limits
 
 all: $(BUILD)/pyplan
 
@@ -116,6 +116,12 @@ bench: $(BUILD)/pyplan $(BUILD)/gen
 # Malformed inputs (tests/bad/MANIFEST): exit status and file:line message.
 bad: $(BUILD)/pyplan
 	@sh tests/bad/run.sh $(BUILD)/pyplan
+
+# Resource limits (tests/limits/run.sh): inputs of the classes that once
+# took quadratic time or memory, made at test time, each within the bound
+# per MB of input and the memory that man/pyplan.1 LIMITS states.
+limits: $(BUILD)/pyplan
+	@sh tests/limits/run.sh $(BUILD)/pyplan
 
 # Nothing lost on failure: unwritable, directory, full disk, signals.
 output: $(BUILD)/pyplan
@@ -225,7 +231,7 @@ fuzz-replay: fuzz-build
 	done
 
 check: | $(DEPS_STAMP)
-	$(MAKE) all unit cli oracle bad oom output lint leakcheck
+	$(MAKE) all unit cli oracle bad limits oom output lint leakcheck
 	$(MAKE) asan
 	$(MAKE) fuzz-replay
 	@echo "check: all suites passed"

@@ -32,8 +32,10 @@
 
 /* Largest offset from UTC accepted in a VTIMEZONE (Kiribati: +14:00). */
 #define MAX_OFFSET (14 * 3600)
-/* Changes one observance rule may make in one window (about 3 years). */
+/* Changes one observance rule may make in one window (about 3 years), and
+ * steps one walk of a rule may take to get there. */
 #define MAX_WINDOW_CHANGES 400
+#define MAX_WALK_STEPS 4096
 
 /* One STANDARD or DAYLIGHT observance of a VTIMEZONE. */
 struct obs {
@@ -473,24 +475,25 @@ local_of(struct icaltimetype t)
 }
 
 /*
- * Walks rule r of observance o over onsets in [lo, hi) (instants), adding
- * them as changes when add is set; *last receives the latest onset below
- * lo (if any is met).  Returns -1 after reporting when a limit is hit.
+ * Walks rule ri of observance o from about instant from (or from its
+ * DTSTART) up to hi: onsets in [lo, hi) become changes, and *last gets
+ * the latest onset below lo (*has_last set) when the walk meets one.
+ * Returns -1 after reporting when a limit is hit.
  */
 static int
 walk_rule(struct ics_ctx *c, struct ics_zone *z, const struct obs *o, size_t ri,
-    int64_t lo, int64_t hi, int add, int64_t *last, int *has_last)
+    int64_t from, int64_t lo, int64_t hi, int64_t *last, int *has_last)
 {
 	const struct icalrecurrencetype *r = &o->rules[ri];
 	icalrecur_iterator *it = icalrecur_iterator_new(*r, o->dtstart);
 	struct icaltimetype t;
-	size_t n = 0;
+	size_t n = 0, steps = 0;
 	int rc = 0;
 
 	if (it == NULL)
 		return 0; /* libical would ignore it too */
-	if (r->count == 0 && local_of(o->dtstart) - o->from < lo)
-		icalrecur_iterator_set_start(it, floating_at(lo + o->from));
+	if (r->count == 0 && local_of(o->dtstart) - o->from < from)
+		icalrecur_iterator_set_start(it, floating_at(from + o->from));
 	while (!icaltime_is_null_time(t = icalrecur_iterator_next(it))) {
 		int64_t at = local_of(t) - o->from;
 
@@ -500,20 +503,19 @@ walk_rule(struct ics_ctx *c, struct ics_zone *z, const struct obs *o, size_t ri,
 		}
 		if (at >= hi)
 			break;
+		if ((at >= lo && ++n > MAX_WINDOW_CHANGES) ||
+		    ++steps > MAX_WALK_STEPS) {
+			ics_problem(c, o->rule_lines[ri], 0,
+			    "VTIMEZONE rule changes the offset too often (more "
+			    "than %d times in three years)",
+			    MAX_WINDOW_CHANGES);
+			rc = -1;
+			break;
+		}
 		if (at < lo) {
 			*last = at;
 			*has_last = 1;
 			continue;
-		}
-		if (!add)
-			break;
-		if (++n > MAX_WINDOW_CHANGES) {
-			ics_problem(c, o->rule_lines[ri], 0,
-			    "VTIMEZONE rule changes the offset more than %d "
-			    "times in three years",
-			    MAX_WINDOW_CHANGES);
-			rc = -1;
-			break;
 		}
 		add_change(z, at, o);
 	}
@@ -521,72 +523,34 @@ walk_rule(struct ics_ctx *c, struct ics_zone *z, const struct obs *o, size_t ri,
 	return rc;
 }
 
-/*
- * The latest onset of any observance before lo, as (instant, offset
- * after it); 0 if there is none.  Rule occurrences are looked for in
- * spans of growing length below lo.
- */
-static int
-latest_before(struct ics_ctx *c, struct ics_zone *z, int64_t lo, int64_t *at,
-    int *to, int *err)
+/* Keeps (at, to) as the latest onset before the window if it is later
+ * than the one kept. */
+static void
+keep_latest(int64_t at, int to, int64_t *best, int *best_to, int *found)
 {
-	const int64_t year = 366 * 86400;
-	size_t i, j;
-	int found = 0;
-
-	for (i = 0; i < z->no; i++) {
-		const struct obs *o = &z->o[i];
-		size_t a = 0, b = o->ndates;
-
-		while (a < b) {
-			size_t mid = a + (b - a) / 2;
-
-			if (o->dates[mid] < lo)
-				a = mid + 1;
-			else
-				b = mid;
-		}
-		if (a > 0 && (!found || o->dates[a - 1] > *at)) {
-			*at = o->dates[a - 1];
-			*to = o->to;
-			found = 1;
-		}
-		for (j = 0; j < o->nrules; j++) {
-			int64_t span = 2 * year *
-			    (o->rules[j].interval > 0 ? o->rules[j].interval
-			                              : 1);
-			int64_t last = 0;
-			int has = 0, tries;
-
-			for (tries = 0; tries < 4 && !has; tries++, span *= 4) {
-				if (walk_rule(c, z, o, j, lo - span, lo, 0,
-				        &last, &has) != 0) {
-					*err = 1;
-					return 0;
-				}
-				if (o->rules[j].count > 0 ||
-				    local_of(o->dtstart) - o->from >= lo - span)
-					break; /* walked from DTSTART */
-			}
-			if (has && (!found || last > *at)) {
-				*at = last;
-				*to = o->to;
-				found = 1;
-			}
-		}
+	if (!*found || at > *best) {
+		*best = at;
+		*best_to = to;
+		*found = 1;
 	}
-	return found;
 }
 
-/* Evaluates z's changes in a window around instant t.  Returns -1 after
- * reporting when the rules cannot be evaluated. */
+/*
+ * Evaluates z's changes in a window of about three years around instant
+ * t, and the offset in force at its start: the one of the latest onset
+ * before it.  Each rule is walked once, from two years (times its
+ * INTERVAL) before the window, which meets that onset unless the rule
+ * ended long before; then longer stretches are looked at.  Returns -1
+ * after reporting when the rules cannot be evaluated.
+ */
 static int
 evaluate(struct ics_ctx *c, struct ics_zone *z, int64_t t)
 {
+	const int64_t year = 366 * 86400;
 	struct pp_civil cv;
 	size_t i, j;
-	int64_t at = 0;
-	int to = 0, err = 0;
+	int64_t best = 0;
+	int best_to = 0, found = 0;
 
 	memset(&cv, 0, sizeof(cv));
 	pp_civil_from_seconds(t, &cv);
@@ -600,25 +564,53 @@ evaluate(struct ics_ctx *c, struct ics_zone *z, int64_t t)
 	z->window = 1;
 	for (i = 0; i < z->no; i++) {
 		const struct obs *o = &z->o[i];
+		size_t a = 0, b = o->ndates;
 
 		for (j = 0; j < o->ndates; j++)
 			if (o->dates[j] >= z->lo && o->dates[j] < z->hi)
 				add_change(z, o->dates[j], o);
-		for (j = 0; j < o->nrules; j++) {
-			int64_t last;
-			int has = 0;
+		while (a < b) {
+			size_t mid = a + (b - a) / 2;
 
-			if (walk_rule(c, z, o, j, z->lo, z->hi, 1, &last,
-			        &has) != 0)
+			if (o->dates[mid] < z->lo)
+				a = mid + 1;
+			else
+				b = mid;
+		}
+		if (a > 0)
+			keep_latest(o->dates[a - 1], o->to, &best, &best_to,
+			    &found);
+		for (j = 0; j < o->nrules; j++) {
+			int64_t span = 2 * year *
+			    (o->rules[j].interval > 0 ? o->rules[j].interval
+			                              : 1);
+			int64_t last = 0;
+			int has = 0, tries;
+
+			if (walk_rule(c, z, o, j, z->lo - span, z->lo, z->hi,
+			        &last, &has) != 0)
 				return -1;
+			/* The rule's last onset is further back: look at
+			 * longer stretches before the window (changes in it
+			 * were added above, so only up to lo). */
+			for (tries = 0;
+			     !has && tries < 3 && o->rules[j].count == 0 &&
+			     local_of(o->dtstart) - o->from < z->lo - span;
+			     tries++) {
+				span *= 8;
+				if (walk_rule(c, z, o, j, z->lo - span, z->lo,
+				        z->lo, &last, &has) != 0)
+					return -1;
+			}
+			if (has)
+				keep_latest(last, o->to, &best, &best_to,
+				    &found);
 		}
 	}
 	if (z->nch > 1)
 		qsort(z->ch, z->nch, sizeof(*z->ch), cmp_change);
-	if (latest_before(c, z, z->lo, &at, &to, &err))
-		z->before = to;
-	else if (err)
-		return -1;
+	if (found)
+		z->before = best_to;
 	else if (z->nch > 0)
 		z->before = z->ch[0].from;
 	else {

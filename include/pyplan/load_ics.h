@@ -20,7 +20,7 @@
  * events and VTIMEZONE rules alike): this many, plus PP_ICS_STEPS_PER_KIB
  * for each KiB of the file; beyond it the file is an error.  A step costs
  * about 2 microseconds. */
-#define PP_ICS_MAX_STEPS 200000
+#define PP_ICS_MAX_STEPS 50000
 #define PP_ICS_STEPS_PER_KIB 512
 
 /*
