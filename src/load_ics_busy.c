@@ -21,7 +21,6 @@ void
 ics_busy_skip(struct ics_ctx *c, const struct ics_comp *k,
     const struct ics_when *w, icalrecur_iterator *it)
 {
-	struct icaltimetype s = icaltime_null_time();
 	struct pp_civil cv;
 	int64_t at = c->from - w->len - 86400;
 
@@ -36,16 +35,7 @@ ics_busy_skip(struct ics_ctx *c, const struct ics_comp *k,
 			return;
 	} else if (pp_tz_to_civil(c->cals[k->cal].fzone, at, &cv) != 0)
 		return;
-	s.year = cv.year;
-	s.month = cv.month;
-	s.day = cv.day;
-	s.is_date = w->is_date;
-	if (!w->is_date) {
-		s.hour = cv.hour;
-		s.minute = cv.min;
-		s.second = cv.sec;
-	}
-	icalrecur_iterator_set_start(it, s);
+	icalrecur_iterator_set_start(it, ics_floating(&cv, w->is_date));
 }
 
 void

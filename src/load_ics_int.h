@@ -242,6 +242,12 @@ void ics_collect_overrides(struct ics_ctx *c);
 /* Takes n steps of recurrence work from the file's budget; returns -1
  * (after reporting at line, once) when it is spent. */
 int ics_charge(struct ics_ctx *c, size_t n, unsigned line);
+/* The floating libical time of civil fields (a DATE when is_date), and
+ * the civil fields of a libical time (its own clock; 00:00 for a DATE). */
+struct icaltimetype ics_floating(const struct pp_civil *cv, int is_date);
+void ics_civil_of(struct icaltimetype t, struct pp_civil *cv);
+/* qsort and bsearch order of int64_t. */
+int ics_cmp_i64(const void *a, const void *b);
 /* Formats an instant as "YYYYMMDDTHHMMSSZ" into buf[17]. */
 void ics_format_utc(int64_t t, char *buf);
 /* Adds one occurrence. */

@@ -125,16 +125,9 @@ read_time(struct ics_ctx *c, const struct ics_comp *k, const char *prop,
 		}
 		return -1;
 	}
-	out->c.year = v.year;
-	out->c.month = v.month;
-	out->c.day = v.day;
+	ics_civil_of(v, &out->c);
 	out->is_date = v.is_date;
 	out->is_utc = !v.is_date && icaltime_is_utc(v);
-	if (!v.is_date) {
-		out->c.hour = v.hour;
-		out->c.min = v.minute;
-		out->c.sec = v.second;
-	}
 	out->line = line;
 	/* A TZID on a DATE or a UTC time means nothing (libical ignores
 	 * it too). */
@@ -629,8 +622,8 @@ cmp_occ(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-static int
-cmp_i64(const void *a, const void *b)
+int
+ics_cmp_i64(const void *a, const void *b)
 {
 	const int64_t *x = a, *y = b;
 
@@ -653,9 +646,22 @@ ex_add(struct ics_occs *o, int64_t t)
 	o->ex[o->nex++] = t;
 }
 
-/* The floating libical time of civil fields (a DATE when is_date). */
-static struct icaltimetype
-floating(const struct pp_civil *cv, int is_date)
+void
+ics_civil_of(struct icaltimetype t, struct pp_civil *cv)
+{
+	memset(cv, 0, sizeof(*cv));
+	cv->year = t.year;
+	cv->month = t.month;
+	cv->day = t.day;
+	if (!t.is_date) {
+		cv->hour = t.hour;
+		cv->min = t.minute;
+		cv->sec = t.second;
+	}
+}
+
+struct icaltimetype
+ics_floating(const struct pp_civil *cv, int is_date)
 {
 	struct icaltimetype t = icaltime_null_time();
 
@@ -704,7 +710,7 @@ until_local(struct ics_ctx *c, const struct ics_comp *k,
 			return -1;
 	} else
 		pp_tz_to_civil(c->cals[k->cal].fzone, t, &cv);
-	r->until = floating(&cv, w->is_date);
+	r->until = ics_floating(&cv, w->is_date);
 	return 0;
 }
 
@@ -734,7 +740,7 @@ expand_rrule(struct ics_ctx *c, const struct ics_comp *k,
 	}
 	if (until_local(c, k, w, &r) != 0 ||
 	    (it = icalrecur_iterator_new(r,
-	         floating(&w->start.c, w->is_date))) == NULL) {
+	         ics_floating(&w->start.c, w->is_date))) == NULL) {
 		ics_problem(c, line, 1, "unsupported RRULE");
 		return -1;
 	}
@@ -754,12 +760,7 @@ expand_rrule(struct ics_ctx *c, const struct ics_comp *k,
 			rc = -1;
 			break;
 		}
-		occ.c.year = t.year;
-		occ.c.month = t.month;
-		occ.c.day = t.day;
-		occ.c.hour = t.is_date ? 0 : t.hour;
-		occ.c.min = t.is_date ? 0 : t.minute;
-		occ.c.sec = t.is_date ? 0 : t.second;
+		ics_civil_of(t, &occ.c);
 		occ.line = line;
 		if (ics_instant(c, k, &occ, 0, &s) != 0) {
 			rc = -1;
@@ -957,10 +958,7 @@ ics_expand(struct ics_ctx *c, const struct ics_comp *k,
 		if (ics_in_window(c, w, s)) {
 			struct pp_civil cv;
 
-			memset(&cv, 0, sizeof(cv));
-			cv.year = t.year;
-			cv.month = t.month;
-			cv.day = t.day;
+			ics_civil_of(t, &cv);
 			ics_occ_add(o, s, &cv);
 		}
 		if (o->n > PP_ICS_MAX_OCCURRENCES) {
@@ -986,13 +984,13 @@ ics_expand(struct ics_ctx *c, const struct ics_comp *k,
 	if (o->n > 1)
 		qsort(o->v, o->n, sizeof(*o->v), cmp_occ);
 	if (o->nex > 1)
-		qsort(o->ex, o->nex, sizeof(*o->ex), cmp_i64);
+		qsort(o->ex, o->nex, sizeof(*o->ex), ics_cmp_i64);
 	for (i = j = 0; i < o->n; i++) {
 		if (j > 0 && o->v[j - 1].start == o->v[i].start)
 			continue;
 		if (o->nex > 0 &&
 		    bsearch(&o->v[i].start, o->ex, o->nex, sizeof(*o->ex),
-		        cmp_i64) != NULL)
+		        ics_cmp_i64) != NULL)
 			continue;
 		o->v[j++] = o->v[i];
 	}

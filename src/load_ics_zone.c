@@ -186,14 +186,6 @@ add_date(struct obs *o, int64_t t)
 	o->dates[o->ndates++] = t;
 }
 
-static int
-cmp_i64(const void *a, const void *b)
-{
-	const int64_t *x = a, *y = b;
-
-	return *x < *y ? -1 : *x > *y;
-}
-
 /* Reads one RDATE value list of observance o (onsets, local unless "Z");
  * DATE values take the time of DTSTART, as libical does. */
 static int
@@ -301,20 +293,14 @@ finish_obs(struct ics_ctx *c, struct obs *o, struct obs_raw *r)
 			icaltime_adjust(&o->rules[i].until, 0, 0, 0, o->from);
 			o->rules[i].until.zone = NULL;
 		}
-	o->dtstart = icaltime_null_time();
-	o->dtstart.year = start.year;
-	o->dtstart.month = start.month;
-	o->dtstart.day = start.day;
-	o->dtstart.hour = start.hour;
-	o->dtstart.minute = start.min;
-	o->dtstart.second = start.sec;
+	o->dtstart = ics_floating(&start, 0);
 	add_date(o, pp_civil_seconds(&start) - o->from);
 	for (i = 0; i < r->nrdates; i++)
 		if (read_rdate(c, o, &start, r->rdates[i], r->rdate_lines[i]) !=
 		    0)
 			return -1;
 	if (o->ndates > 1)
-		qsort(o->dates, o->ndates, sizeof(*o->dates), cmp_i64);
+		qsort(o->dates, o->ndates, sizeof(*o->dates), ics_cmp_i64);
 	return 0;
 }
 
@@ -451,27 +437,23 @@ add_change(struct ics_zone *z, int64_t at, const struct obs *o)
 	z->nch++;
 }
 
+/* The floating time of local seconds, and the other way round. */
 static struct icaltimetype
 floating_at(int64_t local)
 {
-	struct icaltimetype t = icaltime_null_time();
 	struct pp_civil cv;
 
 	pp_civil_from_seconds(local, &cv);
-	t.year = cv.year;
-	t.month = cv.month;
-	t.day = cv.day;
-	t.hour = cv.hour;
-	t.minute = cv.min;
-	t.second = cv.sec;
-	return t;
+	return ics_floating(&cv, 0);
 }
 
 static int64_t
 local_of(struct icaltimetype t)
 {
-	return pp_days_from_civil(t.year, t.month, t.day) * 86400 +
-	    (int64_t)t.hour * 3600 + t.minute * 60 + t.second;
+	struct pp_civil cv;
+
+	ics_civil_of(t, &cv);
+	return pp_civil_seconds(&cv);
 }
 
 /*
