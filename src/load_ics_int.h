@@ -137,9 +137,6 @@ size_t ics_name_len(const char *s);
 /* The value of a content line (after the first ':' outside quotes), or
  * NULL. */
 const char *ics_line_value(const char *s);
-/* The value of parameter param (case-insensitive, quotes removed) of
- * content line s into buf[n]; returns 1 if present. */
-int ics_line_param(const char *s, const char *param, char *buf, size_t n);
 /* 1 if s is valid UTF-8 without control characters other than tab. */
 int ics_valid_text(const char *s);
 /* Unescapes an RFC 5545 TEXT value in place. */

@@ -642,44 +642,6 @@ report_xlic(struct ics_ctx *c, const struct ics_comp *k, icalcomponent *ic,
 	return n;
 }
 
-int
-ics_line_param(const char *s, const char *param, char *buf, size_t n)
-{
-	size_t plen = strlen(param), i;
-	const char *p = s + ics_name_len(s);
-
-	/* ;NAME=value or ;NAME="value", until the ':' that starts the value */
-	while (*p == ';') {
-		const char *name = ++p;
-		int q = 0;
-
-		while (*p != '\0' && *p != '=' && *p != ';' && *p != ':')
-			p++;
-		if (*p != '=')
-			return 0;
-		p++;
-		if ((size_t)(p - 1 - name) == plen &&
-		    strncasecmp(name, param, plen) == 0) {
-			for (i = 0;
-			     *p != '\0' && (q || (*p != ';' && *p != ':'));
-			     p++) {
-				if (*p == '"')
-					q = !q;
-				else if (i + 1 < n)
-					buf[i++] = *p;
-			}
-			buf[i] = '\0';
-			return 1;
-		}
-		while (*p != '\0' && (q || (*p != ';' && *p != ':'))) {
-			if (*p == '"')
-				q = !q;
-			p++;
-		}
-	}
-	return 0;
-}
-
 size_t
 ics_next_prop(const struct ics_ctx *c, const struct ics_comp *k, size_t from,
     const char *prop, char *value, size_t vsize)
