@@ -157,9 +157,13 @@ leakcheck: $(BUILD)/pyplan
 	$(VALGRIND) $(BUILD)/pyplan build tests/fixtures/cli-small.csv \
 		--profile tests/fixtures/cli-profile.ini \
 		--busy tests/fixtures/cli-busy.ics >/dev/null
+	$(VALGRIND) $(BUILD)/pyplan convert -f csv tests/fixtures/dst-gap.ics \
+		tests/fixtures/sched-2025.ics tests/bad/ics-zone-not-understood.ics \
+		tests/bad/ics-vtimezone-lies.ics >/dev/null 2>&1
 	for f in unterminated-quote.csv ics-huge-count.ics \
 	    ics-unterminated-vevent.ics xml-truncated.xml json-truncated.json \
-	    json-deep-nesting.json; do \
+	    json-deep-nesting.json ics-vtimezone-bad-offset.ics \
+	    ics-yearly-past-2582.ics ics-duration-overflow.ics; do \
 		$(VALGRIND) $(BUILD)/pyplan check tests/bad/$$f \
 			>/dev/null 2>&1; test $$? = 65 || exit 1; \
 	done
