@@ -626,6 +626,7 @@ vtz_offset(void *arg, int64_t t)
 
 	if (z->bad)
 		return 0;
+	t = pp_tz_cycle_back(t);
 	if (!z->window || t < z->lo + 3 * 86400 || t >= z->hi - 3 * 86400) {
 		if (evaluate(a->c, z, t) != 0) {
 			z->bad = 1;

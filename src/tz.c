@@ -127,6 +127,12 @@ valid_civil(const struct pp_civil *c)
 #define Y400 ((int64_t)146097 * 86400)
 #define T2500 ((int64_t)16725225600)
 
+int64_t
+pp_tz_cycle_back(int64_t t)
+{
+	return t >= T2500 ? t - (t - (T2500 - Y400)) / Y400 * Y400 : t;
+}
+
 /* The zone's offset from UTC (seconds east) at instant t. */
 static int
 offset_at(icaltimezone *z, int64_t t)
@@ -144,7 +150,7 @@ offset_at(icaltimezone *z, int64_t t)
 	 * instant after 2500 is looked up 400*k years earlier instead.
 	 */
 	if (t >= T2500) {
-		t -= (t - (T2500 - Y400)) / Y400 * Y400;
+		t = pp_tz_cycle_back(t);
 		days = t / 86400;
 	}
 	rem = t - days * 86400;

@@ -56,6 +56,15 @@ typedef int (*pp_tz_offset_fn)(void *arg, int64_t t);
 int64_t pp_tz_resolve(int64_t local, pp_tz_offset_fn off, void *arg,
     enum pp_tz_fit *fit);
 
+/*
+ * An instant at the same place of the 400-year Gregorian cycle as t and
+ * before the year 2500 (t itself when it is): what zone rules say then
+ * is what they say at t, since far-future offsets follow the zones' last
+ * rules, and zone code (libical's recurrences stop after 2582) is slow or
+ * gives up beyond.
+ */
+int64_t pp_tz_cycle_back(int64_t t);
+
 /* Seconds since 1970-01-01T00:00 of c's fields, on c's own clock (no zone
  * involved; the fields are not checked). */
 int64_t pp_civil_seconds(const struct pp_civil *c);

@@ -719,7 +719,8 @@ test_vtimezone_rules(void **state)
 	    "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\n"
 	    "TZOFFSETFROM:-0400\nTZOFFSETTO:-0500\nEND:STANDARD\n"
 	    "END:VTIMEZONE\n";
-	static const int years[] = {1990, 1995, 1996, 2006, 2007, 2018, 2030};
+	static const int years[] = {1990, 1995, 1996, 2006, 2007, 2018, 2030,
+	    2900};
 	static const int months[] = {3, 4, 9, 10, 11};
 	static const int times[] = {90, 120, 150, 180};
 	static const char *const tz[][2] = {{"My Berlin", "Europe/Berlin"},
