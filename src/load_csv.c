@@ -99,6 +99,7 @@ enum field {
 	F_ABSTRACT,
 	F_CATEGORY,
 	F_STATUS,
+	F_LANG,
 	F__COUNT
 };
 
@@ -140,6 +141,9 @@ static const struct {
     {F_ABSTRACT,
         {"abstract", "description", "summary", "details", "desc", "synopsis"}},
     {F_STATUS, {"status", "state"}},
+    {F_LANG,
+        {"language", "languages", "lang", "sprache", "langue", "idioma",
+            "content_locale"}},
 };
 
 static const char *const tag_names[] = {
@@ -926,7 +930,7 @@ data_row(struct ctx *c)
 	int64_t start = 0, end = 0;
 	int zone_ok, rec;
 	const char **v;
-	size_t n;
+	size_t n, unknown;
 
 	if (++c->rows > PP_LOAD_MAX_EVENTS) {
 		pp_diag_err(c->ds, c->name, c->row_line,
@@ -993,6 +997,11 @@ data_row(struct ctx *c)
 	ev->level = squeeze(c->tt, val(c, F_LEVEL));
 	ev->url = pp_tt_strdup(c->tt, val(c, F_URL));
 	ev->video_url = pp_tt_strdup(c->tt, val(c, F_VIDEO));
+	ev->lang = pp_tt_lang(c->tt, val(c, F_LANG), &unknown);
+	if (unknown > 0)
+		pp_diag_add(c->ds, PP_NOTE, c->name, c->row_line, 0,
+		    "language '%s': %zu word(s) not understood", val(c, F_LANG),
+		    unknown);
 	ev->abstract = unix_newlines(c->tt, val(c, F_ABSTRACT));
 	ev->nspeakers =
 	    pp_tt_split(c->tt, val(c, F_SPEAKERS), 1, &ev->speakers);
