@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "load_ics_int.h"
+#include "pyplan/load.h"
 #include "pyplan/xalloc.h"
 
 /* The X- property named name, or NULL. */
@@ -362,10 +363,11 @@ choose_zones(struct ics_ctx *c)
 }
 
 /*
- * The zone the programme declares, for the model (tt->tz), if no earlier
- * file declared one: the first calendar's X-WR-TIMEZONE; else, when all
- * its zoned times use one IANA zone, that one; else, for a feed of UTC
- * times only, the one IANA zone its VTIMEZONEs name.
+ * The zone the programme declares, for the model (tt->tz, through
+ * pp_load_declare_zone, which keeps the first file's and warns about
+ * another): the first calendar's X-WR-TIMEZONE; else, when all its zoned
+ * times use one IANA zone, that one; else, for a feed of UTC times only,
+ * the one IANA zone its VTIMEZONEs name.
  */
 static void
 declared_zone(struct ics_ctx *c)
@@ -374,10 +376,11 @@ declared_zone(struct ics_ctx *c)
 	size_t i;
 	int one = 1;
 
-	if (c->tt->tz != NULL || c->ncals == 0)
+	if (c->ncals == 0)
 		return;
 	if ((iana = ics_iana_name(c->cals[0].wr_tz)) != NULL) {
-		c->tt->tz = pp_tt_strdup(c->tt, iana);
+		pp_load_declare_zone(c->tt, iana, c->name,
+		    c->cals[0].wr_tz_line, c->ds);
 		return;
 	}
 	for (i = 0; i < c->nzones && one; i++) {
@@ -390,7 +393,7 @@ declared_zone(struct ics_ctx *c)
 		z = ics_vtimezones_iana(c);
 	if (one && z != NULL && strcmp(z, "UTC") != 0 &&
 	    strcmp(z, "Etc/UTC") != 0)
-		c->tt->tz = pp_tt_strdup(c->tt, z);
+		pp_load_declare_zone(c->tt, z, c->name, 0, c->ds);
 }
 
 int

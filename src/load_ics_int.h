@@ -42,7 +42,8 @@ struct ics_comp {
 };
 
 struct ics_cal {
-	char *wr_tz;       /* X-WR-TIMEZONE, heap, or NULL */
+	char *wr_tz; /* X-WR-TIMEZONE, heap, or NULL */
+	unsigned wr_tz_line;
 	char *wr_name;     /* X-WR-CALNAME, heap, or NULL */
 	const char *fzone; /* floating/display zone (arena), an IANA name */
 	int fzone_set;     /* fzone was chosen (--tz, X-WR-TIMEZONE) */

@@ -257,7 +257,7 @@ structural(const char *text, int *which, char *val)
 
 /* Reads a calendar-level property that pyplan uses. */
 static void
-cal_property(struct ics_ctx *c, const char *text, size_t nlen)
+cal_property(struct ics_ctx *c, const char *text, size_t nlen, unsigned line)
 {
 	struct ics_cal *k = &c->cals[c->ncals - 1];
 	const char *v = ics_line_value(text);
@@ -265,9 +265,11 @@ cal_property(struct ics_ctx *c, const char *text, size_t nlen)
 
 	if (v == NULL)
 		return;
-	if (nlen == 13 && strncasecmp(text, "X-WR-TIMEZONE", nlen) == 0)
+	if (nlen == 13 && strncasecmp(text, "X-WR-TIMEZONE", nlen) == 0) {
 		dst = &k->wr_tz;
-	else if (nlen == 12 && strncasecmp(text, "X-WR-CALNAME", nlen) == 0)
+		if (k->wr_tz == NULL)
+			k->wr_tz_line = line;
+	} else if (nlen == 12 && strncasecmp(text, "X-WR-CALNAME", nlen) == 0)
 		dst = &k->wr_name;
 	if (dst == NULL || *dst != NULL)
 		return;
@@ -412,7 +414,7 @@ walk(struct ics_ctx *c)
 				    "not a content line: '%s'",
 				    ics_excerpt(text, ex, sizeof(ex)));
 			else
-				cal_property(c, text, nlen);
+				cal_property(c, text, nlen, line);
 		}
 		free(text);
 	}
