@@ -781,6 +781,7 @@ pp_feed_event_init(struct pp_feed_event *e, struct pp_feed_pos at)
 	e->day_date = e->day_start = e->duration = empty;
 	e->title = e->subtitle = e->track = e->type = e->level = empty;
 	e->abstract = e->description = e->url = e->video_url = empty;
+	e->language = empty;
 	e->kind = -1;
 	e->recorded = PP_REC_UNKNOWN;
 }
@@ -1001,7 +1002,7 @@ pp_feed_add(struct pp_feed *f, const struct pp_feed_event *e)
 	const char *title = pp_feed_line(tt, e->title), *word, *video;
 	int64_t start = 0, end = 0;
 	int have_start;
-	size_t i;
+	size_t i, unknown;
 	enum pp_kind kind;
 
 	if (pp_feed_count(f, e->at) != 0) {
@@ -1084,6 +1085,11 @@ pp_feed_add(struct pp_feed *f, const struct pp_feed_event *e)
 	ev->abstract = abstract_of(tt, e);
 	ev->nspeakers = copy_lines(tt, e->persons, e->npersons, &ev->speakers);
 	ev->ntags = copy_lines(tt, e->tags, e->ntags, &ev->tags);
+	ev->lang = pp_tt_lang(tt, e->language, &unknown);
+	if (unknown > 0)
+		pp_diag_add(f->ds, PP_NOTE, f->name, e->at.line, e->at.col,
+		    "language '%s': %zu word(s) not understood", e->language,
+		    unknown);
 	ev->recorded = e->recorded;
 	if (ev->recorded == PP_REC_UNKNOWN && *ev->video_url != '\0')
 		ev->recorded = PP_REC_YES;

@@ -410,6 +410,7 @@ frab_event(struct jctx *c, const json_t *o, const char *day_date,
 	e.description = jfield(c, o, "description", line);
 	e.url = jfield(c, o, "url", line);
 	e.type = jfield(c, o, "type", line);
+	e.language = jfield(c, o, "language", line);
 	/* schema 2: ISO start and end; v1: date (ISO) and start (HH:MM) */
 	v = json_object_get(o, "date");
 	if (json_is_string(v)) {
@@ -854,6 +855,10 @@ pycon_item(struct jctx *c, const json_t *o, const json_t *parent,
 		return;
 	}
 	e.cancelled = json_is_true(json_object_get(o, "cancelled"));
+	/* PyCon US's Charlas are its Spanish-language talk track. */
+	if (strcasecmp(e.type, "charla") == 0 ||
+	    strcasecmp(e.type, "charlas") == 0)
+		e.language = "es";
 	e.id = jtext(o, "conf_key", c->num[0], sizeof(c->num[0]));
 	if (*e.id != '\0' && *id_prefix != '\0') {
 		snprintf(id, sizeof(id), "%s%s", id_prefix, e.id);
@@ -1071,6 +1076,7 @@ grid_submission(struct jctx *c, const json_t *root, const json_t *o)
 		e.track = jnamed(json_object_get(o, "track"));
 		e.abstract = jname_of(json_object_get(o, "abstract"));
 		e.description = jname_of(json_object_get(o, "description"));
+		e.language = jstr(o, "content_locale");
 		e.cancelled = cancelled;
 		people(c, json_object_get(o, "speakers"));
 		if (nslots == 0 || !json_is_object(slot)) {

@@ -69,6 +69,7 @@ enum field {
 	XF_DNS,
 	XF_GUID,
 	XF_ID,
+	XF_LANGUAGE,
 	XF__EVENT,
 	/* list items and conference fields, kept elsewhere */
 	XF_PERSON = XF__EVENT,
@@ -96,6 +97,7 @@ static const struct {
     {"url", XF_URL},
     {"do_not_record", XF_DNR},
     {"do_not_stream", XF_DNS},
+    {"language", XF_LANGUAGE},
 };
 
 /* A growing buffer of NUL-terminated strings, addressed by offset (the
@@ -527,6 +529,7 @@ event_end(struct xml_state *st)
 	e.abstract = str_at(&st->ev, st->off[XF_ABSTRACT]);
 	e.description = str_at(&st->ev, st->off[XF_DESCRIPTION]);
 	e.url = str_at(&st->ev, st->off[XF_URL]);
+	e.language = str_at(&st->ev, st->off[XF_LANGUAGE]);
 	room = str_at(&st->ev, st->off[XF_ROOM]);
 	if (*room == '\0')
 		room = st->room.n > 0 ? st->room.s : empty;

@@ -206,7 +206,8 @@ struct pp_feed_event {
 	int has_duration; /* a duration field is present */
 	const char *title, *subtitle, *track, *type, *level;
 	const char *abstract, *description, *url, *video_url;
-	int kind; /* a pp_kind the format decided, or -1 */
+	const char *language; /* as the feed writes it (pp_tt_lang) */
+	int kind;             /* a pp_kind the format decided, or -1 */
 	const char **rooms;
 	size_t nrooms;
 	const char **persons;

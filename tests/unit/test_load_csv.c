@@ -991,6 +991,35 @@ test_zone_column(void **state)
 	done(tt, &ds);
 }
 
+/* A language column, any of its aliases; a word it does not know is a
+ * note at the row, not a guess. */
+static void
+test_language_column(void **state)
+{
+	static const char csv[] = "title,date,start,end,Sprache\n"
+	                          "A,2018-05-09,09:00,09:30,Deutsch\n"
+	                          "B,2018-05-09,10:00,10:30,\"en, de\"\n"
+	                          "C,2018-05-09,11:00,11:30,\n"
+	                          "D,2018-05-09,12:00,12:30,Klingon\n";
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	const struct pp_diag *d;
+	int r;
+
+	(void)state;
+	tt = load_buf(csv, sizeof(csv) - 1, 0, &ds, &r);
+	assert_int_equal(r, 0);
+	assert_int_equal(tt->n, 4);
+	assert_string_equal(tt->ev[0].lang, "de");
+	assert_string_equal(tt->ev[1].lang, "en,de");
+	assert_string_equal(tt->ev[2].lang, "");
+	assert_string_equal(tt->ev[3].lang, "");
+	d = diag_at(&ds, 5, PP_NOTE);
+	assert_non_null(d);
+	assert_non_null(strstr(d->msg, "language 'Klingon'"));
+	done(tt, &ds);
+}
+
 int
 main(void)
 {
@@ -1019,6 +1048,7 @@ main(void)
 	    cmocka_unit_test(test_detect_format),
 	    cmocka_unit_test(test_event_length_bounds),
 	    cmocka_unit_test(test_zone_column),
+	    cmocka_unit_test(test_language_column),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 

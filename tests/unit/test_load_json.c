@@ -691,6 +691,48 @@ test_frab_json_zone_day_change(void **state)
 	check_declares(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
+/* Languages: frab/pretalx "language", pretalx's content_locale in the
+ * PyConFR site data, and PyCon US's Charlas (its Spanish track). */
+static void
+test_language(void **state)
+{
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	const struct pp_event *e;
+	size_t i, es = 0;
+	int ret;
+
+	(void)state;
+	pp_diags_init(&ds);
+	tt = load(FIXTURES "/c3voc-pretalx-rc3.json", NULL, 0, &ds, &ret);
+	assert_int_equal(ret, 0);
+	e = find_title(tt,
+	    "Der faule Admin automatisiert: Gluon auf echter Hardware testen");
+	assert_non_null(e);
+	assert_string_equal(e->lang, "de");
+	done(tt, &ds);
+
+	pp_diags_init(&ds);
+	tt = load(FIXTURES "/pyconfr-2024-schedule.json", NULL, 0, &ds, &ret);
+	assert_int_equal(ret, 0);
+	e = find_id(tt, "GDDRLW");
+	assert_non_null(e);
+	assert_string_equal(e->lang, "en");
+	done(tt, &ds);
+
+	pp_diags_init(&ds);
+	tt =
+	    load(FIXTURES "/pycon-us-2024-conference.json", NULL, 0, &ds, &ret);
+	assert_int_equal(ret, 0);
+	e = find_title(tt, "Observabilidad en Python para principiantes");
+	assert_non_null(e);
+	assert_string_equal(e->lang, "es");
+	for (i = 0; i < tt->n; i++)
+		es += strcmp(tt->ev[i].lang, "es") == 0;
+	assert_int_equal(es, 16);
+	done(tt, &ds);
+}
+
 int
 main(void)
 {
@@ -710,6 +752,7 @@ main(void)
 	    cmocka_unit_test(test_unread_lists),
 	    cmocka_unit_test(test_sessionize_status),
 	    cmocka_unit_test(test_frab_json_zone_day_change),
+	    cmocka_unit_test(test_language),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

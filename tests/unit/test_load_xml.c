@@ -853,6 +853,36 @@ test_attribute_entities(void **state)
 	done(tt, &ds);
 }
 
+/* frab <language>: "de, en" is German interpreted into English. */
+static void
+test_language(void **state)
+{
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	const struct pp_event *e;
+	size_t i, de = 0, en = 0, both = 0, none = 0;
+	int ret;
+
+	(void)state;
+	pp_diags_init(&ds);
+	tt = load(FIXTURES "/ccc-38c3-schedule.xml", NULL, 0, &ds, &ret);
+	assert_int_equal(ret, 0);
+	e = find_id(tt, "1a944806-7db5-496c-927d-40d6b4d3e600");
+	assert_non_null(e);
+	assert_string_equal(e->lang, "de,en");
+	for (i = 0; i < tt->n; i++) {
+		const char *l = tt->ev[i].lang;
+
+		de += strcmp(l, "de") == 0;
+		en += strcmp(l, "en") == 0;
+		both += strlen(l) == 5;
+		none += *l == '\0';
+	}
+	assert_true(de > 400 && en > 300 && both > 150);
+	assert_int_equal(none, tt->n - de - en - both);
+	done(tt, &ds);
+}
+
 int
 main(void)
 {
@@ -878,6 +908,7 @@ main(void)
 	    cmocka_unit_test(test_libxml_messages),
 	    cmocka_unit_test(test_unread_elements),
 	    cmocka_unit_test(test_attribute_entities),
+	    cmocka_unit_test(test_language),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
