@@ -657,6 +657,11 @@ add_event(struct writer *w, const struct item_desc *d)
 		add_x(ev, "X-PYPLAN-ID", d->item_id);
 	if (old != NULL)
 		set_sequence(ev, old);
+	/* A cancelled event of a timetable stays in it, as cancelled, so
+	 * that the file reads back the same (plans never hold one). */
+	if (e != NULL && e->status == PP_STATUS_CANCELLED)
+		icalcomponent_add_property(ev,
+		    icalproperty_new_status(ICAL_STATUS_CANCELLED));
 	if (w->xprops && e != NULL) {
 		/* Always present: it also tells pp_load_ics that SUMMARY
 		 * is the title as it is, without a "[kind]" prefix. */

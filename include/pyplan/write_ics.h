@@ -38,7 +38,7 @@ pp_write_ics(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o);
  * zone (ev->tz, else tz, else UTC).  So that the file loads back the same
  * through pp_load_ics, DESCRIPTION is the abstract alone and X-PYPLAN-*
  * properties carry the kind word, speakers, track, level, video URL and
- * recorded flag.  tz may be NULL.  Returns 0, or -1 on a stream error.
+ * recorded flag; a cancelled event has STATUS:CANCELLED.  tz may be NULL.  Returns 0, or -1 on a stream error.
  */
 int
 pp_write_timetable_ics(FILE *fp, const struct pp_timetable *tt, const char *tz);
