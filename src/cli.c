@@ -24,6 +24,7 @@
 #include "pyplan/load.h"
 #include "pyplan/lp.h"
 #include "pyplan/match.h"
+#include "pyplan/score.h"
 #include "pyplan/model.h"
 #include "pyplan/output.h"
 #include "pyplan/profile.h"
@@ -117,6 +118,8 @@ static const char *const cmd_help[] = {
         "  --recorded-weight X, --days DATE[,DATE...], --level LEVEL\n"
         "  --talk-base X, --networking-weight X, --level-bonus X, "
         "--criteria-bonus X\n"
+        "  --fill, --no-fill     fill free slots with talks (up to the "
+        "caps) or not\n"
         "  --interest TOPIC=W, --speaker NAME=W, --criterion "
         "job|depth|new|speaker=LIST\n"
         "  --must ID/TITLE, --skip ID/TITLE, --busy FILE (.ics or CSV)\n"
@@ -205,6 +208,8 @@ static const struct option {
     {"networking-weight", 0, 1, O_SET, "plan", "networking-weight"},
     {"level-bonus", 0, 1, O_SET, "plan", "level-bonus"},
     {"criteria-bonus", 0, 1, O_SET, "plan", "criteria-bonus"},
+    {"fill", 0, 0, O_SET, "plan", "fill-with-talks"},
+    {"no-fill", 0, 0, O_SET, "plan", "fill-with-talks"},
     {"must", 0, 1, O_SET, "must", "id"},
     {"skip", 0, 1, O_SET, "skip", "id"},
     {"interest", 0, 1, O_SET_KV, "interests", NULL},
@@ -340,7 +345,10 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 		add_setting(o, "busy", "file", arg, NULL);
 		break;
 	case O_SET:
-		add_setting(o, opt->section, opt->key, arg, NULL);
+		/* A flag without an argument sets a yes/no key. */
+		add_setting(o, opt->section, opt->key,
+		    opt->arg ? arg : strncmp(opt->name, "no-", 3) ? "yes" : "no",
+		    NULL);
 		break;
 	case O_SET_KV:
 		eq = strrchr(arg, '=');
@@ -684,6 +692,7 @@ session_open(const struct opts *o, struct session *s, struct pp_diags *ds,
 		return st;
 	if (!need_model)
 		return 0;
+	pp_score_check_terms(&s->p, s->tt, ds);
 	if ((st = load_busy(o, &s->p, s->tt, &s->busy, &s->nbusy, ds)) != 0)
 		return st;
 	switch (pp_model_build(s->tt, &s->p, s->busy, s->nbusy, &s->m, ds)) {
