@@ -719,9 +719,27 @@ struct vocab {
 	char **stems;          /* their English stems, sorted */
 	const char **speakers; /* distinct speaker names, borrowed */
 	size_t nspeakers;
-	struct pp_words names; /* the words of the speaker names */
+	char **names; /* the words of the speaker names, as written */
+	size_t nnames, namecap;
 	int built;
 };
+
+/* Adds the blank-separated words of a speaker name to v->names. */
+static void
+add_name_words(struct vocab *v, const char *s)
+{
+	size_t n;
+
+	for (;;) {
+		s += strspn(s, " \t");
+		if ((n = strcspn(s, " \t")) == 0)
+			return;
+		v->names = pp_xgrowarray(v->names, &v->namecap, v->nnames + 1,
+		    sizeof(*v->names));
+		v->names[v->nnames++] = pp_xstrndup(s, n);
+		s += n;
+	}
+}
 
 static int
 cmp_str(const void *a, const void *b)
@@ -749,7 +767,7 @@ vocab_build(struct vocab *v, const struct pp_timetable *tt)
 			v->speakers = pp_xgrowarray(v->speakers, &scap, ns + 1,
 			    sizeof(*v->speakers));
 			v->speakers[ns++] = ev->speakers[j];
-			pp_words_add(&v->names, ev->speakers[j], NULL);
+			add_name_words(v, ev->speakers[j]);
 		}
 	}
 	if (all.n > 1)
@@ -791,7 +809,9 @@ vocab_fini(struct vocab *v)
 	free(v->count);
 	free(v->stems);
 	free(v->speakers);
-	pp_words_fini(&v->names);
+	for (i = 0; i < v->nnames; i++)
+		free(v->names[i]);
+	free(v->names);
 }
 
 /* Typos a term of this many characters may hold and still get a
@@ -897,8 +917,8 @@ suggest_speaker(struct vocab *v, const struct term *t)
 	const char *r = nearest(t->name, v->speakers, NULL, v->nspeakers);
 
 	if (r == NULL && t->plain.n == 1)
-		r = nearest(t->plain.w[0], (const char *const *)v->names.w,
-		    NULL, v->names.n);
+		r = nearest(t->plain.w[0], (const char *const *)v->names, NULL,
+		    v->nnames);
 	return r;
 }
 

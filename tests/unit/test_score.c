@@ -937,7 +937,7 @@ test_check_terms(void **state)
 	    "'Lennart Poettering'?");
 	assert_string_equal(f->ds.v[5].msg,
 	    "speaker 'Poeterin' matches no event; did you mean "
-	    "'poettering'?");
+	    "'Poettering'?");
 	assert_string_equal(f->ds.v[6].msg,
 	    "criterion job: 'kubernetse' matches no event; did you mean "
 	    "'kubernetes'?");
