@@ -632,6 +632,25 @@ pp_score_networking(const struct pp_profile *p, long minutes)
 static const char *const field_names[] = {"title", "track", "tags", "abstract",
     "speakers"};
 
+const char *
+pp_score_field_name(unsigned field)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(field_names) / sizeof(field_names[0]); i++)
+		if (field == 1u << i)
+			return field_names[i];
+	return "";
+}
+
+const char *
+pp_score_match_kind_name(enum pp_match_kind k)
+{
+	return k == PP_MATCH_SPEAKER ? "speaker"
+	    : k == PP_MATCH_LEVEL    ? "level"
+	                             : "interest";
+}
+
 void
 pp_score_fields_text(unsigned fields, const char *sep, char *buf, size_t size)
 {

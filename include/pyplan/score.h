@@ -211,7 +211,14 @@ size_t pp_score_breakdown(const struct pp_scorer *s, const struct pp_event *ev,
  */
 void pp_score_term_text(const struct pp_score_term *t, char *buf, size_t size);
 
-/* Writes the field names of bits into buf[size], ", "-separated in
+/* The name of one field bit ("title", "track", "tags", "abstract",
+ * "speakers"), or "" for anything else. */
+const char *pp_score_field_name(unsigned field);
+
+/* The name of a match kind: "interest", "speaker" or "level". */
+const char *pp_score_match_kind_name(enum pp_match_kind k);
+
+/* Writes the field names of bits into buf[size], separated by sep, in
  * enum pp_field order ("title, track"); "" for none. */
 void
 pp_score_fields_text(unsigned fields, const char *sep, char *buf, size_t size);
