@@ -24,10 +24,10 @@
 #include "pyplan/load.h"
 #include "pyplan/lp.h"
 #include "pyplan/match.h"
-#include "pyplan/score.h"
 #include "pyplan/model.h"
 #include "pyplan/output.h"
 #include "pyplan/profile.h"
+#include "pyplan/score.h"
 #include "pyplan/solve.h"
 #include "pyplan/tz.h"
 #include "pyplan/version.h"
@@ -346,9 +346,9 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 		break;
 	case O_SET:
 		/* A flag without an argument sets a yes/no key. */
-		add_setting(o, opt->section, opt->key,
-		    opt->arg ? arg : strncmp(opt->name, "no-", 3) ? "yes" : "no",
-		    NULL);
+		if (!opt->arg)
+			arg = strncmp(opt->name, "no-", 3) != 0 ? "yes" : "no";
+		add_setting(o, opt->section, opt->key, arg, NULL);
 		break;
 	case O_SET_KV:
 		eq = strrchr(arg, '=');

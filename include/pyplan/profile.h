@@ -126,9 +126,9 @@ int pp_profile_load_string(struct pp_profile *p, const char *name,
  *             the window's length, or "none"; recorded-weight: 0..1;
  *             networking-weight: 0..1000000; talk-base, level-bonus,
  *             criteria-bonus: -1000000..1000000 (plain decimals, no
- *             exponent, inf or nan); fill-with-talks: yes, true, on, 1
- *             or no, false, off, 0 (ignoring case); level: a word, "none" clears it;
- *             timezone: an IANA zone (pp_tz_valid); days: YYYY-MM-DD list
+ *             exponent, inf or nan); fill-with-talks: yes, true, on,
+ *             1 or no, false, off, 0 (ignoring case); level: a word,
+ *             "none" clears it; timezone: an IANA zone (pp_tz_valid); days: YYYY-MM-DD list
  *             separated by commas (kept sorted, without duplicates), "all"
  *             clears it.  A key given again replaces the value.
  *   interests TOPIC = WEIGHT, speakers NAME = WEIGHT: weight as talk-base;
