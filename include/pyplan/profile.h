@@ -130,7 +130,8 @@ int pp_profile_load_string(struct pp_profile *p, const char *name,
  *             1 or no, false, off, 0 (ignoring case); level: a word,
  *             "none" clears it; timezone: an IANA zone (pp_tz_valid);
  *             days: YYYY-MM-DD list separated by commas (kept sorted,
- *             without duplicates), "all" clears it.  A key given again replaces the value.
+ *             without duplicates), "all" clears it.  A key given again
+ *             replaces the value.
  *   interests TOPIC = WEIGHT, speakers NAME = WEIGHT: weight as talk-base;
  *             the name must hold a letter or digit; giving a name again
  *             (ignoring ASCII case) replaces its weight.
