@@ -901,6 +901,23 @@ test_language(void **state)
 static void
 test_check_terms(void **state)
 {
+	static const char *const want[] = {
+	    "interest 'zzzqqq' matches no event",
+	    "interest 'kubernetse' matches no event; did you mean "
+	    "'kubernetes'?",
+	    "interest 'machine lerning' matches no event; did you mean "
+	    "'machine learning'?",
+	    "interest 'scale go' matches no event",
+	    "speaker 'Lenart Poetering' matches no event; did you mean "
+	    "'Lennart Poettering'?",
+	    "speaker 'Poeterin' matches no event; did you mean "
+	    "'Poettering'?",
+	    "criterion job: 'kubernetse' matches no event; did you mean "
+	    "'kubernetes'?",
+	    "criterion speaker: 'Lily Ryan' matches no event; did you mean "
+	    "'Lilly Ryan'?",
+	};
+
 	struct fx *f = *state;
 	size_t i;
 
@@ -920,30 +937,10 @@ test_check_terms(void **state)
 	set(f, "criteria", "speaker", "Lily Ryan");
 	assert_int_equal(pp_score_check_terms(&f->p, f->tt, &f->ds), 8);
 	assert_int_equal(f->ds.n, 8);
-	for (i = 0; i < f->ds.n; i++)
+	for (i = 0; i < f->ds.n; i++) {
 		assert_int_equal(f->ds.v[i].level, PP_WARNING);
-	assert_string_equal(f->ds.v[0].msg,
-	    "interest 'zzzqqq' matches no event");
-	assert_string_equal(f->ds.v[1].msg,
-	    "interest 'kubernetse' matches no event; did you mean "
-	    "'kubernetes'?");
-	assert_string_equal(f->ds.v[2].msg,
-	    "interest 'machine lerning' matches no event; did you mean "
-	    "'machine learning'?");
-	assert_string_equal(f->ds.v[3].msg,
-	    "interest 'scale go' matches no event");
-	assert_string_equal(f->ds.v[4].msg,
-	    "speaker 'Lenart Poetering' matches no event; did you mean "
-	    "'Lennart Poettering'?");
-	assert_string_equal(f->ds.v[5].msg,
-	    "speaker 'Poeterin' matches no event; did you mean "
-	    "'Poettering'?");
-	assert_string_equal(f->ds.v[6].msg,
-	    "criterion job: 'kubernetse' matches no event; did you mean "
-	    "'kubernetes'?");
-	assert_string_equal(f->ds.v[7].msg,
-	    "criterion speaker: 'Lily Ryan' matches no event; did you mean "
-	    "'Lilly Ryan'?");
+		assert_string_equal(f->ds.v[i].msg, want[i]);
+	}
 }
 
 /* Nothing to warn about: no terms, or all found; an empty programme
