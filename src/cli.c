@@ -27,7 +27,6 @@
 #include "pyplan/model.h"
 #include "pyplan/output.h"
 #include "pyplan/profile.h"
-#include "pyplan/score.h"
 #include "pyplan/solve.h"
 #include "pyplan/tz.h"
 #include "pyplan/version.h"
@@ -693,7 +692,6 @@ session_open(const struct opts *o, struct session *s, struct pp_diags *ds,
 		return st;
 	if (!need_model)
 		return 0;
-	pp_score_check_terms(&s->p, s->tt, ds);
 	if ((st = load_busy(o, &s->p, s->tt, &s->busy, &s->nbusy, ds)) != 0)
 		return st;
 	switch (pp_model_build(s->tt, &s->p, s->busy, s->nbusy, &s->m, ds)) {

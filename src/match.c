@@ -294,8 +294,9 @@ void
 pp_words_add(struct pp_words *ws, const char *text, struct pp_stemmer *st)
 {
 	const unsigned char *s;
-	char *buf;
-	size_t len, max, n0 = ws->n;
+	char *buf, *block = NULL;
+	const char *stem;
+	size_t len, max, n0 = ws->n, used = 0, cap = 0, k, *off;
 
 	if (text == NULL || *text == '\0')
 		return;
@@ -303,23 +304,38 @@ pp_words_add(struct pp_words *ws, const char *text, struct pp_stemmer *st)
 	buf = pp_xmalloc(2 * len + 1);
 	/*
 	 * One pass: room for the most words the text can hold (a word and a
-	 * separator take two bytes) plus the separator between texts, then
-	 * trimmed to what was found.
+	 * separator take two bytes) plus the separator between texts.  The
+	 * words go into one block per text, at offsets until the block has
+	 * its final address; the separator is its first, empty, string.
 	 */
 	max = ws->n + 1 + (len + 1) / 2;
 	ws->w = pp_xreallocarray(ws->w, max, sizeof(*ws->w));
+	off = pp_xcalloc(max - ws->n + 1, sizeof(*off));
+	block = pp_xgrowarray(block, &cap, 1, 1);
+	block[used++] = '\0';
 	if (ws->n > 0)
-		ws->w[ws->n++] = NULL; /* the separator, if words follow */
+		off[ws->n++ - n0] = 0; /* the separator, if words follow */
 	s = (const unsigned char *)text;
-	while (next_word(&s, buf) > 0)
-		ws->w[ws->n++] = pp_xstrdup(pp_stem(st, buf));
-	free(buf);
-	if (n0 > 0) {
-		if (ws->n == n0 + 1)
-			ws->n = n0; /* no words: no separator either */
-		else
-			ws->w[n0] = pp_xstrdup("");
+	while (next_word(&s, buf) > 0) {
+		stem = pp_stem(st, buf);
+		k = strlen(stem) + 1;
+		block = pp_xgrowarray(block, &cap, used + k, 1);
+		memcpy(block + used, stem, k);
+		off[ws->n++ - n0] = used;
+		used += k;
 	}
+	free(buf);
+	if (n0 > 0 && ws->n == n0 + 1)
+		ws->n = n0; /* no words: no separator either */
+	if (ws->n > n0) {
+		for (k = n0; k < ws->n; k++)
+			ws->w[k] = block + off[k - n0];
+		ws->blocks = pp_xreallocarray(ws->blocks, ws->nblocks + 1,
+		    sizeof(*ws->blocks));
+		ws->blocks[ws->nblocks++] = block;
+	} else
+		free(block);
+	free(off);
 	ws->w = pp_xreallocarray(ws->w, ws->n > 0 ? ws->n : 1, sizeof(*ws->w));
 }
 
@@ -328,11 +344,14 @@ pp_words_fini(struct pp_words *ws)
 {
 	size_t i;
 
-	for (i = 0; i < ws->n; i++)
-		free(ws->w[i]);
+	for (i = 0; i < ws->nblocks; i++)
+		free(ws->blocks[i]);
+	free(ws->blocks);
 	free(ws->w);
 	ws->w = NULL;
 	ws->n = 0;
+	ws->blocks = NULL;
+	ws->nblocks = 0;
 }
 
 size_t
@@ -379,7 +398,7 @@ pp_words_match(const struct pp_words *ws, const struct pp_words *phrase)
 int
 pp_text_match(const char *text, const char *phrase)
 {
-	struct pp_words t = {NULL, 0}, p = {NULL, 0};
+	struct pp_words t = PP_WORDS_INIT, p = PP_WORDS_INIT;
 	struct pp_stemmer *st = pp_stemmer_new("en");
 	int r;
 

@@ -305,7 +305,7 @@ split_list(const char *s, char ***out)
 static int
 has_words(const char *s)
 {
-	struct pp_words ws = {NULL, 0};
+	struct pp_words ws = PP_WORDS_INIT;
 	int r;
 
 	pp_words_add(&ws, s, NULL);

@@ -90,6 +90,10 @@ struct pp_scorer {
 	size_t ninterests, nspeakers, ncrit[PP_CRIT__COUNT];
 	int64_t base, level_bonus, per_hour, recorded; /* units */
 	struct langs *langs; /* filled as event languages turn up */
+	/* Terms that matched some event scored so far (pp_scorer_report):
+	 * interests, speakers, then each criterion's, numbered as off[]. */
+	unsigned char *seen;
+	size_t off[PP_CRIT__COUNT + 2];
 };
 
 static struct term *
@@ -202,6 +206,11 @@ pp_scorer_new(const struct pp_profile *p)
 	s->per_hour = pp_score_units(p->networking_weight);
 	s->recorded = pp_score_units(p->recorded_weight);
 	s->langs = pp_xcalloc(1, sizeof(*s->langs));
+	s->off[0] = s->ninterests;
+	s->off[1] = s->off[0] + s->nspeakers;
+	for (c = 0; c < PP_CRIT__COUNT; c++)
+		s->off[c + 2] = s->off[c + 1] + s->ncrit[c];
+	s->seen = pp_xcalloc(s->off[PP_CRIT__COUNT + 1] + 1, 1);
 	return s;
 }
 
@@ -225,6 +234,7 @@ pp_scorer_free(struct pp_scorer *s)
 	}
 	free(s->langs->v);
 	free(s->langs);
+	free(s->seen);
 	free_terms(s->interests, s->ninterests);
 	free_terms(s->speakers, s->nspeakers);
 	for (c = 0; c < PP_CRIT__COUNT; c++)
@@ -457,6 +467,7 @@ collect(const struct pp_scorer *s, const struct pp_event *ev,
 
 		if (rel == 0)
 			continue;
+		s->seen[i] = 1;
 		x->m.kind = PP_MATCH_INTEREST;
 		x->m.name = s->interests[i].name;
 		x->m.fields = fields;
@@ -480,11 +491,14 @@ collect(const struct pp_scorer *s, const struct pp_event *ev,
 		}
 		damp = 1;
 	}
-	for (i = 0; talk && i < s->nspeakers; i++) {
+	for (i = 0; i < s->nspeakers; i++) {
 		struct hit *x = &h->v[h->n];
 
 		if (!speaker_match(&s->speakers[i], t))
 			continue;
+		s->seen[s->off[0] + i] = 1;
+		if (!talk)
+			continue; /* speakers count for talks only */
 		x->m.kind = PP_MATCH_SPEAKER;
 		x->m.name = s->speakers[i].name;
 		x->m.fields = PP_FIELD_SPEAKERS;
@@ -507,14 +521,15 @@ collect(const struct pp_scorer *s, const struct pp_event *ev,
 	for (c = 0; c < PP_CRIT__COUNT; c++) {
 		for (i = 0; i < s->ncrit[c]; i++) {
 			unsigned fields;
+			int64_t rel = c == PP_CRIT_SPEAKER
+			    ? (speaker_match(&s->crit[c][i], t) ? PP_REL_UNIT
+			                                        : 0)
+			    : relevance(&l->crit[c][i], t, &fields);
 
-			if (c == PP_CRIT_SPEAKER
-			        ? speaker_match(&s->crit[c][i], t)
-			        : relevance(&l->crit[c][i], t, &fields) >=
-			            PP_REL_STRONG) {
+			if (rel > 0)
+				s->seen[s->off[c + 1] + i] = 1;
+			if (rel >= PP_REL_STRONG)
 				*crit |= 1u << c;
-				break;
-			}
 		}
 	}
 }
@@ -563,7 +578,8 @@ score_event(const struct pp_scorer *s, const struct pp_event *ev,
 	int talk = pp_kind_class(ev->kind) == PP_CLASS_TALK;
 
 	memset(out, 0, sizeof(*out));
-	ev_text_init(&t, ev, l->st, 1, talk || s->ncrit[PP_CRIT_SPEAKER] > 0);
+	ev_text_init(&t, ev, l->st, 1,
+	    s->nspeakers > 0 || s->ncrit[PP_CRIT_SPEAKER] > 0);
 	collect(s, ev, l, &t, talk, &h, &out->crit);
 
 	rate = talk ? base_rate(s, ev->kind) : s->per_hour;
@@ -769,7 +785,7 @@ cmp_str(const void *a, const void *b)
 static void
 vocab_build(struct vocab *v, const struct pp_timetable *tt)
 {
-	struct pp_words all = {NULL, 0};
+	struct pp_words all = PP_WORDS_INIT;
 	struct pp_stemmer *en;
 	size_t i, j, ns = 0, scap = 0;
 
@@ -797,19 +813,18 @@ vocab_build(struct vocab *v, const struct pp_timetable *tt)
 	en = pp_stemmer_new("en");
 	for (i = 0; i < all.n; i++) {
 		if (all.w[i][0] == '\0')
-			free(all.w[i]); /* a separator */
-		else if (v->nwords > 0 &&
+			continue; /* a separator */
+		if (v->nwords > 0 &&
 		    strcmp(v->words[v->nwords - 1], all.w[i]) == 0) {
 			v->count[v->nwords - 1]++;
-			free(all.w[i]);
-		} else {
-			v->stems[v->nwords] = pp_xstrdup(pp_stem(en, all.w[i]));
-			v->count[v->nwords] = 1;
-			v->words[v->nwords++] = all.w[i];
+			continue;
 		}
+		v->stems[v->nwords] = pp_xstrdup(pp_stem(en, all.w[i]));
+		v->count[v->nwords] = 1;
+		v->words[v->nwords++] = pp_xstrdup(all.w[i]);
 	}
 	pp_stemmer_free(en);
-	free(all.w);
+	pp_words_fini(&all);
 	if (v->nwords > 1)
 		qsort(v->stems, v->nwords, sizeof(*v->stems), cmp_str);
 	v->nspeakers = ns;
@@ -875,7 +890,7 @@ static int
 occurs(const struct pp_scorer *s, const struct pp_timetable *tt,
     const char *phrase)
 {
-	struct pp_words w = {NULL, 0};
+	struct pp_words w = PP_WORDS_INIT;
 	struct ev_text t;
 	unsigned fields;
 	size_t i;
@@ -941,83 +956,47 @@ suggest_speaker(struct vocab *v, const struct term *t)
 	return r;
 }
 
+/* Term k (numbered as off[]) is a name: a [speakers] entry or a speaker
+ * criterion. */
+static int
+is_name(const size_t *off, size_t k)
+{
+	return (k >= off[0] && k < off[1]) ||
+	    (k >= off[PP_CRIT_SPEAKER + 1] && k < off[PP_CRIT_SPEAKER + 2]);
+}
+
 size_t
-pp_score_check_terms(const struct pp_profile *p, const struct pp_timetable *tt,
+pp_scorer_report(const struct pp_scorer *s, const struct pp_timetable *tt,
     struct pp_diags *ds)
 {
-	struct pp_scorer *s = pp_scorer_new(p);
+	const size_t *off = s->off;
 	struct vocab v;
-	struct ev_text t;
-	size_t off[PP_CRIT__COUNT + 2], nt, left, i, e, k, nwarn = 0;
-	unsigned char *hit;
-	unsigned fields;
+	size_t nt = off[PP_CRIT__COUNT + 1], k, nwarn = 0;
 	int c;
-
-	/* Terms are numbered interests, speakers, then each criterion's. */
-	off[0] = s->ninterests;
-	off[1] = off[0] + s->nspeakers;
-	for (c = 0; c < PP_CRIT__COUNT; c++)
-		off[c + 2] = off[c + 1] + s->ncrit[c];
-	nt = left = off[PP_CRIT__COUNT + 1];
-	hit = pp_xcalloc(nt + 1, 1);
-	for (e = 0; e < tt->n && left > 0; e++) {
-		const struct pp_event *ev = &tt->ev[e];
-		const struct lang *l = get_lang(s, ev->lang);
-
-		ev_text_init(&t, ev, l->st, 1, 1);
-		for (k = 0; k < nt; k++) {
-			int h;
-
-			if (hit[k])
-				continue;
-			if (k < off[0])
-				h = relevance(&l->interests[k], &t, &fields) >
-				    0;
-			else if (k < off[1])
-				h = speaker_match(&s->speakers[k - off[0]], &t);
-			else {
-				for (c = 0; k >= off[c + 2]; c++)
-					;
-				i = k - off[c + 1];
-				h = c == PP_CRIT_SPEAKER
-				    ? speaker_match(&s->crit[c][i], &t)
-				    : relevance(&l->crit[c][i], &t, &fields) >
-				        0;
-			}
-			if (h) {
-				hit[k] = 1;
-				left--;
-			}
-		}
-		ev_text_fini(&t);
-	}
 
 	memset(&v, 0, sizeof(v));
 	for (k = 0; k < nt; k++) {
 		const struct term *term;
 		const char *r = NULL;
 		char what[64], sug[200], tail[256] = "";
-		int speaker;
+		int speaker = is_name(off, k);
 
-		if (hit[k])
+		if (s->seen[k])
 			continue;
 		if (!v.built)
 			vocab_build(&v, tt);
 		if (k < off[0]) {
 			term = &s->interests[k];
 			snprintf(what, sizeof(what), "interest");
-			speaker = 0;
 		} else if (k < off[1]) {
 			term = &s->speakers[k - off[0]];
 			snprintf(what, sizeof(what), "speaker");
-			speaker = 1;
 		} else {
 			for (c = 0; k >= off[c + 2]; c++)
 				;
 			term = &s->crit[c][k - off[c + 1]];
 			snprintf(what, sizeof(what), "criterion %s:",
 			    pp_criterion_name((enum pp_criterion)c));
-			speaker = c == PP_CRIT_SPEAKER;
 		}
 		if (speaker)
 			r = suggest_speaker(&v, term);
@@ -1032,7 +1011,20 @@ pp_score_check_terms(const struct pp_profile *p, const struct pp_timetable *tt,
 	}
 	if (v.built)
 		vocab_fini(&v);
-	free(hit);
-	pp_scorer_free(s);
 	return nwarn;
+}
+
+size_t
+pp_score_check_terms(const struct pp_profile *p, const struct pp_timetable *tt,
+    struct pp_diags *ds)
+{
+	struct pp_scorer *s = pp_scorer_new(p);
+	struct pp_score sc;
+	size_t i, n;
+
+	for (i = 0; i < tt->n; i++)
+		pp_score_event(s, &tt->ev[i], &sc);
+	n = pp_scorer_report(s, tt, ds);
+	pp_scorer_free(s);
+	return n;
 }

@@ -40,17 +40,22 @@ const char *pp_stem(struct pp_stemmer *st, const char *word);
 
 /*
  * A text cut into lowercase words in their matching form; owns its
- * storage.  When texts are added one after another, an empty word
- * separates them, so that a phrase never spans two texts (two tags, say).
+ * storage (one block per text added).  When texts are added one after
+ * another, an empty word separates them, so that a phrase never spans two
+ * texts (two tags, say).  Start from PP_WORDS_INIT.
  */
 struct pp_words {
-	char **w;
+	char **w; /* n words, pointing into blocks */
 	size_t n;
+	char **blocks;
+	size_t nblocks;
 };
+
+#define PP_WORDS_INIT {NULL, 0, NULL, 0}
 
 /*
  * Splits text into words and appends them, stemmed by st (pp_stem; NULL:
- * not stemmed, only lowercased), to *ws, which must be zeroed or
+ * not stemmed, only lowercased), to *ws, which must be PP_WORDS_INIT or
  * previously filled; text is borrowed (NULL or "" adds nothing).  Word
  * characters are those of pp_utf8_is_word (letters, marks and numbers of
  * any script); everything else separates, including Unicode punctuation

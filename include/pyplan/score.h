@@ -251,16 +251,23 @@ int64_t pp_score_networking(const struct pp_profile *p, long minutes);
 void pp_score_format(int64_t v, char *buf);
 
 /*
- * Warns in ds about each profile term that matches no event of tt (match
- * rules as pp_score_event, relevance above 0, any kind of event): an
- * interest, a [speakers] name, a criterion topic or speaker.  The warning
- * names the term and, when the programme has a close word or speaker name
- * (pp_edit_distance at most 1 for terms of up to 5 characters, 2 up to
- * 10, else 3; shorter than 4: none), suggests it: "interest 'pyton'
- * matches no event; did you mean 'python'?".  A phrase is suggested with
- * each word that occurs nowhere replaced by its nearest, when the result
- * occurs.  p and tt are borrowed.  Returns the number of warnings.
+ * Warns in ds about each profile term that matched no event that s has
+ * scored (pp_score_event; match rules as there, relevance above 0, any
+ * kind of event): an interest, a [speakers] name, a criterion topic or
+ * speaker.  The warning names the term and, when tt has a close word or
+ * speaker name (pp_edit_distance at most 1 for terms of up to 5
+ * characters, 2 up to 10, else 3; shorter than 4: none), suggests it:
+ * "interest 'pyton' matches no event; did you mean 'python'?".  A phrase
+ * is suggested with each word that occurs nowhere replaced by its
+ * nearest, when the result occurs.  Call it after scoring every event of
+ * tt (pp_model_build does).  tt is borrowed.  Returns the number of
+ * warnings.
  */
+size_t pp_scorer_report(const struct pp_scorer *s,
+    const struct pp_timetable *tt, struct pp_diags *ds);
+
+/* Scores every event of tt with a scorer for p and reports as
+ * pp_scorer_report does, for callers without a model. */
 size_t pp_score_check_terms(const struct pp_profile *p,
     const struct pp_timetable *tt, struct pp_diags *ds);
 

@@ -135,7 +135,7 @@ test_stem_languages(void **state)
 static void
 check_words(const char *text, const char *want)
 {
-	struct pp_words ws = {NULL, 0};
+	struct pp_words ws = PP_WORDS_INIT;
 	char got[512] = "";
 	size_t i;
 
@@ -193,7 +193,7 @@ test_words(void **state)
 static void
 test_words_append(void **state)
 {
-	struct pp_words ws = {NULL, 0}, ph = {NULL, 0};
+	struct pp_words ws = PP_WORDS_INIT, ph = PP_WORDS_INIT;
 
 	(void)state;
 	pp_words_add(&ws, "Deep machine", en);
@@ -281,7 +281,7 @@ test_match_table(void **state)
 static void
 test_match_long(void **state)
 {
-	struct pp_words ws = {NULL, 0}, ph = {NULL, 0};
+	struct pp_words ws = PP_WORDS_INIT, ph = PP_WORDS_INIT;
 	size_t len = 200000, i;
 	char *text = malloc(len + 64);
 
@@ -309,7 +309,7 @@ test_match_long(void **state)
 static void
 test_count(void **state)
 {
-	struct pp_words ws = {NULL, 0}, ph = {NULL, 0};
+	struct pp_words ws = PP_WORDS_INIT, ph = PP_WORDS_INIT;
 
 	(void)state;
 	pp_words_add(&ws, "test tests, testing test", en);
