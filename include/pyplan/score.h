@@ -115,8 +115,9 @@ struct pp_scorer *pp_scorer_new(const struct pp_profile *p);
 void pp_scorer_free(struct pp_scorer *s);
 
 /*
- * Scores ev and fills *out.  Every weight is first converted to units per
- * hour with pp_score_units; the rest is integer arithmetic, rounding half
+ * Scores ev, fills *out and notes in s which profile terms matched (for
+ * pp_scorer_report).  Every weight is first converted to units per hour
+ * with pp_score_units; the rest is integer arithmetic, rounding half
  * away from zero unless said otherwise.  Topics are stemmed in the event's
  * language (ev->lang, English when unknown; pp_stemmer_new); speakers are
  * matched unstemmed.
