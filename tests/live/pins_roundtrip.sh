@@ -5,8 +5,9 @@
 #
 # build -> edit -> build --pins -> the edits hold, for a plan written as
 # TSV, CSV and JSON and edited the way a user would: in each, the row of
-# one talk is deleted and another talk is marked "drop" (TSV: in the must
-# column; CSV: in a pin column the user adds; JSON: "pin": "drop").  The
+# the plan's first talk is deleted and its second talk is marked "drop"
+# (TSV: in the must column; CSV: in a pin column the user adds; JSON:
+# "pin": "drop").  The
 # new plan must hold every programme row the user kept, and neither the
 # deleted nor the dropped talk.  Prints one line per check; exits 1 if
 # one fails.
@@ -36,7 +37,7 @@ check() {
 	else
 		echo "$fmt: FAIL: kept but not planned: $kept"; fail=1
 	fi
-	for gone in t1 t8; do
+	for gone in $del $drop; do
 		if grep -qx "$gone" "$tmp/new.ids"; then
 			echo "$fmt: FAIL: $gone planned again"; fail=1
 		else
@@ -48,31 +49,39 @@ check() {
 }
 
 "$pyplan" build $prof -f tsv -o "$tmp/plan.tsv" "$prog" || exit 1
-grep -q '	t1	' "$tmp/plan.tsv" && grep -q '	t8	' "$tmp/plan.tsv" ||
-	{ echo "the first plan lacks t1 or t8: the test needs both"; exit 1; }
-ids "$tmp/plan.tsv" | grep -vx 't1\|t8' >"$tmp/kept.ids"
+talks=$(awk -F '\t' 'NR > 1 && $5 == "talk" && $10 == "no" { print $12 }' \
+	"$tmp/plan.tsv")
+del=$(echo "$talks" | sed -n 1p)
+drop=$(echo "$talks" | sed -n 2p)
+[ -n "$del" ] && [ -n "$drop" ] ||
+	{ echo "the first plan has fewer than two talks: the test needs two"
+	exit 1; }
+echo "deleted: $del, dropped: $drop"
+ids "$tmp/plan.tsv" | grep -vx "$del\|$drop" >"$tmp/kept.ids"
 
-# TSV: delete t1's line, write "drop" in t8's must column (the 10th).
-awk -F '\t' 'BEGIN { OFS = "\t" } $12 == "t1" { next }
-	$12 == "t8" { $10 = "drop" } { print }' "$tmp/plan.tsv" >"$tmp/edited.tsv"
+# TSV: delete one line, write "drop" in the must column (the 10th) of
+# another.
+awk -F '\t' -v del="$del" -v drop="$drop" 'BEGIN { OFS = "\t" }
+	$12 == del { next } $12 == drop { $10 = "drop" } { print }' \
+	"$tmp/plan.tsv" >"$tmp/edited.tsv"
 check tsv "$tmp/edited.tsv"
 
 # CSV: the same edits, with a pin column added at the end.
 "$pyplan" build $prof -f csv -o "$tmp/plan.csv" "$prog" || exit 1
-awk 'NR == 1 { print $0 ",pin"; next } /,t1,/ { next }
-	/,t8,/ { print $0 ",drop"; next } { print $0 "," }' \
-	"$tmp/plan.csv" >"$tmp/edited.csv"
+awk -v del=",$del," -v drop=",$drop," 'NR == 1 { print $0 ",pin"; next }
+	index($0, del) { next } index($0, drop) { print $0 ",drop"; next }
+	{ print $0 "," }' "$tmp/plan.csv" >"$tmp/edited.csv"
 check csv "$tmp/edited.csv"
 
-# JSON: the item of t1 removed, "pin": "drop" on t8.
+# JSON: one item removed, "pin": "drop" on the other.
 "$pyplan" build $prof -f json -o "$tmp/plan.json" "$prog" || exit 1
-/usr/bin/python3 - "$tmp/plan.json" "$tmp/edited.json" <<'PY'
+/usr/bin/python3 - "$tmp/plan.json" "$tmp/edited.json" "$del" "$drop" <<'PY'
 import json, sys
 plan = json.load(open(sys.argv[1]))
 for day in plan["days"]:
-    day["items"] = [i for i in day["items"] if i["id"] != "t1"]
+    day["items"] = [i for i in day["items"] if i["id"] != sys.argv[3]]
     for i in day["items"]:
-        if i["id"] == "t8":
+        if i["id"] == sys.argv[4]:
             i["pin"] = "drop"
 json.dump(plan, open(sys.argv[2], "w"), indent=1)
 PY
