@@ -302,9 +302,10 @@ test_days(void **state)
 	assert_int_equal(plan(f, "days", "2018-05-11,2018-13-01,May 12"), -1);
 	assert_int_equal(f->ds.nerrors, 2); /* one per bad date */
 	assert_string_equal(f->ds.v[0].msg,
-	    "days: expected a date YYYY-MM-DD, got '2018-13-01'");
+	    "days: expected a date YYYY-MM-DD or a weekday, got "
+	    "'2018-13-01'");
 	assert_string_equal(f->ds.v[1].msg,
-	    "days: expected a date YYYY-MM-DD, got 'May 12'");
+	    "days: expected a date YYYY-MM-DD or a weekday, got 'May 12'");
 	assert_int_equal(plan(f, "days", ","), -1);
 	assert_int_equal(f->p.ndays, 1);
 	assert_int_equal(plan(f, "days", "all"), 0);
@@ -318,8 +319,10 @@ test_unknown(void **state)
 	struct fx *f = *state;
 
 	assert_int_equal(plan(f, "max-talks", "4"), -1);
+	/* The flag's name in the file: the key it sets is suggested. */
 	assert_string_equal(f->ds.v[0].msg,
-	    "unknown key 'max-talks' in [plan]");
+	    "unknown key 'max-talks' in [plan] (did you mean "
+	    "'max-talks-per-day'?)");
 	assert_int_equal(pp_profile_set(&f->p, "planning", "x", "1", "p.ini", 9,
 	                     &f->ds),
 	    -1);
@@ -474,7 +477,8 @@ test_must_skip(void **state)
 	assert_int_equal(pp_profile_set(p, "must", "id", "", NULL, 0, &f->ds),
 	    -1);
 	assert_string_equal(f->ds.v[0].msg,
-	    "unknown key 'name' in [skip] (expected id or title)");
+	    "unknown key 'name' in [skip] (expected id or title; a title "
+	    "is a whole title, words of one, or a pattern)");
 	assert_string_equal(f->ds.v[1].msg, "id: missing value");
 	assert_int_equal(p->nmust + p->nskip, 3);
 }
@@ -649,7 +653,9 @@ test_load_bad(void **state)
 	        "level-bonus: expected a number from -1000000 to "
 	        "1000000, got '1e3'"},
 	    {15, "timezone: unknown time zone 'Mars/Olympus_Mons'"},
-	    {16, "days: expected a date YYYY-MM-DD, got '2018-02-30'"},
+	    {16,
+	        "days: expected a date YYYY-MM-DD or a weekday, got "
+	        "'2018-02-30'"},
 	    {17, "unknown key 'colour' in [plan]"},
 	    {18, "expected 'key = value'"},
 	    {19, "max-talks-per-day: missing value"},
@@ -660,7 +666,9 @@ test_load_bad(void **state)
 	    {24,
 	        "unknown key 'hobby' in [criteria] (expected job, "
 	        "depth, new or speaker)"},
-	    {26, "unknown key 'name' in [must] (expected id or title)"},
+	    {26,
+	        "unknown key 'name' in [must] (expected id or title; a "
+	        "title is a whole title, words of one, or a pattern)"},
 	    {28,
 	        "busy: 'booth duty': expected YYYY-MM-DD HH:MM-HH:MM "
 	        "(start before end), got '2018-05-11 12:00-10:00'"},
