@@ -24,6 +24,7 @@
 struct out {
 	FILE *fp;
 	int tsv;
+	int raw;     /* PP_CSV_RAW: no formula guard */
 	int err;     /* a write failed */
 	int nfields; /* fields written on the current row */
 };
@@ -72,6 +73,8 @@ put(struct out *o, const char *s, size_t n)
 		o->err = 1;
 }
 
+static void field(struct out *o, const char *s);
+
 /* 1 if s must be quoted in CSV: libcsv's reader (and others) would split
  * it or trim its outer blanks otherwise. */
 static int
@@ -82,6 +85,32 @@ needs_quotes(const char *s, size_t n)
 	if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')
 		return 1;
 	return strpbrk(s, ",\"\r\n") != NULL;
+}
+
+/*
+ * 1 if a spreadsheet would take s for a formula (OWASP "CSV injection"):
+ * it starts with '=', '+', '-', '@', a tab or a carriage return.
+ */
+static int
+formula_like(const char *s)
+{
+	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+}
+
+/* A cell of text (never a number): a formula-like one gets a leading
+ * "'", which spreadsheets show as text and the CSV loader removes. */
+static void
+text(struct out *o, const char *s)
+{
+	char *g;
+
+	if (s == NULL || o->raw || !formula_like(s)) {
+		field(o, s);
+		return;
+	}
+	g = pp_xasprintf("'%s", s);
+	field(o, g);
+	free(g);
 }
 
 static void
@@ -173,11 +202,12 @@ static const char *const plan_cols[] = {"date", "start", "end", "kind", "class",
     "video_url", NULL};
 
 int
-pp_write_csv(FILE *fp, const struct pp_plan *pl, int tsv)
+pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
 {
 	const struct pp_model *m = pl->m;
 	const char *tz = m->tz != NULL && *m->tz != '\0' ? m->tz : "UTC";
-	struct out o = {fp, tsv, 0, 0};
+	struct out o = {fp, (mode & PP_CSV_TSV) != 0, (mode & PP_CSV_RAW) != 0,
+	    0, 0};
 	struct sbuf sb = {NULL, 0, 0};
 	size_t d, i;
 
@@ -200,18 +230,18 @@ pp_write_csv(FILE *fp, const struct pp_plan *pl, int tsv)
 			field(&o,
 			    it->cls == PP_CLASS_NETWORKING ? "networking"
 			                                   : "talk");
-			field(&o, it->title);
-			field(&o,
+			text(&o, it->title);
+			text(&o,
 			    ev != NULL ? join(&sb, ev->speakers, ev->nspeakers)
 			               : "");
-			field(&o, it->room);
+			text(&o, it->room);
 			fmt_score(it->score, buf);
 			field(&o, buf);
 			field(&o, it->must ? "yes" : "no");
-			field(&o, it->reason);
-			field(&o, pp_item_id(it, tz, id));
-			field(&o, ev != NULL ? ev->url : "");
-			field(&o, ev != NULL ? ev->video_url : "");
+			text(&o, it->reason);
+			text(&o, pp_item_id(it, tz, id));
+			text(&o, ev != NULL ? ev->url : "");
+			text(&o, ev != NULL ? ev->video_url : "");
 			end_row(&o);
 		}
 	}
@@ -250,7 +280,7 @@ event_row(struct out *o, struct sbuf *sb, const struct pp_event *ev)
 		pp_tz_to_civil(tz, ev->start, &s);
 		pp_tz_to_civil(tz, ev->end, &e);
 	}
-	field(o, ev->id);
+	text(o, ev->id);
 	snprintf(buf, sizeof(buf), "%04u-%02u-%02u", (unsigned)s.year % 10000u,
 	    (unsigned)s.month % 100u, (unsigned)s.day % 100u);
 	field(o, buf);
@@ -264,36 +294,37 @@ event_row(struct out *o, struct sbuf *sb, const struct pp_event *ev)
 	field(o, tz);
 	/* The canonical name reads back as the same kind; an unknown kind
 	 * keeps its own word, which reads back as unknown again. */
-	field(o,
+	text(o,
 	    ev->kind == PP_KIND_OTHER && *ev->kind_word != '\0'
 	        ? ev->kind_word
 	        : pp_kind_name(ev->kind));
-	field(o, ev->title);
+	text(o, ev->title);
 	sp = join(sb, ev->speakers, ev->nspeakers);
 	if (ev->nspeakers == 1 && strchr(sp, ',') != NULL) {
 		sb_adds(sb, ";");
 		sp = sb->s;
 	}
-	field(o, sp);
-	field(o, ev->nrooms > 0 ? join(sb, ev->rooms, ev->nrooms) : ev->room);
-	field(o, ev->track);
-	field(o, join(sb, ev->tags, ev->ntags));
-	field(o, ev->level);
+	text(o, sp);
+	text(o, ev->nrooms > 0 ? join(sb, ev->rooms, ev->nrooms) : ev->room);
+	text(o, ev->track);
+	text(o, join(sb, ev->tags, ev->ntags));
+	text(o, ev->level);
 	field(o,
 	    ev->recorded == PP_REC_YES      ? "yes"
 	        : ev->recorded == PP_REC_NO ? "no"
 	                                    : "");
-	field(o, ev->url);
-	field(o, ev->video_url);
-	field(o, ev->abstract);
+	text(o, ev->url);
+	text(o, ev->video_url);
+	text(o, ev->abstract);
 	end_row(o);
 }
 
 int
 pp_write_timetable_csv(FILE *fp, const struct pp_timetable *tt,
-    const struct pp_event *const *sel, size_t nsel, int tsv)
+    const struct pp_event *const *sel, size_t nsel, unsigned mode)
 {
-	struct out o = {fp, tsv, 0, 0};
+	struct out o = {fp, (mode & PP_CSV_TSV) != 0, (mode & PP_CSV_RAW) != 0,
+	    0, 0};
 	struct sbuf sb = {NULL, 0, 0};
 	size_t i, n = sel != NULL ? nsel : tt->n;
 
