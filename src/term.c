@@ -162,8 +162,9 @@ put_clean_line(FILE *fp, const char *s, size_t len, size_t width, size_t indent,
 	size_t avail, cut, brk, used, lead = 0, i, skip;
 	int first = 1;
 
-	if (indent > width / 2)
-		indent = width / 2;
+	/* Continuation lines keep at least 16 columns for text. */
+	if (width > 0 && indent + 16 > width)
+		indent = width > 16 ? width - 16 : 0;
 	/* The line's own leading blanks are never a place to break. */
 	while (lead < len && s[lead] == ' ')
 		lead++;
