@@ -100,7 +100,11 @@ pp_suggest(const char *word, const char *const *cands, size_t n)
 			npre++;
 		}
 	}
-	if (best != NULL)
+	/* A near miss (one typo) first, then a word the user cut short,
+	 * then a farther miss. */
+	if (best != NULL && bestd <= 1)
 		return best;
-	return npre == 1 ? pre : NULL;
+	if (npre == 1)
+		return pre;
+	return best;
 }

@@ -19,11 +19,10 @@ size_t pp_edit_distance(const char *a, const char *b, size_t limit);
 /*
  * Returns the candidate (one of the n strings of cands, borrowed; NULL
  * entries are skipped) closest to word, or NULL when none is close: a
- * candidate is close when its distance is at most a third of the longer
- * length (at least 1, at most 4), or when word (3 bytes or more) is a
- * prefix of it and of no other candidate.  Of equally close candidates
- * the first wins.  Words or candidates longer than 200 bytes are never
- * close.
+ * candidate at distance 1, else the one candidate word (3 bytes or more)
+ * is a prefix of, else the nearest whose distance is at most a third of
+ * the longer length (at most 4).  Of equally close candidates the first
+ * wins.  Words or candidates longer than 200 bytes are never close.
  */
 const char *pp_suggest(const char *word, const char *const *cands, size_t n);
 
