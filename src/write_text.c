@@ -168,6 +168,7 @@ struct table {
  * and nothing is cut.
  */
 static const size_t soft_max[F__MAX] = {44, 24, 26, 0};
+#define WATCH_SOFT_MAX 64 /* "Title — Speakers" of watch later */
 
 /* Measures the fields and picks how many stay on the first line. */
 static void
@@ -495,7 +496,7 @@ write_watch_later(struct out *o, const struct pp_plan *pl, struct line *l)
 	char **what = pp_xcalloc(pl->nwatch, sizeof(*what));
 	char **link = pp_xcalloc(pl->nwatch, sizeof(*link));
 	struct decw ws = {0, 0};
-	size_t i, ww = 0, lw = 0, lead;
+	size_t i, ww = 0, lw = 0, lead, got;
 	int split;
 
 	for (i = 0; i < pl->nwatch; i++) {
@@ -516,14 +517,19 @@ write_watch_later(struct out *o, const struct pp_plan *pl, struct line *l)
 	}
 	lead = 2 + ws.ip + ws.fp + GAP;
 	split = o->width > 0 && lead + ww + GAP + lw > o->width;
+	/* Without a width a long title runs over the column, as items do. */
+	if (o->width == 0 && ww > WATCH_SOFT_MAX)
+		ww = WATCH_SOFT_MAX;
 
 	text_line(o, "Watch later (recorded, not planned)", 0, SGR_BOLD);
 	for (i = 0; i < pl->nwatch; i++) {
 		blanks(l, 2);
 		dcol(l, scores[i], &ws, GAP);
-		cell(l, what[i], 0, *link[i] != '\0' && !split ? ww + GAP : 0);
-		if (!split)
+		got = cell(l, what[i], 0, 0);
+		if (!split && *link[i] != '\0') {
+			blanks(l, max_size(ww, got) - got + GAP);
 			adds(l, link[i]);
+		}
 		flush_line(o, l, lead, NULL);
 		if (split && *link[i] != '\0') {
 			blanks(l, lead);
