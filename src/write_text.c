@@ -19,8 +19,10 @@
  * after the title (speakers, room, reason; in a listing speakers, room)
  * move, lowest priority first (reason, then room, then speakers), to a
  * continuation line under the title until the first line fits; the
- * continuation line joins them with " · " and wraps at blanks.  Only when
- * the title alone does not fit is it cut, with "…".  Every other line
+ * continuation line joins them with " · " and wraps at blanks, leaving
+ * out a reason that only repeats the title or the marker ("hallway
+ * track", "networking").  Only when the title alone does not fit is it
+ * cut, with "…".  Every other line
  * (headings, totals, summary, watch later) wraps at blanks, so no line is
  * wider than the width.
  */
@@ -150,6 +152,7 @@ struct row {
 	char *lead;      /* sanitised, all rows the same width */
 	char *f[F__MAX]; /* sanitised, "" when empty */
 	const char *sgr; /* colour of the row's lines, NULL = none */
+	int filler;      /* the reason only repeats the title or marker */
 };
 
 struct table {
@@ -224,9 +227,9 @@ write_row(struct out *o, const struct table *t, const struct row *r,
 	blanks(l, t->lead);
 	for (f = t->ninline, last = 0; f < t->nf; f++) {
 		/* A reason that only repeats the title ("hallway track")
-		 * says nothing on a line of its own. */
-		if (*r->f[f] == '\0' ||
-		    (f == F_REASON && strcasecmp(r->f[f], r->f[F_TITLE]) == 0))
+		 * or the marker ("networking") says nothing on a line of
+		 * its own. */
+		if (*r->f[f] == '\0' || (f == F_REASON && r->filler))
 			continue;
 		if (last++ > 0)
 			adds(l, SEP);
@@ -327,6 +330,10 @@ plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
 			r->f[F_SPEAKERS] = pp_term_clean(sp, 0);
 			r->f[F_ROOM] = pp_term_clean(it->room, 0);
 			r->f[F_REASON] = pp_term_clean(why, 0);
+			r->filler =
+			    strcasecmp(r->f[F_REASON], r->f[F_TITLE]) == 0 ||
+			    (it->cls == PP_CLASS_NETWORKING &&
+			        strcmp(why, "networking") == 0);
 			free(sp);
 			free(why);
 		}

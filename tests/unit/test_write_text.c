@@ -464,8 +464,12 @@ test_width_fits(void **state)
 	    "must-see"));
 	free(l);
 	/* A continuation line that would only repeat the title is left
-	 * out: the hallway block has none. */
+	 * out: the hallway block has none; and a networking item's room
+	 * goes without the "networking" its marker already says. */
 	assert_null(strstr(out, "Hallway track\n                 hallway"));
+	l = line_with(out, "                 Grand Ballroom A");
+	assert_null(strstr(l, "networking"));
+	free(l);
 	free(out);
 	/* 200 columns: everything on one line. */
 	out = render_w(&f->pl, 0, 200);
