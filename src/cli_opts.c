@@ -296,18 +296,15 @@ parse_alarm(const char *s, int *minutes)
 static int
 parse_width(const char *s, size_t *w)
 {
-	size_t v = 0;
+	char *end;
+	long v;
 
-	if (*s == '\0')
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < 0 || v > 100000 ||
+	    *s < '0' || *s > '9')
 		return -1;
-	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		v = v * 10 + (size_t)(*s - '0');
-		if (v > 100000)
-			return -1;
-	}
-	*w = v;
+	*w = (size_t)v;
 	return 0;
 }
 

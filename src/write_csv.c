@@ -29,39 +29,18 @@ struct out {
 	int nfields; /* fields written on the current row */
 };
 
-/* A growable string for joined lists. */
-struct sbuf {
-	char *s;
-	size_t len, cap;
-};
-
-static void
-sb_add(struct sbuf *b, const char *s, size_t n)
-{
-	b->s = pp_xgrowarray(b->s, &b->cap, b->len + n + 1, 1);
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static void
-sb_adds(struct sbuf *b, const char *s)
-{
-	sb_add(b, s, strlen(s));
-}
-
 /* Returns v joined with "; " (borrowed from b, valid until b changes). */
 static const char *
-join(struct sbuf *b, const char *const *v, size_t n)
+join(struct pp_sbuf *b, const char *const *v, size_t n)
 {
 	size_t i;
 
 	b->len = 0;
-	sb_add(b, "", 0);
+	pp_sbuf_add(b, "", 0);
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			sb_adds(b, "; ");
-		sb_adds(b, v[i]);
+			pp_sbuf_adds(b, "; ");
+		pp_sbuf_adds(b, v[i]);
 	}
 	return b->s;
 }
@@ -208,7 +187,7 @@ pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
 	const char *tz = m->tz != NULL && *m->tz != '\0' ? m->tz : "UTC";
 	struct out o = {fp, (mode & PP_CSV_TSV) != 0, (mode & PP_CSV_RAW) != 0,
 	    0, 0};
-	struct sbuf sb = {NULL, 0, 0};
+	struct pp_sbuf sb = {NULL, 0, 0};
 	size_t d, i;
 
 	header(&o, plan_cols);
@@ -266,7 +245,7 @@ static const char *const prog_cols[] = {"id", "date", "start", "end",
     "recorded", "url", "video_url", "abstract", NULL};
 
 static void
-event_row(struct out *o, struct sbuf *sb, const struct pp_event *ev)
+event_row(struct out *o, struct pp_sbuf *sb, const struct pp_event *ev)
 {
 	const char *tz = ev->tz != NULL && *ev->tz != '\0' ? ev->tz : "UTC";
 	struct pp_civil s, e;
@@ -301,7 +280,7 @@ event_row(struct out *o, struct sbuf *sb, const struct pp_event *ev)
 	text(o, ev->title);
 	sp = join(sb, ev->speakers, ev->nspeakers);
 	if (ev->nspeakers == 1 && strchr(sp, ',') != NULL) {
-		sb_adds(sb, ";");
+		pp_sbuf_adds(sb, ";");
 		sp = sb->s;
 	}
 	text(o, sp);
@@ -325,7 +304,7 @@ pp_write_timetable_csv(FILE *fp, const struct pp_timetable *tt,
 {
 	struct out o = {fp, (mode & PP_CSV_TSV) != 0, (mode & PP_CSV_RAW) != 0,
 	    0, 0};
-	struct sbuf sb = {NULL, 0, 0};
+	struct pp_sbuf sb = {NULL, 0, 0};
 	size_t i, n = sel != NULL ? nsel : tt->n;
 
 	header(&o, prog_cols);

@@ -56,46 +56,25 @@ struct out {
 	size_t width; /* 0: no limit */
 };
 
-/* A growable line. */
-struct line {
-	char *s;
-	size_t len, cap;
-};
-
 static void
-add(struct line *l, const char *s, size_t n)
-{
-	l->s = pp_xgrowarray(l->s, &l->cap, l->len + n + 1, 1);
-	memcpy(l->s + l->len, s, n);
-	l->len += n;
-	l->s[l->len] = '\0';
-}
-
-static void
-adds(struct line *l, const char *s)
-{
-	add(l, s, strlen(s));
-}
-
-static void
-blanks(struct line *l, size_t n)
+blanks(struct pp_sbuf *l, size_t n)
 {
 	for (; n > 0; n--)
-		add(l, " ", 1);
+		pp_sbuf_add(l, " ", 1);
 }
 
 static void
-reset(struct line *l)
+reset(struct pp_sbuf *l)
 {
 	l->len = 0;
-	add(l, "", 0);
+	pp_sbuf_add(l, "", 0);
 }
 
 /* Appends s (already sanitised) cut to w columns with "…" when wider
  * (w 0: no limit), padded with blanks to pad columns; returns the width
  * written before padding. */
 static size_t
-cell(struct line *l, const char *s, size_t w, size_t pad)
+cell(struct pp_sbuf *l, const char *s, size_t w, size_t pad)
 {
 	size_t sw = pp_utf8_width(s);
 
@@ -103,12 +82,12 @@ cell(struct line *l, const char *s, size_t w, size_t pad)
 		/* A wide character that does not fit leaves a column free. */
 		char *keep = pp_xstrndup(s, pp_utf8_prefix(s, w - 1));
 
-		adds(l, keep);
-		adds(l, ELLIPSIS);
+		pp_sbuf_adds(l, keep);
+		pp_sbuf_adds(l, ELLIPSIS);
 		sw = pp_utf8_width(keep) + 1;
 		free(keep);
 	} else
-		adds(l, s);
+		pp_sbuf_adds(l, s);
 	if (pad > sw)
 		blanks(l, pad - sw);
 	return sw;
@@ -123,7 +102,7 @@ sgr_of(const struct out *o, const char *sgr)
 /* Writes the line, wrapped to the width with continuation lines indented
  * by indent. */
 static void
-flush_line(struct out *o, struct line *l, size_t indent, const char *sgr)
+flush_line(struct out *o, struct pp_sbuf *l, size_t indent, const char *sgr)
 {
 	pp_term_put_line(o->fp, l->s, o->width, indent, sgr_of(o, sgr));
 	reset(l);
@@ -204,11 +183,11 @@ table_layout(struct table *t, size_t width)
 
 static void
 write_row(struct out *o, const struct table *t, const struct row *r,
-    struct line *l)
+    struct pp_sbuf *l)
 {
 	size_t f, last = 0, got, colw;
 
-	adds(l, r->lead);
+	pp_sbuf_adds(l, r->lead);
 	for (f = 0; f < t->ninline; f++)
 		if (*r->f[f] != '\0')
 			last = f;
@@ -232,8 +211,8 @@ write_row(struct out *o, const struct table *t, const struct row *r,
 		if (*r->f[f] == '\0' || (f == F_REASON && r->filler))
 			continue;
 		if (last++ > 0)
-			adds(l, SEP);
-		adds(l, r->f[f]);
+			pp_sbuf_adds(l, SEP);
+		pp_sbuf_adds(l, r->f[f]);
 	}
 	if (last > 0)
 		flush_line(o, l, t->lead, r->sgr);
@@ -267,12 +246,12 @@ dec_measure(const char *s, struct decw *w)
 /* A number aligned on its decimal point in a column measured with
  * dec_measure, followed by gap blanks. */
 static void
-dcol(struct line *l, const char *s, const struct decw *w, size_t gap)
+dcol(struct pp_sbuf *l, const char *s, const struct decw *w, size_t gap)
 {
 	size_t ip = strcspn(s, "."), fp = strlen(s) - ip;
 
 	blanks(l, w->ip - ip);
-	adds(l, s);
+	pp_sbuf_adds(l, s);
 	blanks(l, w->fp - fp + gap);
 }
 
@@ -344,7 +323,7 @@ plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
 
 static void
 write_day(struct out *o, const struct pp_plan *pl, const struct pp_plan_day *pd,
-    const struct table *t, size_t first, struct line *l)
+    const struct table *t, size_t first, struct pp_sbuf *l)
 {
 	const struct pp_profile *p = pl->m->p;
 	char head[64], talks[32], tmin[32], net[32], score[32], tot[192];
@@ -417,7 +396,7 @@ write_busy(struct out *o, const struct pp_plan *pl)
 }
 
 static void
-write_summary(struct out *o, const struct pp_plan *pl, struct line *l)
+write_summary(struct out *o, const struct pp_plan *pl, struct pp_sbuf *l)
 {
 	static const char *const names[C__COUNT] = {"day", "talks", "talk min",
 	    "networking", "score"};
@@ -465,9 +444,9 @@ write_summary(struct out *o, const struct pp_plan *pl, struct line *l)
 	free(rows);
 
 	pp_score_format(pl->score, score);
-	adds(l, "  total score ");
-	adds(l, score);
-	adds(l, pl->optimal ? " (optimal)" : " (not proven optimal)");
+	pp_sbuf_adds(l, "  total score ");
+	pp_sbuf_adds(l, score);
+	pp_sbuf_adds(l, pl->optimal ? " (optimal)" : " (not proven optimal)");
 	for (c = 0; c < PP_CRIT__COUNT; c++) {
 		if (!(m->crit_active & (1u << c)))
 			continue;
@@ -483,9 +462,9 @@ write_summary(struct out *o, const struct pp_plan *pl, struct line *l)
 		char frac[48];
 
 		snprintf(frac, sizeof(frac), " (%zu/%zu)", ncov, ncrit);
-		adds(l, SEP "criteria covered: ");
-		adds(l, ncov > 0 ? crit : "none");
-		adds(l, frac);
+		pp_sbuf_adds(l, SEP "criteria covered: ");
+		pp_sbuf_adds(l, ncov > 0 ? crit : "none");
+		pp_sbuf_adds(l, frac);
 	}
 	flush_line(o, l, 4, NULL);
 	write_busy(o, pl);
@@ -497,7 +476,7 @@ write_summary(struct out *o, const struct pp_plan *pl, struct line *l)
  * Nothing is cut: a link cut short is no link.
  */
 static void
-write_watch_later(struct out *o, const struct pp_plan *pl, struct line *l)
+write_watch_later(struct out *o, const struct pp_plan *pl, struct pp_sbuf *l)
 {
 	char(*scores)[32] = pp_xcalloc(pl->nwatch, sizeof(*scores));
 	char **what = pp_xcalloc(pl->nwatch, sizeof(*what));
@@ -535,12 +514,12 @@ write_watch_later(struct out *o, const struct pp_plan *pl, struct line *l)
 		got = cell(l, what[i], 0, 0);
 		if (!split && *link[i] != '\0') {
 			blanks(l, max_size(ww, got) - got + GAP);
-			adds(l, link[i]);
+			pp_sbuf_adds(l, link[i]);
 		}
 		flush_line(o, l, lead, NULL);
 		if (split && *link[i] != '\0') {
 			blanks(l, lead);
-			adds(l, link[i]);
+			pp_sbuf_adds(l, link[i]);
 			flush_line(o, l, lead, NULL);
 		}
 		free(what[i]);
@@ -560,7 +539,7 @@ pp_write_text(FILE *fp, const struct pp_plan *pl,
 	const char *name = m->tt != NULL ? m->tt->name : NULL;
 	struct out o = {fp, opts != NULL && opts->color,
 	    opts != NULL ? opts->width : 0};
-	struct line l = {NULL, 0, 0};
+	struct pp_sbuf l = {NULL, 0, 0};
 	struct table t;
 	size_t *first = pp_xcalloc(pl->ndays + 1, sizeof(*first));
 	char *head;
@@ -602,7 +581,7 @@ pp_write_timetable_text(FILE *fp, const struct pp_event *const *sel, size_t n,
 {
 	struct out o = {fp, opts != NULL && opts->color,
 	    opts != NULL ? opts->width : 0};
-	struct line l = {NULL, 0, 0};
+	struct pp_sbuf l = {NULL, 0, 0};
 	struct table t;
 	size_t i, kw = 0;
 	char date[11], prevdate[11] = "", a[6], b[6];
