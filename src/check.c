@@ -5,8 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pyplan/check.h"
+#include "pyplan/suggest.h"
 #include "pyplan/term.h"
 #include "pyplan/tz.h"
 #include "pyplan/utf8.h"
@@ -93,6 +95,29 @@ same_file(const struct pp_event *a, const struct pp_event *b)
 	           b->file != NULL ? b->file : "") == 0;
 }
 
+/*
+ * " (did you mean 'talk'?)" when word is one typo from a canonical kind
+ * name or the start of one ("keynot"), else "".  Stricter than other
+ * hints: a source's own word ("other", "junior") is usually no typo.
+ */
+static const char *
+kind_hint(const char *word, char *buf, size_t size)
+{
+	const char *names[PP_KIND__COUNT];
+	const char *near;
+	size_t k;
+
+	for (k = 0; k < PP_KIND__COUNT; k++)
+		names[k] = k == PP_KIND_OTHER ? NULL
+		                              : pp_kind_name((enum pp_kind)k);
+	near = pp_suggest(word, names, PP_KIND__COUNT);
+	if (near == NULL || (pp_edit_distance(word, near, 1) > 1 &&
+	                        strncasecmp(word, near, strlen(word)) != 0))
+		return "";
+	snprintf(buf, size, " (did you mean '%s'?)", near);
+	return buf;
+}
+
 /* Lines listed in a grouped warning before "...". */
 #define LINES_MAX 8
 
@@ -111,7 +136,7 @@ warn_findings(struct finding *f, size_t n, struct pp_diags *ds)
 		qsort(f, n, sizeof(*f), cmp_finding);
 	for (i = 0; i < n; i++) {
 		const struct pp_event *ev = f[i].ev;
-		char lines[LINES_MAX * 12 + 8];
+		char lines[LINES_MAX * 12 + 8], hint[64];
 		size_t len = 0;
 
 		if (done[i])
@@ -128,8 +153,9 @@ warn_findings(struct finding *f, size_t n, struct pp_diags *ds)
 				cnt++;
 		if (cnt == 1) {
 			pp_diag_warn(ds, ev->file, ev->line,
-			    "unknown kind '%s' for '%s': counted as talk load",
-			    ev->kind_word, ev->title);
+			    "unknown kind '%s' for '%s': counted as talk load%s",
+			    ev->kind_word, ev->title,
+			    kind_hint(ev->kind_word, hint, sizeof(hint)));
 			continue;
 		}
 		lines[0] = '\0';
@@ -145,8 +171,9 @@ warn_findings(struct finding *f, size_t n, struct pp_diags *ds)
 		}
 		pp_diag_warn(ds, ev->file, ev->line,
 		    "%zu events of unknown kind '%s', counted as talk load "
-		    "(lines %s%s)",
-		    cnt, ev->kind_word, lines, cnt > LINES_MAX ? ", ..." : "");
+		    "(lines %s%s)%s",
+		    cnt, ev->kind_word, lines, cnt > LINES_MAX ? ", ..." : "",
+		    kind_hint(ev->kind_word, hint, sizeof(hint)));
 	}
 	free(done);
 }
