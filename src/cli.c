@@ -991,7 +991,7 @@ run(int argc, char **argv)
 		return 0;
 	}
 	memset(&o, 0, sizeof(o));
-	if (argv[1][0] == '-') {
+	if (argv[1][0] == '-' && cli_known_option(argv[1])) {
 		cli_usage_error("'%s' before the command (options come after "
 		                "it: pyplan build %s ...)",
 		    argv[1], argv[1]);
@@ -1023,9 +1023,13 @@ run(int argc, char **argv)
 	}
 	/* explain's EVENT is its first word that is not an option. */
 	if (o.cmd == CMD_EXPLAIN) {
-		if (o.nfiles == 0) {
+		/* One word that names a file is the programme, not the
+		 * event. */
+		if (o.nfiles == 0 ||
+		    (o.nfiles == 1 && access(o.files[0], F_OK) == 0)) {
 			cli_usage_error("%s",
-			    "explain needs an EVENT (id or title)");
+			    "explain needs an EVENT (id or title) before the "
+			    "programme files");
 			cli_opts_fini(&o);
 			return PP_EX_USAGE;
 		}

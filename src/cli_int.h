@@ -70,6 +70,9 @@ enum cmd cli_parse_cmd(const char *s, int report);
  * command, a missing or bad argument).
  */
 int cli_parse_args(struct opts *o, int argc, char **argv, int first);
+/* 1 if arg ("--tz", "-q", "--tz=UTC") is an option of some command. */
+int cli_known_option(const char *arg);
+
 /* Frees what parsing allocated. */
 void cli_opts_fini(struct opts *o);
 

@@ -477,6 +477,24 @@ unknown_option(const char *a, size_t len, enum cmd c, int other)
 	free(name);
 }
 
+int
+cli_known_option(const char *arg)
+{
+	size_t i, len;
+
+	if (arg[0] != '-' || arg[1] == '\0')
+		return 0;
+	if (arg[1] != '-')
+		return find_short(arg[1], CMD_BUILD, &(int){0}) != NULL ||
+		    find_short(arg[1], CMD_LIST, &(int){0}) != NULL;
+	len = strcspn(arg + 2, "=");
+	for (i = 0; i < NOPTIONS; i++)
+		if (strlen(options[i].name) == len &&
+		    strncmp(options[i].name, arg + 2, len) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 add_file(struct opts *o, const char *f)
 {

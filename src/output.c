@@ -83,7 +83,7 @@ fail(struct pp_out *o, const char *path, int err, struct pp_diags *ds)
 int
 pp_out_open(struct pp_out *o, const char *path, struct pp_diags *ds)
 {
-	struct stat st;
+	struct stat st, lst;
 	const char *slash;
 	int fd, exists;
 	mode_t mode;
@@ -96,14 +96,23 @@ pp_out_open(struct pp_out *o, const char *path, struct pp_diags *ds)
 	o->name = path;
 	if (*path == '\0')
 		return fail(o, path, ENOENT, ds);
-	if ((o->path = resolve_links(path)) == NULL)
-		return fail(o, path, errno, ds);
-	exists = stat(o->path, &st) == 0;
+	exists = stat(path, &st) == 0;
 	if (exists && S_ISDIR(st.st_mode))
 		return fail(o, path, EISDIR, ds);
-	if (exists && !S_ISREG(st.st_mode)) {
-		/* A device or FIFO is written, not replaced. */
-		if ((o->fp = fopen(o->path, "w")) == NULL)
+	if ((o->path = resolve_links(path)) == NULL)
+		return fail(o, path, errno, ds);
+	/*
+	 * A device or FIFO is written, not replaced; so is a file whose
+	 * link does not lead to its name (/dev/stdout's target is
+	 * "pipe:[123]" or "FILE (deleted)" in /proc, or a link could not
+	 * be read): there is no name to rename onto, and a link itself is
+	 * never replaced.
+	 */
+	if (exists &&
+	    (!S_ISREG(st.st_mode) || lstat(o->path, &lst) != 0 ||
+	        S_ISLNK(lst.st_mode) || lst.st_dev != st.st_dev ||
+	        lst.st_ino != st.st_ino)) {
+		if ((o->fp = fopen(path, "w")) == NULL)
 			return fail(o, path, errno, ds);
 		return 0;
 	}

@@ -98,6 +98,23 @@ ln -s loop-b "$tmp/ln/loop-a"; ln -s loop-a "$tmp/ln/loop-b"
 st=$?; expect "link loop" 73 "Too many levels of symbolic links"
 clean "link loop" "$tmp/ln"
 
+# /dev/fd/1 is a link to a pipe or to the file the shell opened: it is
+# written, and no file named after the link's target appears.  (Not
+# /dev/stdout: a binary that replaced links would replace that one.)
+mkdir "$tmp/so"
+abs=$(cd "$(dirname "$pyplan")" && pwd)/$(basename "$pyplan")
+root=$(pwd)
+(cd "$tmp/so" && "$abs" build "$root/tests/fixtures/cli-small.csv" \
+    --no-profile -o /dev/fd/1 | cat >piped.txt) 2>"$tmp/err"
+if grep -q "^Summary" "$tmp/so/piped.txt" &&
+    [ "$(ls -A "$tmp/so")" = piped.txt ]; then ok
+else no "/dev/fd/1 to a pipe: $(ls -A "$tmp/so" | tr '\n' ' ')"; fi
+"$pyplan" build $prog -o /dev/fd/1 >"$tmp/so/redirected.txt" 2>"$tmp/err"
+st=$?
+if [ $st = 0 ] && grep -q "^Summary" "$tmp/so/redirected.txt"; then ok
+else no "/dev/fd/1 to a file: exit $st"; fi
+clean "/dev/fd/1" "$tmp/so"
+
 # An existing file keeps its mode; a hard link keeps the old content
 # (the output is a new file under the name given, as the man page says).
 mkdir "$tmp/mode"
