@@ -21,7 +21,7 @@
  * continuation line under the title until the first line fits; the
  * continuation line joins them with " · " and wraps at blanks, leaving
  * out a reason that only repeats the title or the marker ("hallway
- * track", "networking").  Only when the title alone does not fit is it
+ * track", "lunch", "networking").  Only when the title alone does not fit is it
  * cut, with "…".  Every other line
  * (headings, totals, summary, watch later) wraps at blanks, so no line is
  * wider than the width.
@@ -309,8 +309,11 @@ plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
 			r->f[F_SPEAKERS] = pp_term_clean(sp, 0);
 			r->f[F_ROOM] = pp_term_clean(it->room, 0);
 			r->f[F_REASON] = pp_term_clean(why, 0);
+			/* A synthesized block's reason is its kind again
+			 * ("lunch" for "Lunch (free block)"). */
 			r->filler =
 			    strcasecmp(r->f[F_REASON], r->f[F_TITLE]) == 0 ||
+			    (it->src != PP_ITEM_EVENT && !it->must) ||
 			    (it->cls == PP_CLASS_NETWORKING &&
 			        strcmp(why, "networking") == 0);
 			free(sp);
