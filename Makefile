@@ -15,7 +15,8 @@ SAN     ?=
 
 # Debian packages this project needs (see README.md, "Dependencies").
 DEBS = build-essential pkg-config libcsv-dev libical-dev libinih-dev \
-       libjansson-dev libxml2-dev libutf8proc-dev libcmocka-dev tzdata glpk-utils mandoc \
+       libjansson-dev libxml2-dev libutf8proc-dev libstemmer-dev \
+       libcmocka-dev tzdata glpk-utils mandoc \
        python3 python3-icalendar python3-dateutil khal valgrind jq clang \
        libclang-rt-14-dev
 PKGS = libical inih jansson libxml-2.0 libutf8proc
@@ -26,7 +27,7 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
 # Recursive (=) so that pkg-config runs after the dependency step.
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude $(WARN) \
 	     $(shell pkg-config --cflags $(PKGS)) $(SAN) $(CFLAGS)
-LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lm
+LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lstemmer -lm
 TEST_LIBS = $(shell pkg-config --libs cmocka)
 
 SRCS  = $(filter-out src/main.c,$(wildcard src/*.c))

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "pyplan/check.h"
+#include "pyplan/match.h"
 #include "pyplan/suggest.h"
 #include "pyplan/term.h"
 #include "pyplan/tz.h"
@@ -108,11 +109,12 @@ kind_hint(const char *word, char *buf, size_t size)
 	size_t k;
 
 	for (k = 0; k < PP_KIND__COUNT; k++)
-		names[k] = k == PP_KIND_OTHER ? NULL
-		                              : pp_kind_name((enum pp_kind)k);
+		names[k] =
+		    k == PP_KIND_OTHER ? NULL : pp_kind_name((enum pp_kind)k);
 	near = pp_suggest(word, names, PP_KIND__COUNT);
-	if (near == NULL || (pp_edit_distance(word, near, 1) > 1 &&
-	                        strncasecmp(word, near, strlen(word)) != 0))
+	if (near == NULL ||
+	    (pp_edit_distance(word, near, 1) > 1 &&
+	        strncasecmp(word, near, strlen(word)) != 0))
 		return "";
 	snprintf(buf, size, " (did you mean '%s'?)", near);
 	return buf;
@@ -153,7 +155,8 @@ warn_findings(struct finding *f, size_t n, struct pp_diags *ds)
 				cnt++;
 		if (cnt == 1) {
 			pp_diag_warn(ds, ev->file, ev->line,
-			    "unknown kind '%s' for '%s': counted as talk load%s",
+			    "unknown kind '%s' for '%s': counted as talk "
+			    "load%s",
 			    ev->kind_word, ev->title,
 			    kind_hint(ev->kind_word, hint, sizeof(hint)));
 			continue;

@@ -60,10 +60,11 @@ const char cli_usage[] =
     "                    [--days day[,day...]] [--level level]\n"
     "                    [--talk-base x] [--networking-weight x]\n"
     "                    [--level-bonus x] [--criteria-bonus x]\n"
-    "                    [--interest topic=w] [--speaker name=w]\n"
-    "                    [--criterion name=list] [--must id|title]\n"
-    "                    [--skip id|title] [--busy file|block]\n"
-    "                    [--alarm 10m] [--emit-lp file] [-q | -v] file ...\n"
+    "                    [--fill | --no-fill] [--interest topic=w]\n"
+    "                    [--speaker name=w] [--criterion name=list]\n"
+    "                    [--must id|title] [--skip id|title]\n"
+    "                    [--busy file|block] [--alarm 10m] [--emit-lp file]\n"
+    "                    [-q | -v] file ...\n"
     "       pyplan list [--day day] [--track track] [--lang codes]\n"
     "                   [--speaker name] [--room room] [--kind kind]\n"
     "                   [--match words] [-f format] [-o file] [--width n]\n"
@@ -194,6 +195,10 @@ static const struct option {
         "added when the level matches"},
     {"criteria-bonus", 0, "X", C_PLAN, O_SET, "plan", "criteria-bonus", A_NONE,
         "added per criterion covered"},
+    {"fill", 0, NULL, C_PLAN, O_SET, "plan", "fill-with-talks", A_NONE,
+        "fill free slots with talks, up to the caps (fill-with-talks)"},
+    {"no-fill", 0, NULL, C_PLAN, O_SET, "plan", "fill-with-talks", A_NONE,
+        "plan a talk only when it is worth its time"},
     {"interest", 0, "TOPIC=W", C_PLAN, O_SET_KV, "interests", NULL, A_NONE,
         "weight of a topic (repeatable)"},
     {"speaker", 0, "NAME=W", C_PLAN, O_SET_KV, "speakers", NULL, A_NONE,
@@ -395,7 +400,12 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 		o->emit_lp = arg;
 		break;
 	case O_BUSY:
+		add_setting(o, opt->section, opt->key, arg, NULL);
+		break;
 	case O_SET:
+		/* A flag without an argument sets a yes/no key. */
+		if (opt->arg == NULL)
+			arg = strncmp(opt->name, "no-", 3) != 0 ? "yes" : "no";
 		add_setting(o, opt->section, opt->key, arg, NULL);
 		break;
 	case O_SET_KV:

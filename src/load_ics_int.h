@@ -123,9 +123,10 @@ struct ics_occs {
 
 /* ---- load_ics_scan.c: raw text ---------------------------------------- */
 
-/* Reports a problem: an error in strict mode, a warning in lenient mode,
- * where an event-level problem also says the event is skipped.  The one
- * place the reader's strict/lenient policy lives. */
+/* Reports a problem.  An event-level problem goes through the loaders'
+ * one strict/lenient policy (pp_load_reject1: an error, or a warning that
+ * says the event is skipped); a problem of the file outside any event is
+ * an error in strict mode and a warning in lenient mode. */
 void ics_problem(struct ics_ctx *c, unsigned line, int event, const char *fmt,
     ...) __attribute__((format(printf, 4, 5)));
 /* Copies s into buf (size n) for quoting in a message, cut with "..." on

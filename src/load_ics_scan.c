@@ -30,9 +30,14 @@ ics_problem(struct ics_ctx *c, unsigned line, int event, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
-	if (c->lenient)
-		pp_diag_add(c->ds, PP_WARNING, c->name, line, 0, "%s%s", buf,
-		    event ? ": event skipped" : "");
+	/* A bad event goes through the loaders' one policy (load.h); a
+	 * problem of the file outside any event is a warning when lenient. */
+	if (event) {
+		struct pp_load_opts o = {c->opt_tz, c->lenient};
+
+		pp_load_reject1(&o, c->ds, c->name, line, 0, "%s", buf);
+	} else if (c->lenient)
+		pp_diag_add(c->ds, PP_WARNING, c->name, line, 0, "%s", buf);
 	else
 		pp_diag_add(c->ds, PP_ERROR, c->name, line, 0, "%s", buf);
 }

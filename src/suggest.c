@@ -1,68 +1,20 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Edit distance and the closest known name, for "did you mean" hints.
+ * The closest known name, for "did you mean" hints, by the edit distance
+ * of the matching layer (pp_edit_distance, match.h).
  */
 #include <string.h>
 
+#include "pyplan/match.h"
 #include "pyplan/suggest.h"
 
-/* Longest string compared: the table is on the stack. */
+/* Longest word or candidate compared, in bytes. */
 #define MAXLEN 200
 
 static int
 fold(int c)
 {
 	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-static size_t
-min3(size_t a, size_t b, size_t c)
-{
-	size_t m = a < b ? a : b;
-
-	return m < c ? m : c;
-}
-
-size_t
-pp_edit_distance(const char *a, const char *b, size_t limit)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, best;
-	/* Three rows of the dynamic programme: i - 2, i - 1 and i. */
-	size_t r0[MAXLEN + 1], r1[MAXLEN + 1], r2[MAXLEN + 1];
-	size_t *pp = r0, *prev = r1, *cur = r2, *t;
-
-	if (la > MAXLEN || lb > MAXLEN)
-		return limit + 1;
-	if ((la > lb ? la - lb : lb - la) > limit)
-		return limit + 1;
-	for (j = 0; j <= lb; j++)
-		prev[j] = j;
-	for (i = 1; i <= la; i++) {
-		cur[0] = i;
-		best = cur[0];
-		for (j = 1; j <= lb; j++) {
-			int ca = fold((unsigned char)a[i - 1]);
-			int cb = fold((unsigned char)b[j - 1]);
-			size_t cost = ca != cb;
-
-			cur[j] = min3(prev[j] + 1, cur[j - 1] + 1,
-			    prev[j - 1] + cost);
-			if (i > 1 && j > 1 &&
-			    ca == fold((unsigned char)b[j - 2]) &&
-			    fold((unsigned char)a[i - 2]) == cb &&
-			    pp[j - 2] + 1 < cur[j])
-				cur[j] = pp[j - 2] + 1;
-			if (cur[j] < best)
-				best = cur[j];
-		}
-		if (best > limit)
-			return limit + 1;
-		t = pp;
-		pp = prev;
-		prev = cur;
-		cur = t;
-	}
-	return prev[lb] > limit ? limit + 1 : prev[lb];
 }
 
 static int

@@ -178,7 +178,7 @@ fmt_score(int64_t v, char *buf)
 
 static const char *const plan_cols[] = {"date", "start", "end", "kind", "class",
     "title", "speakers", "room", "score", "must", "reason", "id", "url",
-    "video_url", NULL};
+    "video_url", "matched", NULL};
 
 int
 pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
@@ -198,7 +198,7 @@ pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
 			const struct pp_item *it = pd->items[i];
 			const struct pp_event *ev =
 			    it->src == PP_ITEM_EVENT ? it->ev : NULL;
-			char buf[32], id[PP_ITEM_ID_MAX];
+			char buf[32], id[PP_ITEM_ID_MAX], where[512];
 
 			field(&o, pd->md->date);
 			pp_tz_format_hhmm(tz, it->start, buf);
@@ -221,6 +221,11 @@ pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
 			text(&o, pp_item_id(it, tz, id));
 			text(&o, ev != NULL ? ev->url : "");
 			text(&o, ev != NULL ? ev->video_url : "");
+			where[0] = '\0';
+			if (ev != NULL)
+				pp_score_where(&m->scores[ev - m->tt->ev],
+				    where, sizeof(where));
+			text(&o, where);
 			end_row(&o);
 		}
 	}

@@ -1,20 +1,14 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * "Did you mean": the closest of a list of known names to a word that
- * matched none of them, by edit distance, for the messages about unknown
- * options, commands, sections, keys, kinds and references.
+ * matched none of them, by edit distance (pp_edit_distance, match.h), for
+ * the messages about unknown options, commands, sections, keys, kinds and
+ * references.
  */
 #ifndef PYPLAN_SUGGEST_H
 #define PYPLAN_SUGGEST_H
 
 #include <stddef.h>
-
-/*
- * The optimal-string-alignment distance between a and b (insertions,
- * deletions, substitutions and swaps of two adjacent bytes, each 1),
- * ignoring ASCII case; stops counting past limit and returns limit + 1.
- */
-size_t pp_edit_distance(const char *a, const char *b, size_t limit);
 
 /*
  * Returns the candidate (one of the n strings of cands, borrowed; NULL
