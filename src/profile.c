@@ -1202,7 +1202,11 @@ pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
 		return pp_diag_err(ds, path, 0, "cannot open profile: %s",
 		    strerror(err));
 	}
-	if (!S_ISREG(st.st_mode)) {
+	/* A pipe is read like a file, to the size limit: --profile
+	 * /dev/stdin and --profile <(...) work, and one that nobody writes
+	 * reads as empty at once (opened without blocking).  Devices and
+	 * the like are refused unread. */
+	if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
 		close(fd);
 		if (io_error != NULL)
 			*io_error = 1;
@@ -1213,7 +1217,7 @@ pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
 		    "cannot read profile: %s, not a regular file",
 		    file_type(&st));
 	}
-	if (st.st_size > PP_PROFILE_MAX_BYTES) {
+	if (S_ISREG(st.st_mode) && st.st_size > PP_PROFILE_MAX_BYTES) {
 		close(fd);
 		return pp_diag_err(ds, path, 0, "profile is larger than %d KiB",
 		    PP_PROFILE_MAX_BYTES / 1024);

@@ -103,10 +103,11 @@ void pp_profile_fini(struct pp_profile *p);
  * a key ends at the first '=' or ':'.  Section names and fixed keys are
  * case-insensitive.  At the end, day-start must be before day-end (else an
  * error at the line of the later of the two).  path is borrowed and must
- * outlive ds and p.  Only a regular file of at most PP_PROFILE_MAX_BYTES
- * is read: a directory, FIFO or device is refused without waiting for it
- * ("cannot read profile: a FIFO, not a regular file", *io_error = 1), a
- * bigger file is an error (*io_error = 0).  Unknown sections and keys get
+ * outlive ds and p.  A regular file or a pipe of at most
+ * PP_PROFILE_MAX_BYTES is read (a pipe nobody writes reads as empty,
+ * without waiting); a directory, device or socket is refused unread
+ * ("cannot read profile: a device, not a regular file", *io_error = 1);
+ * anything bigger is an error (*io_error = 0), read no further.  Unknown sections and keys get
  * the closest known name as a "did you mean".  Returns 0, or -1 if the
  * file could not be opened or read (*io_error = 1, error "cannot open
  * profile: <reason>" without a line) or held errors (*io_error = 0).

@@ -64,8 +64,6 @@ gen() {
 		    >"$f" ;;
 	huge.ini)               # over PP_PROFILE_MAX_BYTES (sparse)
 		truncate -s 2M "$f" ;;
-	fifo.ini)               # a FIFO nobody writes: refused, not waited on
-		mkfifo "$f" ;;
 	devzero.ini)            # endless: refused, not read
 		ln -s /dev/zero "$f" ;;
 	*)
