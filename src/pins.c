@@ -4,15 +4,15 @@
  * event id (pins.h has the rules).
  */
 #include <string.h>
-#include <strings.h>
 
-#include "pyplan/model.h"
 #include "pyplan/pins.h"
+#include "pyplan/ref.h"
 
 const struct pp_event *
 pp_pins_event(const struct pp_timetable *tt, const struct pp_plan_row *row)
 {
 	size_t i, idx[2], n;
+	enum pp_ref_rule rule;
 
 	if (row->synthesized)
 		return NULL;
@@ -22,8 +22,8 @@ pp_pins_event(const struct pp_timetable *tt, const struct pp_plan_row *row)
 				return &tt->ev[i];
 	if (*row->title == '\0')
 		return NULL;
-	n = pp_model_find(tt, row->title, idx, 2);
-	if (n == 1 && strcasecmp(tt->ev[idx[0]].title, row->title) == 0)
+	n = pp_ref_find(tt, row->title, idx, 2, &rule);
+	if (n == 1 && rule == PP_REF_TITLE)
 		return &tt->ev[idx[0]];
 	return NULL;
 }

@@ -516,7 +516,7 @@ field_text(const struct pp_event *ev, unsigned f)
 
 static int
 event_row(FILE *fp, const char *change, const struct pp_event *ev,
-    const char *field, const char *old, const char *new, int tsv)
+    const char *field, const char *old, const char *new, unsigned mode)
 {
 	const char *zone = *ev->tz != '\0' ? ev->tz : "UTC";
 	char s[32], e[32];
@@ -533,18 +533,18 @@ event_row(FILE *fp, const char *change, const struct pp_event *ev,
 	v[6] = field;
 	v[7] = old;
 	v[8] = new;
-	return pp_csv_row(fp, v, NCOLS, tsv);
+	return pp_csv_row(fp, v, NCOLS, mode);
 }
 
 int
-pp_write_diff_csv(FILE *fp, const struct pp_diff_report *r, int tsv)
+pp_write_diff_csv(FILE *fp, const struct pp_diff_report *r, unsigned mode)
 {
 	const struct pp_diff *d = r->d;
 	size_t i;
 	unsigned k;
 	int err = 0;
 
-	err |= pp_csv_row(fp, csv_cols, NCOLS, tsv);
+	err |= pp_csv_row(fp, csv_cols, NCOLS, mode);
 	for (i = 0; i < r->nimpacts; i++) {
 		const struct pp_impact *im = &r->impacts[i];
 		const struct pp_event *ev =
@@ -553,13 +553,14 @@ pp_write_diff_csv(FILE *fp, const struct pp_diff_report *r, int tsv)
 
 		if (ev != NULL)
 			err |= event_row(fp, "impact", ev,
-			    pp_impact_name(im->what), "", m, tsv);
+			    pp_impact_name(im->what), "", m, mode);
 		free(m);
 	}
 	for (i = 0; i < d->nadded; i++)
-		err |= event_row(fp, "added", d->added[i], "", "", "", tsv);
+		err |= event_row(fp, "added", d->added[i], "", "", "", mode);
 	for (i = 0; i < d->nremoved; i++)
-		err |= event_row(fp, "removed", d->removed[i], "", "", "", tsv);
+		err |=
+		    event_row(fp, "removed", d->removed[i], "", "", "", mode);
 	for (i = 0; i < d->nchanged; i++)
 		for (k = 0; k < PP_DIFF_NFIELDS; k++) {
 			unsigned f = 1u << k;
@@ -570,7 +571,7 @@ pp_write_diff_csv(FILE *fp, const struct pp_diff_report *r, int tsv)
 			a = field_text(d->changed[i].before, f);
 			b = field_text(d->changed[i].after, f);
 			err |= event_row(fp, "changed", d->changed[i].after,
-			    pp_diff_field_name(f), a, b, tsv);
+			    pp_diff_field_name(f), a, b, mode);
 			free(a);
 			free(b);
 		}

@@ -39,7 +39,8 @@ int pp_pins_apply(struct pp_profile *p, const struct pp_timetable *tt,
 
 /*
  * Returns the event of tt that the plan row names (by id, else by its
- * exact title, ignoring case, when exactly one event has it), or NULL;
+ * whole title, ignoring case, as pp_ref_find's title rule, when exactly
+ * one event has it), or NULL;
  * rows of blocks pyplan made up name no event.
  */
 const struct pp_event *

@@ -42,7 +42,8 @@
  * With a plan, added, removed, changed and summary hold only what
  * touches the plan.
  *
- * CSV/TSV (the rules of write_csv.h): a header row
+ * CSV/TSV (the rules of write_csv.h, the formula guard included): a
+ * header row
  *
  *   change,id,title,start,end,room,field,old,new
  *
@@ -77,7 +78,8 @@ struct pp_diff_report {
 /* Each returns 0, or -1 when the stream reports an error. */
 int pp_write_diff_text(FILE *fp, const struct pp_diff_report *r);
 int pp_write_diff_json(FILE *fp, const struct pp_diff_report *r);
-int pp_write_diff_csv(FILE *fp, const struct pp_diff_report *r, int tsv);
+/* mode: PP_CSV_TSV, PP_CSV_RAW as for pp_write_csv. */
+int pp_write_diff_csv(FILE *fp, const struct pp_diff_report *r, unsigned mode);
 
 /*
  * Returns the one-line message for an impact, as the text and JSON show
