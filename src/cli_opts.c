@@ -338,33 +338,30 @@ parse_alarm(const char *s, int *minutes)
 	return 0;
 }
 
+/* A whole number lo..hi written with digits only; returns 0 or -1. */
 static int
-parse_width(const char *s, size_t *w)
+parse_count(const char *s, long lo, long hi, long *out)
 {
 	char *end;
 	long v;
 
 	errno = 0;
 	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < 0 || v > 100000 ||
+	if (errno != 0 || end == s || *end != '\0' || v < lo || v > hi ||
 	    *s < '0' || *s > '9')
 		return -1;
-	*w = (size_t)v;
+	*out = v;
 	return 0;
 }
 
-/* --timeout S: whole seconds, 1 to 86400. */
 static int
-parse_timeout(const char *s, long *out)
+parse_width(const char *s, size_t *w)
 {
-	char *end;
 	long v;
 
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < 1 || v > 86400)
+	if (parse_count(s, 0, 100000, &v) != 0)
 		return -1;
-	*out = v;
+	*w = (size_t)v;
 	return 0;
 }
 
@@ -482,7 +479,7 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 		o->offline = 1;
 		break;
 	case O_TIMEOUT:
-		if (parse_timeout(arg, &o->timeout) != 0) {
+		if (parse_count(arg, 1, 86400, &o->timeout) != 0) {
 			cli_usage_error("bad --timeout '%s' (seconds, 1 to "
 			                "86400)",
 			    arg);
