@@ -30,6 +30,7 @@
 #include "pyplan/solve.h"
 #include "pyplan/tz.h"
 #include "pyplan/version.h"
+#include "pyplan/watch.h"
 #include "pyplan/write.h"
 #include "pyplan/write_csv.h"
 #include "pyplan/write_ics.h"
@@ -65,7 +66,7 @@ struct opts {
 	const char *out;
 	const char *profile;
 	int no_profile, lenient, quiet, verbose, help;
-	int alarm;
+	int alarm, alarm_hallway;
 	const char *day, *kind, *room, *match;
 	const char *emit_lp;
 	const char *event; /* explain */
@@ -83,14 +84,16 @@ static const char usage_text[] =
     "                    [--max-talk-minutes n] [--max-streak n]\n"
     "                    [--min-networking min] [--min-block min]\n"
     "                    [--room-change min] [--day-start hh:mm]\n"
-    "                    [--day-end hh:mm] [--lunch hh:mm-hh:mm/min]\n"
+    "                    [--day-end hh:mm] [--day-change hh:mm]\n"
+    "                    [--lunch hh:mm-hh:mm/min]\n"
     "                    [--recorded-weight x] [--days date[,date...]]\n"
     "                    [--level level] [--talk-base x]\n"
     "                    [--networking-weight x] [--level-bonus x]\n"
     "                    [--criteria-bonus x] [--interest topic=w]\n"
     "                    [--speaker name=w] [--criterion name=list]\n"
     "                    [--must id|title] [--skip id|title] [--busy file]\n"
-    "                    [--alarm 10m] [--emit-lp file] [-q | -v] file ...\n"
+    "                    [--alarm 10m] [--alarm-hallway] [--emit-lp file]\n"
+    "                    [-q | -v] file ...\n"
     "       pyplan list [--day date] [--kind kind] [--room room]\n"
     "                   [--match words] [-f format] [-o file] file ...\n"
     "       pyplan check [--lenient] [--tz zone] file ...\n"
@@ -114,6 +117,7 @@ static const char *const cmd_help[] = {
         "  --max-talks N, --max-talk-minutes N, --max-streak N\n"
         "  --min-networking MIN, --min-block MIN, --room-change MIN\n"
         "  --day-start HH:MM, --day-end HH:MM, --lunch HH:MM-HH:MM/MIN\n"
+        "  --day-change HH:MM    when one conference day ends (nights)\n"
         "  --recorded-weight X, --days DATE[,DATE...], --level LEVEL\n"
         "  --talk-base X, --networking-weight X, --level-bonus X, "
         "--criteria-bonus X\n"
@@ -121,6 +125,7 @@ static const char *const cmd_help[] = {
         "job|depth|new|speaker=LIST\n"
         "  --must ID/TITLE, --skip ID/TITLE, --busy FILE (.ics or CSV)\n"
         "  --alarm 10m           ics: a reminder before each item\n"
+        "  --alarm-hallway       ics: reminders on hallway blocks too\n"
         "  --emit-lp FILE        write the model in CPLEX LP format\n"
         "  -q, --quiet           no warnings;  -v, --verbose: notes too\n",
     [CMD_LIST] = "pyplan list: browse the programme\n"
@@ -154,6 +159,7 @@ enum opt_id {
 	O_VERBOSE,
 	O_HELP,
 	O_ALARM,
+	O_ALARM_HALLWAY,
 	O_DAY,
 	O_KIND,
 	O_ROOM,
@@ -183,6 +189,7 @@ static const struct option {
     {"help", 'h', 0, O_HELP, NULL, NULL},
     {"version", 0, 0, O_VERSION, NULL, NULL},
     {"alarm", 0, 1, O_ALARM, NULL, NULL},
+    {"alarm-hallway", 0, 0, O_ALARM_HALLWAY, NULL, NULL},
     {"day", 0, 1, O_DAY, NULL, NULL},
     {"kind", 0, 1, O_KIND, NULL, NULL},
     {"room", 0, 1, O_ROOM, NULL, NULL},
@@ -197,6 +204,7 @@ static const struct option {
     {"room-change", 0, 1, O_SET, "plan", "room-change-minutes"},
     {"day-start", 0, 1, O_SET, "plan", "day-start"},
     {"day-end", 0, 1, O_SET, "plan", "day-end"},
+    {"day-change", 0, 1, O_SET, "plan", "day-change"},
     {"lunch", 0, 1, O_SET, "plan", "lunch"},
     {"recorded-weight", 0, 1, O_SET, "plan", "recorded-weight"},
     {"days", 0, 1, O_SET, "plan", "days"},
@@ -320,6 +328,9 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 			usage_error("bad --alarm '%s' (e.g. 10m or 1h)", arg);
 			return -1;
 		}
+		break;
+	case O_ALARM_HALLWAY:
+		o->alarm_hallway = 1;
 		break;
 	case O_DAY:
 		o->day = arg;
@@ -556,7 +567,8 @@ load_busy(const struct opts *o, const struct pp_profile *p,
 		from = to = 0;
 	from -= 86400;
 	to += 86400;
-	lo.tz = p->tz;
+	/* Floating times of a busy file are in the planning zone. */
+	lo.tz = pp_model_zone(tt, p->tz, NULL);
 	lo.lenient = o->lenient;
 	for (i = 0; i < p->nbusy_files; i++) {
 		int this_io = 0;
@@ -625,6 +637,7 @@ write_plan(const struct opts *o, const struct pp_plan *pl, struct pp_diags *ds)
 
 	wo.color = use_color(o);
 	wo.alarm_minutes = o->alarm;
+	wo.alarm_hallway = o->alarm_hallway;
 	if (pp_out_open(&out, o->out, ds) != 0)
 		return PP_EX_CANTCREAT;
 	errno = 0;
@@ -733,6 +746,8 @@ run_build(const struct opts *o, struct pp_diags *ds)
 	}
 	if (st == 0 && pp_solve(s.m, &pl, ds) != 0)
 		st = PP_EX_INFEASIBLE;
+	if (st == 0)
+		pp_watch_later(pl);
 	if (st == 0)
 		st = write_plan(o, pl, ds);
 	pp_plan_free(pl);
@@ -892,9 +907,7 @@ run_list(const struct opts *o, struct pp_diags *ds)
 	}
 	st = session_open(o, &s, ds, 0);
 	if (st == 0) {
-		const char *tz = s.p.tz != NULL      ? s.p.tz
-		    : s.tt->n > 0 && *s.tt->ev[0].tz ? s.tt->ev[0].tz
-		                                     : "UTC";
+		const char *tz = pp_model_zone(s.tt, s.p.tz, ds);
 
 		n = select_events(o, s.tt, tz, &sel);
 		st = write_programme(o, s.tt, sel, n, tz, FMT_TEXT, ds);
@@ -919,9 +932,7 @@ run_convert(const struct opts *o, struct pp_diags *ds)
 	}
 	st = session_open(o, &s, ds, 0);
 	if (st == 0) {
-		const char *tz = s.p.tz != NULL      ? s.p.tz
-		    : s.tt->n > 0 && *s.tt->ev[0].tz ? s.tt->ev[0].tz
-		                                     : "UTC";
+		const char *tz = pp_model_zone(s.tt, s.p.tz, NULL);
 
 		st = write_programme(o, s.tt, NULL, s.tt->n, tz, FMT_CSV, ds);
 	}
@@ -942,9 +953,7 @@ run_check(const struct opts *o, struct pp_diags *ds)
 	if (st == 0) {
 		st = load_programme(o, &p, tt, ds);
 		if (st == PP_EX_DATAERR || st == 0) {
-			const char *tz = p.tz != NULL    ? p.tz
-			    : tt->n > 0 && *tt->ev[0].tz ? tt->ev[0].tz
-			                                 : "UTC";
+			const char *tz = pp_model_zone(tt, p.tz, ds);
 
 			pp_check_report(stdout, tt, tz, ds);
 		}

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "pyplan/lp.h"
-#include "pyplan/profile.h"
 #include "pyplan/tz.h"
 #include "pyplan/xalloc.h"
 
@@ -34,13 +33,6 @@ row_begin(struct row *r, FILE *fp, const char *name, size_t d, size_t n)
 	r->fp = fp;
 	r->terms = 0;
 	fprintf(fp, " %s%zu_%zu:", name, d, n);
-}
-
-/* Limits exactly as the solver applies them (see solve_day). */
-static int
-cap_on(int v, int limit)
-{
-	return v >= 0 && v < limit;
 }
 
 static int
@@ -92,19 +84,17 @@ point_index(const int64_t *pts, size_t np, int64_t t)
 	return lo;
 }
 
+/* No overlaps: the items running at each start time form a clique of the
+ * interval graph, and these cliques cover every overlap. */
 static void
-day_constraints(FILE *fp, const struct pp_model *m, size_t d)
+overlap_rows(FILE *fp, const struct pp_model_day *day, size_t d)
 {
-	const struct pp_model_day *day = &m->days[d];
-	const struct pp_profile *p = m->p;
 	const struct pp_item *it = day->items;
-	size_t n = day->n, i, j, k, cnt = 0;
-	struct row r;
+	size_t n = day->n, i, j, cnt = 0;
 	unsigned char *prev = pp_xcalloc(n + 1, 1), *cur = pp_xcalloc(n + 1, 1);
 	int have_prev = 0;
+	struct row r;
 
-	/* No overlaps: the items running at each start time form a clique of
-	 * the interval graph, and these cliques cover every overlap. */
 	for (i = 0; i < n; i++) {
 		size_t members = 0;
 
@@ -125,11 +115,21 @@ day_constraints(FILE *fp, const struct pp_model *m, size_t d)
 		memcpy(prev, cur, n);
 		have_prev = 1;
 	}
+	free(prev);
+	free(cur);
+}
 
-	/* Room change between consecutive items: i then j closer than the
-	 * room-change time in rooms that share nothing is allowed only when
-	 * a planned item lies between them (then they are not consecutive). */
-	cnt = 0;
+/* Room change between consecutive items: i then j closer than the
+ * room-change time in rooms that share nothing is allowed only when a
+ * planned item lies between them (then they are not consecutive). */
+static void
+room_rows(FILE *fp, const struct pp_model *m, const struct pp_model_day *day,
+    size_t d)
+{
+	const struct pp_item *it = day->items;
+	size_t n = day->n, i, j, k, cnt = 0;
+	struct row r;
+
 	for (i = 0; i < n; i++)
 		for (j = 0; j < n; j++) {
 			if (it[j].start < it[i].end ||
@@ -145,40 +145,64 @@ day_constraints(FILE *fp, const struct pp_model *m, size_t d)
 					term(&r, -1, "x", d, k);
 			fputs(" <= 1\n", fp);
 		}
+}
 
-	/* Per-day caps on talk load. */
-	if (cap_on(p->max_talks, 255)) {
+/* Per-day caps on talk load, where they bind. */
+static void
+cap_rows(FILE *fp, const struct pp_model_day *day, size_t d)
+{
+	const struct pp_day_rules *rules = &day->rules;
+	const struct pp_item *it = day->items;
+	size_t i;
+	struct row r;
+
+	if (rules->max_talks != PP_RULE_OFF) {
 		row_begin(&r, fp, "talks", d, 0);
-		for (i = 0; i < n; i++)
+		for (i = 0; i < day->n; i++)
 			if (it[i].cls == PP_CLASS_TALK)
 				term(&r, 1, "x", d, i);
-		fprintf(fp, "%s <= %d\n", r.terms ? "" : " 0 x0_0",
-		    p->max_talks);
+		fprintf(fp, "%s <= %u\n", r.terms ? "" : " 0 x0_0",
+		    rules->max_talks);
 	}
-	if (cap_on(p->max_talk_minutes, 2000)) {
+	if (rules->max_talk_minutes != PP_RULE_OFF) {
 		row_begin(&r, fp, "tmin", d, 0);
-		for (i = 0; i < n; i++)
+		for (i = 0; i < day->n; i++)
 			if (it[i].cls == PP_CLASS_TALK)
 				term(&r, it[i].minutes, "x", d, i);
-		fprintf(fp, "%s <= %d\n", r.terms ? "" : " 0 x0_0",
-		    p->max_talk_minutes);
+		fprintf(fp, "%s <= %u\n", r.terms ? "" : " 0 x0_0",
+		    rules->max_talk_minutes);
 	}
+}
 
-	/* Networking minimum, counting blocks of the minimum length (not on
-	 * a day with no programme event left, as the solver). */
-	if (p->min_networking > 0 && pp_model_day_open(day)) {
-		int need = p->min_networking < 2000 ? p->min_networking : 2000;
+/* The networking minimum, counting blocks of the minimum length (hallway
+ * segments count: rows run* keep their runs long enough). */
+static void
+net_rows(FILE *fp, const struct pp_model_day *day, size_t d)
+{
+	const struct pp_item *it = day->items;
+	size_t i;
+	struct row r;
 
-		row_begin(&r, fp, "net", d, 0);
-		for (i = 0; i < n; i++)
-			if (it[i].cls == PP_CLASS_NETWORKING && it[i].counts)
-				term(&r, it[i].minutes, "x", d, i);
-		fprintf(fp, "%s >= %d\n", r.terms ? "" : " 0 x0_0", need);
-	}
+	if (day->rules.min_networking == 0)
+		return;
+	row_begin(&r, fp, "net", d, 0);
+	for (i = 0; i < day->n; i++)
+		if (it[i].cls == PP_CLASS_NETWORKING && it[i].counts)
+			term(&r, it[i].minutes, "x", d, i);
+	fprintf(fp, "%s >= %u\n", r.terms ? "" : " 0 x0_0",
+	    day->rules.min_networking);
+}
 
-	/* Lunch: a meal or the free block; at most one free block. */
-	if (m->lunch_len > 0 && pp_model_day_open(day) &&
-	    day->lunch_to - day->lunch_from >= m->lunch_len) {
+/* Lunch: a meal or the free block; at most one free block, never beside
+ * a meal that is lunch already. */
+static void
+lunch_rows(FILE *fp, const struct pp_model_day *day, size_t d)
+{
+	const struct pp_item *it = day->items;
+	size_t n = day->n, i, j, cnt = 0;
+	struct row r;
+
+	if (day->rules.lunch) {
 		row_begin(&r, fp, "lunch", d, 0);
 		for (i = 0; i < n; i++)
 			if (it[i].lunch)
@@ -194,8 +218,6 @@ day_constraints(FILE *fp, const struct pp_model *m, size_t d)
 				term(&r, 1, "x", d, i);
 		fputs(" <= 1\n", fp);
 	}
-	/* ... and never beside a meal that is lunch already. */
-	cnt = 0;
 	for (i = 0; i < n; i++)
 		for (j = 0; j < n; j++) {
 			if (it[i].src != PP_ITEM_LUNCH || !it[j].lunch ||
@@ -206,53 +228,108 @@ day_constraints(FILE *fp, const struct pp_model *m, size_t d)
 			term(&r, 1, "x", d, j);
 			fputs(" <= 1\n", fp);
 		}
+}
 
-	/*
-	 * Streak, over time: s<d>_<p> is the number of talks in the current
-	 * run at time point p (the starts and ends of talks and counting
-	 * networking blocks, in order), at most N.  A planned talk from point
-	 * a to point b raises it: s_b >= s_a + 1 - M (1 - x).  Between two
-	 * neighbouring points it carries over, s_{p+1} >= s_p, unless a
-	 * planned counting networking block covers that stretch, which may
-	 * reset it: - M x on the right.  With M = N + 1 neither big-M bites
-	 * when its item is not planned.  The least s meeting these rows
-	 * counts exactly the talks since the last counting block (the
-	 * solver's streak, which gaps and short blocks do not reset), so a
-	 * plan satisfies them iff no run is longer than N.  Linear in the
-	 * day's items, where a window per pair of talks grew cubically.
-	 */
-	if (cap_on(p->max_streak, 255)) {
-		long big = (long)p->max_streak + 1;
-		size_t np, a, b, pt;
-		int64_t *pts = streak_points(day, &np);
+/*
+ * Streak, over time: s<d>_<p> is the number of talks in the current run at
+ * time point p (the starts and ends of talks and counting networking
+ * blocks, in order), at most N.  A planned talk from point a to point b
+ * raises it: s_b >= s_a + 1 - M (1 - x).  Between two neighbouring points
+ * it carries over, s_{p+1} >= s_p, unless a planned counting networking
+ * block covers that stretch, which may reset it: - M x on the right.  With
+ * M = N + 1 neither big-M bites when its item is not planned.  The least s
+ * meeting these rows counts exactly the talks since the last counting
+ * block (the solver's streak, which gaps and short blocks do not reset),
+ * so a plan satisfies them iff no run is longer than N.  Linear in the
+ * day's items, where a window per pair of talks grew cubically.
+ */
+static void
+streak_rows(FILE *fp, const struct pp_model_day *day, size_t d)
+{
+	const struct pp_item *it = day->items;
+	long big = (long)day->rules.max_streak + 1;
+	size_t n = day->n, np, a, b, pt, i, j, cnt = 0;
+	int64_t *pts;
+	struct row r;
 
-		cnt = 0;
-		for (i = 0; i < n; i++) {
-			if (it[i].cls != PP_CLASS_TALK)
-				continue;
-			a = point_index(pts, np, it[i].start);
-			b = point_index(pts, np, it[i].end);
-			row_begin(&r, fp, "streak", d, cnt++);
-			term(&r, 1, "s", d, b);
-			term(&r, -1, "s", d, a);
-			term(&r, -big, "x", d, i);
-			fprintf(fp, " >= %ld\n", 1 - big);
-		}
-		for (pt = 0; pt + 1 < np; pt++) {
-			row_begin(&r, fp, "streak", d, cnt++);
-			term(&r, 1, "s", d, pt + 1);
-			term(&r, -1, "s", d, pt);
-			for (j = 0; j < n; j++)
-				if (it[j].cls == PP_CLASS_NETWORKING &&
-				    it[j].counts && it[j].start <= pts[pt] &&
-				    it[j].end >= pts[pt + 1])
-					term(&r, big, "x", d, j);
-			fputs(" >= 0\n", fp);
-		}
-		free(pts);
+	if (day->rules.max_streak == PP_RULE_OFF)
+		return;
+	pts = streak_points(day, &np);
+	for (i = 0; i < n; i++) {
+		if (it[i].cls != PP_CLASS_TALK)
+			continue;
+		a = point_index(pts, np, it[i].start);
+		b = point_index(pts, np, it[i].end);
+		row_begin(&r, fp, "streak", d, cnt++);
+		term(&r, 1, "s", d, b);
+		term(&r, -1, "s", d, a);
+		term(&r, -big, "x", d, i);
+		fprintf(fp, " >= %ld\n", 1 - big);
 	}
-	free(prev);
-	free(cur);
+	for (pt = 0; pt + 1 < np; pt++) {
+		row_begin(&r, fp, "streak", d, cnt++);
+		term(&r, 1, "s", d, pt + 1);
+		term(&r, -1, "s", d, pt);
+		for (j = 0; j < n; j++)
+			if (it[j].cls == PP_CLASS_NETWORKING && it[j].counts &&
+			    it[j].start <= pts[pt] && it[j].end >= pts[pt + 1])
+				term(&r, big, "x", d, j);
+		fputs(" >= 0\n", fp);
+	}
+	free(pts);
+}
+
+/*
+ * Hallway runs: touching hallway segments planned together are one block,
+ * which must last min-networking-block minutes.  For every stretch of
+ * touching segments j..k shorter than that: not all of them planned while
+ * the segments on either side (when there are any) are not, that is
+ * x_j + ... + x_k - x_before - x_after <= k - j.
+ */
+static void
+run_rows(FILE *fp, const struct pp_model_day *day, size_t d)
+{
+	const struct pp_item *it = day->items;
+	long need = (long)day->rules.min_run;
+	size_t i, j, cnt = 0;
+	struct row r;
+
+	for (i = 0; i < day->n; i++) {
+		long mins = 0, len = 0;
+
+		if (it[i].src != PP_ITEM_HALLWAY)
+			continue;
+		for (j = i; j != PP_ITEM_NONE; j = it[j].next) {
+			size_t k;
+
+			mins += it[j].minutes;
+			len++;
+			if (mins >= need)
+				break;
+			row_begin(&r, fp, "run", d, cnt++);
+			for (k = i; k != it[j].next; k = it[k].next)
+				term(&r, 1, "x", d, k);
+			if (it[i].prev != PP_ITEM_NONE)
+				term(&r, -1, "x", d, it[i].prev);
+			if (it[j].next != PP_ITEM_NONE)
+				term(&r, -1, "x", d, it[j].next);
+			fprintf(fp, " <= %ld\n", len - 1);
+		}
+	}
+}
+
+static void
+day_constraints(FILE *fp, const struct pp_model *m, size_t d)
+{
+	const struct pp_model_day *day = &m->days[d];
+
+	overlap_rows(fp, day, d);
+	room_rows(fp, m, day, d);
+	cap_rows(fp, day, d);
+	net_rows(fp, day, d);
+	lunch_rows(fp, day, d);
+	streak_rows(fp, day, d);
+	run_rows(fp, day, d);
 }
 
 /* Writes s on one comment line: control characters become spaces. */
@@ -306,7 +383,7 @@ legend(FILE *fp, const struct pp_model *m)
 				fprintf(fp, "\\ y%u_0 criterion %s\n", c,
 				    pp_criterion_name((enum pp_criterion)c));
 	for (i = 0; i < m->tt->n; i++)
-		if (m->must[i] && m->excl[i] != PP_EXCL_NONE) {
+		if (pp_model_must_clash(m, i)) {
 			fprintf(fp, "\\ e%zu_0 must-see excluded '", i);
 			comment_text(fp, m->tt->ev[i].title);
 			fputs("' (id ", fp);
@@ -389,7 +466,7 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 	 * infeasible, as pyplan reports before solving.
 	 */
 	for (i = 0; i < m->tt->n; i++)
-		if (m->must[i] && m->excl[i] != PP_EXCL_NONE) {
+		if (pp_model_must_clash(m, i)) {
 			row_begin(&r, fp, "excl", i, 0);
 			term(&r, 1, "e", i, 0);
 			fputs(" <= 0\n", fp);
@@ -400,16 +477,19 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 			if (m->days[d].items[k].must)
 				fprintf(fp, " x%zu_%zu = 1\n", d, k);
 	for (i = 0; i < m->tt->n; i++)
-		if (m->must[i] && m->excl[i] != PP_EXCL_NONE)
+		if (pp_model_must_clash(m, i))
 			fprintf(fp, " e%zu_0 = 1\n", i);
 	/* The streak counters: continuous, 0 to the cap. */
-	for (d = 0; d < m->ndays && cap_on(m->p->max_streak, 255); d++) {
+	for (d = 0; d < m->ndays; d++) {
 		size_t np;
-		int64_t *pts = streak_points(&m->days[d], &np);
+		int64_t *pts;
 
+		if (m->days[d].rules.max_streak == PP_RULE_OFF)
+			continue;
+		pts = streak_points(&m->days[d], &np);
 		for (k = 0; k < np; k++)
-			fprintf(fp, " 0 <= s%zu_%zu <= %d\n", d, k,
-			    m->p->max_streak);
+			fprintf(fp, " 0 <= s%zu_%zu <= %u\n", d, k,
+			    m->days[d].rules.max_streak);
 		free(pts);
 	}
 	if (nvars == 0)
@@ -430,7 +510,7 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 			if (m->crit_active & (1u << c))
 				fprintf(fp, " y%u_0", c);
 	for (i = 0; i < m->tt->n; i++)
-		if (m->must[i] && m->excl[i] != PP_EXCL_NONE)
+		if (pp_model_must_clash(m, i))
 			fprintf(fp, " e%zu_0", i);
 	fputs("\nEnd\n", fp);
 	return ferror(fp) ? -1 : 0;

@@ -1,16 +1,73 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The exact solver.  A day's plan is a chain of items in time order, so a
- * label-correcting dynamic programme over the items, sorted by start, finds
- * the best chain: a label is a partial plan ending at some item, and its
- * state holds exactly what the remaining constraints need (talks, talk
- * minutes, streak, networking minutes, lunch, must-see count, criteria).
- * A label is dropped only when another is worth at least as much with a
- * state at least as good in every respect (dominance; labels with equal
- * state keep the higher value), so every plan dropped is matched by one
- * kept and the result is a proven optimum of the model.  Days are
- * independent except for the criteria bonus, which a small DP over
- * criterion masks combines.
+ * The exact solver.
+ *
+ * A day's plan is a chain of its items in time order, so a labelling
+ * search over the items, sorted by start, finds the best chain.  A label
+ * is a partial plan ending with some item; its state holds exactly what
+ * the remaining rules of the day need: talks, talk minutes, talks in a
+ * row, networking minutes (up to the minimum), lunch, whether the free
+ * lunch block is used, must-see items planned, criteria covered, and how
+ * many minutes an unfinished hallway run still needs.  Counters of rules
+ * that do not bind stay 0, so they never split states.  Four rules drop
+ * labels; none of them loses the optimum:
+ *
+ * 1. Equal states.  Of two labels of one item with the same state, the
+ *    one worth less is dropped (among equals, the first found is kept):
+ *    they have the same completions.
+ *
+ * 2. Dominance.  Once an item has ended, and the room-change time has
+ *    passed, its labels join the frontier, where their end no longer
+ *    matters.  A label is dropped when another of the same class (lunch,
+ *    free lunch block, must-see count) is worth at least as much and at
+ *    least as good in every resource: no more talks, talk minutes or talks
+ *    in a row, no less networking, criteria worth at least as much.  Every
+ *    completion of the dropped label completes the kept one too, worth at
+ *    least as much.
+ *
+ * 3. Feasibility.  A label with no feasible completion is dropped: its
+ *    hallway run cannot reach min-networking-block along the segments that
+ *    follow, its networking cannot reach the minimum with the most
+ *    networking a chain of the remaining items holds, or it lacks lunch
+ *    and no lunch item is left.
+ *
+ * 4. Bounds.  Every label gets an optimistic bound on what the rest of the
+ *    day can add: the best chain of the items that start after its item
+ *    ends, with room changes, the streak, networking, lunch and must-see
+ *    relaxed, the talks left as a hard count, and the talk minutes priced
+ *    by a Lagrange multiplier L >= 0: for a completion that fits in the
+ *    minutes left, value <= (value - L x minutes) + L x minutes left.  The
+ *    bound is the least over a few multipliers (the best for the whole
+ *    day among them) of tables built by one backward pass over the items
+ *    per multiplier, indexed by item and talks left.  A label worth less
+ *    than a threshold T with its bound is dropped, when it is made and
+ *    again whenever the frontier is swept (its bound only falls as time
+ *    passes).  If the search then finds a plan worth at least T + S, that
+ *    plan is optimal for the day, where S = |criteria-bonus| x (criteria
+ *    with terms): a dropped label completes to less than T, and a plan of
+ *    the day worth more than S less than a found plan is in no optimum
+ *    over all days (exchanging it for the found plan changes the covered
+ *    criteria by at most S and gains more).  Among plans that the search
+ *    keeps, nothing dropped ties with the result.
+ *
+ * The threshold starts just below the root's bound and falls when a search
+ * finds nothing: below the largest value plus bound it dropped (no plan is
+ * worth more), by a margin that grows fourfold each time, never below the
+ * value of a first feasible plan, which a search without values finds
+ * quickly (dominance on resources alone, value deciding equal states);
+ * at that floor the search is exhaustive.  The same search without values
+ * decides an infeasible day, and names the constraints that clash.
+ *
+ * Hallway segments that touch form one block, which must last
+ * min-networking-block minutes: a label that ends with a run still short of
+ * it carries the minutes it needs, never joins the frontier and extends
+ * only to the next segment of the run (its minutes already count, as the
+ * run will be long enough).  A label whose last item is the segment before
+ * extends to a segment through this path only, so that the run continues.
+ *
+ * Days are independent except for the criteria bonus, which a small
+ * dynamic programme over the sets of covered criteria combines from each
+ * day's best plan per set.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,30 +91,82 @@ enum {
 
 #define NMASK (1u << PP_CRIT__COUNT)
 
+/* ---- the state ---- */
+
 /*
- * The state key packs: talks (8 bits), talk minutes (11), streak (8),
- * networking minutes saturated at the minimum (11), lunch satisfied (1),
- * criteria (4), must-see count (16) and whether the day's one free lunch
- * block is used (1).  Counters not constrained stay 0, so they do not
- * split states.
+ * A label's state in 64 bits.  The widths hold the model's limits
+ * (pp_model_build refuses a day whose binding caps exceed them); a must-see
+ * count has room for one forced item more.
  */
-#define K_TALKS(k) ((unsigned)((k)&0xff))
-#define K_TMIN(k) ((unsigned)(((k) >> 8) & 0x7ff))
-#define K_STREAK(k) ((unsigned)(((k) >> 19) & 0xff))
-#define K_NET(k) ((unsigned)(((k) >> 27) & 0x7ff))
-#define K_LUNCH(k) ((unsigned)(((k) >> 38) & 1))
-#define K_MASK(k) ((unsigned)(((k) >> 39) & 0xf))
-#define K_MUST(k) ((unsigned)(((k) >> 43) & 0xffff))
-#define K_SYN(k) ((unsigned)(((k) >> 59) & 1))
+enum {
+	W_TALKS = 8,
+	W_TMIN = 11,
+	W_STREAK = 8,
+	W_NET = 11,
+	W_NEED = 11,
+	W_MUST = 9,
+	W_MASK = PP_CRIT__COUNT,
+	S_TALKS = 0,
+	S_TMIN = S_TALKS + W_TALKS,
+	S_STREAK = S_TMIN + W_TMIN,
+	S_NET = S_STREAK + W_STREAK,
+	S_NEED = S_NET + W_NET,
+	S_MUST = S_NEED + W_NEED,
+	S_MASK = S_MUST + W_MUST,
+	S_LUNCH = S_MASK + W_MASK,
+	S_SYN = S_LUNCH + 1
+};
+
+_Static_assert(S_SYN < 64, "the state fits in 64 bits");
+_Static_assert(PP_MODEL_MAX_TALKS < 1 << W_TALKS, "talks field");
+_Static_assert(PP_MODEL_MAX_STREAK < 1 << W_STREAK, "streak field");
+_Static_assert(PP_MODEL_MAX_MINUTES < 1 << W_TMIN, "talk minutes field");
+_Static_assert(PP_MODEL_MAX_MINUTES < 1 << W_NET, "networking field");
+_Static_assert(PP_MODEL_MAX_MINUTES < 1 << W_NEED, "hallway run field");
+_Static_assert(PP_MODEL_MAX_MUST + 1 < 1 << W_MUST, "must-see field");
+
+#define FIELD(k, s, w) ((unsigned)(((k) >> (s)) & ((1ULL << (w)) - 1)))
+#define K_TALKS(k) FIELD(k, S_TALKS, W_TALKS)
+#define K_TMIN(k) FIELD(k, S_TMIN, W_TMIN)
+#define K_STREAK(k) FIELD(k, S_STREAK, W_STREAK)
+#define K_NET(k) FIELD(k, S_NET, W_NET)
+#define K_NEED(k) FIELD(k, S_NEED, W_NEED)
+#define K_MUST(k) FIELD(k, S_MUST, W_MUST)
+#define K_MASK(k) FIELD(k, S_MASK, W_MASK)
+#define K_LUNCH(k) FIELD(k, S_LUNCH, 1)
+#define K_SYN(k) FIELD(k, S_SYN, 1)
+
+struct state {
+	unsigned talks, tmin, streak, net, need, must, mask, lunch, syn;
+};
 
 static uint64_t
-make_key(unsigned talks, unsigned tmin, unsigned streak, unsigned net,
-    unsigned lunch, unsigned mask, unsigned must, unsigned syn)
+pack(const struct state *s)
 {
-	return (uint64_t)talks | (uint64_t)tmin << 8 | (uint64_t)streak << 19 |
-	    (uint64_t)net << 27 | (uint64_t)lunch << 38 | (uint64_t)mask << 39 |
-	    (uint64_t)must << 43 | (uint64_t)syn << 59;
+	return (uint64_t)s->talks << S_TALKS | (uint64_t)s->tmin << S_TMIN |
+	    (uint64_t)s->streak << S_STREAK | (uint64_t)s->net << S_NET |
+	    (uint64_t)s->need << S_NEED | (uint64_t)s->must << S_MUST |
+	    (uint64_t)s->mask << S_MASK | (uint64_t)s->lunch << S_LUNCH |
+	    (uint64_t)s->syn << S_SYN;
 }
+
+static void
+unpack(uint64_t k, struct state *s)
+{
+	s->talks = K_TALKS(k);
+	s->tmin = K_TMIN(k);
+	s->streak = K_STREAK(k);
+	s->net = K_NET(k);
+	s->need = K_NEED(k);
+	s->must = K_MUST(k);
+	s->mask = K_MASK(k);
+	s->lunch = K_LUNCH(k);
+	s->syn = K_SYN(k);
+}
+
+/* The class: the fields that must be equal for dominance. */
+#define CLASS_MASK                                                             \
+	(((1ULL << W_MUST) - 1) << S_MUST | 1ULL << S_LUNCH | 1ULL << S_SYN)
 
 struct label {
 	int64_t value;
@@ -65,6 +174,348 @@ struct label {
 	int32_t prev; /* label index, -1 for the root */
 	int32_t item; /* item index, -1 for the root */
 };
+
+/* ---- a day's setup: rules in effect, item facts, bounds ---- */
+
+#define NLAMBDA 4
+/* Bound table entries per multiplier beyond which fewer are kept. */
+#define BOUND_CELLS ((size_t)2 << 20)
+
+struct bounds {
+	size_t width; /* talk columns: talks left 0..width-1 (1: uncounted) */
+	int nl;       /* multipliers in use */
+	int64_t lambda[NLAMBDA];
+	int64_t *g[NLAMBDA]; /* g[l][i * width + c]: best chain from item i on
+	                        with at most c talks (all, when width is 1) */
+};
+
+struct setup {
+	const struct pp_model *m;
+	const struct pp_model_day *d;
+	unsigned relax;
+	size_t n, nmust;
+	/* rules in effect (cap_*: the cap binds) */
+	int cap_talks, cap_tmin, cap_streak, need_lunch;
+	unsigned max_talks, max_tmin, max_streak, min_net, min_run;
+	int mask_res; /* criteria mask: 0 ignored, 1 more is better, -1 fewer */
+	unsigned char *must;      /* item is must-see here */
+	unsigned char *forbidden; /* item overlaps a must-see item */
+	size_t *must_before;      /* must-see items ending by its start */
+	size_t *by_end;           /* items in order of end */
+	size_t *nxt;  /* first item starting at or after item k's end (n+1) */
+	long *netmax; /* most counting networking minutes from item i on */
+	unsigned char *lunch_after; /* some lunch item starts at i or later */
+	long *run_left; /* minutes of the segments after hallway segment k in
+	                   its chain */
+	struct bounds b;
+	int have_bounds;
+};
+
+static int
+must_here(const struct pp_model_day *d, size_t k, unsigned relax,
+    const unsigned char *unmust, const struct pp_item *force)
+{
+	if (relax & R_MUST)
+		return 0;
+	if (unmust != NULL && unmust[k])
+		return 0;
+	return d->items[k].must || &d->items[k] == force;
+}
+
+/* Items sorted by end (then start, then index): stable insertion sort, as
+ * items arrive nearly sorted. */
+static void
+sort_by_end(size_t *v, size_t n, const struct pp_item *items)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		v[i] = i;
+	for (i = 1; i < n; i++) {
+		size_t x = v[i];
+		const struct pp_item *a = &items[x];
+
+		for (j = i; j > 0; j--) {
+			const struct pp_item *b = &items[v[j - 1]];
+
+			if (b->end < a->end ||
+			    (b->end == a->end && b->start <= a->start))
+				break;
+			v[j] = v[j - 1];
+		}
+		v[j] = x;
+	}
+}
+
+/* The first item (in start order) that starts at or after t. */
+static size_t
+first_from(const struct pp_model_day *d, int64_t t)
+{
+	size_t lo = 0, hi = d->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->items[mid].start < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void
+setup_rules(struct setup *s, const struct pp_model *m,
+    const struct pp_model_day *d, unsigned relax)
+{
+	const struct pp_day_rules *r = &d->rules;
+
+	s->cap_talks = r->max_talks != PP_RULE_OFF && !(relax & R_COUNT);
+	s->max_talks = s->cap_talks ? r->max_talks : 0;
+	s->cap_tmin =
+	    r->max_talk_minutes != PP_RULE_OFF && !(relax & R_MINUTES);
+	s->max_tmin = s->cap_tmin ? r->max_talk_minutes : 0;
+	s->cap_streak = r->max_streak != PP_RULE_OFF && !(relax & R_STREAK);
+	s->max_streak = s->cap_streak ? r->max_streak : 0;
+	s->min_net = relax & R_NET ? 0 : r->min_networking;
+	s->min_run = r->min_run;
+	s->need_lunch = r->lunch && !(relax & R_LUNCH);
+	s->mask_res = m->crit_bonus > 0 ? 1 : m->crit_bonus < 0 ? -1 : 0;
+}
+
+/* Item facts every search of the day shares. */
+static void
+setup_init(struct setup *s, const struct pp_model *m,
+    const struct pp_model_day *d, unsigned relax, const unsigned char *unmust,
+    const struct pp_item *force)
+{
+	size_t n = d->n, k, i;
+
+	memset(s, 0, sizeof(*s));
+	s->m = m;
+	s->d = d;
+	s->relax = relax;
+	s->n = n;
+	setup_rules(s, m, d, relax);
+	s->must = pp_xcalloc(n + 1, 1);
+	s->forbidden = pp_xcalloc(n + 1, 1);
+	s->must_before = pp_xcalloc(n + 1, sizeof(*s->must_before));
+	s->by_end = pp_xcalloc(n + 1, sizeof(*s->by_end));
+	s->nxt = pp_xcalloc(n + 1, sizeof(*s->nxt));
+	s->netmax = pp_xcalloc(n + 2, sizeof(*s->netmax));
+	s->lunch_after = pp_xcalloc(n + 2, 1);
+	s->run_left = pp_xcalloc(n + 1, sizeof(*s->run_left));
+	for (k = 0; k < n; k++) {
+		s->must[k] =
+		    (unsigned char)must_here(d, k, relax, unmust, force);
+		s->nmust += s->must[k];
+	}
+	/* A label may extend to item k only if it holds every must-see item
+	 * that ends by k's start; an item that overlaps a must-see item can
+	 * never be planned.  (Must-see items in a chain: counted by a sweep
+	 * of the must-see items in start order.) */
+	{
+		size_t *mi = pp_xcalloc(s->nmust + 1, sizeof(*mi)), nm = 0;
+
+		for (k = 0; k < n; k++)
+			if (s->must[k])
+				mi[nm++] = k;
+		for (k = 0; k < n; k++) {
+			const struct pp_item *it = &d->items[k];
+
+			for (i = 0; i < nm; i++) {
+				const struct pp_item *mu = &d->items[mi[i]];
+
+				if (mi[i] == k)
+					continue;
+				if (mu->end <= it->start)
+					s->must_before[k]++;
+				else if (mu->start < it->end)
+					s->forbidden[k] = 1;
+				else
+					break; /* later ones start later */
+			}
+		}
+		free(mi);
+	}
+	sort_by_end(s->by_end, n, d->items);
+	for (k = 0; k < n; k++)
+		s->nxt[k] = first_from(d, d->items[k].end);
+	s->nxt[n] = n;
+	/* Backward passes: networking left, lunch left, hallway run left. */
+	for (k = n; k-- > 0;) {
+		const struct pp_item *it = &d->items[k];
+		long take = it->cls == PP_CLASS_NETWORKING && it->counts &&
+		        !s->forbidden[k]
+		    ? it->minutes + s->netmax[s->nxt[k]]
+		    : 0;
+
+		s->netmax[k] =
+		    take > s->netmax[k + 1] ? take : s->netmax[k + 1];
+		s->lunch_after[k] =
+		    s->lunch_after[k + 1] || (it->lunch && !s->forbidden[k]);
+		if (it->src == PP_ITEM_HALLWAY && it->next != PP_ITEM_NONE)
+			s->run_left[k] = s->forbidden[it->next]
+			    ? 0
+			    : d->items[it->next].minutes +
+			        s->run_left[it->next];
+	}
+}
+
+static void
+bounds_fini(struct bounds *b)
+{
+	int l;
+
+	for (l = 0; l < b->nl; l++)
+		free(b->g[l]);
+	memset(b, 0, sizeof(*b));
+}
+
+static void
+setup_fini(struct setup *s)
+{
+	free(s->must);
+	free(s->forbidden);
+	free(s->must_before);
+	free(s->by_end);
+	free(s->nxt);
+	free(s->netmax);
+	free(s->lunch_after);
+	free(s->run_left);
+	bounds_fini(&s->b);
+	memset(s, 0, sizeof(*s));
+}
+
+/* ---- completion bounds ---- */
+
+/* One table: the best chain of items from i on with at most c talks, talk
+ * values lowered by lambda per minute; forbidden items never taken. */
+static void
+bound_table(const struct setup *s, int64_t lambda, int64_t *g)
+{
+	const struct pp_model_day *d = s->d;
+	size_t w = s->b.width, i, c;
+
+	for (c = 0; c < w; c++)
+		g[s->n * w + c] = 0;
+	for (i = s->n; i-- > 0;) {
+		const struct pp_item *it = &d->items[i];
+		int64_t *row = &g[i * w], *skip = &g[(i + 1) * w];
+		const int64_t *after = &g[s->nxt[i] * w];
+		int talk = it->cls == PP_CLASS_TALK;
+		size_t t = talk && w > 1 ? 1 : 0;
+		int64_t v = it->score;
+
+		if (talk && s->cap_tmin)
+			v -= lambda * it->minutes;
+		for (c = 0; c < w; c++) {
+			int64_t best = skip[c];
+
+			if (!s->forbidden[i] && c >= t &&
+			    v + after[c - t] > best)
+				best = v + after[c - t];
+			row[c] = best;
+		}
+	}
+}
+
+/* The bound of a label about to go on from item i with talks and tmin
+ * used. */
+static int64_t
+bound_at(const struct setup *s, size_t i, unsigned talks, unsigned tmin)
+{
+	const struct bounds *b = &s->b;
+	size_t c = b->width > 1 ? b->width - 1 - talks : 0;
+	int64_t best = INT64_MAX, left = s->cap_tmin ? s->max_tmin - tmin : 0;
+	int l;
+
+	for (l = 0; l < b->nl; l++) {
+		int64_t v = b->g[l][i * b->width + c] + b->lambda[l] * left;
+
+		if (v < best)
+			best = v;
+	}
+	return best;
+}
+
+/*
+ * Builds the bound tables: the talks left as a column when the talk cap
+ * binds (and the tables stay small), and the multipliers that give the
+ * whole day its least bound (a search over the integers: the root's bound
+ * is convex in the multiplier), with half and twice it, and 0.
+ */
+static void
+bounds_init(struct setup *s)
+{
+	struct bounds *b = &s->b;
+	size_t cells;
+	int64_t lo = 0, hi = 1, best, lam[NLAMBDA] = {0, 0, 0, 0}, x;
+	int64_t *tmp;
+	int nl = 1, l, j;
+
+	b->width = s->cap_talks ? s->max_talks + 1 : 1;
+	if ((s->n + 1) * b->width > BOUND_CELLS)
+		b->width = 1;
+	cells = (s->n + 1) * b->width;
+	b->nl = 1;
+	b->lambda[0] = 0;
+	b->g[0] = pp_xcalloc(cells, sizeof(int64_t));
+	bound_table(s, 0, b->g[0]);
+	s->have_bounds = 1;
+	if (!s->cap_tmin || cells > BOUND_CELLS / 2)
+		return;
+	/* The root bound for a multiplier: tables of scratch space. */
+	tmp = pp_xcalloc(cells, sizeof(int64_t));
+#define ROOT(L) (bound_table(s, (L), tmp), tmp[b->width - 1] + (L)*s->max_tmin)
+	/* Grow hi until the bound rises, then narrow in on the least. */
+	best = ROOT(0);
+	while (hi < ((int64_t)1 << 40)) {
+		int64_t v = ROOT(hi);
+
+		if (v >= best)
+			break;
+		best = v;
+		lo = hi;
+		hi *= 2;
+	}
+	lo = lo / 2;
+	while (hi - lo > 2) {
+		int64_t m1 = lo + (hi - lo) / 3, m2 = hi - (hi - lo) / 3;
+
+		if (ROOT(m1) <= ROOT(m2))
+			hi = m2;
+		else
+			lo = m1;
+	}
+	for (best = INT64_MAX, x = lo; x <= hi; x++) {
+		int64_t v = ROOT(x);
+
+		if (v < best) {
+			best = v;
+			lam[1] = x;
+		}
+	}
+#undef ROOT
+	free(tmp);
+	if (lam[1] <= 0)
+		return;
+	lam[2] = lam[1] / 2;
+	lam[3] = lam[1] * 2;
+	for (j = 1; j < NLAMBDA; j++) {
+		for (l = 0; l < nl && b->lambda[l] != lam[j]; l++)
+			;
+		if (l < nl || lam[j] <= 0)
+			continue;
+		b->lambda[nl] = lam[j];
+		b->g[nl] = pp_xcalloc(cells, sizeof(int64_t));
+		bound_table(s, lam[j], b->g[nl]);
+		nl++;
+	}
+	b->nl = nl;
+}
+
+/* ---- labels: the item map ---- */
 
 /* An open-addressing map from state key to a label index. */
 struct lmap {
@@ -74,64 +525,6 @@ struct lmap {
 	int32_t *list; /* the label indices, for iteration */
 	size_t nlist, listcap;
 };
-
-/*
- * The frontier: the labels of the items that ended at least the
- * room-change time before the item being extended, so that every one of
- * them may precede it and every later item.  Their end no longer matters,
- * only their state and value, and a label is dropped when another is at
- * least as good in every way (see dominates()).  The labels are kept in
- * buckets by class: the state fields that must be equal for one label to
- * dominate another (lunch, the free lunch block, must-see count).  The
- * criteria mask is a resource (res_of), or ignored when there is no bonus.
- */
-struct fent {
-	uint64_t res; /* resources, lower is better (res_of) */
-	int64_t value;
-	int32_t li; /* label index */
-};
-
-struct bucket {
-	uint64_t cls;
-	struct fent *e;
-	size_t n, cap;
-};
-
-struct front {
-	struct bucket *b;
-	size_t nb, bcap;
-	int32_t *slot; /* open addressing: class -> bucket, -1 = empty */
-	uint64_t *skey;
-	size_t scap;
-	size_t n; /* labels in all buckets */
-};
-
-struct dp {
-	const struct pp_model *m;
-	const struct pp_model_day *d;
-	unsigned relax;
-	const unsigned char *unmust; /* items whose must-see is relaxed */
-	struct label *pool;
-	size_t npool, poolcap;
-	size_t *lo, *hi;    /* each item's labels: pool[lo[k]..hi[k]) */
-	struct front front; /* labels of items that ended >= room change ago */
-	struct lmap local;  /* labels of the item being extended */
-	uint64_t cls_mask;  /* key bits that form a label's class */
-	int mask_res;       /* criteria mask: 0 ignored, 1 more is better,
-	                       -1 fewer is better */
-	/* limits in effect (0 = not tracked) */
-	unsigned max_talks, max_tmin, max_streak, min_net;
-	int cap_talks, cap_tmin, cap_streak, need_lunch;
-	size_t max_front;
-	int full; /* MAX_LABELS reached: the day is given up */
-};
-
-/*
- * Labels one day may create (about 27 bytes each): a pathological day
- * (thousands of events at scattered times with loose caps) would otherwise
- * grow until memory runs out.
- */
-#define MAX_LABELS ((size_t)48 << 20)
 
 static uint64_t
 hash64(uint64_t x)
@@ -155,14 +548,23 @@ lmap_clear(struct lmap *mp)
 	mp->nlist = 0;
 }
 
-static size_t lmap_slot(const struct lmap *mp, uint64_t key);
+/* Slot of key, or of the empty slot where it would go. */
+static size_t
+lmap_slot(const struct lmap *mp, uint64_t key)
+{
+	size_t i = (size_t)hash64(key) & (mp->cap - 1);
+
+	while (mp->vals[i] >= 0 && mp->keys[i] != key)
+		i = (i + 1) & (mp->cap - 1);
+	return i;
+}
 
 /*
  * Empties the map in time proportional to its entries, not its capacity
- * (the item map is emptied once per item and stays large after a busy
- * item).  Entries are removed newest first: the probe path of an entry
- * runs only through entries that were there before it, so it is intact
- * when the entry is looked up.
+ * (the map is emptied once per item and stays large after a busy item).
+ * Entries are removed newest first: the probe path of an entry runs only
+ * through entries that were there before it, so it is intact when the
+ * entry is looked up.
  */
 static void
 lmap_clear_entries(struct lmap *mp, const struct label *pool)
@@ -188,7 +590,18 @@ lmap_fini(struct lmap *mp)
 	memset(mp, 0, sizeof(*mp));
 }
 
-static void lmap_put(struct lmap *mp, const struct label *pool, int32_t li);
+static void
+lmap_insert(struct lmap *mp, uint64_t key, int32_t li)
+{
+	size_t i = lmap_slot(mp, key);
+
+	mp->keys[i] = key;
+	mp->vals[i] = (int32_t)mp->nlist;
+	mp->list = pp_xgrowarray(mp->list, &mp->listcap, mp->nlist + 1,
+	    sizeof(*mp->list));
+	mp->list[mp->nlist++] = li;
+	mp->n++;
+}
 
 static void
 lmap_resize(struct lmap *mp, const struct label *pool, size_t cap)
@@ -205,93 +618,63 @@ lmap_resize(struct lmap *mp, const struct label *pool, size_t cap)
 	mp->cap = cap;
 	lmap_clear(mp);
 	for (i = 0; i < nlist; i++)
-		lmap_put(mp, pool, old[i]);
+		lmap_insert(mp, pool[old[i]].key, old[i]);
 	free(old);
 }
 
-/* Slot of key, or of the empty slot where it would go. */
-static size_t
-lmap_slot(const struct lmap *mp, uint64_t key)
-{
-	size_t i = (size_t)hash64(key) & (mp->cap - 1);
-
-	while (mp->vals[i] >= 0 && mp->keys[i] != key)
-		i = (i + 1) & (mp->cap - 1);
-	return i;
-}
+/* ---- the frontier ---- */
 
 /*
- * Offers label li: kept if its state is new or its value strictly higher
- * than the incumbent's (so among equals the first found wins, which makes
- * the result deterministic).
+ * The labels of the items that ended at least the room-change time before
+ * the item being extended, so that each may precede it and every later
+ * item, in buckets by class, visited in the order of their class (so that
+ * the order of the search does not depend on which labels a bound
+ * dropped).  The resources are packed so that "a is at least as good as b
+ * in every one" is a single SWAR comparison.
  */
-static void
-lmap_put(struct lmap *mp, const struct label *pool, int32_t li)
-{
-	size_t i;
+struct fent {
+	uint64_t res; /* resources, lower is better (res_of) */
+	int64_t value;
+	int32_t li; /* label index */
+};
 
-	if ((mp->n + 1) * 2 > mp->cap)
-		lmap_resize(mp, pool, mp->cap < 64 ? 64 : mp->cap * 2);
-	i = lmap_slot(mp, pool[li].key);
-	if (mp->vals[i] < 0) {
-		mp->keys[i] = pool[li].key;
-		mp->vals[i] = (int32_t)mp->nlist;
-		mp->list = pp_xgrowarray(mp->list, &mp->listcap, mp->nlist + 1,
-		    sizeof(*mp->list));
-		mp->list[mp->nlist++] = li;
-		mp->n++;
-	} else if (pool[li].value > pool[mp->list[mp->vals[i]]].value)
-		mp->list[mp->vals[i]] = li;
-}
+struct bucket {
+	uint64_t cls;
+	struct fent *e;
+	size_t n, cap;
+};
 
-static int32_t
-new_label(struct dp *dp, int64_t value, uint64_t key, int32_t prev,
-    int32_t item)
-{
-	struct label *l;
-
-	if (dp->npool >= MAX_LABELS) {
-		dp->full = 1;
-		return -1;
-	}
-	dp->pool = pp_xgrowarray(dp->pool, &dp->poolcap, dp->npool + 1,
-	    sizeof(*dp->pool));
-	l = &dp->pool[dp->npool];
-	l->value = value;
-	l->key = key;
-	l->prev = prev;
-	l->item = item;
-	return (int32_t)dp->npool++;
-}
-
-static int
-is_must(const struct dp *dp, const struct pp_item *it)
-{
-	return it->must && !(dp->relax & R_MUST) &&
-	    (dp->unmust == NULL || !dp->unmust[it - dp->d->items]);
-}
+struct front {
+	struct bucket *b;
+	size_t nb, bcap;
+	size_t *order; /* bucket indices by class */
+	size_t ordercap;
+	int32_t *slot; /* open addressing: class -> bucket, -1 = empty */
+	uint64_t *skey;
+	size_t scap;
+	size_t n; /* labels in all buckets */
+};
 
 /*
- * Resources packed so that "a is at least as good as b in every one" is a
- * single SWAR comparison: fields of talks (8 bits), talk minutes (11),
- * streak (8), networking minutes still missing (11) and one bit per
- * criterion, each followed by a guard bit, and each lower-is-better.
+ * Resource fields, each followed by a guard bit: talks (8 bits), talk
+ * minutes (11), streak (8), networking minutes still missing (11), and one
+ * bit per criterion.
  */
 #define RES_GUARDS                                                             \
 	((1ULL << 8) | (1ULL << 20) | (1ULL << 29) | (1ULL << 41) |            \
 	    (1ULL << 43) | (1ULL << 45) | (1ULL << 47) | (1ULL << 49))
 
 static uint64_t
-res_of(const struct dp *dp, uint64_t key)
+res_of(const struct setup *s, uint64_t key)
 {
 	uint64_t r = (uint64_t)K_TALKS(key) | (uint64_t)K_TMIN(key) << 9 |
 	    (uint64_t)K_STREAK(key) << 21 |
-	    (uint64_t)(dp->min_net - K_NET(key)) << 30;
+	    (uint64_t)(s->min_net - K_NET(key)) << 30;
 	unsigned mask = K_MASK(key), c;
 
-	if (dp->mask_res > 0)
+	if (s->mask_res > 0)
 		mask = ~mask; /* a criterion not covered is worse */
-	if (dp->mask_res != 0)
+	if (s->mask_res != 0)
 		for (c = 0; c < PP_CRIT__COUNT; c++)
 			if (mask & (1u << c))
 				r |= 1ULL << (42 + 2 * c);
@@ -306,27 +689,13 @@ res_leq(uint64_t a, uint64_t b)
 	return (((b | RES_GUARDS) - a) & RES_GUARDS) == RES_GUARDS;
 }
 
-/*
- * Label a dominates label b (same class) when it is worth at least as much
- * and every resource is at least as good: fewer talks, talk minutes and
- * talks in a row, no less networking, and criteria that are worth at least
- * as much.  Every completion of b's plan is then a completion of a's plan,
- * worth at least as much, so dropping b loses no optimum.  Among equals
- * the label already kept wins, which keeps the result deterministic.
- */
-static int
-dominates(uint64_t ares, int64_t aval, uint64_t bres, int64_t bval)
-{
-	return aval >= bval && res_leq(ares, bres);
-}
-
 static struct bucket *
 front_bucket(struct front *f, uint64_t cls)
 {
-	size_t i;
+	size_t i, j;
 
 	if ((f->nb + 1) * 2 > f->scap) {
-		size_t cap = f->scap < 16 ? 16 : f->scap * 2, j;
+		size_t cap = f->scap < 16 ? 16 : f->scap * 2;
 
 		free(f->slot);
 		free(f->skey);
@@ -352,35 +721,15 @@ front_bucket(struct front *f, uint64_t cls)
 		f->b[f->nb].cls = cls;
 		f->slot[i] = (int32_t)f->nb;
 		f->skey[i] = cls;
+		/* Keep the visiting order sorted by class. */
+		f->order = pp_xgrowarray(f->order, &f->ordercap, f->nb + 1,
+		    sizeof(*f->order));
+		for (j = f->nb; j > 0 && f->b[f->order[j - 1]].cls > cls; j--)
+			f->order[j] = f->order[j - 1];
+		f->order[j] = f->nb;
 		f->nb++;
 	}
 	return &f->b[f->slot[i]];
-}
-
-/* Offers label li to the frontier: dropped if a kept label dominates it,
- * else kept, and the kept labels it dominates dropped (order kept). */
-static void
-front_put(struct dp *dp, int32_t li)
-{
-	const struct label *l = &dp->pool[li];
-	struct bucket *b = front_bucket(&dp->front, l->key & dp->cls_mask);
-	uint64_t r = res_of(dp, l->key);
-	size_t i, j;
-
-	for (i = 0; i < b->n; i++)
-		if (dominates(b->e[i].res, b->e[i].value, r, l->value))
-			return;
-	for (i = j = 0; i < b->n; i++)
-		if (!dominates(r, l->value, b->e[i].res, b->e[i].value))
-			b->e[j++] = b->e[i];
-	dp->front.n -= b->n - j;
-	b->n = j;
-	b->e = pp_xgrowarray(b->e, &b->cap, b->n + 1, sizeof(*b->e));
-	b->e[b->n].res = r;
-	b->e[b->n].value = l->value;
-	b->e[b->n].li = li;
-	b->n++;
-	dp->front.n++;
 }
 
 static void
@@ -391,133 +740,13 @@ front_fini(struct front *f)
 	for (i = 0; i < f->nb; i++)
 		free(f->b[i].e);
 	free(f->b);
+	free(f->order);
 	free(f->slot);
 	free(f->skey);
 	memset(f, 0, sizeof(*f));
 }
 
-/* Extends label li by item k into the local map. */
-static void
-extend(struct dp *dp, int32_t li, size_t k, unsigned req)
-{
-	const struct pp_item *it = &dp->d->items[k];
-	uint64_t key = dp->pool[li].key;
-	unsigned talks = K_TALKS(key), tmin = K_TMIN(key);
-	unsigned streak = K_STREAK(key), net = K_NET(key);
-	unsigned lunch = K_LUNCH(key), mask = K_MASK(key);
-	unsigned must = K_MUST(key), syn = K_SYN(key);
-	int32_t nl;
-	int64_t value;
-	size_t i;
-
-	if (must != req)
-		return;
-	if (it->cls == PP_CLASS_TALK) {
-		if (dp->cap_talks && ++talks > dp->max_talks)
-			return;
-		if (dp->cap_tmin) {
-			tmin += (unsigned)it->minutes;
-			if (tmin > dp->max_tmin)
-				return;
-		}
-		if (dp->cap_streak && ++streak > dp->max_streak)
-			return;
-		mask |= it->crit;
-	} else if (it->counts) {
-		streak = 0;
-		if (dp->min_net > 0) {
-			net += (unsigned)it->minutes;
-			if (net > dp->min_net)
-				net = dp->min_net;
-		}
-	}
-	/* A free lunch block only where no other lunch is planned: at most
-	 * one a day, and never beside a meal that already is lunch. */
-	if (it->src == PP_ITEM_LUNCH) {
-		if (syn || lunch)
-			return;
-		syn = 1;
-		lunch = 1;
-	} else if (it->lunch) {
-		if (syn)
-			return;
-		lunch = 1;
-	}
-	if (is_must(dp, it))
-		must++;
-	value = dp->pool[li].value + it->score;
-	key = make_key(talks, tmin, streak, net, lunch, mask, must, syn);
-	i = lmap_slot(&dp->local, key);
-	if (dp->local.cap > 0 && dp->local.vals[i] >= 0) {
-		struct label *old =
-		    &dp->pool[dp->local.list[dp->local.vals[i]]];
-
-		if (value > old->value) {
-			old->value = value;
-			old->prev = li;
-		}
-		return;
-	}
-	nl = new_label(dp, value, key, li, (int32_t)k);
-	if (nl >= 0)
-		lmap_put(&dp->local, dp->pool, nl);
-}
-
-static int
-cmp_by_end(const void *a, const void *b, const struct pp_item *items)
-{
-	const struct pp_item *x = &items[*(const size_t *)a];
-	const struct pp_item *y = &items[*(const size_t *)b];
-
-	if (x->end != y->end)
-		return x->end < y->end ? -1 : 1;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
-}
-
-/* Insertion sort by end: stable, and items arrive nearly sorted. */
-static void
-sort_by_end(size_t *v, size_t n, const struct pp_item *items)
-{
-	size_t i, j;
-
-	for (i = 1; i < n; i++) {
-		size_t x = v[i];
-
-		for (j = i; j > 0 && cmp_by_end(&v[j - 1], &x, items) > 0; j--)
-			v[j] = v[j - 1];
-		v[j] = x;
-	}
-}
-
-static void
-absorb(struct dp *dp, size_t j)
-{
-	size_t l;
-
-	for (l = dp->lo[j]; l < dp->hi[j]; l++)
-		front_put(dp, (int32_t)l);
-	if (dp->front.n > dp->max_front)
-		dp->max_front = dp->front.n;
-}
-
-/* Drops frontier labels that missed a must-see item: they are dead.  The
- * must-see count is part of the class, so whole buckets go. */
-static void
-compact_front(struct dp *dp, unsigned req)
-{
-	size_t i;
-
-	for (i = 0; i < dp->front.nb; i++) {
-		struct bucket *b = &dp->front.b[i];
-
-		if (K_MUST(b->cls) < req) {
-			dp->front.n -= b->n;
-			b->n = 0;
-		}
-	}
-}
+/* ---- one search ---- */
 
 struct day_result {
 	int feasible[NMASK];
@@ -536,153 +765,293 @@ day_result_fini(struct day_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
+struct search {
+	const struct setup *s;
+	int values;    /* 1: optimise; 0: any feasible plan */
+	int64_t theta; /* bound threshold, INT64_MIN for none */
+	int64_t dropped_max;
+	int dropped;
+	struct label *pool;
+	size_t npool, poolcap;
+	size_t *lo, *hi; /* each item's labels: pool[lo[k]..hi[k]) */
+	struct lmap local;
+	struct front front;
+	size_t max_front;
+	int full;
+};
+
 /*
- * Solves one day under the given relaxations.  Returns 1 if some mask is
- * feasible, 0 if none, -1 if the day needs more than MAX_LABELS labels.
- * Fills r when non-NULL.
+ * Label a dominates label b (same class) when every resource is at least
+ * as good and, searching for the best plan, it is worth at least as much;
+ * searching for any feasible plan, value decides only between equal
+ * resources.  Among equals the label already kept wins.
  */
 static int
-solve_day(const struct pp_model *m, const struct pp_model_day *d,
-    unsigned relax, const unsigned char *unmust, struct day_result *r,
-    struct pp_solve_stats *st)
+dominates(const struct search *w, const struct fent *a, uint64_t bres,
+    int64_t bval)
 {
-	const struct pp_profile *p = m->p;
-	struct dp dp;
-	size_t n = d->n, k, q, ptr = 0, nmust = 0, i, b;
-	size_t *by_end, *must_before;
-	unsigned char *forbidden;
-	size_t *must_idx;
-	unsigned req_now = 0, mask;
+	if (!res_leq(a->res, bres))
+		return 0;
+	return w->values ? a->value >= bval
+	                 : a->res != bres || a->value >= bval;
+}
+
+/* Offers label li to the frontier: dropped if a kept label dominates it,
+ * else kept, and the kept labels it dominates dropped (order kept). */
+static void
+front_put(struct search *w, int32_t li)
+{
+	const struct label *l = &w->pool[li];
+	struct bucket *b = front_bucket(&w->front, l->key & CLASS_MASK);
+	struct fent e;
+	size_t i, j;
+
+	e.res = res_of(w->s, l->key);
+	e.value = l->value;
+	e.li = li;
+	for (i = 0; i < b->n; i++)
+		if (dominates(w, &b->e[i], e.res, e.value))
+			return;
+	for (i = j = 0; i < b->n; i++)
+		if (!dominates(w, &e, b->e[i].res, b->e[i].value))
+			b->e[j++] = b->e[i];
+	w->front.n -= b->n - j;
+	b->n = j;
+	b->e = pp_xgrowarray(b->e, &b->cap, b->n + 1, sizeof(*b->e));
+	b->e[b->n++] = e;
+	w->front.n++;
+}
+
+static int32_t
+new_label(struct search *w, int64_t value, uint64_t key, int32_t prev,
+    int32_t item)
+{
+	struct label *l;
+
+	if (w->npool >= PP_SOLVE_MAX_LABELS) {
+		w->full = 1;
+		return -1;
+	}
+	w->pool =
+	    pp_xgrowarray(w->pool, &w->poolcap, w->npool + 1, sizeof(*w->pool));
+	l = &w->pool[w->npool];
+	l->value = value;
+	l->key = key;
+	l->prev = prev;
+	l->item = item;
+	return (int32_t)w->npool++;
+}
+
+static void
+note_dropped(struct search *w, int64_t v)
+{
+	if (!w->dropped || v > w->dropped_max)
+		w->dropped_max = v;
+	w->dropped = 1;
+}
+
+static unsigned
+add_sat(unsigned a, long b, unsigned limit)
+{
+	unsigned long x = (unsigned long)a + (unsigned long)(b > 0 ? b : 0);
+
+	return x > limit ? limit : (unsigned)x;
+}
+
+/*
+ * The state after item k follows state st (cont: k continues the hallway
+ * run st ends with); returns -1 when a rule forbids it or nothing feasible
+ * can follow.
+ */
+static int
+step(const struct search *w, struct state *st, size_t k, int cont)
+{
+	const struct setup *s = w->s;
+	const struct pp_item *it = &s->d->items[k];
+	size_t nx = s->nxt[k];
+
+	if (it->cls == PP_CLASS_TALK) {
+		if (s->cap_talks && ++st->talks > s->max_talks)
+			return -1;
+		if (s->cap_tmin) {
+			if (it->minutes > (long)(s->max_tmin - st->tmin))
+				return -1;
+			st->tmin += (unsigned)it->minutes;
+		}
+		if (s->cap_streak && ++st->streak > s->max_streak)
+			return -1;
+		if (w->values && s->mask_res != 0)
+			st->mask |= it->crit;
+	} else if (it->src == PP_ITEM_HALLWAY) {
+		unsigned need = cont ? st->need : s->min_run;
+
+		st->need =
+		    (long)need > it->minutes ? need - (unsigned)it->minutes : 0;
+		if ((long)st->need > s->run_left[k])
+			return -1; /* the run cannot reach min-block */
+		st->streak = 0;
+		st->net = add_sat(st->net, it->minutes, s->min_net);
+	} else if (it->counts) {
+		st->streak = 0;
+		st->net = add_sat(st->net, it->minutes, s->min_net);
+	}
+	/* A free lunch block only where no other lunch is planned: at most
+	 * one a day, and never beside a meal that already is lunch. */
+	if (it->src == PP_ITEM_LUNCH) {
+		if (st->syn || st->lunch)
+			return -1;
+		st->syn = st->lunch = 1;
+	} else if (it->lunch) {
+		if (st->syn)
+			return -1;
+		st->lunch = 1;
+	}
+	st->must += s->must[k];
+	if (st->net < s->min_net &&
+	    st->net + (unsigned long)s->netmax[nx] < s->min_net)
+		return -1;
+	if (s->need_lunch && !st->lunch && !s->lunch_after[nx])
+		return -1;
+	return 0;
+}
+
+/* Extends label li by item k into the item map. */
+static void
+extend(struct search *w, int32_t li, size_t k, int cont)
+{
+	const struct setup *s = w->s;
+	struct state st;
+	uint64_t key;
+	int64_t value;
+	size_t i;
+	int32_t nl;
+
+	unpack(w->pool[li].key, &st);
+	if (st.must != s->must_before[k] || step(w, &st, k, cont) != 0)
+		return;
+	value = w->pool[li].value + s->d->items[k].score;
+	if (w->values && w->theta != INT64_MIN) {
+		int64_t b = bound_at(s, s->nxt[k], st.talks, st.tmin);
+
+		if (value + b < w->theta) {
+			note_dropped(w, value + b);
+			return;
+		}
+	}
+	key = pack(&st);
+	if ((w->local.n + 1) * 2 > w->local.cap)
+		lmap_resize(&w->local, w->pool,
+		    w->local.cap < 64 ? 64 : w->local.cap * 2);
+	i = lmap_slot(&w->local, key);
+	if (w->local.vals[i] >= 0) {
+		struct label *old = &w->pool[w->local.list[w->local.vals[i]]];
+
+		if (value > old->value) {
+			old->value = value;
+			old->prev = li;
+		}
+		return;
+	}
+	nl = new_label(w, value, key, li, (int32_t)k);
+	if (nl >= 0)
+		lmap_insert(&w->local, key, nl);
+}
+
+/* Moves item j's labels to the frontier (not those of an unfinished
+ * hallway run: they only go on to the run's next segment). */
+static void
+absorb(struct search *w, size_t j)
+{
+	size_t l;
+
+	for (l = w->lo[j]; l < w->hi[j]; l++)
+		if (K_NEED(w->pool[l].key) == 0)
+			front_put(w, (int32_t)l);
+	if (w->front.n > w->max_front)
+		w->max_front = w->front.n;
+}
+
+/* Drops frontier labels that missed a must-see item: they are dead.  The
+ * must-see count is part of the class, so whole buckets go. */
+static void
+compact_front(struct search *w, size_t req)
+{
+	size_t i;
+
+	for (i = 0; i < w->front.nb; i++) {
+		struct bucket *b = &w->front.b[i];
+
+		if (K_MUST(b->cls) < req) {
+			w->front.n -= b->n;
+			b->n = 0;
+		}
+	}
+}
+
+/* Extends the frontier labels of the required class by item k, dropping
+ * those whose bound from k on has fallen below the threshold. */
+static void
+extend_front(struct search *w, size_t k, size_t req, size_t prevseg)
+{
+	const struct setup *s = w->s;
+	int prune = w->values && w->theta != INT64_MIN;
+	size_t o, i, j;
+
+	for (o = 0; o < w->front.nb; o++) {
+		struct bucket *bk = &w->front.b[w->front.order[o]];
+
+		if (bk->n == 0 || K_MUST(bk->cls) != req)
+			continue;
+		for (i = j = 0; i < bk->n; i++) {
+			struct fent e = bk->e[i];
+			uint64_t key = w->pool[e.li].key;
+
+			if (prune) {
+				int64_t v = e.value +
+				    bound_at(s, k, K_TALKS(key), K_TMIN(key));
+
+				if (v < w->theta) {
+					note_dropped(w, v);
+					continue;
+				}
+			}
+			bk->e[j++] = e;
+			if ((size_t)w->pool[e.li].item != prevseg ||
+			    prevseg == PP_ITEM_NONE)
+				extend(w, e.li, k, 0);
+		}
+		w->front.n -= bk->n - j;
+		bk->n = j;
+	}
+}
+
+/* The best final label per criteria mask: every must-see item planned,
+ * lunch, networking met. */
+static int
+collect(struct search *w, struct day_result *r)
+{
+	const struct setup *s = w->s;
 	int32_t best[NMASK];
+	unsigned mask;
+	size_t o, i;
 	int any = 0;
 
-	memset(&dp, 0, sizeof(dp));
-	dp.m = m;
-	dp.d = d;
-	dp.relax = relax;
-	dp.unmust = unmust;
-	dp.cap_talks =
-	    p->max_talks >= 0 && p->max_talks < 255 && !(relax & R_COUNT);
-	dp.max_talks = dp.cap_talks ? (unsigned)p->max_talks : 0;
-	dp.cap_tmin = p->max_talk_minutes >= 0 && p->max_talk_minutes < 2000 &&
-	    !(relax & R_MINUTES);
-	dp.max_tmin = dp.cap_tmin ? (unsigned)p->max_talk_minutes : 0;
-	dp.cap_streak =
-	    p->max_streak >= 0 && p->max_streak < 255 && !(relax & R_STREAK);
-	dp.max_streak = dp.cap_streak ? (unsigned)p->max_streak : 0;
-	dp.min_net = p->min_networking > 0 && !(relax & R_NET)
-	    ? (unsigned)(p->min_networking < 2000 ? p->min_networking : 2000)
-	    : 0;
-	dp.need_lunch = m->lunch_len > 0 &&
-	    d->lunch_to - d->lunch_from >= m->lunch_len && !(relax & R_LUNCH);
-	/* A day whose programme events are all out (skipped, busy, outside
-	 * the window) has nothing to plan: no networking or lunch rule. */
-	if (!pp_model_day_open(d)) {
-		dp.min_net = 0;
-		dp.need_lunch = 0;
-	}
-	/* The criteria mask is a resource when the bonus makes criteria
-	 * worth something (or cost something); without a bonus it is
-	 * ignored, and otherwise part of no class. */
-	dp.mask_res = m->crit_bonus > 0 ? 1 : m->crit_bonus < 0 ? -1 : 0;
-	dp.cls_mask = make_key(0, 0, 0, 0, 1, 0, 0xffff, 1);
-	dp.lo = pp_xcalloc(n + 1, sizeof(*dp.lo));
-	dp.hi = pp_xcalloc(n + 1, sizeof(*dp.hi));
-	by_end = pp_xcalloc(n + 1, sizeof(*by_end));
-	must_before = pp_xcalloc(n + 1, sizeof(*must_before));
-	forbidden = pp_xcalloc(n + 1, 1);
-	must_idx = pp_xcalloc(n + 1, sizeof(*must_idx));
-
-	/* Must-see bookkeeping: an item that overlaps a must-see item can
-	 * never be planned; a label may extend to item k only if it holds
-	 * every must-see item that ends by k's start. */
-	for (k = 0; k < n; k++)
-		if (is_must(&dp, &d->items[k]))
-			must_idx[nmust++] = k;
-	for (k = 0; k < n; k++) {
-		const struct pp_item *it = &d->items[k];
-
-		by_end[k] = k;
-		for (i = 0; i < nmust; i++) {
-			const struct pp_item *mu = &d->items[must_idx[i]];
-
-			if (must_idx[i] == k)
-				continue;
-			if (mu->end <= it->start)
-				must_before[k]++;
-			else if (mu->start < it->end)
-				forbidden[k] = 1;
-		}
-	}
-	sort_by_end(by_end, n, d->items);
-
-	lmap_resize(&dp.local, dp.pool, 64);
-	new_label(&dp, 0, make_key(0, 0, 0, 0, 0, 0, 0, 0), -1, -1);
-	front_put(&dp, 0);
-
-	for (k = 0; k < n && !dp.full; k++) {
-		const struct pp_item *it = &d->items[k];
-		unsigned req = (unsigned)must_before[k];
-
-		dp.lo[k] = dp.hi[k] = dp.npool;
-		if (forbidden[k])
-			continue;
-		while (ptr < n &&
-		    d->items[by_end[ptr]].end + m->room_change <= it->start)
-			absorb(&dp, by_end[ptr++]);
-		if (req > req_now) {
-			compact_front(&dp, req);
-			req_now = req;
-		}
-		lmap_clear_entries(&dp.local, dp.pool);
-		dp.lo[k] = dp.npool;
-		for (b = 0; b < dp.front.nb; b++) {
-			const struct bucket *bk = &dp.front.b[b];
-
-			if (bk->n == 0 || K_MUST(bk->cls) != req)
-				continue;
-			for (i = 0; i < bk->n; i++)
-				extend(&dp, bk->e[i].li, k, req);
-		}
-		/* Items that ended less than the room-change time ago can
-		 * precede k only when no room change is needed. */
-		for (q = ptr; q < n && d->items[by_end[q]].end <= it->start;
-		     q++) {
-			size_t j = by_end[q], l;
-
-			if (pp_item_room_change(&d->items[j], it))
-				continue;
-			for (l = dp.lo[j]; l < dp.hi[j]; l++)
-				extend(&dp, (int32_t)l, k, req);
-		}
-		dp.hi[k] = dp.npool;
-	}
-	if (dp.full) {
-		any = -1;
-		goto done;
-	}
-	while (ptr < n)
-		absorb(&dp, by_end[ptr++]);
-
-	/* Final states: every must-see planned, lunch, networking met. */
 	for (mask = 0; mask < NMASK; mask++)
 		best[mask] = -1;
-	for (b = 0; b < dp.front.nb; b++) {
-		const struct bucket *bk = &dp.front.b[b];
+	for (o = 0; o < w->front.nb; o++) {
+		const struct bucket *bk = &w->front.b[w->front.order[o]];
 
 		for (i = 0; i < bk->n; i++) {
 			int32_t li = bk->e[i].li;
-			uint64_t key = dp.pool[li].key;
+			uint64_t key = w->pool[li].key;
 
-			if (K_MUST(key) != nmust)
-				continue;
-			if (dp.need_lunch && !K_LUNCH(key))
-				continue;
-			if (K_NET(key) < dp.min_net)
+			if (K_MUST(key) != s->nmust ||
+			    (s->need_lunch && !K_LUNCH(key)) ||
+			    K_NET(key) < s->min_net)
 				continue;
 			mask = K_MASK(key);
 			if (best[mask] < 0 ||
-			    dp.pool[li].value > dp.pool[best[mask]].value)
+			    w->pool[li].value > w->pool[best[mask]].value)
 				best[mask] = li;
 		}
 	}
@@ -696,33 +1065,210 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 		if (r == NULL)
 			break;
 		r->feasible[mask] = 1;
-		r->value[mask] = dp.pool[best[mask]].value;
-		for (li = best[mask]; dp.pool[li].item >= 0;
-		     li = dp.pool[li].prev)
+		r->value[mask] = w->pool[best[mask]].value;
+		for (li = best[mask]; w->pool[li].item >= 0;
+		     li = w->pool[li].prev)
 			cnt++;
 		r->items[mask] = pp_xcalloc(cnt + 1, sizeof(size_t));
 		r->nitems[mask] = cnt;
-		for (li = best[mask]; dp.pool[li].item >= 0;
-		     li = dp.pool[li].prev)
-			r->items[mask][--cnt] = (size_t)dp.pool[li].item;
+		for (li = best[mask]; w->pool[li].item >= 0;
+		     li = w->pool[li].prev)
+			r->items[mask][--cnt] = (size_t)w->pool[li].item;
 	}
-done:
-	if (st != NULL) {
-		st->labels += dp.npool;
-		if (dp.max_front > st->max_front)
-			st->max_front = dp.max_front;
-	}
-	front_fini(&dp.front);
-	lmap_fini(&dp.local);
-	free(dp.pool);
-	free(dp.lo);
-	free(dp.hi);
-	free(by_end);
-	free(must_before);
-	free(forbidden);
-	free(must_idx);
 	return any;
 }
+
+/* The sweep over the day's items in start order. */
+static void
+sweep(struct search *w)
+{
+	const struct setup *s = w->s;
+	const struct pp_model_day *d = s->d;
+	const int64_t rc = s->m->room_change;
+	size_t n = s->n, k, q, l, ptr = 0, req_now = 0;
+
+	for (k = 0; k < n && !w->full; k++) {
+		const struct pp_item *it = &d->items[k];
+		size_t req = s->must_before[k];
+		size_t prevseg =
+		    it->src == PP_ITEM_HALLWAY ? it->prev : PP_ITEM_NONE;
+
+		w->lo[k] = w->hi[k] = w->npool;
+		if (s->forbidden[k])
+			continue;
+		while (
+		    ptr < n && d->items[s->by_end[ptr]].end + rc <= it->start)
+			absorb(w, s->by_end[ptr++]);
+		if (req > req_now) {
+			compact_front(w, req);
+			req_now = req;
+		}
+		lmap_clear_entries(&w->local, w->pool);
+		w->lo[k] = w->npool;
+		extend_front(w, k, req, prevseg);
+		/* Items that ended less than the room-change time ago can
+		 * precede k only when no room change is needed. */
+		for (q = ptr; q < n && d->items[s->by_end[q]].end <= it->start;
+		     q++) {
+			size_t j = s->by_end[q];
+
+			if (j == prevseg ||
+			    pp_item_room_change(&d->items[j], it))
+				continue;
+			for (l = w->lo[j]; l < w->hi[j]; l++)
+				if (K_NEED(w->pool[l].key) == 0)
+					extend(w, (int32_t)l, k, 0);
+		}
+		/* The hallway run goes on from the segment before. */
+		if (prevseg != PP_ITEM_NONE)
+			for (l = w->lo[prevseg]; l < w->hi[prevseg]; l++)
+				extend(w, (int32_t)l, k, 1);
+		w->hi[k] = w->npool;
+	}
+	while (!w->full && ptr < n)
+		absorb(w, s->by_end[ptr++]);
+}
+
+/*
+ * One search of the day: with values, for the best plan per criteria mask
+ * among those not dropped by the threshold theta; without, for any
+ * feasible plan.  Returns 1 if some plan is found (r filled when not
+ * NULL), 0 if none, -1 if the day needs more than PP_SOLVE_MAX_LABELS
+ * labels.  *dropped (when not NULL) receives the largest value plus bound
+ * dropped, or INT64_MIN.
+ */
+static int
+search(const struct setup *s, int values, int64_t theta, struct day_result *r,
+    struct pp_solve_stats *st, int64_t *dropped)
+{
+	struct search w;
+	struct state root;
+	int any;
+
+	memset(&w, 0, sizeof(w));
+	w.s = s;
+	w.values = values;
+	w.theta = theta;
+	w.lo = pp_xcalloc(s->n + 1, sizeof(*w.lo));
+	w.hi = pp_xcalloc(s->n + 1, sizeof(*w.hi));
+	lmap_resize(&w.local, w.pool, 64);
+	memset(&root, 0, sizeof(root));
+	new_label(&w, 0, pack(&root), -1, -1);
+	front_put(&w, 0);
+	sweep(&w);
+	any = w.full ? -1 : collect(&w, r);
+	if (st != NULL) {
+		st->labels += w.npool;
+		st->searches++;
+		if (w.max_front > st->max_front)
+			st->max_front = w.max_front;
+	}
+	if (dropped != NULL)
+		*dropped = w.dropped ? w.dropped_max : INT64_MIN;
+	front_fini(&w.front);
+	lmap_fini(&w.local);
+	free(w.pool);
+	free(w.lo);
+	free(w.hi);
+	return any;
+}
+
+/* ---- one day ---- */
+
+static unsigned
+popcount(unsigned x)
+{
+	unsigned n = 0;
+
+	for (; x != 0; x &= x - 1)
+		n++;
+	return n;
+}
+
+static int64_t
+best_value(const struct day_result *r)
+{
+	int64_t v = INT64_MIN;
+	unsigned mask;
+
+	for (mask = 0; mask < NMASK; mask++)
+		if (r->feasible[mask] && r->value[mask] > v)
+			v = r->value[mask];
+	return v;
+}
+
+/*
+ * Solves one day for the best plan per criteria mask (see the threshold
+ * schedule at the top).  Returns 1 if feasible, 0 if not, -1 if the day
+ * needs more than PP_SOLVE_MAX_LABELS labels in one search.
+ */
+static int
+solve_day(const struct pp_model *m, const struct pp_model_day *d,
+    const struct pp_item *force, struct day_result *r,
+    struct pp_solve_stats *st)
+{
+	struct setup s;
+	struct day_result first;
+	int64_t floor, root, target, delta, dropped, slack, found;
+	int rc;
+
+	setup_init(&s, m, d, 0, NULL, force);
+	memset(&first, 0, sizeof(first));
+	rc = search(&s, 0, INT64_MIN, &first, st, NULL);
+	floor = best_value(&first);
+	day_result_fini(&first);
+	if (rc <= 0) {
+		setup_fini(&s);
+		return rc;
+	}
+	bounds_init(&s);
+	root = bound_at(&s, 0, 0, 0);
+	slack = (m->crit_bonus < 0 ? -m->crit_bonus : m->crit_bonus) *
+	    (int64_t)popcount(m->crit_active);
+	delta = (root - floor) / 16 + 1;
+	target = root - delta > floor ? root - delta : floor;
+	for (;;) {
+		day_result_fini(r);
+		rc = search(&s, 1, target - slack, r, st, &dropped);
+		if (rc < 0)
+			break;
+		if (rc > 0) {
+			found = best_value(r);
+			if (found >= target)
+				break;
+			target = found; /* found - slack is now safe */
+			continue;
+		}
+		/* Nothing reached the threshold: no plan is worth more than
+		 * the largest value plus bound dropped. */
+		delta *= 4;
+		if (dropped != INT64_MIN && dropped + slack - delta < target)
+			target = dropped + slack - delta;
+		else
+			target -= delta;
+		if (target < floor)
+			target = floor;
+	}
+	setup_fini(&s);
+	return rc;
+}
+
+/* 1 if the day has a feasible plan under the relaxations (0 if not, -1 if
+ * too big to tell). */
+static int
+feasible(const struct pp_model *m, const struct pp_model_day *d, unsigned relax,
+    const unsigned char *unmust, const struct pp_item *force)
+{
+	struct setup s;
+	int rc;
+
+	setup_init(&s, m, d, relax, unmust, force);
+	rc = search(&s, 0, INT64_MIN, NULL, NULL, NULL);
+	setup_fini(&s);
+	return rc;
+}
+
+/* ---- infeasible days ---- */
 
 /* Appends "'title'" to buf, shortened to keep messages readable. */
 static void
@@ -736,37 +1282,37 @@ append_title(char *buf, size_t size, const char *title)
 
 static void
 family_text(const struct pp_model *m, const struct pp_model_day *d, unsigned f,
-    const unsigned char *unmust, char *buf, size_t size)
+    const unsigned char *must, char *buf, size_t size)
 {
-	const struct pp_profile *p = m->p;
+	const struct pp_rules *r = &m->rules;
 	size_t i, shown = 0;
 
 	buf[0] = '\0';
 	switch (f) {
 	case R_COUNT:
-		snprintf(buf, size, "max-talks-per-day=%d", p->max_talks);
+		snprintf(buf, size, "max-talks-per-day=%d", r->max_talks);
 		break;
 	case R_MINUTES:
 		snprintf(buf, size, "max-talk-minutes-per-day=%d",
-		    p->max_talk_minutes);
+		    r->max_talk_minutes);
 		break;
 	case R_STREAK:
-		snprintf(buf, size, "max-consecutive-talks=%d", p->max_streak);
+		snprintf(buf, size, "max-consecutive-talks=%d", r->max_streak);
 		break;
 	case R_NET:
 		snprintf(buf, size,
 		    "min-networking-minutes=%d (in blocks of at least %d min)",
-		    p->min_networking, p->min_block);
+		    r->min_networking, r->min_block);
 		break;
 	case R_LUNCH:
 		snprintf(buf, size, "lunch %02d:%02d-%02d:%02d/%d",
-		    p->lunch_from / 60, p->lunch_from % 60, p->lunch_to / 60,
-		    p->lunch_to % 60, p->lunch_minutes);
+		    r->lunch_from / 60, r->lunch_from % 60, r->lunch_to / 60,
+		    r->lunch_to % 60, r->lunch_minutes);
 		break;
 	case R_MUST:
 		snprintf(buf, size, "must-see ");
 		for (i = 0; i < d->n; i++) {
-			if (!d->items[i].must || unmust[i])
+			if (!must[i])
 				continue;
 			if (shown == 4) {
 				strncat(buf, ", ...", size - strlen(buf) - 1);
@@ -782,63 +1328,81 @@ family_text(const struct pp_model *m, const struct pp_model_day *d, unsigned f,
 	}
 }
 
+/* Two must-see items that cannot both be planned: they overlap, or they
+ * are in different rooms too close together.  Returns 1 if reported. */
+static int
+must_pair(const struct pp_model *m, const struct pp_model_day *d,
+    const unsigned char *must, struct pp_diags *ds)
+{
+	const struct pp_item *prev = NULL;
+	char msg[600];
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		const struct pp_item *it = &d->items[i];
+		int overlap, close;
+
+		if (!must[i])
+			continue;
+		overlap = prev != NULL && prev->end > it->start;
+		close = prev != NULL && !overlap &&
+		    pp_item_room_change(prev, it) &&
+		    prev->end + m->room_change > it->start;
+		if (overlap || close) {
+			msg[0] = '\0';
+			append_title(msg, sizeof(msg), prev->title);
+			strncat(msg, " and ", sizeof(msg) - strlen(msg) - 1);
+			append_title(msg, sizeof(msg), it->title);
+			if (overlap)
+				pp_diag_err(ds, NULL, 0,
+				    "%s: must-see %s overlap", d->date, msg);
+			else
+				pp_diag_err(ds, NULL, 0,
+				    "%s: must-see %s are in different rooms "
+				    "less than room-change-minutes=%d apart",
+				    d->date, msg, m->rules.room_change);
+			return 1;
+		}
+		prev = it;
+	}
+	return 0;
+}
+
 /* Names the constraints that clash on an infeasible day. */
 static void
 diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
-    struct pp_diags *ds)
+    const struct pp_item *force, struct pp_diags *ds)
 {
 	/* The order in which families are dropped from a clash: the ones a
 	 * user most readily changes stay longest. */
 	static const unsigned order[] = {R_STREAK, R_NET, R_LUNCH, R_COUNT,
 	    R_MINUTES, R_MUST};
-	const struct pp_profile *p = m->p;
-	const struct pp_item *prev = NULL;
+	const struct pp_day_rules *r = &d->rules;
 	unsigned active = 0, culprits, relaxed = 0, f;
-	unsigned char *unmust;
+	unsigned char *must, *unmust;
 	char msg[600], part[300];
 	size_t i;
 
-	/* Pairs of must-see items first: the commonest and clearest. */
-	for (i = 0; i < d->n; i++) {
-		const struct pp_item *it = &d->items[i];
-
-		if (!it->must)
-			continue;
-		if (prev != NULL && prev->end > it->start) {
-			msg[0] = '\0';
-			append_title(msg, sizeof(msg), prev->title);
-			strncat(msg, " and ", sizeof(msg) - strlen(msg) - 1);
-			append_title(msg, sizeof(msg), it->title);
-			pp_diag_err(ds, NULL, 0, "%s: must-see %s overlap",
-			    d->date, msg);
-			return;
-		}
-		if (prev != NULL && pp_item_room_change(prev, it) &&
-		    prev->end + m->room_change > it->start) {
-			msg[0] = '\0';
-			append_title(msg, sizeof(msg), prev->title);
-			strncat(msg, " and ", sizeof(msg) - strlen(msg) - 1);
-			append_title(msg, sizeof(msg), it->title);
-			pp_diag_err(ds, NULL, 0,
-			    "%s: must-see %s are in different rooms less than "
-			    "room-change-minutes=%d apart",
-			    d->date, msg, p->room_change);
-			return;
-		}
-		prev = it;
+	must = pp_xcalloc(d->n + 1, 1);
+	for (i = 0; i < d->n; i++)
+		must[i] = (unsigned char)must_here(d, i, 0, NULL, force);
+	if (must_pair(m, d, must, ds)) {
+		free(must);
+		return;
 	}
-	if (p->max_talks >= 0)
+	if (r->max_talks != PP_RULE_OFF)
 		active |= R_COUNT;
-	if (p->max_talk_minutes >= 0)
+	if (r->max_talk_minutes != PP_RULE_OFF)
 		active |= R_MINUTES;
-	if (p->max_streak >= 0)
+	if (r->max_streak != PP_RULE_OFF)
 		active |= R_STREAK;
-	if (p->min_networking > 0)
+	if (r->min_networking > 0)
 		active |= R_NET;
-	if (m->lunch_len > 0 && d->lunch_to - d->lunch_from >= m->lunch_len)
+	if (r->lunch)
 		active |= R_LUNCH;
-	if (d->nmust > 0)
-		active |= R_MUST;
+	for (i = 0; i < d->n; i++)
+		if (must[i])
+			active |= R_MUST;
 	/*
 	 * A deletion filter finds an irreducible clash: drop each family in
 	 * turn while the day stays infeasible without it; the families left
@@ -849,27 +1413,30 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 	 */
 	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
 		if ((active & order[i]) &&
-		    solve_day(m, d, relaxed | order[i], NULL, NULL, NULL) == 0)
+		    feasible(m, d, relaxed | order[i], NULL, force) == 0)
 			relaxed |= order[i];
 	culprits = active & ~relaxed;
 	unmust = pp_xcalloc(d->n + 1, 1);
 	for (i = 0; (culprits & R_MUST) && i < d->n; i++) {
-		if (!d->items[i].must)
+		if (!must[i])
 			continue;
 		unmust[i] = 1;
-		if (solve_day(m, d, relaxed, unmust, NULL, NULL) > 0)
+		if (feasible(m, d, relaxed, unmust, force) > 0)
 			unmust[i] = 0;
+		else
+			must[i] = 0;
 	}
+	free(unmust);
 	msg[0] = '\0';
 	for (f = 1; f < (1u << R__N); f <<= 1) {
 		if (!(culprits & f))
 			continue;
-		family_text(m, d, f, unmust, part, sizeof(part));
+		family_text(m, d, f, must, part, sizeof(part));
 		if (msg[0] != '\0')
 			strncat(msg, ", ", sizeof(msg) - strlen(msg) - 1);
 		strncat(msg, part, sizeof(msg) - strlen(msg) - 1);
 	}
-	free(unmust);
+	free(must);
 	if (culprits == R_NET)
 		pp_diag_err(ds, NULL, 0,
 		    "%s: %s cannot be met: not enough networking time", d->date,
@@ -882,58 +1449,66 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 		    d->date, msg);
 }
 
-static unsigned
-popcount(unsigned x)
+/* The caps of a day, for the message of a day too big to search. */
+static void
+too_big(const struct pp_model *m, const struct pp_model_day *d,
+    struct pp_diags *ds)
 {
-	unsigned n = 0;
+	const struct pp_rules *r = &m->rules;
+	char caps[3][24];
 
-	for (; x != 0; x &= x - 1)
-		n++;
-	return n;
+	snprintf(caps[0], sizeof(caps[0]), r->max_talks < 0 ? "none" : "%d",
+	    r->max_talks);
+	snprintf(caps[1], sizeof(caps[1]),
+	    r->max_talk_minutes < 0 ? "none" : "%d", r->max_talk_minutes);
+	snprintf(caps[2], sizeof(caps[2]), r->max_streak < 0 ? "none" : "%d",
+	    r->max_streak);
+	pp_diag_err(ds, NULL, 0,
+	    "%s: too many possible plans (over %zu solver states) for %zu "
+	    "candidates with max-talks-per-day=%s, "
+	    "max-talk-minutes-per-day=%s, max-consecutive-talks=%s: lower "
+	    "the caps, or narrow the day with --days, --day-start or "
+	    "--day-end",
+	    d->date, PP_SOLVE_MAX_LABELS, d->n, caps[0], caps[1], caps[2]);
 }
 
-/* Recorded talks that scored above the plain talk base but are not
- * planned (nor skipped), best first. */
+/* ---- the plan ---- */
+
+/* Fills a plan day from the chosen items, merging the touching segments of
+ * each hallway run into one item the plan owns. */
 static void
-watch_later(struct pp_plan *pl)
+plan_day(struct pp_plan_day *pd, const struct pp_model_day *md,
+    const size_t *chosen, size_t n)
 {
-	const struct pp_model *m = pl->m;
-	const struct pp_timetable *tt = m->tt;
-	int64_t base = pp_score_units(m->p->talk_base);
-	unsigned char *planned = pp_xcalloc(tt->n + 1, 1);
-	size_t i, j, n = 0;
+	size_t j;
 
-	for (i = 0; i < pl->ndays; i++)
-		for (j = 0; j < pl->days[i].n; j++)
-			if (pl->days[i].items[j]->ev != NULL)
-				planned[pl->days[i].items[j]->ev - tt->ev] = 1;
-	pl->watch_later =
-	    pp_xcalloc(PP_WATCH_LATER_MAX + 1, sizeof(*pl->watch_later));
-	for (i = 0; i < tt->n; i++) {
-		const struct pp_event *ev = &tt->ev[i];
-		int64_t raw = m->scores[i].raw;
+	pd->md = md;
+	pd->items = pp_xcalloc(n + 1, sizeof(*pd->items));
+	pd->merged = pp_xcalloc(n + 1, sizeof(*pd->merged));
+	for (j = 0; j < n; j++) {
+		const struct pp_item *it = &md->items[chosen[j]];
 
-		if (planned[i] || ev->recorded != PP_REC_YES ||
-		    pp_kind_class(ev->kind) != PP_CLASS_TALK ||
-		    m->excl[i] == PP_EXCL_SKIP || raw <= base)
-			continue;
-		/* Insertion into the top list: raw score desc, then time. */
-		for (j = n; j > 0; j--) {
-			const struct pp_event *o = pl->watch_later[j - 1];
+		if (it->src == PP_ITEM_HALLWAY && pd->n > 0 &&
+		    pd->items[pd->n - 1]->src == PP_ITEM_HALLWAY &&
+		    md->items[chosen[j - 1]].next == chosen[j]) {
+			struct pp_item *h = &pd->merged[pd->nmerged - 1];
 
-			if (m->scores[o - tt->ev].raw >= raw)
-				break;
-			if (j < PP_WATCH_LATER_MAX)
-				pl->watch_later[j] = o;
-		}
-		if (j < PP_WATCH_LATER_MAX) {
-			pl->watch_later[j] = ev;
-			if (n < PP_WATCH_LATER_MAX)
-				n++;
-		}
+			h->end = it->end;
+			h->minutes += it->minutes;
+			h->score += it->score;
+			h->next = it->next;
+		} else if (it->src == PP_ITEM_HALLWAY) {
+			pd->merged[pd->nmerged] = *it;
+			pd->items[pd->n++] = &pd->merged[pd->nmerged++];
+		} else
+			pd->items[pd->n++] = it;
+		pd->score += it->score;
+		if (it->cls == PP_CLASS_TALK) {
+			pd->talks++;
+			pd->talk_minutes += it->minutes;
+		} else if (it->counts)
+			pd->networking_minutes += it->minutes;
 	}
-	pl->nwatch = n;
-	free(planned);
 }
 
 static double
@@ -945,18 +1520,95 @@ now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The item force is, on day d, or NULL. */
+static const struct pp_item *
+force_on(const struct pp_model_day *d, const struct pp_item *force)
+{
+	size_t k;
+
+	for (k = 0; force != NULL && k < d->n; k++)
+		if (&d->items[k] == force)
+			return force;
+	return NULL;
+}
+
+/*
+ * Combines the days over criteria masks: acc[mask] = best total whose
+ * covered criteria are exactly mask; picks each day's plan and fills pl.
+ */
+static void
+combine(const struct pp_model *m, struct day_result *res, struct pp_plan *pl)
+{
+	int64_t acc[NMASK], nacc[NMASK], bestv = 0;
+	unsigned char valid[NMASK], nvalid[NMASK];
+	unsigned char *from_mask = pp_xcalloc(m->ndays * NMASK + 1, 1);
+	unsigned char *day_mask = pp_xcalloc(m->ndays * NMASK + 1, 1);
+	unsigned a, b, bestm = 0;
+	size_t i;
+	int found = 0;
+
+	memset(acc, 0, sizeof(acc));
+	memset(valid, 0, sizeof(valid));
+	valid[0] = 1;
+	for (i = 0; i < m->ndays; i++) {
+		memset(nvalid, 0, sizeof(nvalid));
+		for (a = 0; a < NMASK; a++) {
+			if (!valid[a])
+				continue;
+			for (b = 0; b < NMASK; b++) {
+				unsigned c = a | b;
+				int64_t v;
+
+				if (!res[i].feasible[b])
+					continue;
+				v = acc[a] + res[i].value[b];
+				if (nvalid[c] && v <= nacc[c])
+					continue;
+				nvalid[c] = 1;
+				nacc[c] = v;
+				from_mask[i * NMASK + c] = (unsigned char)a;
+				day_mask[i * NMASK + c] = (unsigned char)b;
+			}
+		}
+		memcpy(valid, nvalid, sizeof(valid));
+		memcpy(acc, nacc, sizeof(acc));
+	}
+	for (a = 0; a < NMASK; a++) {
+		int64_t v;
+
+		if (!valid[a])
+			continue;
+		v = acc[a] +
+		    m->crit_bonus * (int64_t)popcount(a & m->crit_active);
+		if (!found || v > bestv) {
+			found = 1;
+			bestv = v;
+			bestm = a;
+		}
+	}
+	pl->score = bestv;
+	pl->crit_covered = bestm & m->crit_active;
+	pl->optimal = 1;
+	a = bestm;
+	for (i = m->ndays; i-- > 0;) {
+		unsigned dm = day_mask[i * NMASK + a];
+
+		plan_day(&pl->days[i], &m->days[i], res[i].items[dm],
+		    res[i].nitems[dm]);
+		a = from_mask[i * NMASK + a];
+	}
+	free(from_mask);
+	free(day_mask);
+}
+
 int
-pp_solve(const struct pp_model *m, struct pp_plan **out, struct pp_diags *ds)
+pp_solve_forced(const struct pp_model *m, const struct pp_item *force,
+    struct pp_plan **out, struct pp_diags *ds)
 {
 	struct pp_plan *pl;
 	struct day_result *res;
-	int64_t *acc, *nacc;
-	unsigned char *from_mask; /* [day][mask] -> previous mask */
-	unsigned char *day_mask;  /* [day][mask] -> the day's mask */
-	size_t i, j;
-	unsigned a, b, bestm = 0;
-	int infeasible = 0, found = 0;
-	int64_t bestv = 0;
+	size_t i;
+	int infeasible = 0;
 	double t0 = now_seconds();
 
 	*out = NULL;
@@ -966,114 +1618,34 @@ pp_solve(const struct pp_model *m, struct pp_plan **out, struct pp_diags *ds)
 	pl->days = pp_xcalloc(m->ndays + 1, sizeof(*pl->days));
 	res = pp_xcalloc(m->ndays + 1, sizeof(*res));
 	for (i = 0; i < m->ndays; i++) {
-		int r = solve_day(m, &m->days[i], 0, NULL, &res[i], &pl->stats);
+		const struct pp_model_day *d = &m->days[i];
+		const struct pp_item *f = force_on(d, force);
+		int r = solve_day(m, d, f, &res[i], &pl->stats);
 
 		if (r < 0)
-			pp_diag_err(ds, NULL, 0,
-			    "%s: too many possible plans "
-			    "(over %zu solver states): narrow the day with "
-			    "--days, --day-start, --day-end or caps",
-			    m->days[i].date, MAX_LABELS);
+			too_big(m, d, ds);
 		else if (r == 0)
-			diagnose_day(m, &m->days[i], ds);
+			diagnose_day(m, d, f, ds);
 		infeasible |= r <= 0;
 	}
-	if (infeasible) {
-		for (i = 0; i < m->ndays; i++)
-			day_result_fini(&res[i]);
-		free(res);
-		pp_plan_free(pl);
-		return 1;
-	}
-
-	/* Combine days over criteria masks: acc[mask] = best total whose
-	 * covered criteria are exactly mask. */
-	acc = pp_xcalloc(NMASK, sizeof(*acc));
-	nacc = pp_xcalloc(NMASK, sizeof(*nacc));
-	from_mask = pp_xcalloc(m->ndays * NMASK + 1, 1);
-	day_mask = pp_xcalloc(m->ndays * NMASK + 1, 1);
-	{
-		unsigned char valid[NMASK], nvalid[NMASK];
-
-		memset(valid, 0, sizeof(valid));
-		valid[0] = 1;
-		for (i = 0; i < m->ndays; i++) {
-			memset(nvalid, 0, sizeof(nvalid));
-			for (a = 0; a < NMASK; a++) {
-				if (!valid[a])
-					continue;
-				for (b = 0; b < NMASK; b++) {
-					unsigned c = a | b;
-					int64_t v;
-
-					if (!res[i].feasible[b])
-						continue;
-					v = acc[a] + res[i].value[b];
-					if (nvalid[c] && v <= nacc[c])
-						continue;
-					nvalid[c] = 1;
-					nacc[c] = v;
-					from_mask[i * NMASK + c] =
-					    (unsigned char)a;
-					day_mask[i * NMASK + c] =
-					    (unsigned char)b;
-				}
-			}
-			memcpy(valid, nvalid, sizeof(valid));
-			memcpy(acc, nacc, NMASK * sizeof(*acc));
-		}
-		for (a = 0; a < NMASK; a++) {
-			int64_t v;
-
-			if (!valid[a])
-				continue;
-			v = acc[a] +
-			    m->crit_bonus *
-			        (int64_t)popcount(a & m->crit_active);
-			if (!found || v > bestv) {
-				found = 1;
-				bestv = v;
-				bestm = a;
-			}
-		}
-	}
-	pl->score = bestv;
-	pl->crit_covered = bestm & m->crit_active;
-	pl->optimal = 1;
-	a = bestm;
-	for (i = m->ndays; i-- > 0;) {
-		struct pp_plan_day *pd = &pl->days[i];
-		const struct pp_model_day *md = &m->days[i];
-		unsigned dm = m->ndays > 0 ? day_mask[i * NMASK + a] : 0;
-
-		pd->md = md;
-		pd->n = res[i].nitems[dm];
-		pd->items = pp_xcalloc(pd->n + 1, sizeof(*pd->items));
-		for (j = 0; j < pd->n; j++) {
-			const struct pp_item *it =
-			    &md->items[res[i].items[dm][j]];
-
-			pd->items[j] = it;
-			pd->score += it->score;
-			if (it->cls == PP_CLASS_TALK) {
-				pd->talks++;
-				pd->talk_minutes += it->minutes;
-			} else if (it->counts)
-				pd->networking_minutes += it->minutes;
-		}
-		a = from_mask[i * NMASK + a];
-	}
+	if (!infeasible)
+		combine(m, res, pl);
 	for (i = 0; i < m->ndays; i++)
 		day_result_fini(&res[i]);
 	free(res);
-	free(acc);
-	free(nacc);
-	free(from_mask);
-	free(day_mask);
-	watch_later(pl);
+	if (infeasible) {
+		pp_plan_free(pl);
+		return 1;
+	}
 	pl->stats.seconds = now_seconds() - t0;
 	*out = pl;
 	return 0;
+}
+
+int
+pp_solve(const struct pp_model *m, struct pp_plan **out, struct pp_diags *ds)
+{
+	return pp_solve_forced(m, NULL, out, ds);
 }
 
 void
@@ -1083,8 +1655,10 @@ pp_plan_free(struct pp_plan *pl)
 
 	if (pl == NULL)
 		return;
-	for (i = 0; i < pl->ndays; i++)
+	for (i = 0; i < pl->ndays; i++) {
 		free(pl->days[i].items);
+		free(pl->days[i].merged);
+	}
 	free(pl->days);
 	free(pl->watch_later);
 	free(pl);

@@ -176,7 +176,7 @@ int
 pp_write_csv(FILE *fp, const struct pp_plan *pl, int tsv)
 {
 	const struct pp_model *m = pl->m;
-	const char *tz = m->tz != NULL && *m->tz != '\0' ? m->tz : "UTC";
+	const char *tz = m->tz;
 	struct out o = {fp, tsv, 0, 0};
 	struct sbuf sb = {NULL, 0, 0};
 	size_t d, i;

@@ -14,6 +14,7 @@
 struct pp_write_opts {
 	int color;         /* 1: ANSI colour (the CLI decides: TTY, NO_COLOR) */
 	int alarm_minutes; /* ics: VALARM this many minutes before; 0 = none */
+	int alarm_hallway; /* ics: the alarm on hallway blocks too */
 };
 
 /* SPEC §5 text: per-day blocks, summary against the caps, watch-later. */

@@ -36,6 +36,7 @@ ev_add(struct pp_timetable *tt, int day, const char *title, const char *kind,
 	ev->start = DAY0 + day * 86400 + s;
 	ev->end = DAY0 + day * 86400 + e;
 	ev->tz = "UTC";
+	tt->tz = "UTC"; /* the programme says so: no fallback warning */
 	if (room != NULL && *room != '\0') {
 		rooms = pp_tt_strv(tt, 1);
 		rooms[0] = pp_tt_strdup(tt, room);
@@ -503,28 +504,37 @@ rnd(unsigned n)
 }
 
 /* Independent check of one day's chosen items (time order), written from
- * the specification, not from the solver.  Returns 1 if feasible. */
+ * the specification, not from the solver: hallway segments that touch are
+ * one block, which must last min-networking-block minutes.  Returns 1 if
+ * feasible. */
 static int
 check_day(const struct pp_model *m, const struct pp_model_day *d,
     const size_t *ch, size_t n, unsigned *crit)
 {
 	const struct pp_profile *p = m->p;
-	long talks = 0, tmin = 0, net = 0, streak = 0;
+	long talks = 0, tmin = 0, net = 0, streak = 0, run = 0;
 	size_t i, k, musts = 0, free_lunch = 0;
 	int lunch = 0;
 
 	*crit = 0;
 	for (i = 0; i < n; i++) {
 		const struct pp_item *it = &d->items[ch[i]];
+		const struct pp_item *pr = i > 0 ? &d->items[ch[i - 1]] : NULL;
 
-		if (i > 0) {
-			const struct pp_item *pr = &d->items[ch[i - 1]];
-
+		if (pr != NULL) {
 			if (pr->end > it->start)
 				return 0;
 			if (pp_item_room_change(pr, it) &&
 			    pr->end + p->room_change * 60 > it->start)
 				return 0;
+		}
+		/* A hallway block ends where the next item is no hallway
+		 * segment starting right when it ends. */
+		if (pr != NULL && pr->src == PP_ITEM_HALLWAY &&
+		    !(it->src == PP_ITEM_HALLWAY && pr->end == it->start)) {
+			if (run < p->min_block)
+				return 0;
+			run = 0;
 		}
 		if (it->cls == PP_CLASS_TALK) {
 			talks++;
@@ -533,6 +543,10 @@ check_day(const struct pp_model *m, const struct pp_model_day *d,
 			if (p->max_streak >= 0 && streak > p->max_streak)
 				return 0;
 			*crit |= it->crit;
+		} else if (it->src == PP_ITEM_HALLWAY) {
+			run += it->minutes;
+			net += it->minutes;
+			streak = 0;
 		} else if (it->minutes >= p->min_block) {
 			net += it->minutes;
 			streak = 0;
@@ -543,6 +557,9 @@ check_day(const struct pp_model *m, const struct pp_model_day *d,
 			lunch = 1;
 		musts += (size_t)it->must;
 	}
+	if (n > 0 && d->items[ch[n - 1]].src == PP_ITEM_HALLWAY &&
+	    run < p->min_block)
+		return 0;
 	for (k = 0, i = 0; k < d->n; k++)
 		i += (size_t)d->items[k].must;
 	if (musts != i || free_lunch > 1)
@@ -745,19 +762,40 @@ test_exact_against_brute_force(void **state)
 			any = 1;
 		}
 		assert_int_equal(pl->score, want);
-		/* The plan itself is feasible and adds up to its score. */
+		/* The plan itself is feasible and adds up to its score; a
+		 * hallway block of the plan is the segments it covers, at
+		 * least min-block long, and never touches another. */
 		for (d = 0; d < 2; d++) {
-			size_t ch[32], k, j;
+			size_t ch[64], nch = 0, k, j;
+			const struct pp_plan_day *pd = &pl->days[d];
 			unsigned crit;
+			int64_t sum = 0;
 
-			for (k = 0; k < pl->days[d].n; k++) {
-				for (j = 0; j < m->days[d].n; j++)
-					if (&m->days[d].items[j] ==
-					    pl->days[d].items[k])
-						ch[k] = j;
+			for (k = 0; k < pd->n; k++) {
+				const struct pp_item *it = pd->items[k];
+
+				sum += it->score;
+				if (it->src == PP_ITEM_HALLWAY) {
+					assert_true(it->minutes >= p.min_block);
+					assert_true(k + 1 == pd->n ||
+					    pd->items[k + 1]->src !=
+					        PP_ITEM_HALLWAY ||
+					    pd->items[k + 1]->start != it->end);
+				}
+				for (j = 0; j < m->days[d].n; j++) {
+					const struct pp_item *mi =
+					    &m->days[d].items[j];
+
+					if (mi == it ||
+					    (it->src == PP_ITEM_HALLWAY &&
+					        mi->src == PP_ITEM_HALLWAY &&
+					        mi->start >= it->start &&
+					        mi->end <= it->end))
+						ch[nch++] = j;
+				}
 			}
-			assert_true(check_day(m, &m->days[d], ch, pl->days[d].n,
-			    &crit));
+			assert_int_equal(sum, pd->score);
+			assert_true(check_day(m, &m->days[d], ch, nch, &crit));
 		}
 		checked++;
 		cleanup(tt, &p, m, pl, &ds);

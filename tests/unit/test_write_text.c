@@ -152,6 +152,7 @@ fixture_new(void)
 	snprintf(f->md[1].date, sizeof(f->md[1].date), "2018-05-12");
 	f->m.tt = tt;
 	f->m.p = &f->p;
+	pp_model_rules(&f->m.rules, &f->p, tt);
 	f->m.tz = ZONE;
 	f->m.days = f->md;
 	f->m.ndays = 2;
@@ -223,7 +224,7 @@ fixture_free(struct fixture *f)
 static char *
 render(const struct pp_plan *pl, int color)
 {
-	struct pp_write_opts o = {color, 0};
+	struct pp_write_opts o = {color, 0, 0};
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&buf, &len);
@@ -417,6 +418,7 @@ test_caps_and_summary(void **state)
 	/* No minimum and no optimum proof. */
 	f->p.min_networking = 0;
 	f->p.max_talks = PP_UNLIMITED;
+	pp_model_rules(&f->m.rules, &f->p, f->tt);
 	f->pl.optimal = 0;
 	f->m.crit_active = 0;
 	out = render(&f->pl, 0);
@@ -596,7 +598,7 @@ static void
 test_stream_error(void **state)
 {
 	struct fixture *f = fixture_new();
-	struct pp_write_opts o = {0, 0};
+	struct pp_write_opts o = {0, 0, 0};
 	FILE *fp = fopen("/dev/full", "w");
 
 	(void)state;
