@@ -96,18 +96,23 @@ cli: $(BUILD)/pyplan
 
 # The MILP oracle (tests/oracle/run.py): pyplan's optimum against glpsol's
 # on random instances, and every plan through the independent checker.
-# `check` runs ORACLE_SEEDS instances; `verify` runs VERIFY_SEEDS, and
-# bigger instances too.
+# `check` runs ORACLE_SEEDS instances and a few with large caps and with
+# every talk worth the same; `verify` runs VERIFY_SEEDS, and 200 each of
+# bigger instances, large caps (up to 16/720/8) and equal-valued talks.
 ORACLE_SEEDS ?= 200
+ORACLE_EXTRA ?= 20
 VERIFY_SEEDS ?= 2000
+ORACLE = /usr/bin/python3 tests/oracle/run.py
 oracle: $(BUILD)/pyplan $(BUILD)/gen
-	@/usr/bin/python3 tests/oracle/run.py $(BUILD)/pyplan $(BUILD)/gen 1 \
-		$(ORACLE_SEEDS)
+	@$(ORACLE) $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_SEEDS)
+	@$(ORACLE) -large $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_EXTRA)
+	@$(ORACLE) -flat $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_EXTRA)
 
 verify: $(BUILD)/pyplan $(BUILD)/gen
-	@/usr/bin/python3 tests/oracle/run.py $(BUILD)/pyplan $(BUILD)/gen 1 \
-		$(VERIFY_SEEDS)
-	@/usr/bin/python3 tests/oracle/run.py -big $(BUILD)/pyplan $(BUILD)/gen 1 200
+	@$(ORACLE) $(BUILD)/pyplan $(BUILD)/gen 1 $(VERIFY_SEEDS)
+	@$(ORACLE) -big $(BUILD)/pyplan $(BUILD)/gen 1 200
+	@$(ORACLE) -large $(BUILD)/pyplan $(BUILD)/gen 1 200
+	@$(ORACLE) -flat $(BUILD)/pyplan $(BUILD)/gen 1 200
 
 # Speed: never part of `check` (tests/bench/run.py prints the tables).
 bench: $(BUILD)/pyplan $(BUILD)/gen
@@ -170,7 +175,7 @@ leakcheck: $(BUILD)/pyplan
 asan: | $(DEPS_STAMP)
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g" \
 		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-		ORACLE_SEEDS=50 OOM_STRIDE=7 unit cli oracle bad oom output
+		ORACLE_SEEDS=50 ORACLE_EXTRA=5 OOM_STRIDE=7 unit cli oracle bad oom output
 
 # libFuzzer targets (tests/fuzz/fuzz_NAME.c), built with clang into their
 # own tree.  `make fuzz` runs each for FUZZ_SECONDS, keeping new inputs in

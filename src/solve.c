@@ -182,11 +182,13 @@ struct label {
 #define BOUND_CELLS ((size_t)2 << 20)
 
 struct bounds {
-	size_t width; /* talk columns: talks left 0..width-1 (1: uncounted) */
+	size_t width; /* talks left 0..width-1 (1: not counted) */
+	size_t sw;    /* streak 0..sw-1 (1: not counted) */
+	size_t cell;  /* width * sw */
 	int nl;       /* multipliers in use */
 	int64_t lambda[NLAMBDA];
-	int64_t *g[NLAMBDA]; /* g[l][i * width + c]: best chain from item i on
-	                        with at most c talks (all, when width is 1) */
+	int64_t *g[NLAMBDA]; /* (n + 1) rows of cells: from item i on */
+	int64_t *h[NLAMBDA]; /* n rows: after item k */
 };
 
 struct setup {
@@ -202,13 +204,16 @@ struct setup {
 	unsigned char *forbidden; /* item overlaps a must-see item */
 	size_t *must_before;      /* must-see items ending by its start */
 	size_t *by_end;           /* items in order of end */
-	size_t *nxt;  /* first item starting at or after item k's end (n+1) */
+	size_t *nxt; /* first item starting at or after item k's end (n+1) */
+	size_t *nrc; /* ... at least the room change after it, when it has
+	                rooms (n+1) */
+	size_t *win_off, *win; /* the items between that need no room change
+	                          after k: win[win_off[k] .. win_off[k+1]) */
 	long *netmax; /* most counting networking minutes from item i on */
 	unsigned char *lunch_after; /* some lunch item starts at i or later */
 	long *run_left; /* minutes of the segments after hallway segment k in
 	                   its chain */
 	struct bounds b;
-	int have_bounds;
 };
 
 static int
@@ -339,9 +344,31 @@ setup_init(struct setup *s, const struct pp_model *m,
 		free(mi);
 	}
 	sort_by_end(s->by_end, n, d->items);
+	s->nrc = pp_xcalloc(n + 1, sizeof(*s->nrc));
+	s->win_off = pp_xcalloc(n + 2, sizeof(*s->win_off));
+	for (k = 0; k < n; k++) {
+		const struct pp_item *it = &d->items[k];
+
+		s->nxt[k] = first_from(d, it->end);
+		s->nrc[k] = it->nrooms > 0
+		    ? first_from(d, it->end + m->room_change)
+		    : s->nxt[k];
+		for (i = s->nxt[k]; i < s->nrc[k]; i++)
+			if (!pp_item_room_change(it, &d->items[i]))
+				s->win_off[k + 1]++;
+	}
+	s->nxt[n] = s->nrc[n] = n;
 	for (k = 0; k < n; k++)
-		s->nxt[k] = first_from(d, d->items[k].end);
-	s->nxt[n] = n;
+		s->win_off[k + 1] += s->win_off[k];
+	s->win_off[n + 1] = s->win_off[n];
+	s->win = pp_xcalloc(s->win_off[n] + 1, sizeof(*s->win));
+	for (k = 0; k < n; k++) {
+		size_t w = s->win_off[k];
+
+		for (i = s->nxt[k]; i < s->nrc[k]; i++)
+			if (!pp_item_room_change(&d->items[k], &d->items[i]))
+				s->win[w++] = i;
+	}
 	/* Backward passes: networking left, lunch left, hallway run left. */
 	for (k = n; k-- > 0;) {
 		const struct pp_item *it = &d->items[k];
@@ -367,8 +394,10 @@ bounds_fini(struct bounds *b)
 {
 	int l;
 
-	for (l = 0; l < b->nl; l++)
+	for (l = 0; l < b->nl; l++) {
 		free(b->g[l]);
+		free(b->h[l]);
+	}
 	memset(b, 0, sizeof(*b));
 }
 
@@ -380,6 +409,9 @@ setup_fini(struct setup *s)
 	free(s->must_before);
 	free(s->by_end);
 	free(s->nxt);
+	free(s->nrc);
+	free(s->win_off);
+	free(s->win);
 	free(s->netmax);
 	free(s->lunch_after);
 	free(s->run_left);
@@ -389,49 +421,96 @@ setup_fini(struct setup *s)
 
 /* ---- completion bounds ---- */
 
-/* One table: the best chain of items from i on with at most c talks, talk
- * values lowered by lambda per minute; forbidden items never taken. */
-static void
-bound_table(const struct setup *s, int64_t lambda, int64_t *g)
+#define NEG_INF (INT64_MIN / 4) /* no chain: room left for sums */
+
+/*
+ * One multiplier's tables.  A cell is (talks left c, current streak z):
+ * g[i] holds, for every cell, the best chain of the items from index i on
+ * (in start order), and h[k] the best chain that may follow item k: items
+ * that start at least the room-change time after k ends, or earlier but
+ * not before k ends when no room change is needed.  Room changes between
+ * consecutive items are kept; the talk minutes are priced at lambda per
+ * minute; the streak, when its cap binds, counts talks since the last
+ * counting networking item (a hallway segment counts, its run relaxed);
+ * networking, lunch and must-see are relaxed.
+ */
+static int64_t
+take(const struct setup *s, const int64_t *h, int64_t lambda, size_t j,
+    size_t c, size_t z)
 {
-	const struct pp_model_day *d = s->d;
-	size_t w = s->b.width, i, c;
+	const struct bounds *b = &s->b;
+	const struct pp_item *it = &s->d->items[j];
+	int64_t v = it->score;
 
-	for (c = 0; c < w; c++)
-		g[s->n * w + c] = 0;
-	for (i = s->n; i-- > 0;) {
-		const struct pp_item *it = &d->items[i];
-		int64_t *row = &g[i * w], *skip = &g[(i + 1) * w];
-		const int64_t *after = &g[s->nxt[i] * w];
-		int talk = it->cls == PP_CLASS_TALK;
-		size_t t = talk && w > 1 ? 1 : 0;
-		int64_t v = it->score;
-
-		if (talk && s->cap_tmin)
-			v -= lambda * it->minutes;
-		for (c = 0; c < w; c++) {
-			int64_t best = skip[c];
-
-			if (!s->forbidden[i] && c >= t &&
-			    v + after[c - t] > best)
-				best = v + after[c - t];
-			row[c] = best;
+	if (s->forbidden[j])
+		return NEG_INF;
+	if (it->cls == PP_CLASS_TALK) {
+		if (b->width > 1) {
+			if (c == 0)
+				return NEG_INF;
+			c--;
 		}
+		if (b->sw > 1) {
+			if (z + 1 >= b->sw)
+				return NEG_INF;
+			z++;
+		}
+		if (s->cap_tmin)
+			v -= lambda * it->minutes;
+	} else if (it->counts)
+		z = 0;
+	return v + h[j * b->cell + c * b->sw + z];
+}
+
+static void
+bound_table(const struct setup *s, int64_t lambda, int64_t *g, int64_t *h)
+{
+	const struct bounds *b = &s->b;
+	size_t cell = b->cell, i, x, c, z, w;
+
+	for (x = 0; x < cell; x++)
+		g[s->n * cell + x] = 0;
+	for (i = s->n; i-- > 0;) {
+		int64_t *hr = &h[i * cell], *gr = &g[i * cell];
+		const int64_t *gn = &g[s->nrc[i] * cell],
+		              *skip = &g[(i + 1) * cell];
+
+		for (c = 0; c < b->width; c++)
+			for (z = 0; z < b->sw; z++) {
+				int64_t best = gn[c * b->sw + z], v;
+
+				for (w = s->win_off[i]; w < s->win_off[i + 1];
+				     w++)
+					if ((v = take(s, h, lambda, s->win[w],
+					         c, z)) > best)
+						best = v;
+				hr[c * b->sw + z] = best;
+			}
+		for (c = 0; c < b->width; c++)
+			for (z = 0; z < b->sw; z++) {
+				int64_t best = skip[c * b->sw + z],
+				        v = take(s, h, lambda, i, c, z);
+
+				gr[c * b->sw + z] = v > best ? v : best;
+			}
 	}
 }
 
-/* The bound of a label about to go on from item i with talks and tmin
- * used. */
+/* The least bound over the multipliers of a label with talks, tmin and
+ * streak used, in table t (g: from index i on; h: after item i). */
 static int64_t
-bound_at(const struct setup *s, size_t i, unsigned talks, unsigned tmin)
+bound_of(const struct setup *s, int64_t *const *t, size_t i, unsigned talks,
+    unsigned tmin, unsigned streak)
 {
 	const struct bounds *b = &s->b;
-	size_t c = b->width > 1 ? b->width - 1 - talks : 0;
+	size_t x = i * b->cell +
+	    (b->width > 1 ? b->width - 1 - talks : 0) * b->sw +
+	    (b->sw > 1 ? streak : 0);
 	int64_t best = INT64_MAX, left = s->cap_tmin ? s->max_tmin - tmin : 0;
 	int l;
 
 	for (l = 0; l < b->nl; l++) {
-		int64_t v = b->g[l][i * b->width + c] + b->lambda[l] * left;
+		int64_t v = t[l][x] + b->lambda[l] * left;
 
 		if (v < best)
 			best = v;
@@ -439,11 +518,26 @@ bound_at(const struct setup *s, size_t i, unsigned talks, unsigned tmin)
 	return best;
 }
 
+/* After item k (a label that ends with it). */
+static int64_t
+bound_after(const struct setup *s, size_t k, const struct state *st)
+{
+	return bound_of(s, s->b.h, k, st->talks, st->tmin, st->streak);
+}
+
+/* From item index i on (a frontier label, when item i is next). */
+static int64_t
+bound_from(const struct setup *s, size_t i, uint64_t key)
+{
+	return bound_of(s, s->b.g, i, K_TALKS(key), K_TMIN(key), K_STREAK(key));
+}
+
 /*
- * Builds the bound tables: the talks left as a column when the talk cap
- * binds (and the tables stay small), and the multipliers that give the
- * whole day its least bound (a search over the integers: the root's bound
- * is convex in the multiplier), with half and twice it, and 0.
+ * Builds the bound tables: the talks left and the streak as cells when
+ * their caps bind (and the tables stay small), and the multipliers that
+ * give the whole day its least bound (a search over the integers: the
+ * root's bound is convex in the multiplier), with half and twice it, and
+ * 0.
  */
 static void
 bounds_init(struct setup *s)
@@ -451,23 +545,30 @@ bounds_init(struct setup *s)
 	struct bounds *b = &s->b;
 	size_t cells;
 	int64_t lo = 0, hi = 1, best, lam[NLAMBDA] = {0, 0, 0, 0}, x;
-	int64_t *tmp;
+	int64_t *tg, *th;
 	int nl = 1, l, j;
 
 	b->width = s->cap_talks ? s->max_talks + 1 : 1;
+	b->sw = s->cap_streak ? s->max_streak + 1 : 1;
+	if ((s->n + 1) * b->width * b->sw > BOUND_CELLS)
+		b->sw = 1;
 	if ((s->n + 1) * b->width > BOUND_CELLS)
 		b->width = 1;
-	cells = (s->n + 1) * b->width;
+	b->cell = b->width * b->sw;
+	cells = (s->n + 1) * b->cell;
 	b->nl = 1;
 	b->lambda[0] = 0;
 	b->g[0] = pp_xcalloc(cells, sizeof(int64_t));
-	bound_table(s, 0, b->g[0]);
-	s->have_bounds = 1;
+	b->h[0] = pp_xcalloc(cells, sizeof(int64_t));
+	bound_table(s, 0, b->g[0], b->h[0]);
 	if (!s->cap_tmin || cells > BOUND_CELLS / 2)
 		return;
-	/* The root bound for a multiplier: tables of scratch space. */
-	tmp = pp_xcalloc(cells, sizeof(int64_t));
-#define ROOT(L) (bound_table(s, (L), tmp), tmp[b->width - 1] + (L)*s->max_tmin)
+	/* The root bound for a multiplier, in scratch tables. */
+	tg = pp_xcalloc(cells, sizeof(int64_t));
+	th = pp_xcalloc(cells, sizeof(int64_t));
+#define ROOT(L)                                                                \
+	(bound_table(s, (L), tg, th),                                          \
+	    tg[(b->width - 1) * b->sw] + (L)*s->max_tmin)
 	/* Grow hi until the bound rises, then narrow in on the least. */
 	best = ROOT(0);
 	while (hi < ((int64_t)1 << 40)) {
@@ -497,7 +598,8 @@ bounds_init(struct setup *s)
 		}
 	}
 #undef ROOT
-	free(tmp);
+	free(tg);
+	free(th);
 	if (lam[1] <= 0)
 		return;
 	lam[2] = lam[1] / 2;
@@ -509,7 +611,8 @@ bounds_init(struct setup *s)
 			continue;
 		b->lambda[nl] = lam[j];
 		b->g[nl] = pp_xcalloc(cells, sizeof(int64_t));
-		bound_table(s, lam[j], b->g[nl]);
+		b->h[nl] = pp_xcalloc(cells, sizeof(int64_t));
+		bound_table(s, lam[j], b->g[nl], b->h[nl]);
 		nl++;
 	}
 	b->nl = nl;
@@ -765,6 +868,13 @@ day_result_fini(struct day_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* A label of one item, for the item's own dominance filter. */
+struct cand {
+	uint64_t cls, res;
+	int64_t value;
+	int32_t li;
+};
+
 struct search {
 	const struct setup *s;
 	int values;    /* 1: optimise; 0: any feasible plan */
@@ -777,6 +887,10 @@ struct search {
 	struct lmap local;
 	struct front front;
 	size_t max_front;
+	struct cand *cand; /* scratch for filter_item */
+	size_t candcap;
+	int32_t *keep;
+	size_t keepcap;
 	int full;
 };
 
@@ -931,7 +1045,7 @@ extend(struct search *w, int32_t li, size_t k, int cont)
 		return;
 	value = w->pool[li].value + s->d->items[k].score;
 	if (w->values && w->theta != INT64_MIN) {
-		int64_t b = bound_at(s, s->nxt[k], st.talks, st.tmin);
+		int64_t b = bound_after(s, k, &st);
 
 		if (value + b < w->theta) {
 			note_dropped(w, value + b);
@@ -1007,8 +1121,7 @@ extend_front(struct search *w, size_t k, size_t req, size_t prevseg)
 			uint64_t key = w->pool[e.li].key;
 
 			if (prune) {
-				int64_t v = e.value +
-				    bound_at(s, k, K_TALKS(key), K_TMIN(key));
+				int64_t v = e.value + bound_from(s, k, key);
 
 				if (v < w->theta) {
 					note_dropped(w, v);
@@ -1078,6 +1191,74 @@ collect(struct search *w, struct day_result *r)
 	return any;
 }
 
+static int
+cmp_cand(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->cls != y->cls)
+		return x->cls < y->cls ? -1 : 1;
+	if (x->value != y->value)
+		return x->value > y->value ? -1 : 1;
+	return x->li < y->li ? -1 : x->li > y->li;
+}
+
+/*
+ * Drops the labels of item k that another label of k dominates (the same
+ * class and unfinished hallway run, worth at least as much, at least as
+ * good in every resource): labels of one item have the same completions,
+ * so this loses nothing, and it keeps the labels that later items extend
+ * one by one (room change, hallway runs) few.  The kept labels keep their
+ * order.
+ */
+static void
+filter_item(struct search *w, size_t k)
+{
+	const uint64_t need = ((1ULL << W_NEED) - 1) << S_NEED;
+	size_t lo = w->lo[k], n = w->hi[k] - lo, i, j, g, nk;
+
+	if (n < 2)
+		return;
+	w->cand = pp_xgrowarray(w->cand, &w->candcap, n, sizeof(*w->cand));
+	for (i = 0; i < n; i++) {
+		const struct label *l = &w->pool[lo + i];
+
+		w->cand[i].cls = l->key & (CLASS_MASK | need);
+		w->cand[i].res = res_of(w->s, l->key);
+		w->cand[i].value = l->value;
+		w->cand[i].li = (int32_t)(lo + i);
+	}
+	qsort(w->cand, n, sizeof(*w->cand), cmp_cand);
+	/* In each class, by value descending: a label is kept unless one
+	 * kept before it (worth at least as much) has resources at least as
+	 * good. */
+	w->keep = pp_xgrowarray(w->keep, &w->keepcap, n, sizeof(*w->keep));
+	for (i = 0, nk = 0; i < n; i = j) {
+		size_t first = nk;
+
+		for (j = i; j < n && w->cand[j].cls == w->cand[i].cls; j++) {
+			for (g = first; g < nk; g++)
+				if (res_leq(w->cand[w->keep[g]].res,
+				        w->cand[j].res))
+					break;
+			if (g == nk)
+				w->keep[nk++] = (int32_t)j;
+		}
+	}
+	if (nk == n)
+		return;
+	/* Mark the kept, then compact in pool order. */
+	for (g = 0; g < nk; g++)
+		w->pool[w->cand[w->keep[g]].li].item = -2;
+	for (i = 0, j = 0; i < n; i++)
+		if (w->pool[lo + i].item == -2) {
+			w->pool[lo + j] = w->pool[lo + i];
+			w->pool[lo + j++].item = (int32_t)k;
+		}
+	w->npool = lo + j;
+	w->hi[k] = w->npool;
+}
+
 /* The sweep over the day's items in start order. */
 static void
 sweep(struct search *w)
@@ -1124,6 +1305,10 @@ sweep(struct search *w)
 			for (l = w->lo[prevseg]; l < w->hi[prevseg]; l++)
 				extend(w, (int32_t)l, k, 1);
 		w->hi[k] = w->npool;
+		/* The item map refers to k's labels by index: empty it
+		 * before they move. */
+		lmap_clear_entries(&w->local, w->pool);
+		filter_item(w, k);
 	}
 	while (!w->full && ptr < n)
 		absorb(w, s->by_end[ptr++]);
@@ -1167,6 +1352,8 @@ search(const struct setup *s, int values, int64_t theta, struct day_result *r,
 		*dropped = w.dropped ? w.dropped_max : INT64_MIN;
 	front_fini(&w.front);
 	lmap_fini(&w.local);
+	free(w.cand);
+	free(w.keep);
 	free(w.pool);
 	free(w.lo);
 	free(w.hi);
@@ -1198,7 +1385,35 @@ best_value(const struct day_result *r)
 }
 
 /*
- * Solves one day for the best plan per criteria mask (see the threshold
+ * What a search proves: the largest value - S(Q) over the plans Q it
+ * found (one per criteria mask), where S(Q) is what the criteria bonus can
+ * change when another plan of the day replaces Q: the bonus for each
+ * criterion Q leaves uncovered, or, when the bonus is negative, for each
+ * one it covers.  Every plan of the day worth less than that is in no
+ * optimum over all days.
+ */
+static int64_t
+proven(const struct pp_model *m, const struct day_result *r)
+{
+	int64_t best = INT64_MIN, bonus = m->crit_bonus;
+	unsigned mask;
+
+	for (mask = 0; mask < NMASK; mask++) {
+		int64_t v;
+
+		if (!r->feasible[mask])
+			continue;
+		v = r->value[mask] -
+		    (bonus > 0 ? bonus * popcount(m->crit_active & ~mask)
+		               : -bonus * popcount(m->crit_active & mask));
+		if (v > best)
+			best = v;
+	}
+	return best;
+}
+
+/*
+ * Solves one day for the best plan per criteria mask (the threshold
  * schedule at the top).  Returns 1 if feasible, 0 if not, -1 if the day
  * needs more than PP_SOLVE_MAX_LABELS labels in one search.
  */
@@ -1208,42 +1423,48 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
     struct pp_solve_stats *st)
 {
 	struct setup s;
-	struct day_result first;
-	int64_t floor, root, target, delta, dropped, slack, found;
+	struct state root_state;
+	int64_t root, target, delta, dropped, floor = INT64_MIN, got;
 	int rc;
 
 	setup_init(&s, m, d, 0, NULL, force);
-	memset(&first, 0, sizeof(first));
-	rc = search(&s, 0, INT64_MIN, &first, st, NULL);
-	floor = best_value(&first);
-	day_result_fini(&first);
-	if (rc <= 0) {
-		setup_fini(&s);
-		return rc;
-	}
 	bounds_init(&s);
-	root = bound_at(&s, 0, 0, 0);
-	slack = (m->crit_bonus < 0 ? -m->crit_bonus : m->crit_bonus) *
-	    (int64_t)popcount(m->crit_active);
-	delta = (root - floor) / 16 + 1;
-	target = root - delta > floor ? root - delta : floor;
+	memset(&root_state, 0, sizeof(root_state));
+	root = bound_from(&s, 0, pack(&root_state));
+	delta = (root < 0 ? -root : root) / 64 + 1;
+	target = root - delta;
 	for (;;) {
 		day_result_fini(r);
-		rc = search(&s, 1, target - slack, r, st, &dropped);
+		rc = search(&s, 1, target, r, st, &dropped);
 		if (rc < 0)
 			break;
 		if (rc > 0) {
-			found = best_value(r);
-			if (found >= target)
+			got = proven(m, r);
+			if (got >= target)
 				break;
-			target = found; /* found - slack is now safe */
+			target = got; /* the search finds that plan again */
 			continue;
 		}
-		/* Nothing reached the threshold: no plan is worth more than
-		 * the largest value plus bound dropped. */
+		if (floor == INT64_MIN) {
+			/* A first feasible plan, or none at all: a search that
+			 * ignores values. */
+			struct day_result first;
+			int64_t bonus =
+			    m->crit_bonus < 0 ? -m->crit_bonus : m->crit_bonus;
+
+			memset(&first, 0, sizeof(first));
+			rc = search(&s, 0, INT64_MIN, &first, st, NULL);
+			floor = best_value(&first) -
+			    bonus * popcount(m->crit_active);
+			day_result_fini(&first);
+			if (rc <= 0)
+				break;
+		}
+		/* No plan is worth more than the largest value plus bound
+		 * dropped. */
 		delta *= 4;
-		if (dropped != INT64_MIN && dropped + slack - delta < target)
-			target = dropped + slack - delta;
+		if (dropped != INT64_MIN && dropped - delta < target)
+			target = dropped - delta;
 		else
 			target -= delta;
 		if (target < floor)

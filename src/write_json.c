@@ -423,6 +423,7 @@ pp_write_json(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 	x = json_object();
 	set(x, "labels", json_integer((json_int_t)pl->stats.labels));
 	set(x, "max_front", json_integer((json_int_t)pl->stats.max_front));
+	set(x, "searches", json_integer((json_int_t)pl->stats.searches));
 	/* Wall time varies from run to run; golden files set
 	 * SOURCE_DATE_EPOCH to get a fixed 0.  Microseconds are plenty. */
 	secs = getenv("SOURCE_DATE_EPOCH") != NULL
