@@ -338,8 +338,9 @@ explain_one(FILE *fp, const struct pp_model *m, const struct pp_plan *base,
 	fprintf(fp, "%s (id %s)\n  ", ev->title, ev->id);
 	print_time(fp, m->tz, ev->start, ev->end);
 	fprintf(fp, ", %s, %s%s%s\n", pp_kind_name(ev->kind),
-	    pp_kind_class(ev->kind) == PP_CLASS_TALK ? "talk load"
-	                                             : "networking",
+	    pp_kind_class(ev->kind) == PP_CLASS_TALK       ? "talk load"
+	        : pp_kind_class(ev->kind) == PP_CLASS_INFO ? "notice"
+	                                                   : "networking",
 	    *ev->room ? ", " : "", ev->room);
 	print_score(fp, m, ev, s);
 	if (m->excl[ei] != PP_EXCL_NONE) {

@@ -334,6 +334,12 @@ day_windows(struct pp_model *m, struct pp_diags *ds)
 		fmt_hhmm(r->day_start, a);
 		fmt_hhmm(r->day_end, b);
 		fmt_hhmm(dc, c);
+		if (dc == 0 && r->day_end < r->day_start)
+			return pp_diag_err(ds, m->p->window_file,
+			    m->p->window_line,
+			    "day-start %s is not before day-end %s (for a day "
+			    "that ends after midnight, set day-change)",
+			    a, b);
 		if (dc == 0)
 			return pp_diag_err(ds, m->p->window_file,
 			    m->p->window_line,

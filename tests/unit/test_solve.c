@@ -100,6 +100,17 @@ planned(const struct pp_plan *pl, const char *title)
 	return 0;
 }
 
+static size_t
+count_hallway_segments(const struct pp_model *m)
+{
+	size_t d, k, n = 0;
+
+	for (d = 0; d < m->ndays; d++)
+		for (k = 0; k < m->days[d].n; k++)
+			n += m->days[d].items[k].src == PP_ITEM_HALLWAY;
+	return n;
+}
+
 static void
 cleanup(struct pp_timetable *tt, struct pp_profile *p, struct pp_model *m,
     struct pp_plan *pl, struct pp_diags *ds)
@@ -490,6 +501,92 @@ test_criteria_bonus_across_days(void **state)
 	cleanup(tt, &p, m, pl, &ds);
 }
 
+static void
+test_forced_item(void **state)
+{
+	struct pp_timetable *tt = pp_timetable_new();
+	struct pp_profile p;
+	struct pp_model *m = NULL;
+	struct pp_plan *pl = NULL, *forced = NULL;
+	struct pp_diags ds;
+	const struct pp_item *low = NULL;
+	size_t k;
+
+	(void)state;
+	ev_add(tt, 0, "rust deep dive", "talk", MIN(10, 0), MIN(10, 45), "A");
+	ev_add(tt, 0, "Plain", "talk", MIN(10, 0), MIN(10, 45), "B");
+	base_profile(&p);
+	p.interests = calloc(1, sizeof(*p.interests));
+	p.interests[0].name = strdup("rust");
+	p.interests[0].weight = 2;
+	p.ninterests = 1;
+	assert_int_equal(solve(tt, &p, &m, &pl, &ds), 0);
+	assert_true(planned(pl, "rust deep dive"));
+	for (k = 0; k < m->days[0].n; k++)
+		if (strcmp(m->days[0].items[k].title, "Plain") == 0)
+			low = &m->days[0].items[k];
+	assert_non_null(low);
+	/* Forcing an item in is an argument: the model is not touched. */
+	assert_int_equal(pp_solve_forced(m, low, &forced, &ds), 0);
+	assert_true(planned(forced, "Plain"));
+	assert_false(planned(forced, "rust deep dive"));
+	assert_int_equal(pl->score - forced->score, 2000);
+	assert_false(low->must);
+	assert_int_equal(m->days[0].nmust, 0);
+	pp_plan_free(forced);
+	cleanup(tt, &p, m, pl, &ds);
+}
+
+static void
+test_hallway_blocks_merge(void **state)
+{
+	struct pp_timetable *tt = pp_timetable_new();
+	struct pp_profile p;
+	struct pp_model *m = NULL;
+	struct pp_plan *pl = NULL;
+	struct pp_diags ds;
+	const struct pp_plan_day *pd;
+	size_t k, hallway = 0;
+
+	(void)state;
+	/* Short talks back to back in two rooms, none worth planning: the
+	 * hallway runs through them as one block, not one per slot. */
+	for (k = 0; k < 6; k++) {
+		ev_add(tt, 0, "A", "lightning", MIN(9, 5 * (int)k),
+		    MIN(9, 5 * (int)k + 5), "A");
+		ev_add(tt, 0, "B", "lightning", MIN(9, 5 * (int)k + 2),
+		    MIN(9, 5 * (int)k + 7), "B");
+	}
+	base_profile(&p);
+	p.talk_base = -1;
+	p.networking_weight = 1;
+	p.min_block = 20;
+	assert_int_equal(solve(tt, &p, &m, &pl, &ds), 0);
+	pd = &pl->days[0];
+	for (k = 0; k < pd->n; k++)
+		if (pd->items[k]->src == PP_ITEM_HALLWAY) {
+			hallway++;
+			assert_int_equal(pd->items[k]->start, DAY0 + MIN(9, 0));
+			assert_int_equal(pd->items[k]->end, DAY0 + MIN(9, 32));
+			assert_int_equal(pd->items[k]->minutes, 32);
+		}
+	assert_int_equal(hallway, 1);
+	assert_int_equal(pd->networking_minutes, 32);
+	assert_true(count_hallway_segments(m) > 1);
+	cleanup(tt, &p, m, pl, &ds);
+
+	/* A run shorter than min-networking-block is never planned. */
+	tt = pp_timetable_new();
+	ev_add(tt, 0, "Short", "talk", MIN(9, 0), MIN(9, 15), "A");
+	base_profile(&p);
+	p.talk_base = -1;
+	p.networking_weight = 1;
+	p.min_block = 20;
+	assert_int_equal(solve(tt, &p, &m, &pl, &ds), 0);
+	assert_int_equal(pl->days[0].n, 0);
+	cleanup(tt, &p, m, pl, &ds);
+}
+
 /* ---- exactness against brute force ---- */
 
 static uint64_t rng = 88172645463325252ULL;
@@ -825,6 +922,8 @@ main(void)
 	    cmocka_unit_test(test_skip_and_busy),
 	    cmocka_unit_test(test_ties_are_deterministic),
 	    cmocka_unit_test(test_criteria_bonus_across_days),
+	    cmocka_unit_test(test_forced_item),
+	    cmocka_unit_test(test_hallway_blocks_merge),
 	    cmocka_unit_test(test_exact_against_brute_force),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
