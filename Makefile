@@ -34,6 +34,7 @@ TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.
 DEPS_STAMP = $(BUILD)/.deps-ok
 
 .PHONY: all run check unit cli oracle verify bad oom output asan lint \
+	limits-solver \
 	leakcheck install uninstall clean deps bench format fuzz fuzz-build \
 	fuzz-bins fuzz-replay
 
@@ -117,6 +118,12 @@ verify: $(BUILD)/pyplan $(BUILD)/gen
 # Speed: never part of `check` (tests/bench/run.py prints the tables).
 bench: $(BUILD)/pyplan $(BUILD)/gen
 	@/usr/bin/python3 tests/bench/run.py $(BUILD)/pyplan $(BUILD)/gen
+
+# Resource limits of the solver (tests/limits/solver.sh): hard plans finish
+# within their CPU and memory bounds, or are refused naming the day and the
+# caps.
+limits-solver: $(BUILD)/pyplan
+	@sh tests/limits/solver.sh $(BUILD)/pyplan
 
 # Malformed inputs (tests/bad/MANIFEST): exit status and file:line message.
 bad: $(BUILD)/pyplan
@@ -230,7 +237,7 @@ fuzz-replay: fuzz-build
 	done
 
 check: | $(DEPS_STAMP)
-	$(MAKE) all unit cli oracle bad oom output lint leakcheck
+	$(MAKE) all unit cli oracle bad oom output lint leakcheck limits-solver
 	$(MAKE) asan
 	$(MAKE) fuzz-replay
 	@echo "check: all suites passed"

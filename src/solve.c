@@ -23,7 +23,10 @@
  *    least as good in every resource: no more talks, talk minutes or talks
  *    in a row, no less networking, criteria worth at least as much.  Every
  *    completion of the dropped label completes the kept one too, worth at
- *    least as much.
+ *    least as much.  The labels of one item are filtered the same way as
+ *    soon as the item is done (they have the same completions too), before
+ *    later items extend them one by one (within the room-change time, or
+ *    along a hallway run).
  *
  * 3. Feasibility.  A label with no feasible completion is dropped: its
  *    hallway run cannot reach min-networking-block along the segments that
@@ -32,31 +35,41 @@
  *    and no lunch item is left.
  *
  * 4. Bounds.  Every label gets an optimistic bound on what the rest of the
- *    day can add: the best chain of the items that start after its item
- *    ends, with room changes, the streak, networking, lunch and must-see
- *    relaxed, the talks left as a hard count, and the talk minutes priced
- *    by a Lagrange multiplier L >= 0: for a completion that fits in the
- *    minutes left, value <= (value - L x minutes) + L x minutes left.  The
- *    bound is the least over a few multipliers (the best for the whole
- *    day among them) of tables built by one backward pass over the items
- *    per multiplier, indexed by item and talks left.  A label worth less
- *    than a threshold T with its bound is dropped, when it is made and
- *    again whenever the frontier is swept (its bound only falls as time
- *    passes).  If the search then finds a plan worth at least T + S, that
- *    plan is optimal for the day, where S = |criteria-bonus| x (criteria
- *    with terms): a dropped label completes to less than T, and a plan of
- *    the day worth more than S less than a found plan is in no optimum
- *    over all days (exchanging it for the found plan changes the covered
- *    criteria by at most S and gains more).  Among plans that the search
- *    keeps, nothing dropped ties with the result.
- *
- * The threshold starts just below the root's bound and falls when a search
- * finds nothing: below the largest value plus bound it dropped (no plan is
- * worth more), by a margin that grows fourfold each time, never below the
- * value of a first feasible plan, which a search without values finds
- * quickly (dominance on resources alone, value deciding equal states);
- * at that floor the search is exhaustive.  The same search without values
- * decides an infeasible day, and names the constraints that clash.
+ *    day can add: the best chain of the items that may follow its item
+ *    (room changes kept between consecutive items), with the talks left
+ *    and the streak as hard counts where their caps bind, networking,
+ *    lunch, must-see and the hallway-run length relaxed, and the talk
+ *    minutes priced by a Lagrange multiplier L >= 0: for a completion that
+ *    fits in the minutes left, value <= (value - L x minutes) + L x
+ *    minutes left.  The bound is the least over a few multipliers (the
+ *    best for the whole day among them) of tables built by one backward
+ *    pass over the items per multiplier.  A label worth less than a
+ *    threshold T with its bound is dropped, when it is made and again
+ *    whenever the frontier is swept (its bound only falls as time
+ *    passes).  If the search then finds a plan Q worth at least T + S(Q),
+ *    Q proves the optimum of the day, where S(Q) is what the criteria
+ *    bonus can change when another plan of the day replaces Q (the bonus
+ *    for each criterion with terms that Q leaves uncovered; for a negative
+ *    bonus, for each one it covers): a dropped label completes to less
+ *    than T, and a plan of the day worth less than Q by more than S(Q) is
+ *    in no optimum over all days (exchanging it for Q gains more than the
+ *    covered criteria can lose).  So the day's best plan for every set of
+ *    criteria that an optimum may use survives, and nothing dropped ties
+ *    with the result.
+
+ * The threshold starts just below the root's bound (by a 64th): where the
+ * bound is tight, as on real programmes, one search proves the optimum.
+ * When that search finds nothing, a heuristic search (a beam: each item
+ * keeps its four labels worth the most with their bound, no threshold)
+ * finds a good plan, and the threshold drops to it: that search finds it
+ * again or better, and proves the result.  When even the beam finds
+ * nothing, a search that ignores values (dominance on resources alone,
+ * value deciding equal states) finds a first feasible plan, or none, which
+ * proves the day infeasible; with one, the threshold drops to its value
+ * less the largest criteria slack.  Every label a day makes counts
+ * against one budget (PP_SOLVE_MAX_LABELS): a day that runs out is
+ * refused with a message that names it and its caps.  The searches
+ * without values also name the constraints of an infeasible day.
  *
  * Hallway segments that touch form one block, which must last
  * min-networking-block minutes: a label that ends with a run still short of
@@ -178,6 +191,11 @@ struct label {
 /* ---- a day's setup: rules in effect, item facts, bounds ---- */
 
 #define NLAMBDA 4
+/* Labels an item keeps in the heuristic search. */
+#define BEAM 4
+/* Items per item, on average, that the bounds follow through room-change
+ * windows at most. */
+#define WINDOW_ITEMS 16
 /* Bound table entries per multiplier beyond which fewer are kept. */
 #define BOUND_CELLS ((size_t)2 << 20)
 
@@ -214,6 +232,7 @@ struct setup {
 	long *run_left; /* minutes of the segments after hallway segment k in
 	                   its chain */
 	struct bounds b;
+	size_t *budget; /* labels the day may still create */
 };
 
 static int
@@ -346,17 +365,26 @@ setup_init(struct setup *s, const struct pp_model *m,
 	sort_by_end(s->by_end, n, d->items);
 	s->nrc = pp_xcalloc(n + 1, sizeof(*s->nrc));
 	s->win_off = pp_xcalloc(n + 2, sizeof(*s->win_off));
-	for (k = 0; k < n; k++) {
+	for (k = 0, i = 0; k < n; k++) {
 		const struct pp_item *it = &d->items[k];
 
 		s->nxt[k] = first_from(d, it->end);
 		s->nrc[k] = it->nrooms > 0
 		    ? first_from(d, it->end + m->room_change)
 		    : s->nxt[k];
-		for (i = s->nxt[k]; i < s->nrc[k]; i++)
-			if (!pp_item_room_change(it, &d->items[i]))
-				s->win_off[k + 1]++;
+		i += s->nrc[k] - s->nxt[k];
 	}
+	/* The bounds follow room changes through the items in each
+	 * room-change window; on a day where those windows are crowded
+	 * (hundreds of rooms) that costs more than it prunes, and the bounds
+	 * skip the windows (a weaker bound, still a bound). */
+	if (i > WINDOW_ITEMS * (n + 1))
+		for (k = 0; k < n; k++)
+			s->nrc[k] = s->nxt[k];
+	for (k = 0; k < n; k++)
+		for (i = s->nxt[k]; i < s->nrc[k]; i++)
+			if (!pp_item_room_change(&d->items[k], &d->items[i]))
+				s->win_off[k + 1]++;
 	s->nxt[n] = s->nrc[n] = n;
 	for (k = 0; k < n; k++)
 		s->win_off[k + 1] += s->win_off[k];
@@ -878,9 +906,9 @@ struct cand {
 struct search {
 	const struct setup *s;
 	int values;    /* 1: optimise; 0: any feasible plan */
+	size_t beam;   /* > 0: keep at most this many labels an item (the
+	                  best by value and bound): a heuristic search */
 	int64_t theta; /* bound threshold, INT64_MIN for none */
-	int64_t dropped_max;
-	int dropped;
 	struct label *pool;
 	size_t npool, poolcap;
 	size_t *lo, *hi; /* each item's labels: pool[lo[k]..hi[k]) */
@@ -942,7 +970,7 @@ new_label(struct search *w, int64_t value, uint64_t key, int32_t prev,
 {
 	struct label *l;
 
-	if (w->npool >= PP_SOLVE_MAX_LABELS) {
+	if (w->npool >= *w->s->budget) {
 		w->full = 1;
 		return -1;
 	}
@@ -954,14 +982,6 @@ new_label(struct search *w, int64_t value, uint64_t key, int32_t prev,
 	l->prev = prev;
 	l->item = item;
 	return (int32_t)w->npool++;
-}
-
-static void
-note_dropped(struct search *w, int64_t v)
-{
-	if (!w->dropped || v > w->dropped_max)
-		w->dropped_max = v;
-	w->dropped = 1;
 }
 
 static unsigned
@@ -1047,10 +1067,8 @@ extend(struct search *w, int32_t li, size_t k, int cont)
 	if (w->values && w->theta != INT64_MIN) {
 		int64_t b = bound_after(s, k, &st);
 
-		if (value + b < w->theta) {
-			note_dropped(w, value + b);
+		if (value + b < w->theta)
 			return;
-		}
 	}
 	key = pack(&st);
 	if ((w->local.n + 1) * 2 > w->local.cap)
@@ -1123,10 +1141,8 @@ extend_front(struct search *w, size_t k, size_t req, size_t prevseg)
 			if (prune) {
 				int64_t v = e.value + bound_from(s, k, key);
 
-				if (v < w->theta) {
-					note_dropped(w, v);
+				if (v < w->theta)
 					continue;
-				}
 			}
 			bk->e[j++] = e;
 			if ((size_t)w->pool[e.li].item != prevseg ||
@@ -1203,6 +1219,40 @@ cmp_cand(const void *a, const void *b)
 	return x->li < y->li ? -1 : x->li > y->li;
 }
 
+static int
+cmp_keep(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	/* value holds value + bound here */
+	if (x->value != y->value)
+		return x->value > y->value ? -1 : 1;
+	return x->li < y->li ? -1 : x->li > y->li;
+}
+
+/* A heuristic search keeps the beam labels of item k that are worth the
+ * most with their bound; returns how many are kept (in w->keep). */
+static size_t
+beam_best(struct search *w, size_t k, size_t nk)
+{
+	struct cand *c = pp_xcalloc(nk, sizeof(*c));
+	size_t g, i;
+
+	for (g = 0; g < nk; g++) {
+		struct state st;
+
+		c[g] = w->cand[w->keep[g]];
+		unpack(w->pool[c[g].li].key, &st);
+		c[g].value += bound_after(w->s, k, &st);
+		c[g].cls = (uint64_t)w->keep[g];
+	}
+	qsort(c, nk, sizeof(*c), cmp_keep);
+	for (i = 0; i < w->beam; i++)
+		w->keep[i] = (int32_t)c[i].cls;
+	free(c);
+	return w->beam;
+}
+
 /*
  * Drops the labels of item k that another label of k dominates (the same
  * class and unfinished hallway run, worth at least as much, at least as
@@ -1245,6 +1295,8 @@ filter_item(struct search *w, size_t k)
 				w->keep[nk++] = (int32_t)j;
 		}
 	}
+	if (w->beam > 0 && nk > w->beam)
+		nk = beam_best(w, k, nk);
 	if (nk == n)
 		return;
 	/* Mark the kept, then compact in pool order. */
@@ -1318,13 +1370,13 @@ sweep(struct search *w)
  * One search of the day: with values, for the best plan per criteria mask
  * among those not dropped by the threshold theta; without, for any
  * feasible plan.  Returns 1 if some plan is found (r filled when not
- * NULL), 0 if none, -1 if the day needs more than PP_SOLVE_MAX_LABELS
+ * NULL), 0 if none, -1 if the day's label budget runs out
  * labels.  *dropped (when not NULL) receives the largest value plus bound
  * dropped, or INT64_MIN.
  */
 static int
-search(const struct setup *s, int values, int64_t theta, struct day_result *r,
-    struct pp_solve_stats *st, int64_t *dropped)
+search(const struct setup *s, int values, int64_t theta, size_t beam,
+    struct day_result *r, struct pp_solve_stats *st)
 {
 	struct search w;
 	struct state root;
@@ -1334,6 +1386,7 @@ search(const struct setup *s, int values, int64_t theta, struct day_result *r,
 	w.s = s;
 	w.values = values;
 	w.theta = theta;
+	w.beam = beam;
 	w.lo = pp_xcalloc(s->n + 1, sizeof(*w.lo));
 	w.hi = pp_xcalloc(s->n + 1, sizeof(*w.hi));
 	lmap_resize(&w.local, w.pool, 64);
@@ -1342,14 +1395,13 @@ search(const struct setup *s, int values, int64_t theta, struct day_result *r,
 	front_put(&w, 0);
 	sweep(&w);
 	any = w.full ? -1 : collect(&w, r);
+	*s->budget -= w.npool < *s->budget ? w.npool : *s->budget;
 	if (st != NULL) {
 		st->labels += w.npool;
 		st->searches++;
 		if (w.max_front > st->max_front)
 			st->max_front = w.max_front;
 	}
-	if (dropped != NULL)
-		*dropped = w.dropped ? w.dropped_max : INT64_MIN;
 	front_fini(&w.front);
 	lmap_fini(&w.local);
 	free(w.cand);
@@ -1415,19 +1467,20 @@ proven(const struct pp_model *m, const struct day_result *r)
 /*
  * Solves one day for the best plan per criteria mask (the threshold
  * schedule at the top).  Returns 1 if feasible, 0 if not, -1 if the day
- * needs more than PP_SOLVE_MAX_LABELS labels in one search.
+ * needs more than its budget of labels (*budget, which is spent).
  */
 static int
 solve_day(const struct pp_model *m, const struct pp_model_day *d,
     const struct pp_item *force, struct day_result *r,
-    struct pp_solve_stats *st)
+    struct pp_solve_stats *st, size_t *budget)
 {
 	struct setup s;
 	struct state root_state;
-	int64_t root, target, delta, dropped, floor = INT64_MIN, got;
+	int64_t root, target, delta, floor = INT64_MIN, got;
 	int rc;
 
 	setup_init(&s, m, d, 0, NULL, force);
+	s.budget = budget;
 	bounds_init(&s);
 	memset(&root_state, 0, sizeof(root_state));
 	root = bound_from(&s, 0, pack(&root_state));
@@ -1435,7 +1488,7 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 	target = root - delta;
 	for (;;) {
 		day_result_fini(r);
-		rc = search(&s, 1, target, r, st, &dropped);
+		rc = search(&s, 1, target, 0, r, st);
 		if (rc < 0)
 			break;
 		if (rc > 0) {
@@ -1445,30 +1498,33 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 			target = got; /* the search finds that plan again */
 			continue;
 		}
-		if (floor == INT64_MIN) {
-			/* A first feasible plan, or none at all: a search that
-			 * ignores values. */
+		if (floor != INT64_MIN) {
+			/* Not reached: a search at the floor finds its plan. */
+			rc = -1;
+			break;
+		}
+		/* The bound was far from the optimum: a plan found by a
+		 * heuristic search (a beam) sets the threshold, or else any
+		 * feasible plan (a search that ignores values), which also
+		 * tells an infeasible day. */
+		day_result_fini(r);
+		rc = search(&s, 1, INT64_MIN, BEAM, r, st);
+		if (rc > 0)
+			floor = proven(m, r);
+		else {
 			struct day_result first;
 			int64_t bonus =
 			    m->crit_bonus < 0 ? -m->crit_bonus : m->crit_bonus;
 
 			memset(&first, 0, sizeof(first));
-			rc = search(&s, 0, INT64_MIN, &first, st, NULL);
+			rc = search(&s, 0, INT64_MIN, 0, &first, st);
 			floor = best_value(&first) -
 			    bonus * popcount(m->crit_active);
 			day_result_fini(&first);
 			if (rc <= 0)
 				break;
 		}
-		/* No plan is worth more than the largest value plus bound
-		 * dropped. */
-		delta *= 4;
-		if (dropped != INT64_MIN && dropped - delta < target)
-			target = dropped - delta;
-		else
-			target -= delta;
-		if (target < floor)
-			target = floor;
+		target = floor;
 	}
 	setup_fini(&s);
 	return rc;
@@ -1478,13 +1534,14 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
  * too big to tell). */
 static int
 feasible(const struct pp_model *m, const struct pp_model_day *d, unsigned relax,
-    const unsigned char *unmust, const struct pp_item *force)
+    const unsigned char *unmust, const struct pp_item *force, size_t *budget)
 {
 	struct setup s;
 	int rc;
 
 	setup_init(&s, m, d, relax, unmust, force);
-	rc = search(&s, 0, INT64_MIN, NULL, NULL, NULL);
+	s.budget = budget;
+	rc = search(&s, 0, INT64_MIN, 0, NULL, NULL);
 	setup_fini(&s);
 	return rc;
 }
@@ -1589,10 +1646,33 @@ must_pair(const struct pp_model *m, const struct pp_model_day *d,
 	return 0;
 }
 
+/* The caps of a day, for the message of a day too big to search. */
+static void
+too_big(const struct pp_model *m, const struct pp_model_day *d,
+    struct pp_diags *ds)
+{
+	const struct pp_rules *r = &m->rules;
+	char caps[3][24];
+
+	snprintf(caps[0], sizeof(caps[0]), r->max_talks < 0 ? "none" : "%d",
+	    r->max_talks);
+	snprintf(caps[1], sizeof(caps[1]),
+	    r->max_talk_minutes < 0 ? "none" : "%d", r->max_talk_minutes);
+	snprintf(caps[2], sizeof(caps[2]), r->max_streak < 0 ? "none" : "%d",
+	    r->max_streak);
+	pp_diag_err(ds, NULL, 0,
+	    "%s: too many possible plans (over %zu solver states) for %zu "
+	    "candidates with max-talks-per-day=%s, "
+	    "max-talk-minutes-per-day=%s, max-consecutive-talks=%s: lower "
+	    "the caps, or narrow the day with --days, --day-start or "
+	    "--day-end",
+	    d->date, PP_SOLVE_MAX_LABELS, d->n, caps[0], caps[1], caps[2]);
+}
+
 /* Names the constraints that clash on an infeasible day. */
 static void
 diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
-    const struct pp_item *force, struct pp_diags *ds)
+    const struct pp_item *force, size_t *budget, struct pp_diags *ds)
 {
 	/* The order in which families are dropped from a clash: the ones a
 	 * user most readily changes stay longest. */
@@ -1603,6 +1683,7 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 	unsigned char *must, *unmust;
 	char msg[600], part[300];
 	size_t i;
+	int rc, big = 0;
 
 	must = pp_xcalloc(d->n + 1, 1);
 	for (i = 0; i < d->n; i++)
@@ -1632,22 +1713,33 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 	 * always stays.  The must-see items of a clash are then filtered
 	 * the same way, one by one.
 	 */
-	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
-		if ((active & order[i]) &&
-		    feasible(m, d, relaxed | order[i], NULL, force) == 0)
+	for (i = 0; !big && i < sizeof(order) / sizeof(order[0]); i++) {
+		if (!(active & order[i]))
+			continue;
+		rc = feasible(m, d, relaxed | order[i], NULL, force, budget);
+		if (rc == 0)
 			relaxed |= order[i];
+		big = rc < 0;
+	}
 	culprits = active & ~relaxed;
 	unmust = pp_xcalloc(d->n + 1, 1);
-	for (i = 0; (culprits & R_MUST) && i < d->n; i++) {
+	for (i = 0; !big && (culprits & R_MUST) && i < d->n; i++) {
 		if (!must[i])
 			continue;
 		unmust[i] = 1;
-		if (feasible(m, d, relaxed, unmust, force) > 0)
+		rc = feasible(m, d, relaxed, unmust, force, budget);
+		if (rc > 0)
 			unmust[i] = 0;
 		else
 			must[i] = 0;
+		big = rc < 0;
 	}
 	free(unmust);
+	if (big) {
+		free(must);
+		too_big(m, d, ds);
+		return;
+	}
 	msg[0] = '\0';
 	for (f = 1; f < (1u << R__N); f <<= 1) {
 		if (!(culprits & f))
@@ -1668,29 +1760,6 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 	else
 		pp_diag_err(ds, NULL, 0, "%s: these constraints clash: %s",
 		    d->date, msg);
-}
-
-/* The caps of a day, for the message of a day too big to search. */
-static void
-too_big(const struct pp_model *m, const struct pp_model_day *d,
-    struct pp_diags *ds)
-{
-	const struct pp_rules *r = &m->rules;
-	char caps[3][24];
-
-	snprintf(caps[0], sizeof(caps[0]), r->max_talks < 0 ? "none" : "%d",
-	    r->max_talks);
-	snprintf(caps[1], sizeof(caps[1]),
-	    r->max_talk_minutes < 0 ? "none" : "%d", r->max_talk_minutes);
-	snprintf(caps[2], sizeof(caps[2]), r->max_streak < 0 ? "none" : "%d",
-	    r->max_streak);
-	pp_diag_err(ds, NULL, 0,
-	    "%s: too many possible plans (over %zu solver states) for %zu "
-	    "candidates with max-talks-per-day=%s, "
-	    "max-talk-minutes-per-day=%s, max-consecutive-talks=%s: lower "
-	    "the caps, or narrow the day with --days, --day-start or "
-	    "--day-end",
-	    d->date, PP_SOLVE_MAX_LABELS, d->n, caps[0], caps[1], caps[2]);
 }
 
 /* ---- the plan ---- */
@@ -1841,12 +1910,13 @@ pp_solve_forced(const struct pp_model *m, const struct pp_item *force,
 	for (i = 0; i < m->ndays; i++) {
 		const struct pp_model_day *d = &m->days[i];
 		const struct pp_item *f = force_on(d, force);
-		int r = solve_day(m, d, f, &res[i], &pl->stats);
+		size_t budget = PP_SOLVE_MAX_LABELS;
+		int r = solve_day(m, d, f, &res[i], &pl->stats, &budget);
 
 		if (r < 0)
 			too_big(m, d, ds);
 		else if (r == 0)
-			diagnose_day(m, d, f, ds);
+			diagnose_day(m, d, f, &budget, ds);
 		infeasible |= r <= 0;
 	}
 	if (!infeasible)

@@ -50,9 +50,10 @@ struct pp_plan {
 };
 
 /*
- * The labels one search of one day may create (24 bytes each, plus the
- * frontier): a day that needs more is refused with an error naming the day
- * and the caps, instead of running for minutes and exhausting memory.
+ * The labels one day may create over all its searches (24 bytes each,
+ * plus the frontier; a few seconds of work): a day that needs more is
+ * refused with an error naming the day and the caps, instead of running
+ * for minutes and exhausting memory.
  */
 #define PP_SOLVE_MAX_LABELS ((size_t)4 << 20)
 
