@@ -13,10 +13,16 @@ SAN     ?=
 
 # Debian packages this project needs (see README.md, "Dependencies").
 DEBS = build-essential pkg-config libcsv-dev libical-dev libinih-dev \
-       libjansson-dev libxml2-dev libutf8proc-dev libcmocka-dev tzdata glpk-utils mandoc \
+       libjansson-dev libxml2-dev libutf8proc-dev libicu-dev zlib1g-dev \
+       liblzma-dev libcmocka-dev tzdata glpk-utils mandoc \
        python3 python3-icalendar khal valgrind jq clang \
        libclang-rt-14-dev
-PKGS = libical inih jansson libxml-2.0 libutf8proc
+PKGS = libical inih jansson libxml-2.0 libutf8proc icu-uc
+# libical and libxml2 are linked statically, and the ICU functions they
+# call come from src/icu_lazy.c, which opens ICU on first use: start-up
+# loads neither ICU nor the C++ runtime under it (see README.md).
+DYN_PKGS = inih jansson libutf8proc
+ICU_LAZY = $(BUILD)/obj/icu_lazy.o
 
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
        -Wmissing-prototypes -Wold-style-definition -Wwrite-strings \
@@ -24,10 +30,11 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
 # Recursive (=) so that pkg-config runs after the dependency step.
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude $(WARN) \
 	     $(shell pkg-config --cflags $(PKGS)) $(SAN) $(CFLAGS)
-LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lm
+LIBS = -Wl,-Bstatic -lical -lxml2 -Wl,-Bdynamic $(ICU_LAZY) \
+       $(shell pkg-config --libs $(DYN_PKGS)) -lcsv -lz -llzma -lm
 TEST_LIBS = $(shell pkg-config --libs cmocka)
 
-SRCS  = $(filter-out src/main.c,$(wildcard src/*.c))
+SRCS  = $(filter-out src/main.c src/icu_lazy.c,$(wildcard src/*.c))
 OBJS  = $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 HDRS  = $(wildcard include/pyplan/*.h src/*_int.h)
 TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
@@ -69,10 +76,12 @@ $(BUILD)/libpyplan.a: $(OBJS)
 	rm -f $@
 	ar rcs $@ $(OBJS)
 
-$(BUILD)/pyplan: $(BUILD)/obj/main.o $(BUILD)/libpyplan.a
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+$(BUILD)/pyplan: $(BUILD)/obj/main.o $(BUILD)/libpyplan.a $(ICU_LAZY)
+	$(CC) $(ALL_CFLAGS) -o $@ $(BUILD)/obj/main.o $(BUILD)/libpyplan.a \
+		$(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libpyplan.a | $(DEPS_STAMP)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libpyplan.a \
+    $(ICU_LAZY) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -Wno-missing-prototypes \
 		-DFIXTURES=\"tests/fixtures\" -o $@ $< $(BUILD)/libpyplan.a \
@@ -200,7 +209,7 @@ FUZZ_ENV     = ASAN_OPTIONS=quarantine_size_mb=16
 FUZZ_BINS    = $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz/fuzz_%)
 
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.h \
-    $(BUILD)/libpyplan.a | $(DEPS_STAMP)
+    $(BUILD)/libpyplan.a $(ICU_LAZY) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libpyplan.a \
 		$(LIBS)
