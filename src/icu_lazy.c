@@ -121,8 +121,8 @@ FWD(int32_t, ucal_get,
     (const UCalendar *cal, UCalendarDateFields field, UErrorCode *status),
     (cal, field, status), status, 0)
 FWD(UCalendar *, ucal_open,
-    (const UChar *zoneID, int32_t len, const char *locale,
-        UCalendarType type, UErrorCode *status),
+    (const UChar *zoneID, int32_t len, const char *locale, UCalendarType type,
+        UErrorCode *status),
     (zoneID, len, locale, type, status), status, NULL)
 FWD_VOID(ucal_setAttribute,
     (UCalendar * cal, UCalendarAttribute attr, int32_t newValue),
@@ -138,8 +138,7 @@ FWD_STATUS(ucal_setDate,
 FWD_STATUS(ucal_setMillis,
     (UCalendar * cal, UDate dateTime, UErrorCode *status),
     (cal, dateTime, status), status)
-FWD_VOID(ucal_set,
-    (UCalendar * cal, UCalendarDateFields field, int32_t value),
+FWD_VOID(ucal_set, (UCalendar * cal, UCalendarDateFields field, int32_t value),
     (cal, field, value))
 FWD_VOID(uenum_close, (UEnumeration * en), (en))
 FWD(const char *, uenum_next,
@@ -150,10 +149,10 @@ FWD(int32_t, uloc_setKeywordValue,
         int32_t bufferCapacity, UErrorCode *status),
     (keywordName, keywordValue, buffer, bufferCapacity, status), status, 0)
 FWD(UChar *, u_strFromUTF8Lenient,
-    (UChar * dest, int32_t destCapacity, int32_t *pDestLength,
-        const char *src, int32_t srcLength, UErrorCode *pErrorCode),
-    (dest, destCapacity, pDestLength, src, srcLength, pErrorCode),
-    pErrorCode, NULL)
+    (UChar * dest, int32_t destCapacity, int32_t *pDestLength, const char *src,
+        int32_t srcLength, UErrorCode *pErrorCode),
+    (dest, destCapacity, pDestLength, src, srcLength, pErrorCode), pErrorCode,
+    NULL)
 
 /* libxml2: converters for encodings iconv lacks. */
 FWD_VOID(ucnv_close, (UConverter * converter), (converter))
@@ -163,9 +162,8 @@ FWD_STATUS(ucnv_convertEx,
         UChar *pivotStart, UChar **pivotSource, UChar **pivotTarget,
         const UChar *pivotLimit, UBool reset, UBool flush,
         UErrorCode *pErrorCode),
-    (targetCnv, sourceCnv, target, targetLimit, source, sourceLimit,
-        pivotStart, pivotSource, pivotTarget, pivotLimit, reset, flush,
-        pErrorCode),
+    (targetCnv, sourceCnv, target, targetLimit, source, sourceLimit, pivotStart,
+        pivotSource, pivotTarget, pivotLimit, reset, flush, pErrorCode),
     pErrorCode)
 FWD(UConverter *, ucnv_open, (const char *converterName, UErrorCode *err),
     (converterName, err), err, NULL)
@@ -188,6 +186,6 @@ FWD_STATUS(UCNV_FROM_U_CALLBACK_STOP,
     (context, fromUArgs, codeUnits, length, codePoint, reason, err), err)
 FWD_STATUS(UCNV_TO_U_CALLBACK_STOP,
     (const void *context, UConverterToUnicodeArgs *toUArgs,
-        const char *codeUnits, int32_t length,
-        UConverterCallbackReason reason, UErrorCode *err),
+        const char *codeUnits, int32_t length, UConverterCallbackReason reason,
+        UErrorCode *err),
     (context, toUArgs, codeUnits, length, reason, err), err)

@@ -681,6 +681,34 @@ cmp_i64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * A synthesized block from start to end: networking without a room,
+ * scored networking-weight per hour.  A hallway segment always counts (its
+ * run must reach min-networking-block); a free lunch block counts when it
+ * is that long, and is lunch.
+ */
+static void
+synth_item(const struct pp_model *m, struct pp_item *it, enum pp_item_src src,
+    int64_t start, int64_t end)
+{
+	int hallway = src == PP_ITEM_HALLWAY;
+
+	memset(it, 0, sizeof(*it));
+	it->src = src;
+	it->kind = hallway ? PP_KIND_HALLWAY : PP_KIND_MEAL;
+	it->cls = PP_CLASS_NETWORKING;
+	it->start = start;
+	it->end = end;
+	it->minutes = (long)((end - start) / 60);
+	it->title = hallway ? hallway_title : lunch_title;
+	it->room = "";
+	it->score = pp_score_networking(m->p, it->minutes);
+	it->counts = hallway || end - start >= m->min_block;
+	it->lunch = !hallway;
+	it->next = it->prev = PP_ITEM_NONE;
+	it->reason = hallway ? hallway_reason : lunch_reason;
+}
+
 /* Sorts v and removes duplicates; returns the new length. */
 static size_t
 sort_unique(int64_t *v, size_t n)
@@ -818,19 +846,7 @@ add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 		}
 		if (talk[k] <= 0 || net[k] > 0 || busy[k] > 0)
 			continue;
-		memset(&h, 0, sizeof(h));
-		h.src = PP_ITEM_HALLWAY;
-		h.kind = PP_KIND_HALLWAY;
-		h.cls = PP_CLASS_NETWORKING;
-		h.start = pts[k];
-		h.end = pts[k + 1];
-		h.minutes = (long)((h.end - h.start) / 60);
-		h.title = hallway_title;
-		h.room = "";
-		h.score = pp_score_networking(m->p, h.minutes);
-		h.counts = 1;
-		h.next = h.prev = PP_ITEM_NONE;
-		h.reason = hallway_reason;
+		synth_item(m, &h, PP_ITEM_HALLWAY, pts[k], pts[k + 1]);
 		add_item(d, cap, &h);
 	}
 	free(talk);
@@ -856,20 +872,7 @@ add_lunch(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 		if (busy_overlap(m, starts[i], starts[i] + len) ||
 		    starts[i] < d->win_start || starts[i] + len > d->win_end)
 			continue;
-		memset(&l, 0, sizeof(l));
-		l.src = PP_ITEM_LUNCH;
-		l.kind = PP_KIND_MEAL;
-		l.cls = PP_CLASS_NETWORKING;
-		l.start = starts[i];
-		l.end = starts[i] + len;
-		l.minutes = (long)(len / 60);
-		l.title = lunch_title;
-		l.room = "";
-		l.score = pp_score_networking(m->p, l.minutes);
-		l.counts = len >= m->min_block;
-		l.lunch = 1;
-		l.next = l.prev = PP_ITEM_NONE;
-		l.reason = lunch_reason;
+		synth_item(m, &l, PP_ITEM_LUNCH, starts[i], starts[i] + len);
 		add_item(d, cap, &l);
 	}
 	free(starts);
@@ -1021,6 +1024,82 @@ day_rules(struct pp_model *m, struct pp_model_day *d, struct pp_diags *ds)
 	return bad;
 }
 
+/* A string -> id map for the rooms of the model's items. */
+struct room_ids {
+	const char **key; /* borrowed */
+	unsigned *id;
+	size_t cap, n;
+};
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return h;
+}
+
+static void
+room_ids_grow(struct room_ids *r)
+{
+	struct room_ids old = *r;
+	size_t i, j;
+
+	r->cap = r->cap < 64 ? 64 : r->cap * 2;
+	r->key = pp_xcalloc(r->cap, sizeof(*r->key));
+	r->id = pp_xcalloc(r->cap, sizeof(*r->id));
+	for (j = 0; j < old.cap; j++) {
+		if (old.key[j] == NULL)
+			continue;
+		i = (size_t)hash_str(old.key[j]) & (r->cap - 1);
+		while (r->key[i] != NULL)
+			i = (i + 1) & (r->cap - 1);
+		r->key[i] = old.key[j];
+		r->id[i] = old.id[j];
+	}
+	free(old.key);
+	free(old.id);
+}
+
+static unsigned
+room_id(struct room_ids *r, const char *room)
+{
+	size_t i;
+
+	if ((r->n + 1) * 2 > r->cap)
+		room_ids_grow(r);
+	i = (size_t)hash_str(room) & (r->cap - 1);
+	while (r->key[i] != NULL && strcmp(r->key[i], room) != 0)
+		i = (i + 1) & (r->cap - 1);
+	if (r->key[i] == NULL) {
+		r->key[i] = room;
+		r->id[i] = (unsigned)++r->n;
+	}
+	return r->id[i];
+}
+
+/* Gives every item with rooms the number of its room list, so that room
+ * changes compare numbers (pp_item_room_change). */
+static void
+number_rooms(struct pp_model *m)
+{
+	struct room_ids r;
+	size_t d, k;
+
+	memset(&r, 0, sizeof(r));
+	for (d = 0; d < m->ndays; d++)
+		for (k = 0; k < m->days[d].n; k++) {
+			struct pp_item *it = &m->days[d].items[k];
+
+			if (it->nrooms > 0)
+				it->room_id = room_id(&r, it->room);
+		}
+	free(r.key);
+	free(r.id);
+}
+
 /* Sorts the day's items (the solver's order) and links touching hallway
  * segments. */
 static void
@@ -1092,6 +1171,7 @@ pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
 		if (build_day(m, &m->days[i], &caps[i], ds) != 0)
 			bad = 1;
 	free(caps);
+	number_rooms(m);
 	busy_effects(m);
 	*out = m;
 	return bad ? -1 : clash ? 1 : 0;
@@ -1174,6 +1254,12 @@ pp_item_room_change(const struct pp_item *a, const struct pp_item *b)
 
 	if (a->nrooms == 0 || b->nrooms == 0)
 		return 0;
+	/* The same rooms, or two different single rooms, by number. */
+	if (a->room_id != 0 && a->room_id == b->room_id)
+		return 0;
+	if (a->room_id != 0 && b->room_id != 0 && a->nrooms == 1 &&
+	    b->nrooms == 1)
+		return 1;
 	for (i = 0; i < a->nrooms; i++)
 		for (j = 0; j < b->nrooms; j++)
 			if (strcmp(a->rooms[i], b->rooms[j]) == 0)

@@ -52,6 +52,8 @@ struct pp_item {
 	const char **rooms; /* borrowed; nrooms == 0 for synthesized */
 	size_t nrooms;
 	const char *room; /* "" for synthesized */
+	unsigned room_id; /* the same for items with the same rooms (1 and up,
+	                     per model); 0 = not known */
 	int64_t score;    /* score units */
 	unsigned crit;    /* criteria covered */
 	int must;         /* hard: must be planned */

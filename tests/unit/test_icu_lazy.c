@@ -16,10 +16,9 @@
 #include "pyplan/solve.h"
 #include "pyplan/tz.h"
 
-static const char csv[] =
-    "id,title,date,start,end,kind,room,timezone\n"
-    "t1,Talk,2025-05-12,10:00,10:45,talk,A,UTC\n"
-    "t2,Other,2025-05-12,11:00,11:45,talk,B,UTC\n";
+static const char csv[] = "id,title,date,start,end,kind,room,timezone\n"
+                          "t1,Talk,2025-05-12,10:00,10:45,talk,A,UTC\n"
+                          "t2,Other,2025-05-12,11:00,11:45,talk,B,UTC\n";
 
 static const char ics[] =
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
@@ -41,8 +40,9 @@ test_lazy(void **state)
 	pp_diags_init(&ds);
 	pp_profile_init(&p);
 	/* A programme in UTC, modelled and solved: no ICU. */
-	assert_int_equal(
-	    pp_load_buffer(tt, "t.csv", csv, strlen(csv), &lo, &ds), 0);
+	assert_int_equal(pp_load_buffer(tt, "t.csv", csv, strlen(csv), &lo,
+	                     &ds),
+	    0);
 	assert_int_equal(pp_model_build(tt, &p, NULL, 0, &m, &ds), 0);
 	assert_int_equal(pp_solve(m, &pl, &ds), 0);
 	assert_false(pp_icu_loaded());
@@ -51,8 +51,9 @@ test_lazy(void **state)
 	pp_timetable_free(tt);
 	/* A recurrence rule: ICU is loaded, and the rule expands. */
 	tt = pp_timetable_new();
-	assert_int_equal(
-	    pp_load_buffer(tt, "r.ics", ics, strlen(ics), &lo, &ds), 0);
+	assert_int_equal(pp_load_buffer(tt, "r.ics", ics, strlen(ics), &lo,
+	                     &ds),
+	    0);
 	assert_int_equal(tt->n, 3);
 	assert_int_equal(tt->ev[2].start - tt->ev[0].start, 2 * 86400);
 	assert_true(pp_icu_loaded());
