@@ -16,8 +16,7 @@
  * In oracle mode, -m large draws large caps (6 to 16 talks, 240 to 720
  * talk minutes, 3 to 8 in a row), and -m flat makes every talk worth the
  * same (no interests, speakers, level or criteria; recorded-weight 1), so
- * that ties are everywhere.  Without -m the draws are those of earlier
- * versions: a seed keeps its instance.
+ * that ties are everywhere.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -136,9 +135,10 @@ struct ev {
 	int talk;            /* talk load */
 	int nrooms;
 	int room0;
-	int dup;             /* same title and times as an earlier event:
-				pyplan merges it away, so no [must] or
-				[skip] may name its id */
+	int dup;             /* same title and times as another event:
+				pyplan merges them into one, keeping one
+				id of its choice, so no [must] or [skip]
+				may name either id */
 	char title[80];
 };
 
@@ -320,9 +320,10 @@ add_ev(struct prog *pg, int day, int start, int end, int talk, int nrooms,
 	size_t len;
 	int i, dup = 0;
 
-	for (i = 0; i < pg->n && !dup; i++)
-		dup = pg->ev[i].day == day && pg->ev[i].start == start &&
-		    pg->ev[i].end == end && strcmp(pg->ev[i].title, title) == 0;
+	for (i = 0; i < pg->n; i++)
+		if (pg->ev[i].day == day && pg->ev[i].start == start &&
+		    pg->ev[i].end == end && strcmp(pg->ev[i].title, title) == 0)
+			dup = pg->ev[i].dup = 1;
 
 	pg->ev = realloc(pg->ev, (size_t)(pg->n + 1) * sizeof(*pg->ev));
 	if (pg->ev == NULL) {
