@@ -4,11 +4,13 @@
  * the documented kind mapping, sorting and duplicate merging.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "pyplan/event.h"
+#include "pyplan/utf8.h"
 #include "pyplan/xalloc.h"
 
 struct pp_arena {
@@ -170,6 +172,157 @@ pp_tt_split(struct pp_timetable *tt, const char *s, int allow_comma,
 		(*out)[i] = parts[i];
 	free(parts);
 	return n;
+}
+
+/*
+ * Languages by ISO 639-1 code, with the ISO 639-2 codes and the English,
+ * German, French and native names programmes write (lower case).
+ */
+static const struct {
+	const char *code;
+	const char *names[10];
+} languages[] = {
+    {"en", {"eng", "english", "englisch", "anglais", "inglés", "ingles"}},
+    {"de", {"deu", "ger", "german", "deutsch", "allemand", "alemán", "aleman"}},
+    {"fr",
+        {"fra", "fre", "french", "français", "francais", "französisch",
+            "francés", "frances"}},
+    {"es",
+        {"spa", "spanish", "español", "espanol", "castellano", "castilian",
+            "spanisch", "espagnol"}},
+    {"it", {"ita", "italian", "italiano", "italienisch", "italien"}},
+    {"pt", {"por", "portuguese", "português", "portugues", "portugais"}},
+    {"nl", {"nld", "dut", "dutch", "nederlands", "niederländisch"}},
+    {"pl", {"pol", "polish", "polski", "polnisch"}},
+    {"cs", {"ces", "cze", "czech", "čeština", "cestina", "tschechisch"}},
+    {"sk", {"slk", "slo", "slovak", "slovenčina"}},
+    {"ru", {"rus", "russian", "русский", "russisch"}},
+    {"uk", {"ukr", "ukrainian", "українська"}},
+    {"ja", {"jpn", "japanese", "日本語"}},
+    {"zh", {"zho", "chi", "chinese", "中文"}},
+    {"ko", {"kor", "korean", "한국어"}},
+    {"ca", {"cat", "catalan", "català"}},
+    {"eu", {"eus", "baq", "basque", "euskara"}},
+    {"gl", {"glg", "galician", "galego"}},
+    {"sv", {"swe", "swedish", "svenska"}},
+    {"da", {"dan", "danish", "dansk"}},
+    {"nb", {"nob", "nor", "norwegian", "norsk", "bokmål"}},
+    {"fi", {"fin", "finnish", "suomi"}},
+    {"tr", {"tur", "turkish", "türkçe"}},
+    {"el", {"ell", "gre", "greek", "ελληνικά"}},
+    {"hu", {"hun", "hungarian", "magyar"}},
+    {"ro", {"ron", "rum", "romanian", "română"}},
+    {"he", {"heb", "hebrew", "עברית"}},
+    {"ar", {"ara", "arabic", "العربية"}},
+    {"hi", {"hin", "hindi"}},
+    {"id", {"ind", "indonesian"}},
+    {"vi", {"vie", "vietnamese"}},
+};
+
+/* Words between languages in "German and English", "de und en". */
+static const char *const lang_glue[] = {"and", "und", "et", "y", "e", "&", "+",
+    "with", "mit", "avec", "con"};
+
+/* Lower-cases the UTF-8 token s[0..n) into buf (size bsz), NUL-terminated;
+ * returns 0, or -1 when it does not fit or is not well-formed. */
+static int
+lower_token(const char *s, size_t n, char *buf, size_t bsz)
+{
+	size_t i = 0, o = 0, k;
+	int32_t cp;
+
+	while (i < n) {
+		if ((k = pp_utf8_decode(s + i, n - i, &cp)) == 0)
+			return -1;
+		if (o + PP_UTF8_MAX + 1 > bsz)
+			return -1;
+		o += pp_utf8_encode(pp_utf8_lower(cp), buf + o);
+		i += k;
+	}
+	buf[o] = '\0';
+	return 0;
+}
+
+/* The ISO 639-1 code for one lower-case token, or NULL. */
+static const char *
+lang_code(const char *t)
+{
+	size_t i, j, n = strlen(t);
+
+	/* A language tag: the primary subtag ("en-us", "pt_br"). */
+	for (i = 2; i <= 3 && i < n; i++)
+		if ((t[i] == '-' || t[i] == '_') &&
+		    isalpha((unsigned char)t[0]))
+			n = i;
+	for (i = 0; i < sizeof(languages) / sizeof(languages[0]); i++) {
+		if (n == 2 && strncmp(t, languages[i].code, 2) == 0)
+			return languages[i].code;
+		for (j = 0; j < 10 && languages[i].names[j] != NULL; j++)
+			if (strlen(languages[i].names[j]) == n &&
+			    strncmp(t, languages[i].names[j], n) == 0)
+				return languages[i].code;
+	}
+	return NULL;
+}
+
+const char *
+pp_tt_lang(struct pp_timetable *tt, const char *s, size_t *unknown)
+{
+	char out[64], tok[64];
+	size_t o = 0, i = 0, j, n, bad = 0;
+
+	out[0] = '\0';
+	while (s[i] != '\0') {
+		const char *code;
+
+		while (s[i] != '\0' && strchr(",;/| \t\r\n()", s[i]) != NULL)
+			i++;
+		for (n = 0; s[i + n] != '\0' &&
+		     strchr(",;/| \t\r\n()", s[i + n]) == NULL;
+		     n++)
+			;
+		if (n == 0)
+			break;
+		if (lower_token(s + i, n, tok, sizeof(tok)) != 0) {
+			bad++;
+			i += n;
+			continue;
+		}
+		i += n;
+		for (j = 0; j < sizeof(lang_glue) / sizeof(lang_glue[0]); j++)
+			if (strcmp(tok, lang_glue[j]) == 0)
+				break;
+		if (j < sizeof(lang_glue) / sizeof(lang_glue[0]))
+			continue;
+		if ((code = lang_code(tok)) == NULL) {
+			bad++;
+			continue;
+		}
+		if (pp_lang_any(out, code) || o + 4 > sizeof(out))
+			continue;
+		o += (size_t)snprintf(out + o, sizeof(out) - o, "%s%s",
+		    o > 0 ? "," : "", code);
+	}
+	if (unknown != NULL)
+		*unknown = bad;
+	return pp_tt_strdup(tt, out);
+}
+
+int
+pp_lang_any(const char *list, const char *want)
+{
+	const char *p, *q;
+	size_t n, m;
+
+	for (p = list; *p != '\0'; p += n + (p[n] == ',')) {
+		n = strcspn(p, ",");
+		for (q = want; *q != '\0'; q += m + (q[m] == ',')) {
+			m = strcspn(q, ",");
+			if (n > 0 && n == m && strncmp(p, q, n) == 0)
+				return 1;
+		}
+	}
+	return 0;
 }
 
 void

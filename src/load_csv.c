@@ -30,6 +30,7 @@
  *	video_url video_url video videos recording_url youtube
  *	abstract  abstract description summary details desc synopsis
  *	tags      tags tag categories topics topic keywords category
+ *	status    status state
  *
  * So "summary" is the title only when there is no title column (and is
  * otherwise the abstract), and "name" is the title only when there is no
@@ -51,13 +52,18 @@
  * else UTC.  Speakers are separated by ';', or by ',' when there is no
  * ';'; rooms and tags by ';' (tags also by newlines, literal "\n", and
  * given as a JSON list '["a", "b"]'; a leading '#' is dropped).  recorded
- * is yes/no, true/false, y/n or 1/0.  The id is the id column, else
- * "FILE:LINE".
+ * is yes/no, true/false, y/n or 1/0.  A status "cancelled" or
+ * "canceled" marks the event cancelled (kept, never planned); any other
+ * status is left alone.  The id is the id column, else "FILE:LINE".
+ * When every event row names the same zone in its timezone column, the
+ * file declares that zone (tt->tz).  An event lasts at least a minute and
+ * at most 7 days, whether given by a duration or by its end.
  *
  * ROWS.  A row without date, start and end is an unscheduled proposal,
  * not an event: a warning, never an error.  So is a row of kind "blank"
- * without a title (an empty grid cell).  Other bad rows are errors (all of
- * them reported), or with --lenient skipped with one warning each.
+ * without a title (an empty grid cell).  Other bad rows go through the one
+ * strict/lenient policy (pp_load_reject): errors, all of them reported, or
+ * with --lenient skipped with one warning each.
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -92,6 +98,8 @@ enum field {
 	F_VIDEO,
 	F_ABSTRACT,
 	F_CATEGORY,
+	F_STATUS,
+	F_LANG,
 	F__COUNT
 };
 
@@ -132,6 +140,10 @@ static const struct {
     {F_VIDEO, {"video_url", "video", "videos", "recording_url", "youtube"}},
     {F_ABSTRACT,
         {"abstract", "description", "summary", "details", "desc", "synopsis"}},
+    {F_STATUS, {"status", "state"}},
+    {F_LANG,
+        {"language", "languages", "lang", "sprache", "langue", "idioma",
+            "content_locale"}},
 };
 
 static const char *const tag_names[] = {
@@ -145,7 +157,7 @@ static const char *const tag_names[] = {
 };
 
 struct row_problems {
-	char msg[MAX_PROBLEMS][160];
+	struct pp_load_problem p[MAX_PROBLEMS];
 	int n;
 };
 
@@ -173,6 +185,10 @@ struct ctx {
 	int stop;    /* header unusable or too many rows */
 	/* the last zone found valid, to spare libical lookups */
 	char zone_ok[64];
+	/* the zone every event row names so far ("" none yet), or mixed */
+	char row_zone[64];
+	int zones_differ;
+	unsigned zone_line;
 };
 
 static int
@@ -276,6 +292,7 @@ cname(const struct ctx *c, enum field f)
 	    "video_url",
 	    "abstract",
 	    "category",
+	    "status",
 	};
 
 	if (c->col[f] >= 0 && *c->hdr[c->col[f]] != '\0')
@@ -387,9 +404,11 @@ problem(struct row_problems *rp, const char *fmt, ...)
 
 	if (rp->n >= MAX_PROBLEMS)
 		return;
+	rp->p[rp->n].line = rp->p[rp->n].col = 0;
 	va_start(ap, fmt);
-	vsnprintf(rp->msg[rp->n++], sizeof(rp->msg[0]), fmt, ap);
+	vsnprintf(rp->p[rp->n].msg, sizeof(rp->p[0].msg), fmt, ap);
 	va_end(ap);
+	rp->n++;
 }
 
 /* Reads 1 to maxd digits at s[*i] into *v; returns the count read. */
@@ -745,6 +764,18 @@ row_times(struct ctx *c, const char *zone, int zone_ok, struct row_problems *rp,
 		    cname(c, F_START), sv);
 		return -1;
 	}
+	/* The same bounds as a duration has (and as the feeds have): plans
+	 * count whole minutes, and a week is a typing error. */
+	if (*end - *start < 60) {
+		problem(rp, "%s '%s' is less than a minute after %s '%s'",
+		    cname(c, F_END), ev, cname(c, F_START), sv);
+		return -1;
+	}
+	if (*end - *start > MAX_DURATION) {
+		problem(rp, "%s '%s' is more than 7 days after %s '%s'",
+		    cname(c, F_END), ev, cname(c, F_START), sv);
+		return -1;
+	}
 	return 0;
 }
 
@@ -871,30 +902,21 @@ parse_recorded(const char *s)
 	return -2;
 }
 
-/* Emits the row's problems: errors, or one "skipped" warning. */
+/* Follows whether every event row names one zone (the file's). */
 static void
-report(struct ctx *c, const struct row_problems *rp)
+note_zone(struct ctx *c, const char *zone)
 {
-	char joined[256];
-	size_t len = 0;
-	int i;
-
-	if (!c->opts->lenient) {
-		for (i = 0; i < rp->n; i++)
-			pp_diag_err(c->ds, c->name, c->row_line, "%s",
-			    rp->msg[i]);
+	if (c->zones_differ)
+		return;
+	if (*zone == '\0' || strlen(zone) >= sizeof(c->row_zone) ||
+	    (*c->row_zone != '\0' && strcmp(c->row_zone, zone) != 0)) {
+		c->zones_differ = 1;
 		return;
 	}
-	joined[0] = '\0';
-	for (i = 0; i < rp->n && len + 3 < sizeof(joined); i++) {
-		int w = snprintf(joined + len, sizeof(joined) - len, "%s%s",
-		    i > 0 ? "; " : "", rp->msg[i]);
-
-		if (w < 0)
-			break;
-		len += (size_t)w;
+	if (*c->row_zone == '\0') {
+		strcpy(c->row_zone, zone);
+		c->zone_line = c->row_line;
 	}
-	pp_diag_warn(c->ds, c->name, c->row_line, "skipped: %s", joined);
 }
 
 static void
@@ -908,7 +930,7 @@ data_row(struct ctx *c)
 	int64_t start = 0, end = 0;
 	int zone_ok, rec;
 	const char **v;
-	size_t n;
+	size_t n, unknown;
 
 	if (++c->rows > PP_LOAD_MAX_EVENTS) {
 		pp_diag_err(c->ds, c->name, c->row_line,
@@ -940,7 +962,8 @@ data_row(struct ctx *c)
 		problem(&rp, "%s '%s' is not yes or no", cname(c, F_RECORDED),
 		    val(c, F_RECORDED));
 	if (rp.n > 0) {
-		report(c, &rp);
+		pp_load_reject(c->opts, c->ds, c->name, c->row_line, 0, rp.p,
+		    (size_t)rp.n);
 		return;
 	}
 
@@ -974,11 +997,23 @@ data_row(struct ctx *c)
 	ev->level = squeeze(c->tt, val(c, F_LEVEL));
 	ev->url = pp_tt_strdup(c->tt, val(c, F_URL));
 	ev->video_url = pp_tt_strdup(c->tt, val(c, F_VIDEO));
+	ev->lang = pp_tt_lang(c->tt, val(c, F_LANG), &unknown);
+	if (unknown > 0)
+		pp_diag_add(c->ds, PP_NOTE, c->name, c->row_line, 0,
+		    "language '%s': %zu word(s) not understood", val(c, F_LANG),
+		    unknown);
 	ev->abstract = unix_newlines(c->tt, val(c, F_ABSTRACT));
 	ev->nspeakers =
 	    pp_tt_split(c->tt, val(c, F_SPEAKERS), 1, &ev->speakers);
 	set_tags(c, ev, tagextra);
 	ev->recorded = (enum pp_recorded)rec;
+	if (strcasecmp(val(c, F_STATUS), "cancelled") == 0 ||
+	    strcasecmp(val(c, F_STATUS), "canceled") == 0) {
+		ev->status = PP_STATUS_CANCELLED;
+		pp_diag_add(c->ds, PP_NOTE, c->name, c->row_line, 0,
+		    "'%s' is cancelled: listed, never planned", ev->title);
+	}
+	note_zone(c, val(c, F_TZ));
 }
 
 static void
@@ -1102,6 +1137,8 @@ pp_load_csv(struct pp_timetable *tt, const char *name, const char *data,
 		csv_fini(&p, field_cb, row_cb, &c);
 	csv_free(&p);
 
+	if (!c.zones_differ && *c.row_zone != '\0' && ds->nerrors == nerr)
+		pp_load_declare_zone(tt, c.row_zone, name, c.zone_line, ds);
 	if (!c.have_header)
 		pp_diag_err(ds, name, 0, "empty file: no header row");
 	else if (c.rows == 0 && !c.stop)

@@ -3,7 +3,7 @@
  * The JSON programme reader on jansson: frab/pretalx schedules (schema v1
  * and schema 2), the Sessionize "All" export, the PyCon US
  * conference.json and the pretalx grid of the PyConFR site, each turned
- * into feed events and checked by the feed core (load_xml.h).
+ * into feed events and checked by the feed core (feed.h).
  *
  * jansson keeps no positions, so diagnostics get their lines from a
  * second, cheap scan of the text: every value in document order has the
@@ -21,8 +21,8 @@
 
 #include <jansson.h>
 
+#include "pyplan/feed.h"
 #include "pyplan/load_json.h"
-#include "pyplan/load_xml.h"
 #include "pyplan/tz.h"
 #include "pyplan/xalloc.h"
 
@@ -44,6 +44,8 @@ struct jctx {
 	size_t sn[5], scap[5];
 	/* number-to-text buffers, one per field of an event */
 	char num[4][32];
+	/* pretalx grid: the codes of the submissions read (as keys) */
+	json_t *seen;
 };
 
 enum { S_PERSONS, S_ROOMS, S_TAGS, S_LINKS, S_LTITLES, S__COUNT };
@@ -408,6 +410,7 @@ frab_event(struct jctx *c, const json_t *o, const char *day_date,
 	e.description = jfield(c, o, "description", line);
 	e.url = jfield(c, o, "url", line);
 	e.type = jfield(c, o, "type", line);
+	e.language = jfield(c, o, "language", line);
 	/* schema 2: ISO start and end; v1: date (ISO) and start (HH:MM) */
 	v = json_object_get(o, "date");
 	if (json_is_string(v)) {
@@ -493,6 +496,22 @@ load_frab(struct jctx *c, const json_t *sched)
 	    pp_feed_set_zone(&c->f, zone,
 	        jl(c, json_object_get(conf, "time_zone_name"), cline)) != 0)
 		return -1;
+	/* The days' bounds give the day change (pp_feed_fini): schema 1
+	 * calls them day_start and day_end, schema 2 start and end. */
+	days = json_object_get(conf, "days");
+	if (json_is_array(days))
+		json_array_foreach(days, i, day)
+		{
+			const char *dstart = jstr(day, "day_start"),
+			           *dend = jstr(day, "day_end");
+
+			if (*dstart == '\0' && *dend == '\0') {
+				dstart = jstr(day, "start");
+				dend = jstr(day, "end");
+			}
+			pp_feed_day(&c->f, jstr(day, "date"), dstart, dend,
+			    jl(c, day, cline));
+		}
 	events = json_object_get(sched, "events");
 	if (events != NULL) {
 		const json_t *tracks = json_object_get(conf, "tracks");
@@ -508,7 +527,6 @@ load_frab(struct jctx *c, const json_t *sched)
 		}
 		return 0;
 	}
-	days = json_object_get(conf, "days");
 	if (!json_is_array(days))
 		return shape(c, days, cline,
 		    "schedule.conference.days is not an array");
@@ -614,7 +632,7 @@ sessionize_session(struct jctx *c, const json_t *root, const json_t *o)
 {
 	struct pp_feed_event e;
 	const json_t *v, *x;
-	const char *cat;
+	const char *cat, *status;
 	struct pp_feed_pos line = jl(c, o, nowhere);
 	size_t i;
 	json_t *m;
@@ -631,6 +649,20 @@ sessionize_session(struct jctx *c, const json_t *root, const json_t *o)
 	e.id = jtext(o, "id", c->num[0], sizeof(c->num[0]));
 	e.title = jfield(c, o, "title", line);
 	e.description = jfield(c, o, "description", line);
+	/* The 2023 exports say each session's status: accepted ones are the
+	 * programme, cancelled ones stay listed, others are not in it. */
+	status = jstr(o, "status");
+	e.cancelled = strcasecmp(status, "cancelled") == 0 ||
+	    strcasecmp(status, "canceled") == 0;
+	if (*status != '\0' && strcasecmp(status, "accepted") != 0 &&
+	    !e.cancelled && c->f.nprob == 0) {
+		if (pp_feed_count(&c->f, line) == 0)
+			pp_feed_warn(&c->f, line,
+			    "session '%s' has status '%s', not in the "
+			    "programme: skipped",
+			    e.title, status);
+		return;
+	}
 	v = json_object_get(o, "startsAt");
 	if ((v == NULL || json_is_null(v)) && c->f.nprob == 0) {
 		if (pp_feed_count(&c->f, line) == 0)
@@ -744,15 +776,63 @@ load_sessionize(struct jctx *c, const json_t *root)
 /* ---------------------------------------------------------------- */
 /* PyCon US conference.json                                          */
 
+/* The fields of a PyCon item that are the same for a whole item and
+ * for the sessions listed inside it. */
 static void
-pycon_item(struct jctx *c, const json_t *o)
+pycon_times_rooms(struct jctx *c, const json_t *o, struct pp_feed_event *e,
+    struct pp_feed_pos line, char *dur, size_t dursz)
+{
+	const json_t *v;
+	size_t i;
+	json_t *m;
+
+	v = json_object_get(o, "start");
+	e->date = jfield(c, o, "start", line);
+	e->date_at = jl(c, v, line);
+	if (*e->date == '\0')
+		e->date = "?"; /* pp_feed_add: not a date-time */
+	v = json_object_get(o, "end");
+	e->end = jfield(c, o, "end", line);
+	e->end_at = jl(c, v, line);
+	v = json_object_get(o, "duration");
+	if (*e->end == '\0' && v != NULL && !json_is_null(v)) {
+		e->has_duration = 1;
+		e->duration_at = jl(c, v, line);
+		if (json_is_integer(v) && json_integer_value(v) >= 0 &&
+		    json_integer_value(v) < 100000) {
+			snprintf(dur, dursz, "%d:%02d",
+			    (int)(json_integer_value(v) / 60),
+			    (int)(json_integer_value(v) % 60));
+			e->duration = dur;
+		} else
+			e->duration = jtext_of(v, c->num[1], sizeof(c->num[1]));
+	}
+	v = json_object_get(o, "rooms");
+	if (json_is_array(v) && json_array_size(v) > 0) {
+		json_array_foreach(v, i, m) if (json_is_string(m))
+		    push(c, S_ROOMS, json_string_value(m));
+	} else if (*jstr(o, "room") != '\0')
+		push(c, S_ROOMS, jstr(o, "room"));
+	else if (*jstr(o, "room_display") != '\0')
+		push(c, S_ROOMS, jstr(o, "room_display"));
+}
+
+/*
+ * One item of conference.json's schedule or open-spaces list; parent is
+ * the item a listed session belongs to (NULL for an item), which gives
+ * the session its time, rooms and kind.  The id is conf_key, after
+ * id_prefix.
+ */
+static void
+pycon_item(struct jctx *c, const json_t *o, const json_t *parent,
+    const char *id_prefix)
 {
 	struct pp_feed_event e;
-	const json_t *v;
+	const json_t *v, *where = parent != NULL ? parent : o;
 	struct pp_feed_pos line = jl(c, o, nowhere);
 	size_t i;
 	json_t *m;
-	char dur[32];
+	char dur[32], id[64];
 
 	clear_scratch(c);
 	pp_feed_event_init(&e, line);
@@ -762,50 +842,29 @@ pycon_item(struct jctx *c, const json_t *o)
 		pp_feed_flush(&c->f, line);
 		return;
 	}
-	e.type = jfield(c, o, "kind", line);
-	e.title = jfield(c, o, "name", line);
-	if (strcasecmp(e.type, "blank") == 0) {
+	e.type = jfield(c, where, "kind", line);
+	/* schedule items have a name, open spaces a title */
+	e.title = json_object_get(o, "name") != NULL
+	    ? jfield(c, o, "name", line)
+	    : jfield(c, o, "title", line);
+	if (parent == NULL && strcasecmp(e.type, "blank") == 0) {
 		if (pp_feed_count(&c->f, line) == 0)
 			pp_feed_warn(&c->f, line,
 			    "blank slot (kind 'blank'): skipped");
 		c->f.nprob = 0;
 		return;
 	}
-	if (json_is_true(json_object_get(o, "cancelled"))) {
-		if (pp_feed_count(&c->f, line) == 0)
-			pp_feed_warn(&c->f, line, "'%s' is cancelled: skipped",
-			    pp_feed_line(c->f.tt, e.title));
-		c->f.nprob = 0;
-		return;
-	}
+	e.cancelled = json_is_true(json_object_get(o, "cancelled"));
+	/* PyCon US's Charlas are its Spanish-language talk track. */
+	if (strcasecmp(e.type, "charla") == 0 ||
+	    strcasecmp(e.type, "charlas") == 0)
+		e.language = "es";
 	e.id = jtext(o, "conf_key", c->num[0], sizeof(c->num[0]));
-	v = json_object_get(o, "start");
-	e.date = jfield(c, o, "start", line);
-	e.date_at = jl(c, v, line);
-	if (*e.date == '\0')
-		e.date = "?"; /* pp_feed_add: not a date-time */
-	v = json_object_get(o, "end");
-	e.end = jfield(c, o, "end", line);
-	e.end_at = jl(c, v, line);
-	v = json_object_get(o, "duration");
-	if (*e.end == '\0' && v != NULL && !json_is_null(v)) {
-		e.has_duration = 1;
-		e.duration_at = jl(c, v, line);
-		if (json_is_integer(v) && json_integer_value(v) >= 0 &&
-		    json_integer_value(v) < 100000) {
-			snprintf(dur, sizeof(dur), "%d:%02d",
-			    (int)(json_integer_value(v) / 60),
-			    (int)(json_integer_value(v) % 60));
-			e.duration = dur;
-		} else
-			e.duration = jtext_of(v, c->num[1], sizeof(c->num[1]));
+	if (*e.id != '\0' && *id_prefix != '\0') {
+		snprintf(id, sizeof(id), "%s%s", id_prefix, e.id);
+		e.id = id;
 	}
-	v = json_object_get(o, "rooms");
-	if (json_is_array(v) && json_array_size(v) > 0) {
-		json_array_foreach(v, i, m) if (json_is_string(m))
-		    push(c, S_ROOMS, json_string_value(m));
-	} else if (*jstr(o, "room") != '\0')
-		push(c, S_ROOMS, jstr(o, "room"));
+	pycon_times_rooms(c, where, &e, line, dur, sizeof(dur));
 	v = json_object_get(o, "speakers");
 	if (json_is_array(v) && json_array_size(v) > 0)
 		people(c, v);
@@ -821,19 +880,41 @@ pycon_item(struct jctx *c, const json_t *o)
 			push(c, S_TAGS, tags[i]);
 	}
 	add_event(c, &e);
+	/* The sessions an item lists (the posters of a poster session)
+	 * take place at the item's time and place. */
+	v = json_object_get(o, "sessions");
+	if (parent == NULL && json_is_array(v))
+		json_array_foreach(v, i, m)
+		{
+			if (c->f.stop)
+				break;
+			pycon_item(c, m, o, id_prefix);
+		}
 }
 
 static int
-load_pycon(struct jctx *c, const json_t *arr)
+load_pycon(struct jctx *c, const json_t *root)
 {
+	const json_t *spaces = json_object_get(root, "open-spaces");
 	size_t i;
 	json_t *o;
 
-	json_array_foreach(arr, i, o)
+	json_array_foreach(json_object_get(root, "schedule"), i, o)
 	{
 		if (c->f.stop)
-			break;
-		pycon_item(c, o);
+			return -1;
+		pycon_item(c, o, NULL, "");
+	}
+	/* From 2025 on, the open spaces are a list of their own. */
+	if (spaces == NULL || json_is_null(spaces))
+		return 0;
+	if (!json_is_array(spaces))
+		return shape(c, spaces, first, "open-spaces is not an array");
+	json_array_foreach(spaces, i, o)
+	{
+		if (c->f.stop)
+			return -1;
+		pycon_item(c, o, NULL, "open-space-");
 	}
 	return 0;
 }
@@ -855,62 +936,170 @@ minute_key(const char *s, int *min)
 	return 0;
 }
 
+/* A pretalx name: a string, {"en": ..., "fr": ...}, or an object whose
+ * "name" is one of these (a 2025 room or submission type). */
+static const char *
+jnamed(const json_t *v)
+{
+	if (json_is_object(v) && json_object_get(v, "name") != NULL)
+		return jname_of(json_object_get(v, "name"));
+	return jname_of(v);
+}
+
+/* Whether a pretalx state is one a published programme shows; sets
+ * *cancelled for a cancelled submission (pretalx writes "canceled"). */
+static int
+published_state(const char *state, int *cancelled)
+{
+	*cancelled = strcasecmp(state, "canceled") == 0 ||
+	    strcasecmp(state, "cancelled") == 0;
+	return *state == '\0' || strcasecmp(state, "confirmed") == 0 ||
+	    strcasecmp(state, "accepted") == 0 || *cancelled;
+}
+
+/* Whether a slot is scheduled: a start or an end that is not null. */
+static int
+has_time(const json_t *slot)
+{
+	const json_t *a = json_object_get(slot, "start"),
+	             *b = json_object_get(slot, "end");
+
+	return (a != NULL && !json_is_null(a) &&
+	           !(json_is_string(a) && *json_string_value(a) == '\0')) ||
+	    (b != NULL && !json_is_null(b) &&
+	        !(json_is_string(b) && *json_string_value(b) == '\0'));
+}
+
+/* Reads one slot of a submission into e's times and rooms. */
+static void
+grid_slot(struct jctx *c, const json_t *root, const json_t *slot,
+    struct pp_feed_event *e, struct pp_feed_pos line)
+{
+	const json_t *v;
+	const char *room;
+
+	line = jl(c, slot, line);
+	v = json_object_get(slot, "start");
+	e->date = jfield(c, slot, "start", line);
+	e->date_at = jl(c, v, line);
+	v = json_object_get(slot, "end");
+	e->end = jfield(c, slot, "end", line);
+	e->end_at = jl(c, v, line);
+	if (*e->date == '\0')
+		e->date = "?"; /* pp_feed_add: not a date-time */
+	if (*e->end == '\0')
+		e->end = "?";
+	/* 2024: room {en, fr} and room_id; 2025: room {id, name} */
+	room = jnamed(json_object_get(slot, "room"));
+	if (*room == '\0' &&
+	    (v = by_id(json_object_get(root, "rooms"),
+	         json_object_get(slot, "room_id"))) != NULL)
+		room = jnamed(v);
+	if (*room != '\0')
+		push(c, S_ROOMS, room);
+}
+
+/*
+ * One submission of the grid.  Its times are its slot (2024) or each of
+ * its slots (2025), one event per slot; a submission the grid shows again
+ * (in the cell of its other slot) was read whole the first time.
+ */
 static void
 grid_submission(struct jctx *c, const json_t *root, const json_t *o)
 {
 	struct pp_feed_event e;
-	const json_t *v, *slot;
+	const json_t *v, *slots;
 	struct pp_feed_pos line = jl(c, o, nowhere);
-	const char *room;
-	size_t i;
+	const char *code, *state, *title;
+	size_t i, j, nslots;
 	json_t *m;
+	char id[96];
+	int cancelled;
 
 	clear_scratch(c);
-	pp_feed_event_init(&e, line);
 	if (!json_is_object(o)) {
 		pp_feed_count(&c->f, line);
 		pp_feed_problem(&c->f, line, "submission is not an object");
 		pp_feed_flush(&c->f, line);
 		return;
 	}
-	e.id = jtext(o, "code", c->num[0], sizeof(c->num[0]));
-	e.title = jname_of(json_object_get(o, "title"));
-	e.type = jname_of(json_object_get(o, "submission_type"));
-	e.track = jname_of(json_object_get(o, "track"));
-	e.abstract = jname_of(json_object_get(o, "abstract"));
-	e.description = jname_of(json_object_get(o, "description"));
-	people(c, json_object_get(o, "speakers"));
-	slot = json_object_get(o, "slot");
-	if (!json_is_object(slot)) {
-		pp_feed_problem(&c->f, jl(c, slot, line), "no slot");
-		e.date = e.end = "?";
-	} else {
-		v = json_object_get(slot, "start");
-		e.date = jfield(c, slot, "start", line);
-		e.date_at = jl(c, v, line);
-		v = json_object_get(slot, "end");
-		e.end = jfield(c, slot, "end", line);
-		e.end_at = jl(c, v, line);
-		room = jname_of(json_object_get(slot, "room"));
-		if (*room == '\0' &&
-		    (v = by_id(json_object_get(root, "rooms"),
-		         json_object_get(slot, "room_id"))) != NULL)
-			room = jname_of(json_object_get(v, "name"));
-		if (*room != '\0')
-			push(c, S_ROOMS, room);
+	code = jtext(o, "code", c->num[0], sizeof(c->num[0]));
+	if (*code != '\0') {
+		if (json_object_get(c->seen, code) != NULL)
+			return;
+		json_object_set_new(c->seen, code, json_true());
 	}
-	v = json_object_get(o, "tags");
-	if (json_is_array(v))
-		json_array_foreach(v, i, m)
-		{
-			const char *t = json_is_string(m)
-			    ? json_string_value(m)
-			    : jname_of(json_object_get(m, "tag"));
+	title = jname_of(json_object_get(o, "title"));
+	state = jstr(o, "state");
+	if (!published_state(state, &cancelled)) {
+		if (pp_feed_count(&c->f, line) == 0)
+			pp_feed_warn(&c->f, line,
+			    "'%s' is in state '%s', not in a published "
+			    "programme: skipped",
+			    pp_feed_line(c->f.tt, title), state);
+		return;
+	}
+	slots = json_object_get(o, "slots");
+	if (slots == NULL || json_is_null(slots)) {
+		slots = json_object_get(o, "slot");
+		nslots = json_is_object(slots) ? 1 : 0;
+	} else
+		nslots = json_is_array(slots) ? json_array_size(slots) : 0;
+	if (json_is_array(slots) && nslots == 0) {
+		if (pp_feed_count(&c->f, line) == 0)
+			pp_feed_warn(&c->f, line,
+			    "'%s' has no slot: not scheduled, skipped",
+			    pp_feed_line(c->f.tt, title));
+		return;
+	}
+	for (i = 0; i == 0 || i < nslots; i++) {
+		const json_t *slot =
+		    json_is_array(slots) ? json_array_get(slots, i) : slots;
 
-			if (*t != '\0')
-				push(c, S_TAGS, t);
+		if (json_is_object(slot) && !has_time(slot)) {
+			if (pp_feed_count(&c->f, jl(c, slot, line)) == 0)
+				pp_feed_warn(&c->f, jl(c, slot, line),
+				    "slot %zu of '%s' has no time: not "
+				    "scheduled, skipped",
+				    i + 1, pp_feed_line(c->f.tt, title));
+			continue;
 		}
-	add_event(c, &e);
+		clear_scratch(c);
+		pp_feed_event_init(&e, line);
+		e.id = code;
+		if (nslots > 1) {
+			snprintf(id, sizeof(id), "%s-%zu", code, i + 1);
+			e.id = id;
+		}
+		e.title = title;
+		e.type = jnamed(json_object_get(o, "submission_type"));
+		e.track = jnamed(json_object_get(o, "track"));
+		e.abstract = jname_of(json_object_get(o, "abstract"));
+		e.description = jname_of(json_object_get(o, "description"));
+		e.language = jstr(o, "content_locale");
+		e.cancelled = cancelled;
+		people(c, json_object_get(o, "speakers"));
+		if (nslots == 0 || !json_is_object(slot)) {
+			pp_feed_problem(&c->f, jl(c, slots, line),
+			    "no slot: neither slot nor slots gives a time");
+			e.date = e.end = "?";
+		} else
+			grid_slot(c, root, slot, &e, line);
+		v = json_object_get(o, "tags");
+		if (json_is_array(v))
+			json_array_foreach(v, j, m)
+			{
+				const char *t = json_is_string(m)
+				    ? json_string_value(m)
+				    : jname_of(json_object_get(m, "tag"));
+
+				if (*t != '\0')
+					push(c, S_TAGS, t);
+			}
+		add_event(c, &e);
+		if (c->f.stop)
+			return;
+	}
 }
 
 static int
@@ -1020,6 +1209,110 @@ load_grid(struct jctx *c, const json_t *root)
 }
 
 /* ---------------------------------------------------------------- */
+/* Content that is not read                                          */
+
+/* Whether v is an object with a title-like and a time-like member. */
+static int
+event_like(const json_t *v)
+{
+	const char *k;
+	json_t *m;
+	int titled = 0, timed = 0;
+
+	if (!json_is_object(v))
+		return 0;
+	json_object_foreach((json_t *)(uintptr_t)v, k, m)
+	{
+		if (json_is_null(m))
+			continue;
+		titled |= pp_feed_title_word(k);
+		timed |= pp_feed_time_word(k);
+	}
+	return titled && timed;
+}
+
+/*
+ * Reports each member of o not named in read (NULL-terminated) that
+ * holds items that look like events: an array or a map of them, looking
+ * depth levels into other members.  path names o in messages ("" at the
+ * top).
+ */
+static void
+report_unread(struct jctx *c, const json_t *o, const char *path,
+    const char *const *read, int depth)
+{
+	static const char *const none[] = {NULL};
+	const char *k, *sub;
+	json_t *m, *x;
+	size_t i, n;
+	char where[128];
+
+	if (!json_is_object(o) || depth <= 0)
+		return;
+	json_object_foreach((json_t *)(uintptr_t)o, k, m)
+	{
+		struct pp_feed_pos at = jl(c, m, first);
+
+		for (i = 0; read[i] != NULL && strcmp(read[i], k) != 0; i++)
+			;
+		if (read[i] != NULL)
+			continue;
+		snprintf(where, sizeof(where), "%s%s%s", path,
+		    *path != '\0' ? "." : "", k);
+		n = 0;
+		if (json_is_array(m))
+			json_array_foreach(m, i, x) n += (size_t)event_like(x);
+		else if (json_is_object(m)) {
+			if (event_like(m))
+				n = 1;
+			else
+				json_object_foreach(m, sub, x) n +=
+				    (size_t)event_like(x);
+		}
+		if (n > 0)
+			pp_feed_warn(&c->f, at,
+			    "'%s' holds %zu item%s that look%s like events "
+			    "and %s not read",
+			    where, n, n == 1 ? "" : "s", n == 1 ? "s" : "",
+			    n == 1 ? "is" : "are");
+		else if (json_is_object(m))
+			report_unread(c, m, where, none, depth - 1);
+	}
+}
+
+/* Reports what the reader of each shape passes over (report_unread). */
+static void
+report_unread_shape(struct jctx *c, const json_t *root, int shape_id)
+{
+	static const char *const frab_root[] = {"schedule", NULL};
+	static const char *const frab_sched[] = {"conference", "events", NULL};
+	static const char *const frab_conf[] = {"days", NULL};
+	static const char *const sessionize[] = {"sessions", NULL};
+	static const char *const pycon[] = {"schedule", "open-spaces", NULL};
+	static const char *const grid[] = {"schedule", "sprints", "extra",
+	    NULL};
+	const json_t *sched = json_object_get(root, "schedule");
+
+	switch (shape_id) {
+	case 0:
+		report_unread(c, root, "", frab_root, 3);
+		report_unread(c, sched, "schedule", frab_sched, 3);
+		report_unread(c, json_object_get(sched, "conference"),
+		    "schedule.conference", frab_conf, 2);
+		break;
+	case 1:
+		report_unread(c, root, "", sessionize, 3);
+		break;
+	case 2:
+		report_unread(c, root, "", pycon, 3);
+		break;
+	default:
+		report_unread(c, root, "", grid, 3);
+		break;
+	}
+}
+
+/* ---------------------------------------------------------------- */
 
 /* Whether every key of o is a date: the pretalx grid's days. */
 static int
@@ -1047,7 +1340,7 @@ pp_load_json(struct pp_timetable *tt, const char *name, const char *data,
 	json_error_t err;
 	json_t *root, *sched;
 	size_t nerr = ds->nerrors, skip = 0;
-	int i;
+	int i, known = -1;
 
 	memset(&c, 0, sizeof(c));
 	pp_feed_init(&c.f, tt, name, opts, ds);
@@ -1065,28 +1358,37 @@ pp_load_json(struct pp_timetable *tt, const char *name, const char *data,
 		    err.column > 0 ? (unsigned)err.column : 0,
 		    "not valid JSON: %s", err.text);
 	build_lines(&c, root, data + skip, len - skip);
+	c.seen = json_object();
 	sched = json_object_get(root, "schedule");
 	if (!json_is_object(root))
 		shape(&c, root, first,
 		    "not a known JSON programme: the top "
 		    "level is not an object");
 	else if (json_is_object(sched) &&
-	    json_object_get(sched, "conference") != NULL)
+	    json_object_get(sched, "conference") != NULL) {
+		known = 0;
 		load_frab(&c, sched);
-	else if (json_is_array(json_object_get(root, "sessions")))
+	} else if (json_is_array(json_object_get(root, "sessions"))) {
+		known = 1;
 		load_sessionize(&c, root);
-	else if (json_is_array(sched))
-		load_pycon(&c, sched);
-	else if (json_is_object(sched) && keys_are_dates(sched))
+	} else if (json_is_array(sched)) {
+		known = 2;
+		load_pycon(&c, root);
+	} else if (json_is_object(sched) && keys_are_dates(sched)) {
+		known = 3;
 		load_grid(&c, root);
-	else
+	} else
 		shape(&c, root, first,
 		    "not a known JSON programme "
 		    "(frab/pretalx schedule, Sessionize, PyCon US "
 		    "conference.json or pretalx grid)");
+	if (known >= 0)
+		report_unread_shape(&c, root, known);
 	if (ds->nerrors == nerr && c.f.nevents == 0)
 		pp_diag_warn(ds, name, 1, "no events");
+	pp_feed_fini(&c.f, ds->nerrors == nerr);
 	json_decref(root);
+	json_decref(c.seen);
 	free(c.map);
 	for (i = 0; i < S__COUNT; i++)
 		free(c.sv[i]);

@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The frab/Pentabarf XML reader on libxml2, and the feed core that the
- * JSON reader shares: ISO 8601 times and frab durations, HTML to plain
- * text, kind words, and one checked path from a feed event to a timetable
- * event.  XML is parsed without network access, without DTD loading and
- * without entity substitution, and a DOCTYPE that declares entities is
- * refused outright, so a programme file cannot expand or fetch anything.
+ * The frab/Pentabarf XML reader on libxml2's SAX2 interface: the document
+ * streams through a few callbacks that keep the text of the elements an
+ * event needs and hand each <event> to the feed core (feed.h), with no
+ * tree built.  XML is parsed without network access, without DTD loading
+ * and without entity substitution; a DOCTYPE that declares entities or
+ * names an external DTD is refused, and so is an element with more
+ * attributes than PP_XML_MAX_ATTRS (libxml2 2.9 checks attributes for
+ * duplicates in quadratic time), so a programme file can neither expand,
+ * fetch nor stall anything.
  */
 #include <ctype.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,910 +19,264 @@
 #include <strings.h>
 
 #include <libxml/parser.h>
-#include <libxml/tree.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
 
+#include "pyplan/feed.h"
 #include "pyplan/load_xml.h"
 #include "pyplan/tz.h"
-#include "pyplan/utf8.h"
 #include "pyplan/xalloc.h"
 
-/* Longer events are a data error (a duration typed in minutes as hours). */
-#define MAX_DURATION ((int64_t)7 * 86400)
 /* XML errors reported per file before the rest are dropped. */
 #define MAX_XML_ERRORS 10
+/* Element names reported as unread event-like content, per file. */
+#define MAX_UNREAD 8
+/* No offset: the field is absent. */
+#define NOFF ((size_t)-1)
 
 static const char empty[] = "";
-static const struct pp_feed_pos nowhere = {0, 0};
 
-/* ---------------------------------------------------------------- */
-/* The feed core                                                     */
-
-void
-pp_feed_init(struct pp_feed *f, struct pp_timetable *tt, const char *name,
-    const struct pp_load_opts *opts, struct pp_diags *ds)
-{
-	static const struct pp_load_opts defaults = {NULL, 0};
-	const char *slash = strrchr(name, '/');
-
-	memset(f, 0, sizeof(*f));
-	f->tt = tt;
-	f->name = name;
-	f->base = slash != NULL ? slash + 1 : name;
-	f->opts = opts != NULL ? opts : &defaults;
-	f->ds = ds;
-	f->day_change = -1;
-}
-
-int
-pp_feed_set_zone(struct pp_feed *f, const char *zone, struct pp_feed_pos at)
-{
-	if (!pp_tz_valid(zone))
-		return pp_diag_add(f->ds, PP_ERROR, f->name, at.line, at.col,
-		    "unknown time zone '%s'", zone);
-	f->zone = pp_tt_strdup(f->tt, zone);
-	return 0;
-}
-
-void
-pp_feed_problem(struct pp_feed *f, struct pp_feed_pos at, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (f->nprob >= PP_FEED_MAX_PROBLEMS)
-		return;
-	f->prob[f->nprob].at = at;
-	va_start(ap, fmt);
-	vsnprintf(f->prob[f->nprob].msg, sizeof(f->prob[0].msg), fmt, ap);
-	va_end(ap);
-	f->nprob++;
-}
-
-void
-pp_feed_warn(struct pp_feed *f, struct pp_feed_pos at, const char *fmt, ...)
-{
-	char msg[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	pp_diag_add(f->ds, PP_WARNING, f->name, at.line, at.col, "%s", msg);
-}
-
-int
-pp_feed_flush(struct pp_feed *f, struct pp_feed_pos at)
-{
-	char joined[256];
-	size_t len = 0;
-	int i, n = f->nprob;
-
-	if (n == 0)
-		return 0;
-	if (!f->opts->lenient) {
-		for (i = 0; i < n; i++) {
-			struct pp_feed_pos p =
-			    f->prob[i].at.line != 0 ? f->prob[i].at : at;
-
-			pp_diag_add(f->ds, PP_ERROR, f->name, p.line, p.col,
-			    "%s", f->prob[i].msg);
-		}
-	} else {
-		joined[0] = '\0';
-		for (i = 0; i < n && len + 3 < sizeof(joined); i++) {
-			int w = snprintf(joined + len, sizeof(joined) - len,
-			    "%s%s", i > 0 ? "; " : "", f->prob[i].msg);
-
-			if (w < 0)
-				break;
-			len += (size_t)w;
-		}
-		pp_feed_warn(f, at, "skipped: %s", joined);
-	}
-	f->nprob = 0;
-	return n;
-}
-
-int
-pp_feed_count(struct pp_feed *f, struct pp_feed_pos at)
-{
-	if (f->stop)
-		return -1;
-	if (++f->nevents > PP_LOAD_MAX_EVENTS) {
-		f->stop = 1;
-		return pp_diag_add(f->ds, PP_ERROR, f->name, at.line, at.col,
-		    "more than %d events: too many", PP_LOAD_MAX_EVENTS);
-	}
-	return 0;
-}
-
-/* Reads exactly n digits at *s into *v and advances *s; returns 0 or -1. */
-static int
-ndigits(const char **s, int n, int *v)
-{
-	int i;
-
-	*v = 0;
-	for (i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)(*s)[i]))
-			return -1;
-		*v = *v * 10 + ((*s)[i] - '0');
-	}
-	*s += n;
-	return 0;
-}
-
-int
-pp_feed_parse_time(const char *s, struct pp_feed_time *t)
-{
-	char date[11];
-	int oh = 0, om = 0;
-
-	memset(t, 0, sizeof(*t));
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	if (strlen(s) < 16 || s[4] != '-' || s[7] != '-')
-		return -1;
-	memcpy(date, s, 10);
-	date[10] = '\0';
-	if (pp_parse_date(date, &t->c) != 0)
-		return -1;
-	s += 10;
-	if (*s != 'T' && *s != 't' && *s != ' ')
-		return -1;
-	s++;
-	if (ndigits(&s, 2, &t->c.hour) != 0 || *s++ != ':' ||
-	    ndigits(&s, 2, &t->c.min) != 0)
-		return -1;
-	if (*s == ':') {
-		s++;
-		if (ndigits(&s, 2, &t->c.sec) != 0)
-			return -1;
-		if (*s == '.' || *s == ',') {
-			s++;
-			if (!isdigit((unsigned char)*s))
-				return -1;
-			while (isdigit((unsigned char)*s))
-				s++;
-		}
-	}
-	if (t->c.min > 59 || t->c.sec > 59 || t->c.hour > 24 ||
-	    (t->c.hour == 24 && (t->c.min != 0 || t->c.sec != 0)))
-		return -1;
-	if (*s == 'Z' || *s == 'z') {
-		t->has_off = 1;
-		s++;
-	} else if (*s == '+' || *s == '-') {
-		int sign = *s++ == '-' ? -1 : 1;
-
-		if (ndigits(&s, 2, &oh) != 0)
-			return -1;
-		if (*s == ':')
-			s++;
-		if (isdigit((unsigned char)*s) && ndigits(&s, 2, &om) != 0)
-			return -1;
-		if (oh > 18 || om > 59)
-			return -1;
-		t->has_off = 1;
-		t->off = sign * (oh * 3600 + om * 60);
-	}
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	return *s == '\0' ? 0 : -1;
-}
-
-static const char *
-opts_zone(const struct pp_feed *f)
-{
-	return f->opts->tz != NULL && *f->opts->tz != '\0' ? f->opts->tz : NULL;
-}
-
-const char *
-pp_feed_zone(struct pp_feed *f)
-{
-	if (f->zone == NULL)
-		f->zone = pp_tt_strdup(f->tt,
-		    opts_zone(f) != NULL ? opts_zone(f) : "UTC");
-	return f->zone;
-}
-
-/* The fixed-offset IANA zone for off seconds east ("Etc/GMT-1" is
- * UTC+01:00: POSIX signs are inverted), or "UTC". */
-static void
-fixed_zone(int off, char *buf, size_t bufsz)
-{
-	if (off == 0 || off % 3600 != 0 || off > 14 * 3600 ||
-	    off < -12 * 3600) {
-		snprintf(buf, bufsz, "UTC");
-		return;
-	}
-	snprintf(buf, bufsz, "Etc/GMT%+d", -off / 3600);
-	if (!pp_tz_valid(buf))
-		snprintf(buf, bufsz, "UTC");
-}
-
-int
-pp_feed_instant(struct pp_feed *f, const struct pp_feed_time *t, int64_t *out)
-{
-	if (t->has_off) {
-		if (f->zone == NULL) {
-			char buf[32];
-
-			if (opts_zone(f) != NULL)
-				snprintf(buf, sizeof(buf), "%s", opts_zone(f));
-			else
-				fixed_zone(t->off, buf, sizeof(buf));
-			f->zone = pp_tt_strdup(f->tt, buf);
-		}
-		*out = pp_days_from_civil(t->c.year, t->c.month, t->c.day) *
-		        86400 +
-		    (int64_t)t->c.hour * 3600 + t->c.min * 60 + t->c.sec -
-		    t->off;
-		return 0;
-	}
-	return pp_tz_from_civil(pp_feed_zone(f), &t->c, out);
-}
-
-int
-pp_feed_parse_duration(const char *s, int64_t *out)
-{
-	int64_t part[4];
-	int n = 0, digits;
-
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	for (;;) {
-		if (n == 4)
-			return -1;
-		part[n] = 0;
-		for (digits = 0; isdigit((unsigned char)*s); s++)
-			if (++digits > 6)
-				return -1;
-			else
-				part[n] = part[n] * 10 + (*s - '0');
-		if (digits == 0)
-			return -1;
-		/* Every part after the first is two-digit minutes or
-		 * seconds (or hours after a day count). */
-		if (n > 0 && digits != 2)
-			return -1;
-		n++;
-		if (*s != ':')
-			break;
-		s++;
-	}
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	if (*s != '\0' || n < 2)
-		return -1;
-	switch (n) {
-	case 2: /* H:MM */
-		if (part[1] > 59)
-			return -1;
-		*out = part[0] * 3600 + part[1] * 60;
-		break;
-	case 3: /* H:MM:SS */
-		if (part[1] > 59 || part[2] > 59)
-			return -1;
-		*out = part[0] * 3600 + part[1] * 60 + part[2];
-		break;
-	default: /* D:HH:MM:SS */
-		if (part[1] > 23 || part[2] > 59 || part[3] > 59)
-			return -1;
-		*out =
-		    part[0] * 86400 + part[1] * 3600 + part[2] * 60 + part[3];
-		break;
-	}
-	return 0;
-}
-
-/*
- * Decodes the character reference or named entity at s (which starts
- * with '&') into buf at *o; returns the bytes consumed, or 0 when s does
- * not start one (the '&' is then literal).  Never writes more than 4
- * bytes, never more than it consumes.
- */
-static size_t
-entity(const char *s, char *buf, size_t *o)
-{
-	static const struct {
-		const char *name;
-		uint32_t cp;
-	} named[] = {
-	    {"amp", '&'},
-	    {"lt", '<'},
-	    {"gt", '>'},
-	    {"quot", '"'},
-	    {"apos", '\''},
-	    {"nbsp", ' '},
-	    {"ndash", 0x2013},
-	    {"mdash", 0x2014},
-	    {"hellip", 0x2026},
-	    {"lsquo", 0x2018},
-	    {"rsquo", 0x2019},
-	    {"ldquo", 0x201c},
-	    {"rdquo", 0x201d},
-	    {"laquo", 0xab},
-	    {"raquo", 0xbb},
-	    {"copy", 0xa9},
-	    {"reg", 0xae},
-	    {"trade", 0x2122},
-	    {"euro", 0x20ac},
-	    {"bull", 0x2022},
-	    {"middot", 0xb7},
-	};
-	size_t i, n;
-	uint32_t cp = 0;
-
-	if (s[1] == '#') {
-		int hex = s[2] == 'x' || s[2] == 'X';
-
-		i = hex ? 3 : 2;
-		for (n = 0; isxdigit((unsigned char)s[i]) &&
-		     (hex || isdigit((unsigned char)s[i]));
-		     i++, n++) {
-			if (n >= 7)
-				return 0;
-			cp = cp * (hex ? 16u : 10u) +
-			    (uint32_t)(isdigit((unsigned char)s[i])
-			            ? s[i] - '0'
-			            : (tolower((unsigned char)s[i]) - 'a' +
-			                  10));
-		}
-		if (n == 0 || s[i] != ';' || cp == 0 || cp > 0x10ffff ||
-		    (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;
-		if (cp == 0xa0)
-			cp = ' ';
-		/* "&#1;" is 4 bytes and a 4-byte UTF-8 code point needs
-		 * at least 5 digits, so the output never outgrows the
-		 * input. */
-		*o += pp_utf8_encode((int32_t)cp, buf + *o);
-		return i + 1;
-	}
-	for (i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
-		n = strlen(named[i].name);
-		if (strncmp(s + 1, named[i].name, n) == 0 && s[n + 1] == ';') {
-			*o += pp_utf8_encode((int32_t)named[i].cp, buf + *o);
-			return n + 2;
-		}
-	}
-	return 0;
-}
-
-/* HTML elements that end a line (or, with para, a paragraph). */
-static int
-block_tag(const char *name, size_t n, int *para)
-{
-	static const char *const paras[] = {"p", "div", "ul", "ol", "table",
-	    "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-	    "article"};
-	static const char *const lines[] = {"br", "li", "tr", "hr", "dt", "dd"};
-	size_t i;
-
-	for (i = 0; i < sizeof(paras) / sizeof(paras[0]); i++)
-		if (strlen(paras[i]) == n &&
-		    strncasecmp(name, paras[i], n) == 0) {
-			*para = 1;
-			return 1;
-		}
-	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
-		if (strlen(lines[i]) == n &&
-		    strncasecmp(name, lines[i], n) == 0) {
-			*para = 0;
-			return 1;
-		}
-	return 0;
-}
-
-/*
- * If s starts an HTML tag or comment, returns its length and sets *nl to
- * the line breaks it stands for (0, 1 or 2); else returns 0.
- */
-static size_t
-html_tag(const char *s, int *nl)
-{
-	const char *p = s + 1, *e;
-	size_t n;
-	int para = 0;
-
-	*nl = 0;
-	if (strncmp(s, "<!--", 4) == 0) {
-		e = strstr(s + 4, "-->");
-		return e != NULL ? (size_t)(e - s) + 3 : 0;
-	}
-	if (*p == '/')
-		p++;
-	if (!isalpha((unsigned char)*p))
-		return 0;
-	for (e = p; *e != '\0' && *e != '>' && *e != '<'; e++)
-		;
-	if (*e != '>')
-		return 0;
-	for (n = 0; isalnum((unsigned char)p[n]); n++)
-		;
-	if (block_tag(p, n, &para))
-		*nl = para ? 2 : 1;
-	return (size_t)(e - s) + 1;
-}
-
-/* The text of s with tags dropped and entities decoded, lines kept
- * (heap, the caller frees). */
-static char *
-html_strip(const char *s)
-{
-	size_t len = strlen(s), i = 0, o = 0, n;
-	char *buf = pp_xmalloc(len + 1);
-	int nl;
-
-	while (i < len) {
-		if (s[i] == '\r') {
-			buf[o++] = '\n';
-			i += s[i + 1] == '\n' ? 2 : 1;
-		} else if (s[i] == '<' && (n = html_tag(s + i, &nl)) > 0) {
-			/* Never more bytes than the tag had ("<p>" is 3). */
-			while (nl-- > 0)
-				buf[o++] = '\n';
-			if (o > 0 && buf[o - 1] != '\n' && buf[o - 1] != ' ')
-				buf[o++] = ' ';
-			i += n;
-		} else if (s[i] == '&' && (n = entity(s + i, buf, &o)) > 0)
-			i += n;
-		else
-			buf[o++] = s[i++];
-	}
-	buf[o] = '\0';
-	return buf;
-}
-
-static int
-hblank(int c)
-{
-	return c == ' ' || c == '\t' || c == '\f' || c == '\v';
-}
-
-const char *
-pp_feed_text(struct pp_timetable *tt, const char *s)
-{
-	char *raw, *out;
-	size_t i, o = 0, newlines = 0;
-	const char *r;
-	int space = 0;
-
-	if (*s == '\0')
-		return empty;
-	raw = html_strip(s);
-	out = pp_xmalloc(strlen(raw) + 1);
-	for (i = 0; raw[i] != '\0'; i++) {
-		if (raw[i] == '\n') {
-			newlines++;
-			space = 0;
-		} else if (hblank((unsigned char)raw[i]))
-			space = 1;
-		else {
-			if (o > 0 && newlines > 0) {
-				out[o++] = '\n';
-				if (newlines > 1)
-					out[o++] = '\n';
-			} else if (o > 0 && space)
-				out[o++] = ' ';
-			newlines = 0;
-			space = 0;
-			out[o++] = raw[i];
-		}
-	}
-	r = pp_tt_strndup(tt, out, o);
-	free(raw);
-	free(out);
-	return r;
-}
-
-const char *
-pp_feed_line(struct pp_timetable *tt, const char *s)
-{
-	char *raw, *out;
-	size_t i, o = 0;
-	const char *r;
-	int space = 0;
-
-	if (*s == '\0')
-		return empty;
-	raw = html_strip(s);
-	out = pp_xmalloc(strlen(raw) + 1);
-	for (i = 0; raw[i] != '\0'; i++) {
-		if (isspace((unsigned char)raw[i]))
-			space = 1;
-		else {
-			if (o > 0 && space)
-				out[o++] = ' ';
-			space = 0;
-			out[o++] = raw[i];
-		}
-	}
-	r = pp_tt_strndup(tt, out, o);
-	free(raw);
-	free(out);
-	return r;
-}
-
-enum pp_kind
-pp_feed_kind(const char *type, const char *track, const char *title,
-    const char **word)
-{
-	enum pp_kind k;
-
-	*word = type;
-	if (*type != '\0') {
-		if ((k = pp_kind_guess(type, title)) != PP_KIND_OTHER)
-			return k;
-	} else if ((k = pp_kind_guess("event", title)) != PP_KIND_OTHER)
-		return k; /* the title names a kind */
-	if (*track != '\0' &&
-	    (k = pp_kind_guess(track, title)) != PP_KIND_OTHER) {
-		if (*type == '\0')
-			*word = track;
-		return k;
-	}
-	return *type == '\0' ? PP_KIND_TALK : PP_KIND_OTHER;
-}
-
-int
-pp_feed_bool(const char *s)
-{
-	static const char *const yes[] = {"true", "1", "yes"};
-	static const char *const no[] = {"false", "0", "no"};
-	size_t i, n;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	for (n = strlen(s); n > 0 && isspace((unsigned char)s[n - 1]); n--)
-		;
-	if (n == 0)
-		return -2;
-	for (i = 0; i < 3; i++) {
-		if (strlen(yes[i]) == n && strncasecmp(s, yes[i], n) == 0)
-			return 1;
-		if (strlen(no[i]) == n && strncasecmp(s, no[i], n) == 0)
-			return 0;
-	}
-	return -1;
-}
-
-void
-pp_feed_event_init(struct pp_feed_event *e, struct pp_feed_pos at)
-{
-	memset(e, 0, sizeof(*e));
-	e->at = at;
-	e->guid = e->id = e->date = e->start = e->end = empty;
-	e->day_date = e->day_start = e->duration = empty;
-	e->title = e->subtitle = e->track = e->type = e->level = empty;
-	e->abstract = e->description = e->url = e->video_url = empty;
-	e->kind = -1;
-	e->recorded = PP_REC_UNKNOWN;
-}
-
-/* Parses "H:MM" or "HH:MM[:SS]" into seconds after midnight. */
-static int
-parse_clock(const char *s, int *secs)
-{
-	int h = 0, m, sec = 0, n = 0;
-
-	while (isspace((unsigned char)*s))
-		s++;
-	while (isdigit((unsigned char)*s) && n < 2) {
-		h = h * 10 + (*s++ - '0');
-		n++;
-	}
-	if (n == 0 || *s++ != ':' || ndigits(&s, 2, &m) != 0)
-		return -1;
-	if (*s == ':') {
-		s++;
-		if (ndigits(&s, 2, &sec) != 0)
-			return -1;
-	}
-	while (isspace((unsigned char)*s))
-		s++;
-	if (*s != '\0' || h > 24 || m > 59 || sec > 59 ||
-	    (h == 24 && (m != 0 || sec != 0)))
-		return -1;
-	*secs = h * 3600 + m * 60 + sec;
-	return 0;
-}
-
-/* Works out the event's start from date, or from start on day_date. */
-static int
-event_start(struct pp_feed *f, const struct pp_feed_event *e, int64_t *out)
-{
-	struct pp_feed_time t, ds;
-	struct pp_civil day;
-	int secs;
-	int64_t day_start;
-
-	if (*e->date != '\0') {
-		if (pp_feed_parse_time(e->date, &t) != 0) {
-			pp_feed_problem(f, e->date_at,
-			    "date '%s' is not an "
-			    "ISO 8601 date-time",
-			    e->date);
-			return -1;
-		}
-		if (pp_feed_instant(f, &t, out) != 0) {
-			pp_feed_problem(f, e->date_at,
-			    "date '%s' does not exist", e->date);
-			return -1;
-		}
-		return 0;
-	}
-	if (*e->start == '\0') {
-		pp_feed_problem(f, nowhere, "no start time (date or start)");
-		return -1;
-	}
-	if (parse_clock(e->start, &secs) != 0) {
-		pp_feed_problem(f, e->start_at,
-		    "start '%s' is not a time (HH:MM)", e->start);
-		return -1;
-	}
-	if (*e->day_date == '\0' || pp_parse_date(e->day_date, &day) != 0) {
-		pp_feed_problem(f, e->start_at,
-		    "start '%s' has no date: "
-		    "the event is not in a day with a date",
-		    e->start);
-		return -1;
-	}
-	/* A frab day runs past midnight: an event listed under it that
-	 * starts before the day does is on the next calendar day. */
-	if ((*e->day_start != '\0' &&
-	        pp_feed_parse_time(e->day_start, &ds) == 0 &&
-	        pp_feed_instant(f, &ds, &day_start) == 0 &&
-	        ds.c.year == day.year && ds.c.month == day.month &&
-	        ds.c.day == day.day &&
-	        secs < ds.c.hour * 3600 + ds.c.min * 60) ||
-	    (*e->day_start == '\0' && f->day_change > 0 &&
-	        secs < f->day_change))
-		pp_civil_from_days(pp_days_from_civil(day.year, day.month,
-		                       day.day) +
-		        1,
-		    &day.year, &day.month, &day.day);
-	t.c = day;
-	t.c.hour = secs / 3600;
-	t.c.min = secs / 60 % 60;
-	t.c.sec = secs % 60;
-	t.has_off = 0;
-	t.off = 0;
-	if (pp_feed_instant(f, &t, out) != 0) {
-		pp_feed_problem(f, e->start_at,
-		    "start '%s' on %s does not "
-		    "exist",
-		    e->start, e->day_date);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-event_end(struct pp_feed *f, const struct pp_feed_event *e, int64_t start,
-    int have_start, int64_t *out)
-{
-	struct pp_feed_time t;
-	int64_t dur;
-
-	if (*e->end != '\0') {
-		if (pp_feed_parse_time(e->end, &t) != 0) {
-			pp_feed_problem(f, e->end_at,
-			    "end '%s' is not an "
-			    "ISO 8601 date-time",
-			    e->end);
-			return -1;
-		}
-		if (pp_feed_instant(f, &t, out) != 0) {
-			pp_feed_problem(f, e->end_at, "end '%s' does not exist",
-			    e->end);
-			return -1;
-		}
-		if (have_start && *out < start) {
-			pp_feed_problem(f, e->end_at,
-			    "end '%s' is before the start", e->end);
-			return -1;
-		}
-		return 0;
-	}
-	if (!e->has_duration) {
-		pp_feed_problem(f, nowhere, "no duration");
-		return -1;
-	}
-	if (pp_feed_parse_duration(e->duration, &dur) != 0) {
-		pp_feed_problem(f, e->duration_at,
-		    "duration '%s' is not "
-		    "HH:MM or H:MM:SS",
-		    e->duration);
-		return -1;
-	}
-	*out = start + dur;
-	return 0;
-}
-
-/* Whether a link is a recording of the event. */
-static int
-video_link(const char *url, const char *title)
-{
-	return strncasecmp(title, "video", 5) == 0 ||
-	    strstr(url, "://video.fosdem.org/") != NULL ||
-	    strstr(url, "://media.ccc.de/") != NULL;
-}
-
-/* Copies the non-empty strings of v onto single lines, into the arena. */
-static size_t
-copy_lines(struct pp_timetable *tt, const char *const *v, size_t n,
-    const char ***out)
-{
-	const char **r = pp_tt_strv(tt, n);
-	size_t i, k = 0, j;
-
-	for (i = 0; i < n; i++) {
-		const char *s = pp_feed_line(tt, v[i]);
-		int dup = 0;
-
-		for (j = 0; j < k; j++)
-			if (strcmp(r[j], s) == 0)
-				dup = 1;
-		if (*s != '\0' && !dup)
-			r[k++] = s;
-	}
-	*out = r;
-	return k;
-}
-
-/* Joins the subtitle, abstract and description as plain text. */
-static const char *
-abstract_of(struct pp_timetable *tt, const struct pp_feed_event *e)
-{
-	const char *part[3], *r;
-	size_t i, n = 0, len = 0;
-	char *buf;
-
-	for (i = 0; i < 3; i++) {
-		size_t j;
-		int dup = 0;
-
-		part[n] = i == 0
-		    ? pp_feed_line(tt, e->subtitle)
-		    : pp_feed_text(tt, i == 1 ? e->abstract : e->description);
-		/* feeds often repeat the abstract as the description */
-		for (j = 0; j < n; j++)
-			if (strcmp(part[j], part[n]) == 0)
-				dup = 1;
-		if (*part[n] != '\0' && !dup)
-			n++;
-	}
-	if (n == 0)
-		return empty;
-	if (n == 1)
-		return part[0];
-	for (i = 0; i < n; i++)
-		len += strlen(part[i]) + 2;
-	buf = pp_xmalloc(len + 1);
-	buf[0] = '\0';
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			strcat(buf, "\n\n");
-		strcat(buf, part[i]);
-	}
-	r = pp_tt_strdup(tt, buf);
-	free(buf);
-	return r;
-}
-
-int
-pp_feed_add(struct pp_feed *f, const struct pp_feed_event *e)
-{
-	struct pp_timetable *tt = f->tt;
-	struct pp_event *ev;
-	const char *title = pp_feed_line(tt, e->title), *word, *video;
-	int64_t start = 0, end = 0;
-	int have_start;
-	size_t i;
-	enum pp_kind kind;
-
-	if (pp_feed_count(f, e->at) != 0) {
-		f->nprob = 0;
-		return -1;
-	}
-	if (*title == '\0')
-		pp_feed_problem(f, nowhere, "missing title");
-	have_start = event_start(f, e, &start) == 0;
-	if (event_end(f, e, start, have_start, &end) == 0 && have_start) {
-		if (end == start && f->nprob == 0) {
-			pp_feed_warn(f, e->at,
-			    "'%s' has zero "
-			    "length: not schedulable, skipped",
-			    title);
-			return 0;
-		}
-		if (end < start)
-			pp_feed_problem(f, e->duration_at,
-			    "duration '%s' is negative", e->duration);
-		else if (end - start > MAX_DURATION)
-			pp_feed_problem(f,
-			    e->end_at.line != 0 ? e->end_at : e->duration_at,
-			    "event lasts more than 7 days");
-	}
-	if (pp_feed_flush(f, e->at) > 0)
-		return -1;
-
-	ev = pp_timetable_add(tt);
-	ev->file = f->name;
-	ev->line = e->at.line;
-	if (*e->guid != '\0')
-		ev->id = pp_feed_line(tt, e->guid);
-	else if (*e->id != '\0')
-		ev->id = pp_feed_line(tt, e->id);
-	if (*ev->id == '\0') {
-		char *id = e->at.col != 0
-		    ? pp_xasprintf("%s:%u:%u", f->base, e->at.line, e->at.col)
-		    : pp_xasprintf("%s:%u", f->base, e->at.line);
-
-		ev->id = pp_tt_strdup(tt, id);
-		free(id);
-	}
-	ev->title = title;
-	ev->track = pp_feed_line(tt, e->track);
-	if (e->kind >= 0 && e->kind < PP_KIND__COUNT) {
-		kind = (enum pp_kind)e->kind;
-		word = e->type;
-	} else
-		kind = pp_feed_kind(pp_feed_line(tt, e->type), ev->track, title,
-		    &word);
-	ev->kind = kind;
-	ev->kind_word = pp_feed_line(tt, word);
-	ev->start = start;
-	ev->end = end;
-	ev->tz = pp_feed_zone(f);
-	if (e->nrooms > 0) {
-		const char **rooms;
-		size_t n = copy_lines(tt, e->rooms, e->nrooms, &rooms);
-
-		pp_tt_set_rooms(tt, ev, rooms, n);
-	}
-	ev->level = pp_feed_line(tt, e->level);
-	ev->url = pp_feed_line(tt, e->url);
-	video = e->video_url;
-	for (i = 0; *video == '\0' && i < e->nlinks; i++)
-		if (video_link(e->link_url[i],
-		        e->link_title != NULL ? e->link_title[i] : empty))
-			video = e->link_url[i];
-	ev->video_url = pp_feed_line(tt, video);
-	ev->abstract = abstract_of(tt, e);
-	ev->nspeakers = copy_lines(tt, e->persons, e->npersons, &ev->speakers);
-	ev->ntags = copy_lines(tt, e->tags, e->ntags, &ev->tags);
-	ev->recorded = e->recorded;
-	if (ev->recorded == PP_REC_UNKNOWN && *ev->video_url != '\0')
-		ev->recorded = PP_REC_YES;
-	return 0;
-}
-
-/* ---------------------------------------------------------------- */
-/* The XML reader                                                    */
-
-/* Strings libxml2 allocated for the event being read. */
-struct owned {
-	xmlChar **v;
+/* What an open element is to the reader. */
+enum frame {
+	FR_SCHEDULE,   /* the root */
+	FR_CONFERENCE, /* <conference> */
+	FR_DAY,        /* <day> */
+	FR_ROOM,       /* <room> of a day */
+	FR_EVENT,      /* <event> */
+	FR_FIELD,      /* an element whose text is kept */
+	FR_PERSONS,    /* <persons> of an event */
+	FR_LINKS,      /* <links> of an event */
+	FR_RECORDING,  /* <recording> of an event */
+	FR_OTHER,      /* not read: watched for event-like content */
+	FR_SKIP        /* not read, inside something read */
+};
+
+/* The kept text fields of an event (and of the conference). */
+enum field {
+	XF_DATE,
+	XF_START,
+	XF_DURATION,
+	XF_ROOM,
+	XF_TITLE,
+	XF_SUBTITLE,
+	XF_TRACK,
+	XF_TYPE,
+	XF_ABSTRACT,
+	XF_DESCRIPTION,
+	XF_URL,
+	XF_OPTOUT,
+	XF_DNR,
+	XF_DNS,
+	XF_GUID,
+	XF_ID,
+	XF_LANGUAGE,
+	XF__EVENT,
+	/* list items and conference fields, kept elsewhere */
+	XF_PERSON = XF__EVENT,
+	XF_LINK,
+	XF_CONF_TITLE,
+	XF_CONF_ZONE,
+	XF_CONF_DAY_CHANGE
+};
+
+/* The <event> children kept, by name. */
+static const struct {
+	const char *name;
+	enum field f;
+} event_fields[] = {
+    {"date", XF_DATE},
+    {"start", XF_START},
+    {"duration", XF_DURATION},
+    {"room", XF_ROOM},
+    {"title", XF_TITLE},
+    {"subtitle", XF_SUBTITLE},
+    {"track", XF_TRACK},
+    {"type", XF_TYPE},
+    {"abstract", XF_ABSTRACT},
+    {"description", XF_DESCRIPTION},
+    {"url", XF_URL},
+    {"do_not_record", XF_DNR},
+    {"do_not_stream", XF_DNS},
+    {"language", XF_LANGUAGE},
+};
+
+/* A growing buffer of NUL-terminated strings, addressed by offset (the
+ * buffer moves as it grows). */
+struct sbuf {
+	char *s;
 	size_t n, cap;
+};
+
+struct frame_rec {
+	enum frame kind;
+	const char *name;  /* libxml2's dictionary string */
+	unsigned line;     /* where the element starts */
+	int titled, timed; /* FR_OTHER: has title-like, time-like children */
+};
+
+struct unread {
+	char name[48];
+	unsigned line;
+	size_t count;
 };
 
 struct xml_state {
 	struct pp_feed f;
-	int refused; /* the DOCTYPE declared an entity */
+	xmlParserCtxtPtr p;
+	/* refusals */
+	int refused; /* the DOCTYPE declared an entity or an external DTD */
 	unsigned refused_line;
-	char entity[64];
+	char refused_msg[200];
+	/* libxml2's errors */
 	struct {
 		unsigned line;
 		char msg[200];
 	} err[MAX_XML_ERRORS];
 	int nerr, more_errors;
-	struct owned own;
-	const char **persons, **link_url, **link_title;
-	size_t npersons, pcap, nlinks, lcap, lcap2;
-	size_t events; /* <event> elements seen */
+	/* open elements */
+	struct frame_rec stack[PP_XML_MAX_DEPTH + 2];
+	size_t depth;
+	int root_seen, not_frab;
+	/* text being kept */
+	int collecting;
+	enum field target;
+	struct pp_feed_pos target_at;
+	struct sbuf text;
+	/* the enclosing day and room */
+	struct sbuf day; /* date, start, end */
+	size_t day_date, day_start, day_end;
+	struct sbuf room;
+	/* the event being read */
+	int in_event;
+	struct sbuf ev;
+	size_t off[XF__EVENT];
+	struct pp_feed_pos at[XF__EVENT];
+	struct pp_feed_pos ev_at;
+	size_t *persons, npersons, pcap;
+	size_t *lurl, *ltitle, nlinks, lcap, lcap2;
+	/* events seen, and unread content that looks like events */
+	size_t events;
+	struct unread unread[MAX_UNREAD];
+	size_t nunread;
 };
+
+/* ---------------------------------------------------------------- */
+/* Small helpers                                                     */
+
+static void
+sb_clear(struct sbuf *b)
+{
+	b->n = 0;
+}
+
+/* Appends len bytes of s and a NUL; returns the offset of the copy. */
+static size_t
+sb_add(struct sbuf *b, const char *s, size_t len)
+{
+	size_t at = b->n;
+
+	b->s = pp_xgrowarray(b->s, &b->cap, b->n + len + 1, 1);
+	if (len > 0)
+		memcpy(b->s + b->n, s, len);
+	b->n += len;
+	b->s[b->n++] = '\0';
+	return at;
+}
+
+/* Appends len bytes of s with blanks trimmed at both ends. */
+static size_t
+sb_add_trimmed(struct sbuf *b, const char *s, size_t len)
+{
+	while (len > 0 && isspace((unsigned char)*s)) {
+		s++;
+		len--;
+	}
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		len--;
+	return sb_add(b, s, len);
+}
+
+/*
+ * Appends an attribute value as SAX2 hands it over.  Without entity
+ * substitution libxml2 writes an ampersand of an attribute (from &amp; or
+ * &#38;) as "&#38;", for a later pass that a tree builder makes; no other
+ * '&' can remain once entity declarations are refused.
+ */
+static size_t
+sb_add_attr(struct sbuf *b, const xmlChar *v, const xmlChar *end)
+{
+	const char *s = (const char *)v;
+	size_t len = (size_t)(end - v), i, o, at;
+
+	at = sb_add_trimmed(b, s, len);
+	for (i = o = at; b->s[i] != '\0'; o++) {
+		if (strncmp(b->s + i, "&#38;", 5) == 0) {
+			b->s[o] = '&';
+			i += 5;
+		} else
+			b->s[o] = b->s[i++];
+	}
+	b->s[o] = '\0';
+	b->n = o + 1;
+	return at;
+}
+
+static unsigned
+cur_line(const struct xml_state *st)
+{
+	const xmlParserCtxt *p = st->p;
+
+	return p->input != NULL && p->input->line > 0 &&
+	        (unsigned long)p->input->line <= UINT_MAX
+	    ? (unsigned)p->input->line
+	    : 0;
+}
+
+static struct pp_feed_pos
+here(const struct xml_state *st)
+{
+	struct pp_feed_pos at;
+
+	at.line = cur_line(st);
+	at.col = 0;
+	return at;
+}
+
+/* The value of attribute name among SAX2's (localname, prefix, URI,
+ * value, end) quintuples, appended to b; NOFF when absent. */
+static size_t
+attr(struct sbuf *b, int n, const xmlChar **a, const char *name)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (a[5 * i + 1] == NULL &&
+		    strcmp((const char *)a[5 * i], name) == 0)
+			return sb_add_attr(b, a[5 * i + 3], a[5 * i + 4]);
+	return NOFF;
+}
+
+static const char *
+str_at(const struct sbuf *b, size_t off)
+{
+	return off == NOFF ? empty : b->s + off;
+}
+
+/* ---------------------------------------------------------------- */
+/* Refusals and errors                                               */
+
+/* Stops the parse for good; the first refusal's message is kept. */
+static int
+refuse(struct xml_state *st)
+{
+	int first = !st->refused;
+
+	st->refused = 1;
+	if (first)
+		st->refused_line = cur_line(st);
+	xmlStopParser(st->p);
+	return first;
+}
 
 /*
  * libxml2 calls this for every <!ENTITY> of the DOCTYPE, before any
@@ -938,24 +294,46 @@ on_entity_decl(void *ctx, const xmlChar *name, int type,
 	(void)public_id;
 	(void)system_id;
 	(void)content;
-	if (!st->refused) {
-		st->refused = 1;
-		st->refused_line = p->input != NULL && p->input->line > 0
-		    ? (unsigned)p->input->line
-		    : 0;
-		snprintf(st->entity, sizeof(st->entity), "%s",
+	if (refuse(st))
+		snprintf(st->refused_msg, sizeof(st->refused_msg),
+		    "DOCTYPE declares entity '%.64s': refused (entities can "
+		    "expand without bound or read other files)",
 		    name != NULL ? (const char *)name : "");
-	}
-	xmlStopParser(p);
 }
 
-/* libxml2's structured error channel: keeps errors, never prints. */
+/* The DOCTYPE: one that names an external DTD is refused, as documented
+ * (pyplan never reads one, and a feed needs none). */
+static void
+on_internal_subset(void *ctx, const xmlChar *name, const xmlChar *external_id,
+    const xmlChar *system_id)
+{
+	xmlParserCtxtPtr p = ctx;
+	struct xml_state *st = p->_private;
+
+	(void)name;
+	if ((external_id != NULL || system_id != NULL) && refuse(st))
+		snprintf(st->refused_msg, sizeof(st->refused_msg),
+		    "DOCTYPE names an external DTD '%.100s': refused (pyplan "
+		    "never reads a DTD; remove the DOCTYPE)",
+		    system_id != NULL ? (const char *)system_id
+		                      : (const char *)external_id);
+}
+
+/*
+ * libxml2's structured error channel: keeps errors, never prints.  Its
+ * messages may hold line breaks ("... indicate encoding !\nBytes: ..."):
+ * every run of white space becomes one space, so a diagnostic stays one
+ * line.
+ */
 static void
 on_error(void *ctx, xmlErrorPtr err)
 {
 	xmlParserCtxtPtr p = ctx;
 	struct xml_state *st = p->_private;
-	size_t n;
+	const char *m;
+	char *out;
+	size_t o = 0;
+	int space = 0;
 
 	if (err == NULL || err->level < XML_ERR_ERROR || st->refused)
 		return;
@@ -964,205 +342,225 @@ on_error(void *ctx, xmlErrorPtr err)
 		return;
 	}
 	st->err[st->nerr].line = err->line > 0 ? (unsigned)err->line : 0;
-	snprintf(st->err[st->nerr].msg, sizeof(st->err[0].msg), "%s",
-	    err->message != NULL ? err->message : "unknown error");
-	n = strlen(st->err[st->nerr].msg);
-	while (n > 0 && isspace((unsigned char)st->err[st->nerr].msg[n - 1]))
-		st->err[st->nerr].msg[--n] = '\0';
-	st->err[st->nerr].msg[0] =
-	    (char)tolower((unsigned char)st->err[st->nerr].msg[0]);
+	out = st->err[st->nerr].msg;
+	for (m = err->message != NULL ? err->message : "unknown error";
+	     *m != '\0' && o + 2 < sizeof(st->err[0].msg); m++) {
+		if (isspace((unsigned char)*m) || iscntrl((unsigned char)*m))
+			space = o > 0;
+		else {
+			if (space)
+				out[o++] = ' ';
+			space = 0;
+			out[o] = o == 0 ? (char)tolower((unsigned char)*m) : *m;
+			o++;
+		}
+	}
+	out[o] = '\0';
 	st->nerr++;
 }
 
-static int
-is_elem(const xmlNode *n, const char *name)
+/* libxml2's unstructured channel, for the few messages that bypass the
+ * structured one: dropped (the structured one reports every error). */
+static void
+on_generic_error(void *ctx, const char *msg, ...)
 {
-	return n->type == XML_ELEMENT_NODE &&
-	    strcmp((const char *)n->name, name) == 0;
+	(void)ctx;
+	(void)msg;
 }
 
-static unsigned
-line_of(const xmlNode *n)
-{
-	long l = xmlGetLineNo(n);
-
-	return l > 0 && l <= (long)UINT_MAX ? (unsigned)l : 0;
-}
-
-static struct pp_feed_pos
-at_of(const xmlNode *n)
-{
-	struct pp_feed_pos at;
-
-	at.line = line_of(n);
-	at.col = 0;
-	return at;
-}
-
-/* Keeps a libxml2 string until the event is done; returns it trimmed
- * ("" for NULL). */
+/* Just past the first term (which ends in '>') at or after p, or end. */
 static const char *
-keep(struct xml_state *st, xmlChar *s)
+skip_past(const char *p, const char *end, const char *term)
 {
-	char *p, *e;
+	size_t n = strlen(term);
+	const char *from = p, *q;
 
-	if (s == NULL)
-		return empty;
-	st->own.v = pp_xgrowarray(st->own.v, &st->own.cap, st->own.n + 1,
-	    sizeof(*st->own.v));
-	st->own.v[st->own.n++] = s;
-	for (p = (char *)s; isspace((unsigned char)*p); p++)
-		;
-	for (e = p + strlen(p); e > p && isspace((unsigned char)e[-1]); e--)
-		;
-	*e = '\0';
-	return p;
+	while ((q = memchr(p, '>', (size_t)(end - p))) != NULL) {
+		if ((size_t)(q - from) + 1 >= n &&
+		    memcmp(q + 1 - n, term, n) == 0)
+			return q + 1;
+		p = q + 1;
+	}
+	return end;
 }
+
+/*
+ * Checks, in one pass over the text, that no start tag has more than
+ * PP_XML_MAX_ATTRS attributes: an '=' outside quotes is one (comments,
+ * CDATA sections and processing instructions are skipped).  Returns 0,
+ * or -1 with the element's name and line.
+ */
+static int
+scan_attrs(const char *s, size_t len, char *name, size_t namesz, unsigned *line)
+{
+	const char *p = s, *end = s + len, *tag, *q;
+	size_t n;
+	char quote;
+
+	while (p < end && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
+			p = skip_past(p + 4, end, "-->");
+		else if (end - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0)
+			p = skip_past(p + 9, end, "]]>");
+		else if (end - p >= 2 && p[1] == '?')
+			p = skip_past(p + 2, end, "?>");
+		else if (end - p < 2 || p[1] == '/' || p[1] == '!')
+			p++;
+		else {
+			/* a start tag: count its attributes */
+			tag = p;
+			quote = 0;
+			for (n = 0, p++; p < end; p++) {
+				if (quote != 0) {
+					if (*p == quote)
+						quote = 0;
+				} else if (*p == '"' || *p == '\'')
+					quote = *p;
+				else if (*p == '=') {
+					if (++n > PP_XML_MAX_ATTRS)
+						goto refuse;
+				} else if (*p == '>' || *p == '<')
+					break;
+			}
+		}
+	}
+	return 0;
+refuse:
+	for (q = tag + 1, n = 0; q < end && n + 1 < namesz &&
+	     !isspace((unsigned char)*q) && *q != '>' && *q != '/';
+	     q++)
+		name[n++] = *q;
+	name[n] = '\0';
+	*line = 1;
+	for (q = s; (q = memchr(q, '\n', (size_t)(tag - q))) != NULL; q++)
+		(*line)++;
+	return -1;
+}
+
+/*
+ * Whether the text is an HTML page ("<!doctype html" or "<html" first,
+ * after blanks): a schedule's web page, not its feed, which deserves a
+ * plainer word than libxml2's first error.  (XHTML with an XML
+ * declaration is refused later as a root that is not <schedule>.)
+ */
+static int
+is_html(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len && isspace((unsigned char)s[i]))
+		i++;
+	return (len - i >= 14 &&
+	           strncasecmp(s + i, "<!doctype html", 14) == 0) ||
+	    (len - i >= 5 && strncasecmp(s + i, "<html", 5) == 0 &&
+	        (len - i == 5 || !isalnum((unsigned char)s[i + 5])));
+}
+
+/* ---------------------------------------------------------------- */
+/* Events                                                            */
 
 static void
-release(struct xml_state *st)
+event_begin(struct xml_state *st, int na, const xmlChar **a)
 {
 	size_t i;
 
-	for (i = 0; i < st->own.n; i++)
-		xmlFree(st->own.v[i]);
-	st->own.n = 0;
+	st->in_event = 1;
+	st->events++;
+	sb_clear(&st->ev);
+	for (i = 0; i < XF__EVENT; i++) {
+		st->off[i] = NOFF;
+		st->at[i].line = st->at[i].col = 0;
+	}
+	st->ev_at = here(st);
+	st->off[XF_GUID] = attr(&st->ev, na, a, "guid");
+	st->off[XF_ID] = attr(&st->ev, na, a, "id");
 	st->npersons = 0;
 	st->nlinks = 0;
 }
 
-static const char *
-text_of(struct xml_state *st, const xmlNode *n)
-{
-	return keep(st, xmlNodeGetContent(n));
-}
-
-static const char *
-attr_of(struct xml_state *st, const xmlNode *n, const char *name)
-{
-	return keep(st, xmlGetProp(n, (const xmlChar *)name));
-}
-
-/* The first child element called name, or NULL. */
-static const xmlNode *
-child(const xmlNode *n, const char *name)
-{
-	const xmlNode *c;
-
-	for (c = n->children; c != NULL; c = c->next)
-		if (is_elem(c, name))
-			return c;
-	return NULL;
-}
-
-/* Reads a boolean element into *v (1, 0); a bad value is a problem. */
+/* Reads a kept boolean field into *v (1, 0); a bad value is a problem. */
 static void
-xml_bool(struct xml_state *st, const xmlNode *n, int *v)
+event_bool(struct xml_state *st, enum field f, const char *name, int *v)
 {
-	const char *s = text_of(st, n);
-	int b = pp_feed_bool(s);
+	const char *s = str_at(&st->ev, st->off[f]);
+	int b;
 
-	if (b >= 0)
+	if (st->off[f] == NOFF)
+		return;
+	if ((b = pp_feed_bool(s)) >= 0)
 		*v = b;
 	else if (b == -1)
-		pp_feed_problem(&st->f, at_of(n),
-		    "%s '%s' is not true or "
-		    "false",
-		    (const char *)n->name, s);
+		pp_feed_problem(&st->f, st->at[f],
+		    "%s '%s' is not true or false", name, s);
 }
 
 static void
-read_event(struct xml_state *st, const xmlNode *ev, const char *day_date,
-    const char *day_start, const char *room_name)
+event_end(struct xml_state *st)
 {
 	struct pp_feed_event e;
-	const xmlNode *c, *p;
-	const char *room = room_name;
+	const char **persons = NULL, **lurl = NULL, **ltitle = NULL;
+	const char *room;
+	size_t i;
 	int optout = -1, dnr = -1, dns = -1;
 
-	st->events++;
-	pp_feed_event_init(&e, at_of(ev));
-	e.guid = attr_of(st, ev, "guid");
-	e.id = attr_of(st, ev, "id");
-	e.day_date = day_date;
-	e.day_start = day_start;
+	st->in_event = 0;
+	if (st->f.stop)
+		return;
+	pp_feed_event_init(&e, st->ev_at);
 	/* Problems of the child elements (a bad boolean) are reported by
 	 * pp_feed_add with its own. */
 	st->f.nprob = 0;
-	for (c = ev->children; c != NULL; c = c->next) {
-		const char *name = (const char *)c->name;
-
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (strcmp(name, "date") == 0) {
-			e.date = text_of(st, c);
-			e.date_at = at_of(c);
-		} else if (strcmp(name, "start") == 0) {
-			e.start = text_of(st, c);
-			e.start_at = at_of(c);
-		} else if (strcmp(name, "duration") == 0) {
-			e.duration = text_of(st, c);
-			e.duration_at = at_of(c);
-			e.has_duration = 1;
-		} else if (strcmp(name, "room") == 0) {
-			const char *r = text_of(st, c);
-
-			if (*r != '\0')
-				room = r;
-		} else if (strcmp(name, "title") == 0)
-			e.title = text_of(st, c);
-		else if (strcmp(name, "subtitle") == 0)
-			e.subtitle = text_of(st, c);
-		else if (strcmp(name, "track") == 0)
-			e.track = text_of(st, c);
-		else if (strcmp(name, "type") == 0)
-			e.type = text_of(st, c);
-		else if (strcmp(name, "abstract") == 0)
-			e.abstract = text_of(st, c);
-		else if (strcmp(name, "description") == 0)
-			e.description = text_of(st, c);
-		else if (strcmp(name, "url") == 0)
-			e.url = text_of(st, c);
-		else if (strcmp(name, "persons") == 0) {
-			for (p = c->children; p != NULL; p = p->next) {
-				if (!is_elem(p, "person"))
-					continue;
-				st->persons =
-				    pp_xgrowarray(st->persons, &st->pcap,
-				        st->npersons + 1, sizeof(*st->persons));
-				st->persons[st->npersons++] = text_of(st, p);
-			}
-		} else if (strcmp(name, "links") == 0) {
-			for (p = c->children; p != NULL; p = p->next) {
-				if (!is_elem(p, "link"))
-					continue;
-				st->link_url =
-				    pp_xgrowarray(st->link_url, &st->lcap,
-				        st->nlinks + 1, sizeof(*st->link_url));
-				st->link_title = pp_xgrowarray(st->link_title,
-				    &st->lcap2, st->nlinks + 1,
-				    sizeof(*st->link_title));
-				st->link_url[st->nlinks] =
-				    attr_of(st, p, "href");
-				st->link_title[st->nlinks++] = text_of(st, p);
-			}
-		} else if (strcmp(name, "recording") == 0) {
-			if ((p = child(c, "optout")) != NULL)
-				xml_bool(st, p, &optout);
-		} else if (strcmp(name, "do_not_record") == 0)
-			xml_bool(st, c, &dnr);
-		else if (strcmp(name, "do_not_stream") == 0)
-			xml_bool(st, c, &dns);
-	}
+	e.guid = str_at(&st->ev, st->off[XF_GUID]);
+	e.id = str_at(&st->ev, st->off[XF_ID]);
+	e.date = str_at(&st->ev, st->off[XF_DATE]);
+	e.date_at = st->at[XF_DATE];
+	e.start = str_at(&st->ev, st->off[XF_START]);
+	e.start_at = st->at[XF_START];
+	e.duration = str_at(&st->ev, st->off[XF_DURATION]);
+	e.duration_at = st->at[XF_DURATION];
+	e.has_duration = st->off[XF_DURATION] != NOFF;
+	e.day_date = str_at(&st->day, st->day_date);
+	e.day_start = str_at(&st->day, st->day_start);
+	e.title = str_at(&st->ev, st->off[XF_TITLE]);
+	e.subtitle = str_at(&st->ev, st->off[XF_SUBTITLE]);
+	e.track = str_at(&st->ev, st->off[XF_TRACK]);
+	e.type = str_at(&st->ev, st->off[XF_TYPE]);
+	e.abstract = str_at(&st->ev, st->off[XF_ABSTRACT]);
+	e.description = str_at(&st->ev, st->off[XF_DESCRIPTION]);
+	e.url = str_at(&st->ev, st->off[XF_URL]);
+	e.language = str_at(&st->ev, st->off[XF_LANGUAGE]);
+	room = str_at(&st->ev, st->off[XF_ROOM]);
+	if (*room == '\0')
+		room = st->room.n > 0 ? st->room.s : empty;
 	if (*room != '\0') {
 		e.rooms = &room;
 		e.nrooms = 1;
 	}
-	e.persons = st->persons;
-	e.npersons = st->npersons;
-	e.link_url = st->link_url;
-	e.link_title = st->link_title;
-	e.nlinks = st->nlinks;
+	/* The buffer no longer grows: offsets become pointers. */
+	if (st->npersons > 0) {
+		persons =
+		    pp_xreallocarray(NULL, st->npersons, sizeof(*persons));
+		for (i = 0; i < st->npersons; i++)
+			persons[i] = st->ev.s + st->persons[i];
+		e.persons = persons;
+		e.npersons = st->npersons;
+	}
+	if (st->nlinks > 0) {
+		lurl = pp_xreallocarray(NULL, st->nlinks, sizeof(*lurl));
+		ltitle = pp_xreallocarray(NULL, st->nlinks, sizeof(*ltitle));
+		for (i = 0; i < st->nlinks; i++) {
+			lurl[i] = str_at(&st->ev, st->lurl[i]);
+			ltitle[i] = str_at(&st->ev, st->ltitle[i]);
+		}
+		e.link_url = lurl;
+		e.link_title = ltitle;
+		e.nlinks = st->nlinks;
+	}
+	event_bool(st, XF_OPTOUT, "optout", &optout);
+	event_bool(st, XF_DNR, "do_not_record", &dnr);
+	event_bool(st, XF_DNS, "do_not_stream", &dns);
 	/* An opt-out or do_not_record decides; an event that is not even
 	 * streamed is taken as not recorded. */
 	if (optout == 1 || dnr == 1)
@@ -1172,152 +570,416 @@ read_event(struct xml_state *st, const xmlNode *ev, const char *day_date,
 	else if (dns == 1)
 		e.recorded = PP_REC_NO;
 	pp_feed_add(&st->f, &e);
-	release(st);
+	if (st->f.stop)
+		xmlStopParser(st->p);
+	free(persons);
+	free(lurl);
+	free(ltitle);
 }
 
-static int
-read_conference(struct xml_state *st, const xmlNode *conf)
+/* ---------------------------------------------------------------- */
+/* The SAX2 callbacks                                                */
+
+static void
+collect(struct xml_state *st, enum field f)
 {
-	const xmlNode *c;
-	int secs;
+	st->collecting = 1;
+	st->target = f;
+	st->target_at = here(st);
+	sb_clear(&st->text);
+}
 
-	for (c = conf->children; c != NULL; c = c->next) {
-		if (is_elem(c, "title") && st->f.tt->name == NULL) {
-			const char *t = pp_feed_line(st->f.tt, text_of(st, c));
+/* The one kept child of a container (a <person> of <persons>, the
+ * <optout> of <recording>): its text is field f. */
+static enum frame
+kept_child(struct xml_state *st, const char *name, const char *want,
+    enum field f)
+{
+	if (strcmp(name, want) != 0)
+		return FR_SKIP;
+	collect(st, f);
+	return FR_FIELD;
+}
 
-			if (*t != '\0')
-				st->f.tt->name = t;
-		} else if (is_elem(c, "time_zone_name")) {
-			const char *z = text_of(st, c);
+/* What a child called name of an element of kind parent is. */
+static enum frame
+classify(struct xml_state *st, enum frame parent, const char *name, int na,
+    const xmlChar **a)
+{
+	size_t i;
 
-			if (*z != '\0' &&
-			    pp_feed_set_zone(&st->f, z, at_of(c)) != 0) {
-				release(st);
-				return -1;
-			}
-		} else if (is_elem(c, "day_change")) {
-			if (parse_clock(text_of(st, c), &secs) == 0)
-				st->f.day_change = secs;
+	switch (parent) {
+	case FR_SCHEDULE:
+		if (strcmp(name, "conference") == 0)
+			return FR_CONFERENCE;
+		if (strcmp(name, "day") == 0) {
+			sb_clear(&st->day);
+			st->day_date = attr(&st->day, na, a, "date");
+			st->day_start = attr(&st->day, na, a, "start");
+			st->day_end = attr(&st->day, na, a, "end");
+			pp_feed_day(&st->f, str_at(&st->day, st->day_date),
+			    str_at(&st->day, st->day_start),
+			    str_at(&st->day, st->day_end), here(st));
+			sb_clear(&st->room);
+			return FR_DAY;
 		}
+		return strcmp(name, "version") == 0 ||
+		        strcmp(name, "generator") == 0
+		    ? FR_SKIP
+		    : FR_OTHER;
+	case FR_CONFERENCE:
+		if (strcmp(name, "title") == 0)
+			collect(st, XF_CONF_TITLE);
+		else if (strcmp(name, "time_zone_name") == 0)
+			collect(st, XF_CONF_ZONE);
+		else if (strcmp(name, "day_change") == 0)
+			collect(st, XF_CONF_DAY_CHANGE);
+		else
+			return FR_SKIP;
+		return FR_FIELD;
+	case FR_DAY:
+		if (strcmp(name, "room") == 0) {
+			sb_clear(&st->room);
+			if (attr(&st->room, na, a, "name") == NOFF)
+				sb_clear(&st->room);
+			return FR_ROOM;
+		}
+		/* FALLTHROUGH */
+	case FR_ROOM:
+		if (strcmp(name, "event") == 0) {
+			event_begin(st, na, a);
+			return FR_EVENT;
+		}
+		return FR_OTHER;
+	case FR_EVENT:
+		for (i = 0; i < sizeof(event_fields) / sizeof(event_fields[0]);
+		     i++)
+			if (strcmp(name, event_fields[i].name) == 0) {
+				collect(st, event_fields[i].f);
+				return FR_FIELD;
+			}
+		if (strcmp(name, "persons") == 0)
+			return FR_PERSONS;
+		if (strcmp(name, "links") == 0)
+			return FR_LINKS;
+		if (strcmp(name, "recording") == 0)
+			return FR_RECORDING;
+		return FR_SKIP;
+	case FR_PERSONS:
+		return kept_child(st, name, "person", XF_PERSON);
+	case FR_LINKS:
+		if (strcmp(name, "link") != 0)
+			return FR_SKIP;
+		st->lurl = pp_xgrowarray(st->lurl, &st->lcap, st->nlinks + 1,
+		    sizeof(*st->lurl));
+		st->ltitle = pp_xgrowarray(st->ltitle, &st->lcap2,
+		    st->nlinks + 1, sizeof(*st->ltitle));
+		st->lurl[st->nlinks] = attr(&st->ev, na, a, "href");
+		st->ltitle[st->nlinks] = NOFF;
+		collect(st, XF_LINK);
+		return FR_FIELD;
+	case FR_RECORDING:
+		return kept_child(st, name, "optout", XF_OPTOUT);
+	case FR_OTHER:
+		if (pp_feed_title_word(name))
+			st->stack[st->depth - 1].titled = 1;
+		if (pp_feed_time_word(name))
+			st->stack[st->depth - 1].timed = 1;
+		return FR_OTHER;
+	case FR_FIELD:
+	case FR_SKIP:
+		break;
 	}
-	release(st);
-	return 0;
+	return FR_SKIP;
 }
 
 static void
-read_day(struct xml_state *st, const xmlNode *day)
+on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+    int nb_attributes, int nb_defaulted, const xmlChar **attributes)
 {
-	const xmlNode *c, *e;
-	xmlChar *date = xmlGetProp(day, (const xmlChar *)"date");
-	xmlChar *start = xmlGetProp(day, (const xmlChar *)"start");
-	const char *d = date != NULL ? (const char *)date : empty;
-	const char *s = start != NULL ? (const char *)start : empty;
+	xmlParserCtxtPtr p = ctx;
+	struct xml_state *st = p->_private;
+	const char *name = (const char *)localname;
+	struct frame_rec *fr;
+	enum frame kind;
 
-	for (c = day->children; c != NULL && !st->f.stop; c = c->next) {
-		if (is_elem(c, "event"))
-			read_event(st, c, d, s, empty);
-		else if (is_elem(c, "room")) {
-			xmlChar *room = xmlGetProp(c, (const xmlChar *)"name");
-
-			for (e = c->children; e != NULL && !st->f.stop;
-			     e = e->next)
-				if (is_elem(e, "event"))
-					read_event(st, e, d, s,
-					    room != NULL ? (const char *)room
-					                 : empty);
-			xmlFree(room);
+	(void)prefix;
+	(void)uri;
+	(void)nb_namespaces;
+	(void)namespaces;
+	(void)nb_defaulted;
+	if (st->depth == 0) {
+		st->root_seen = 1;
+		if (strcmp(name, "schedule") != 0) {
+			st->not_frab = 1;
+			snprintf(st->refused_msg, sizeof(st->refused_msg),
+			    "not a frab schedule: the root element is <%.64s>, "
+			    "not <schedule>",
+			    name);
+			st->refused_line = cur_line(st);
+			xmlStopParser(p);
+			return;
 		}
-	}
-	xmlFree(date);
-	xmlFree(start);
+		kind = FR_SCHEDULE;
+	} else if (st->depth > PP_XML_MAX_DEPTH) {
+		st->depth++; /* libxml2 stops before this matters */
+		return;
+	} else
+		kind = classify(st, st->stack[st->depth - 1].kind, name,
+		    nb_attributes, attributes);
+	fr = &st->stack[st->depth++];
+	fr->kind = kind;
+	fr->name = name;
+	fr->line = cur_line(st);
+	fr->titled = fr->timed = 0;
 }
 
-/* Whether the document's DTD holds entity declarations after all. */
-static int
-has_entities(const xmlDoc *doc)
+/* Counts an unread element that looks like an event. */
+static void
+note_unread(struct xml_state *st, const struct frame_rec *fr)
 {
-	const xmlDtd *dtd = doc->intSubset;
+	size_t i;
 
-	return dtd != NULL && (dtd->entities != NULL || dtd->pentities != NULL);
+	for (i = 0; i < st->nunread; i++)
+		if (strcmp(st->unread[i].name, fr->name) == 0) {
+			st->unread[i].count++;
+			return;
+		}
+	if (st->nunread == MAX_UNREAD)
+		return;
+	snprintf(st->unread[st->nunread].name, sizeof(st->unread[0].name), "%s",
+	    fr->name);
+	st->unread[st->nunread].line = fr->line;
+	st->unread[st->nunread++].count = 1;
+}
+
+/* Stores the text kept for a field that ends. */
+static void
+field_end(struct xml_state *st)
+{
+	struct pp_timetable *tt = st->f.tt;
+	const char *s;
+	int secs;
+	size_t off;
+
+	st->collecting = 0;
+	switch (st->target) {
+	case XF_PERSON:
+		off = sb_add_trimmed(&st->ev, st->text.s, st->text.n);
+		st->persons = pp_xgrowarray(st->persons, &st->pcap,
+		    st->npersons + 1, sizeof(*st->persons));
+		st->persons[st->npersons++] = off;
+		return;
+	case XF_LINK:
+		st->ltitle[st->nlinks++] =
+		    sb_add_trimmed(&st->ev, st->text.s, st->text.n);
+		return;
+	case XF_CONF_TITLE:
+	case XF_CONF_ZONE:
+	case XF_CONF_DAY_CHANGE:
+		sb_add(&st->text, "", 0);
+		s = st->text.s;
+		while (isspace((unsigned char)*s))
+			s++;
+		if (st->target == XF_CONF_TITLE) {
+			if (tt->name == NULL &&
+			    *(s = pp_feed_line(tt, s)) != '\0')
+				tt->name = s;
+		} else if (st->target == XF_CONF_DAY_CHANGE) {
+			if (pp_feed_parse_clock(s, &secs) == 0)
+				st->f.day_change = secs;
+		} else {
+			char zone[128];
+			size_t n = strcspn(s, " \t\r\n");
+
+			snprintf(zone, sizeof(zone), "%.*s", (int)n, s);
+			if (*zone != '\0' &&
+			    pp_feed_set_zone(&st->f, zone, st->target_at) != 0)
+				xmlStopParser(st->p);
+		}
+		return;
+	default:
+		break;
+	}
+	if (st->target < XF__EVENT) {
+		st->off[st->target] =
+		    sb_add_trimmed(&st->ev, st->text.s, st->text.n);
+		st->at[st->target] = st->target_at;
+	}
+}
+
+static void
+on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	xmlParserCtxtPtr p = ctx;
+	struct xml_state *st = p->_private;
+	const struct frame_rec *fr;
+
+	(void)localname;
+	(void)prefix;
+	(void)uri;
+	if (st->depth == 0)
+		return;
+	if (st->depth-- > PP_XML_MAX_DEPTH + 1)
+		return;
+	fr = &st->stack[st->depth];
+	switch (fr->kind) {
+	case FR_FIELD:
+		if (st->collecting)
+			field_end(st);
+		break;
+	case FR_EVENT:
+		event_end(st);
+		break;
+	case FR_ROOM:
+		sb_clear(&st->room);
+		break;
+	case FR_OTHER:
+		if (fr->titled && fr->timed)
+			note_unread(st, fr);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+on_text(void *ctx, const xmlChar *s, int len)
+{
+	xmlParserCtxtPtr p = ctx;
+	struct xml_state *st = p->_private;
+
+	if (!st->collecting || len <= 0)
+		return;
+	st->text.s = pp_xgrowarray(st->text.s, &st->text.cap,
+	    st->text.n + (size_t)len + 1, 1);
+	memcpy(st->text.s + st->text.n, s, (size_t)len);
+	st->text.n += (size_t)len;
+}
+
+/* ---------------------------------------------------------------- */
+
+/* Reports what libxml2 found wrong; returns the number of errors. */
+static size_t
+report_errors(struct xml_state *st, const char *name, struct pp_diags *ds)
+{
+	size_t n = ds->nerrors;
+	int i;
+
+	if (st->refused || st->not_frab) {
+		pp_diag_err(ds, name, st->refused_line, "%s", st->refused_msg);
+		return ds->nerrors - n;
+	}
+	for (i = 0; i < st->nerr; i++) {
+		if (strstr(st->err[i].msg, "excessive depth") != NULL)
+			pp_diag_err(ds, name, st->err[i].line,
+			    "XML nested deeper than %d elements: refused",
+			    PP_XML_MAX_DEPTH);
+		else
+			pp_diag_err(ds, name, st->err[i].line,
+			    "not well-formed XML: %s", st->err[i].msg);
+	}
+	if (st->more_errors)
+		pp_diag_err(ds, name, 0, "more XML errors not shown");
+	if (st->nerr > 0 && ds->nerrors == n)
+		pp_diag_err(ds, name, 0, "not well-formed XML");
+	return ds->nerrors - n;
 }
 
 int
 pp_load_xml(struct pp_timetable *tt, const char *name, const char *data,
     size_t len, const struct pp_load_opts *opts, struct pp_diags *ds)
 {
+	xmlSAXHandler sax;
 	struct xml_state st;
-	xmlParserCtxtPtr p;
-	xmlDocPtr doc;
-	const xmlNode *root, *c;
-	size_t nerr = ds->nerrors;
-	int i;
+	struct pp_diags evds; /* the events' diagnostics, until the end */
+	xmlGenericErrorFunc old_handler = xmlGenericError;
+	void *old_ctx = xmlGenericErrorContext;
+	size_t nerr = ds->nerrors, n0 = tt->n, i;
+	const char *old_name = tt->name;
+	char elem[48];
+	unsigned line = 0;
+	int ok;
 
 	memset(&st, 0, sizeof(st));
-	pp_feed_init(&st.f, tt, name, opts, ds);
+	pp_diags_init(&evds);
+	pp_feed_init(&st.f, tt, name, opts, &evds);
 	if (len > INT_MAX)
 		return pp_diag_err(ds, name, 0, "input too large for XML");
-	if (opts_zone(&st.f) != NULL && !pp_tz_valid(opts_zone(&st.f)))
+	if (st.f.opts->tz != NULL && *st.f.opts->tz != '\0' &&
+	    !pp_tz_valid(st.f.opts->tz))
 		return pp_diag_err(ds, name, 0, "unknown time zone '%s'",
-		    opts_zone(&st.f));
-	if ((p = xmlNewParserCtxt()) == NULL)
+		    st.f.opts->tz);
+	if (is_html(data, len))
+		return pp_diag_err(ds, name, 1,
+		    "an HTML page, not a programme feed: give the "
+		    "conference's frab XML, JSON, iCalendar or CSV export");
+	if (scan_attrs(data, len, elem, sizeof(elem), &line) != 0)
+		return pp_diag_err(ds, name, line,
+		    "element <%s> has more than %d attributes: refused", elem,
+		    PP_XML_MAX_ATTRS);
+	if ((st.p = xmlCreateMemoryParserCtxt(data, (int)len)) == NULL)
 		return pp_diag_err(ds, name, 0, "out of memory for XML");
-	p->_private = &st;
-	p->sax->entityDecl = on_entity_decl;
-	p->sax->serror = on_error;
 	/* No XML_PARSE_NOENT (entities stay unexpanded), no DTDLOAD (no
 	 * external DTD is read), NONET (nothing is fetched), and no HUGE
 	 * (libxml2 keeps its depth and size limits). */
-	doc = xmlCtxtReadMemory(p, data, (int)len, name, NULL,
-	    XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-	if (st.refused || (doc != NULL && has_entities(doc))) {
-		pp_diag_err(ds, name, st.refused_line,
-		    "DOCTYPE declares "
-		    "entity '%s': refused (entities can expand without bound "
-		    "or read other files)",
-		    st.entity);
-		goto out;
+	xmlCtxtUseOptions(st.p, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	/* Only these callbacks: no tree is built. */
+	memset(&sax, 0, sizeof(sax));
+	sax.internalSubset = on_internal_subset;
+	sax.entityDecl = on_entity_decl;
+	sax.startElementNs = on_start;
+	sax.endElementNs = on_end;
+	sax.characters = on_text;
+	sax.cdataBlock = on_text;
+	sax.serror = on_error;
+	sax.initialized = XML_SAX2_MAGIC;
+	memcpy(st.p->sax, &sax, sizeof(sax));
+	st.p->userData = st.p;
+	st.p->_private = &st;
+	xmlSetGenericErrorFunc(NULL, on_generic_error);
+	xmlParseDocument(st.p);
+	xmlSetGenericErrorFunc(old_ctx, old_handler);
+	if (st.p->myDoc != NULL)
+		xmlFreeDoc(st.p->myDoc);
+	ok = report_errors(&st, name, ds) == 0 && st.p->wellFormed;
+	if (ok && !st.root_seen)
+		ok = pp_diag_err(ds, name, 0,
+		         "not well-formed XML: no root "
+		         "element") == 0;
+	xmlFreeParserCtxt(st.p);
+	if (!ok) {
+		/* Nothing of a document that is not well-formed is kept, nor
+		 * said about its events. */
+		while (tt->n > n0)
+			pp_timetable_pop(tt);
+		tt->name = old_name;
+	} else {
+		for (i = 0; i < st.nunread; i++)
+			pp_diag_warn(&evds, name, st.unread[i].line,
+			    "%zu <%s> element%s that look%s like events %s not "
+			    "read: pyplan reads frab <event> elements",
+			    st.unread[i].count, st.unread[i].name,
+			    st.unread[i].count == 1 ? "" : "s",
+			    st.unread[i].count == 1 ? "s" : "",
+			    st.unread[i].count == 1 ? "is" : "are");
+		if (st.events == 0 && st.nunread == 0)
+			pp_diag_warn(&evds, name, st.stack[0].line,
+			    "no <event> elements: no events");
 	}
-	for (i = 0; i < st.nerr; i++) {
-		if (strstr(st.err[i].msg, "excessive depth") != NULL)
-			pp_diag_err(ds, name, st.err[i].line,
-			    "XML nested "
-			    "deeper than %d elements: refused",
-			    PP_XML_MAX_DEPTH);
-		else
-			pp_diag_err(ds, name, st.err[i].line,
-			    "not well-formed XML: %s", st.err[i].msg);
-	}
-	if (st.more_errors)
-		pp_diag_err(ds, name, 0, "more XML errors not shown");
-	if (st.nerr > 0 || doc == NULL) {
-		if (ds->nerrors == nerr)
-			pp_diag_err(ds, name, 0, "not well-formed XML");
-		goto out;
-	}
-	root = xmlDocGetRootElement(doc);
-	if (root == NULL || !is_elem(root, "schedule")) {
-		pp_diag_err(ds, name, root != NULL ? line_of(root) : 0,
-		    "not a frab schedule: the root element is <%s>, not "
-		    "<schedule>",
-		    root != NULL ? (const char *)root->name : "");
-		goto out;
-	}
-	for (c = root->children; c != NULL; c = c->next)
-		if (is_elem(c, "conference") && read_conference(&st, c) != 0)
-			goto out;
-	for (c = root->children; c != NULL && !st.f.stop; c = c->next)
-		if (is_elem(c, "day"))
-			read_day(&st, c);
-	if (st.events == 0)
-		pp_diag_warn(ds, name, line_of(root),
-		    "no <event> elements: no events");
-out:
-	release(&st);
-	free(st.own.v);
+	pp_feed_fini(&st.f, ok);
+	if (ok)
+		pp_diags_move(ds, &evds);
+	else
+		pp_diags_fini(&evds);
+	free(st.text.s);
+	free(st.day.s);
+	free(st.room.s);
+	free(st.ev.s);
 	free(st.persons);
-	free(st.link_url);
-	free(st.link_title);
-	xmlFreeDoc(doc);
-	xmlFreeParserCtxt(p);
+	free(st.lurl);
+	free(st.ltitle);
 	return ds->nerrors > nerr ? -1 : 0;
 }

@@ -85,8 +85,8 @@ ascii_word(unsigned char c)
  * Copies the next word of *pp (lowercased, possessive 's dropped) into buf
  * and advances *pp past it.  Returns the word's length, or 0 at the end of
  * the text.  buf must hold 2 * strlen(*pp) + 1 bytes: lowercasing a
- * character adds at most one byte to it (U+023A, 2 bytes, becomes U+2C65).  ASCII
- * takes a table lookup; only other bytes are decoded.
+ * character adds at most one byte to it (U+023A, 2 bytes, becomes U+2C65).
+ * ASCII takes a table lookup; only other bytes are decoded.
  */
 static size_t
 next_word(const unsigned char **pp, char *buf)

@@ -24,8 +24,8 @@ DEFAULT_VIDEOS = CORPUS / "pyvideo-pycon-us-2018" / "pycon-us-2018" / "videos"
 DEFAULT_OUT = REPO / "data" / "pycon2018" / "schedule.csv"
 
 HEADER = ["id", "date", "start", "end", "timezone", "kind", "title",
-          "speakers", "rooms", "track", "tags", "level", "recorded", "url",
-          "video_url", "abstract"]
+          "speakers", "rooms", "track", "tags", "level", "language",
+          "recorded", "url", "video_url", "abstract"]
 
 # Kinds whose rows are presentations: without a video they are "not
 # recorded".  For everything else (breaks, meals, plenaries, events) the
@@ -235,9 +235,12 @@ def output_row(r):
         "title": r["title"],
         "speakers": "; ".join(speakers),
         "rooms": r["rooms"],
-        "track": "",
+        # The Charlas are PyCon US's Spanish-language talk track; every
+        # other session of 2018 was held in English.
+        "track": "Charlas" if r["kind"] == "charlas" else "",
         "tags": "; ".join(tags),
         "level": "",
+        "language": "es" if r["kind"] == "charlas" else "en",
         "recorded": recorded,
         "url": r["url"],
         "video_url": video_url,

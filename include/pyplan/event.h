@@ -66,7 +66,10 @@ struct pp_event {
 	const char **tags;
 	size_t ntags;
 	enum pp_recorded recorded;
-	const char *lang; /* ISO 639-1 code in lower case ("en"), "" unknown */
+	const char *lang; /* the languages it is given in: ISO 639-1 codes,
+	                     lower case, comma-separated, the spoken one
+	                     first ("de,en": German, interpreted into
+	                     English); "" unknown (pp_tt_lang) */
 	enum pp_status status;
 	const char *file; /* borrowed origin, for diagnostics */
 	unsigned line;    /* line of the row / property, 1-based */
@@ -127,6 +130,21 @@ void *pp_tt_alloc(struct pp_timetable *tt, size_t n);
  */
 size_t pp_tt_split(struct pp_timetable *tt, const char *s, int allow_comma,
     const char ***out);
+/*
+ * Returns the language list of an event in the form of ev->lang, as an
+ * arena string, from what a source writes: ISO 639-1 or 639-2 codes,
+ * language tags ("en-US", "pt_BR"), English or native names ("German",
+ * "Deutsch", "Español"), several separated by commas, semicolons,
+ * slashes, blanks or "and"/"und".  Duplicates are dropped, the order
+ * kept.  Words it does not know are left out and counted in *unknown
+ * (may be NULL); "" when nothing is known.
+ */
+const char *pp_tt_lang(struct pp_timetable *tt, const char *s, size_t *unknown);
+
+/* 1 if one of the languages in list (ev->lang form) is among the
+ * comma-separated codes in want, else 0; an empty list matches nothing. */
+int pp_lang_any(const char *list, const char *want);
+
 /* Sets ev->rooms and ev->room (joined with "; ") from an array. */
 void pp_tt_set_rooms(struct pp_timetable *tt, struct pp_event *ev,
     const char **rooms, size_t n);

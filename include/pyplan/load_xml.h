@@ -1,217 +1,58 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The frab/Pentabarf XML reader (FOSDEM, CCC, Giggity's format), on
- * libxml2, and the feed core it shares with the JSON reader: one frab
- * event model, ISO 8601 times, durations, HTML-to-text, kind words, and
- * the strict/lenient reporting of a bad event.
+ * libxml2; each event goes through the feed core (feed.h).
  */
 #ifndef PYPLAN_LOAD_XML_H
 #define PYPLAN_LOAD_XML_H
 
 #include <stddef.h>
-#include <stdint.h>
 
 #include "pyplan/diag.h"
 #include "pyplan/event.h"
 #include "pyplan/load.h"
-#include "pyplan/tz.h"
 
 /* Deeper XML element nesting is refused (libxml2's limit without
  * XML_PARSE_HUGE, which pyplan never sets). */
 #define PP_XML_MAX_DEPTH 256
-/* Problems kept per event; more are dropped. */
-#define PP_FEED_MAX_PROBLEMS 6
+/* Elements with more attributes are refused before parsing (libxml2 2.9
+ * checks an element's attributes for duplicates in quadratic time). */
+#define PP_XML_MAX_ATTRS 256
 
 /*
  * Loads a frab XML buffer named name into tt; same contract as
  * pp_load_buffer.  The root is <schedule>; its <conference> gives the
- * name (tt->name, when not already set) and <time_zone_name>; each <day
- * date=...> holds <room name=...> elements holding <event>s, or (the
- * legacy Pentabarf shape) <event>s directly.  An event's start is its
- * <date> (ISO 8601, with or without an offset), else its <start> (HH:MM)
- * on the day's date, on the next day when it is before the day's start
- * attribute or the conference's <day_change>.  Its length is <duration>
- * (HH:MM or H:MM:SS).  The id is the guid attribute, else the id
- * attribute, else "FILE:LINE".  <type> is the kind word, else a <track>
- * that names a kind; <subtitle>, <abstract> and <description> (HTML
- * stripped) make the abstract; <persons> the speakers; a <links> entry
- * titled "Video..." or on a video host the video url; <recording>
- * <optout>, <do_not_record> and <do_not_stream> the recorded flag.
- * Floating times are read in the file's time zone, else opts->tz, else
- * UTC.  Documents that are not well-formed, nest deeper than
- * PP_XML_MAX_DEPTH, or whose DOCTYPE declares entities are refused
- * before any event is read; no DTD or network resource is ever loaded.
- * Diagnostics carry the line of the offending element.
+ * name (tt->name, when not already set), <time_zone_name> and
+ * <day_change>; each <day date=... start=... end=...> holds <room
+ * name=...> elements holding <event>s, or (the legacy Pentabarf shape)
+ * <event>s directly.  An event's start is its <date> (ISO 8601, with or
+ * without an offset), else its <start> (HH:MM) on the day's date, on the
+ * next day when it is before the day's start attribute or the
+ * conference's <day_change>.  Its length is <duration> (HH:MM or
+ * H:MM:SS).  The id is the guid attribute, else the id attribute, else
+ * "FILE:LINE".  <type> is the kind word, else a <track> that names a
+ * kind; <subtitle>, <abstract> and <description> (HTML stripped) make the
+ * abstract; <persons> the speakers; a <links> entry titled "Video..." or
+ * on a video host the video url; <recording> <optout>, <do_not_record>
+ * and <do_not_stream> the recorded flag.  Floating times are read in the
+ * file's time zone, else opts->tz, else UTC.
+ *
+ * ZONE AND NIGHTS.  <time_zone_name> is the zone the programme declares
+ * (tt->tz); a file without it declares none, whatever its offsets say.
+ * The days' start and end attributes give when one conference day ends
+ * and the next begins (tt->day_change: 06:00 at the CCC congresses, 09:00
+ * at FOSDEM), else <day_change> does; see pp_feed_fini in feed.h.
+ *
+ * Documents that are not well-formed, nest deeper than PP_XML_MAX_DEPTH,
+ * have an element with more than PP_XML_MAX_ATTRS attributes, or whose
+ * DOCTYPE declares entities or names an external DTD are refused, and
+ * nothing of them is kept; no DTD or network resource is ever loaded.
+ * An element outside <conference> and <event> that pyplan does not read
+ * but that has a title and a time among its children (EuroPython's
+ * <entry>) is reported, one warning per element name.  Diagnostics carry
+ * the line of the offending element.
  */
 int pp_load_xml(struct pp_timetable *tt, const char *name, const char *data,
     size_t len, const struct pp_load_opts *opts, struct pp_diags *ds);
-
-/* A place in a feed: 1-based line and column, 0 when unknown (a column
- * only where lines say little, as in one-line JSON). */
-struct pp_feed_pos {
-	unsigned line, col;
-};
-
-/*
- * The feed core.  A feed reader fills one struct pp_feed per file and
- * hands each event to pp_feed_add, so that every format reports problems
- * alike: in strict mode each problem is an error; in lenient mode a bad
- * event is skipped with one warning.
- */
-struct pp_feed {
-	struct pp_timetable *tt;
-	const char *name; /* borrowed, for diagnostics */
-	const char *base; /* basename of name, for default ids */
-	const struct pp_load_opts *opts;
-	struct pp_diags *ds;
-	const char *zone; /* resolved display zone, or NULL */
-	int day_change;   /* seconds after midnight, -1 = none */
-	size_t nevents;   /* events offered, for the limit */
-	int stop;         /* too many events: read no more */
-	struct {
-		struct pp_feed_pos at;
-		char msg[160];
-	} prob[PP_FEED_MAX_PROBLEMS];
-	int nprob;
-};
-
-/* Sets up f for one file; opts may be NULL.  Borrows every pointer. */
-void pp_feed_init(struct pp_feed *f, struct pp_timetable *tt, const char *name,
-    const struct pp_load_opts *opts, struct pp_diags *ds);
-
-/*
- * Sets the zone the file declares (frab <time_zone_name>): returns 0, or
- * -1 after an error at at when the zone is unknown.
- */
-int
-pp_feed_set_zone(struct pp_feed *f, const char *zone, struct pp_feed_pos at);
-
-/* Records a problem of the current event (at.line 0: at the event). */
-void pp_feed_problem(struct pp_feed *f, struct pp_feed_pos at, const char *fmt,
-    ...) __attribute__((format(printf, 3, 4)));
-
-/*
- * Reports the current event's problems and clears them: errors in strict
- * mode, one "skipped: ..." warning at at in lenient mode.  Returns the
- * number of problems.
- */
-int pp_feed_flush(struct pp_feed *f, struct pp_feed_pos at);
-
-/* A warning about the event at at (a skipped item). */
-void pp_feed_warn(struct pp_feed *f, struct pp_feed_pos at, const char *fmt,
-    ...) __attribute__((format(printf, 3, 4)));
-
-/*
- * Counts one more event against PP_LOAD_MAX_EVENTS; returns 0, or -1
- * (once, with an error at at) when the file has too many.
- */
-int pp_feed_count(struct pp_feed *f, struct pp_feed_pos at);
-
-/* A parsed ISO 8601 date-time. */
-struct pp_feed_time {
-	struct pp_civil c; /* civil fields as written */
-	int has_off;       /* "Z" or an offset was given */
-	int off;           /* seconds east of UTC */
-};
-
-/*
- * Parses "YYYY-MM-DDTHH:MM[:SS[.frac]][Z|+HH:MM|+HHMM]" ('T' or a space)
- * into *t; returns 0 or -1.
- */
-int pp_feed_parse_time(const char *s, struct pp_feed_time *t);
-
-/*
- * The instant of t: exact when it has an offset, else read in the feed's
- * floating zone.  Settles the feed's display zone on first use (declared
- * zone, else opts->tz, else for offset times the fixed zone "Etc/GMT-N"
- * of the first offset seen, else UTC).  Returns 0, or -1 when the time
- * does not exist.
- */
-int
-pp_feed_instant(struct pp_feed *f, const struct pp_feed_time *t, int64_t *out);
-
-/* The feed's display zone (settling it as pp_feed_instant would). */
-const char *pp_feed_zone(struct pp_feed *f);
-
-/*
- * Parses a frab duration, "HH:MM", "H:MM:SS" or "D:HH:MM:SS", into
- * seconds; returns 0 or -1.
- */
-int pp_feed_parse_duration(const char *s, int64_t *out);
-
-/*
- * Returns an arena copy of s as plain text: HTML tags dropped (block
- * tags become line breaks), entities decoded, CRLF made LF, runs of
- * blanks squeezed, at most one empty line in a row, trimmed.
- */
-const char *pp_feed_text(struct pp_timetable *tt, const char *s);
-/* Returns an arena copy of s on one line: entities decoded, tags
- * dropped, every run of white space made one space, trimmed. */
-const char *pp_feed_line(struct pp_timetable *tt, const char *s);
-
-/*
- * The kind from a source's type word, its track and the title: the type
- * decides (pp_kind_guess), except that an empty or unknown type gives way
- * to a track that names a kind.  *word receives the word used.
- */
-enum pp_kind pp_feed_kind(const char *type, const char *track,
-    const char *title, const char **word);
-
-/*
- * Parses a feed boolean ("true", "false", "1", "0", "yes", "no", any
- * case); returns 1, 0, or -1 when s is none of these, -2 when empty.
- */
-int pp_feed_bool(const char *s);
-
-/*
- * One event as the feeds carry it, before checking.  Strings are
- * borrowed and "" when absent; arrays NULL when empty; lines 0 when
- * unknown (the event's place is used).
- */
-struct pp_feed_event {
-	struct pp_feed_pos at; /* where the event starts */
-	const char *guid, *id; /* the id is the guid, else id */
-	const char *date;      /* ISO start date-time, or "" */
-	struct pp_feed_pos date_at;
-	const char *start; /* HH:MM, read on day_date */
-	struct pp_feed_pos start_at;
-	const char *end; /* ISO end date-time, or "" */
-	struct pp_feed_pos end_at;
-	const char *day_date;  /* YYYY-MM-DD of the enclosing day */
-	const char *day_start; /* ISO start of the enclosing day */
-	const char *duration;  /* frab duration (HH:MM) */
-	struct pp_feed_pos duration_at;
-	int has_duration; /* a duration field is present */
-	const char *title, *subtitle, *track, *type, *level;
-	const char *abstract, *description, *url, *video_url;
-	int kind; /* a pp_kind the format decided, or -1 */
-	const char **rooms;
-	size_t nrooms;
-	const char **persons;
-	size_t npersons;
-	const char **tags;
-	size_t ntags;
-	const char **link_url, **link_title;
-	size_t nlinks;
-	enum pp_recorded recorded; /* from the format's recording fields */
-};
-
-/* Clears e: every string "", no arrays, kind -1, recorded unknown. */
-void pp_feed_event_init(struct pp_feed_event *e, struct pp_feed_pos at);
-
-/*
- * Checks one event and adds it to the timetable, or reports its problems
- * (pp_feed_flush).  The start is date, else start on day_date (on the
- * next day when before day_start or the feed's day_change); the end is
- * end, else start plus duration.  The title and rooms are squeezed onto
- * one line, the abstract is subtitle, abstract and description as plain
- * text; a link titled "Video..." or on a video host is the video url
- * when none is given, and makes an unknown recorded flag yes.  An event
- * of zero length is skipped with a warning.  Problems the reader already
- * recorded for this event (pp_feed_problem) are reported with its own.
- * Returns 0 when the event was added or skipped by design, -1 when it had
- * problems.
- */
-int pp_feed_add(struct pp_feed *f, const struct pp_feed_event *e);
 
 #endif

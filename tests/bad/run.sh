@@ -47,6 +47,12 @@ gen() {
 		awk 'BEGIN { print "title,date,start,duration"
 		    for (i = 0; i <= 200000; i++)
 			printf "T%d,2018-05-11,09:00,45\n", i }' >"$f" ;;
+	xml-many-attributes.xml) # 100,000 attributes on one element (1.1 MB)
+		awk 'BEGIN { printf "<schedule><day date=\"2025-01-01\">"
+		    printf "<event"; for (i = 0; i < 100000; i++)
+			printf " a%d=\"1\"", i
+		    print "><title>T</title></event></day></schedule>" }' \
+		    >"$f" ;;
 	too-big.csv)            # over PP_LOAD_MAX_BYTES (sparse)
 		truncate -s 300M "$f" ;;
 	*)

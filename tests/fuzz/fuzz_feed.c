@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: ISC */
-/* libFuzzer target: the frab XML and JSON feed loaders (libxml2, jansson)
- * through pp_load_buffer, which picks the loader from the content. */
+/* libFuzzer target: the frab XML and JSON feed readers (libxml2, jansson)
+ * and the feed core they share (feed.c), through pp_load_buffer, which
+ * picks the reader from the content. */
 #include "fuzz_util.h"
 
 #include "pyplan/diag.h"

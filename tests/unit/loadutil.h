@@ -83,6 +83,35 @@ find_title(const struct pp_timetable *tt, const char *title)
 	return NULL;
 }
 
+/* What a fixture declares for the whole programme. */
+struct declares {
+	const char *file;
+	const char *tz; /* tt->tz, NULL when the file names no zone */
+	int day_change; /* tt->day_change */
+};
+
+/* Loads each fixture and checks the zone and day change it declares. */
+static inline void
+check_declares(const struct declares *cases, size_t n)
+{
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	size_t i;
+	int r;
+
+	for (i = 0; i < n; i++) {
+		tt = load(cases[i].file, NULL, 0, &ds, &r);
+		assert_int_equal(r, 0);
+		if (cases[i].tz == NULL)
+			assert_null(tt->tz);
+		else
+			assert_string_equal(tt->tz, cases[i].tz);
+		assert_int_equal(tt->day_change, cases[i].day_change);
+		pp_timetable_free(tt);
+		pp_diags_fini(&ds);
+	}
+}
+
 /* The first diagnostic whose message contains s, or NULL. */
 static inline const struct pp_diag *
 diag_with(const struct pp_diags *ds, const char *s)

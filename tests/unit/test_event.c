@@ -216,11 +216,47 @@ test_merge_duplicates(void **state)
 	pp_timetable_free(tt);
 }
 
+static void
+test_lang(void **state)
+{
+	struct pp_timetable *tt = pp_timetable_new();
+	size_t unk = 99;
+
+	(void)state;
+	assert_string_equal(pp_tt_lang(tt, "en", &unk), "en");
+	assert_int_equal(unk, 0);
+	assert_string_equal(pp_tt_lang(tt, "de, en", NULL), "de,en");
+	assert_string_equal(pp_tt_lang(tt, "EN-us", NULL), "en");
+	assert_string_equal(pp_tt_lang(tt, "pt_BR", NULL), "pt");
+	assert_string_equal(pp_tt_lang(tt, "German and English", NULL),
+	    "de,en");
+	assert_string_equal(pp_tt_lang(tt, "Deutsch / Englisch", NULL),
+	    "de,en");
+	assert_string_equal(pp_tt_lang(tt, "Espa\xc3\xb1ol", NULL), "es");
+	assert_string_equal(pp_tt_lang(tt, "ESPA\xc3\x91OL", NULL), "es");
+	assert_string_equal(pp_tt_lang(tt, "fra;eng;fr", NULL), "fr,en");
+	assert_string_equal(pp_tt_lang(tt, "", &unk), "");
+	assert_int_equal(unk, 0);
+	/* Words it does not know are counted, never guessed. */
+	assert_string_equal(pp_tt_lang(tt, "Klingon, en", &unk), "en");
+	assert_int_equal(unk, 1);
+	assert_string_equal(pp_tt_lang(tt, "xx-yy zz", &unk), "");
+	assert_int_equal(unk, 2);
+	assert_true(pp_lang_any("de,en", "en"));
+	assert_true(pp_lang_any("de,en", "fr,de"));
+	assert_false(pp_lang_any("de", "en,fr"));
+	assert_false(pp_lang_any("", "en"));
+	assert_false(pp_lang_any("en", ""));
+	assert_false(pp_lang_any("e", "en"));
+	pp_timetable_free(tt);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_kind_guess_spec),
+	    cmocka_unit_test(test_lang),
 	    cmocka_unit_test(test_kind_guess_more),
 	    cmocka_unit_test(test_kind_names),
 	    cmocka_unit_test(test_split),

@@ -46,6 +46,14 @@ test_line_limit(void **state)
 	assert_int_equal(ds.v[0].line, 2);
 	assert_non_null(strstr(ds.v[0].msg, "line too long"));
 	free(s);
+	/* a CRLF line end is not part of the line */
+	s = filled("h\r\n", PP_LOAD_MAX_LINE, "\r\nlast\r\n", &len);
+	assert_int_equal(pp_load_check_lines("x", s, len, 0, &ds), 0);
+	free(s);
+	s = filled("h\r\n", PP_LOAD_MAX_LINE + 1, "\r\nlast\r\n", &len);
+	assert_int_equal(pp_load_check_lines("x", s, len, 0, &ds), -1);
+	assert_int_equal(ds.nerrors, 2);
+	free(s);
 	/* the last line counts even without a newline */
 	s = filled("h\n", PP_LOAD_MAX_LINE + 1, "", &len);
 	assert_int_equal(pp_load_check_lines("x", s, len, 0, &ds), -1);

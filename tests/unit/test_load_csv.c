@@ -64,12 +64,12 @@ diag_at(const struct pp_diags *ds, unsigned line, enum pp_level level)
 }
 
 static size_t
-count_msg(const struct pp_diags *ds, const char *prefix)
+count_msg(const struct pp_diags *ds, const char *part)
 {
 	size_t i, n = 0;
 
 	for (i = 0; i < ds->n; i++)
-		if (strncmp(ds->v[i].msg, prefix, strlen(prefix)) == 0)
+		if (strstr(ds->v[i].msg, part) != NULL)
 			n++;
 	return n;
 }
@@ -250,8 +250,8 @@ test_vivatech(void **state)
 	assert_int_equal(ds.nerrors, 0);
 	assert_int_equal(ds.nwarnings, 1256);
 	assert_string_equal(ds.v[0].msg,
-	    "skipped: day 'Thursday' is not a "
-	    "date (YYYY-MM-DD or DD/MM/YYYY)");
+	    "day 'Thursday' is not a "
+	    "date (YYYY-MM-DD or DD/MM/YYYY): event skipped");
 	done(tt, &ds);
 }
 
@@ -491,13 +491,13 @@ test_bad_rows_lenient(void **state)
 	assert_int_equal(ds.nerrors, 0);
 	/* one per bad row (3-10, 13), plus the two that are never errors */
 	assert_int_equal(ds.nwarnings, 11);
-	assert_int_equal(count_msg(&ds, "skipped: "), 9);
+	assert_int_equal(count_msg(&ds, ": event skipped"), 9);
 	assert_string_equal(diag_at(&ds, 5, PP_WARNING)->msg,
-	    "skipped: end '13:00' is before start '14:00'");
+	    "end '13:00' is before start '14:00': event skipped");
 	assert_string_equal(diag_at(&ds, 13, PP_WARNING)->msg,
-	    "skipped: date 'Monday' is not a date (YYYY-MM-DD or DD/MM/YYYY)"
+	    "date 'Monday' is not a date (YYYY-MM-DD or DD/MM/YYYY)"
 	    "; start '25:00' is not a time (HH:MM) or a date-time "
-	    "(YYYY-MM-DDTHH:MM)");
+	    "(YYYY-MM-DDTHH:MM): event skipped");
 	/* only the bad rows are dropped */
 	assert_int_equal(tt->n, 4);
 	assert_string_equal(tt->ev[0].title, "Good one");
@@ -914,6 +914,112 @@ test_detect_format(void **state)
 	done(tt, &ds);
 }
 
+/*
+ * The bounds of a duration hold for an end too: at least a minute (a plan
+ * counts whole minutes) and at most 7 days, as in the other formats.
+ */
+static void
+test_event_length_bounds(void **state)
+{
+	static const char csv[] =
+	    "title,start,end\n"
+	    "Week,2018-05-09T10:00,2018-05-17T10:00\n"          /* 2 */
+	    "Seconds,2018-05-09T10:00:00,2018-05-09T10:00:30\n" /* 3 */
+	    "Minute,2018-05-09T11:00:00,2018-05-09T11:01:00\n"  /* 4 */
+	    "Days,2018-05-09T10:00,2018-05-16T10:00\n";         /* 5 */
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	int r;
+
+	(void)state;
+	tt = load_buf(csv, sizeof(csv) - 1, 0, &ds, &r);
+	assert_int_equal(r, -1);
+	assert_int_equal(ds.nerrors, 2);
+	assert_string_equal(diag_at(&ds, 2, PP_ERROR)->msg,
+	    "end '2018-05-17T10:00' is more than 7 days after start "
+	    "'2018-05-09T10:00'");
+	assert_string_equal(diag_at(&ds, 3, PP_ERROR)->msg,
+	    "end '2018-05-09T10:00:30' is less than a minute after start "
+	    "'2018-05-09T10:00:00'");
+	assert_int_equal(tt->n, 2);
+	assert_int_equal(pp_event_minutes(&tt->ev[0]), 1);
+	done(tt, &ds);
+}
+
+/*
+ * A timezone column that every event row agrees on is the zone the file
+ * declares (tt->tz); rows that differ, or leave it empty, declare none.
+ */
+static void
+test_zone_column(void **state)
+{
+	static const char same[] =
+	    "title,date,start,end,tz\n"
+	    "A,2018-05-09,09:00,09:30,America/New_York\n"
+	    "B,2018-05-09,10:00,10:30,America/New_York\n";
+	static const char mixed[] =
+	    "title,date,start,end,tz\n"
+	    "A,2018-05-09,09:00,09:30,America/New_York\n"
+	    "B,2018-05-09,10:00,10:30,America/Chicago\n";
+	static const char partly[] =
+	    "title,date,start,end,tz\n"
+	    "A,2018-05-09,09:00,09:30,America/New_York\n"
+	    "B,2018-05-09,10:00,10:30,\n";
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	int r;
+
+	(void)state;
+	tt = load_buf(same, sizeof(same) - 1, 0, &ds, &r);
+	assert_int_equal(r, 0);
+	assert_string_equal(tt->tz, "America/New_York");
+	done(tt, &ds);
+	tt = load_buf(mixed, sizeof(mixed) - 1, 0, &ds, &r);
+	assert_int_equal(r, 0);
+	assert_null(tt->tz);
+	done(tt, &ds);
+	tt = load_buf(partly, sizeof(partly) - 1, 0, &ds, &r);
+	assert_null(tt->tz);
+	done(tt, &ds);
+	/* the derived PyCon 2018 file says America/New_York on every row */
+	tt = load(FIX("pycon-us-2018-schedule.derived.csv"), NULL, 0, &ds, &r);
+	assert_string_equal(tt->tz, "America/New_York");
+	done(tt, &ds);
+	/* --tz is not a zone the file declares */
+	tt = load(FIX("csv-iso.csv"), "Europe/Paris", 0, &ds, &r);
+	assert_null(tt->tz);
+	done(tt, &ds);
+}
+
+/* A language column, any of its aliases; a word it does not know is a
+ * note at the row, not a guess. */
+static void
+test_language_column(void **state)
+{
+	static const char csv[] = "title,date,start,end,Sprache\n"
+	                          "A,2018-05-09,09:00,09:30,Deutsch\n"
+	                          "B,2018-05-09,10:00,10:30,\"en, de\"\n"
+	                          "C,2018-05-09,11:00,11:30,\n"
+	                          "D,2018-05-09,12:00,12:30,Klingon\n";
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	const struct pp_diag *d;
+	int r;
+
+	(void)state;
+	tt = load_buf(csv, sizeof(csv) - 1, 0, &ds, &r);
+	assert_int_equal(r, 0);
+	assert_int_equal(tt->n, 4);
+	assert_string_equal(tt->ev[0].lang, "de");
+	assert_string_equal(tt->ev[1].lang, "en,de");
+	assert_string_equal(tt->ev[2].lang, "");
+	assert_string_equal(tt->ev[3].lang, "");
+	d = diag_at(&ds, 5, PP_NOTE);
+	assert_non_null(d);
+	assert_non_null(strstr(d->msg, "language 'Klingon'"));
+	done(tt, &ds);
+}
+
 int
 main(void)
 {
@@ -940,6 +1046,9 @@ main(void)
 	    cmocka_unit_test(test_load_file_errors),
 	    cmocka_unit_test(test_stdin),
 	    cmocka_unit_test(test_detect_format),
+	    cmocka_unit_test(test_event_length_bounds),
+	    cmocka_unit_test(test_zone_column),
+	    cmocka_unit_test(test_language_column),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 

@@ -220,8 +220,11 @@ test_sessionize_azure(void **state)
  *   'tests/fixtures/pycon-us-2022-conference.json'))['schedule']; print(
  *   sum(1 for x in s if x['kind']!='blank' and x['start']<x['end']))"
  * gives 160, 176 and 179 for 2022-2024; the rest are 2, 3 and 0 "blank"
- * slots and 0, 29 and 30 items of zero length, each a warning.  2022 has
- * 26 items in more than one room.
+ * slots and 0, 29 and 30 items of zero length, each a warning.  The
+ * 2023 and 2024 "Posters Session" lists 24 and 27 posters (sum(len(
+ * x.get('sessions') or []) for x in s)), each an event at the session's
+ * time.  2022 has 26 items in more than one room.  No file names its
+ * zone: tt->tz stays NULL, and events show the offsets' fixed zone.
  */
 static void
 test_pycon_us(void **state)
@@ -232,8 +235,8 @@ test_pycon_us(void **state)
 		const char *tz;
 	} years[] = {
 	    {FIX("pycon-us-2022-conference.json"), 160, 2, "Etc/GMT+7"},
-	    {FIX("pycon-us-2023-conference.json"), 176, 32, "Etc/GMT+6"},
-	    {FIX("pycon-us-2024-conference.json"), 179, 30, "Etc/GMT+4"},
+	    {FIX("pycon-us-2023-conference.json"), 176 + 24, 32, "Etc/GMT+6"},
+	    {FIX("pycon-us-2024-conference.json"), 179 + 27, 30, "Etc/GMT+4"},
 	};
 	struct pp_diags ds;
 	struct pp_timetable *tt;
@@ -249,8 +252,28 @@ test_pycon_us(void **state)
 		assert_int_equal(tt->n, years[i].n);
 		assert_int_equal(ds.nwarnings, years[i].warnings);
 		assert_string_equal(tt->ev[0].tz, years[i].tz);
+		assert_null(tt->tz);
 		done(tt, &ds);
 	}
+	/* a poster listed by the 2024 poster session */
+	tt = load(years[2].file, NULL, 0, &ds, &r);
+	e = find_title(tt, "Posters Session");
+	assert_non_null(e);
+	for (i = 0; i < tt->n; i++)
+		if (tt->ev[i].kind == PP_KIND_POSTER &&
+		    tt->ev[i].start == e->start && tt->ev[i].end == e->end &&
+		    &tt->ev[i] != e)
+			multi++;
+	assert_int_equal(multi, 27);
+	multi = 0;
+	e = find_id(tt, "178119");
+	assert_non_null(e);
+	assert_non_null(strstr(e->title, "BeagleTM"));
+	assert_string_equal(e->speakers[0], "Oliver Bonham-Carter");
+	assert_string_equal(e->room, "Expo Hall A");
+	assert_int_equal(e->start, utc(2024, 5, 19, 14, 0));
+	assert_int_equal(e->end, utc(2024, 5, 19, 17, 0));
+	done(tt, &ds);
 	tt = load(years[0].file, "America/Denver", 0, &ds, &r);
 	for (i = 0; i < tt->n; i++)
 		multi += tt->ev[i].nrooms > 1;
@@ -357,7 +380,7 @@ test_frab_bad_event(void **state)
 	assert_int_equal(r, 0);
 	assert_int_equal(tt->n, 1);
 	assert_int_equal(ds.nwarnings, 2);
-	d = diag_with(&ds, "skipped: ");
+	d = diag_with(&ds, ": event skipped");
 	assert_int_equal(d->line, 6);
 	assert_int_equal(d->col, 3);
 	assert_int_equal(tt->ev[0].line, 4);
@@ -455,6 +478,261 @@ test_sessionize_bad(void **state)
 	done(tt, &ds);
 }
 
+/*
+ * PyCon US 2025 (tests/fixtures/pycon-us-2025-conference.json, shaped as
+ * the 2025 file: a schedule and, beside it, the open-spaces list): five
+ * schedule items, an item whose title says CANCELLED, an item with
+ * cancelled true, and four open spaces, read as open-space events with
+ * ids of their own.
+ */
+static void
+test_pycon_2025_open_spaces(void **state)
+{
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	const struct pp_event *e;
+	int r;
+
+	(void)state;
+	tt = load(FIX("pycon-us-2025-conference.json"), NULL, 0, &ds, &r);
+	assert_int_equal(r, 0);
+	assert_int_equal(ds.nerrors, 0);
+	assert_int_equal(ds.nwarnings, 0);
+	assert_int_equal(tt->n, 5 + 2 + 4);
+	assert_int_equal(count_kind(tt, PP_KIND_OPEN_SPACE), 4);
+	e = find_id(tt, "open-space-1");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Neurodivergent Pythonista Social Space");
+	assert_int_equal(e->kind, PP_KIND_OPEN_SPACE);
+	assert_string_equal(e->kind_word, "open-space");
+	assert_string_equal(e->room, "Room 316");
+	assert_int_equal(e->start, utc(2025, 5, 16, 20, 0));
+	assert_int_equal(e->end, utc(2025, 5, 16, 21, 0));
+	assert_non_null(strstr(e->abstract, "neurodivergent"));
+	/* the same open space twice: two events */
+	assert_non_null(find_id(tt, "open-space-3"));
+	assert_non_null(find_id(tt, "open-space-4"));
+	/* cancelled: by its flag, and by its title (mark taken off) */
+	e = find_id(tt, "191");
+	assert_non_null(e);
+	assert_int_equal(e->status, PP_STATUS_CANCELLED);
+	e = find_id(tt, "190");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Introduction to Sprints Workshop");
+	assert_int_equal(e->status, PP_STATUS_CANCELLED);
+	assert_int_equal(find_id(tt, "103")->status, PP_STATUS_CONFIRMED);
+	assert_non_null(diag_with(&ds,
+	    "'Testing Python Code at Scale' is cancelled: listed, never "
+	    "planned"));
+	assert_non_null(diag_with(&ds,
+	    "'Introduction to Sprints Workshop' is cancelled (its title "
+	    "says so)"));
+	/* the file names no zone: offsets stay exact, tt->tz is NULL */
+	assert_null(tt->tz);
+	done(tt, &ds);
+}
+
+/*
+ * PyConFR in the 2025 site-data shape (tests/fixtures/pyconfr-2025-
+ * schedule.json, the 2024 file reshaped): slots[] with room {id, name},
+ * submission_type {id, name}; 76 submissions, three sprints with a second
+ * slot on 2024-11-01 (shown in both days' cells), four in state
+ * "accepted", a "canceled" talk and a "withdrawn" proposal, and the five
+ * extra items: 76 + 3 + 1 + 5 events.
+ */
+static void
+test_pyconfr_2025(void **state)
+{
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	const struct pp_event *e;
+	const struct pp_diag *d;
+	int r;
+
+	(void)state;
+	tt =
+	    load(FIX("pyconfr-2025-schedule.json"), "Europe/Paris", 0, &ds, &r);
+	assert_int_equal(r, 0);
+	assert_int_equal(ds.nerrors, 0);
+	assert_int_equal(tt->n, 76 + 3 + 1 + 5);
+	/* a sprint with two slots: two events, ids of their own */
+	e = find_id(tt, "ACEENH-1");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Modoboa end-user tools v2");
+	assert_int_equal(e->start, utc(2024, 10, 31, 9, 0));
+	assert_string_equal(e->room, "C02");
+	assert_string_equal(e->kind_word, "Sprint");
+	e = find_id(tt, "ACEENH-2");
+	assert_non_null(e);
+	assert_int_equal(e->start, utc(2024, 11, 1, 9, 0));
+	assert_null(find_id(tt, "ACEENH"));
+	/* accepted is published */
+	e = find_id(tt, "MMKK3N");
+	assert_non_null(e);
+	assert_string_equal(e->room, "PAM");
+	assert_string_equal(e->kind_word, "Short talk");
+	/* canceled stays, withdrawn is reported */
+	assert_int_equal(find_id(tt, "CANCEL")->status, PP_STATUS_CANCELLED);
+	assert_null(find_id(tt, "WDRAWN"));
+	d = diag_with(&ds, "'Withdrawn proposal' is in state 'withdrawn'");
+	assert_non_null(d);
+	assert_int_equal(d->level, PP_WARNING);
+	assert_true(d->col > 1);
+	/* unchanged from 2024 */
+	e = find_id(tt, "JDQLRV");
+	assert_non_null(e);
+	assert_string_equal(e->room, "GAM");
+	assert_int_equal(e->kind, PP_KIND_KEYNOTE);
+	done(tt, &ds);
+}
+
+/* Members no reader reads that hold event-like items are reported, at
+ * their line; lists of people or rooms are not. */
+static void
+test_unread_lists(void **state)
+{
+	static const char pycon[] =
+	    "{\"schedule\": [{\"kind\": \"talk\", \"name\": \"T\",\n"
+	    "  \"start\": \"2025-05-16T10:00:00-04:00\",\n"
+	    "  \"end\": \"2025-05-16T10:30:00-04:00\", \"conf_key\": 1}],\n"
+	    " \"lightning-talks\": [\n"
+	    "  {\"title\": \"L1\", \"start\": \"2025-05-16T17:00:00-04:00\"},\n"
+	    "  {\"title\": \"L2\", \"start\": "
+	    "\"2025-05-16T17:05:00-04:00\"}],\n"
+	    " \"conference\": {\"sponsors\": {\"Gold\": [{\"name\": \"S\"}]},\n"
+	    "  \"extra\": {\"summit\": {\"name\": \"Summit\",\n"
+	    "   \"date\": \"2025-05-14\"}}},\n"
+	    " \"speakers\": [{\"name\": \"Ada\", \"bio\": \"\"}]}\n";
+	static const char frab[] =
+	    "{\"schedule\": {\"conference\": {\"title\": \"C\",\n"
+	    " \"days\": [], \"workshops\": [\n"
+	    "  {\"title\": \"W\", \"date\": \"2025-01-01T10:00:00+01:00\"}]},\n"
+	    " \"persons\": [{\"name\": \"P\"}]}}\n";
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	const struct pp_diag *d;
+	int r;
+
+	(void)state;
+	tt = load_str(pycon, NULL, 0, &ds, &r);
+	assert_int_equal(r, 0);
+	assert_int_equal(tt->n, 1);
+	assert_int_equal(ds.nwarnings, 2);
+	d = diag_with(&ds, "'lightning-talks'");
+	assert_non_null(d);
+	assert_string_equal(d->msg,
+	    "'lightning-talks' holds 2 items that look like events and are "
+	    "not read");
+	assert_int_equal(d->line, 4);
+	d = diag_with(&ds, "'conference.extra'");
+	assert_non_null(d);
+	assert_string_equal(d->msg,
+	    "'conference.extra' holds 1 item that looks like events and is "
+	    "not read");
+	assert_int_equal(d->line, 8);
+	done(tt, &ds);
+	tt = load_str(frab, NULL, 0, &ds, &r);
+	d = diag_with(&ds, "'schedule.conference.workshops' holds 1 item");
+	assert_non_null(d);
+	assert_int_equal(d->line, 2);
+	done(tt, &ds);
+}
+
+/* Sessionize's status: accepted sessions are the programme, cancelled
+ * ones are listed, others are reported. */
+static void
+test_sessionize_status(void **state)
+{
+	static const char doc[] =
+	    "{\"sessions\": [\n"
+	    " {\"id\": \"1\", \"title\": \"In\", \"status\": \"Accepted\",\n"
+	    "  \"startsAt\": \"2025-05-01T10:00:00\",\n"
+	    "  \"endsAt\": \"2025-05-01T10:45:00\"},\n"
+	    " {\"id\": \"2\", \"title\": \"Off\", \"status\": \"Cancelled\",\n"
+	    "  \"startsAt\": \"2025-05-01T11:00:00\",\n"
+	    "  \"endsAt\": \"2025-05-01T11:45:00\"},\n"
+	    " {\"id\": \"3\", \"title\": \"No\", \"status\": \"Declined\",\n"
+	    "  \"startsAt\": \"2025-05-01T12:00:00\",\n"
+	    "  \"endsAt\": \"2025-05-01T12:45:00\"}\n"
+	    "], \"rooms\": [], \"speakers\": [], \"categories\": []}\n";
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	const struct pp_diag *d;
+	int r;
+
+	(void)state;
+	tt = load_str(doc, NULL, 0, &ds, &r);
+	assert_int_equal(r, 0);
+	assert_int_equal(tt->n, 2);
+	assert_int_equal(find_id(tt, "1")->status, PP_STATUS_CONFIRMED);
+	assert_int_equal(find_id(tt, "2")->status, PP_STATUS_CANCELLED);
+	d = diag_with(&ds, "has status 'Declined'");
+	assert_non_null(d);
+	assert_int_equal(d->line, 8);
+	assert_string_equal(d->msg,
+	    "session 'No' has status 'Declined', not in the programme: "
+	    "skipped");
+	done(tt, &ds);
+}
+
+/* frab/pretalx JSON: the zone time_zone_name names, and the day change
+ * the days' bounds give (day_start/day_end in schema 1, start/end in
+ * schema 2). */
+static void
+test_frab_json_zone_day_change(void **state)
+{
+	static const struct declares cases[] = {
+	    {FIX("c3voc-frab-camp2019.json"), "Europe/Berlin", 4 * 60},
+	    {FIX("c3voc-pretalx-rc3.json"), NULL, 4 * 60},
+	    {FIX("c3voc-hub-schedule2.json"), "Europe/Berlin", 6 * 60},
+	};
+
+	(void)state;
+	check_declares(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
+/* Languages: frab/pretalx "language", pretalx's content_locale in the
+ * PyConFR site data, and PyCon US's Charlas (its Spanish track). */
+static void
+test_language(void **state)
+{
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	const struct pp_event *e;
+	size_t i, es = 0;
+	int ret;
+
+	(void)state;
+	pp_diags_init(&ds);
+	tt = load(FIXTURES "/c3voc-pretalx-rc3.json", NULL, 0, &ds, &ret);
+	assert_int_equal(ret, 0);
+	e = find_title(tt,
+	    "Der faule Admin automatisiert: Gluon auf echter Hardware testen");
+	assert_non_null(e);
+	assert_string_equal(e->lang, "de");
+	done(tt, &ds);
+
+	pp_diags_init(&ds);
+	tt = load(FIXTURES "/pyconfr-2024-schedule.json", NULL, 0, &ds, &ret);
+	assert_int_equal(ret, 0);
+	e = find_id(tt, "GDDRLW");
+	assert_non_null(e);
+	assert_string_equal(e->lang, "en");
+	done(tt, &ds);
+
+	pp_diags_init(&ds);
+	tt =
+	    load(FIXTURES "/pycon-us-2024-conference.json", NULL, 0, &ds, &ret);
+	assert_int_equal(ret, 0);
+	e = find_title(tt, "Observabilidad en Python para principiantes");
+	assert_non_null(e);
+	assert_string_equal(e->lang, "es");
+	for (i = 0; i < tt->n; i++)
+		es += strcmp(tt->ev[i].lang, "es") == 0;
+	assert_int_equal(es, 16);
+	done(tt, &ds);
+}
+
 int
 main(void)
 {
@@ -469,6 +747,12 @@ main(void)
 	    cmocka_unit_test(test_frab_bad_event),
 	    cmocka_unit_test(test_malformed),
 	    cmocka_unit_test(test_sessionize_bad),
+	    cmocka_unit_test(test_pycon_2025_open_spaces),
+	    cmocka_unit_test(test_pyconfr_2025),
+	    cmocka_unit_test(test_unread_lists),
+	    cmocka_unit_test(test_sessionize_status),
+	    cmocka_unit_test(test_frab_json_zone_day_change),
+	    cmocka_unit_test(test_language),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

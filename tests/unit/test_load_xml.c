@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Unit tests for the frab XML reader and the feed core: the corpus
+ * Unit tests for the frab XML reader: the corpus
  * schedules (counts taken independently with python3's xml.etree),
  * legacy Pentabarf files, diagnostics with lines, strict and lenient
  * mode, and hostile documents (entity expansion, external entities, deep
@@ -326,9 +326,10 @@ test_bad_events_strict(void **state)
 	assert_int_equal(r, 0);
 	assert_int_equal(ds.nerrors, 0);
 	assert_int_equal(tt->n, 1);
-	d = diag_with(&ds, "skipped: start '25:00'");
+	d = diag_with(&ds, "start '25:00'");
 	assert_non_null(d);
 	assert_int_equal(d->line, 5);
+	assert_int_equal(diag_with(&ds, ": event skipped"), d);
 	assert_non_null(strstr(d->msg, "duration 'half an hour'"));
 	assert_int_equal(ds.nwarnings, 6);
 	done(tt, &ds);
@@ -496,9 +497,10 @@ test_external_entity(void **state)
 	}
 }
 
-/* An external DTD is never read: its entity stays undefined. */
+/* An external DTD is never read: the document is refused, as documented,
+ * and the DTD's entity never reaches a title. */
 static void
-test_external_dtd_not_loaded(void **state)
+test_external_dtd_refused(void **state)
 {
 	static const char doc[] =
 	    "<?xml version=\"1.0\"?>\n"
@@ -514,7 +516,10 @@ test_external_dtd_not_loaded(void **state)
 	(void)state;
 	tt = load_str(doc, NULL, 0, &ds, &r);
 	assert_int_equal(r, -1);
-	assert_non_null(diag_with(&ds, "'pwned' not defined"));
+	assert_non_null(diag_with(&ds, "DOCTYPE names an external DTD"));
+	assert_int_equal(diag_with(&ds, "DOCTYPE names")->line, 2);
+	assert_int_equal(ds.nerrors, 1);
+	assert_int_equal(tt->n, 0);
 	for (i = 0; i < tt->n; i++)
 		assert_null(strstr(tt->ev[i].title, "PWNED"));
 	done(tt, &ds);
@@ -572,125 +577,310 @@ test_merge_formats(void **state)
 	done(tt, &ds);
 }
 
+/*
+ * The zone the file names becomes the programme's (tt->tz); offsets alone
+ * never do.  The day change comes from the days' start and end attributes
+ * (38C3: 06:00 to 06:00; 31C3: days end at 04:00; FOSDEM 2025: 09:00 to
+ * 08:59), else from the conference's <day_change> (FOSDEM 2018).
+ */
 static void
-test_parse_duration(void **state)
+test_declared_zone_and_day_change(void **state)
 {
-	static const struct {
-		const char *s;
-		int64_t secs; /* -1: refused */
-	} cases[] = {
-	    {"00:25", 1500},
-	    {"1:00", 3600},
-	    {"12:00", 43200},
-	    {"0:45:30", 2730},
-	    {"01:00:00", 3600},
-	    {" 00:30 ", 1800},
-	    {"1:02:00:00", 93600},
-	    {"00:00", 0},
-	    {"", -1},
-	    {"30", -1},
-	    {"1:5", -1},
-	    {"1:60", -1},
-	    {"0:30:60", -1},
-	    {"1:24:00:00", -1},
-	    {"a:30", -1},
-	    {"1:30x", -1},
-	    {"1:2:3:4:5", -1},
-	    {"-1:00", -1},
+	static const struct declares cases[] = {
+	    {FIX("ccc-38c3-schedule.xml"), "Europe/Berlin", 6 * 60},
+	    {FIX("ccc-31c3-schedule.xml"), NULL, 4 * 60},
+	    {FIX("fosdem-2025.xml"), "Europe/Brussels", 9 * 60},
+	    {FIX("fosdem-2018.xml"), NULL, 9 * 60},
+	    {FIX("feed-nights.xml"), "Europe/Berlin", 6 * 60},
 	};
-	size_t i;
-	int64_t v;
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	int r;
 
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		int r = pp_feed_parse_duration(cases[i].s, &v);
-
-		if (cases[i].secs < 0)
-			assert_int_equal(r, -1);
-		else {
-			assert_int_equal(r, 0);
-			assert_int_equal(v, cases[i].secs);
-		}
-	}
+	check_declares(cases, sizeof(cases) / sizeof(cases[0]));
+	/* --tz is not what the file declares */
+	tt = load(FIX("ccc-31c3-schedule.xml"), "Europe/Berlin", 0, &ds, &r);
+	assert_null(tt->tz);
+	assert_int_equal(tt->day_change, 4 * 60);
+	done(tt, &ds);
 }
 
+/* Days that end at different hours give no day change, with a note; a
+ * day that ends on its own evening says nothing. */
 static void
-test_parse_time(void **state)
+test_day_change_disagree(void **state)
 {
-	struct pp_feed_time t;
+	static const char doc[] =
+	    "<schedule><conference><time_zone_name>Europe/Berlin"
+	    "</time_zone_name></conference>\n"
+	    "<day date=\"2024-12-27\" start=\"2024-12-27T10:00:00+01:00\" "
+	    "end=\"2024-12-28T04:00:00+01:00\"/>\n"
+	    "<day date=\"2024-12-28\" start=\"2024-12-28T10:00:00+01:00\" "
+	    "end=\"2024-12-29T06:00:00+01:00\"/>\n"
+	    "<day date=\"2024-12-29\" start=\"2024-12-29T10:00:00+01:00\" "
+	    "end=\"2024-12-29T18:00:00+01:00\">\n"
+	    "<event id=\"a\"><date>2024-12-29T11:00:00+01:00</date>"
+	    "<duration>0:30</duration><title>A</title></event></day>\n"
+	    "</schedule>\n";
+	static const char same[] =
+	    "<schedule>\n"
+	    "<day date=\"2024-12-27\" start=\"2024-12-27T10:00:00+01:00\" "
+	    "end=\"2024-12-27T18:00:00+01:00\">\n"
+	    "<event id=\"a\"><date>2024-12-27T11:00:00+01:00</date>"
+	    "<duration>0:30</duration><title>A</title></event></day>\n"
+	    "</schedule>\n";
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	const struct pp_diag *d;
+	int r;
 
 	(void)state;
-	assert_int_equal(pp_feed_parse_time("2025-02-01T10:35:00+01:00", &t),
+	tt = load_str(doc, NULL, 0, &ds, &r);
+	assert_int_equal(r, 0);
+	assert_int_equal(tt->day_change, -1);
+	d = diag_with(&ds, "no single day change");
+	assert_non_null(d);
+	assert_int_equal(d->level, PP_NOTE);
+	assert_string_equal(d->msg,
+	    "the days end at different times (04:00 to 06:00): no single day "
+	    "change");
+	assert_int_equal(d->line, 2);
+	assert_string_equal(tt->tz, "Europe/Berlin");
+	done(tt, &ds);
+	tt = load_str(same, NULL, 0, &ds, &r);
+	assert_int_equal(tt->day_change, -1);
+	assert_int_equal(ds.n, 0);
+	done(tt, &ds);
+}
+
+/* Two files that declare different zones or day changes: the first one's
+ * stay, the second file gets a warning. */
+static void
+test_two_files_disagree(void **state)
+{
+	static const char a[] =
+	    "<schedule><conference><time_zone_name>Europe/Berlin"
+	    "</time_zone_name><day_change>04:00</day_change></conference>\n"
+	    "<day date=\"2025-01-01\"><event id=\"a\"><start>10:00</start>"
+	    "<duration>0:30</duration><title>A</title></event></day>"
+	    "</schedule>\n";
+	static const char b[] =
+	    "<schedule><conference>\n<time_zone_name>Europe/Lisbon"
+	    "</time_zone_name><day_change>06:00</day_change></conference>\n"
+	    "<day date=\"2025-01-01\"><event id=\"b\"><start>10:00</start>"
+	    "<duration>0:30</duration><title>B</title></event></day>"
+	    "</schedule>\n";
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	const struct pp_diag *d;
+	int r;
+
+	(void)state;
+	tt = load_str(a, NULL, 0, &ds, &r);
+	assert_int_equal(r, 0);
+	assert_int_equal(pp_load_buffer(tt, "b.xml", b, strlen(b), NULL, &ds),
 	    0);
-	assert_int_equal(t.c.hour, 10);
-	assert_int_equal(t.has_off, 1);
-	assert_int_equal(t.off, 3600);
-	assert_int_equal(pp_feed_parse_time("2020-04-24T08:00:00", &t), 0);
-	assert_int_equal(t.has_off, 0);
-	assert_int_equal(pp_feed_parse_time("2024-12-27T09:30:00.123Z", &t), 0);
-	assert_int_equal(t.has_off, 1);
-	assert_int_equal(t.off, 0);
-	assert_int_equal(pp_feed_parse_time("2022-04-30 08:00-0700", &t), 0);
-	assert_int_equal(t.off, -7 * 3600);
-	assert_int_equal(pp_feed_parse_time("2025-02-30T10:00", &t), -1);
-	assert_int_equal(pp_feed_parse_time("2025-02-01T25:00", &t), -1);
-	assert_int_equal(pp_feed_parse_time("2025-02-01", &t), -1);
-	assert_int_equal(pp_feed_parse_time("10:00", &t), -1);
-	assert_int_equal(pp_feed_parse_time("2025-02-01T10:00+1", &t), -1);
+	assert_int_equal(tt->n, 2);
+	assert_string_equal(tt->tz, "Europe/Berlin");
+	assert_int_equal(tt->day_change, 4 * 60);
+	d = diag_with(&ds, "declares time zone");
+	assert_non_null(d);
+	assert_string_equal(d->file, "b.xml");
+	assert_int_equal(d->line, 2);
+	assert_int_equal(d->level, PP_WARNING);
+	assert_string_equal(d->msg,
+	    "the file declares time zone 'Europe/Lisbon', an earlier file "
+	    "'Europe/Berlin': the programme keeps 'Europe/Berlin'");
+	assert_non_null(diag_with(&ds,
+	    "the file's days change at 06:00, an earlier file's at 04:00"));
+	/* each file's own times are still read in its own zone */
+	assert_int_equal(find_id(tt, "b")->start, utc(2025, 1, 1, 10, 0));
+	assert_int_equal(find_id(tt, "a")->start, utc(2025, 1, 1, 9, 0));
+	done(tt, &ds);
 }
 
+/* libxml2 2.9 checks attributes for duplicates in quadratic time: more
+ * than PP_XML_MAX_ATTRS on one element are refused before parsing. */
 static void
-test_text(void **state)
+test_many_attributes(void **state)
 {
-	struct pp_timetable *tt = pp_timetable_new();
+	size_t cap = 64 + (PP_XML_MAX_ATTRS + 2) * 16, n, i, k;
+	char *doc = malloc(cap);
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	int r;
 
 	(void)state;
-	assert_string_equal(pp_feed_text(tt,
-	                        "<p>One &amp; two.</p>\n<p>Three"
-	                        " <a href=\"x\">link</a>.</p>"),
-	    "One & two.\n\nThree link .");
-	assert_string_equal(pp_feed_text(tt, "a\r\nb\r\n\r\n\r\n\r\nc"),
-	    "a\nb\n\nc");
-	assert_string_equal(pp_feed_text(tt, "x < y and y > z"),
-	    "x < y and y > z");
-	assert_string_equal(pp_feed_text(tt,
-	                        "caf&#233; &#x2014; &nbsp;ok"
-	                        " &bogus; &"),
-	    "caf\xc3\xa9 \xe2\x80\x94 ok &bogus; &");
-	assert_string_equal(pp_feed_text(tt, "<!-- hidden -->shown"), "shown");
-	assert_string_equal(pp_feed_line(tt, "  Tab\tand\nnewline  "),
-	    "Tab and newline");
-	assert_string_equal(pp_feed_line(tt, "&nbsp;"), "");
-	pp_timetable_free(tt);
+	assert_non_null(doc);
+	for (k = PP_XML_MAX_ATTRS; k <= PP_XML_MAX_ATTRS + 1; k++) {
+		n = (size_t)sprintf(doc, "<schedule>\n<!-- a=b -->\n<day");
+		for (i = 0; i < k; i++)
+			n += (size_t)sprintf(doc + n, " a%zu='=%zu'", i, i);
+		sprintf(doc + n, "/></schedule>\n");
+		tt = load_str(doc, NULL, 0, &ds, &r);
+		if (k == PP_XML_MAX_ATTRS) {
+			/* at the limit: read (a document without events) */
+			assert_int_equal(r, 0);
+			assert_null(diag_with(&ds, "attributes"));
+		} else {
+			assert_int_equal(r, -1);
+			assert_int_equal(ds.nerrors, 1);
+			assert_string_equal(ds.v[0].msg,
+			    "element <day> has more than 256 attributes: "
+			    "refused");
+			assert_int_equal(ds.v[0].line, 3);
+		}
+		done(tt, &ds);
+	}
+	free(doc);
 }
 
+/* libxml2's messages become one-line diagnostics, and nothing of a
+ * document that is not well-formed is kept or said about its events. */
 static void
-test_kind(void **state)
+test_libxml_messages(void **state)
 {
-	const char *w;
+	static const char bad_utf8[] =
+	    "<?xml version=\"1.0\"?>\n<schedule>\n<conference><title>"
+	    "\xff\xfe bad</title></conference></schedule>\n";
+	static const char late_error[] =
+	    "<schedule><day date=\"2025-01-01\">\n"
+	    "<event id=\"a\"><start>10:00</start><duration>0:30</duration>"
+	    "<title>A</title></event>\n"
+	    "<event id=\"b\"><start>99:00</start><duration>0:30</duration>"
+	    "<title>B</title></event>\n"
+	    "</day></schedule><oops>\n";
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	size_t i;
+	int r;
 
 	(void)state;
-	assert_int_equal(pp_feed_kind("devroom", "LLVM", "x", &w),
-	    PP_KIND_TALK);
-	assert_string_equal(w, "devroom");
-	/* no type: the title, else a track that names a kind, else talk */
-	assert_int_equal(pp_feed_kind("", "Opening", "Keynote: OLPC", &w),
-	    PP_KIND_KEYNOTE);
-	assert_int_equal(pp_feed_kind("", "Lightning Talks", "Rust", &w),
-	    PP_KIND_LIGHTNING);
-	assert_string_equal(w, "Lightning Talks");
-	assert_int_equal(pp_feed_kind("", "Kernel", "Rust", &w), PP_KIND_TALK);
-	/* feed words ("DJ Set" at 38C3) */
-	assert_int_equal(pp_feed_kind("DJ Set", "Music", "Night", &w),
-	    PP_KIND_SOCIAL);
-	/* an unknown type gives way to the track, else stays other */
-	assert_int_equal(pp_feed_kind("YOC", "Workshops", "Solder", &w),
-	    PP_KIND_WORKSHOP);
-	assert_int_equal(pp_feed_kind("certification", "", "Exam", &w),
-	    PP_KIND_OTHER);
-	assert_string_equal(w, "certification");
-	assert_int_equal(pp_feed_kind("other", "", "Queer Meet Up", &w),
-	    PP_KIND_SOCIAL);
+	tt = load_str(bad_utf8, NULL, 0, &ds, &r);
+	assert_int_equal(r, -1);
+	assert_true(ds.nerrors >= 1);
+	assert_non_null(diag_with(&ds, "not proper UTF-8"));
+	for (i = 0; i < ds.n; i++)
+		assert_null(strpbrk(ds.v[i].msg, "\r\n"));
+	assert_non_null(diag_with(&ds, "indicate encoding ! Bytes: 0xFF"));
+	done(tt, &ds);
+	tt = load_str(late_error, NULL, 1, &ds, &r);
+	assert_int_equal(r, -1);
+	assert_int_equal(tt->n, 0);
+	assert_int_equal(ds.nwarnings, 0);
+	assert_null(diag_with(&ds, "99:00"));
+	assert_non_null(diag_with(&ds, "not well-formed XML: "));
+	done(tt, &ds);
+}
+
+/* Elements pyplan does not read that look like events (a title and a
+ * time among their children) are reported, one warning per name. */
+static void
+test_unread_elements(void **state)
+{
+	static const char europython[] =
+	    "<schedule created=\"2014-07-13T11:40:02\">\n"
+	    "<day date=\"2014-07-21\"><entry id=\"1\"><start>0930</start>"
+	    "<duration>30</duration><room>C01</room><title>Breakfast</title>"
+	    "<speakers><speaker><name>A</name></speaker></speakers></entry>\n"
+	    "<entry id=\"2\"><start>1030</start><duration>30</duration>"
+	    "<title>Welcome</title></entry></day>\n"
+	    "<day date=\"2014-07-22\"><entry id=\"3\"><start>0930</start>"
+	    "<title>More</title></entry></day></schedule>\n";
+	static const char extra[] =
+	    "<schedule><generator name=\"x\"/><version>1</version>\n"
+	    "<conference><title>C</title><start>2025-01-01</start>"
+	    "</conference>\n"
+	    "<day date=\"2025-01-01\"><room name=\"A\">"
+	    "<event id=\"a\"><start>10:00</start><duration>0:30</duration>"
+	    "<title>A</title><persons><person>P</person></persons>"
+	    "<attachments><attachment><title>Slides</title></attachment>"
+	    "</attachments></event>\n"
+	    "<break><title>Coffee</title><start>11:00</start></break>"
+	    "</room></day>\n<tracks><track><name>T</name></track></tracks>"
+	    "</schedule>\n";
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	int r;
+
+	(void)state;
+	tt = load_str(europython, NULL, 0, &ds, &r);
+	assert_int_equal(r, 0);
+	assert_int_equal(tt->n, 0);
+	assert_int_equal(ds.nwarnings, 1);
+	assert_string_equal(ds.v[0].msg,
+	    "3 <entry> elements that look like events are not read: pyplan "
+	    "reads frab <event> elements");
+	assert_int_equal(ds.v[0].line, 2);
+	done(tt, &ds);
+	/* inside events, conference data and lists of names say nothing */
+	tt = load_str(extra, NULL, 0, &ds, &r);
+	assert_int_equal(r, 0);
+	assert_int_equal(tt->n, 1);
+	assert_int_equal(ds.nwarnings, 1);
+	assert_string_equal(ds.v[0].msg,
+	    "1 <break> element that looks like events is not read: pyplan "
+	    "reads frab <event> elements");
+	assert_int_equal(ds.v[0].line, 4);
+	done(tt, &ds);
+}
+
+/* Attribute values keep their ampersands (libxml2 hands them over as
+ * "&#38;" when entities are not substituted). */
+static void
+test_attribute_entities(void **state)
+{
+	static const char doc[] =
+	    "<schedule><day date=\"2025-01-01\">"
+	    "<room name=\"K &amp; L &#38; &#233;\">"
+	    "<event guid=\"a&amp;b\"><start>10:00</start>"
+	    "<duration>0:30</duration><title>T &amp; U &lt;3</title>"
+	    "<links><link href=\"http://x/?a=1&amp;b=2\">Video</link></links>"
+	    "</event></room></day></schedule>\n";
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	int r;
+
+	(void)state;
+	tt = load_str(doc, NULL, 0, &ds, &r);
+	assert_int_equal(r, 0);
+	assert_int_equal(tt->n, 1);
+	assert_string_equal(tt->ev[0].id, "a&b");
+	assert_string_equal(tt->ev[0].room, "K & L & \xc3\xa9");
+	assert_string_equal(tt->ev[0].title, "T & U <3");
+	assert_string_equal(tt->ev[0].video_url, "http://x/?a=1&b=2");
+	done(tt, &ds);
+}
+
+/* frab <language>: "de, en" is German interpreted into English. */
+static void
+test_language(void **state)
+{
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	const struct pp_event *e;
+	size_t i, de = 0, en = 0, both = 0, none = 0;
+	int ret;
+
+	(void)state;
+	pp_diags_init(&ds);
+	tt = load(FIXTURES "/ccc-38c3-schedule.xml", NULL, 0, &ds, &ret);
+	assert_int_equal(ret, 0);
+	e = find_id(tt, "1a944806-7db5-496c-927d-40d6b4d3e600");
+	assert_non_null(e);
+	assert_string_equal(e->lang, "de,en");
+	for (i = 0; i < tt->n; i++) {
+		const char *l = tt->ev[i].lang;
+
+		de += strcmp(l, "de") == 0;
+		en += strcmp(l, "en") == 0;
+		both += strlen(l) == 5;
+		none += *l == '\0';
+	}
+	assert_true(de > 400 && en > 300 && both > 150);
+	assert_int_equal(none, tt->n - de - en - both);
+	done(tt, &ds);
 }
 
 int
@@ -708,13 +898,17 @@ main(void)
 	    cmocka_unit_test(test_doctype_without_entities),
 	    cmocka_unit_test(test_billion_laughs),
 	    cmocka_unit_test(test_external_entity),
-	    cmocka_unit_test(test_external_dtd_not_loaded),
+	    cmocka_unit_test(test_external_dtd_refused),
 	    cmocka_unit_test(test_deep_nesting),
 	    cmocka_unit_test(test_merge_formats),
-	    cmocka_unit_test(test_parse_duration),
-	    cmocka_unit_test(test_parse_time),
-	    cmocka_unit_test(test_text),
-	    cmocka_unit_test(test_kind),
+	    cmocka_unit_test(test_declared_zone_and_day_change),
+	    cmocka_unit_test(test_day_change_disagree),
+	    cmocka_unit_test(test_two_files_disagree),
+	    cmocka_unit_test(test_many_attributes),
+	    cmocka_unit_test(test_libxml_messages),
+	    cmocka_unit_test(test_unread_elements),
+	    cmocka_unit_test(test_attribute_entities),
+	    cmocka_unit_test(test_language),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -40,7 +40,10 @@ test_check_encode_repair(void **state)
 
 	(void)state;
 	assert_int_equal(pp_utf8_check("caf\xc3\xa9", 5), 5);
-	assert_int_equal(pp_utf8_check("ab\xff" "cd", 5), 2);
+	assert_int_equal(pp_utf8_check("ab\xff"
+	                               "cd",
+	                     5),
+	    2);
 	assert_int_equal(pp_utf8_check("ab\xc3", 3), 2);
 	assert_int_equal(pp_utf8_encode(0xe9, buf), 2);
 	assert_memory_equal(buf, "\xc3\xa9", 2);
@@ -49,9 +52,12 @@ test_check_encode_repair(void **state)
 	assert_int_equal(pp_utf8_encode(0xd800, buf), 0);
 	assert_int_equal(pp_utf8_encode(0x110000, buf), 0);
 	assert_null(pp_utf8_repair("caf\xc3\xa9"));
-	r = pp_utf8_repair("a\xff" "b\xc3");
+	r = pp_utf8_repair("a\xff"
+	                   "b\xc3");
 	assert_non_null(r);
-	assert_string_equal(r, "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+	assert_string_equal(r,
+	    "a\xef\xbf\xbd"
+	    "b\xef\xbf\xbd");
 	free(r);
 	assert_int_equal(pp_utf8_boundary("a\xe2\x80\xa6", 3), 1);
 	assert_int_equal(pp_utf8_boundary("a\xe2\x80\xa6", 1), 1);
@@ -63,20 +69,20 @@ test_case_and_words(void **state)
 {
 	(void)state;
 	assert_int_equal(pp_utf8_lower('A'), 'a');
-	assert_int_equal(pp_utf8_lower(0xc9), 0xe9);   /* É */
-	assert_int_equal(pp_utf8_lower(0x141), 0x142); /* Ł */
-	assert_int_equal(pp_utf8_lower(0x1e9e), 0xdf); /* ẞ */
+	assert_int_equal(pp_utf8_lower(0xc9), 0xe9);    /* É */
+	assert_int_equal(pp_utf8_lower(0x141), 0x142);  /* Ł */
+	assert_int_equal(pp_utf8_lower(0x1e9e), 0xdf);  /* ẞ */
 	assert_int_equal(pp_utf8_lower(0x23a), 0x2c65); /* grows a byte */
 	assert_int_equal(pp_utf8_lower('1'), '1');
 	assert_true(pp_utf8_is_word('a'));
 	assert_true(pp_utf8_is_word('7'));
 	assert_true(pp_utf8_is_word(0xe9));
-	assert_true(pp_utf8_is_word(0x65e5));  /* 日 */
-	assert_true(pp_utf8_is_word(0x301));   /* combining acute */
+	assert_true(pp_utf8_is_word(0x65e5)); /* 日 */
+	assert_true(pp_utf8_is_word(0x301));  /* combining acute */
 	assert_false(pp_utf8_is_word('-'));
-	assert_false(pp_utf8_is_word(0x2019)); /* ’ */
-	assert_false(pp_utf8_is_word(0x2014)); /* — */
-	assert_false(pp_utf8_is_word(0xa0));   /* no-break space */
+	assert_false(pp_utf8_is_word(0x2019));  /* ’ */
+	assert_false(pp_utf8_is_word(0x2014));  /* — */
+	assert_false(pp_utf8_is_word(0xa0));    /* no-break space */
 	assert_false(pp_utf8_is_word(0x1f40d)); /* emoji */
 }
 
@@ -95,7 +101,9 @@ test_width(void **state)
 	assert_int_equal(pp_utf8_width("\xf0\x9f\x90\x8d"), 2);
 	/* A control and a stray byte take one column each (shown as a
 	 * visible character). */
-	assert_int_equal(pp_utf8_width("a\x1b" "b"), 3);
+	assert_int_equal(pp_utf8_width("a\x1b"
+	                               "b"),
+	    3);
 	assert_int_equal(pp_utf8_width("a\xff"), 2);
 	assert_int_equal(pp_utf8_prefix("a\xc3\xa9z", 2), 3);
 	assert_int_equal(pp_utf8_prefix("a\xc3\xa9z", 9), 4);
