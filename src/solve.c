@@ -1509,6 +1509,8 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 		 * tells an infeasible day. */
 		day_result_fini(r);
 		rc = search(&s, 1, INT64_MIN, BEAM, r, st);
+		if (rc < 0)
+			break;
 		if (rc > 0)
 			floor = proven(m, r);
 		else {
@@ -1518,8 +1520,9 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 
 			memset(&first, 0, sizeof(first));
 			rc = search(&s, 0, INT64_MIN, 0, &first, st);
-			floor = best_value(&first) -
-			    bonus * popcount(m->crit_active);
+			if (rc > 0)
+				floor = best_value(&first) -
+				    bonus * popcount(m->crit_active);
 			day_result_fini(&first);
 			if (rc <= 0)
 				break;
