@@ -35,21 +35,13 @@ row_begin(struct row *r, FILE *fp, const char *name, size_t d, size_t n)
 	fprintf(fp, " %s%zu_%zu:", name, d, n);
 }
 
-static int
-cmp_i64(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* The streak's time points of a day: the distinct starts and ends of its
  * talks and counting networking blocks, in order (caller frees). */
 static int64_t *
 streak_points(const struct pp_model_day *day, size_t *np)
 {
 	int64_t *pts = pp_xcalloc(2 * day->n + 1, sizeof(*pts));
-	size_t i, n = 0, u = 0;
+	size_t i, n = 0;
 
 	for (i = 0; i < day->n; i++) {
 		const struct pp_item *it = &day->items[i];
@@ -59,29 +51,8 @@ streak_points(const struct pp_model_day *day, size_t *np)
 			pts[n++] = it->end;
 		}
 	}
-	qsort(pts, n, sizeof(*pts), cmp_i64);
-	for (i = 0; i < n; i++)
-		if (u == 0 || pts[u - 1] != pts[i])
-			pts[u++] = pts[i];
-	*np = u;
+	*np = pp_instants_sort(pts, n);
 	return pts;
-}
-
-/* The index of t in the sorted points (t is one of them). */
-static size_t
-point_index(const int64_t *pts, size_t np, int64_t t)
-{
-	size_t lo = 0, hi = np;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (pts[mid] <= t)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
 }
 
 /* No overlaps: the items running at each start time form a clique of the
@@ -258,8 +229,8 @@ streak_rows(FILE *fp, const struct pp_model_day *day, size_t d)
 	for (i = 0; i < n; i++) {
 		if (it[i].cls != PP_CLASS_TALK)
 			continue;
-		a = point_index(pts, np, it[i].start);
-		b = point_index(pts, np, it[i].end);
+		a = pp_instants_find(pts, np, it[i].start);
+		b = pp_instants_find(pts, np, it[i].end);
 		row_begin(&r, fp, "streak", d, cnt++);
 		term(&r, 1, "s", d, b);
 		term(&r, -1, "s", d, a);

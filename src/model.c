@@ -709,9 +709,8 @@ synth_item(const struct pp_model *m, struct pp_item *it, enum pp_item_src src,
 	it->reason = hallway ? hallway_reason : lunch_reason;
 }
 
-/* Sorts v and removes duplicates; returns the new length. */
-static size_t
-sort_unique(int64_t *v, size_t n)
+size_t
+pp_instants_sort(int64_t *v, size_t n)
 {
 	size_t i, u = 0;
 
@@ -723,9 +722,8 @@ sort_unique(int64_t *v, size_t n)
 	return u;
 }
 
-/* The index of t in sorted v (the first element >= t). */
-static size_t
-lower_bound(const int64_t *v, size_t n, int64_t t)
+size_t
+pp_instants_find(const int64_t *v, size_t n, int64_t t)
 {
 	size_t lo = 0, hi = n;
 
@@ -767,7 +765,7 @@ lunch_starts(const struct pp_model *m, const struct pp_model_day *d,
 			v[i] = v[--k];
 		else
 			i++;
-	*n = sort_unique(v, k);
+	*n = pp_instants_sort(v, k);
 	return v;
 }
 
@@ -820,21 +818,21 @@ add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 			else
 				i++;
 	}
-	np = sort_unique(pts, np);
+	np = pp_instants_sort(pts, np);
 	talk = pp_xcalloc(np + 1, sizeof(*talk));
 	net = pp_xcalloc(np + 1, sizeof(*net));
 	busy = pp_xcalloc(np + 1, sizeof(*busy));
 	for (i = 0; i < n; i++) {
 		int *c = d->items[i].cls == PP_CLASS_TALK ? talk : net;
 
-		c[lower_bound(pts, np, d->items[i].start)]++;
-		c[lower_bound(pts, np, d->items[i].end)]--;
+		c[pp_instants_find(pts, np, d->items[i].start)]++;
+		c[pp_instants_find(pts, np, d->items[i].end)]--;
 	}
 	for (i = 0; i < m->nbusy; i++) {
 		if (m->busy[i].end <= pts[0] || m->busy[i].start >= pts[np - 1])
 			continue;
-		busy[lower_bound(pts, np, m->busy[i].start)]++;
-		busy[lower_bound(pts, np, m->busy[i].end)]--;
+		busy[pp_instants_find(pts, np, m->busy[i].start)]++;
+		busy[pp_instants_find(pts, np, m->busy[i].end)]--;
 	}
 	for (k = 0; k + 1 < np; k++) {
 		struct pp_item h;

@@ -226,6 +226,13 @@ int pp_model_must_clash(const struct pp_model *m, size_t i);
  * and the networking and lunch rules do not apply to it. */
 int pp_model_day_open(const struct pp_model_day *d);
 
+/* Sorts the n instants of v and removes repeats; returns how many are
+ * left.  (The time points of a day, for the hallway and the LP.) */
+size_t pp_instants_sort(int64_t *v, size_t n);
+
+/* The index of the first of the n sorted instants of v at or after t. */
+size_t pp_instants_find(const int64_t *v, size_t n, int64_t t);
+
 /* 1 if a and b need room-change time between them (both have rooms and
  * share none). */
 int pp_item_room_change(const struct pp_item *a, const struct pp_item *b);
