@@ -4,6 +4,8 @@
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR ?=
 BUILD   ?= build
 CC      ?= cc
@@ -13,9 +15,9 @@ SAN     ?=
 
 # Debian packages this project needs (see README.md, "Dependencies").
 DEBS = build-essential pkg-config libcsv-dev libical-dev libinih-dev \
-       libjansson-dev libxml2-dev libutf8proc-dev libicu-dev zlib1g-dev \
-       liblzma-dev libcmocka-dev tzdata glpk-utils mandoc \
-       python3 python3-icalendar khal valgrind jq clang \
+       libjansson-dev libxml2-dev libutf8proc-dev libstemmer-dev \
+       libicu-dev zlib1g-dev liblzma-dev libcmocka-dev tzdata glpk-utils \
+       mandoc python3 python3-icalendar python3-dateutil khal valgrind jq clang \
        libclang-rt-14-dev
 PKGS = libical inih jansson libxml-2.0 libutf8proc icu-uc
 # libical and libxml2 are linked statically, and the ICU functions they
@@ -31,7 +33,7 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude $(WARN) \
 	     $(shell pkg-config --cflags $(PKGS)) $(SAN) $(CFLAGS)
 LIBS = -Wl,-Bstatic -lical -lxml2 -Wl,-Bdynamic $(ICU_LAZY) \
-       $(shell pkg-config --libs $(DYN_PKGS)) -lcsv -lz -llzma -lm
+       $(shell pkg-config --libs $(DYN_PKGS)) -lcsv -lstemmer -lz -llzma -lm
 TEST_LIBS = $(shell pkg-config --libs cmocka)
 
 SRCS  = $(filter-out src/main.c src/icu_lazy.c,$(wildcard src/*.c))
@@ -43,9 +45,22 @@ DEPS_STAMP = $(BUILD)/.deps-ok
 .PHONY: all run check unit cli oracle verify bad oom output asan lint \
 	limits-solver \
 	leakcheck install uninstall clean deps bench format fuzz fuzz-build \
-	fuzz-bins fuzz-replay
+	fuzz-bins fuzz-replay completions limits
 
-all: $(BUILD)/pyplan
+all: $(BUILD)/pyplan completions
+
+# Shell completion, printed by pyplan itself from the option table that
+# its help comes from, so the two cannot drift apart.
+COMPLETIONS = $(BUILD)/completion/pyplan.bash $(BUILD)/completion/_pyplan
+completions: $(COMPLETIONS)
+
+$(BUILD)/completion/pyplan.bash: $(BUILD)/pyplan
+	@mkdir -p $(@D)
+	$(BUILD)/pyplan completion bash >$@
+
+$(BUILD)/completion/_pyplan: $(BUILD)/pyplan
+	@mkdir -p $(@D)
+	$(BUILD)/pyplan completion zsh >$@
 
 deps: $(DEPS_STAMP)
 
@@ -138,6 +153,12 @@ limits-solver: $(BUILD)/pyplan
 bad: $(BUILD)/pyplan
 	@sh tests/bad/run.sh $(BUILD)/pyplan
 
+# Resource limits (tests/limits/run.sh): inputs of the classes that once
+# took quadratic time or memory, made at test time, each within the bound
+# per MB of input and the memory that man/pyplan.1 LIMITS states.
+limits: $(BUILD)/pyplan
+	@sh tests/limits/run.sh $(BUILD)/pyplan
+
 # Nothing lost on failure: unwritable, directory, full disk, signals.
 output: $(BUILD)/pyplan
 	@sh tests/output/run.sh $(BUILD)/pyplan
@@ -172,9 +193,13 @@ leakcheck: $(BUILD)/pyplan
 	$(VALGRIND) $(BUILD)/pyplan build tests/fixtures/cli-small.csv \
 		--profile tests/fixtures/cli-profile.ini \
 		--busy tests/fixtures/cli-busy.ics >/dev/null
+	$(VALGRIND) $(BUILD)/pyplan convert -f csv tests/fixtures/dst-gap.ics \
+		tests/fixtures/sched-2025.ics tests/bad/ics-zone-not-understood.ics \
+		tests/bad/ics-vtimezone-lies.ics >/dev/null 2>&1
 	for f in unterminated-quote.csv ics-huge-count.ics \
 	    ics-unterminated-vevent.ics xml-truncated.xml json-truncated.json \
-	    json-deep-nesting.json; do \
+	    json-deep-nesting.json ics-vtimezone-bad-offset.ics \
+	    ics-yearly-past-2582.ics ics-duration-overflow.ics; do \
 		$(VALGRIND) $(BUILD)/pyplan check tests/bad/$$f \
 			>/dev/null 2>&1; test $$? = 65 || exit 1; \
 	done
@@ -246,18 +271,24 @@ fuzz-replay: fuzz-build
 	done
 
 check: | $(DEPS_STAMP)
-	$(MAKE) all unit cli oracle bad oom output lint leakcheck limits-solver
+	$(MAKE) all unit cli oracle bad limits limits-solver oom output lint \
+		leakcheck
 	$(MAKE) asan
 	$(MAKE) fuzz-replay
 	@echo "check: all suites passed"
 
-install: $(BUILD)/pyplan
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+install: $(BUILD)/pyplan $(COMPLETIONS)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(BUILD)/pyplan $(DESTDIR)$(BINDIR)/pyplan
 	install -m 644 man/pyplan.1 $(DESTDIR)$(MANDIR)/man1/pyplan.1
+	install -m 644 $(BUILD)/completion/pyplan.bash \
+		$(DESTDIR)$(BASHCOMPDIR)/pyplan
+	install -m 644 $(BUILD)/completion/_pyplan $(DESTDIR)$(ZSHCOMPDIR)/_pyplan
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/pyplan $(DESTDIR)$(MANDIR)/man1/pyplan.1
+	rm -f $(DESTDIR)$(BINDIR)/pyplan $(DESTDIR)$(MANDIR)/man1/pyplan.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/pyplan $(DESTDIR)$(ZSHCOMPDIR)/_pyplan
 
 format:
 	clang-format -i src/*.c include/pyplan/*.h tests/unit/*.c

@@ -90,9 +90,10 @@ overlap_rows(FILE *fp, const struct pp_model_day *day, size_t d)
 	free(cur);
 }
 
-/* Room change between consecutive items: i then j closer than the
- * room-change time in rooms that share nothing is allowed only when a
- * planned item lies between them (then they are not consecutive). */
+/* Room change between consecutive items with rooms: i then j closer than
+ * the room-change time in rooms that share nothing is allowed only when a
+ * planned item with rooms lies between them (then they are not
+ * consecutive); items without rooms (hallway, free lunch) do not count. */
 static void
 room_rows(FILE *fp, const struct pp_model *m, const struct pp_model_day *day,
     size_t d)
@@ -111,7 +112,8 @@ room_rows(FILE *fp, const struct pp_model *m, const struct pp_model_day *day,
 			term(&r, 1, "x", d, i);
 			term(&r, 1, "x", d, j);
 			for (k = 0; k < n; k++)
-				if (it[k].start >= it[i].end &&
+				if (it[k].nrooms > 0 &&
+				    it[k].start >= it[i].end &&
 				    it[k].end <= it[j].start)
 					term(&r, -1, "x", d, k);
 			fputs(" <= 1\n", fp);
@@ -145,10 +147,99 @@ cap_rows(FILE *fp, const struct pp_model_day *day, size_t d)
 	}
 }
 
-/* The networking minimum, counting blocks of the minimum length (hallway
- * segments count: rows run* keep their runs long enough). */
+/*
+ * Hallway runs: touching hallway segments planned together are one run,
+ * which counts as networking (its minutes, the end of a streak) only when
+ * it lasts min-networking-block minutes; a shorter run is free time, worth
+ * its value only.  Every stretch of touching segments shorter than that
+ * gets a binary h<d>_<n>, which rows run<d>_<n> force to 1 when exactly
+ * that stretch is a run (all of it planned, the segments on either side,
+ * when there are any, not): x_first + ... + x_last - x_before - x_after -
+ * h <= last - first.  The networking row takes such a run's minutes back
+ * (- minutes h) and the streak rows its reset (- M h).  An h set to 1 when
+ * not forced only makes those rows harder, so every optimum of the LP has
+ * a plan whose short runs are exactly the h at 1.
+ */
+struct stretch {
+	size_t first, last; /* segments, linked by next */
+	long minutes;
+};
+
+/* The day's stretches of touching hallway segments shorter than the
+ * block, in order of first segment (caller frees). */
+static struct stretch *
+short_stretches(const struct pp_model_day *day, size_t *n)
+{
+	const struct pp_item *it = day->items;
+	struct stretch *v = NULL;
+	size_t cap = 0, i, j;
+
+	*n = 0;
+	for (i = 0; i < day->n; i++) {
+		long mins = 0;
+
+		if (it[i].src != PP_ITEM_HALLWAY)
+			continue;
+		for (j = i; j != PP_ITEM_NONE; j = it[j].next) {
+			mins += it[j].minutes;
+			if (mins >= (long)day->rules.min_run)
+				break;
+			v = pp_xgrowarray(v, &cap, *n + 1, sizeof(*v));
+			v[*n].first = i;
+			v[*n].last = j;
+			v[(*n)++].minutes = mins;
+		}
+	}
+	return v;
+}
+
+/* 1 if segment k lies in stretch st. */
+static int
+in_stretch(const struct pp_model_day *day, const struct stretch *st, size_t k)
+{
+	size_t j;
+
+	for (j = st->first; j != PP_ITEM_NONE; j = day->items[j].next) {
+		if (j == k)
+			return 1;
+		if (j == st->last)
+			break;
+	}
+	return 0;
+}
+
 static void
-net_rows(FILE *fp, const struct pp_model_day *day, size_t d)
+run_rows(FILE *fp, const struct pp_model_day *day, size_t d,
+    const struct stretch *sv, size_t ns)
+{
+	const struct pp_item *it = day->items;
+	size_t n, k;
+	struct row r;
+
+	for (n = 0; n < ns; n++) {
+		long len = 0;
+
+		row_begin(&r, fp, "run", d, n);
+		for (k = sv[n].first;; k = it[k].next) {
+			term(&r, 1, "x", d, k);
+			len++;
+			if (k == sv[n].last)
+				break;
+		}
+		if (it[sv[n].first].prev != PP_ITEM_NONE)
+			term(&r, -1, "x", d, it[sv[n].first].prev);
+		if (it[sv[n].last].next != PP_ITEM_NONE)
+			term(&r, -1, "x", d, it[sv[n].last].next);
+		term(&r, -1, "h", d, n);
+		fprintf(fp, " <= %ld\n", len - 1);
+	}
+}
+
+/* The networking minimum, counting blocks of the minimum length: a hallway
+ * segment counts unless its run is short (- minutes h). */
+static void
+net_rows(FILE *fp, const struct pp_model_day *day, size_t d,
+    const struct stretch *sv, size_t ns)
 {
 	const struct pp_item *it = day->items;
 	size_t i;
@@ -160,6 +251,8 @@ net_rows(FILE *fp, const struct pp_model_day *day, size_t d)
 	for (i = 0; i < day->n; i++)
 		if (it[i].cls == PP_CLASS_NETWORKING && it[i].counts)
 			term(&r, it[i].minutes, "x", d, i);
+	for (i = 0; i < ns; i++)
+		term(&r, -sv[i].minutes, "h", d, i);
 	fprintf(fp, "%s >= %u\n", r.terms ? "" : " 0 x0_0",
 	    day->rules.min_networking);
 }
@@ -215,7 +308,8 @@ lunch_rows(FILE *fp, const struct pp_model_day *day, size_t d)
  * day's items, where a window per pair of talks grew cubically.
  */
 static void
-streak_rows(FILE *fp, const struct pp_model_day *day, size_t d)
+streak_rows(FILE *fp, const struct pp_model_day *day, size_t d,
+    const struct stretch *sv, size_t ns)
 {
 	const struct pp_item *it = day->items;
 	long big = (long)day->rules.max_streak + 1;
@@ -241,66 +335,38 @@ streak_rows(FILE *fp, const struct pp_model_day *day, size_t d)
 		row_begin(&r, fp, "streak", d, cnt++);
 		term(&r, 1, "s", d, pt + 1);
 		term(&r, -1, "s", d, pt);
-		for (j = 0; j < n; j++)
-			if (it[j].cls == PP_CLASS_NETWORKING && it[j].counts &&
-			    it[j].start <= pts[pt] && it[j].end >= pts[pt + 1])
-				term(&r, big, "x", d, j);
+		for (j = 0; j < n; j++) {
+			size_t q;
+
+			if (it[j].cls != PP_CLASS_NETWORKING || !it[j].counts ||
+			    it[j].start > pts[pt] || it[j].end < pts[pt + 1])
+				continue;
+			term(&r, big, "x", d, j);
+			/* A short run does not reset the streak. */
+			for (q = 0; it[j].src == PP_ITEM_HALLWAY && q < ns; q++)
+				if (in_stretch(day, &sv[q], j))
+					term(&r, -big, "h", d, q);
+		}
 		fputs(" >= 0\n", fp);
 	}
 	free(pts);
-}
-
-/*
- * Hallway runs: touching hallway segments planned together are one block,
- * which must last min-networking-block minutes.  For every stretch of
- * touching segments j..k shorter than that: not all of them planned while
- * the segments on either side (when there are any) are not, that is
- * x_j + ... + x_k - x_before - x_after <= k - j.
- */
-static void
-run_rows(FILE *fp, const struct pp_model_day *day, size_t d)
-{
-	const struct pp_item *it = day->items;
-	long need = (long)day->rules.min_run;
-	size_t i, j, cnt = 0;
-	struct row r;
-
-	for (i = 0; i < day->n; i++) {
-		long mins = 0, len = 0;
-
-		if (it[i].src != PP_ITEM_HALLWAY)
-			continue;
-		for (j = i; j != PP_ITEM_NONE; j = it[j].next) {
-			size_t k;
-
-			mins += it[j].minutes;
-			len++;
-			if (mins >= need)
-				break;
-			row_begin(&r, fp, "run", d, cnt++);
-			for (k = i; k != it[j].next; k = it[k].next)
-				term(&r, 1, "x", d, k);
-			if (it[i].prev != PP_ITEM_NONE)
-				term(&r, -1, "x", d, it[i].prev);
-			if (it[j].next != PP_ITEM_NONE)
-				term(&r, -1, "x", d, it[j].next);
-			fprintf(fp, " <= %ld\n", len - 1);
-		}
-	}
 }
 
 static void
 day_constraints(FILE *fp, const struct pp_model *m, size_t d)
 {
 	const struct pp_model_day *day = &m->days[d];
+	size_t ns;
+	struct stretch *sv = short_stretches(day, &ns);
 
 	overlap_rows(fp, day, d);
 	room_rows(fp, m, day, d);
 	cap_rows(fp, day, d);
-	net_rows(fp, day, d);
+	net_rows(fp, day, d, sv, ns);
 	lunch_rows(fp, day, d);
-	streak_rows(fp, day, d);
-	run_rows(fp, day, d);
+	streak_rows(fp, day, d, sv, ns);
+	run_rows(fp, day, d, sv, ns);
+	free(sv);
 }
 
 /* Writes s on one comment line: control characters become spaces. */
@@ -316,10 +382,30 @@ comment_text(FILE *fp, const char *s)
  * (or tests/oracle/run.py) can map glpsol's columns back to the programme:
  *	\ day 0 2018-05-09
  *	\ x0_3 2018-05-09 09:00-12:20 talk must 'Title' (id 53)
+ *	\ h0_2 hallway run 12:15-12:25 under min-networking-block
  *	\ y0_0 criterion job
  *	\ e17_0 must-see excluded 'Title' (id 42)
  * Synthesized items have the id "hallway" or "lunch".
  */
+static void
+legend_runs(FILE *fp, const struct pp_model *m, size_t d)
+{
+	const struct pp_model_day *day = &m->days[d];
+	char a[8], b[8];
+	size_t ns, n;
+	struct stretch *sv = short_stretches(day, &ns);
+
+	for (n = 0; n < ns; n++) {
+		pp_tz_format_hhmm(m->tz, day->items[sv[n].first].start, a);
+		pp_tz_format_hhmm(m->tz, day->items[sv[n].last].end, b);
+		fprintf(fp,
+		    "\\ h%zu_%zu hallway run %s-%s under "
+		    "min-networking-block\n",
+		    d, n, a, b);
+	}
+	free(sv);
+}
+
 static void
 legend(FILE *fp, const struct pp_model *m)
 {
@@ -347,6 +433,7 @@ legend(FILE *fp, const struct pp_model *m)
 			                                   : "hallway");
 			fputs(")\n", fp);
 		}
+		legend_runs(fp, m, d);
 	}
 	if (m->crit_bonus != 0)
 		for (c = 0; c < PP_CRIT__COUNT; c++)
@@ -483,6 +570,18 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 	for (i = 0; i < m->tt->n; i++)
 		if (pp_model_must_clash(m, i))
 			fprintf(fp, " e%zu_0", i);
+	/* The short-run indicators. */
+	for (d = 0; d < m->ndays; d++) {
+		size_t ns;
+		struct stretch *sv = short_stretches(&m->days[d], &ns);
+
+		for (k = 0; k < ns; k++) {
+			if (k % 10 == 0)
+				fputs("\n", fp);
+			fprintf(fp, " h%zu_%zu", d, k);
+		}
+		free(sv);
+	}
 	fputs("\nEnd\n", fp);
 	return ferror(fp) ? -1 : 0;
 }

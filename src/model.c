@@ -9,9 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "pyplan/model.h"
+#include "pyplan/ref.h"
 #include "pyplan/tz.h"
 #include "pyplan/xalloc.h"
 
@@ -19,96 +19,6 @@ static const char hallway_title[] = "Hallway track";
 static const char lunch_title[] = "Lunch (free block)";
 static const char hallway_reason[] = "hallway track";
 static const char lunch_reason[] = "lunch";
-
-/* ---- must-see and skip references ---- */
-
-/* Case-insensitive substring search (ASCII folding; UTF-8 passes through). */
-static int
-icontains(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	if (n == 0)
-		return 0;
-	for (; *hay != '\0'; hay++)
-		if (strncasecmp(hay, needle, n) == 0)
-			return 1;
-	return 0;
-}
-
-size_t
-pp_model_find(const struct pp_timetable *tt, const char *ref, size_t *idx,
-    size_t max)
-{
-	size_t i, n;
-	int rule;
-
-	/* Rule 0: exact id; rule 1: exact title; rule 2: title substring.
-	 * The first rule that matches anything decides. */
-	for (rule = 0; rule < 3; rule++) {
-		n = 0;
-		for (i = 0; i < tt->n; i++) {
-			const struct pp_event *ev = &tt->ev[i];
-			int hit = rule == 0 ? strcmp(ev->id, ref) == 0
-			    : rule == 1     ? strcasecmp(ev->title, ref) == 0
-			                    : icontains(ev->title, ref);
-
-			if (!hit)
-				continue;
-			if (n < max)
-				idx[n] = i;
-			n++;
-		}
-		if (n > 0)
-			return n;
-	}
-	return 0;
-}
-
-/* Resolves a [must]/[skip] reference; returns the match count (0 = error
- * already reported).  all: 1 to accept several exact-title matches. */
-static size_t
-resolve_ref(const struct pp_timetable *tt, const struct pp_ref *r,
-    const char *what, int all, int *flags, struct pp_diags *ds)
-{
-	size_t idx[8], n, i, shown;
-	char list[200];
-
-	n = pp_model_find(tt, r->text, idx, 8);
-	if (n == 0) {
-		pp_diag_err(ds, r->file, r->line, "%s '%s' matches no event",
-		    what, r->text);
-		return 0;
-	}
-	if (n > 1) {
-		/* Several events with exactly this title (a repeated session)
-		 * are all meant when the rule allows it; a substring or id
-		 * that names several events is ambiguous. */
-		int exact = 1;
-
-		for (i = 0; i < n && i < 8; i++)
-			if (strcasecmp(tt->ev[idx[i]].title, r->text) != 0)
-				exact = 0;
-		if (!all || !exact || n > 8) {
-			list[0] = '\0';
-			shown = n < 3 ? n : 3;
-			for (i = 0; i < shown; i++) {
-				size_t len = strlen(list);
-
-				snprintf(list + len, sizeof(list) - len,
-				    "%s%s (id %s)", i ? ", " : "",
-				    tt->ev[idx[i]].title, tt->ev[idx[i]].id);
-			}
-			pp_diag_err(ds, r->file, r->line,
-			    "%s '%s' is ambiguous: %zu events match: %s%s",
-			    what, r->text, n, list, n > shown ? ", ..." : "");
-			return 0;
-		}
-	}
-	for (i = 0; i < n; i++)
-		flags[idx[i]] = 1;
-	return n;
-}
 
 /* ---- the planning zone ---- */
 
@@ -402,14 +312,13 @@ set_rules(struct pp_model *m, const struct pp_profile *p)
 	m->room_change = (int64_t)p->room_change * 60;
 	m->lunch_len = (int64_t)p->lunch_minutes * 60;
 	m->crit_bonus = pp_score_units(p->criteria_bonus);
-	m->talk_base = pp_score_units(p->talk_base);
 	for (c = 0; c < PP_CRIT__COUNT; c++)
 		if (p->ncriteria[c] > 0)
 			m->crit_active |= 1u << c;
 }
 
 static void
-score_events(struct pp_model *m)
+score_events(struct pp_model *m, struct pp_diags *ds)
 {
 	const struct pp_timetable *tt = m->tt;
 	struct pp_scorer *sc = pp_scorer_new(m->p);
@@ -418,6 +327,7 @@ score_events(struct pp_model *m)
 	m->scores = pp_xcalloc(tt->n + 1, sizeof(*m->scores));
 	for (i = 0; i < tt->n; i++)
 		pp_score_event(sc, &tt->ev[i], &m->scores[i]);
+	pp_scorer_report(sc, tt, ds); /* terms that match no event */
 	pp_scorer_free(sc);
 }
 
@@ -433,9 +343,10 @@ resolve_refs(struct pp_model *m, struct pp_diags *ds)
 	m->excl = pp_xcalloc(tt->n + 1, sizeof(*m->excl));
 	m->must = pp_xcalloc(tt->n + 1, sizeof(*m->must));
 	for (i = 0; i < p->nmust; i++)
-		resolve_ref(tt, &p->must[i], "must-see", 0, m->must, ds);
+		pp_ref_resolve(tt, &p->must[i], "must-see", 0, m->must, m->tz,
+		    ds);
 	for (i = 0; i < p->nskip; i++)
-		resolve_ref(tt, &p->skip[i], "skip", 1, skip, ds);
+		pp_ref_resolve(tt, &p->skip[i], "skip", 1, skip, m->tz, ds);
 	for (i = 0; i < tt->n; i++)
 		if (skip[i])
 			m->excl[i] = PP_EXCL_SKIP;
@@ -1153,7 +1064,7 @@ pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
 	m->p = p;
 	m->tz = pp_model_zone(tt, p->tz, ds);
 	set_rules(m, p);
-	score_events(m);
+	score_events(m, ds);
 	resolve_refs(m, ds);
 	make_days(m, ds);
 	add_busy(m, busy, nbusy, ds);

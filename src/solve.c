@@ -14,7 +14,12 @@
  *
  * 1. Equal states.  Of two labels of one item with the same state, the
  *    one worth less is dropped (among equals, the first found is kept):
- *    they have the same completions.
+ *    they have the same completions.  An item without rooms (a hallway
+ *    segment, a free lunch block, a roomless event) does not end the
+ *    room-change time of the item with rooms before it: a label of such
+ *    an item owes that room change (the last item with rooms of its plan,
+ *    when it ended less than the room-change time ago), and labels that
+ *    owe different ones are never compared, here or in rule 2.
  *
  * 2. Dominance.  Once an item has ended, and the room-change time has
  *    passed, its labels join the frontier, where their end no longer
@@ -29,54 +34,62 @@
  *    along a hallway run).
  *
  * 3. Feasibility.  A label with no feasible completion is dropped: its
- *    hallway run cannot reach min-networking-block along the segments that
- *    follow, its networking cannot reach the minimum with the most
- *    networking a chain of the remaining items holds, or it lacks lunch
- *    and no lunch item is left.
+ *    networking cannot reach the minimum with the most networking a chain
+ *    of the remaining items holds (every hallway segment counted, and the
+ *    minutes of its unfinished run, which count when the run goes on to
+ *    the block), or it lacks lunch and no lunch item is left.
  *
  * 4. Bounds.  Every label gets an optimistic bound on what the rest of the
  *    day can add: the best chain of the items that may follow its item
- *    (room changes kept between consecutive items), with the talks left
- *    and the streak as hard counts where their caps bind, networking,
- *    lunch, must-see and the hallway-run length relaxed, and the talk
- *    minutes priced by a Lagrange multiplier L >= 0: for a completion that
- *    fits in the minutes left, value <= (value - L x minutes) + L x
- *    minutes left.  The bound is the least over a few multipliers (the
- *    best for the whole day among them) of tables built by one backward
- *    pass over the items per multiplier.  A label worth less than a
- *    threshold T with its bound is dropped, when it is made and again
- *    whenever the frontier is swept (its bound only falls as time
- *    passes).  If the search then finds a plan Q worth at least T + S(Q),
- *    Q proves the optimum of the day, where S(Q) is what the criteria
- *    bonus can change when another plan of the day replaces Q (the bonus
- *    for each criterion with terms that Q leaves uncovered; for a negative
- *    bonus, for each one it covers): a dropped label completes to less
- *    than T, and a plan of the day worth less than Q by more than S(Q) is
- *    in no optimum over all days (exchanging it for Q gains more than the
- *    covered criteria can lose).  So the day's best plan for every set of
- *    criteria that an optimum may use survives, and nothing dropped ties
- *    with the result.
-
- * The threshold starts just below the root's bound (by a 64th): where the
- * bound is tight, as on real programmes, one search proves the optimum.
- * When that search finds nothing, a heuristic search (a beam: each item
- * keeps its four labels worth the most with their bound, no threshold)
- * finds a good plan, and the threshold drops to it: that search finds it
- * again or better, and proves the result.  When even the beam finds
- * nothing, a search that ignores values (dominance on resources alone,
- * value deciding equal states) finds a first feasible plan, or none, which
- * proves the day infeasible; with one, the threshold drops to its value
- * less the largest criteria slack.  Every label a day makes counts
- * against one budget (PP_SOLVE_MAX_LABELS): a day that runs out is
- * refused with a message that names it and its caps.  The searches
- * without values also name the constraints of an infeasible day.
+ *    (room changes kept between consecutive items), with the talks left,
+ *    the streak and the talk minutes left (in a unit that divides every
+ *    talk's minutes) as hard counts where their caps bind and the tables
+ *    stay small, must-see and the hallway-run length relaxed, and the
+ *    other rules priced by Lagrange multipliers L, M, N >= 0 (Lagrangian
+ *    relaxation): a talk minute costs L, a counting networking minute
+ *    earns M and a lunch item N, and the label's bound takes back L x the
+ *    talk minutes left, M x the networking minutes it still needs and N if
+ *    it still needs lunch.  For a completion that meets the rules, value
+ *    <= value - L x (minutes - minutes left) + M x (networking - needed) +
+ *    N x (lunch items - 1), each term >= 0.  The multipliers are where the
+ *    whole day's bound is least (a descent on each in turn, on tables of
+ *    one cell); the tables are built by one backward pass over the items
+ *    per multiplier set, and a label's bound is the least over the sets.
+ *    A label worth less than a threshold T with its bound is dropped, when
+ *    it is made and again whenever the frontier is swept (its bound only
+ *    falls as time passes).  If the search then finds a plan Q worth at
+ *    least T + S(Q), Q proves the optimum of the day, where S(Q) is what
+ *    the criteria bonus can change when another plan of the day replaces Q
+ *    (the bonus for each criterion with terms that Q leaves uncovered; for
+ *    a negative bonus, for each one it covers): a dropped label completes
+ *    to less than T, and a plan of the day worth less than Q by more than
+ *    S(Q) is in no optimum over all days (exchanging it for Q gains more
+ *    than the covered criteria can lose).  So the day's best plan for every
+ *    set of criteria that an optimum may use survives, and nothing dropped
+ *    ties with the result.
  *
- * Hallway segments that touch form one block, which must last
- * min-networking-block minutes: a label that ends with a run still short of
- * it carries the minutes it needs, never joins the frontier and extends
- * only to the next segment of the run (its minutes already count, as the
- * run will be long enough).  A label whose last item is the segment before
- * extends to a segment through this path only, so that the run continues.
+ * First a heuristic search (a beam: each item keeps its four labels worth
+ * the most with their bound, no threshold) finds a good plan, whose value
+ * less S is the floor F; when the beam finds nothing, a search that
+ * ignores values (dominance on resources alone, value deciding equal
+ * states) finds a first feasible plan, or none, which proves the day
+ * infeasible; with one, F is its value less the largest criteria slack.
+ * The threshold is then just below the root's bound (by a 64th) when that
+ * is above F (where the bound is tight one search proves the optimum),
+ * else F; a search at F finds the floor's plan again or better, and
+ * proves the result.  Every label a day makes, and every sixteen
+ * extensions it tries, count against one budget (PP_SOLVE_MAX_LABELS): a
+ * day that runs out is refused with a message that names it and its caps.
+ * The searches without values also name the constraints of an infeasible
+ * day.
+ *
+ * Hallway segments that touch form one run.  A run of at least
+ * min-networking-block minutes counts: all its minutes are networking and
+ * it ends a streak.  A shorter one is free time in the hallway, worth its
+ * value only.  A label that ends with a run still short of the block
+ * carries the minutes it needs; the next segment of the run continues it
+ * (a label whose last item is the segment before extends to a segment
+ * through this path only), any other item ends it as free time.
  *
  * Days are independent except for the criteria bonus, which a small
  * dynamic programme over the sets of covered criteria combines from each
@@ -186,6 +199,7 @@ struct label {
 	uint64_t key;
 	int32_t prev; /* label index, -1 for the root */
 	int32_t item; /* item index, -1 for the root */
+	int32_t room; /* the plan's last item with rooms, or -1 */
 };
 
 /* ---- a day's setup: rules in effect, item facts, bounds ---- */
@@ -198,13 +212,30 @@ struct label {
 #define WINDOW_ITEMS 16
 /* Bound table entries per multiplier beyond which fewer are kept. */
 #define BOUND_CELLS ((size_t)2 << 20)
+/* Extensions tried that cost as much as a label, for the budget. */
+#define TRIES_PER_LABEL 16
+/* Units of talk minutes the bound tables count at most, and the share of
+ * BOUND_CELLS they may take (building them costs as much as the search on
+ * real programmes, where the multiplier does nearly as well). */
+#define MINUTE_UNITS 64
+#define MINUTE_SHARE 8
+
+/* Lagrange multipliers: lambda prices a talk minute (where the minutes
+ * are not cells), mu rewards a counting networking minute, nu a lunch
+ * item (thousandths of a point). */
+struct mult {
+	int64_t lambda, mu, nu;
+};
 
 struct bounds {
 	size_t width; /* talks left 0..width-1 (1: not counted) */
 	size_t sw;    /* streak 0..sw-1 (1: not counted) */
-	size_t cell;  /* width * sw */
-	int nl;       /* multipliers in use */
-	int64_t lambda[NLAMBDA];
+	size_t tw;    /* talk minutes left in units of gran 0..tw-1 (1: not
+	                 counted, the minutes priced by lambda) */
+	long gran;
+	size_t cell; /* width * sw * tw */
+	int nl;      /* multiplier sets in use */
+	struct mult mult[NLAMBDA];
 	int64_t *g[NLAMBDA]; /* (n + 1) rows of cells: from item i on */
 	int64_t *h[NLAMBDA]; /* n rows: after item k */
 };
@@ -229,8 +260,6 @@ struct setup {
 	                          after k: win[win_off[k] .. win_off[k+1]) */
 	long *netmax; /* most counting networking minutes from item i on */
 	unsigned char *lunch_after; /* some lunch item starts at i or later */
-	long *run_left; /* minutes of the segments after hallway segment k in
-	                   its chain */
 	struct bounds b;
 	size_t *budget; /* labels the day may still create */
 };
@@ -328,7 +357,6 @@ setup_init(struct setup *s, const struct pp_model *m,
 	s->nxt = pp_xcalloc(n + 1, sizeof(*s->nxt));
 	s->netmax = pp_xcalloc(n + 2, sizeof(*s->netmax));
 	s->lunch_after = pp_xcalloc(n + 2, 1);
-	s->run_left = pp_xcalloc(n + 1, sizeof(*s->run_left));
 	for (k = 0; k < n; k++) {
 		s->must[k] =
 		    (unsigned char)must_here(d, k, relax, unmust, force);
@@ -397,7 +425,7 @@ setup_init(struct setup *s, const struct pp_model *m,
 			if (!pp_item_room_change(&d->items[k], &d->items[i]))
 				s->win[w++] = i;
 	}
-	/* Backward passes: networking left, lunch left, hallway run left. */
+	/* Backward passes: networking left, lunch left. */
 	for (k = n; k-- > 0;) {
 		const struct pp_item *it = &d->items[k];
 		long take = it->cls == PP_CLASS_NETWORKING && it->counts &&
@@ -409,11 +437,6 @@ setup_init(struct setup *s, const struct pp_model *m,
 		    take > s->netmax[k + 1] ? take : s->netmax[k + 1];
 		s->lunch_after[k] =
 		    s->lunch_after[k + 1] || (it->lunch && !s->forbidden[k]);
-		if (it->src == PP_ITEM_HALLWAY && it->next != PP_ITEM_NONE)
-			s->run_left[k] = s->forbidden[it->next]
-			    ? 0
-			    : d->items[it->next].minutes +
-			        s->run_left[it->next];
 	}
 }
 
@@ -442,7 +465,6 @@ setup_fini(struct setup *s)
 	free(s->win);
 	free(s->netmax);
 	free(s->lunch_after);
-	free(s->run_left);
 	bounds_fini(&s->b);
 	memset(s, 0, sizeof(*s));
 }
@@ -452,19 +474,33 @@ setup_fini(struct setup *s)
 #define NEG_INF (INT64_MIN / 4) /* no chain: room left for sums */
 
 /*
- * One multiplier's tables.  A cell is (talks left c, current streak z):
- * g[i] holds, for every cell, the best chain of the items from index i on
- * (in start order), and h[k] the best chain that may follow item k: items
- * that start at least the room-change time after k ends, or earlier but
- * not before k ends when no room change is needed.  Room changes between
- * consecutive items are kept; the talk minutes are priced at lambda per
- * minute; the streak, when its cap binds, counts talks since the last
- * counting networking item (a hallway segment counts, its run relaxed);
- * networking, lunch and must-see are relaxed.
+ * One multiplier set's tables.  A cell is (talks left c, current streak
+ * z, talk minutes left t in units of gran): g[i] holds, for every cell,
+ * the best chain of the items from index i on (in start order), and h[k]
+ * the best chain that may follow item k: items that start at least the
+ * room-change time after k ends, or earlier but not before k ends when no
+ * room change is needed.  Room changes between consecutive items are
+ * kept; the streak, when its cap binds, counts talks since the last
+ * counting networking item (a hallway segment counts, its run relaxed); a
+ * talk uses floor(minutes / gran) units, so every chain that fits in the
+ * minutes left fits in the units left (the sum of the floors is at most
+ * the floor of the sum).  The other rules are priced (Lagrangian
+ * relaxation): where the minutes are not cells, a talk minute costs
+ * lambda; a counting networking minute (every hallway segment counted)
+ * earns mu and a lunch item nu, which bound_of takes back for the
+ * networking minutes and the lunch a label still needs: for a completion
+ * that meets them, value <= value + mu x (networking - needed) + nu x
+ * (lunch items - 1).  Must-see is relaxed.
  */
+static size_t
+cell_of(const struct bounds *b, size_t c, size_t z, size_t t)
+{
+	return (c * b->sw + z) * b->tw + t;
+}
+
 static int64_t
-take(const struct setup *s, const int64_t *h, int64_t lambda, size_t j,
-    size_t c, size_t z)
+take(const struct setup *s, const int64_t *h, const struct mult *mu, size_t j,
+    size_t c, size_t z, size_t t)
 {
 	const struct bounds *b = &s->b;
 	const struct pp_item *it = &s->d->items[j];
@@ -483,18 +519,29 @@ take(const struct setup *s, const int64_t *h, int64_t lambda, size_t j,
 				return NEG_INF;
 			z++;
 		}
-		if (s->cap_tmin)
-			v -= lambda * it->minutes;
-	} else if (it->counts)
+		if (b->tw > 1) {
+			size_t q = (size_t)(it->minutes / b->gran);
+
+			if (q > t)
+				return NEG_INF;
+			t -= q;
+		}
+		v -= mu->lambda * it->minutes;
+	} else if (it->counts) {
 		z = 0;
-	return v + h[j * b->cell + c * b->sw + z];
+		v += mu->mu * it->minutes;
+	}
+	if (it->lunch || it->src == PP_ITEM_LUNCH)
+		v += mu->nu;
+	return v + h[j * b->cell + cell_of(b, c, z, t)];
 }
 
 static void
-bound_table(const struct setup *s, int64_t lambda, int64_t *g, int64_t *h)
+bound_table(const struct setup *s, const struct mult *mu, int64_t *g,
+    int64_t *h)
 {
 	const struct bounds *b = &s->b;
-	size_t cell = b->cell, i, x, c, z, w;
+	size_t cell = b->cell, i, x, c, z, t, w;
 
 	for (x = 0; x < cell; x++)
 		g[s->n * cell + x] = 0;
@@ -504,41 +551,57 @@ bound_table(const struct setup *s, int64_t lambda, int64_t *g, int64_t *h)
 		              *skip = &g[(i + 1) * cell];
 
 		for (c = 0; c < b->width; c++)
-			for (z = 0; z < b->sw; z++) {
-				int64_t best = gn[c * b->sw + z], v;
+			for (z = 0; z < b->sw; z++)
+				for (t = 0; t < b->tw; t++) {
+					size_t y = cell_of(b, c, z, t);
+					int64_t best = gn[y], v;
 
-				for (w = s->win_off[i]; w < s->win_off[i + 1];
-				     w++)
-					if ((v = take(s, h, lambda, s->win[w],
-					         c, z)) > best)
-						best = v;
-				hr[c * b->sw + z] = best;
-			}
+					for (w = s->win_off[i];
+					     w < s->win_off[i + 1]; w++)
+						if ((v = take(s, h, mu,
+						         s->win[w], c, z, t)) >
+						    best)
+							best = v;
+					hr[y] = best;
+				}
 		for (c = 0; c < b->width; c++)
-			for (z = 0; z < b->sw; z++) {
-				int64_t best = skip[c * b->sw + z],
-				        v = take(s, h, lambda, i, c, z);
+			for (z = 0; z < b->sw; z++)
+				for (t = 0; t < b->tw; t++) {
+					size_t y = cell_of(b, c, z, t);
+					int64_t best = skip[y],
+					        v = take(s, h, mu, i, c, z, t);
 
-				gr[c * b->sw + z] = v > best ? v : best;
-			}
+					gr[y] = v > best ? v : best;
+				}
 	}
 }
 
-/* The least bound over the multipliers of a label with talks, tmin and
- * streak used, in table t (g: from index i on; h: after item i). */
+/* What a label still needs, for the multipliers to take back. */
+struct owed {
+	unsigned talks, tmin, streak; /* used */
+	long net;                     /* networking minutes still needed */
+	int lunch;                    /* lunch still needed */
+};
+
+/* The least bound over the multiplier sets of a label in table t (g: from
+ * index i on; h: after item i). */
 static int64_t
-bound_of(const struct setup *s, int64_t *const *t, size_t i, unsigned talks,
-    unsigned tmin, unsigned streak)
+bound_of(const struct setup *s, int64_t *const *t, size_t i,
+    const struct owed *o)
 {
 	const struct bounds *b = &s->b;
+	int64_t best = INT64_MAX,
+	        left = s->cap_tmin ? (int64_t)s->max_tmin - o->tmin : 0;
+	size_t units = b->tw > 1 ? (size_t)(left / b->gran) : 0;
 	size_t x = i * b->cell +
-	    (b->width > 1 ? b->width - 1 - talks : 0) * b->sw +
-	    (b->sw > 1 ? streak : 0);
-	int64_t best = INT64_MAX, left = s->cap_tmin ? s->max_tmin - tmin : 0;
+	    cell_of(b, b->width > 1 ? b->width - 1 - o->talks : 0,
+	        b->sw > 1 ? o->streak : 0, units < b->tw ? units : b->tw - 1);
 	int l;
 
 	for (l = 0; l < b->nl; l++) {
-		int64_t v = t[l][x] + b->lambda[l] * left;
+		const struct mult *mu = &b->mult[l];
+		int64_t v = t[l][x] + mu->lambda * left - mu->mu * o->net -
+		    (o->lunch ? mu->nu : 0);
 
 		if (v < best)
 			best = v;
@@ -546,104 +609,207 @@ bound_of(const struct setup *s, int64_t *const *t, size_t i, unsigned talks,
 	return best;
 }
 
-/* After item k (a label that ends with it). */
+/* After item k (a label that ends with it): the minutes of an unfinished
+ * hallway run count towards the networking it needs, since they count
+ * when the run goes on to the block. */
 static int64_t
 bound_after(const struct setup *s, size_t k, const struct state *st)
 {
-	return bound_of(s, s->b.h, k, st->talks, st->tmin, st->streak);
+	struct owed o;
+	long have = (long)st->net + (st->need > 0 ? s->min_run - st->need : 0);
+
+	o.talks = st->talks;
+	o.tmin = st->tmin;
+	o.streak = st->streak;
+	o.net = have < (long)s->min_net ? (long)s->min_net - have : 0;
+	o.lunch = s->need_lunch && !st->lunch;
+	return bound_of(s, s->b.h, k, &o);
 }
 
-/* From item index i on (a frontier label, when item i is next). */
+/* From item index i on (a frontier label, when item i is next: its
+ * hallway run, if any, has ended). */
 static int64_t
 bound_from(const struct setup *s, size_t i, uint64_t key)
 {
-	return bound_of(s, s->b.g, i, K_TALKS(key), K_TMIN(key), K_STREAK(key));
+	struct owed o;
+	long have = (long)K_NET(key);
+
+	o.talks = K_TALKS(key);
+	o.tmin = K_TMIN(key);
+	o.streak = K_STREAK(key);
+	o.net = have < (long)s->min_net ? (long)s->min_net - have : 0;
+	o.lunch = s->need_lunch && !K_LUNCH(key);
+	return bound_of(s, s->b.g, i, &o);
 }
 
-/*
- * Builds the bound tables: the talks left and the streak as cells when
- * their caps bind (and the tables stay small), and the multipliers that
- * give the whole day its least bound (a search over the integers: the
- * root's bound is convex in the multiplier), with half and twice it, and
- * 0.
- */
-static void
-bounds_init(struct setup *s)
+static long
+gcd(long a, long b)
 {
-	struct bounds *b = &s->b;
-	size_t cells;
-	int64_t lo = 0, hi = 1, best, lam[NLAMBDA] = {0, 0, 0, 0}, x;
-	int64_t *tg, *th;
-	int nl = 1, l, j;
+	while (b != 0) {
+		long r = a % b;
 
-	b->width = s->cap_talks ? s->max_talks + 1 : 1;
-	b->sw = s->cap_streak ? s->max_streak + 1 : 1;
-	if ((s->n + 1) * b->width * b->sw > BOUND_CELLS)
-		b->sw = 1;
-	if ((s->n + 1) * b->width > BOUND_CELLS)
-		b->width = 1;
-	b->cell = b->width * b->sw;
-	cells = (s->n + 1) * b->cell;
-	b->nl = 1;
-	b->lambda[0] = 0;
-	b->g[0] = pp_xcalloc(cells, sizeof(int64_t));
-	b->h[0] = pp_xcalloc(cells, sizeof(int64_t));
-	bound_table(s, 0, b->g[0], b->h[0]);
-	if (!s->cap_tmin || cells > BOUND_CELLS / 2)
-		return;
-	/* The root bound for a multiplier, in scratch tables. */
-	tg = pp_xcalloc(cells, sizeof(int64_t));
-	th = pp_xcalloc(cells, sizeof(int64_t));
-#define ROOT(L)                                                                \
-	(bound_table(s, (L), tg, th),                                          \
-	    tg[(b->width - 1) * b->sw] + (L)*s->max_tmin)
-	/* Grow hi until the bound rises, then narrow in on the least. */
-	best = ROOT(0);
+		a = b;
+		b = r;
+	}
+	return a;
+}
+
+/* The unit of talk minutes in the tables: the largest that divides every
+ * talk's minutes, so that the units count them exactly (a coarser unit
+ * would count short talks as much shorter than they are). */
+static long
+minute_unit(const struct setup *s)
+{
+	long g = 0;
+	size_t k;
+
+	for (k = 0; k < s->n; k++)
+		if (s->d->items[k].cls == PP_CLASS_TALK)
+			g = gcd(s->d->items[k].minutes, g);
+	return g > 0 ? g : 1;
+}
+
+/* The root's bound for multipliers mu, in the scratch tables tg, th. */
+static int64_t
+root_bound(struct setup *s, const struct mult *mu, int64_t *tg, int64_t *th)
+{
+	const struct bounds *b = &s->b;
+	int64_t v;
+
+	bound_table(s, mu, tg, th);
+	v = tg[cell_of(b, b->width - 1, 0, b->tw - 1)] -
+	    mu->mu * (int64_t)s->min_net - (s->need_lunch ? mu->nu : 0);
+	if (s->cap_tmin)
+		v += mu->lambda * s->max_tmin;
+	return v;
+}
+
+/* The multiplier *x (>= 0) that gives the root its least bound, the
+ * others fixed: the bound is convex in it, so double until it rises,
+ * then narrow in (a few dozen tables). */
+static void
+descend(struct setup *s, struct mult *mu, int64_t *x, int64_t *tg, int64_t *th)
+{
+	int64_t lo = 0, hi = 1, best, v, at;
+
+	*x = 0;
+	best = root_bound(s, mu, tg, th);
+	at = 0;
 	while (hi < ((int64_t)1 << 40)) {
-		int64_t v = ROOT(hi);
-
+		*x = hi;
+		v = root_bound(s, mu, tg, th);
 		if (v >= best)
 			break;
 		best = v;
+		at = hi;
 		lo = hi;
 		hi *= 2;
 	}
 	lo = lo / 2;
 	while (hi - lo > 2) {
-		int64_t m1 = lo + (hi - lo) / 3, m2 = hi - (hi - lo) / 3;
+		int64_t m1 = lo + (hi - lo) / 3, m2 = hi - (hi - lo) / 3, v1;
 
-		if (ROOT(m1) <= ROOT(m2))
+		*x = m1;
+		v1 = root_bound(s, mu, tg, th);
+		*x = m2;
+		if (v1 <= root_bound(s, mu, tg, th))
 			hi = m2;
 		else
 			lo = m1;
 	}
-	for (best = INT64_MAX, x = lo; x <= hi; x++) {
-		int64_t v = ROOT(x);
+	for (v = lo; v <= hi; v++) {
+		int64_t r;
 
-		if (v < best) {
-			best = v;
-			lam[1] = x;
+		*x = v;
+		r = root_bound(s, mu, tg, th);
+		if (r < best) {
+			best = r;
+			at = v;
 		}
 	}
-#undef ROOT
+	*x = at;
+}
+
+/*
+ * Builds the bound tables: the talk minutes left (when a unit that counts
+ * them exactly needs at most MINUTE_UNITS units), the talks left and the
+ * streak as cells when their caps bind and the tables stay small (dropped
+ * in the order streak, talks, minutes when they would not).  The
+ * multipliers are chosen on small tables (one cell) by descending on each
+ * in turn, twice: where the root's bound is least.  The tables are built
+ * for them and, as memory allows, for them without lambda (where the cells
+ * count the minutes or the talks) and without mu and nu (for labels that
+ * need no more networking or lunch); a label's bound is the least.
+ */
+static void
+bounds_init(struct setup *s)
+{
+	struct bounds *b = &s->b;
+	size_t cells, width, sw, tw;
+	struct mult mu;
+	int64_t *tg, *th;
+	int round, l;
+
+	width = s->cap_talks ? s->max_talks + 1 : 1;
+	sw = s->cap_streak ? s->max_streak + 1 : 1;
+	b->gran = s->cap_tmin ? minute_unit(s) : 1;
+	tw = s->cap_tmin ? (size_t)(s->max_tmin / (unsigned long)b->gran) + 1
+	                 : 1;
+	if (tw > MINUTE_UNITS ||
+	    (s->n + 1) * width * sw * tw > BOUND_CELLS / MINUTE_SHARE)
+		tw = 1;
+	/* The multipliers, on tables of one cell. */
+	memset(&mu, 0, sizeof(mu));
+	b->width = b->sw = b->tw = b->cell = 1;
+	tg = pp_xcalloc(s->n + 1, sizeof(int64_t));
+	th = pp_xcalloc(s->n + 1, sizeof(int64_t));
+	for (round = 0; round < 2; round++) {
+		if (s->cap_tmin)
+			descend(s, &mu, &mu.lambda, tg, th);
+		if (s->min_net > 0)
+			descend(s, &mu, &mu.mu, tg, th);
+		if (s->need_lunch)
+			descend(s, &mu, &mu.nu, tg, th);
+	}
 	free(tg);
 	free(th);
-	if (lam[1] <= 0)
-		return;
-	lam[2] = lam[1] / 2;
-	lam[3] = lam[1] * 2;
-	for (j = 1; j < NLAMBDA; j++) {
-		for (l = 0; l < nl && b->lambda[l] != lam[j]; l++)
-			;
-		if (l < nl || lam[j] <= 0)
-			continue;
-		b->lambda[nl] = lam[j];
-		b->g[nl] = pp_xcalloc(cells, sizeof(int64_t));
-		b->h[nl] = pp_xcalloc(cells, sizeof(int64_t));
-		bound_table(s, lam[j], b->g[nl], b->h[nl]);
-		nl++;
+	/* The cells that fit. */
+	if ((s->n + 1) * width * sw * tw > BOUND_CELLS)
+		sw = 1;
+	if ((s->n + 1) * width * sw * tw > BOUND_CELLS)
+		width = 1;
+	if ((s->n + 1) * width * sw * tw > BOUND_CELLS) {
+		tw = 1;
+		width = s->cap_talks ? s->max_talks + 1 : 1;
+		sw = s->cap_streak ? s->max_streak + 1 : 1;
+		if ((s->n + 1) * width * sw > BOUND_CELLS)
+			sw = 1;
+		if ((s->n + 1) * width * sw > BOUND_CELLS)
+			width = 1;
 	}
-	b->nl = nl;
+	b->width = width;
+	b->sw = sw;
+	b->tw = tw;
+	b->cell = width * sw * tw;
+	cells = (s->n + 1) * b->cell;
+	b->nl = 0;
+	b->mult[b->nl++] = mu;
+	if (mu.lambda != 0 && (tw > 1 || width > 1) &&
+	    cells * (size_t)(b->nl + 1) <= BOUND_CELLS) {
+		b->mult[b->nl] = mu;
+		b->mult[b->nl++].lambda = 0;
+	}
+	if ((mu.mu != 0 || mu.nu != 0) &&
+	    cells * (size_t)(b->nl + 1) <= BOUND_CELLS) {
+		b->mult[b->nl] = mu;
+		b->mult[b->nl].mu = b->mult[b->nl].nu = 0;
+		b->nl++;
+	}
+	for (l = 0; l < b->nl; l++) {
+		b->g[l] = pp_xcalloc(cells, sizeof(int64_t));
+		b->h[l] = pp_xcalloc(cells, sizeof(int64_t));
+		bound_table(s, &b->mult[l], b->g[l], b->h[l]);
+	}
 }
 
 /* ---- labels: the item map ---- */
@@ -900,6 +1066,7 @@ day_result_fini(struct day_result *r)
 struct cand {
 	uint64_t cls, res;
 	int64_t value;
+	size_t pend; /* the room change owed (pending_room) */
 	int32_t li;
 };
 
@@ -919,6 +1086,7 @@ struct search {
 	size_t candcap;
 	int32_t *keep;
 	size_t keepcap;
+	size_t tries; /* extensions tried, which cost too (TRIES_PER_LABEL) */
 	int full;
 };
 
@@ -964,13 +1132,21 @@ front_put(struct search *w, int32_t li)
 	w->front.n++;
 }
 
+/* What the search has spent of the day's budget: its labels, and its
+ * extensions tried at TRIES_PER_LABEL a label. */
+static size_t
+spent(const struct search *w)
+{
+	return w->npool + w->tries / TRIES_PER_LABEL;
+}
+
 static int32_t
 new_label(struct search *w, int64_t value, uint64_t key, int32_t prev,
     int32_t item)
 {
 	struct label *l;
 
-	if (w->npool >= *w->s->budget) {
+	if (spent(w) >= *w->s->budget) {
 		w->full = 1;
 		return -1;
 	}
@@ -981,6 +1157,9 @@ new_label(struct search *w, int64_t value, uint64_t key, int32_t prev,
 	l->key = key;
 	l->prev = prev;
 	l->item = item;
+	l->room = item >= 0 && w->s->d->items[item].nrooms > 0 ? item
+	    : prev >= 0 ? w->pool[prev].room
+	                : -1;
 	return (int32_t)w->npool++;
 }
 
@@ -1003,7 +1182,9 @@ step(const struct search *w, struct state *st, size_t k, int cont)
 	const struct setup *s = w->s;
 	const struct pp_item *it = &s->d->items[k];
 	size_t nx = s->nxt[k];
+	unsigned need = st->need;
 
+	st->need = 0; /* any item but the run's next segment ends the run */
 	if (it->cls == PP_CLASS_TALK) {
 		if (s->cap_talks && ++st->talks > s->max_talks)
 			return -1;
@@ -1017,14 +1198,24 @@ step(const struct search *w, struct state *st, size_t k, int cont)
 		if (w->values && s->mask_res != 0)
 			st->mask |= it->crit;
 	} else if (it->src == PP_ITEM_HALLWAY) {
-		unsigned need = cont ? st->need : s->min_run;
+		/* A run counts once it reaches min-networking-block: then
+		 * all its minutes count and it ends the streak; until then it
+		 * is free time, worth its value only. */
+		unsigned long run = (unsigned long)it->minutes;
 
-		st->need =
-		    (long)need > it->minutes ? need - (unsigned)it->minutes : 0;
-		if ((long)st->need > s->run_left[k])
-			return -1; /* the run cannot reach min-block */
-		st->streak = 0;
-		st->net = add_sat(st->net, it->minutes, s->min_net);
+		if (cont && need == 0) { /* the run counts already */
+			st->streak = 0;
+			st->net = add_sat(st->net, it->minutes, s->min_net);
+		} else {
+			if (cont)
+				run += s->min_run - need;
+			if (run >= s->min_run) {
+				st->streak = 0;
+				st->net =
+				    add_sat(st->net, (long)run, s->min_net);
+			} else
+				st->need = s->min_run - (unsigned)run;
+		}
 	} else if (it->counts) {
 		st->streak = 0;
 		st->net = add_sat(st->net, it->minutes, s->min_net);
@@ -1041,27 +1232,68 @@ step(const struct search *w, struct state *st, size_t k, int cont)
 		st->lunch = 1;
 	}
 	st->must += s->must[k];
+	/* An unfinished run adds its minutes so far when it goes on to
+	 * count (netmax counts every later segment in full). */
 	if (st->net < s->min_net &&
-	    st->net + (unsigned long)s->netmax[nx] < s->min_net)
+	    st->net + (unsigned long)s->netmax[nx] +
+	            (st->need > 0 ? s->min_run - st->need : 0) <
+	        s->min_net)
 		return -1;
 	if (s->need_lunch && !st->lunch && !s->lunch_after[nx])
 		return -1;
 	return 0;
 }
 
-/* Extends label li by item k into the item map. */
+/*
+ * The last item with rooms of label li's plan when it ends less than the
+ * room-change time before after (an item the plan may not be followed by
+ * in another room yet), else PP_ITEM_NONE.  Items without rooms (hallway,
+ * free lunch, roomless events) do not end the room-change time.
+ */
+static size_t
+pending_room(const struct search *w, int32_t li, int64_t after)
+{
+	int32_t r = li >= 0 ? w->pool[li].room : -1;
+
+	if (r < 0 || w->s->d->items[r].end + w->s->m->room_change <= after)
+		return PP_ITEM_NONE;
+	return (size_t)r;
+}
+
+/* 1 if label li, ending with an item without rooms, may not be followed by
+ * item k for a room change it still owes. */
+static int
+owes_room_change(const struct search *w, int32_t li, size_t k)
+{
+	const struct pp_model_day *d = w->s->d;
+	const struct pp_item *it = &d->items[k];
+	size_t r;
+
+	if (it->nrooms == 0 || w->pool[li].item < 0 ||
+	    d->items[w->pool[li].item].nrooms > 0)
+		return 0;
+	r = pending_room(w, li, it->start);
+	return r != PP_ITEM_NONE && pp_item_room_change(&d->items[r], it);
+}
+
+/* Extends label li by item k into the item map.  Labels of an item
+ * without rooms that owe different room changes have different
+ * completions: they are not merged. */
 static void
 extend(struct search *w, int32_t li, size_t k, int cont)
 {
 	const struct setup *s = w->s;
+	const struct pp_item *kit = &s->d->items[k];
 	struct state st;
 	uint64_t key;
 	int64_t value;
 	size_t i;
 	int32_t nl;
 
+	w->tries++;
 	unpack(w->pool[li].key, &st);
-	if (st.must != s->must_before[k] || step(w, &st, k, cont) != 0)
+	if (st.must != s->must_before[k] || owes_room_change(w, li, k) ||
+	    step(w, &st, k, cont) != 0)
 		return;
 	value = w->pool[li].value + s->d->items[k].score;
 	if (w->values && w->theta != INT64_MIN) {
@@ -1078,9 +1310,17 @@ extend(struct search *w, int32_t li, size_t k, int cont)
 	if (w->local.vals[i] >= 0) {
 		struct label *old = &w->pool[w->local.list[w->local.vals[i]]];
 
+		if (kit->nrooms == 0 &&
+		    pending_room(w, li, kit->end) !=
+		        pending_room(w, old->prev, kit->end)) {
+			new_label(w, value, key, li, (int32_t)k);
+			return;
+		}
 		if (value > old->value) {
 			old->value = value;
 			old->prev = li;
+			old->room =
+			    kit->nrooms > 0 ? (int32_t)k : w->pool[li].room;
 		}
 		return;
 	}
@@ -1089,16 +1329,15 @@ extend(struct search *w, int32_t li, size_t k, int cont)
 		lmap_insert(&w->local, key, nl);
 }
 
-/* Moves item j's labels to the frontier (not those of an unfinished
- * hallway run: they only go on to the run's next segment). */
+/* Moves item j's labels to the frontier (a short hallway run that ends
+ * there ends as free time, its state as it was before the run). */
 static void
 absorb(struct search *w, size_t j)
 {
 	size_t l;
 
 	for (l = w->lo[j]; l < w->hi[j]; l++)
-		if (K_NEED(w->pool[l].key) == 0)
-			front_put(w, (int32_t)l);
+		front_put(w, (int32_t)l);
 	if (w->front.n > w->max_front)
 		w->max_front = w->front.n;
 }
@@ -1141,6 +1380,7 @@ extend_front(struct search *w, size_t k, size_t req, size_t prevseg)
 			if (prune) {
 				int64_t v = e.value + bound_from(s, k, key);
 
+				w->tries++;
 				if (v < w->theta)
 					continue;
 			}
@@ -1214,6 +1454,8 @@ cmp_cand(const void *a, const void *b)
 
 	if (x->cls != y->cls)
 		return x->cls < y->cls ? -1 : 1;
+	if (x->pend != y->pend)
+		return x->pend < y->pend ? -1 : 1;
 	if (x->value != y->value)
 		return x->value > y->value ? -1 : 1;
 	return x->li < y->li ? -1 : x->li > y->li;
@@ -1276,6 +1518,9 @@ filter_item(struct search *w, size_t k)
 		w->cand[i].cls = l->key & (CLASS_MASK | need);
 		w->cand[i].res = res_of(w->s, l->key);
 		w->cand[i].value = l->value;
+		w->cand[i].pend = w->s->d->items[k].nrooms > 0
+		    ? PP_ITEM_NONE
+		    : pending_room(w, l->prev, w->s->d->items[k].end);
 		w->cand[i].li = (int32_t)(lo + i);
 	}
 	qsort(w->cand, n, sizeof(*w->cand), cmp_cand);
@@ -1286,7 +1531,9 @@ filter_item(struct search *w, size_t k)
 	for (i = 0, nk = 0; i < n; i = j) {
 		size_t first = nk;
 
-		for (j = i; j < n && w->cand[j].cls == w->cand[i].cls; j++) {
+		for (j = i; j < n && w->cand[j].cls == w->cand[i].cls &&
+		     w->cand[j].pend == w->cand[i].pend;
+		     j++) {
 			for (g = first; g < nk; g++)
 				if (res_leq(w->cand[w->keep[g]].res,
 				        w->cand[j].res))
@@ -1322,6 +1569,11 @@ sweep(struct search *w)
 
 	for (k = 0; k < n && !w->full; k++) {
 		const struct pp_item *it = &d->items[k];
+
+		if (spent(w) >= *s->budget) {
+			w->full = 1;
+			break;
+		}
 		size_t req = s->must_before[k];
 		size_t prevseg =
 		    it->src == PP_ITEM_HALLWAY ? it->prev : PP_ITEM_NONE;
@@ -1349,8 +1601,7 @@ sweep(struct search *w)
 			    pp_item_room_change(&d->items[j], it))
 				continue;
 			for (l = w->lo[j]; l < w->hi[j]; l++)
-				if (K_NEED(w->pool[l].key) == 0)
-					extend(w, (int32_t)l, k, 0);
+				extend(w, (int32_t)l, k, 0);
 		}
 		/* The hallway run goes on from the segment before. */
 		if (prevseg != PP_ITEM_NONE)
@@ -1395,7 +1646,7 @@ search(const struct setup *s, int values, int64_t theta, size_t beam,
 	front_put(&w, 0);
 	sweep(&w);
 	any = w.full ? -1 : collect(&w, r);
-	*s->budget -= w.npool < *s->budget ? w.npool : *s->budget;
+	*s->budget -= spent(&w) < *s->budget ? spent(&w) : *s->budget;
 	if (st != NULL) {
 		st->labels += w.npool;
 		st->searches++;
@@ -1476,7 +1727,7 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 {
 	struct setup s;
 	struct state root_state;
-	int64_t root, target, delta, floor = INT64_MIN, got;
+	int64_t root, target, floor, got;
 	int rc;
 
 	setup_init(&s, m, d, 0, NULL, force);
@@ -1484,8 +1735,34 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 	bounds_init(&s);
 	memset(&root_state, 0, sizeof(root_state));
 	root = bound_from(&s, 0, pack(&root_state));
-	delta = (root < 0 ? -root : root) / 64 + 1;
-	target = root - delta;
+	/* The floor: what a plan found by a heuristic search (a beam)
+	 * proves, or else any feasible plan (a search that ignores values),
+	 * which also tells an infeasible day. */
+	rc = search(&s, 1, INT64_MIN, BEAM, r, st);
+	if (rc > 0)
+		floor = proven(m, r);
+	else if (rc == 0) {
+		struct day_result first;
+		int64_t bonus =
+		    m->crit_bonus < 0 ? -m->crit_bonus : m->crit_bonus;
+
+		memset(&first, 0, sizeof(first));
+		rc = search(&s, 0, INT64_MIN, 0, &first, st);
+		floor = rc > 0
+		    ? best_value(&first) - bonus * popcount(m->crit_active)
+		    : 0;
+		day_result_fini(&first);
+	}
+	if (rc <= 0) {
+		setup_fini(&s);
+		return rc;
+	}
+	/* Just below the root's bound when that is above the floor (one
+	 * search proves the optimum where the bound is tight), else the
+	 * floor, which a search always reaches. */
+	target = root - ((root < 0 ? -root : root) / 64 + 1);
+	if (target < floor)
+		target = floor;
 	for (;;) {
 		day_result_fini(r);
 		rc = search(&s, 1, target, 0, r, st);
@@ -1498,34 +1775,10 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 			target = got; /* the search finds that plan again */
 			continue;
 		}
-		if (floor != INT64_MIN) {
+		if (target == floor) {
 			/* Not reached: a search at the floor finds its plan. */
 			rc = -1;
 			break;
-		}
-		/* The bound was far from the optimum: a plan found by a
-		 * heuristic search (a beam) sets the threshold, or else any
-		 * feasible plan (a search that ignores values), which also
-		 * tells an infeasible day. */
-		day_result_fini(r);
-		rc = search(&s, 1, INT64_MIN, BEAM, r, st);
-		if (rc < 0)
-			break;
-		if (rc > 0)
-			floor = proven(m, r);
-		else {
-			struct day_result first;
-			int64_t bonus =
-			    m->crit_bonus < 0 ? -m->crit_bonus : m->crit_bonus;
-
-			memset(&first, 0, sizeof(first));
-			rc = search(&s, 0, INT64_MIN, 0, &first, st);
-			if (rc > 0)
-				floor = best_value(&first) -
-				    bonus * popcount(m->crit_active);
-			day_result_fini(&first);
-			if (rc <= 0)
-				break;
 		}
 		target = floor;
 	}
@@ -1767,6 +2020,24 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 
 /* ---- the plan ---- */
 
+/* Ends the hallway run of the plan day that starts at merged item h: a
+ * run of at least the block is shown and counts; a shorter one is free
+ * time, its value in the day's score only. */
+static void
+end_run(struct pp_plan_day *pd, const struct pp_model_day *md)
+{
+	struct pp_item *h = &pd->merged[pd->nmerged - 1];
+
+	if (h->minutes >= (long)md->rules.min_run) {
+		pd->networking_minutes += h->minutes;
+		return;
+	}
+	pd->free_minutes += h->minutes;
+	pd->free_score += h->score;
+	pd->nmerged--;
+	pd->n--;
+}
+
 /* Fills a plan day from the chosen items, merging the touching segments of
  * each hallway run into one item the plan owns. */
 static void
@@ -1774,6 +2045,7 @@ plan_day(struct pp_plan_day *pd, const struct pp_model_day *md,
     const size_t *chosen, size_t n)
 {
 	size_t j;
+	int run = 0; /* the last item is a hallway run */
 
 	pd->md = md;
 	pd->items = pp_xcalloc(n + 1, sizeof(*pd->items));
@@ -1781,8 +2053,8 @@ plan_day(struct pp_plan_day *pd, const struct pp_model_day *md,
 	for (j = 0; j < n; j++) {
 		const struct pp_item *it = &md->items[chosen[j]];
 
-		if (it->src == PP_ITEM_HALLWAY && pd->n > 0 &&
-		    pd->items[pd->n - 1]->src == PP_ITEM_HALLWAY &&
+		pd->score += it->score;
+		if (run && it->src == PP_ITEM_HALLWAY &&
 		    md->items[chosen[j - 1]].next == chosen[j]) {
 			struct pp_item *h = &pd->merged[pd->nmerged - 1];
 
@@ -1790,18 +2062,25 @@ plan_day(struct pp_plan_day *pd, const struct pp_model_day *md,
 			h->minutes += it->minutes;
 			h->score += it->score;
 			h->next = it->next;
-		} else if (it->src == PP_ITEM_HALLWAY) {
+			continue;
+		}
+		if (run)
+			end_run(pd, md);
+		run = it->src == PP_ITEM_HALLWAY;
+		if (run) {
 			pd->merged[pd->nmerged] = *it;
 			pd->items[pd->n++] = &pd->merged[pd->nmerged++];
-		} else
-			pd->items[pd->n++] = it;
-		pd->score += it->score;
+			continue;
+		}
+		pd->items[pd->n++] = it;
 		if (it->cls == PP_CLASS_TALK) {
 			pd->talks++;
 			pd->talk_minutes += it->minutes;
 		} else if (it->counts)
 			pd->networking_minutes += it->minutes;
 	}
+	if (run)
+		end_run(pd, md);
 }
 
 static double

@@ -34,7 +34,7 @@ pp_watch_later(struct pp_plan *pl)
 		if (planned[i] || ev->recorded != PP_REC_YES ||
 		    pp_kind_class(ev->kind) != PP_CLASS_TALK ||
 		    m->excl[i] == PP_EXCL_SKIP ||
-		    m->excl[i] == PP_EXCL_CANCELLED || raw <= m->talk_base)
+		    m->excl[i] == PP_EXCL_CANCELLED || m->scores[i].nmatch == 0)
 			continue;
 		/* Insertion into the top list: raw score desc, then time. */
 		for (j = n; j > 0 && raws[j - 1] < raw; j--)

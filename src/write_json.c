@@ -263,6 +263,7 @@ profile(const struct pp_model *m)
 	set(o, "level", opt(p->level));
 	set(o, "level_bonus", real(p->level_bonus));
 	set(o, "criteria_bonus", real(p->criteria_bonus));
+	set(o, "fill_with_talks", json_boolean(p->fill_with_talks));
 	set(o, "timezone", str(m->tz));
 	x = json_array();
 	for (i = 0; i < m->ndays; i++)
@@ -308,6 +309,40 @@ source_name(enum pp_item_src s)
 	}
 }
 
+/* Where the profile's terms matched the event (pp_score match). */
+static json_t *
+matches(const struct pp_model *m, const struct pp_event *ev)
+{
+	const struct pp_score *s;
+	json_t *a = json_array(), *o, *f;
+	size_t i, n;
+	unsigned b;
+
+	if (ev == NULL || (s = pp_model_event_score(m, ev)) == NULL)
+		return a;
+	n = s->nmatch < PP_SCORE_MATCH_MAX ? s->nmatch : PP_SCORE_MATCH_MAX;
+	for (i = 0; i < n; i++) {
+		const struct pp_score_match *x = &s->match[i];
+
+		o = json_object();
+		f = json_array();
+		set(o, "term", str(x->name));
+		set(o, "kind",
+		    json_string_nocheck(pp_score_match_kind_name(x->kind)));
+		set(o, "weight", score(x->weight));
+		set(o, "relevance", score(x->rel));
+		for (b = 1; b <= PP_FIELD_SPEAKERS; b <<= 1)
+			if (x->fields & b)
+				json_array_append_new(f,
+				    json_string_nocheck(
+				        pp_score_field_name(b)));
+		set(o, "fields", f);
+		set(o, "per_hour", score(x->units));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 static json_t *
 item(const struct pp_model *m, const struct pp_item *it)
 {
@@ -338,6 +373,7 @@ item(const struct pp_model *m, const struct pp_item *it)
 	set(o, "score", score(it->score));
 	set(o, "must", json_boolean(it->must));
 	set(o, "reason", opt(it->reason));
+	set(o, "matches", matches(m, ev));
 	return o;
 }
 
@@ -356,6 +392,10 @@ day(const struct pp_model *m, const struct pp_plan_day *d)
 	set(x, "talks", json_integer(d->talks));
 	set(x, "talk_minutes", json_integer(d->talk_minutes));
 	set(x, "networking_minutes", json_integer(d->networking_minutes));
+	/* hallway runs shorter than min-networking-block: free time, not
+	 * items, worth their value */
+	set(x, "short_hallway_minutes", json_integer(d->free_minutes));
+	set(x, "short_hallway_score", score(d->free_score));
 	set(x, "score", score(d->score));
 	set(o, "totals", x);
 	x = json_object();

@@ -149,7 +149,6 @@ struct pp_model {
 	unsigned crit_active; /* criteria that have terms */
 	int64_t crit_bonus;   /* score units per covered criterion */
 	int64_t min_block, room_change, lunch_len; /* seconds */
-	int64_t talk_base; /* score units of talk-base */
 };
 
 /*
@@ -173,8 +172,10 @@ void pp_model_rules(struct pp_rules *r, const struct pp_profile *p,
 
 /*
  * Builds the model from tt, p and extra busy blocks (from --busy files,
- * copied; may be NULL).  Must-see and skip references that match no event,
- * or several by title substring, unknown days, a planning window that is
+ * copied; may be NULL).  Profile terms that match no event are warnings
+ * in ds (pp_scorer_report).  Must-see and skip references are resolved by
+ * pp_ref_resolve (ref.h); one that matches no event, or several when it
+ * may not, unknown days, a planning window that is
  * empty, and caps or must-see counts beyond the solver's limits are errors
  * appended to ds: returns -1.  A must-see event that is also skipped,
  * outside the planning window, or inside a busy block is a clash of hard
@@ -189,15 +190,6 @@ int pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
     struct pp_diags *ds);
 /* Frees the model; no-op on NULL. */
 void pp_model_free(struct pp_model *m);
-
-/*
- * Finds the events matching ref: exact id, else exact title (ignoring
- * case), else title substring (ignoring case).  Stores up to max indices
- * in idx and returns the number of matches found in the first rule that
- * matched (0 if none).
- */
-size_t pp_model_find(const struct pp_timetable *tt, const char *ref,
-    size_t *idx, size_t max);
 
 /* The index of ev in the model's timetable, or (size_t)-1 when ev is not
  * one of its events. */

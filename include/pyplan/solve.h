@@ -20,13 +20,16 @@ struct pp_plan_day {
 	const struct pp_model_day *md; /* borrowed */
 	/* n planned items in time order: the model's items, except that the
 	 * touching hallway segments of one run are one item, kept in
-	 * merged (owned by the plan) */
+	 * merged (owned by the plan), and that a run shorter than
+	 * min-networking-block is free time, no item: its minutes and
+	 * value are free_minutes and free_score */
 	const struct pp_item **items;
 	size_t n;
 	struct pp_item *merged;
 	size_t nmerged;
-	long talks, talk_minutes, networking_minutes;
-	int64_t score;
+	long talks, talk_minutes, networking_minutes, free_minutes;
+	int64_t free_score;
+	int64_t score; /* the items' scores and free_score */
 };
 
 struct pp_solve_stats {
@@ -50,7 +53,7 @@ struct pp_plan {
 };
 
 /*
- * The labels one day may create over all its searches (24 bytes each,
+ * The labels one day may create over all its searches (32 bytes each,
  * plus the frontier; a few seconds of work): a day that needs more is
  * refused with an error naming the day and the caps, instead of running
  * for minutes and exhausting memory.

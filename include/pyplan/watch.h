@@ -14,9 +14,9 @@
 /*
  * Fills pl->watch_later (replacing any list; the plan owns it): recorded
  * talk-load events of the model's timetable that are not planned, not
- * skipped and not cancelled, and scored more than talk-base before the
- * recorded factor; at most PP_WATCH_LATER_MAX, by raw score descending,
- * ties in programme order.
+ * skipped and not cancelled, and match something in the profile (a
+ * pp_score with nmatch > 0); at most PP_WATCH_LATER_MAX, by raw score
+ * descending, ties in programme order.
  */
 void pp_watch_later(struct pp_plan *pl);
 

@@ -29,16 +29,25 @@
  * with "; ".  Flags are "yes", "no", or empty for unknown.  Scores are
  * exact decimals ("2.5", "0.125", "-1").
  *
+ * Formulas (OWASP "CSV injection"): a text cell (every column but date,
+ * start, end, score, must, timezone and recorded) that starts with '=',
+ * '+', '-', '@', a tab or a carriage return is written with a "'" before
+ * it, so that a spreadsheet shows it as text instead of running it.  The
+ * CSV loader removes such a "'" again, so programme round trips stay
+ * exact.  PP_CSV_RAW writes every cell as it is.
+ *
  * Plan columns (one row per planned item, days in order, items in time
  * order; times are local to the planning zone):
  *
  *   date,start,end,kind,class,title,speakers,room,score,must,reason,id,
- *   url,video_url
+ *   url,video_url,matched
  *
  * where date is YYYY-MM-DD, start and end are HH:MM, kind is the
- * canonical kind name, class is "talk" or "networking", must is yes/no and
+ * canonical kind name, class is "talk" or "networking", must is yes/no,
  * id is the item id of pp_item_id ("hallway-2018-05-11-1050" for a
- * synthesized block).
+ * synthesized block) and matched says where the profile's terms matched,
+ * best first, with their relevance (pp_score_where: "python (title,
+ * track) 1.429; testing (abstract) 0.049"; empty when nothing did).
  *
  * Programme columns (one row per event; the CSV loader reads them back, so
  * CSV -> ICS -> CSV round-trips):
@@ -55,18 +64,22 @@
  * the loader does not split the name at the comma.
  */
 
-/*
- * Writes the plan pl as CSV (tsv == 0) or TSV (tsv != 0) to fp.  Returns
- * 0, or -1 when the stream reports an error.
- */
-int pp_write_csv(FILE *fp, const struct pp_plan *pl, int tsv);
+/* Bits of the writers' mode. */
+#define PP_CSV_TSV 1u /* TSV instead of CSV */
+#define PP_CSV_RAW 2u /* no formula guard */
 
 /*
- * Writes events of tt as CSV or TSV: the nsel events of sel in that order,
- * or every event of tt in timetable order when sel is NULL.  Returns 0, or
- * -1 when the stream reports an error.
+ * Writes the plan pl as CSV or TSV (mode PP_CSV_TSV) to fp.  Returns 0,
+ * or -1 when the stream reports an error.
+ */
+int pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode);
+
+/*
+ * Writes events of tt as CSV or TSV (mode as pp_write_csv): the nsel events of
+ * sel in that order, or every event of tt in timetable order when sel is NULL.
+ * Returns 0, or -1 when the stream reports an error.
  */
 int pp_write_timetable_csv(FILE *fp, const struct pp_timetable *tt,
-    const struct pp_event *const *sel, size_t nsel, int tsv);
+    const struct pp_event *const *sel, size_t nsel, unsigned mode);
 
 #endif

@@ -110,10 +110,15 @@ def check(plan, must_elsewhere=frozenset()):
         for a, b in zip(items, items[1:]):
             if t(a["end"]) > t(b["start"]):
                 errs.append(f"{d}: '{a['title']}' overlaps '{b['title']}'")
+        # Room changes between consecutive items with rooms, whatever lies
+        # between without rooms (a hallway block, a free lunch).
+        roomed = [i for i in items if i["rooms"]]
+        for a, b in zip(roomed, roomed[1:]):
             ra, rb = set(a["rooms"]), set(b["rooms"])
-            if ra and rb and not (ra & rb) and t(a["end"]) + rc > t(b["start"]):
+            if not (ra & rb) and t(a["end"]) + rc > t(b["start"]):
                 errs.append(f"{d}: no room-change time between "
                             f"'{a['title']}' and '{b['title']}'")
+        for a, b in zip(items, items[1:]):
             if a["source"] == b["source"] == "hallway" and \
                     t(a["end"]) == t(b["start"]):
                 errs.append(f"{d}: hallway blocks touch at {b['start']}")
@@ -186,9 +191,18 @@ def check(plan, must_elsewhere=frozenset()):
         if tot["networking_minutes"] != net:
             errs.append(f"{d}: totals.networking_minutes "
                         f"{tot['networking_minutes']} != {net}")
-        if milli(tot["score"]) != sum(milli(i["score"]) for i in items):
+        # Hallway runs shorter than the block are free time: no items,
+        # their value in the day's score.
+        short = milli(tot.get("short_hallway_score", 0))
+        if short and tot.get("short_hallway_minutes", 0) <= 0:
+            errs.append(f"{d}: short hallway score without minutes")
+        if tot.get("short_hallway_minutes", 0) < 0:
+            errs.append(f"{d}: negative short hallway minutes")
+        total += short
+        if milli(tot["score"]) != \
+                sum(milli(i["score"]) for i in items) + short:
             errs.append(f"{d}: totals.score {tot['score']} is not the sum "
-                        f"of its items")
+                        f"of its items and short hallway runs")
     for m in must:
         if m not in seen_must:
             errs.append(f"must-see '{m}' is not planned")

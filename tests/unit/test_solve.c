@@ -58,7 +58,7 @@ base_profile(struct pp_profile *p)
 	p->room_change = 0;
 	p->lunch_minutes = 0;
 	p->recorded_weight = 1;
-	p->talk_base = 1;
+	p->talk_base = 2; /* per hour: a 30-minute talk scores 1 */
 	p->networking_weight = 0;
 	p->criteria_bonus = 0;
 }
@@ -509,7 +509,7 @@ test_forced_item(void **state)
 	struct pp_model *m = NULL;
 	struct pp_plan *pl = NULL, *forced = NULL;
 	struct pp_diags ds;
-	const struct pp_item *low = NULL;
+	const struct pp_item *low = NULL, *high = NULL;
 	size_t k;
 
 	(void)state;
@@ -522,15 +522,20 @@ test_forced_item(void **state)
 	p.ninterests = 1;
 	assert_int_equal(solve(tt, &p, &m, &pl, &ds), 0);
 	assert_true(planned(pl, "rust deep dive"));
-	for (k = 0; k < m->days[0].n; k++)
+	for (k = 0; k < m->days[0].n; k++) {
 		if (strcmp(m->days[0].items[k].title, "Plain") == 0)
 			low = &m->days[0].items[k];
+		if (strcmp(m->days[0].items[k].title, "rust deep dive") == 0)
+			high = &m->days[0].items[k];
+	}
 	assert_non_null(low);
+	assert_non_null(high);
+	assert_true(high->score > low->score);
 	/* Forcing an item in is an argument: the model is not touched. */
 	assert_int_equal(pp_solve_forced(m, low, &forced, &ds), 0);
 	assert_true(planned(forced, "Plain"));
 	assert_false(planned(forced, "rust deep dive"));
-	assert_int_equal(pl->score - forced->score, 2000);
+	assert_int_equal(pl->score - forced->score, high->score - low->score);
 	assert_false(low->must);
 	assert_int_equal(m->days[0].nmust, 0);
 	pp_plan_free(forced);
@@ -575,7 +580,8 @@ test_hallway_blocks_merge(void **state)
 	assert_true(count_hallway_segments(m) > 1);
 	cleanup(tt, &p, m, pl, &ds);
 
-	/* A run shorter than min-networking-block is never planned. */
+	/* A run shorter than min-networking-block is free time: planned
+	 * for its value, not shown, not counted as networking. */
 	tt = pp_timetable_new();
 	ev_add(tt, 0, "Short", "talk", MIN(9, 0), MIN(9, 15), "A");
 	base_profile(&p);
@@ -583,7 +589,12 @@ test_hallway_blocks_merge(void **state)
 	p.networking_weight = 1;
 	p.min_block = 20;
 	assert_int_equal(solve(tt, &p, &m, &pl, &ds), 0);
-	assert_int_equal(pl->days[0].n, 0);
+	pd = &pl->days[0];
+	assert_int_equal(pd->n, 0);
+	assert_int_equal(pd->networking_minutes, 0);
+	assert_int_equal(pd->free_minutes, 15);
+	assert_true(pd->free_score > 0);
+	assert_int_equal(pd->score, pd->free_score);
 	cleanup(tt, &p, m, pl, &ds);
 }
 
@@ -602,8 +613,11 @@ rnd(unsigned n)
 
 /* Independent check of one day's chosen items (time order), written from
  * the specification, not from the solver: hallway segments that touch are
- * one block, which must last min-networking-block minutes.  Returns 1 if
- * feasible. */
+ * one run, which counts as networking (its minutes, the end of a streak)
+ * when it lasts min-networking-block minutes; a shorter run is free time,
+ * worth its value only.  Consecutive items with rooms in different rooms
+ * leave the room-change time between them, whatever lies between without
+ * rooms.  Returns 1 if feasible. */
 static int
 check_day(const struct pp_model *m, const struct pp_model_day *d,
     const size_t *ch, size_t n, unsigned *crit)
@@ -618,19 +632,28 @@ check_day(const struct pp_model *m, const struct pp_model_day *d,
 		const struct pp_item *it = &d->items[ch[i]];
 		const struct pp_item *pr = i > 0 ? &d->items[ch[i - 1]] : NULL;
 
-		if (pr != NULL) {
-			if (pr->end > it->start)
+		if (pr != NULL && pr->end > it->start)
+			return 0;
+		/* Room changes between consecutive items with rooms,
+		 * whatever lies between without rooms. */
+		for (k = i; it->nrooms > 0 && k-- > 0;) {
+			const struct pp_item *a = &d->items[ch[k]];
+
+			if (a->nrooms == 0)
+				continue;
+			if (pp_item_room_change(a, it) &&
+			    a->end + p->room_change * 60 > it->start)
 				return 0;
-			if (pp_item_room_change(pr, it) &&
-			    pr->end + p->room_change * 60 > it->start)
-				return 0;
+			break;
 		}
 		/* A hallway block ends where the next item is no hallway
 		 * segment starting right when it ends. */
 		if (pr != NULL && pr->src == PP_ITEM_HALLWAY &&
 		    !(it->src == PP_ITEM_HALLWAY && pr->end == it->start)) {
-			if (run < p->min_block)
-				return 0;
+			if (run >= p->min_block) {
+				net += run;
+				streak = 0;
+			}
 			run = 0;
 		}
 		if (it->cls == PP_CLASS_TALK) {
@@ -642,8 +665,6 @@ check_day(const struct pp_model *m, const struct pp_model_day *d,
 			*crit |= it->crit;
 		} else if (it->src == PP_ITEM_HALLWAY) {
 			run += it->minutes;
-			net += it->minutes;
-			streak = 0;
 		} else if (it->minutes >= p->min_block) {
 			net += it->minutes;
 			streak = 0;
@@ -654,9 +675,8 @@ check_day(const struct pp_model *m, const struct pp_model_day *d,
 			lunch = 1;
 		musts += (size_t)it->must;
 	}
-	if (n > 0 && d->items[ch[n - 1]].src == PP_ITEM_HALLWAY &&
-	    run < p->min_block)
-		return 0;
+	if (run >= p->min_block)
+		net += run;
 	for (k = 0, i = 0; k < d->n; k++)
 		i += (size_t)d->items[k].must;
 	if (musts != i || free_lunch > 1)
@@ -726,8 +746,8 @@ random_instance(struct pp_timetable *tt, struct pp_profile *p)
 		nev = 3 + (int)rnd(5);
 		for (i = 0; i < nev; i++) {
 			char title[64];
-			int s = 9 * 60 + 10 * (int)rnd(30);
-			int len = 20 + 10 * (int)rnd(5);
+			int s = 9 * 60 + 5 * (int)rnd(60);
+			int len = 15 + 5 * (int)rnd(10);
 			struct pp_event *ev;
 
 			snprintf(title, sizeof(title), "%s talk %d-%d",
@@ -741,9 +761,12 @@ random_instance(struct pp_timetable *tt, struct pp_profile *p)
 	p->max_talks = rnd(3) ? (int)rnd(4) + 1 : PP_UNLIMITED;
 	p->max_talk_minutes = rnd(3) ? 30 + 15 * (int)rnd(8) : PP_UNLIMITED;
 	p->max_streak = rnd(2) ? (int)rnd(3) + 1 : PP_UNLIMITED;
-	p->min_networking = rnd(2) ? 10 * (int)rnd(6) : 0;
-	p->min_block = 20;
-	p->room_change = rnd(2) ? 5 * (int)rnd(3) : 0;
+	p->min_networking = rnd(2) ? 10 * (int)rnd(10) : 0;
+	/* Blocks longer than hallway segments, and room changes longer
+	 * than short gaps: short runs that lead on to blocks, and short
+	 * hallway stretches between rooms. */
+	p->min_block = rnd(2) ? 20 : 40;
+	p->room_change = rnd(2) ? 5 * (int)rnd(4) : 0;
 	if (rnd(2)) {
 		p->lunch_from = 11 * 60 + 30;
 		p->lunch_to = 13 * 60 + 30;
@@ -861,7 +884,8 @@ test_exact_against_brute_force(void **state)
 		assert_int_equal(pl->score, want);
 		/* The plan itself is feasible and adds up to its score; a
 		 * hallway block of the plan is the segments it covers, at
-		 * least min-block long, and never touches another. */
+		 * least min-block long (shorter runs are free time, not
+		 * shown), and never touches another. */
 		for (d = 0; d < 2; d++) {
 			size_t ch[64], nch = 0, k, j;
 			const struct pp_plan_day *pd = &pl->days[d];
@@ -891,7 +915,11 @@ test_exact_against_brute_force(void **state)
 						ch[nch++] = j;
 				}
 			}
-			assert_int_equal(sum, pd->score);
+			/* Short runs are free time, not shown: the plan
+			 * without them is feasible too. */
+			assert_int_equal(sum + pd->free_score, pd->score);
+			assert_true(
+			    pd->free_score == 0 || pd->free_minutes > 0);
 			assert_true(check_day(m, &m->days[d], ch, nch, &crit));
 		}
 		checked++;
