@@ -68,20 +68,20 @@
  *    set of criteria that an optimum may use survives, and nothing dropped
  *    ties with the result.
  *
- * First a heuristic search (a beam: each item keeps its four labels worth
- * the most with their bound, no threshold) finds a good plan, whose value
- * less S is the floor F; when the beam finds nothing, a search that
- * ignores values (dominance on resources alone, value deciding equal
- * states) finds a first feasible plan, or none, which proves the day
- * infeasible; with one, F is its value less the largest criteria slack.
- * The threshold is then just below the root's bound (by a 64th) when that
- * is above F (where the bound is tight one search proves the optimum),
- * else F; a search at F finds the floor's plan again or better, and
- * proves the result.  Every label a day makes, and every sixteen
- * extensions it tries, count against one budget (PP_SOLVE_MAX_LABELS): a
- * day that runs out is refused with a message that names it and its caps.
- * The searches without values also name the constraints of an infeasible
- * day.
+ * The threshold starts just below the root's bound (by a 64th), for a
+ * first search on a small budget (FIRST_LABELS): where the bound is tight,
+ * as on real programmes, it proves the optimum.  Otherwise the floor F is
+ * what a plan found so far proves, or else what a heuristic search (a
+ * beam: each item keeps its four labels worth the most with their bound,
+ * no threshold) finds, or else a search that ignores values (dominance on
+ * resources alone, value deciding equal states) finds a first feasible
+ * plan, or none, which proves the day infeasible; with one, F is its value
+ * less the largest criteria slack.  A search at F finds the floor's plan
+ * again or better, and proves the result.  Every label a day makes, and
+ * every sixteen extensions it tries, count against one budget
+ * (PP_SOLVE_MAX_LABELS): a day that runs out is refused with a message
+ * that names it and its caps.  The searches without values also name the
+ * constraints of an infeasible day.
  *
  * Hallway segments that touch form one run.  A run of at least
  * min-networking-block minutes counts: all its minutes are networking and
@@ -212,6 +212,9 @@ struct label {
 #define WINDOW_ITEMS 16
 /* Bound table entries per multiplier beyond which fewer are kept. */
 #define BOUND_CELLS ((size_t)2 << 20)
+/* The labels the first search of a day (just below the bound) may spend
+ * before the beam takes over. */
+#define FIRST_LABELS ((size_t)1 << 16)
 /* Extensions tried that cost as much as a label, for the budget. */
 #define TRIES_PER_LABEL 16
 /* Units of talk minutes the bound tables count at most, and the share of
@@ -736,10 +739,11 @@ descend(struct setup *s, struct mult *mu, int64_t *x, int64_t *tg, int64_t *th)
  * streak as cells when their caps bind and the tables stay small (dropped
  * in the order streak, talks, minutes when they would not).  The
  * multipliers are chosen on small tables (one cell) by descending on each
- * in turn, twice: where the root's bound is least.  The tables are built
- * for them and, as memory allows, for them without lambda (where the cells
- * count the minutes or the talks) and without mu and nu (for labels that
- * need no more networking or lunch); a label's bound is the least.
+ * in turn (a second round when mu or nu moved): where the root's bound is
+ * least.  The tables are built for them and, as memory allows, for them
+ * without lambda (where the cells count the minutes or the talks) and
+ * without mu and nu (for labels that need no more networking or lunch); a
+ * label's bound is the least.
  */
 static void
 bounds_init(struct setup *s)
@@ -764,12 +768,17 @@ bounds_init(struct setup *s)
 	tg = pp_xcalloc(s->n + 1, sizeof(int64_t));
 	th = pp_xcalloc(s->n + 1, sizeof(int64_t));
 	for (round = 0; round < 2; round++) {
+		struct mult was = mu;
+
 		if (s->cap_tmin)
 			descend(s, &mu, &mu.lambda, tg, th);
 		if (s->min_net > 0)
 			descend(s, &mu, &mu.mu, tg, th);
 		if (s->need_lunch)
 			descend(s, &mu, &mu.nu, tg, th);
+		/* Another round only when another multiplier moved. */
+		if (mu.mu == was.mu && mu.nu == was.nu)
+			break;
 	}
 	free(tg);
 	free(th);
@@ -1728,6 +1737,7 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 	struct setup s;
 	struct state root_state;
 	int64_t root, target, floor, got;
+	size_t spec, left;
 	int rc;
 
 	setup_init(&s, m, d, 0, NULL, force);
@@ -1735,10 +1745,31 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 	bounds_init(&s);
 	memset(&root_state, 0, sizeof(root_state));
 	root = bound_from(&s, 0, pack(&root_state));
-	/* The floor: what a plan found by a heuristic search (a beam)
-	 * proves, or else any feasible plan (a search that ignores values),
-	 * which also tells an infeasible day. */
-	rc = search(&s, 1, INT64_MIN, BEAM, r, st);
+	/* First, just below the root's bound, on a small budget: where the
+	 * bound is tight, as on real programmes, this one search proves the
+	 * optimum. */
+	target = root - ((root < 0 ? -root : root) / 64 + 1);
+	spec = *budget < FIRST_LABELS ? *budget : FIRST_LABELS;
+	left = spec;
+	s.budget = &left;
+	rc = search(&s, 1, target, 0, r, st);
+	s.budget = budget;
+	*budget -= spec - left;
+	if (rc > 0 && proven(m, r) >= target) {
+		setup_fini(&s);
+		return rc;
+	}
+	if (*budget == 0) {
+		setup_fini(&s);
+		return -1;
+	}
+	/* The floor: what a plan found so far proves, or one found by a
+	 * heuristic search (a beam), or else any feasible plan (a search
+	 * that ignores values), which also tells an infeasible day. */
+	if (rc <= 0) {
+		day_result_fini(r);
+		rc = search(&s, 1, INT64_MIN, BEAM, r, st);
+	}
 	if (rc > 0)
 		floor = proven(m, r);
 	else if (rc == 0) {
@@ -1757,12 +1788,8 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 		setup_fini(&s);
 		return rc;
 	}
-	/* Just below the root's bound when that is above the floor (one
-	 * search proves the optimum where the bound is tight), else the
-	 * floor, which a search always reaches. */
-	target = root - ((root < 0 ? -root : root) / 64 + 1);
-	if (target < floor)
-		target = floor;
+	/* Then at the floor, which a search always reaches. */
+	target = floor;
 	for (;;) {
 		day_result_fini(r);
 		rc = search(&s, 1, target, 0, r, st);
