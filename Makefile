@@ -16,11 +16,15 @@ SAN     ?=
 # Debian packages this project needs (see README.md, "Dependencies").
 DEBS = build-essential pkg-config libcsv-dev libical-dev libinih-dev \
        libjansson-dev libxml2-dev libutf8proc-dev libstemmer-dev \
-       libcurl4-openssl-dev \
-       libcmocka-dev tzdata glpk-utils mandoc \
-       python3 python3-icalendar python3-dateutil khal valgrind jq clang \
-       libclang-rt-14-dev
-PKGS = libical inih jansson libxml-2.0 libutf8proc libcurl
+       libcurl4-openssl-dev libicu-dev zlib1g-dev liblzma-dev libcmocka-dev \
+       tzdata glpk-utils mandoc python3 python3-icalendar python3-dateutil \
+       khal valgrind jq clang libclang-rt-14-dev
+PKGS = libical inih jansson libxml-2.0 libutf8proc libcurl icu-uc
+# libical and libxml2 are linked statically, and the ICU functions they
+# call come from src/icu_lazy.c, which opens ICU on first use: start-up
+# loads neither ICU nor the C++ runtime under it (see README.md).
+DYN_PKGS = inih jansson libutf8proc libcurl
+ICU_LAZY = $(BUILD)/obj/icu_lazy.o
 
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
        -Wmissing-prototypes -Wold-style-definition -Wwrite-strings \
@@ -28,16 +32,18 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
 # Recursive (=) so that pkg-config runs after the dependency step.
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude $(WARN) \
 	     $(shell pkg-config --cflags $(PKGS)) $(SAN) $(CFLAGS)
-LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lstemmer -lm
+LIBS = -Wl,-Bstatic -lical -lxml2 -Wl,-Bdynamic $(ICU_LAZY) \
+       $(shell pkg-config --libs $(DYN_PKGS)) -lcsv -lstemmer -lz -llzma -lm
 TEST_LIBS = $(shell pkg-config --libs cmocka)
 
-SRCS  = $(filter-out src/main.c,$(wildcard src/*.c))
+SRCS  = $(filter-out src/main.c src/icu_lazy.c,$(wildcard src/*.c))
 OBJS  = $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 HDRS  = $(wildcard include/pyplan/*.h src/*_int.h)
 TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 DEPS_STAMP = $(BUILD)/.deps-ok
 
 .PHONY: all run check unit cli oracle verify bad oom output asan lint \
+	limits-solver \
 	leakcheck install uninstall clean deps bench format fuzz fuzz-build \
 	fuzz-bins fuzz-replay completions limits
 
@@ -85,10 +91,12 @@ $(BUILD)/libpyplan.a: $(OBJS)
 	rm -f $@
 	ar rcs $@ $(OBJS)
 
-$(BUILD)/pyplan: $(BUILD)/obj/main.o $(BUILD)/libpyplan.a
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+$(BUILD)/pyplan: $(BUILD)/obj/main.o $(BUILD)/libpyplan.a $(ICU_LAZY)
+	$(CC) $(ALL_CFLAGS) -o $@ $(BUILD)/obj/main.o $(BUILD)/libpyplan.a \
+		$(LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libpyplan.a | $(DEPS_STAMP)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libpyplan.a \
+    $(ICU_LAZY) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -Wno-missing-prototypes \
 		-DFIXTURES=\"tests/fixtures\" -o $@ $< $(BUILD)/libpyplan.a \
@@ -113,22 +121,33 @@ cli: $(BUILD)/pyplan
 
 # The MILP oracle (tests/oracle/run.py): pyplan's optimum against glpsol's
 # on random instances, and every plan through the independent checker.
-# `check` runs ORACLE_SEEDS instances; `verify` runs VERIFY_SEEDS, and
-# bigger instances too.
+# `check` runs ORACLE_SEEDS instances and a few with large caps and with
+# every talk worth the same; `verify` runs VERIFY_SEEDS, and 200 each of
+# bigger instances, large caps (up to 16/720/8) and equal-valued talks.
 ORACLE_SEEDS ?= 200
+ORACLE_EXTRA ?= 20
 VERIFY_SEEDS ?= 2000
+ORACLE = /usr/bin/python3 tests/oracle/run.py
 oracle: $(BUILD)/pyplan $(BUILD)/gen
-	@/usr/bin/python3 tests/oracle/run.py $(BUILD)/pyplan $(BUILD)/gen 1 \
-		$(ORACLE_SEEDS)
+	@$(ORACLE) $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_SEEDS)
+	@$(ORACLE) -large $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_EXTRA)
+	@$(ORACLE) -flat $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_EXTRA)
 
 verify: $(BUILD)/pyplan $(BUILD)/gen
-	@/usr/bin/python3 tests/oracle/run.py $(BUILD)/pyplan $(BUILD)/gen 1 \
-		$(VERIFY_SEEDS)
-	@/usr/bin/python3 tests/oracle/run.py -big $(BUILD)/pyplan $(BUILD)/gen 1 200
+	@$(ORACLE) $(BUILD)/pyplan $(BUILD)/gen 1 $(VERIFY_SEEDS)
+	@$(ORACLE) -big $(BUILD)/pyplan $(BUILD)/gen 1 200
+	@$(ORACLE) -large $(BUILD)/pyplan $(BUILD)/gen 1 200
+	@$(ORACLE) -flat $(BUILD)/pyplan $(BUILD)/gen 1 200
 
 # Speed: never part of `check` (tests/bench/run.py prints the tables).
 bench: $(BUILD)/pyplan $(BUILD)/gen
 	@/usr/bin/python3 tests/bench/run.py $(BUILD)/pyplan $(BUILD)/gen
+
+# Resource limits of the solver (tests/limits/solver.sh): hard plans finish
+# within their CPU and memory bounds, or are refused naming the day and the
+# caps.
+limits-solver: $(BUILD)/pyplan
+	@sh tests/limits/solver.sh $(BUILD)/pyplan
 
 # Malformed inputs (tests/bad/MANIFEST): exit status and file:line message.
 bad: $(BUILD)/pyplan
@@ -209,7 +228,7 @@ leakcheck: $(BUILD)/pyplan
 asan: | $(DEPS_STAMP)
 	$(MAKE) BUILD=build/asan CFLAGS="-O1 -g" \
 		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-		ORACLE_SEEDS=50 OOM_STRIDE=7 unit cli oracle bad oom output
+		ORACLE_SEEDS=50 ORACLE_EXTRA=5 OOM_STRIDE=7 unit cli oracle bad oom output
 
 # libFuzzer targets (tests/fuzz/fuzz_NAME.c), built with clang into their
 # own tree.  `make fuzz` runs each for FUZZ_SECONDS, keeping new inputs in
@@ -227,7 +246,7 @@ FUZZ_ENV     = ASAN_OPTIONS=quarantine_size_mb=16
 FUZZ_BINS    = $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz/fuzz_%)
 
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.h \
-    $(BUILD)/libpyplan.a | $(DEPS_STAMP)
+    $(BUILD)/libpyplan.a $(ICU_LAZY) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libpyplan.a \
 		$(LIBS)
@@ -264,7 +283,8 @@ fuzz-replay: fuzz-build
 	done
 
 check: | $(DEPS_STAMP)
-	$(MAKE) all unit cli oracle bad limits oom output lint leakcheck
+	$(MAKE) all unit cli oracle bad limits limits-solver oom output lint \
+		leakcheck
 	$(MAKE) asan
 	$(MAKE) fuzz-replay
 	@echo "check: all suites passed"

@@ -41,6 +41,7 @@
 #include "pyplan/tz.h"
 #include "pyplan/utf8.h"
 #include "pyplan/version.h"
+#include "pyplan/watch.h"
 #include "pyplan/write.h"
 #include "pyplan/write_csv.h"
 #include "pyplan/write_diff.h"
@@ -56,21 +57,6 @@ print_diags(const struct opts *o, const struct pp_diags *ds)
 	    o->verbose     ? PP_NOTE
 	        : o->quiet ? PP_ERROR
 	                   : PP_WARNING);
-}
-
-/*
- * The zone days are cut in: the profile's (--tz), else the programme's
- * first event's, else UTC (the model's rule; pp_model_build applies it
- * to plans).
- */
-static const char *
-plan_zone(const struct pp_profile *p, const struct pp_timetable *tt)
-{
-	if (p->tz != NULL)
-		return p->tz;
-	if (tt->n > 0 && *tt->ev[0].tz != '\0')
-		return tt->ev[0].tz;
-	return "UTC";
 }
 
 static int
@@ -313,7 +299,8 @@ load_busy(const struct opts *o, const struct pp_profile *p,
 		from = to = 0;
 	from -= 86400;
 	to += 86400;
-	lo.tz = p->tz;
+	/* Floating times of a busy file are in the planning zone. */
+	lo.tz = pp_model_zone(tt, p->tz, NULL);
 	lo.lenient = o->lenient;
 	for (i = 0; i < p->nbusy_files; i++) {
 		int this_io = 0;
@@ -403,6 +390,7 @@ write_plan(const struct opts *o, const struct pp_plan *pl,
 	wo.previous = prev;
 	wo.color = use_color(o);
 	wo.alarm_minutes = o->alarm;
+	wo.alarm_hallway = o->alarm_hallway;
 	wo.width = text_width(o);
 	if (pp_out_open(&out, o->out, ds) != 0)
 		return PP_EX_CANTCREAT;
@@ -464,7 +452,7 @@ apply_pins(const struct opts *o, struct session *s, struct pp_diags *ds)
 	struct pp_diags quiet;
 	int io = 0, st = 0;
 
-	if (pp_plan_file_load(&pf, o->pins, plan_zone(&s->p, s->tt), ds, &io) !=
+	if (pp_plan_file_load(&pf, o->pins, pp_model_zone(s->tt, s->p.tz, NULL), ds, &io) !=
 	    0)
 		st = io ? PP_EX_NOINPUT : PP_EX_DATAERR;
 	else {
@@ -519,7 +507,8 @@ session_open(const struct opts *o, struct session *s, struct pp_diags *ds,
 	if (s->p.ndays > 0) {
 		char(*dates)[11];
 		size_t n =
-		    programme_dates(s->tt, plan_zone(&s->p, s->tt), 0, &dates);
+		    programme_dates(s->tt, pp_model_zone(s->tt, s->p.tz, NULL), 0,
+		        &dates);
 
 		st = pp_profile_resolve_days(&s->p, (const char(*)[11])dates, n,
 		    ds);
@@ -588,8 +577,10 @@ run_build(const struct opts *o, struct pp_diags *ds)
 	}
 	if (st == 0 && pp_solve(s.m, &pl, ds) != 0)
 		st = PP_EX_INFEASIBLE;
-	if (st == 0)
+	if (st == 0) {
+		pp_watch_later(pl);
 		st = write_plan(o, pl, prev.path != NULL ? &prev : NULL, ds);
+	}
 	pp_plan_free(pl);
 	session_close(&s, o, ds);
 	pp_prev_cal_fini(&prev);
@@ -1023,7 +1014,7 @@ run_list(const struct opts *o, struct pp_diags *ds)
 	memset(&f, 0, sizeof(f));
 	st = session_open(o, &s, ds, 0);
 	if (st == 0) {
-		const char *tz = plan_zone(&s.p, s.tt);
+		const char *tz = pp_model_zone(s.tt, s.p.tz, ds);
 
 		st = filters_init(&f, o, s.tt, tz, ds);
 		if (st == 0) {
@@ -1055,7 +1046,7 @@ run_convert(const struct opts *o, struct pp_diags *ds)
 	st = session_open(o, &s, ds, 0);
 	if (st == 0)
 		st = write_programme(o, s.tt, NULL, s.tt->n,
-		    plan_zone(&s.p, s.tt), FMT_CSV, ds);
+		    pp_model_zone(s.tt, s.p.tz, NULL), FMT_CSV, ds);
 	session_close(&s, o, ds);
 	return st;
 }
@@ -1078,7 +1069,8 @@ run_check(const struct opts *o, struct pp_diags *ds)
 			if ((mem = report_open(&buf, &len, ds)) == NULL)
 				st = PP_EX_OSERR;
 			else {
-				pp_check_report(mem, tt, plan_zone(&p, tt), ds);
+				pp_check_report(mem, tt,
+				    pp_model_zone(tt, p.tz, ds), ds);
 				if (report_close(mem, ds) != 0)
 					st = PP_EX_OSERR;
 				else if ((wst = write_report(o, buf, ds)) != 0)
@@ -1212,7 +1204,7 @@ run_diff(const struct opts *o, struct pp_diags *ds)
 	if (st == 0 && o->plan != NULL) {
 		int io = 0;
 
-		if (pp_plan_file_load(&pf, o->plan, plan_zone(&p, a), ds,
+		if (pp_plan_file_load(&pf, o->plan, pp_model_zone(a, p.tz, NULL), ds,
 		        &io) != 0)
 			st = io ? PP_EX_NOINPUT : PP_EX_DATAERR;
 	}
@@ -1477,7 +1469,7 @@ run_now(const struct opts *o, struct pp_diags *ds)
 	/* now writes text only: -f is not one of its options. */
 	memset(&pf, 0, sizeof(pf));
 	st = session_open(o, &s, ds, 0);
-	zone = st == 0 ? plan_zone(&s.p, s.tt) : "UTC";
+	zone = st == 0 ? pp_model_zone(s.tt, s.p.tz, NULL) : "UTC";
 	if (st == 0 && o->at != NULL &&
 	    pp_tz_parse_iso(o->at, zone, &now) != 0) {
 		cli_usage_error("bad --at '%s' (YYYY-MM-DDTHH:MM, in %s unless "

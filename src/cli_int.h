@@ -39,7 +39,7 @@ struct opts {
 	const char *out;
 	const char *profile;
 	int no_profile, lenient, quiet, verbose, help, raw_csv;
-	int alarm;
+	int alarm, alarm_hallway;
 	int width_set; /* --width given */
 	size_t width;  /* --width N (0: no limit) */
 	/* list's filters */

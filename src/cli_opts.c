@@ -61,14 +61,16 @@ const char cli_usage[] =
     "                    [--max-streak n] [--min-networking min]\n"
     "                    [--min-block min] [--room-change min]\n"
     "                    [--day-start hh:mm] [--day-end hh:mm]\n"
-    "                    [--lunch hh:mm-hh:mm/min] [--recorded-weight x]\n"
+    "                    [--day-change hh:mm] [--lunch hh:mm-hh:mm/min]\n"
+    "                    [--recorded-weight x]\n"
     "                    [--days day[,day...]] [--level level]\n"
     "                    [--talk-base x] [--networking-weight x]\n"
     "                    [--level-bonus x] [--criteria-bonus x]\n"
     "                    [--fill | --no-fill] [--interest topic=w]\n"
     "                    [--speaker name=w] [--criterion name=list]\n"
     "                    [--must id|title] [--skip id|title]\n"
-    "                    [--busy file|block] [--alarm 10m] [--emit-lp file]\n"
+    "                    [--busy file|block] [--alarm 10m]\n"
+    "                    [--alarm-hallway] [--emit-lp file]\n"
     "                    [--pins plan] [--previous file.ics] [--offline]\n"
     "                    [--timeout s] [-q | -v] file ...\n"
     "       pyplan list [--day day] [--track track] [--lang codes]\n"
@@ -102,6 +104,7 @@ enum opt_id {
 	O_VERBOSE,
 	O_HELP,
 	O_ALARM,
+	O_ALARM_HALLWAY,
 	O_DAY,
 	O_TRACK,
 	O_LANG,
@@ -201,7 +204,9 @@ static const struct option {
     {"day-start", 0, "HH:MM", C_PLAN, O_SET, "plan", "day-start", A_NONE,
         "plan nothing before this time"},
     {"day-end", 0, "HH:MM", C_PLAN, O_SET, "plan", "day-end", A_NONE,
-        "plan nothing after this time"},
+        "plan nothing after this time (before day-change: the next morning)"},
+    {"day-change", 0, "HH:MM", C_PLAN, O_SET, "plan", "day-change", A_NONE,
+        "when one conference day ends and the next begins (nights)"},
     {"lunch", 0, "HH:MM-HH:MM/MIN", C_PLAN, O_SET, "plan", "lunch", A_NONE,
         "lunch window and minutes, or none"},
     {"recorded-weight", 0, "X", C_PLAN, O_SET, "plan", "recorded-weight",
@@ -237,6 +242,8 @@ static const struct option {
         "[label]'"},
     {"alarm", 0, "10m", C(BUILD), O_ALARM, NULL, NULL, A_NONE,
         "ics: a reminder this long before each item"},
+    {"alarm-hallway", 0, NULL, C(BUILD), O_ALARM_HALLWAY, NULL, NULL, A_NONE,
+        "ics: reminders on hallway blocks too"},
     {"emit-lp", 0, "FILE", C(BUILD), O_EMIT_LP, NULL, NULL, A_FILE,
         "also write the model in CPLEX LP format"},
     {"pins", 0, "PLAN", C_PLAN, O_PINS, NULL, NULL, A_FILE,
@@ -426,6 +433,9 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 			    arg);
 			return -1;
 		}
+		break;
+	case O_ALARM_HALLWAY:
+		o->alarm_hallway = 1;
 		break;
 	case O_DAY:
 		o->day = arg;

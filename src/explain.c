@@ -16,22 +16,14 @@
 #define EXPLAIN_MAX 5
 #define TERMS_MAX 32
 
-static const char *
-excl_reason(enum pp_excl e)
+/* 1 if a and b are the same planned item: the same event, or the same
+ * synthesized block (plans merge hallway segments into blocks they own). */
+static int
+same_item(const struct pp_item *a, const struct pp_item *b)
 {
-	switch (e) {
-	case PP_EXCL_SKIP:
-		return "it is in [skip] (or --skip)";
-	case PP_EXCL_BUSY:
-		return "it overlaps a busy block";
-	case PP_EXCL_WINDOW:
-		return "it lies outside the planning window (day-start, "
-		       "day-end)";
-	case PP_EXCL_DAY:
-		return "its day is not planned (days)";
-	default:
-		return "";
-	}
+	if (a->ev != NULL || b->ev != NULL)
+		return a->ev == b->ev;
+	return a->src == b->src && a->start == b->start && a->end == b->end;
 }
 
 static int
@@ -43,7 +35,7 @@ is_planned(const struct pp_plan *pl, const struct pp_item *it)
 		return 0;
 	for (d = 0; d < pl->ndays; d++)
 		for (k = 0; k < pl->days[d].n; k++)
-			if (pl->days[d].items[k] == it)
+			if (same_item(pl->days[d].items[k], it))
 				return 1;
 	return 0;
 }
@@ -88,7 +80,8 @@ print_diff(FILE *fp, const struct pp_model *m, const struct pp_plan_day *pd,
 	for (i = 0; i < pd->n; i++) {
 		const struct pp_item *o = pd->items[i];
 
-		if (o == skip || is_planned(other, o))
+		if ((skip != NULL && same_item(o, skip)) ||
+		    is_planned(other, o))
 			continue;
 		pp_tz_format_hhmm(m->tz, o->start, t);
 		fprintf(fp, "%s'%s' %s", k++ ? ", " : lead, o->title, t);
@@ -115,7 +108,8 @@ print_blockers(FILE *fp, const struct pp_model *m, const struct pp_plan *pl,
     size_t d, const struct pp_item *it)
 {
 	const struct pp_plan_day *pd = &pl->days[d];
-	const struct pp_profile *p = m->p;
+	const struct pp_rules *p = &m->rules;
+	const struct pp_day_rules *r = &pd->md->rules;
 	char buf[32], a[8], b[8], gap[32];
 	long talks = 0, tmin = 0, net = 0, before = 0, after = 0;
 	size_t k;
@@ -185,15 +179,16 @@ print_blockers(FILE *fp, const struct pp_model *m, const struct pp_plan *pl,
 		}
 	}
 	if (it->cls == PP_CLASS_TALK) {
-		if (p->max_talks >= 0 && talks + 1 > p->max_talks) {
+		if (r->max_talks != PP_RULE_OFF &&
+		    talks + 1 > (long)r->max_talks) {
 			fprintf(fp,
 			    "    the day has %ld other planned talks "
 			    "(max-talks-per-day=%d)\n",
 			    talks, p->max_talks);
 			any = 1;
 		}
-		if (p->max_talk_minutes >= 0 &&
-		    tmin + it->minutes > p->max_talk_minutes) {
+		if (r->max_talk_minutes != PP_RULE_OFF &&
+		    tmin + it->minutes > (long)r->max_talk_minutes) {
 			fprintf(fp,
 			    "    its %ld minutes and the %ld of the other "
 			    "planned talks exceed "
@@ -201,7 +196,8 @@ print_blockers(FILE *fp, const struct pp_model *m, const struct pp_plan *pl,
 			    it->minutes, tmin, p->max_talk_minutes);
 			any = 1;
 		}
-		if (p->max_streak >= 0 && before + 1 + after > p->max_streak) {
+		if (r->max_streak != PP_RULE_OFF &&
+		    before + 1 + after > (long)r->max_streak) {
 			fprintf(fp,
 			    "    it would make %ld talks in a row "
 			    "(max-consecutive-talks=%d)\n",
@@ -211,8 +207,8 @@ print_blockers(FILE *fp, const struct pp_model *m, const struct pp_plan *pl,
 	}
 	if (it->counts)
 		net += it->minutes;
-	if (p->min_networking > 0 && net < pd->networking_minutes &&
-	    net < p->min_networking) {
+	if (r->min_networking > 0 && net < pd->networking_minutes &&
+	    net < (long)r->min_networking) {
 		fprintf(fp,
 		    "    the networking it displaces would leave %ld "
 		    "of min-networking-minutes=%d\n",
@@ -287,10 +283,10 @@ print_score(FILE *fp, const struct pp_model *m, const struct pp_event *ev,
 	}
 }
 
-/* Re-solves with the item as must-see and reports the loss. */
+/* Re-solves with the item forced in and reports the loss. */
 static void
-print_forced(FILE *fp, struct pp_model *m, const struct pp_plan *base, size_t d,
-    struct pp_item *it)
+print_forced(FILE *fp, const struct pp_model *m, const struct pp_plan *base,
+    size_t d, const struct pp_item *it)
 {
 	struct pp_diags fds;
 	struct pp_plan *forced = NULL;
@@ -298,9 +294,7 @@ print_forced(FILE *fp, struct pp_model *m, const struct pp_plan *base, size_t d,
 	size_t i;
 
 	pp_diags_init(&fds);
-	it->must = 1;
-	m->days[d].nmust++;
-	if (pp_solve(m, &forced, &fds) != 0) {
+	if (pp_solve_forced(m, it, &forced, &fds) != 0) {
 		fputs("  forcing it in is infeasible:\n", fp);
 		for (i = 0; i < fds.n; i++)
 			fprintf(fp, "    %s\n", fds.v[i].msg);
@@ -325,29 +319,29 @@ print_forced(FILE *fp, struct pp_model *m, const struct pp_plan *base, size_t d,
 		print_diff(fp, m, &forced->days[d], base, it, "    and adds ");
 	}
 	pp_plan_free(forced);
-	m->days[d].nmust--;
-	it->must = 0;
 	pp_diags_fini(&fds);
 }
 
 static void
-explain_one(FILE *fp, struct pp_model *m, const struct pp_plan *base, size_t ei)
+explain_one(FILE *fp, const struct pp_model *m, const struct pp_plan *base,
+    size_t ei)
 {
 	const struct pp_event *ev = &m->tt->ev[ei];
 	const struct pp_score *s = &m->scores[ei];
-	struct pp_item *it = NULL;
-	size_t d, k, di = 0, i;
+	const struct pp_item *it;
+	size_t k, di = 0, i;
 
 	fprintf(fp, "%s (id %s)\n  ", ev->title, ev->id);
 	print_time(fp, m->tz, ev->start, ev->end);
 	fprintf(fp, ", %s, %s%s%s\n", pp_kind_name(ev->kind),
-	    pp_kind_class(ev->kind) == PP_CLASS_TALK ? "talk load"
-	                                             : "networking",
+	    pp_kind_class(ev->kind) == PP_CLASS_TALK       ? "talk load"
+	        : pp_kind_class(ev->kind) == PP_CLASS_INFO ? "notice"
+	                                                   : "networking",
 	    *ev->room ? ", " : "", ev->room);
 	print_score(fp, m, ev, s);
 	if (m->excl[ei] != PP_EXCL_NONE) {
-		fprintf(fp, "  not a candidate: %s\n",
-		    excl_reason(m->excl[ei]));
+		fprintf(fp, "  not a candidate: it %s\n",
+		    pp_excl_text(m->excl[ei]));
 		for (i = 0; m->excl[ei] == PP_EXCL_BUSY && i < m->nbusy; i++)
 			if (m->busy[i].start < ev->end &&
 			    ev->start < m->busy[i].end) {
@@ -359,15 +353,9 @@ explain_one(FILE *fp, struct pp_model *m, const struct pp_plan *base, size_t ei)
 			}
 		return;
 	}
-	for (d = 0; d < m->ndays && it == NULL; d++)
-		for (k = 0; k < m->days[d].n; k++)
-			if (m->days[d].items[k].ev == ev) {
-				it = &m->days[d].items[k];
-				di = d;
-				break;
-			}
-	if (it == NULL)
+	if (pp_model_event_item(m, ev, &di, &k) != 0)
 		return;
+	it = &m->days[di].items[k];
 	if (base == NULL) {
 		fputs("  no plan exists for this programme and profile\n", fp);
 		return;
@@ -383,7 +371,8 @@ explain_one(FILE *fp, struct pp_model *m, const struct pp_plan *base, size_t ei)
 }
 
 int
-pp_explain(FILE *fp, struct pp_model *m, const char *ref, struct pp_diags *ds)
+pp_explain(FILE *fp, const struct pp_model *m, const char *ref,
+    struct pp_diags *ds)
 {
 	size_t idx[EXPLAIN_MAX], n, i;
 	struct pp_plan *base = NULL;

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "pyplan/lp.h"
-#include "pyplan/profile.h"
 #include "pyplan/tz.h"
 #include "pyplan/xalloc.h"
 
@@ -36,28 +35,13 @@ row_begin(struct row *r, FILE *fp, const char *name, size_t d, size_t n)
 	fprintf(fp, " %s%zu_%zu:", name, d, n);
 }
 
-/* Limits exactly as the solver applies them (see solve_day). */
-static int
-cap_on(int v, int limit)
-{
-	return v >= 0 && v < limit;
-}
-
-static int
-cmp_i64(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* The streak's time points of a day: the distinct starts and ends of its
  * talks and counting networking blocks, in order (caller frees). */
 static int64_t *
 streak_points(const struct pp_model_day *day, size_t *np)
 {
 	int64_t *pts = pp_xcalloc(2 * day->n + 1, sizeof(*pts));
-	size_t i, n = 0, u = 0;
+	size_t i, n = 0;
 
 	for (i = 0; i < day->n; i++) {
 		const struct pp_item *it = &day->items[i];
@@ -67,44 +51,21 @@ streak_points(const struct pp_model_day *day, size_t *np)
 			pts[n++] = it->end;
 		}
 	}
-	qsort(pts, n, sizeof(*pts), cmp_i64);
-	for (i = 0; i < n; i++)
-		if (u == 0 || pts[u - 1] != pts[i])
-			pts[u++] = pts[i];
-	*np = u;
+	*np = pp_instants_sort(pts, n);
 	return pts;
 }
 
-/* The index of t in the sorted points (t is one of them). */
-static size_t
-point_index(const int64_t *pts, size_t np, int64_t t)
-{
-	size_t lo = 0, hi = np;
-
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (pts[mid] <= t)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
+/* No overlaps: the items running at each start time form a clique of the
+ * interval graph, and these cliques cover every overlap. */
 static void
-day_constraints(FILE *fp, const struct pp_model *m, size_t d)
+overlap_rows(FILE *fp, const struct pp_model_day *day, size_t d)
 {
-	const struct pp_model_day *day = &m->days[d];
-	const struct pp_profile *p = m->p;
 	const struct pp_item *it = day->items;
-	size_t n = day->n, i, j, k, cnt = 0;
-	struct row r;
+	size_t n = day->n, i, j, cnt = 0;
 	unsigned char *prev = pp_xcalloc(n + 1, 1), *cur = pp_xcalloc(n + 1, 1);
 	int have_prev = 0;
+	struct row r;
 
-	/* No overlaps: the items running at each start time form a clique of
-	 * the interval graph, and these cliques cover every overlap. */
 	for (i = 0; i < n; i++) {
 		size_t members = 0;
 
@@ -125,11 +86,22 @@ day_constraints(FILE *fp, const struct pp_model *m, size_t d)
 		memcpy(prev, cur, n);
 		have_prev = 1;
 	}
+	free(prev);
+	free(cur);
+}
 
-	/* Room change between consecutive items: i then j closer than the
-	 * room-change time in rooms that share nothing is allowed only when
-	 * a planned item lies between them (then they are not consecutive). */
-	cnt = 0;
+/* Room change between consecutive items with rooms: i then j closer than
+ * the room-change time in rooms that share nothing is allowed only when a
+ * planned item with rooms lies between them (then they are not
+ * consecutive); items without rooms (hallway, free lunch) do not count. */
+static void
+room_rows(FILE *fp, const struct pp_model *m, const struct pp_model_day *day,
+    size_t d)
+{
+	const struct pp_item *it = day->items;
+	size_t n = day->n, i, j, k, cnt = 0;
+	struct row r;
+
 	for (i = 0; i < n; i++)
 		for (j = 0; j < n; j++) {
 			if (it[j].start < it[i].end ||
@@ -140,45 +112,161 @@ day_constraints(FILE *fp, const struct pp_model *m, size_t d)
 			term(&r, 1, "x", d, i);
 			term(&r, 1, "x", d, j);
 			for (k = 0; k < n; k++)
-				if (it[k].start >= it[i].end &&
+				if (it[k].nrooms > 0 &&
+				    it[k].start >= it[i].end &&
 				    it[k].end <= it[j].start)
 					term(&r, -1, "x", d, k);
 			fputs(" <= 1\n", fp);
 		}
+}
 
-	/* Per-day caps on talk load. */
-	if (cap_on(p->max_talks, 255)) {
+/* Per-day caps on talk load, where they bind. */
+static void
+cap_rows(FILE *fp, const struct pp_model_day *day, size_t d)
+{
+	const struct pp_day_rules *rules = &day->rules;
+	const struct pp_item *it = day->items;
+	size_t i;
+	struct row r;
+
+	if (rules->max_talks != PP_RULE_OFF) {
 		row_begin(&r, fp, "talks", d, 0);
-		for (i = 0; i < n; i++)
+		for (i = 0; i < day->n; i++)
 			if (it[i].cls == PP_CLASS_TALK)
 				term(&r, 1, "x", d, i);
-		fprintf(fp, "%s <= %d\n", r.terms ? "" : " 0 x0_0",
-		    p->max_talks);
+		fprintf(fp, "%s <= %u\n", r.terms ? "" : " 0 x0_0",
+		    rules->max_talks);
 	}
-	if (cap_on(p->max_talk_minutes, 2000)) {
+	if (rules->max_talk_minutes != PP_RULE_OFF) {
 		row_begin(&r, fp, "tmin", d, 0);
-		for (i = 0; i < n; i++)
+		for (i = 0; i < day->n; i++)
 			if (it[i].cls == PP_CLASS_TALK)
 				term(&r, it[i].minutes, "x", d, i);
-		fprintf(fp, "%s <= %d\n", r.terms ? "" : " 0 x0_0",
-		    p->max_talk_minutes);
+		fprintf(fp, "%s <= %u\n", r.terms ? "" : " 0 x0_0",
+		    rules->max_talk_minutes);
 	}
+}
 
-	/* Networking minimum, counting blocks of the minimum length (not on
-	 * a day with no programme event left, as the solver). */
-	if (p->min_networking > 0 && pp_model_day_open(day)) {
-		int need = p->min_networking < 2000 ? p->min_networking : 2000;
+/*
+ * Hallway runs: touching hallway segments planned together are one run,
+ * which counts as networking (its minutes, the end of a streak) only when
+ * it lasts min-networking-block minutes; a shorter run is free time, worth
+ * its value only.  Every stretch of touching segments shorter than that
+ * gets a binary h<d>_<n>, which rows run<d>_<n> force to 1 when exactly
+ * that stretch is a run (all of it planned, the segments on either side,
+ * when there are any, not): x_first + ... + x_last - x_before - x_after -
+ * h <= last - first.  The networking row takes such a run's minutes back
+ * (- minutes h) and the streak rows its reset (- M h).  An h set to 1 when
+ * not forced only makes those rows harder, so every optimum of the LP has
+ * a plan whose short runs are exactly the h at 1.
+ */
+struct stretch {
+	size_t first, last; /* segments, linked by next */
+	long minutes;
+};
 
-		row_begin(&r, fp, "net", d, 0);
-		for (i = 0; i < n; i++)
-			if (it[i].cls == PP_CLASS_NETWORKING && it[i].counts)
-				term(&r, it[i].minutes, "x", d, i);
-		fprintf(fp, "%s >= %d\n", r.terms ? "" : " 0 x0_0", need);
+/* The day's stretches of touching hallway segments shorter than the
+ * block, in order of first segment (caller frees). */
+static struct stretch *
+short_stretches(const struct pp_model_day *day, size_t *n)
+{
+	const struct pp_item *it = day->items;
+	struct stretch *v = NULL;
+	size_t cap = 0, i, j;
+
+	*n = 0;
+	for (i = 0; i < day->n; i++) {
+		long mins = 0;
+
+		if (it[i].src != PP_ITEM_HALLWAY)
+			continue;
+		for (j = i; j != PP_ITEM_NONE; j = it[j].next) {
+			mins += it[j].minutes;
+			if (mins >= (long)day->rules.min_run)
+				break;
+			v = pp_xgrowarray(v, &cap, *n + 1, sizeof(*v));
+			v[*n].first = i;
+			v[*n].last = j;
+			v[(*n)++].minutes = mins;
+		}
 	}
+	return v;
+}
 
-	/* Lunch: a meal or the free block; at most one free block. */
-	if (m->lunch_len > 0 && pp_model_day_open(day) &&
-	    day->lunch_to - day->lunch_from >= m->lunch_len) {
+/* 1 if segment k lies in stretch st. */
+static int
+in_stretch(const struct pp_model_day *day, const struct stretch *st, size_t k)
+{
+	size_t j;
+
+	for (j = st->first; j != PP_ITEM_NONE; j = day->items[j].next) {
+		if (j == k)
+			return 1;
+		if (j == st->last)
+			break;
+	}
+	return 0;
+}
+
+static void
+run_rows(FILE *fp, const struct pp_model_day *day, size_t d,
+    const struct stretch *sv, size_t ns)
+{
+	const struct pp_item *it = day->items;
+	size_t n, k;
+	struct row r;
+
+	for (n = 0; n < ns; n++) {
+		long len = 0;
+
+		row_begin(&r, fp, "run", d, n);
+		for (k = sv[n].first;; k = it[k].next) {
+			term(&r, 1, "x", d, k);
+			len++;
+			if (k == sv[n].last)
+				break;
+		}
+		if (it[sv[n].first].prev != PP_ITEM_NONE)
+			term(&r, -1, "x", d, it[sv[n].first].prev);
+		if (it[sv[n].last].next != PP_ITEM_NONE)
+			term(&r, -1, "x", d, it[sv[n].last].next);
+		term(&r, -1, "h", d, n);
+		fprintf(fp, " <= %ld\n", len - 1);
+	}
+}
+
+/* The networking minimum, counting blocks of the minimum length: a hallway
+ * segment counts unless its run is short (- minutes h). */
+static void
+net_rows(FILE *fp, const struct pp_model_day *day, size_t d,
+    const struct stretch *sv, size_t ns)
+{
+	const struct pp_item *it = day->items;
+	size_t i;
+	struct row r;
+
+	if (day->rules.min_networking == 0)
+		return;
+	row_begin(&r, fp, "net", d, 0);
+	for (i = 0; i < day->n; i++)
+		if (it[i].cls == PP_CLASS_NETWORKING && it[i].counts)
+			term(&r, it[i].minutes, "x", d, i);
+	for (i = 0; i < ns; i++)
+		term(&r, -sv[i].minutes, "h", d, i);
+	fprintf(fp, "%s >= %u\n", r.terms ? "" : " 0 x0_0",
+	    day->rules.min_networking);
+}
+
+/* Lunch: a meal or the free block; at most one free block, never beside
+ * a meal that is lunch already. */
+static void
+lunch_rows(FILE *fp, const struct pp_model_day *day, size_t d)
+{
+	const struct pp_item *it = day->items;
+	size_t n = day->n, i, j, cnt = 0;
+	struct row r;
+
+	if (day->rules.lunch) {
 		row_begin(&r, fp, "lunch", d, 0);
 		for (i = 0; i < n; i++)
 			if (it[i].lunch)
@@ -194,8 +282,6 @@ day_constraints(FILE *fp, const struct pp_model *m, size_t d)
 				term(&r, 1, "x", d, i);
 		fputs(" <= 1\n", fp);
 	}
-	/* ... and never beside a meal that is lunch already. */
-	cnt = 0;
 	for (i = 0; i < n; i++)
 		for (j = 0; j < n; j++) {
 			if (it[i].src != PP_ITEM_LUNCH || !it[j].lunch ||
@@ -206,53 +292,81 @@ day_constraints(FILE *fp, const struct pp_model *m, size_t d)
 			term(&r, 1, "x", d, j);
 			fputs(" <= 1\n", fp);
 		}
+}
 
-	/*
-	 * Streak, over time: s<d>_<p> is the number of talks in the current
-	 * run at time point p (the starts and ends of talks and counting
-	 * networking blocks, in order), at most N.  A planned talk from point
-	 * a to point b raises it: s_b >= s_a + 1 - M (1 - x).  Between two
-	 * neighbouring points it carries over, s_{p+1} >= s_p, unless a
-	 * planned counting networking block covers that stretch, which may
-	 * reset it: - M x on the right.  With M = N + 1 neither big-M bites
-	 * when its item is not planned.  The least s meeting these rows
-	 * counts exactly the talks since the last counting block (the
-	 * solver's streak, which gaps and short blocks do not reset), so a
-	 * plan satisfies them iff no run is longer than N.  Linear in the
-	 * day's items, where a window per pair of talks grew cubically.
-	 */
-	if (cap_on(p->max_streak, 255)) {
-		long big = (long)p->max_streak + 1;
-		size_t np, a, b, pt;
-		int64_t *pts = streak_points(day, &np);
+/*
+ * Streak, over time: s<d>_<p> is the number of talks in the current run at
+ * time point p (the starts and ends of talks and counting networking
+ * blocks, in order), at most N.  A planned talk from point a to point b
+ * raises it: s_b >= s_a + 1 - M (1 - x).  Between two neighbouring points
+ * it carries over, s_{p+1} >= s_p, unless a planned counting networking
+ * block covers that stretch, which may reset it: - M x on the right.  With
+ * M = N + 1 neither big-M bites when its item is not planned.  The least s
+ * meeting these rows counts exactly the talks since the last counting
+ * block (the solver's streak, which gaps and short blocks do not reset),
+ * so a plan satisfies them iff no run is longer than N.  Linear in the
+ * day's items, where a window per pair of talks grew cubically.
+ */
+static void
+streak_rows(FILE *fp, const struct pp_model_day *day, size_t d,
+    const struct stretch *sv, size_t ns)
+{
+	const struct pp_item *it = day->items;
+	long big = (long)day->rules.max_streak + 1;
+	size_t n = day->n, np, a, b, pt, i, j, cnt = 0;
+	int64_t *pts;
+	struct row r;
 
-		cnt = 0;
-		for (i = 0; i < n; i++) {
-			if (it[i].cls != PP_CLASS_TALK)
-				continue;
-			a = point_index(pts, np, it[i].start);
-			b = point_index(pts, np, it[i].end);
-			row_begin(&r, fp, "streak", d, cnt++);
-			term(&r, 1, "s", d, b);
-			term(&r, -1, "s", d, a);
-			term(&r, -big, "x", d, i);
-			fprintf(fp, " >= %ld\n", 1 - big);
-		}
-		for (pt = 0; pt + 1 < np; pt++) {
-			row_begin(&r, fp, "streak", d, cnt++);
-			term(&r, 1, "s", d, pt + 1);
-			term(&r, -1, "s", d, pt);
-			for (j = 0; j < n; j++)
-				if (it[j].cls == PP_CLASS_NETWORKING &&
-				    it[j].counts && it[j].start <= pts[pt] &&
-				    it[j].end >= pts[pt + 1])
-					term(&r, big, "x", d, j);
-			fputs(" >= 0\n", fp);
-		}
-		free(pts);
+	if (day->rules.max_streak == PP_RULE_OFF)
+		return;
+	pts = streak_points(day, &np);
+	for (i = 0; i < n; i++) {
+		if (it[i].cls != PP_CLASS_TALK)
+			continue;
+		a = pp_instants_find(pts, np, it[i].start);
+		b = pp_instants_find(pts, np, it[i].end);
+		row_begin(&r, fp, "streak", d, cnt++);
+		term(&r, 1, "s", d, b);
+		term(&r, -1, "s", d, a);
+		term(&r, -big, "x", d, i);
+		fprintf(fp, " >= %ld\n", 1 - big);
 	}
-	free(prev);
-	free(cur);
+	for (pt = 0; pt + 1 < np; pt++) {
+		row_begin(&r, fp, "streak", d, cnt++);
+		term(&r, 1, "s", d, pt + 1);
+		term(&r, -1, "s", d, pt);
+		for (j = 0; j < n; j++) {
+			size_t q;
+
+			if (it[j].cls != PP_CLASS_NETWORKING || !it[j].counts ||
+			    it[j].start > pts[pt] || it[j].end < pts[pt + 1])
+				continue;
+			term(&r, big, "x", d, j);
+			/* A short run does not reset the streak. */
+			for (q = 0; it[j].src == PP_ITEM_HALLWAY && q < ns; q++)
+				if (in_stretch(day, &sv[q], j))
+					term(&r, -big, "h", d, q);
+		}
+		fputs(" >= 0\n", fp);
+	}
+	free(pts);
+}
+
+static void
+day_constraints(FILE *fp, const struct pp_model *m, size_t d)
+{
+	const struct pp_model_day *day = &m->days[d];
+	size_t ns;
+	struct stretch *sv = short_stretches(day, &ns);
+
+	overlap_rows(fp, day, d);
+	room_rows(fp, m, day, d);
+	cap_rows(fp, day, d);
+	net_rows(fp, day, d, sv, ns);
+	lunch_rows(fp, day, d);
+	streak_rows(fp, day, d, sv, ns);
+	run_rows(fp, day, d, sv, ns);
+	free(sv);
 }
 
 /* Writes s on one comment line: control characters become spaces. */
@@ -268,10 +382,30 @@ comment_text(FILE *fp, const char *s)
  * (or tests/oracle/run.py) can map glpsol's columns back to the programme:
  *	\ day 0 2018-05-09
  *	\ x0_3 2018-05-09 09:00-12:20 talk must 'Title' (id 53)
+ *	\ h0_2 hallway run 12:15-12:25 under min-networking-block
  *	\ y0_0 criterion job
  *	\ e17_0 must-see excluded 'Title' (id 42)
  * Synthesized items have the id "hallway" or "lunch".
  */
+static void
+legend_runs(FILE *fp, const struct pp_model *m, size_t d)
+{
+	const struct pp_model_day *day = &m->days[d];
+	char a[8], b[8];
+	size_t ns, n;
+	struct stretch *sv = short_stretches(day, &ns);
+
+	for (n = 0; n < ns; n++) {
+		pp_tz_format_hhmm(m->tz, day->items[sv[n].first].start, a);
+		pp_tz_format_hhmm(m->tz, day->items[sv[n].last].end, b);
+		fprintf(fp,
+		    "\\ h%zu_%zu hallway run %s-%s under "
+		    "min-networking-block\n",
+		    d, n, a, b);
+	}
+	free(sv);
+}
+
 static void
 legend(FILE *fp, const struct pp_model *m)
 {
@@ -299,6 +433,7 @@ legend(FILE *fp, const struct pp_model *m)
 			                                   : "hallway");
 			fputs(")\n", fp);
 		}
+		legend_runs(fp, m, d);
 	}
 	if (m->crit_bonus != 0)
 		for (c = 0; c < PP_CRIT__COUNT; c++)
@@ -306,7 +441,7 @@ legend(FILE *fp, const struct pp_model *m)
 				fprintf(fp, "\\ y%u_0 criterion %s\n", c,
 				    pp_criterion_name((enum pp_criterion)c));
 	for (i = 0; i < m->tt->n; i++)
-		if (m->must[i] && m->excl[i] != PP_EXCL_NONE) {
+		if (pp_model_must_clash(m, i)) {
 			fprintf(fp, "\\ e%zu_0 must-see excluded '", i);
 			comment_text(fp, m->tt->ev[i].title);
 			fputs("' (id ", fp);
@@ -389,7 +524,7 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 	 * infeasible, as pyplan reports before solving.
 	 */
 	for (i = 0; i < m->tt->n; i++)
-		if (m->must[i] && m->excl[i] != PP_EXCL_NONE) {
+		if (pp_model_must_clash(m, i)) {
 			row_begin(&r, fp, "excl", i, 0);
 			term(&r, 1, "e", i, 0);
 			fputs(" <= 0\n", fp);
@@ -400,16 +535,19 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 			if (m->days[d].items[k].must)
 				fprintf(fp, " x%zu_%zu = 1\n", d, k);
 	for (i = 0; i < m->tt->n; i++)
-		if (m->must[i] && m->excl[i] != PP_EXCL_NONE)
+		if (pp_model_must_clash(m, i))
 			fprintf(fp, " e%zu_0 = 1\n", i);
 	/* The streak counters: continuous, 0 to the cap. */
-	for (d = 0; d < m->ndays && cap_on(m->p->max_streak, 255); d++) {
+	for (d = 0; d < m->ndays; d++) {
 		size_t np;
-		int64_t *pts = streak_points(&m->days[d], &np);
+		int64_t *pts;
 
+		if (m->days[d].rules.max_streak == PP_RULE_OFF)
+			continue;
+		pts = streak_points(&m->days[d], &np);
 		for (k = 0; k < np; k++)
-			fprintf(fp, " 0 <= s%zu_%zu <= %d\n", d, k,
-			    m->p->max_streak);
+			fprintf(fp, " 0 <= s%zu_%zu <= %u\n", d, k,
+			    m->days[d].rules.max_streak);
 		free(pts);
 	}
 	if (nvars == 0)
@@ -430,8 +568,20 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 			if (m->crit_active & (1u << c))
 				fprintf(fp, " y%u_0", c);
 	for (i = 0; i < m->tt->n; i++)
-		if (m->must[i] && m->excl[i] != PP_EXCL_NONE)
+		if (pp_model_must_clash(m, i))
 			fprintf(fp, " e%zu_0", i);
+	/* The short-run indicators. */
+	for (d = 0; d < m->ndays; d++) {
+		size_t ns;
+		struct stretch *sv = short_stretches(&m->days[d], &ns);
+
+		for (k = 0; k < ns; k++) {
+			if (k % 10 == 0)
+				fputs("\n", fp);
+			fprintf(fp, " h%zu_%zu", d, k);
+		}
+		free(sv);
+	}
 	fputs("\nEnd\n", fp);
 	return ferror(fp) ? -1 : 0;
 }

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Builds the planning model: resolves must-see, skip and busy blocks,
- * scores every event, groups candidates into days of the planning zone and
- * synthesizes the hallway-track and free-lunch blocks of SPEC §4.
+ * Builds the planning model: the planning zone, the conference days (cut at
+ * the day change), must-see, skip and busy blocks, every event's score and
+ * exclusion cause, each day's candidates with the synthesized hallway-track
+ * segments and free-lunch blocks of SPEC §4, and the rules normalised per
+ * day.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,70 +20,145 @@ static const char lunch_title[] = "Lunch (free block)";
 static const char hallway_reason[] = "hallway track";
 static const char lunch_reason[] = "lunch";
 
-int
-pp_model_day_open(const struct pp_model_day *d)
+/* ---- the planning zone ---- */
+
+/* How much a zone tells a reader: 2 a named zone (Europe/Brussels), 1 a
+ * fixed offset (Etc/GMT-1, which reads as the opposite of UTC+1), 0 UTC,
+ * -1 nothing. */
+static int
+zone_rank(const char *z)
 {
+	static const char *const utc[] = {"UTC", "Z", "GMT", "UCT", "Zulu",
+	    "Universal", "Etc/UTC", "Etc/GMT", "Etc/UCT", "Etc/Zulu",
+	    "Etc/Universal", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0"};
 	size_t i;
 
-	for (i = 0; i < d->n; i++)
-		if (d->items[i].src == PP_ITEM_EVENT)
-			return 1;
-	return 0;
+	if (z == NULL || *z == '\0')
+		return -1;
+	for (i = 0; i < sizeof(utc) / sizeof(utc[0]); i++)
+		if (strcmp(z, utc[i]) == 0)
+			return 0;
+	return strncmp(z, "Etc/", 4) == 0 ? 1 : 2;
 }
 
-int
-pp_item_room_change(const struct pp_item *a, const struct pp_item *b)
+struct zone_count {
+	const char *zone;
+	size_t n;
+};
+
+const char *
+pp_model_zone(const struct pp_timetable *tt, const char *profile_tz,
+    struct pp_diags *ds)
 {
-	size_t i, j;
+	struct zone_count *v = NULL;
+	const char *best = NULL;
+	size_t nv = 0, cap = 0, i, j, bestn = 0;
+	int r;
 
-	if (a->nrooms == 0 || b->nrooms == 0)
-		return 0;
-	for (i = 0; i < a->nrooms; i++)
-		for (j = 0; j < b->nrooms; j++)
-			if (strcmp(a->rooms[i], b->rooms[j]) == 0)
-				return 0;
-	return 1;
+	if (profile_tz != NULL && *profile_tz != '\0')
+		return profile_tz;
+	if (tt->tz != NULL && *tt->tz != '\0')
+		return tt->tz;
+	/* The zone most events carry, a named zone before a fixed offset;
+	 * ties go to the zone met first. */
+	for (i = 0; i < tt->n; i++) {
+		const char *z = tt->ev[i].tz;
+
+		if (zone_rank(z) <= 0)
+			continue;
+		for (j = 0;
+		     j < nv && v[j].zone != z && strcmp(v[j].zone, z) != 0; j++)
+			;
+		if (j == nv) {
+			v = pp_xgrowarray(v, &cap, nv + 1, sizeof(*v));
+			v[nv].zone = z;
+			v[nv++].n = 0;
+		}
+		v[j].n++;
+	}
+	for (j = 0; j < nv; j++) {
+		r = zone_rank(v[j].zone);
+		if (best == NULL || r > zone_rank(best) ||
+		    (r == zone_rank(best) && v[j].n > bestn)) {
+			best = v[j].zone;
+			bestn = v[j].n;
+		}
+	}
+	free(v);
+	if (best != NULL)
+		return best;
+	if (tt->n > 0 && ds != NULL)
+		pp_diag_warn(ds, NULL, 0,
+		    "times are in UTC: the programme names no time zone "
+		    "(--tz ZONE, or timezone in the profile, plans in local "
+		    "time)");
+	return "UTC";
 }
 
-/* The instant of minute-of-day mins on date in zone (24:00 allowed). */
-static int
-at_minute(const char *zone, const char *date, int mins, int64_t *out)
+/* ---- conference days and clock times ---- */
+
+static void
+format_days(int64_t days, char date[11])
+{
+	int y, mo, d;
+
+	pp_civil_from_days(days, &y, &mo, &d);
+	snprintf(date, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+	    (unsigned)mo % 100u, (unsigned)d % 100u);
+}
+
+/* The conference date of instant t: its local date, or the date before
+ * when its local time is before the day change (a talk at 00:20 belongs
+ * to the evening before on a day that changes at 06:00). */
+static void
+conference_date(const struct pp_model *m, int64_t t, char date[11])
 {
 	struct pp_civil c;
+	int64_t days;
+
+	if (pp_tz_to_civil(m->tz, t, &c) != 0)
+		pp_tz_to_civil("UTC", t, &c);
+	days = pp_days_from_civil(c.year, c.month, c.day);
+	if (c.hour * 60 + c.min < m->rules.day_change)
+		days--;
+	format_days(days, date);
+}
+
+/* The instant of minute mins (0 to 2880) after the local midnight that
+ * starts date, in zone: minutes past 24:00 fall on the next date.  Counted
+ * in civil time, so that a DST day keeps its wall-clock hours. */
+static int
+day_instant(const char *zone, const char *date, int mins, int64_t *out)
+{
+	struct pp_civil c;
+	int64_t days;
 
 	if (pp_parse_date(date, &c) != 0)
 		return -1;
-	if (pp_tz_from_civil(zone, &c, out) != 0)
-		return -1;
-	/* Add the minutes in civil time so DST days keep wall-clock hours. */
-	c.hour = mins / 60;
+	days = pp_days_from_civil(c.year, c.month, c.day) + mins / 1440;
+	pp_civil_from_days(days, &c.year, &c.month, &c.day);
+	c.hour = mins % 1440 / 60;
 	c.min = mins % 60;
+	c.sec = 0;
 	return pp_tz_from_civil(zone, &c, out);
 }
 
+/*
+ * Where clock time h (minutes, 0 to 1440) falls on a conference day that
+ * runs from the day change dc to dc the next morning, in minutes after its
+ * date's midnight: a time before dc is the next morning.  00:00 as a start
+ * and 24:00 as an end stand for the day's own start and end.
+ */
 static int
-overlaps(int64_t a0, int64_t a1, int64_t b0, int64_t b1)
+clock_start(int h, int dc)
 {
-	return a0 < b1 && b0 < a1;
+	return h == 0 ? dc : h < dc ? h + 1440 : h;
 }
 
 static int
-cmp_item(const void *a, const void *b)
+clock_end(int h, int dc)
 {
-	const struct pp_item *x = a, *y = b;
-	int c;
-
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	if (x->end != y->end)
-		return x->end < y->end ? -1 : 1;
-	if (x->src != y->src)
-		return x->src < y->src ? -1 : 1;
-	if ((c = strcmp(x->title, y->title)) != 0)
-		return c;
-	if (x->ev != NULL && y->ev != NULL)
-		return strcmp(x->ev->id, y->ev->id);
-	return 0;
+	return h == 1440 ? dc + 1440 : h <= dc ? h + 1440 : h;
 }
 
 static int
@@ -89,115 +167,7 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static void
-add_item(struct pp_model_day *d, size_t *cap, const struct pp_item *it)
-{
-	d->items = pp_xgrowarray(d->items, cap, d->n + 1, sizeof(*d->items));
-	d->items[d->n++] = *it;
-}
-
-static int
-busy_overlap(const struct pp_model *m, int64_t s, int64_t e)
-{
-	size_t i;
-
-	for (i = 0; i < m->nbusy; i++)
-		if (overlaps(s, e, m->busy[i].start, m->busy[i].end))
-			return 1;
-	return 0;
-}
-
-/* Synthesizes hallway-track blocks: one per distinct talk slot of the day
- * that no networking candidate overlaps. */
-static void
-add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
-{
-	size_t i, j, n = d->n;
-
-	for (i = 0; i < n; i++) {
-		const struct pp_item *t = &d->items[i];
-		struct pp_item h;
-		int dup = 0, net = 0;
-
-		if (t->src != PP_ITEM_EVENT || t->cls != PP_CLASS_TALK)
-			continue;
-		for (j = 0; j < n && !dup; j++)
-			if (j < i && d->items[j].cls == PP_CLASS_TALK &&
-			    d->items[j].start == t->start &&
-			    d->items[j].end == t->end)
-				dup = 1;
-		for (j = 0; j < n && !net; j++)
-			if (d->items[j].cls == PP_CLASS_NETWORKING &&
-			    overlaps(t->start, t->end, d->items[j].start,
-			        d->items[j].end))
-				net = 1;
-		if (dup || net || busy_overlap(m, t->start, t->end))
-			continue;
-		memset(&h, 0, sizeof(h));
-		h.src = PP_ITEM_HALLWAY;
-		h.kind = PP_KIND_HALLWAY;
-		h.cls = PP_CLASS_NETWORKING;
-		h.start = t->start;
-		h.end = t->end;
-		h.minutes = t->minutes;
-		h.title = hallway_title;
-		h.room = "";
-		h.score = pp_score_networking(m->p, h.minutes);
-		h.counts = h.end - h.start >= m->min_block;
-		h.reason = hallway_reason;
-		add_item(d, cap, &h);
-	}
-}
-
-/* Synthesizes free lunch blocks of the lunch length starting at the
- * window's start and at every candidate's end inside the window: if any
- * free gap fits lunch, one of these fits it too (shift the block to the
- * gap's start), so the model loses nothing. */
-static void
-add_lunch(struct pp_model *m, struct pp_model_day *d, size_t *cap)
-{
-	size_t i, j, n = d->n, nstarts = 0;
-	int64_t *starts, len = m->lunch_len;
-
-	if (len <= 0 || d->lunch_to - d->lunch_from < len)
-		return;
-	starts = pp_xcalloc(n + 1, sizeof(*starts));
-	starts[nstarts++] = d->lunch_from;
-	for (i = 0; i < n; i++) {
-		int64_t s = d->items[i].end;
-
-		if (s < d->lunch_from || s + len > d->lunch_to)
-			continue;
-		for (j = 0; j < nstarts && starts[j] != s; j++)
-			;
-		if (j == nstarts)
-			starts[nstarts++] = s;
-	}
-	for (i = 0; i < nstarts; i++) {
-		struct pp_item l;
-
-		if (busy_overlap(m, starts[i], starts[i] + len) ||
-		    starts[i] < d->win_start || starts[i] + len > d->win_end)
-			continue;
-		memset(&l, 0, sizeof(l));
-		l.src = PP_ITEM_LUNCH;
-		l.kind = PP_KIND_MEAL;
-		l.cls = PP_CLASS_NETWORKING;
-		l.start = starts[i];
-		l.end = starts[i] + len;
-		l.minutes = (long)(len / 60);
-		l.title = lunch_title;
-		l.room = "";
-		l.score = pp_score_networking(m->p, l.minutes);
-		l.counts = len >= m->min_block;
-		l.lunch = 1;
-		l.reason = lunch_reason;
-		add_item(d, cap, &l);
-	}
-	free(starts);
-}
-
-/* Collects the distinct local dates of the events, filtered by days. */
+/* Collects the distinct conference dates of the events, filtered by days. */
 static void
 make_days(struct pp_model *m, struct pp_diags *ds)
 {
@@ -207,10 +177,10 @@ make_days(struct pp_model *m, struct pp_diags *ds)
 	size_t n = 0, cap = 0, i, j;
 
 	for (i = 0; i < tt->n; i++) {
-		pp_tz_format_date(m->tz, tt->ev[i].start, date);
-		for (j = 0; j < n && strcmp(dates[j], date) != 0; j++)
+		conference_date(m, tt->ev[i].start, date);
+		for (j = n; j > 0 && strcmp(dates[j - 1], date) != 0; j--)
 			;
-		if (j < n)
+		if (j > 0)
 			continue;
 		dates = pp_xgrowarray(dates, &cap, n + 1, sizeof(*dates));
 		dates[n++] = pp_xstrdup(date);
@@ -240,100 +210,166 @@ make_days(struct pp_model *m, struct pp_diags *ds)
 	free(dates);
 }
 
-static struct pp_model_day *
-find_day(struct pp_model *m, const char *date)
+static size_t
+find_day(const struct pp_model *m, const char *date)
 {
 	size_t i;
 
 	for (i = 0; i < m->ndays; i++)
 		if (strcmp(m->days[i].date, date) == 0)
-			return &m->days[i];
-	return NULL;
+			return i;
+	return PP_MODEL_NO_DAY;
 }
 
-static const char *
-excl_text(enum pp_excl e)
+static void
+fmt_hhmm(int mins, char buf[6])
 {
-	switch (e) {
-	case PP_EXCL_SKIP:
-		return "is also in [skip]";
-	case PP_EXCL_BUSY:
-		return "overlaps a busy block";
-	case PP_EXCL_WINDOW:
-		return "lies outside the planning window (day-start/day-end)";
-	case PP_EXCL_DAY:
-		return "is on a day that is not planned (days)";
-	case PP_EXCL_CANCELLED:
-		return "is cancelled";
-	case PP_EXCL_INFO:
-		return "is a notice, not an event to attend";
-	default:
-		return "";
+	snprintf(buf, 6, "%02u:%02u", (unsigned)(mins / 60) % 100u,
+	    (unsigned)(mins % 60) % 100u);
+}
+
+/* Sets every day's bounds, planning window and lunch window; an empty
+ * window is an error at the profile line that set it.  Returns 0 or -1. */
+static int
+day_windows(struct pp_model *m, struct pp_diags *ds)
+{
+	const struct pp_rules *r = &m->rules;
+	int dc = r->day_change, ws = clock_start(r->day_start, dc),
+	    we = clock_end(r->day_end, dc);
+	size_t i;
+
+	if (ws >= we) {
+		char a[6], b[6], c[6];
+
+		fmt_hhmm(r->day_start, a);
+		fmt_hhmm(r->day_end, b);
+		fmt_hhmm(dc, c);
+		if (dc == 0 && r->day_end < r->day_start)
+			return pp_diag_err(ds, m->p->window_file,
+			    m->p->window_line,
+			    "day-start %s is not before day-end %s (for a day "
+			    "that ends after midnight, set day-change)",
+			    a, b);
+		if (dc == 0)
+			return pp_diag_err(ds, m->p->window_file,
+			    m->p->window_line,
+			    "day-start %s is not before day-end %s", a, b);
+		return pp_diag_err(ds, m->p->window_file, m->p->window_line,
+		    "day-start %s is not before day-end %s on a day that "
+		    "changes at %s",
+		    a, b, c);
 	}
+	for (i = 0; i < m->ndays; i++) {
+		struct pp_model_day *d = &m->days[i];
+
+		day_instant(m->tz, d->date, dc, &d->day_start);
+		day_instant(m->tz, d->date, dc + 1440, &d->day_end);
+		day_instant(m->tz, d->date, ws, &d->win_start);
+		day_instant(m->tz, d->date, we, &d->win_end);
+		day_instant(m->tz, d->date, clock_start(r->lunch_from, dc),
+		    &d->lunch_from);
+		day_instant(m->tz, d->date, clock_end(r->lunch_to, dc),
+		    &d->lunch_to);
+		/* Lunch is required only where its window lies in the
+		 * planning window. */
+		if (d->lunch_from < d->win_start)
+			d->lunch_from = d->win_start;
+		if (d->lunch_to > d->win_end)
+			d->lunch_to = d->win_end;
+	}
+	return 0;
 }
 
-int
-pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
-    const struct pp_busy_block *busy, size_t nbusy, struct pp_model **out,
-    struct pp_diags *ds)
-{
-	struct pp_model *m;
-	struct pp_scorer *sc;
-	size_t i, j, nerr = ds->nerrors, *caps;
-	int clash = 0, refs_bad;
+/* ---- rules, scores, busy blocks ---- */
 
-	*out = NULL;
-	m = pp_xcalloc(1, sizeof(*m));
-	m->tt = tt;
-	m->p = p;
-	m->tz = p->tz != NULL                    ? p->tz
-	    : tt->n > 0 && *tt->ev[0].tz != '\0' ? tt->ev[0].tz
-	                                         : "UTC";
+void
+pp_model_rules(struct pp_rules *r, const struct pp_profile *p,
+    const struct pp_timetable *tt)
+{
+	r->max_talks = p->max_talks;
+	r->max_talk_minutes = p->max_talk_minutes;
+	r->max_streak = p->max_streak;
+	r->min_networking = p->min_networking;
+	r->min_block = p->min_block;
+	r->room_change = p->room_change;
+	r->day_start = p->day_start;
+	r->day_end = p->day_end;
+	r->day_change = p->day_change >= 0 ? p->day_change % 1440
+	    : tt->day_change >= 0          ? tt->day_change % 1440
+	                                   : 0;
+	r->lunch_from = p->lunch_from;
+	r->lunch_to = p->lunch_to;
+	r->lunch_minutes = p->lunch_minutes;
+}
+
+static void
+set_rules(struct pp_model *m, const struct pp_profile *p)
+{
+	unsigned c;
+
+	pp_model_rules(&m->rules, p, m->tt);
 	m->min_block = (int64_t)p->min_block * 60;
 	m->room_change = (int64_t)p->room_change * 60;
 	m->lunch_len = (int64_t)p->lunch_minutes * 60;
 	m->crit_bonus = pp_score_units(p->criteria_bonus);
-	for (i = 0; i < PP_CRIT__COUNT; i++)
-		if (p->ncriteria[i] > 0)
-			m->crit_active |= 1u << i;
+	for (c = 0; c < PP_CRIT__COUNT; c++)
+		if (p->ncriteria[c] > 0)
+			m->crit_active |= 1u << c;
+}
 
-	/* Scores. */
+static void
+score_events(struct pp_model *m, struct pp_diags *ds)
+{
+	const struct pp_timetable *tt = m->tt;
+	struct pp_scorer *sc = pp_scorer_new(m->p);
+	size_t i;
+
 	m->scores = pp_xcalloc(tt->n + 1, sizeof(*m->scores));
-	m->excl = pp_xcalloc(tt->n + 1, sizeof(*m->excl));
-	m->must = pp_xcalloc(tt->n + 1, sizeof(*m->must));
-	sc = pp_scorer_new(p);
 	for (i = 0; i < tt->n; i++)
 		pp_score_event(sc, &tt->ev[i], &m->scores[i]);
 	pp_scorer_report(sc, tt, ds); /* terms that match no event */
 	pp_scorer_free(sc);
+}
 
-	/* Must-see and skip. */
-	{
-		int *skip = pp_xcalloc(tt->n + 1, sizeof(*skip));
+/* Must-see and skip: every reference resolved, skipped events excluded. */
+static void
+resolve_refs(struct pp_model *m, struct pp_diags *ds)
+{
+	const struct pp_timetable *tt = m->tt;
+	const struct pp_profile *p = m->p;
+	int *skip = pp_xcalloc(tt->n + 1, sizeof(*skip));
+	size_t i;
 
-		for (i = 0; i < p->nmust; i++)
-			pp_ref_resolve(tt, &p->must[i], "must-see", 0, m->must,
-			    m->tz, ds);
-		for (i = 0; i < p->nskip; i++)
-			pp_ref_resolve(tt, &p->skip[i], "skip", 1, skip, m->tz,
-			    ds);
-		for (i = 0; i < tt->n; i++)
-			if (skip[i])
-				m->excl[i] = PP_EXCL_SKIP;
-		free(skip);
-	}
+	m->excl = pp_xcalloc(tt->n + 1, sizeof(*m->excl));
+	m->must = pp_xcalloc(tt->n + 1, sizeof(*m->must));
+	for (i = 0; i < p->nmust; i++)
+		pp_ref_resolve(tt, &p->must[i], "must-see", 0, m->must, m->tz,
+		    ds);
+	for (i = 0; i < p->nskip; i++)
+		pp_ref_resolve(tt, &p->skip[i], "skip", 1, skip, m->tz, ds);
+	for (i = 0; i < tt->n; i++)
+		if (skip[i])
+			m->excl[i] = PP_EXCL_SKIP;
+	free(skip);
+}
 
-	make_days(m, ds);
+/* Busy blocks: the profile's, at their dates and times in the planning
+ * zone, then the files'. */
+static void
+add_busy(struct pp_model *m, const struct pp_busy_block *busy, size_t nbusy,
+    struct pp_diags *ds)
+{
+	const struct pp_profile *p = m->p;
+	size_t i;
 
-	/* Busy blocks: the profile's, in the planning zone, then the files'. */
 	m->busy = pp_xcalloc(p->nbusy + nbusy + 1, sizeof(*m->busy));
 	for (i = 0; i < p->nbusy; i++) {
-		struct pp_busy_block *b = &m->busy[m->nbusy];
+		struct pp_model_busy *b = &m->busy[m->nbusy];
 
-		if (at_minute(m->tz, p->busy[i].date, p->busy[i].from,
+		if (day_instant(m->tz, p->busy[i].date, p->busy[i].from,
 		        &b->start) != 0 ||
-		    at_minute(m->tz, p->busy[i].date, p->busy[i].to, &b->end) !=
-		        0) {
+		    day_instant(m->tz, p->busy[i].date, p->busy[i].to,
+		        &b->end) != 0) {
 			pp_diag_err(ds, p->busy[i].file, p->busy[i].line,
 			    "busy block '%s': bad date or time",
 			    p->busy[i].label);
@@ -345,100 +381,709 @@ pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
 		m->nbusy++;
 	}
 	for (i = 0; i < nbusy; i++) {
-		m->busy[m->nbusy] = busy[i];
-		m->busy[m->nbusy].label = pp_xstrdup(busy[i].label);
-		m->nbusy++;
+		struct pp_model_busy *b = &m->busy[m->nbusy++];
+
+		b->start = busy[i].start;
+		b->end = busy[i].end;
+		b->label = pp_xstrdup(busy[i].label);
+		b->file = busy[i].file;
+		b->line = busy[i].line;
 	}
+}
 
-	refs_bad = ds->nerrors > nerr;
+static int
+overlaps(int64_t a0, int64_t a1, int64_t b0, int64_t b1)
+{
+	return a0 < b1 && b0 < a1;
+}
 
-	/* Windows per day. */
-	for (i = 0; i < m->ndays; i++) {
-		struct pp_model_day *d = &m->days[i];
+static int
+busy_overlap(const struct pp_model *m, int64_t s, int64_t e)
+{
+	size_t i;
 
-		at_minute(m->tz, d->date, p->day_start, &d->win_start);
-		at_minute(m->tz, d->date, p->day_end, &d->win_end);
-		at_minute(m->tz, d->date, p->lunch_from, &d->lunch_from);
-		at_minute(m->tz, d->date, p->lunch_to, &d->lunch_to);
-		/* Lunch is required only where its window lies in the
-		 * planning window. */
-		if (d->lunch_from < d->win_start)
-			d->lunch_from = d->win_start;
-		if (d->lunch_to > d->win_end)
-			d->lunch_to = d->win_end;
+	for (i = 0; i < m->nbusy; i++)
+		if (overlaps(s, e, m->busy[i].start, m->busy[i].end))
+			return 1;
+	return 0;
+}
+
+/* What the model made of each busy block: its day, the events it keeps
+ * out. */
+static void
+busy_effects(struct pp_model *m)
+{
+	const struct pp_timetable *tt = m->tt;
+	char date[11];
+	size_t b, i;
+
+	for (b = 0; b < m->nbusy; b++) {
+		struct pp_model_busy *bb = &m->busy[b];
+
+		conference_date(m, bb->start, date);
+		bb->day = find_day(m, date);
+		for (i = 0; i < tt->n; i++)
+			if (m->excl[i] == PP_EXCL_BUSY &&
+			    overlaps(tt->ev[i].start, tt->ev[i].end, bb->start,
+			        bb->end))
+				bb->excluded++;
 	}
+}
 
-	/* Candidates. */
-	caps = pp_xcalloc(m->ndays + 1, sizeof(*caps));
+/* ---- candidates ---- */
+
+const char *
+pp_excl_text(enum pp_excl e)
+{
+	switch (e) {
+	case PP_EXCL_SKIP:
+		return "is in [skip] (or --skip)";
+	case PP_EXCL_BUSY:
+		return "overlaps a busy block";
+	case PP_EXCL_WINDOW:
+		return "lies outside the planning window (day-start, day-end)";
+	case PP_EXCL_DAY:
+		return "is on a day that is not planned (days)";
+	case PP_EXCL_CANCELLED:
+		return "is cancelled";
+	case PP_EXCL_INFO:
+		return "is a notice, not an event to attend";
+	case PP_EXCL_NONE:
+	default:
+		return "";
+	}
+}
+
+int
+pp_model_must_clash(const struct pp_model *m, size_t i)
+{
+	return m->must[i] &&
+	    (m->excl[i] == PP_EXCL_SKIP || m->excl[i] == PP_EXCL_BUSY ||
+	        m->excl[i] == PP_EXCL_WINDOW);
+}
+
+/* Why event i is no candidate of day d (PP_MODEL_NO_DAY when its day is
+ * not planned), or PP_EXCL_NONE. */
+static enum pp_excl
+classify(const struct pp_model *m, size_t i, size_t d)
+{
+	const struct pp_event *ev = &m->tt->ev[i];
+
+	if (m->excl[i] != PP_EXCL_NONE)
+		return m->excl[i];
+	if (ev->status == PP_STATUS_CANCELLED)
+		return PP_EXCL_CANCELLED;
+	if (pp_kind_class(ev->kind) == PP_CLASS_INFO)
+		return PP_EXCL_INFO;
+	if (d == PP_MODEL_NO_DAY)
+		return PP_EXCL_DAY;
+	if (ev->start < m->days[d].win_start || ev->end > m->days[d].win_end)
+		return PP_EXCL_WINDOW;
+	if (busy_overlap(m, ev->start, ev->end))
+		return PP_EXCL_BUSY;
+	return PP_EXCL_NONE;
+}
+
+/*
+ * A must-see event that is no candidate: skipped, busy or outside the
+ * window is a clash of hard constraints (an error); on a day that is not
+ * planned it is left out with a note, so that one profile serves every
+ * day; cancelled, or a notice, it is left out with a warning.  Returns 1
+ * for a clash.
+ */
+static int
+must_left_out(const struct pp_model *m, size_t i, const char *date,
+    struct pp_diags *ds)
+{
+	const struct pp_event *ev = &m->tt->ev[i];
+
+	switch (m->excl[i]) {
+	case PP_EXCL_DAY:
+		pp_diag_add(ds, PP_NOTE, NULL, 0, 0,
+		    "must-see '%s' is on %s, a day not planned: left out",
+		    ev->title, date);
+		return 0;
+	case PP_EXCL_CANCELLED:
+	case PP_EXCL_INFO:
+		pp_diag_warn(ds, ev->file, ev->line,
+		    "must-see '%s' %s: left out", ev->title,
+		    pp_excl_text(m->excl[i]));
+		return 0;
+	default:
+		pp_diag_err(ds, NULL, 0, "%s: must-see '%s' %s", date,
+		    ev->title, pp_excl_text(m->excl[i]));
+		return 1;
+	}
+}
+
+static void
+add_item(struct pp_model_day *d, size_t *cap, const struct pp_item *it)
+{
+	d->items = pp_xgrowarray(d->items, cap, d->n + 1, sizeof(*d->items));
+	d->items[d->n++] = *it;
+}
+
+static void
+event_item(const struct pp_model *m, const struct pp_model_day *d, size_t i,
+    struct pp_item *it)
+{
+	const struct pp_event *ev = &m->tt->ev[i];
+	const struct pp_score *s = &m->scores[i];
+	int64_t lf = ev->start > d->lunch_from ? ev->start : d->lunch_from;
+	int64_t lt = ev->end < d->lunch_to ? ev->end : d->lunch_to;
+
+	memset(it, 0, sizeof(*it));
+	it->ev = ev;
+	it->src = PP_ITEM_EVENT;
+	it->kind = ev->kind;
+	it->cls = pp_kind_class(ev->kind);
+	it->start = ev->start;
+	it->end = ev->end;
+	it->minutes = pp_event_minutes(ev);
+	it->title = ev->title;
+	it->rooms = ev->rooms;
+	it->nrooms = ev->nrooms;
+	it->room = ev->room;
+	it->score = s->value;
+	it->crit = it->cls == PP_CLASS_TALK ? s->crit & m->crit_active : 0;
+	it->must = m->must[i];
+	it->counts = it->cls == PP_CLASS_NETWORKING &&
+	    ev->end - ev->start >= m->min_block;
+	it->lunch = ev->kind == PP_KIND_MEAL && m->lunch_len > 0 &&
+	    lt - lf >= m->lunch_len;
+	it->next = it->prev = PP_ITEM_NONE;
+	it->reason = s->reason;
+}
+
+/* Every event becomes a candidate of its conference day or gets its
+ * exclusion cause.  Returns 1 if a must-see event clashes. */
+static int
+add_candidates(struct pp_model *m, size_t *caps, struct pp_diags *ds)
+{
+	const struct pp_timetable *tt = m->tt;
+	int clash = 0;
+	size_t i, d;
+	char date[11];
+
 	for (i = 0; i < tt->n; i++) {
-		const struct pp_event *ev = &tt->ev[i];
-		const struct pp_score *s = &m->scores[i];
-		struct pp_model_day *d;
 		struct pp_item it;
-		char date[11];
 
-		pp_tz_format_date(m->tz, ev->start, date);
+		conference_date(m, tt->ev[i].start, date);
 		d = find_day(m, date);
-		if (m->excl[i] == PP_EXCL_NONE) {
-			if (ev->status == PP_STATUS_CANCELLED)
-				m->excl[i] = PP_EXCL_CANCELLED;
-			else if (pp_kind_class(ev->kind) == PP_CLASS_INFO)
-				m->excl[i] = PP_EXCL_INFO;
-			else if (d == NULL)
-				m->excl[i] = PP_EXCL_DAY;
-			else if (ev->start < d->win_start ||
-			    ev->end > d->win_end)
-				m->excl[i] = PP_EXCL_WINDOW;
-			else if (busy_overlap(m, ev->start, ev->end))
-				m->excl[i] = PP_EXCL_BUSY;
-		}
+		m->excl[i] = classify(m, i, d);
 		if (m->excl[i] != PP_EXCL_NONE) {
-			if (m->must[i]) {
-				pp_diag_err(ds, NULL, 0, "%s: must-see '%s' %s",
-				    date, ev->title, excl_text(m->excl[i]));
-				clash = 1;
-			}
+			if (m->must[i])
+				clash |= must_left_out(m, i, date, ds);
 			continue;
 		}
-		memset(&it, 0, sizeof(it));
-		it.ev = ev;
-		it.src = PP_ITEM_EVENT;
-		it.kind = ev->kind;
-		it.cls = pp_kind_class(ev->kind);
-		it.start = ev->start;
-		it.end = ev->end;
-		it.minutes = pp_event_minutes(ev);
-		it.title = ev->title;
-		it.rooms = ev->rooms;
-		it.nrooms = ev->nrooms;
-		it.room = ev->room;
-		it.score = s->value;
-		it.crit =
-		    it.cls == PP_CLASS_TALK ? s->crit & m->crit_active : 0;
-		it.must = m->must[i];
-		it.counts = it.cls == PP_CLASS_NETWORKING &&
-		    ev->end - ev->start >= m->min_block;
-		it.lunch = ev->kind == PP_KIND_MEAL && m->lunch_len > 0 &&
-		    (ev->end < d->lunch_to ? ev->end : d->lunch_to) -
-		            (ev->start > d->lunch_from ? ev->start
-		                                       : d->lunch_from) >=
-		        m->lunch_len;
-		it.reason = s->reason;
-		add_item(d, &caps[d - m->days], &it);
+		event_item(m, &m->days[d], i, &it);
+		add_item(&m->days[d], &caps[d], &it);
 	}
-	for (i = 0; i < m->ndays; i++) {
-		struct pp_model_day *d = &m->days[i];
+	return clash;
+}
 
-		add_hallway(m, d, &caps[i]);
-		add_lunch(m, d, &caps[i]);
-		if (d->n > 1)
-			qsort(d->items, d->n, sizeof(*d->items), cmp_item);
-		for (j = 0; j < d->n; j++)
-			d->nmust += (size_t)d->items[j].must;
+/* ---- synthesized blocks ---- */
+
+static int
+cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * A synthesized block from start to end: networking without a room,
+ * scored networking-weight per hour.  A hallway segment always counts (its
+ * run must reach min-networking-block); a free lunch block counts when it
+ * is that long, and is lunch.
+ */
+static void
+synth_item(const struct pp_model *m, struct pp_item *it, enum pp_item_src src,
+    int64_t start, int64_t end)
+{
+	int hallway = src == PP_ITEM_HALLWAY;
+
+	memset(it, 0, sizeof(*it));
+	it->src = src;
+	it->kind = hallway ? PP_KIND_HALLWAY : PP_KIND_MEAL;
+	it->cls = PP_CLASS_NETWORKING;
+	it->start = start;
+	it->end = end;
+	it->minutes = (long)((end - start) / 60);
+	it->title = hallway ? hallway_title : lunch_title;
+	it->room = "";
+	it->score = pp_score_networking(m->p, it->minutes);
+	it->counts = hallway || end - start >= m->min_block;
+	it->lunch = !hallway;
+	it->next = it->prev = PP_ITEM_NONE;
+	it->reason = hallway ? hallway_reason : lunch_reason;
+}
+
+size_t
+pp_instants_sort(int64_t *v, size_t n)
+{
+	size_t i, u = 0;
+
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_i64);
+	for (i = 0; i < n; i++)
+		if (u == 0 || v[u - 1] != v[i])
+			v[u++] = v[i];
+	return u;
+}
+
+size_t
+pp_instants_find(const int64_t *v, size_t n, int64_t t)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid] < t)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	return lo;
+}
+
+/*
+ * Where a free lunch block may start: the lunch window's start, and every
+ * end of a candidate (the first nitems) or of a busy block inside the
+ * window, when the block still fits in it.  In any plan, a free gap long
+ * enough for lunch can be shifted earlier until it meets the window's
+ * start, the end of a planned item or the end of a busy block, so one of
+ * these starts fits it too and the model loses nothing.  Returns the
+ * sorted distinct starts (caller frees) and their count in *n.
+ */
+static int64_t *
+lunch_starts(const struct pp_model *m, const struct pp_model_day *d,
+    size_t nitems, size_t *n)
+{
+	int64_t *v = pp_xcalloc(nitems + m->nbusy + 1, sizeof(*v)),
+	        len = m->lunch_len;
+	size_t i, k = 0;
+
+	v[k++] = d->lunch_from;
+	for (i = 0; i < nitems; i++)
+		v[k++] = d->items[i].end;
+	for (i = 0; i < m->nbusy; i++)
+		v[k++] = m->busy[i].end;
+	for (i = 0; i < k;)
+		if (v[i] < d->lunch_from || v[i] + len > d->lunch_to)
+			v[i] = v[--k];
+		else
+			i++;
+	*n = pp_instants_sort(v, k);
+	return v;
+}
+
+/*
+ * The day's hallway track, as segments.  Hallway time is where a talk-load
+ * candidate runs and no networking candidate or busy block does ("where
+ * talks run and the programme offers no networking, the hallway is the
+ * networking").  It is cut at every start and end of a candidate, a busy
+ * block and the lunch window, and where a free lunch block could end, so
+ * that a hallway block can fill any gap a plan leaves between its items.
+ * Segments that touch are linked (next, prev): planned together they form
+ * one block, which must last min-networking-block minutes.
+ */
+static void
+add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
+{
+	size_t n = d->n, np = 0, i, k, nl;
+	int64_t *pts = pp_xcalloc(3 * n + 3 * m->nbusy + 8, sizeof(*pts));
+	int64_t *ls = lunch_starts(m, d, n, &nl);
+	int *talk, *net, *busy;
+
+	for (i = 0; i < n; i++) {
+		pts[np++] = d->items[i].start;
+		pts[np++] = d->items[i].end;
+	}
+	if (np == 0) {
+		free(pts);
+		free(ls);
+		return;
+	}
+	for (i = 0; i < m->nbusy; i++) {
+		pts[np++] = m->busy[i].start;
+		pts[np++] = m->busy[i].end;
+	}
+	pts[np++] = d->lunch_from;
+	pts[np++] = d->lunch_to;
+	for (i = 0; m->lunch_len > 0 && i < nl; i++)
+		pts[np++] = ls[i] + m->lunch_len;
+	free(ls);
+	/* Only points inside the span of the day's candidates matter. */
+	{
+		int64_t lo = d->items[0].start, hi = lo;
+
+		for (i = 0; i < n; i++)
+			if (d->items[i].end > hi)
+				hi = d->items[i].end;
+		for (i = 0; i < np;)
+			if (pts[i] < lo || pts[i] > hi)
+				pts[i] = pts[--np];
+			else
+				i++;
+	}
+	np = pp_instants_sort(pts, np);
+	talk = pp_xcalloc(np + 1, sizeof(*talk));
+	net = pp_xcalloc(np + 1, sizeof(*net));
+	busy = pp_xcalloc(np + 1, sizeof(*busy));
+	for (i = 0; i < n; i++) {
+		int *c = d->items[i].cls == PP_CLASS_TALK ? talk : net;
+
+		c[pp_instants_find(pts, np, d->items[i].start)]++;
+		c[pp_instants_find(pts, np, d->items[i].end)]--;
+	}
+	for (i = 0; i < m->nbusy; i++) {
+		if (m->busy[i].end <= pts[0] || m->busy[i].start >= pts[np - 1])
+			continue;
+		busy[pp_instants_find(pts, np, m->busy[i].start)]++;
+		busy[pp_instants_find(pts, np, m->busy[i].end)]--;
+	}
+	for (k = 0; k + 1 < np; k++) {
+		struct pp_item h;
+
+		if (k > 0) {
+			talk[k] += talk[k - 1];
+			net[k] += net[k - 1];
+			busy[k] += busy[k - 1];
+		}
+		if (talk[k] <= 0 || net[k] > 0 || busy[k] > 0)
+			continue;
+		synth_item(m, &h, PP_ITEM_HALLWAY, pts[k], pts[k + 1]);
+		add_item(d, cap, &h);
+	}
+	free(talk);
+	free(net);
+	free(busy);
+	free(pts);
+}
+
+/* Free lunch blocks of the lunch length at every start lunch_starts()
+ * gives that lies in the planning window and overlaps no busy block. */
+static void
+add_lunch(struct pp_model *m, struct pp_model_day *d, size_t *cap)
+{
+	size_t i, ns;
+	int64_t *starts, len = m->lunch_len;
+
+	if (!d->rules.lunch)
+		return;
+	starts = lunch_starts(m, d, d->n, &ns);
+	for (i = 0; i < ns; i++) {
+		struct pp_item l;
+
+		if (busy_overlap(m, starts[i], starts[i] + len) ||
+		    starts[i] < d->win_start || starts[i] + len > d->win_end)
+			continue;
+		synth_item(m, &l, PP_ITEM_LUNCH, starts[i], starts[i] + len);
+		add_item(d, cap, &l);
+	}
+	free(starts);
+}
+
+/* ---- each day's rules ---- */
+
+static int
+cmp_item(const void *a, const void *b)
+{
+	const struct pp_item *x = a, *y = b;
+	int c;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	if (x->src != y->src)
+		return x->src < y->src ? -1 : 1;
+	if ((c = strcmp(x->title, y->title)) != 0)
+		return c;
+	if (x->ev != NULL && y->ev != NULL)
+		return strcmp(x->ev->id, y->ev->id);
+	return 0;
+}
+
+struct span {
+	int64_t start, end;
+	long minutes;
+};
+
+static int
+cmp_span_end(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/*
+ * The most talks and the most talk minutes that a chain of the day's
+ * talk-load candidates (no two overlapping) can hold: a cap at or above
+ * them cannot bind.  Earliest end first is optimal for the count; the
+ * minutes are a weighted interval scheduling over the talks by end.
+ */
+static void
+chain_bounds(const struct pp_model_day *d, unsigned long *talks,
+    unsigned long *minutes)
+{
+	struct span *t = pp_xcalloc(d->n + 1, sizeof(*t));
+	unsigned long *best = pp_xcalloc(d->n + 1, sizeof(*best));
+	size_t nt = 0, i, lo, hi;
+	int64_t last = INT64_MIN;
+
+	for (i = 0; i < d->n; i++)
+		if (d->items[i].cls == PP_CLASS_TALK) {
+			t[nt].start = d->items[i].start;
+			t[nt].end = d->items[i].end;
+			t[nt++].minutes = d->items[i].minutes;
+		}
+	if (nt > 1)
+		qsort(t, nt, sizeof(*t), cmp_span_end);
+	*talks = 0;
+	for (i = 0; i < nt; i++)
+		if (t[i].start >= last) {
+			(*talks)++;
+			last = t[i].end;
+		}
+	/* best[i + 1]: the most minutes among the first i + 1 talks by end. */
+	for (i = 0; i < nt; i++) {
+		unsigned long with;
+
+		lo = 0;
+		hi = i;
+		while (lo < hi) { /* talks before i that end by its start */
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (t[mid].end <= t[i].start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		with = best[lo] + (unsigned long)t[i].minutes;
+		best[i + 1] = with > best[i] ? with : best[i];
+	}
+	*minutes = best[nt];
+	free(best);
+	free(t);
+}
+
+/* A cap as the solver applies it: off when none, or when no plan of the
+ * day could reach it. */
+static unsigned
+cap_rule(int cap, unsigned long reach)
+{
+	return cap < 0 || (unsigned long)cap >= reach ? PP_RULE_OFF
+	                                              : (unsigned)cap;
+}
+
+/* Normalises the rules of a day whose event candidates are in (the
+ * synthesized blocks are networking and change none of it); a binding cap or a
+ * must-see count beyond what the solver's state holds is an error naming the
+ * day.  Returns 0 or -1. */
+static int
+day_rules(struct pp_model *m, struct pp_model_day *d, struct pp_diags *ds)
+{
+	const struct pp_rules *g = &m->rules;
+	struct pp_day_rules *r = &d->rules;
+	unsigned long talks, minutes;
+	size_t i;
+	int bad = 0;
+
+	chain_bounds(d, &talks, &minutes);
+	r->open = pp_model_day_open(d);
+	r->lunch = r->open && m->lunch_len > 0 &&
+	    d->lunch_to - d->lunch_from >= m->lunch_len;
+	d->nmust = 0;
+	for (i = 0; i < d->n; i++)
+		d->nmust += (size_t)d->items[i].must;
+	r->max_talks = cap_rule(g->max_talks, talks);
+	r->max_talk_minutes = cap_rule(g->max_talk_minutes, minutes);
+	/* No more talks in a row than a day holds. */
+	r->max_streak = cap_rule(g->max_streak,
+	    r->max_talks != PP_RULE_OFF ? r->max_talks + 1UL : talks);
+	r->min_networking = r->open ? (unsigned)g->min_networking : 0;
+	r->min_run = (unsigned)g->min_block;
+	if (r->max_talks != PP_RULE_OFF && r->max_talks > PP_MODEL_MAX_TALKS)
+		bad = pp_diag_err(ds, NULL, 0,
+		    "%s: max-talks-per-day=%d can bind on this day (%lu "
+		    "talks fit in it), beyond the solver's limit of %d",
+		    d->date, g->max_talks, talks, PP_MODEL_MAX_TALKS);
+	if (r->max_talk_minutes != PP_RULE_OFF &&
+	    r->max_talk_minutes > PP_MODEL_MAX_MINUTES)
+		bad = pp_diag_err(ds, NULL, 0,
+		    "%s: max-talk-minutes-per-day=%d can bind on this day, "
+		    "beyond the solver's limit of %d",
+		    d->date, g->max_talk_minutes, PP_MODEL_MAX_MINUTES);
+	if (r->max_streak != PP_RULE_OFF && r->max_streak > PP_MODEL_MAX_STREAK)
+		bad = pp_diag_err(ds, NULL, 0,
+		    "%s: max-consecutive-talks=%d can bind on this day, "
+		    "beyond the solver's limit of %d",
+		    d->date, g->max_streak, PP_MODEL_MAX_STREAK);
+	if (d->nmust > PP_MODEL_MAX_MUST)
+		bad = pp_diag_err(ds, NULL, 0,
+		    "%s: %zu must-see events, beyond the solver's limit of %d",
+		    d->date, d->nmust, PP_MODEL_MAX_MUST);
+	return bad;
+}
+
+/* A string -> id map for the rooms of the model's items. */
+struct room_ids {
+	const char **key; /* borrowed */
+	unsigned *id;
+	size_t cap, n;
+};
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return h;
+}
+
+static void
+room_ids_grow(struct room_ids *r)
+{
+	struct room_ids old = *r;
+	size_t i, j;
+
+	r->cap = r->cap < 64 ? 64 : r->cap * 2;
+	r->key = pp_xcalloc(r->cap, sizeof(*r->key));
+	r->id = pp_xcalloc(r->cap, sizeof(*r->id));
+	for (j = 0; j < old.cap; j++) {
+		if (old.key[j] == NULL)
+			continue;
+		i = (size_t)hash_str(old.key[j]) & (r->cap - 1);
+		while (r->key[i] != NULL)
+			i = (i + 1) & (r->cap - 1);
+		r->key[i] = old.key[j];
+		r->id[i] = old.id[j];
+	}
+	free(old.key);
+	free(old.id);
+}
+
+static unsigned
+room_id(struct room_ids *r, const char *room)
+{
+	size_t i;
+
+	if ((r->n + 1) * 2 > r->cap)
+		room_ids_grow(r);
+	i = (size_t)hash_str(room) & (r->cap - 1);
+	while (r->key[i] != NULL && strcmp(r->key[i], room) != 0)
+		i = (i + 1) & (r->cap - 1);
+	if (r->key[i] == NULL) {
+		r->key[i] = room;
+		r->id[i] = (unsigned)++r->n;
+	}
+	return r->id[i];
+}
+
+/* Gives every item with rooms the number of its room list, so that room
+ * changes compare numbers (pp_item_room_change). */
+static void
+number_rooms(struct pp_model *m)
+{
+	struct room_ids r;
+	size_t d, k;
+
+	memset(&r, 0, sizeof(r));
+	for (d = 0; d < m->ndays; d++)
+		for (k = 0; k < m->days[d].n; k++) {
+			struct pp_item *it = &m->days[d].items[k];
+
+			if (it->nrooms > 0)
+				it->room_id = room_id(&r, it->room);
+		}
+	free(r.key);
+	free(r.id);
+}
+
+/* Sorts the day's items (the solver's order) and links touching hallway
+ * segments. */
+static void
+finish_day(struct pp_model_day *d)
+{
+	size_t j, last = PP_ITEM_NONE;
+
+	if (d->n > 1)
+		qsort(d->items, d->n, sizeof(*d->items), cmp_item);
+	for (j = 0; j < d->n; j++) {
+		struct pp_item *it = &d->items[j];
+
+		if (it->src != PP_ITEM_HALLWAY)
+			continue;
+		/* Segments never overlap: in start order, a segment's
+		 * neighbour is the previous one. */
+		if (last != PP_ITEM_NONE && d->items[last].end == it->start) {
+			d->items[last].next = j;
+			it->prev = last;
+		}
+		last = j;
+	}
+}
+
+/* One day: the event candidates are in; adds the hallway segments and the
+ * free lunch blocks, orders the items and normalises the rules. */
+static int
+build_day(struct pp_model *m, struct pp_model_day *d, size_t *cap,
+    struct pp_diags *ds)
+{
+	int bad = day_rules(m, d, ds);
+
+	add_hallway(m, d, cap);
+	add_lunch(m, d, cap);
+	finish_day(d);
+	return bad;
+}
+
+/* ---- the model ---- */
+
+int
+pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
+    const struct pp_busy_block *busy, size_t nbusy, struct pp_model **out,
+    struct pp_diags *ds)
+{
+	struct pp_model *m;
+	size_t i, nerr = ds->nerrors, *caps;
+	int clash, bad = 0;
+
+	*out = NULL;
+	m = pp_xcalloc(1, sizeof(*m));
+	m->tt = tt;
+	m->p = p;
+	m->tz = pp_model_zone(tt, p->tz, ds);
+	set_rules(m, p);
+	score_events(m, ds);
+	resolve_refs(m, ds);
+	make_days(m, ds);
+	add_busy(m, busy, nbusy, ds);
+	if (day_windows(m, ds) != 0) {
+		*out = m;
+		return -1;
+	}
+	bad = ds->nerrors > nerr;
+
+	caps = pp_xcalloc(m->ndays + 1, sizeof(*caps));
+	clash = add_candidates(m, caps, ds);
+	for (i = 0; i < m->ndays; i++)
+		if (build_day(m, &m->days[i], &caps[i], ds) != 0)
+			bad = 1;
 	free(caps);
+	number_rooms(m);
+	busy_effects(m);
 	*out = m;
-	return refs_bad ? -1 : clash ? 1 : 0;
+	return bad ? -1 : clash ? 1 : 0;
 }
 
 void
@@ -458,4 +1103,75 @@ pp_model_free(struct pp_model *m)
 	free(m->excl);
 	free(m->must);
 	free(m);
+}
+
+/* ---- queries ---- */
+
+size_t
+pp_model_event_index(const struct pp_model *m, const struct pp_event *ev)
+{
+	const struct pp_timetable *tt = m->tt;
+	size_t i;
+
+	/* Compared as addresses one by one: pointer arithmetic between
+	 * unrelated objects would be undefined. */
+	for (i = 0; i < tt->n; i++)
+		if (&tt->ev[i] == ev)
+			return i;
+	return (size_t)-1;
+}
+
+const struct pp_score *
+pp_model_event_score(const struct pp_model *m, const struct pp_event *ev)
+{
+	size_t i = pp_model_event_index(m, ev);
+
+	return i == (size_t)-1 ? NULL : &m->scores[i];
+}
+
+int
+pp_model_event_item(const struct pp_model *m, const struct pp_event *ev,
+    size_t *day, size_t *item)
+{
+	size_t d, k;
+
+	for (d = 0; d < m->ndays; d++)
+		for (k = 0; k < m->days[d].n; k++)
+			if (m->days[d].items[k].ev == ev) {
+				*day = d;
+				*item = k;
+				return 0;
+			}
+	return -1;
+}
+
+int
+pp_model_day_open(const struct pp_model_day *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (d->items[i].src == PP_ITEM_EVENT)
+			return 1;
+	return 0;
+}
+
+int
+pp_item_room_change(const struct pp_item *a, const struct pp_item *b)
+{
+	size_t i, j;
+
+	if (a->nrooms == 0 || b->nrooms == 0)
+		return 0;
+	/* The same rooms, or two different single rooms, by number. */
+	if (a->room_id != 0 && a->room_id == b->room_id)
+		return 0;
+	if (a->room_id != 0 && b->room_id != 0 && a->nrooms == 1 &&
+	    b->nrooms == 1)
+		return 1;
+	for (i = 0; i < a->nrooms; i++)
+		for (j = 0; j < b->nrooms; j++)
+			if (strcmp(a->rooms[i], b->rooms[j]) == 0)
+				return 0;
+	return 1;
 }

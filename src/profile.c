@@ -67,6 +67,7 @@ pp_profile_init(struct pp_profile *p)
 	p->room_change = 5;
 	p->day_start = 0;
 	p->day_end = 24 * 60;
+	p->day_change = -1;
 	p->lunch_from = 11 * 60 + 30;
 	p->lunch_to = 14 * 60;
 	p->lunch_minutes = 30;
@@ -369,6 +370,7 @@ static const struct plan_key plan_keys[] = {
     {"room-change-minutes", V_MINUTES, OFF(room_change)},
     {"day-start", V_HHMM, OFF(day_start)},
     {"day-end", V_HHMM, OFF(day_end)},
+    {"day-change", V_HHMM, OFF(day_change)},
     {"lunch", V_LUNCH, 0},
     {"recorded-weight", V_REAL01, OFF(recorded_weight)},
     {"talk-base", V_REAL, OFF(talk_base)},
@@ -637,6 +639,10 @@ set_plan(struct pp_profile *p, const char *key, const char *value,
 			    "%s: expected a time HH:MM, got '%.40s'", key,
 			    value);
 		memcpy(base + k->off, &iv, sizeof(iv));
+		if (k->off == OFF(day_start) || k->off == OFF(day_end)) {
+			p->window_file = file;
+			p->window_line = line;
+		}
 		return 0;
 	case V_LUNCH:
 		return set_lunch(p, key, value, file, line, ds);
@@ -927,24 +933,14 @@ pp_profile_set(struct pp_profile *p, const char *section, const char *key,
 	}
 }
 
-static int
-check_window(const struct pp_profile *p, const char *file, unsigned line,
-    struct pp_diags *ds)
-{
-	char a[6], b[6];
-
-	if (p->day_start < p->day_end)
-		return 0;
-	fmt_hhmm(p->day_start, a);
-	fmt_hhmm(p->day_end, b);
-	return pp_diag_err(ds, file, line,
-	    "day-start %s is not before day-end %s", a, b);
-}
-
 int
 pp_profile_check(const struct pp_profile *p, struct pp_diags *ds)
 {
-	return check_window(p, NULL, 0, ds);
+	/* day-start before day-end depends on the day change, which the
+	 * programme may declare: the model checks it (window_line). */
+	(void)p;
+	(void)ds;
+	return 0;
 }
 
 /*
@@ -976,7 +972,6 @@ struct ini_ctx {
 	size_t nread; /* bytes read so far */
 	int read_error, too_big;
 	enum sect_state sect;
-	unsigned window_line; /* last day-start or day-end */
 };
 
 /* Reads one physical line into ctx->buf; returns its length or -1 at EOF. */
@@ -1136,11 +1131,8 @@ key_handler(void *user, const char *section, const char *name,
 	}
 	if (ctx->sect != S_OK)
 		return 1;
-	if (pp_profile_set(ctx->p, section, name, value, ctx->file, ctx->line,
-	        ctx->ds) == 0 &&
-	    ci_eq(section, "plan") &&
-	    (ci_eq(name, "day-start") || ci_eq(name, "day-end")))
-		ctx->window_line = ctx->line;
+	pp_profile_set(ctx->p, section, name, value, ctx->file, ctx->line,
+	    ctx->ds);
 	return 1; /* keep going: every problem is reported */
 }
 
@@ -1157,8 +1149,6 @@ load(struct ini_ctx *ctx)
 	else if (r > 0 && ctx->ds->nerrors == before)
 		/* Not reached: the reader hands inih only valid lines. */
 		pp_diag_err(ctx->ds, ctx->file, (unsigned)r, "syntax error");
-	if (ctx->window_line > 0)
-		check_window(ctx->p, ctx->file, ctx->window_line, ctx->ds);
 	return ctx->ds->nerrors > before ? -1 : 0;
 }
 

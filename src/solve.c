@@ -1,16 +1,99 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * The exact solver.  A day's plan is a chain of items in time order, so a
- * label-correcting dynamic programme over the items, sorted by start, finds
- * the best chain: a label is a partial plan ending at some item, and its
- * state holds exactly what the remaining constraints need (talks, talk
- * minutes, streak, networking minutes, lunch, must-see count, criteria).
- * A label is dropped only when another is worth at least as much with a
- * state at least as good in every respect (dominance; labels with equal
- * state keep the higher value), so every plan dropped is matched by one
- * kept and the result is a proven optimum of the model.  Days are
- * independent except for the criteria bonus, which a small DP over
- * criterion masks combines.
+ * The exact solver.
+ *
+ * A day's plan is a chain of its items in time order, so a labelling
+ * search over the items, sorted by start, finds the best chain.  A label
+ * is a partial plan ending with some item; its state holds exactly what
+ * the remaining rules of the day need: talks, talk minutes, talks in a
+ * row, networking minutes (up to the minimum), lunch, whether the free
+ * lunch block is used, must-see items planned, criteria covered, and how
+ * many minutes an unfinished hallway run still needs.  Counters of rules
+ * that do not bind stay 0, so they never split states.  Four rules drop
+ * labels; none of them loses the optimum:
+ *
+ * 1. Equal states.  Of two labels of one item with the same state, the
+ *    one worth less is dropped (among equals, the first found is kept):
+ *    they have the same completions.  An item without rooms (a hallway
+ *    segment, a free lunch block, a roomless event) does not end the
+ *    room-change time of the item with rooms before it: a label of such
+ *    an item owes that room change (the last item with rooms of its plan,
+ *    when it ended less than the room-change time ago), and labels that
+ *    owe different ones are never compared, here or in rule 2.
+ *
+ * 2. Dominance.  Once an item has ended, and the room-change time has
+ *    passed, its labels join the frontier, where their end no longer
+ *    matters.  A label is dropped when another of the same class (lunch,
+ *    free lunch block, must-see count) is worth at least as much and at
+ *    least as good in every resource: no more talks, talk minutes or talks
+ *    in a row, no less networking, criteria worth at least as much.  Every
+ *    completion of the dropped label completes the kept one too, worth at
+ *    least as much.  The labels of one item are filtered the same way as
+ *    soon as the item is done (they have the same completions too), before
+ *    later items extend them one by one (within the room-change time, or
+ *    along a hallway run).
+ *
+ * 3. Feasibility.  A label with no feasible completion is dropped: its
+ *    networking cannot reach the minimum with the most networking a chain
+ *    of the remaining items holds (every hallway segment counted, and the
+ *    minutes of its unfinished run, which count when the run goes on to
+ *    the block), or it lacks lunch and no lunch item is left.
+ *
+ * 4. Bounds.  Every label gets an optimistic bound on what the rest of the
+ *    day can add: the best chain of the items that may follow its item
+ *    (room changes kept between consecutive items), with the talks left,
+ *    the streak and the talk minutes left (in a unit that divides every
+ *    talk's minutes) as hard counts where their caps bind and the tables
+ *    stay small, must-see and the hallway-run length relaxed, and the
+ *    other rules priced by Lagrange multipliers L, M, N >= 0 (Lagrangian
+ *    relaxation): a talk minute costs L, a counting networking minute
+ *    earns M and a lunch item N, and the label's bound takes back L x the
+ *    talk minutes left, M x the networking minutes it still needs and N if
+ *    it still needs lunch.  For a completion that meets the rules, value
+ *    <= value - L x (minutes - minutes left) + M x (networking - needed) +
+ *    N x (lunch items - 1), each term >= 0.  The multipliers are where the
+ *    whole day's bound is least (a descent on each in turn, on tables of
+ *    one cell); the tables are built by one backward pass over the items
+ *    per multiplier set, and a label's bound is the least over the sets.
+ *    A label worth less than a threshold T with its bound is dropped, when
+ *    it is made and again whenever the frontier is swept (its bound only
+ *    falls as time passes).  If the search then finds a plan Q worth at
+ *    least T + S(Q), Q proves the optimum of the day, where S(Q) is what
+ *    the criteria bonus can change when another plan of the day replaces Q
+ *    (the bonus for each criterion with terms that Q leaves uncovered; for
+ *    a negative bonus, for each one it covers): a dropped label completes
+ *    to less than T, and a plan of the day worth less than Q by more than
+ *    S(Q) is in no optimum over all days (exchanging it for Q gains more
+ *    than the covered criteria can lose).  So the day's best plan for every
+ *    set of criteria that an optimum may use survives, and nothing dropped
+ *    ties with the result.
+ *
+ * The threshold starts just below the root's bound (by a 64th), for a
+ * first search on a small budget (FIRST_LABELS): where the bound is tight,
+ * as on real programmes, it proves the optimum.  Otherwise the floor F is
+ * what a plan found so far proves, or else what a heuristic search (a
+ * beam: each item keeps its four labels worth the most with their bound,
+ * no threshold) finds, or else a search that ignores values (dominance on
+ * resources alone, value deciding equal states) finds a first feasible
+ * plan, or none, which proves the day infeasible; with one, F is its value
+ * less the largest criteria slack.  A search at F finds the floor's plan
+ * again or better, and proves the result.  Every label a day makes, and
+ * every sixteen extensions it tries, count against one budget
+ * (PP_SOLVE_MAX_LABELS): a day that runs out is refused with a message
+ * that names it and its caps.  The searches without values also name the
+ * constraints of an infeasible day.
+ *
+ * Hallway segments that touch form one run.  A run of at least
+ * min-networking-block minutes counts: all its minutes are networking and
+ * it ends a streak.  A shorter one is free time in the hallway, worth its
+ * value only.  A label that ends with a run still short of the block
+ * carries the minutes it needs; the next segment of the run continues it
+ * (a label whose last item is the segment before extends to a segment
+ * through this path only), any other item ends it as free time.
+ *
+ * Days are independent except for the criteria bonus, which a small
+ * dynamic programme over the sets of covered criteria combines from each
+ * day's best plan per set.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,37 +117,711 @@ enum {
 
 #define NMASK (1u << PP_CRIT__COUNT)
 
+/* ---- the state ---- */
+
 /*
- * The state key packs: talks (8 bits), talk minutes (11), streak (8),
- * networking minutes saturated at the minimum (11), lunch satisfied (1),
- * criteria (4), must-see count (16) and whether the day's one free lunch
- * block is used (1).  Counters not constrained stay 0, so they do not
- * split states.
+ * A label's state in 64 bits.  The widths hold the model's limits
+ * (pp_model_build refuses a day whose binding caps exceed them); a must-see
+ * count has room for one forced item more.
  */
-#define K_TALKS(k) ((unsigned)((k)&0xff))
-#define K_TMIN(k) ((unsigned)(((k) >> 8) & 0x7ff))
-#define K_STREAK(k) ((unsigned)(((k) >> 19) & 0xff))
-#define K_NET(k) ((unsigned)(((k) >> 27) & 0x7ff))
-#define K_LUNCH(k) ((unsigned)(((k) >> 38) & 1))
-#define K_MASK(k) ((unsigned)(((k) >> 39) & 0xf))
-#define K_MUST(k) ((unsigned)(((k) >> 43) & 0xffff))
-#define K_SYN(k) ((unsigned)(((k) >> 59) & 1))
+enum {
+	W_TALKS = 8,
+	W_TMIN = 11,
+	W_STREAK = 8,
+	W_NET = 11,
+	W_NEED = 11,
+	W_MUST = 9,
+	W_MASK = PP_CRIT__COUNT,
+	S_TALKS = 0,
+	S_TMIN = S_TALKS + W_TALKS,
+	S_STREAK = S_TMIN + W_TMIN,
+	S_NET = S_STREAK + W_STREAK,
+	S_NEED = S_NET + W_NET,
+	S_MUST = S_NEED + W_NEED,
+	S_MASK = S_MUST + W_MUST,
+	S_LUNCH = S_MASK + W_MASK,
+	S_SYN = S_LUNCH + 1
+};
+
+_Static_assert(S_SYN < 64, "the state fits in 64 bits");
+_Static_assert(PP_MODEL_MAX_TALKS < 1 << W_TALKS, "talks field");
+_Static_assert(PP_MODEL_MAX_STREAK < 1 << W_STREAK, "streak field");
+_Static_assert(PP_MODEL_MAX_MINUTES < 1 << W_TMIN, "talk minutes field");
+_Static_assert(PP_MODEL_MAX_MINUTES < 1 << W_NET, "networking field");
+_Static_assert(PP_MODEL_MAX_MINUTES < 1 << W_NEED, "hallway run field");
+_Static_assert(PP_MODEL_MAX_MUST + 1 < 1 << W_MUST, "must-see field");
+
+#define FIELD(k, s, w) ((unsigned)(((k) >> (s)) & ((1ULL << (w)) - 1)))
+#define K_TALKS(k) FIELD(k, S_TALKS, W_TALKS)
+#define K_TMIN(k) FIELD(k, S_TMIN, W_TMIN)
+#define K_STREAK(k) FIELD(k, S_STREAK, W_STREAK)
+#define K_NET(k) FIELD(k, S_NET, W_NET)
+#define K_NEED(k) FIELD(k, S_NEED, W_NEED)
+#define K_MUST(k) FIELD(k, S_MUST, W_MUST)
+#define K_MASK(k) FIELD(k, S_MASK, W_MASK)
+#define K_LUNCH(k) FIELD(k, S_LUNCH, 1)
+#define K_SYN(k) FIELD(k, S_SYN, 1)
+
+struct state {
+	unsigned talks, tmin, streak, net, need, must, mask, lunch, syn;
+};
 
 static uint64_t
-make_key(unsigned talks, unsigned tmin, unsigned streak, unsigned net,
-    unsigned lunch, unsigned mask, unsigned must, unsigned syn)
+pack(const struct state *s)
 {
-	return (uint64_t)talks | (uint64_t)tmin << 8 | (uint64_t)streak << 19 |
-	    (uint64_t)net << 27 | (uint64_t)lunch << 38 | (uint64_t)mask << 39 |
-	    (uint64_t)must << 43 | (uint64_t)syn << 59;
+	return (uint64_t)s->talks << S_TALKS | (uint64_t)s->tmin << S_TMIN |
+	    (uint64_t)s->streak << S_STREAK | (uint64_t)s->net << S_NET |
+	    (uint64_t)s->need << S_NEED | (uint64_t)s->must << S_MUST |
+	    (uint64_t)s->mask << S_MASK | (uint64_t)s->lunch << S_LUNCH |
+	    (uint64_t)s->syn << S_SYN;
 }
+
+static void
+unpack(uint64_t k, struct state *s)
+{
+	s->talks = K_TALKS(k);
+	s->tmin = K_TMIN(k);
+	s->streak = K_STREAK(k);
+	s->net = K_NET(k);
+	s->need = K_NEED(k);
+	s->must = K_MUST(k);
+	s->mask = K_MASK(k);
+	s->lunch = K_LUNCH(k);
+	s->syn = K_SYN(k);
+}
+
+/* The class: the fields that must be equal for dominance. */
+#define CLASS_MASK                                                             \
+	(((1ULL << W_MUST) - 1) << S_MUST | 1ULL << S_LUNCH | 1ULL << S_SYN)
 
 struct label {
 	int64_t value;
 	uint64_t key;
 	int32_t prev; /* label index, -1 for the root */
 	int32_t item; /* item index, -1 for the root */
+	int32_t room; /* the plan's last item with rooms, or -1 */
 };
+
+/* ---- a day's setup: rules in effect, item facts, bounds ---- */
+
+#define NLAMBDA 4
+/* Labels an item keeps in the heuristic search. */
+#define BEAM 4
+/* Items per item, on average, that the bounds follow through room-change
+ * windows at most. */
+#define WINDOW_ITEMS 16
+/* Bound table entries per multiplier beyond which fewer are kept. */
+#define BOUND_CELLS ((size_t)2 << 20)
+/* The labels the first search of a day (just below the bound) may spend
+ * before the beam takes over. */
+#define FIRST_LABELS ((size_t)1 << 16)
+/* Extensions tried that cost as much as a label, for the budget. */
+#define TRIES_PER_LABEL 16
+/* Units of talk minutes the bound tables count at most, and the share of
+ * BOUND_CELLS they may take (building them costs as much as the search on
+ * real programmes, where the multiplier does nearly as well). */
+#define MINUTE_UNITS 64
+#define MINUTE_SHARE 8
+
+/* Lagrange multipliers: lambda prices a talk minute (where the minutes
+ * are not cells), mu rewards a counting networking minute, nu a lunch
+ * item (thousandths of a point). */
+struct mult {
+	int64_t lambda, mu, nu;
+};
+
+struct bounds {
+	size_t width; /* talks left 0..width-1 (1: not counted) */
+	size_t sw;    /* streak 0..sw-1 (1: not counted) */
+	size_t tw;    /* talk minutes left in units of gran 0..tw-1 (1: not
+	                 counted, the minutes priced by lambda) */
+	long gran;
+	size_t cell; /* width * sw * tw */
+	int nl;      /* multiplier sets in use */
+	struct mult mult[NLAMBDA];
+	int64_t *g[NLAMBDA]; /* (n + 1) rows of cells: from item i on */
+	int64_t *h[NLAMBDA]; /* n rows: after item k */
+};
+
+struct setup {
+	const struct pp_model *m;
+	const struct pp_model_day *d;
+	unsigned relax;
+	size_t n, nmust;
+	/* rules in effect (cap_*: the cap binds) */
+	int cap_talks, cap_tmin, cap_streak, need_lunch;
+	unsigned max_talks, max_tmin, max_streak, min_net, min_run;
+	int mask_res; /* criteria mask: 0 ignored, 1 more is better, -1 fewer */
+	unsigned char *must;      /* item is must-see here */
+	unsigned char *forbidden; /* item overlaps a must-see item */
+	size_t *must_before;      /* must-see items ending by its start */
+	size_t *by_end;           /* items in order of end */
+	size_t *nxt; /* first item starting at or after item k's end (n+1) */
+	size_t *nrc; /* ... at least the room change after it, when it has
+	                rooms (n+1) */
+	size_t *win_off, *win; /* the items between that need no room change
+	                          after k: win[win_off[k] .. win_off[k+1]) */
+	long *netmax; /* most counting networking minutes from item i on */
+	unsigned char *lunch_after; /* some lunch item starts at i or later */
+	struct bounds b;
+	size_t *budget; /* labels the day may still create */
+};
+
+static int
+must_here(const struct pp_model_day *d, size_t k, unsigned relax,
+    const unsigned char *unmust, const struct pp_item *force)
+{
+	if (relax & R_MUST)
+		return 0;
+	if (unmust != NULL && unmust[k])
+		return 0;
+	return d->items[k].must || &d->items[k] == force;
+}
+
+/* Items sorted by end (then start, then index): stable insertion sort, as
+ * items arrive nearly sorted. */
+static void
+sort_by_end(size_t *v, size_t n, const struct pp_item *items)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		v[i] = i;
+	for (i = 1; i < n; i++) {
+		size_t x = v[i];
+		const struct pp_item *a = &items[x];
+
+		for (j = i; j > 0; j--) {
+			const struct pp_item *b = &items[v[j - 1]];
+
+			if (b->end < a->end ||
+			    (b->end == a->end && b->start <= a->start))
+				break;
+			v[j] = v[j - 1];
+		}
+		v[j] = x;
+	}
+}
+
+/* The first item (in start order) that starts at or after t. */
+static size_t
+first_from(const struct pp_model_day *d, int64_t t)
+{
+	size_t lo = 0, hi = d->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->items[mid].start < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void
+setup_rules(struct setup *s, const struct pp_model *m,
+    const struct pp_model_day *d, unsigned relax)
+{
+	const struct pp_day_rules *r = &d->rules;
+
+	s->cap_talks = r->max_talks != PP_RULE_OFF && !(relax & R_COUNT);
+	s->max_talks = s->cap_talks ? r->max_talks : 0;
+	s->cap_tmin =
+	    r->max_talk_minutes != PP_RULE_OFF && !(relax & R_MINUTES);
+	s->max_tmin = s->cap_tmin ? r->max_talk_minutes : 0;
+	s->cap_streak = r->max_streak != PP_RULE_OFF && !(relax & R_STREAK);
+	s->max_streak = s->cap_streak ? r->max_streak : 0;
+	s->min_net = relax & R_NET ? 0 : r->min_networking;
+	s->min_run = r->min_run;
+	s->need_lunch = r->lunch && !(relax & R_LUNCH);
+	s->mask_res = m->crit_bonus > 0 ? 1 : m->crit_bonus < 0 ? -1 : 0;
+}
+
+/* Item facts every search of the day shares. */
+static void
+setup_init(struct setup *s, const struct pp_model *m,
+    const struct pp_model_day *d, unsigned relax, const unsigned char *unmust,
+    const struct pp_item *force)
+{
+	size_t n = d->n, k, i;
+
+	memset(s, 0, sizeof(*s));
+	s->m = m;
+	s->d = d;
+	s->relax = relax;
+	s->n = n;
+	setup_rules(s, m, d, relax);
+	s->must = pp_xcalloc(n + 1, 1);
+	s->forbidden = pp_xcalloc(n + 1, 1);
+	s->must_before = pp_xcalloc(n + 1, sizeof(*s->must_before));
+	s->by_end = pp_xcalloc(n + 1, sizeof(*s->by_end));
+	s->nxt = pp_xcalloc(n + 1, sizeof(*s->nxt));
+	s->netmax = pp_xcalloc(n + 2, sizeof(*s->netmax));
+	s->lunch_after = pp_xcalloc(n + 2, 1);
+	for (k = 0; k < n; k++) {
+		s->must[k] =
+		    (unsigned char)must_here(d, k, relax, unmust, force);
+		s->nmust += s->must[k];
+	}
+	/* A label may extend to item k only if it holds every must-see item
+	 * that ends by k's start; an item that overlaps a must-see item can
+	 * never be planned.  (Must-see items in a chain: counted by a sweep
+	 * of the must-see items in start order.) */
+	{
+		size_t *mi = pp_xcalloc(s->nmust + 1, sizeof(*mi)), nm = 0;
+
+		for (k = 0; k < n; k++)
+			if (s->must[k])
+				mi[nm++] = k;
+		for (k = 0; k < n; k++) {
+			const struct pp_item *it = &d->items[k];
+
+			for (i = 0; i < nm; i++) {
+				const struct pp_item *mu = &d->items[mi[i]];
+
+				if (mi[i] == k)
+					continue;
+				if (mu->end <= it->start)
+					s->must_before[k]++;
+				else if (mu->start < it->end)
+					s->forbidden[k] = 1;
+				else
+					break; /* later ones start later */
+			}
+		}
+		free(mi);
+	}
+	sort_by_end(s->by_end, n, d->items);
+	s->nrc = pp_xcalloc(n + 1, sizeof(*s->nrc));
+	s->win_off = pp_xcalloc(n + 2, sizeof(*s->win_off));
+	for (k = 0, i = 0; k < n; k++) {
+		const struct pp_item *it = &d->items[k];
+
+		s->nxt[k] = first_from(d, it->end);
+		s->nrc[k] = it->nrooms > 0
+		    ? first_from(d, it->end + m->room_change)
+		    : s->nxt[k];
+		i += s->nrc[k] - s->nxt[k];
+	}
+	/* The bounds follow room changes through the items in each
+	 * room-change window; on a day where those windows are crowded
+	 * (hundreds of rooms) that costs more than it prunes, and the bounds
+	 * skip the windows (a weaker bound, still a bound). */
+	if (i > WINDOW_ITEMS * (n + 1))
+		for (k = 0; k < n; k++)
+			s->nrc[k] = s->nxt[k];
+	for (k = 0; k < n; k++)
+		for (i = s->nxt[k]; i < s->nrc[k]; i++)
+			if (!pp_item_room_change(&d->items[k], &d->items[i]))
+				s->win_off[k + 1]++;
+	s->nxt[n] = s->nrc[n] = n;
+	for (k = 0; k < n; k++)
+		s->win_off[k + 1] += s->win_off[k];
+	s->win_off[n + 1] = s->win_off[n];
+	s->win = pp_xcalloc(s->win_off[n] + 1, sizeof(*s->win));
+	for (k = 0; k < n; k++) {
+		size_t w = s->win_off[k];
+
+		for (i = s->nxt[k]; i < s->nrc[k]; i++)
+			if (!pp_item_room_change(&d->items[k], &d->items[i]))
+				s->win[w++] = i;
+	}
+	/* Backward passes: networking left, lunch left. */
+	for (k = n; k-- > 0;) {
+		const struct pp_item *it = &d->items[k];
+		long take = it->cls == PP_CLASS_NETWORKING && it->counts &&
+		        !s->forbidden[k]
+		    ? it->minutes + s->netmax[s->nxt[k]]
+		    : 0;
+
+		s->netmax[k] =
+		    take > s->netmax[k + 1] ? take : s->netmax[k + 1];
+		s->lunch_after[k] =
+		    s->lunch_after[k + 1] || (it->lunch && !s->forbidden[k]);
+	}
+}
+
+static void
+bounds_fini(struct bounds *b)
+{
+	int l;
+
+	for (l = 0; l < b->nl; l++) {
+		free(b->g[l]);
+		free(b->h[l]);
+	}
+	memset(b, 0, sizeof(*b));
+}
+
+static void
+setup_fini(struct setup *s)
+{
+	free(s->must);
+	free(s->forbidden);
+	free(s->must_before);
+	free(s->by_end);
+	free(s->nxt);
+	free(s->nrc);
+	free(s->win_off);
+	free(s->win);
+	free(s->netmax);
+	free(s->lunch_after);
+	bounds_fini(&s->b);
+	memset(s, 0, sizeof(*s));
+}
+
+/* ---- completion bounds ---- */
+
+#define NEG_INF (INT64_MIN / 4) /* no chain: room left for sums */
+
+/*
+ * One multiplier set's tables.  A cell is (talks left c, current streak
+ * z, talk minutes left t in units of gran): g[i] holds, for every cell,
+ * the best chain of the items from index i on (in start order), and h[k]
+ * the best chain that may follow item k: items that start at least the
+ * room-change time after k ends, or earlier but not before k ends when no
+ * room change is needed.  Room changes between consecutive items are
+ * kept; the streak, when its cap binds, counts talks since the last
+ * counting networking item (a hallway segment counts, its run relaxed); a
+ * talk uses floor(minutes / gran) units, so every chain that fits in the
+ * minutes left fits in the units left (the sum of the floors is at most
+ * the floor of the sum).  The other rules are priced (Lagrangian
+ * relaxation): where the minutes are not cells, a talk minute costs
+ * lambda; a counting networking minute (every hallway segment counted)
+ * earns mu and a lunch item nu, which bound_of takes back for the
+ * networking minutes and the lunch a label still needs: for a completion
+ * that meets them, value <= value + mu x (networking - needed) + nu x
+ * (lunch items - 1).  Must-see is relaxed.
+ */
+static size_t
+cell_of(const struct bounds *b, size_t c, size_t z, size_t t)
+{
+	return (c * b->sw + z) * b->tw + t;
+}
+
+static int64_t
+take(const struct setup *s, const int64_t *h, const struct mult *mu, size_t j,
+    size_t c, size_t z, size_t t)
+{
+	const struct bounds *b = &s->b;
+	const struct pp_item *it = &s->d->items[j];
+	int64_t v = it->score;
+
+	if (s->forbidden[j])
+		return NEG_INF;
+	if (it->cls == PP_CLASS_TALK) {
+		if (b->width > 1) {
+			if (c == 0)
+				return NEG_INF;
+			c--;
+		}
+		if (b->sw > 1) {
+			if (z + 1 >= b->sw)
+				return NEG_INF;
+			z++;
+		}
+		if (b->tw > 1) {
+			size_t q = (size_t)(it->minutes / b->gran);
+
+			if (q > t)
+				return NEG_INF;
+			t -= q;
+		}
+		v -= mu->lambda * it->minutes;
+	} else if (it->counts) {
+		z = 0;
+		v += mu->mu * it->minutes;
+	}
+	if (it->lunch || it->src == PP_ITEM_LUNCH)
+		v += mu->nu;
+	return v + h[j * b->cell + cell_of(b, c, z, t)];
+}
+
+static void
+bound_table(const struct setup *s, const struct mult *mu, int64_t *g,
+    int64_t *h)
+{
+	const struct bounds *b = &s->b;
+	size_t cell = b->cell, i, x, c, z, t, w;
+
+	for (x = 0; x < cell; x++)
+		g[s->n * cell + x] = 0;
+	for (i = s->n; i-- > 0;) {
+		int64_t *hr = &h[i * cell], *gr = &g[i * cell];
+		const int64_t *gn = &g[s->nrc[i] * cell],
+		              *skip = &g[(i + 1) * cell];
+
+		for (c = 0; c < b->width; c++)
+			for (z = 0; z < b->sw; z++)
+				for (t = 0; t < b->tw; t++) {
+					size_t y = cell_of(b, c, z, t);
+					int64_t best = gn[y], v;
+
+					for (w = s->win_off[i];
+					     w < s->win_off[i + 1]; w++)
+						if ((v = take(s, h, mu,
+						         s->win[w], c, z, t)) >
+						    best)
+							best = v;
+					hr[y] = best;
+				}
+		for (c = 0; c < b->width; c++)
+			for (z = 0; z < b->sw; z++)
+				for (t = 0; t < b->tw; t++) {
+					size_t y = cell_of(b, c, z, t);
+					int64_t best = skip[y],
+					        v = take(s, h, mu, i, c, z, t);
+
+					gr[y] = v > best ? v : best;
+				}
+	}
+}
+
+/* What a label still needs, for the multipliers to take back. */
+struct owed {
+	unsigned talks, tmin, streak; /* used */
+	long net;                     /* networking minutes still needed */
+	int lunch;                    /* lunch still needed */
+};
+
+/* The least bound over the multiplier sets of a label in table t (g: from
+ * index i on; h: after item i). */
+static int64_t
+bound_of(const struct setup *s, int64_t *const *t, size_t i,
+    const struct owed *o)
+{
+	const struct bounds *b = &s->b;
+	int64_t best = INT64_MAX,
+	        left = s->cap_tmin ? (int64_t)s->max_tmin - o->tmin : 0;
+	size_t units = b->tw > 1 ? (size_t)(left / b->gran) : 0;
+	size_t x = i * b->cell +
+	    cell_of(b, b->width > 1 ? b->width - 1 - o->talks : 0,
+	        b->sw > 1 ? o->streak : 0, units < b->tw ? units : b->tw - 1);
+	int l;
+
+	for (l = 0; l < b->nl; l++) {
+		const struct mult *mu = &b->mult[l];
+		int64_t v = t[l][x] + mu->lambda * left - mu->mu * o->net -
+		    (o->lunch ? mu->nu : 0);
+
+		if (v < best)
+			best = v;
+	}
+	return best;
+}
+
+/* After item k (a label that ends with it): the minutes of an unfinished
+ * hallway run count towards the networking it needs, since they count
+ * when the run goes on to the block. */
+static int64_t
+bound_after(const struct setup *s, size_t k, const struct state *st)
+{
+	struct owed o;
+	long have = (long)st->net + (st->need > 0 ? s->min_run - st->need : 0);
+
+	o.talks = st->talks;
+	o.tmin = st->tmin;
+	o.streak = st->streak;
+	o.net = have < (long)s->min_net ? (long)s->min_net - have : 0;
+	o.lunch = s->need_lunch && !st->lunch;
+	return bound_of(s, s->b.h, k, &o);
+}
+
+/* From item index i on (a frontier label, when item i is next: its
+ * hallway run, if any, has ended). */
+static int64_t
+bound_from(const struct setup *s, size_t i, uint64_t key)
+{
+	struct owed o;
+	long have = (long)K_NET(key);
+
+	o.talks = K_TALKS(key);
+	o.tmin = K_TMIN(key);
+	o.streak = K_STREAK(key);
+	o.net = have < (long)s->min_net ? (long)s->min_net - have : 0;
+	o.lunch = s->need_lunch && !K_LUNCH(key);
+	return bound_of(s, s->b.g, i, &o);
+}
+
+static long
+gcd(long a, long b)
+{
+	while (b != 0) {
+		long r = a % b;
+
+		a = b;
+		b = r;
+	}
+	return a;
+}
+
+/* The unit of talk minutes in the tables: the largest that divides every
+ * talk's minutes, so that the units count them exactly (a coarser unit
+ * would count short talks as much shorter than they are). */
+static long
+minute_unit(const struct setup *s)
+{
+	long g = 0;
+	size_t k;
+
+	for (k = 0; k < s->n; k++)
+		if (s->d->items[k].cls == PP_CLASS_TALK)
+			g = gcd(s->d->items[k].minutes, g);
+	return g > 0 ? g : 1;
+}
+
+/* The root's bound for multipliers mu, in the scratch tables tg, th. */
+static int64_t
+root_bound(struct setup *s, const struct mult *mu, int64_t *tg, int64_t *th)
+{
+	const struct bounds *b = &s->b;
+	int64_t v;
+
+	bound_table(s, mu, tg, th);
+	v = tg[cell_of(b, b->width - 1, 0, b->tw - 1)] -
+	    mu->mu * (int64_t)s->min_net - (s->need_lunch ? mu->nu : 0);
+	if (s->cap_tmin)
+		v += mu->lambda * s->max_tmin;
+	return v;
+}
+
+/* The multiplier *x (>= 0) that gives the root its least bound, the
+ * others fixed: the bound is convex in it, so double until it rises,
+ * then narrow in (a few dozen tables). */
+static void
+descend(struct setup *s, struct mult *mu, int64_t *x, int64_t *tg, int64_t *th)
+{
+	int64_t lo = 0, hi = 1, best, v, at;
+
+	*x = 0;
+	best = root_bound(s, mu, tg, th);
+	at = 0;
+	while (hi < ((int64_t)1 << 40)) {
+		*x = hi;
+		v = root_bound(s, mu, tg, th);
+		if (v >= best)
+			break;
+		best = v;
+		at = hi;
+		lo = hi;
+		hi *= 2;
+	}
+	lo = lo / 2;
+	while (hi - lo > 2) {
+		int64_t m1 = lo + (hi - lo) / 3, m2 = hi - (hi - lo) / 3, v1;
+
+		*x = m1;
+		v1 = root_bound(s, mu, tg, th);
+		*x = m2;
+		if (v1 <= root_bound(s, mu, tg, th))
+			hi = m2;
+		else
+			lo = m1;
+	}
+	for (v = lo; v <= hi; v++) {
+		int64_t r;
+
+		*x = v;
+		r = root_bound(s, mu, tg, th);
+		if (r < best) {
+			best = r;
+			at = v;
+		}
+	}
+	*x = at;
+}
+
+/*
+ * Builds the bound tables: the talk minutes left (when a unit that counts
+ * them exactly needs at most MINUTE_UNITS units), the talks left and the
+ * streak as cells when their caps bind and the tables stay small (dropped
+ * in the order streak, talks, minutes when they would not).  The
+ * multipliers are chosen on small tables (one cell) by descending on each
+ * in turn (a second round when mu or nu moved): where the root's bound is
+ * least.  The tables are built for them and, as memory allows, for them
+ * without lambda (where the cells count the minutes or the talks) and
+ * without mu and nu (for labels that need no more networking or lunch); a
+ * label's bound is the least.
+ */
+static void
+bounds_init(struct setup *s)
+{
+	struct bounds *b = &s->b;
+	size_t cells, width, sw, tw;
+	struct mult mu;
+	int64_t *tg, *th;
+	int round, l;
+
+	width = s->cap_talks ? s->max_talks + 1 : 1;
+	sw = s->cap_streak ? s->max_streak + 1 : 1;
+	b->gran = s->cap_tmin ? minute_unit(s) : 1;
+	tw = s->cap_tmin ? (size_t)(s->max_tmin / (unsigned long)b->gran) + 1
+	                 : 1;
+	if (tw > MINUTE_UNITS ||
+	    (s->n + 1) * width * sw * tw > BOUND_CELLS / MINUTE_SHARE)
+		tw = 1;
+	/* The multipliers, on tables of one cell. */
+	memset(&mu, 0, sizeof(mu));
+	b->width = b->sw = b->tw = b->cell = 1;
+	tg = pp_xcalloc(s->n + 1, sizeof(int64_t));
+	th = pp_xcalloc(s->n + 1, sizeof(int64_t));
+	for (round = 0; round < 2; round++) {
+		struct mult was = mu;
+
+		if (s->cap_tmin)
+			descend(s, &mu, &mu.lambda, tg, th);
+		if (s->min_net > 0)
+			descend(s, &mu, &mu.mu, tg, th);
+		if (s->need_lunch)
+			descend(s, &mu, &mu.nu, tg, th);
+		/* Another round only when another multiplier moved. */
+		if (mu.mu == was.mu && mu.nu == was.nu)
+			break;
+	}
+	free(tg);
+	free(th);
+	/* The cells that fit. */
+	if ((s->n + 1) * width * sw * tw > BOUND_CELLS)
+		sw = 1;
+	if ((s->n + 1) * width * sw * tw > BOUND_CELLS)
+		width = 1;
+	if ((s->n + 1) * width * sw * tw > BOUND_CELLS) {
+		tw = 1;
+		width = s->cap_talks ? s->max_talks + 1 : 1;
+		sw = s->cap_streak ? s->max_streak + 1 : 1;
+		if ((s->n + 1) * width * sw > BOUND_CELLS)
+			sw = 1;
+		if ((s->n + 1) * width * sw > BOUND_CELLS)
+			width = 1;
+	}
+	b->width = width;
+	b->sw = sw;
+	b->tw = tw;
+	b->cell = width * sw * tw;
+	cells = (s->n + 1) * b->cell;
+	b->nl = 0;
+	b->mult[b->nl++] = mu;
+	if (mu.lambda != 0 && (tw > 1 || width > 1) &&
+	    cells * (size_t)(b->nl + 1) <= BOUND_CELLS) {
+		b->mult[b->nl] = mu;
+		b->mult[b->nl++].lambda = 0;
+	}
+	if ((mu.mu != 0 || mu.nu != 0) &&
+	    cells * (size_t)(b->nl + 1) <= BOUND_CELLS) {
+		b->mult[b->nl] = mu;
+		b->mult[b->nl].mu = b->mult[b->nl].nu = 0;
+		b->nl++;
+	}
+	for (l = 0; l < b->nl; l++) {
+		b->g[l] = pp_xcalloc(cells, sizeof(int64_t));
+		b->h[l] = pp_xcalloc(cells, sizeof(int64_t));
+		bound_table(s, &b->mult[l], b->g[l], b->h[l]);
+	}
+}
+
+/* ---- labels: the item map ---- */
 
 /* An open-addressing map from state key to a label index. */
 struct lmap {
@@ -74,64 +831,6 @@ struct lmap {
 	int32_t *list; /* the label indices, for iteration */
 	size_t nlist, listcap;
 };
-
-/*
- * The frontier: the labels of the items that ended at least the
- * room-change time before the item being extended, so that every one of
- * them may precede it and every later item.  Their end no longer matters,
- * only their state and value, and a label is dropped when another is at
- * least as good in every way (see dominates()).  The labels are kept in
- * buckets by class: the state fields that must be equal for one label to
- * dominate another (lunch, the free lunch block, must-see count).  The
- * criteria mask is a resource (res_of), or ignored when there is no bonus.
- */
-struct fent {
-	uint64_t res; /* resources, lower is better (res_of) */
-	int64_t value;
-	int32_t li; /* label index */
-};
-
-struct bucket {
-	uint64_t cls;
-	struct fent *e;
-	size_t n, cap;
-};
-
-struct front {
-	struct bucket *b;
-	size_t nb, bcap;
-	int32_t *slot; /* open addressing: class -> bucket, -1 = empty */
-	uint64_t *skey;
-	size_t scap;
-	size_t n; /* labels in all buckets */
-};
-
-struct dp {
-	const struct pp_model *m;
-	const struct pp_model_day *d;
-	unsigned relax;
-	const unsigned char *unmust; /* items whose must-see is relaxed */
-	struct label *pool;
-	size_t npool, poolcap;
-	size_t *lo, *hi;    /* each item's labels: pool[lo[k]..hi[k]) */
-	struct front front; /* labels of items that ended >= room change ago */
-	struct lmap local;  /* labels of the item being extended */
-	uint64_t cls_mask;  /* key bits that form a label's class */
-	int mask_res;       /* criteria mask: 0 ignored, 1 more is better,
-	                       -1 fewer is better */
-	/* limits in effect (0 = not tracked) */
-	unsigned max_talks, max_tmin, max_streak, min_net;
-	int cap_talks, cap_tmin, cap_streak, need_lunch;
-	size_t max_front;
-	int full; /* MAX_LABELS reached: the day is given up */
-};
-
-/*
- * Labels one day may create (about 27 bytes each): a pathological day
- * (thousands of events at scattered times with loose caps) would otherwise
- * grow until memory runs out.
- */
-#define MAX_LABELS ((size_t)48 << 20)
 
 static uint64_t
 hash64(uint64_t x)
@@ -155,14 +854,23 @@ lmap_clear(struct lmap *mp)
 	mp->nlist = 0;
 }
 
-static size_t lmap_slot(const struct lmap *mp, uint64_t key);
+/* Slot of key, or of the empty slot where it would go. */
+static size_t
+lmap_slot(const struct lmap *mp, uint64_t key)
+{
+	size_t i = (size_t)hash64(key) & (mp->cap - 1);
+
+	while (mp->vals[i] >= 0 && mp->keys[i] != key)
+		i = (i + 1) & (mp->cap - 1);
+	return i;
+}
 
 /*
  * Empties the map in time proportional to its entries, not its capacity
- * (the item map is emptied once per item and stays large after a busy
- * item).  Entries are removed newest first: the probe path of an entry
- * runs only through entries that were there before it, so it is intact
- * when the entry is looked up.
+ * (the map is emptied once per item and stays large after a busy item).
+ * Entries are removed newest first: the probe path of an entry runs only
+ * through entries that were there before it, so it is intact when the
+ * entry is looked up.
  */
 static void
 lmap_clear_entries(struct lmap *mp, const struct label *pool)
@@ -188,7 +896,18 @@ lmap_fini(struct lmap *mp)
 	memset(mp, 0, sizeof(*mp));
 }
 
-static void lmap_put(struct lmap *mp, const struct label *pool, int32_t li);
+static void
+lmap_insert(struct lmap *mp, uint64_t key, int32_t li)
+{
+	size_t i = lmap_slot(mp, key);
+
+	mp->keys[i] = key;
+	mp->vals[i] = (int32_t)mp->nlist;
+	mp->list = pp_xgrowarray(mp->list, &mp->listcap, mp->nlist + 1,
+	    sizeof(*mp->list));
+	mp->list[mp->nlist++] = li;
+	mp->n++;
+}
 
 static void
 lmap_resize(struct lmap *mp, const struct label *pool, size_t cap)
@@ -205,93 +924,63 @@ lmap_resize(struct lmap *mp, const struct label *pool, size_t cap)
 	mp->cap = cap;
 	lmap_clear(mp);
 	for (i = 0; i < nlist; i++)
-		lmap_put(mp, pool, old[i]);
+		lmap_insert(mp, pool[old[i]].key, old[i]);
 	free(old);
 }
 
-/* Slot of key, or of the empty slot where it would go. */
-static size_t
-lmap_slot(const struct lmap *mp, uint64_t key)
-{
-	size_t i = (size_t)hash64(key) & (mp->cap - 1);
-
-	while (mp->vals[i] >= 0 && mp->keys[i] != key)
-		i = (i + 1) & (mp->cap - 1);
-	return i;
-}
+/* ---- the frontier ---- */
 
 /*
- * Offers label li: kept if its state is new or its value strictly higher
- * than the incumbent's (so among equals the first found wins, which makes
- * the result deterministic).
+ * The labels of the items that ended at least the room-change time before
+ * the item being extended, so that each may precede it and every later
+ * item, in buckets by class, visited in the order of their class (so that
+ * the order of the search does not depend on which labels a bound
+ * dropped).  The resources are packed so that "a is at least as good as b
+ * in every one" is a single SWAR comparison.
  */
-static void
-lmap_put(struct lmap *mp, const struct label *pool, int32_t li)
-{
-	size_t i;
+struct fent {
+	uint64_t res; /* resources, lower is better (res_of) */
+	int64_t value;
+	int32_t li; /* label index */
+};
 
-	if ((mp->n + 1) * 2 > mp->cap)
-		lmap_resize(mp, pool, mp->cap < 64 ? 64 : mp->cap * 2);
-	i = lmap_slot(mp, pool[li].key);
-	if (mp->vals[i] < 0) {
-		mp->keys[i] = pool[li].key;
-		mp->vals[i] = (int32_t)mp->nlist;
-		mp->list = pp_xgrowarray(mp->list, &mp->listcap, mp->nlist + 1,
-		    sizeof(*mp->list));
-		mp->list[mp->nlist++] = li;
-		mp->n++;
-	} else if (pool[li].value > pool[mp->list[mp->vals[i]]].value)
-		mp->list[mp->vals[i]] = li;
-}
+struct bucket {
+	uint64_t cls;
+	struct fent *e;
+	size_t n, cap;
+};
 
-static int32_t
-new_label(struct dp *dp, int64_t value, uint64_t key, int32_t prev,
-    int32_t item)
-{
-	struct label *l;
-
-	if (dp->npool >= MAX_LABELS) {
-		dp->full = 1;
-		return -1;
-	}
-	dp->pool = pp_xgrowarray(dp->pool, &dp->poolcap, dp->npool + 1,
-	    sizeof(*dp->pool));
-	l = &dp->pool[dp->npool];
-	l->value = value;
-	l->key = key;
-	l->prev = prev;
-	l->item = item;
-	return (int32_t)dp->npool++;
-}
-
-static int
-is_must(const struct dp *dp, const struct pp_item *it)
-{
-	return it->must && !(dp->relax & R_MUST) &&
-	    (dp->unmust == NULL || !dp->unmust[it - dp->d->items]);
-}
+struct front {
+	struct bucket *b;
+	size_t nb, bcap;
+	size_t *order; /* bucket indices by class */
+	size_t ordercap;
+	int32_t *slot; /* open addressing: class -> bucket, -1 = empty */
+	uint64_t *skey;
+	size_t scap;
+	size_t n; /* labels in all buckets */
+};
 
 /*
- * Resources packed so that "a is at least as good as b in every one" is a
- * single SWAR comparison: fields of talks (8 bits), talk minutes (11),
- * streak (8), networking minutes still missing (11) and one bit per
- * criterion, each followed by a guard bit, and each lower-is-better.
+ * Resource fields, each followed by a guard bit: talks (8 bits), talk
+ * minutes (11), streak (8), networking minutes still missing (11), and one
+ * bit per criterion.
  */
 #define RES_GUARDS                                                             \
 	((1ULL << 8) | (1ULL << 20) | (1ULL << 29) | (1ULL << 41) |            \
 	    (1ULL << 43) | (1ULL << 45) | (1ULL << 47) | (1ULL << 49))
 
 static uint64_t
-res_of(const struct dp *dp, uint64_t key)
+res_of(const struct setup *s, uint64_t key)
 {
 	uint64_t r = (uint64_t)K_TALKS(key) | (uint64_t)K_TMIN(key) << 9 |
 	    (uint64_t)K_STREAK(key) << 21 |
-	    (uint64_t)(dp->min_net - K_NET(key)) << 30;
+	    (uint64_t)(s->min_net - K_NET(key)) << 30;
 	unsigned mask = K_MASK(key), c;
 
-	if (dp->mask_res > 0)
+	if (s->mask_res > 0)
 		mask = ~mask; /* a criterion not covered is worse */
-	if (dp->mask_res != 0)
+	if (s->mask_res != 0)
 		for (c = 0; c < PP_CRIT__COUNT; c++)
 			if (mask & (1u << c))
 				r |= 1ULL << (42 + 2 * c);
@@ -306,27 +995,13 @@ res_leq(uint64_t a, uint64_t b)
 	return (((b | RES_GUARDS) - a) & RES_GUARDS) == RES_GUARDS;
 }
 
-/*
- * Label a dominates label b (same class) when it is worth at least as much
- * and every resource is at least as good: fewer talks, talk minutes and
- * talks in a row, no less networking, and criteria that are worth at least
- * as much.  Every completion of b's plan is then a completion of a's plan,
- * worth at least as much, so dropping b loses no optimum.  Among equals
- * the label already kept wins, which keeps the result deterministic.
- */
-static int
-dominates(uint64_t ares, int64_t aval, uint64_t bres, int64_t bval)
-{
-	return aval >= bval && res_leq(ares, bres);
-}
-
 static struct bucket *
 front_bucket(struct front *f, uint64_t cls)
 {
-	size_t i;
+	size_t i, j;
 
 	if ((f->nb + 1) * 2 > f->scap) {
-		size_t cap = f->scap < 16 ? 16 : f->scap * 2, j;
+		size_t cap = f->scap < 16 ? 16 : f->scap * 2;
 
 		free(f->slot);
 		free(f->skey);
@@ -352,35 +1027,15 @@ front_bucket(struct front *f, uint64_t cls)
 		f->b[f->nb].cls = cls;
 		f->slot[i] = (int32_t)f->nb;
 		f->skey[i] = cls;
+		/* Keep the visiting order sorted by class. */
+		f->order = pp_xgrowarray(f->order, &f->ordercap, f->nb + 1,
+		    sizeof(*f->order));
+		for (j = f->nb; j > 0 && f->b[f->order[j - 1]].cls > cls; j--)
+			f->order[j] = f->order[j - 1];
+		f->order[j] = f->nb;
 		f->nb++;
 	}
 	return &f->b[f->slot[i]];
-}
-
-/* Offers label li to the frontier: dropped if a kept label dominates it,
- * else kept, and the kept labels it dominates dropped (order kept). */
-static void
-front_put(struct dp *dp, int32_t li)
-{
-	const struct label *l = &dp->pool[li];
-	struct bucket *b = front_bucket(&dp->front, l->key & dp->cls_mask);
-	uint64_t r = res_of(dp, l->key);
-	size_t i, j;
-
-	for (i = 0; i < b->n; i++)
-		if (dominates(b->e[i].res, b->e[i].value, r, l->value))
-			return;
-	for (i = j = 0; i < b->n; i++)
-		if (!dominates(r, l->value, b->e[i].res, b->e[i].value))
-			b->e[j++] = b->e[i];
-	dp->front.n -= b->n - j;
-	b->n = j;
-	b->e = pp_xgrowarray(b->e, &b->cap, b->n + 1, sizeof(*b->e));
-	b->e[b->n].res = r;
-	b->e[b->n].value = l->value;
-	b->e[b->n].li = li;
-	b->n++;
-	dp->front.n++;
 }
 
 static void
@@ -391,133 +1046,13 @@ front_fini(struct front *f)
 	for (i = 0; i < f->nb; i++)
 		free(f->b[i].e);
 	free(f->b);
+	free(f->order);
 	free(f->slot);
 	free(f->skey);
 	memset(f, 0, sizeof(*f));
 }
 
-/* Extends label li by item k into the local map. */
-static void
-extend(struct dp *dp, int32_t li, size_t k, unsigned req)
-{
-	const struct pp_item *it = &dp->d->items[k];
-	uint64_t key = dp->pool[li].key;
-	unsigned talks = K_TALKS(key), tmin = K_TMIN(key);
-	unsigned streak = K_STREAK(key), net = K_NET(key);
-	unsigned lunch = K_LUNCH(key), mask = K_MASK(key);
-	unsigned must = K_MUST(key), syn = K_SYN(key);
-	int32_t nl;
-	int64_t value;
-	size_t i;
-
-	if (must != req)
-		return;
-	if (it->cls == PP_CLASS_TALK) {
-		if (dp->cap_talks && ++talks > dp->max_talks)
-			return;
-		if (dp->cap_tmin) {
-			tmin += (unsigned)it->minutes;
-			if (tmin > dp->max_tmin)
-				return;
-		}
-		if (dp->cap_streak && ++streak > dp->max_streak)
-			return;
-		mask |= it->crit;
-	} else if (it->counts) {
-		streak = 0;
-		if (dp->min_net > 0) {
-			net += (unsigned)it->minutes;
-			if (net > dp->min_net)
-				net = dp->min_net;
-		}
-	}
-	/* A free lunch block only where no other lunch is planned: at most
-	 * one a day, and never beside a meal that already is lunch. */
-	if (it->src == PP_ITEM_LUNCH) {
-		if (syn || lunch)
-			return;
-		syn = 1;
-		lunch = 1;
-	} else if (it->lunch) {
-		if (syn)
-			return;
-		lunch = 1;
-	}
-	if (is_must(dp, it))
-		must++;
-	value = dp->pool[li].value + it->score;
-	key = make_key(talks, tmin, streak, net, lunch, mask, must, syn);
-	i = lmap_slot(&dp->local, key);
-	if (dp->local.cap > 0 && dp->local.vals[i] >= 0) {
-		struct label *old =
-		    &dp->pool[dp->local.list[dp->local.vals[i]]];
-
-		if (value > old->value) {
-			old->value = value;
-			old->prev = li;
-		}
-		return;
-	}
-	nl = new_label(dp, value, key, li, (int32_t)k);
-	if (nl >= 0)
-		lmap_put(&dp->local, dp->pool, nl);
-}
-
-static int
-cmp_by_end(const void *a, const void *b, const struct pp_item *items)
-{
-	const struct pp_item *x = &items[*(const size_t *)a];
-	const struct pp_item *y = &items[*(const size_t *)b];
-
-	if (x->end != y->end)
-		return x->end < y->end ? -1 : 1;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
-}
-
-/* Insertion sort by end: stable, and items arrive nearly sorted. */
-static void
-sort_by_end(size_t *v, size_t n, const struct pp_item *items)
-{
-	size_t i, j;
-
-	for (i = 1; i < n; i++) {
-		size_t x = v[i];
-
-		for (j = i; j > 0 && cmp_by_end(&v[j - 1], &x, items) > 0; j--)
-			v[j] = v[j - 1];
-		v[j] = x;
-	}
-}
-
-static void
-absorb(struct dp *dp, size_t j)
-{
-	size_t l;
-
-	for (l = dp->lo[j]; l < dp->hi[j]; l++)
-		front_put(dp, (int32_t)l);
-	if (dp->front.n > dp->max_front)
-		dp->max_front = dp->front.n;
-}
-
-/* Drops frontier labels that missed a must-see item: they are dead.  The
- * must-see count is part of the class, so whole buckets go. */
-static void
-compact_front(struct dp *dp, unsigned req)
-{
-	size_t i;
-
-	for (i = 0; i < dp->front.nb; i++) {
-		struct bucket *b = &dp->front.b[i];
-
-		if (K_MUST(b->cls) < req) {
-			dp->front.n -= b->n;
-			b->n = 0;
-		}
-	}
-}
+/* ---- one search ---- */
 
 struct day_result {
 	int feasible[NMASK];
@@ -536,153 +1071,365 @@ day_result_fini(struct day_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* A label of one item, for the item's own dominance filter. */
+struct cand {
+	uint64_t cls, res;
+	int64_t value;
+	size_t pend; /* the room change owed (pending_room) */
+	int32_t li;
+};
+
+struct search {
+	const struct setup *s;
+	int values;    /* 1: optimise; 0: any feasible plan */
+	size_t beam;   /* > 0: keep at most this many labels an item (the
+	                  best by value and bound): a heuristic search */
+	int64_t theta; /* bound threshold, INT64_MIN for none */
+	struct label *pool;
+	size_t npool, poolcap;
+	size_t *lo, *hi; /* each item's labels: pool[lo[k]..hi[k]) */
+	struct lmap local;
+	struct front front;
+	size_t max_front;
+	struct cand *cand; /* scratch for filter_item */
+	size_t candcap;
+	int32_t *keep;
+	size_t keepcap;
+	size_t tries; /* extensions tried, which cost too (TRIES_PER_LABEL) */
+	int full;
+};
+
 /*
- * Solves one day under the given relaxations.  Returns 1 if some mask is
- * feasible, 0 if none, -1 if the day needs more than MAX_LABELS labels.
- * Fills r when non-NULL.
+ * Label a dominates label b (same class) when every resource is at least
+ * as good and, searching for the best plan, it is worth at least as much;
+ * searching for any feasible plan, value decides only between equal
+ * resources.  Among equals the label already kept wins.
  */
 static int
-solve_day(const struct pp_model *m, const struct pp_model_day *d,
-    unsigned relax, const unsigned char *unmust, struct day_result *r,
-    struct pp_solve_stats *st)
+dominates(const struct search *w, const struct fent *a, uint64_t bres,
+    int64_t bval)
 {
-	const struct pp_profile *p = m->p;
-	struct dp dp;
-	size_t n = d->n, k, q, ptr = 0, nmust = 0, i, b;
-	size_t *by_end, *must_before;
-	unsigned char *forbidden;
-	size_t *must_idx;
-	unsigned req_now = 0, mask;
+	if (!res_leq(a->res, bres))
+		return 0;
+	return w->values ? a->value >= bval
+	                 : a->res != bres || a->value >= bval;
+}
+
+/* Offers label li to the frontier: dropped if a kept label dominates it,
+ * else kept, and the kept labels it dominates dropped (order kept). */
+static void
+front_put(struct search *w, int32_t li)
+{
+	const struct label *l = &w->pool[li];
+	struct bucket *b = front_bucket(&w->front, l->key & CLASS_MASK);
+	struct fent e;
+	size_t i, j;
+
+	e.res = res_of(w->s, l->key);
+	e.value = l->value;
+	e.li = li;
+	for (i = 0; i < b->n; i++)
+		if (dominates(w, &b->e[i], e.res, e.value))
+			return;
+	for (i = j = 0; i < b->n; i++)
+		if (!dominates(w, &e, b->e[i].res, b->e[i].value))
+			b->e[j++] = b->e[i];
+	w->front.n -= b->n - j;
+	b->n = j;
+	b->e = pp_xgrowarray(b->e, &b->cap, b->n + 1, sizeof(*b->e));
+	b->e[b->n++] = e;
+	w->front.n++;
+}
+
+/* What the search has spent of the day's budget: its labels, and its
+ * extensions tried at TRIES_PER_LABEL a label. */
+static size_t
+spent(const struct search *w)
+{
+	return w->npool + w->tries / TRIES_PER_LABEL;
+}
+
+static int32_t
+new_label(struct search *w, int64_t value, uint64_t key, int32_t prev,
+    int32_t item)
+{
+	struct label *l;
+
+	if (spent(w) >= *w->s->budget) {
+		w->full = 1;
+		return -1;
+	}
+	w->pool =
+	    pp_xgrowarray(w->pool, &w->poolcap, w->npool + 1, sizeof(*w->pool));
+	l = &w->pool[w->npool];
+	l->value = value;
+	l->key = key;
+	l->prev = prev;
+	l->item = item;
+	l->room = item >= 0 && w->s->d->items[item].nrooms > 0 ? item
+	    : prev >= 0 ? w->pool[prev].room
+	                : -1;
+	return (int32_t)w->npool++;
+}
+
+static unsigned
+add_sat(unsigned a, long b, unsigned limit)
+{
+	unsigned long x = (unsigned long)a + (unsigned long)(b > 0 ? b : 0);
+
+	return x > limit ? limit : (unsigned)x;
+}
+
+/*
+ * The state after item k follows state st (cont: k continues the hallway
+ * run st ends with); returns -1 when a rule forbids it or nothing feasible
+ * can follow.
+ */
+static int
+step(const struct search *w, struct state *st, size_t k, int cont)
+{
+	const struct setup *s = w->s;
+	const struct pp_item *it = &s->d->items[k];
+	size_t nx = s->nxt[k];
+	unsigned need = st->need;
+
+	st->need = 0; /* any item but the run's next segment ends the run */
+	if (it->cls == PP_CLASS_TALK) {
+		if (s->cap_talks && ++st->talks > s->max_talks)
+			return -1;
+		if (s->cap_tmin) {
+			if (it->minutes > (long)(s->max_tmin - st->tmin))
+				return -1;
+			st->tmin += (unsigned)it->minutes;
+		}
+		if (s->cap_streak && ++st->streak > s->max_streak)
+			return -1;
+		if (w->values && s->mask_res != 0)
+			st->mask |= it->crit;
+	} else if (it->src == PP_ITEM_HALLWAY) {
+		/* A run counts once it reaches min-networking-block: then
+		 * all its minutes count and it ends the streak; until then it
+		 * is free time, worth its value only. */
+		unsigned long run = (unsigned long)it->minutes;
+
+		if (cont && need == 0) { /* the run counts already */
+			st->streak = 0;
+			st->net = add_sat(st->net, it->minutes, s->min_net);
+		} else {
+			if (cont)
+				run += s->min_run - need;
+			if (run >= s->min_run) {
+				st->streak = 0;
+				st->net =
+				    add_sat(st->net, (long)run, s->min_net);
+			} else
+				st->need = s->min_run - (unsigned)run;
+		}
+	} else if (it->counts) {
+		st->streak = 0;
+		st->net = add_sat(st->net, it->minutes, s->min_net);
+	}
+	/* A free lunch block only where no other lunch is planned: at most
+	 * one a day, and never beside a meal that already is lunch. */
+	if (it->src == PP_ITEM_LUNCH) {
+		if (st->syn || st->lunch)
+			return -1;
+		st->syn = st->lunch = 1;
+	} else if (it->lunch) {
+		if (st->syn)
+			return -1;
+		st->lunch = 1;
+	}
+	st->must += s->must[k];
+	/* An unfinished run adds its minutes so far when it goes on to
+	 * count (netmax counts every later segment in full). */
+	if (st->net < s->min_net &&
+	    st->net + (unsigned long)s->netmax[nx] +
+	            (st->need > 0 ? s->min_run - st->need : 0) <
+	        s->min_net)
+		return -1;
+	if (s->need_lunch && !st->lunch && !s->lunch_after[nx])
+		return -1;
+	return 0;
+}
+
+/*
+ * The last item with rooms of label li's plan when it ends less than the
+ * room-change time before after (an item the plan may not be followed by
+ * in another room yet), else PP_ITEM_NONE.  Items without rooms (hallway,
+ * free lunch, roomless events) do not end the room-change time.
+ */
+static size_t
+pending_room(const struct search *w, int32_t li, int64_t after)
+{
+	int32_t r = li >= 0 ? w->pool[li].room : -1;
+
+	if (r < 0 || w->s->d->items[r].end + w->s->m->room_change <= after)
+		return PP_ITEM_NONE;
+	return (size_t)r;
+}
+
+/* 1 if label li, ending with an item without rooms, may not be followed by
+ * item k for a room change it still owes. */
+static int
+owes_room_change(const struct search *w, int32_t li, size_t k)
+{
+	const struct pp_model_day *d = w->s->d;
+	const struct pp_item *it = &d->items[k];
+	size_t r;
+
+	if (it->nrooms == 0 || w->pool[li].item < 0 ||
+	    d->items[w->pool[li].item].nrooms > 0)
+		return 0;
+	r = pending_room(w, li, it->start);
+	return r != PP_ITEM_NONE && pp_item_room_change(&d->items[r], it);
+}
+
+/* Extends label li by item k into the item map.  Labels of an item
+ * without rooms that owe different room changes have different
+ * completions: they are not merged. */
+static void
+extend(struct search *w, int32_t li, size_t k, int cont)
+{
+	const struct setup *s = w->s;
+	const struct pp_item *kit = &s->d->items[k];
+	struct state st;
+	uint64_t key;
+	int64_t value;
+	size_t i;
+	int32_t nl;
+
+	w->tries++;
+	unpack(w->pool[li].key, &st);
+	if (st.must != s->must_before[k] || owes_room_change(w, li, k) ||
+	    step(w, &st, k, cont) != 0)
+		return;
+	value = w->pool[li].value + s->d->items[k].score;
+	if (w->values && w->theta != INT64_MIN) {
+		int64_t b = bound_after(s, k, &st);
+
+		if (value + b < w->theta)
+			return;
+	}
+	key = pack(&st);
+	if ((w->local.n + 1) * 2 > w->local.cap)
+		lmap_resize(&w->local, w->pool,
+		    w->local.cap < 64 ? 64 : w->local.cap * 2);
+	i = lmap_slot(&w->local, key);
+	if (w->local.vals[i] >= 0) {
+		struct label *old = &w->pool[w->local.list[w->local.vals[i]]];
+
+		if (kit->nrooms == 0 &&
+		    pending_room(w, li, kit->end) !=
+		        pending_room(w, old->prev, kit->end)) {
+			new_label(w, value, key, li, (int32_t)k);
+			return;
+		}
+		if (value > old->value) {
+			old->value = value;
+			old->prev = li;
+			old->room =
+			    kit->nrooms > 0 ? (int32_t)k : w->pool[li].room;
+		}
+		return;
+	}
+	nl = new_label(w, value, key, li, (int32_t)k);
+	if (nl >= 0)
+		lmap_insert(&w->local, key, nl);
+}
+
+/* Moves item j's labels to the frontier (a short hallway run that ends
+ * there ends as free time, its state as it was before the run). */
+static void
+absorb(struct search *w, size_t j)
+{
+	size_t l;
+
+	for (l = w->lo[j]; l < w->hi[j]; l++)
+		front_put(w, (int32_t)l);
+	if (w->front.n > w->max_front)
+		w->max_front = w->front.n;
+}
+
+/* Drops frontier labels that missed a must-see item: they are dead.  The
+ * must-see count is part of the class, so whole buckets go. */
+static void
+compact_front(struct search *w, size_t req)
+{
+	size_t i;
+
+	for (i = 0; i < w->front.nb; i++) {
+		struct bucket *b = &w->front.b[i];
+
+		if (K_MUST(b->cls) < req) {
+			w->front.n -= b->n;
+			b->n = 0;
+		}
+	}
+}
+
+/* Extends the frontier labels of the required class by item k, dropping
+ * those whose bound from k on has fallen below the threshold. */
+static void
+extend_front(struct search *w, size_t k, size_t req, size_t prevseg)
+{
+	const struct setup *s = w->s;
+	int prune = w->values && w->theta != INT64_MIN;
+	size_t o, i, j;
+
+	for (o = 0; o < w->front.nb; o++) {
+		struct bucket *bk = &w->front.b[w->front.order[o]];
+
+		if (bk->n == 0 || K_MUST(bk->cls) != req)
+			continue;
+		for (i = j = 0; i < bk->n; i++) {
+			struct fent e = bk->e[i];
+			uint64_t key = w->pool[e.li].key;
+
+			if (prune) {
+				int64_t v = e.value + bound_from(s, k, key);
+
+				w->tries++;
+				if (v < w->theta)
+					continue;
+			}
+			bk->e[j++] = e;
+			if ((size_t)w->pool[e.li].item != prevseg ||
+			    prevseg == PP_ITEM_NONE)
+				extend(w, e.li, k, 0);
+		}
+		w->front.n -= bk->n - j;
+		bk->n = j;
+	}
+}
+
+/* The best final label per criteria mask: every must-see item planned,
+ * lunch, networking met. */
+static int
+collect(struct search *w, struct day_result *r)
+{
+	const struct setup *s = w->s;
 	int32_t best[NMASK];
+	unsigned mask;
+	size_t o, i;
 	int any = 0;
 
-	memset(&dp, 0, sizeof(dp));
-	dp.m = m;
-	dp.d = d;
-	dp.relax = relax;
-	dp.unmust = unmust;
-	dp.cap_talks =
-	    p->max_talks >= 0 && p->max_talks < 255 && !(relax & R_COUNT);
-	dp.max_talks = dp.cap_talks ? (unsigned)p->max_talks : 0;
-	dp.cap_tmin = p->max_talk_minutes >= 0 && p->max_talk_minutes < 2000 &&
-	    !(relax & R_MINUTES);
-	dp.max_tmin = dp.cap_tmin ? (unsigned)p->max_talk_minutes : 0;
-	dp.cap_streak =
-	    p->max_streak >= 0 && p->max_streak < 255 && !(relax & R_STREAK);
-	dp.max_streak = dp.cap_streak ? (unsigned)p->max_streak : 0;
-	dp.min_net = p->min_networking > 0 && !(relax & R_NET)
-	    ? (unsigned)(p->min_networking < 2000 ? p->min_networking : 2000)
-	    : 0;
-	dp.need_lunch = m->lunch_len > 0 &&
-	    d->lunch_to - d->lunch_from >= m->lunch_len && !(relax & R_LUNCH);
-	/* A day whose programme events are all out (skipped, busy, outside
-	 * the window) has nothing to plan: no networking or lunch rule. */
-	if (!pp_model_day_open(d)) {
-		dp.min_net = 0;
-		dp.need_lunch = 0;
-	}
-	/* The criteria mask is a resource when the bonus makes criteria
-	 * worth something (or cost something); without a bonus it is
-	 * ignored, and otherwise part of no class. */
-	dp.mask_res = m->crit_bonus > 0 ? 1 : m->crit_bonus < 0 ? -1 : 0;
-	dp.cls_mask = make_key(0, 0, 0, 0, 1, 0, 0xffff, 1);
-	dp.lo = pp_xcalloc(n + 1, sizeof(*dp.lo));
-	dp.hi = pp_xcalloc(n + 1, sizeof(*dp.hi));
-	by_end = pp_xcalloc(n + 1, sizeof(*by_end));
-	must_before = pp_xcalloc(n + 1, sizeof(*must_before));
-	forbidden = pp_xcalloc(n + 1, 1);
-	must_idx = pp_xcalloc(n + 1, sizeof(*must_idx));
-
-	/* Must-see bookkeeping: an item that overlaps a must-see item can
-	 * never be planned; a label may extend to item k only if it holds
-	 * every must-see item that ends by k's start. */
-	for (k = 0; k < n; k++)
-		if (is_must(&dp, &d->items[k]))
-			must_idx[nmust++] = k;
-	for (k = 0; k < n; k++) {
-		const struct pp_item *it = &d->items[k];
-
-		by_end[k] = k;
-		for (i = 0; i < nmust; i++) {
-			const struct pp_item *mu = &d->items[must_idx[i]];
-
-			if (must_idx[i] == k)
-				continue;
-			if (mu->end <= it->start)
-				must_before[k]++;
-			else if (mu->start < it->end)
-				forbidden[k] = 1;
-		}
-	}
-	sort_by_end(by_end, n, d->items);
-
-	lmap_resize(&dp.local, dp.pool, 64);
-	new_label(&dp, 0, make_key(0, 0, 0, 0, 0, 0, 0, 0), -1, -1);
-	front_put(&dp, 0);
-
-	for (k = 0; k < n && !dp.full; k++) {
-		const struct pp_item *it = &d->items[k];
-		unsigned req = (unsigned)must_before[k];
-
-		dp.lo[k] = dp.hi[k] = dp.npool;
-		if (forbidden[k])
-			continue;
-		while (ptr < n &&
-		    d->items[by_end[ptr]].end + m->room_change <= it->start)
-			absorb(&dp, by_end[ptr++]);
-		if (req > req_now) {
-			compact_front(&dp, req);
-			req_now = req;
-		}
-		lmap_clear_entries(&dp.local, dp.pool);
-		dp.lo[k] = dp.npool;
-		for (b = 0; b < dp.front.nb; b++) {
-			const struct bucket *bk = &dp.front.b[b];
-
-			if (bk->n == 0 || K_MUST(bk->cls) != req)
-				continue;
-			for (i = 0; i < bk->n; i++)
-				extend(&dp, bk->e[i].li, k, req);
-		}
-		/* Items that ended less than the room-change time ago can
-		 * precede k only when no room change is needed. */
-		for (q = ptr; q < n && d->items[by_end[q]].end <= it->start;
-		     q++) {
-			size_t j = by_end[q], l;
-
-			if (pp_item_room_change(&d->items[j], it))
-				continue;
-			for (l = dp.lo[j]; l < dp.hi[j]; l++)
-				extend(&dp, (int32_t)l, k, req);
-		}
-		dp.hi[k] = dp.npool;
-	}
-	if (dp.full) {
-		any = -1;
-		goto done;
-	}
-	while (ptr < n)
-		absorb(&dp, by_end[ptr++]);
-
-	/* Final states: every must-see planned, lunch, networking met. */
 	for (mask = 0; mask < NMASK; mask++)
 		best[mask] = -1;
-	for (b = 0; b < dp.front.nb; b++) {
-		const struct bucket *bk = &dp.front.b[b];
+	for (o = 0; o < w->front.nb; o++) {
+		const struct bucket *bk = &w->front.b[w->front.order[o]];
 
 		for (i = 0; i < bk->n; i++) {
 			int32_t li = bk->e[i].li;
-			uint64_t key = dp.pool[li].key;
+			uint64_t key = w->pool[li].key;
 
-			if (K_MUST(key) != nmust)
-				continue;
-			if (dp.need_lunch && !K_LUNCH(key))
-				continue;
-			if (K_NET(key) < dp.min_net)
+			if (K_MUST(key) != s->nmust ||
+			    (s->need_lunch && !K_LUNCH(key)) ||
+			    K_NET(key) < s->min_net)
 				continue;
 			mask = K_MASK(key);
 			if (best[mask] < 0 ||
-			    dp.pool[li].value > dp.pool[best[mask]].value)
+			    w->pool[li].value > w->pool[best[mask]].value)
 				best[mask] = li;
 		}
 	}
@@ -696,33 +1443,393 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 		if (r == NULL)
 			break;
 		r->feasible[mask] = 1;
-		r->value[mask] = dp.pool[best[mask]].value;
-		for (li = best[mask]; dp.pool[li].item >= 0;
-		     li = dp.pool[li].prev)
+		r->value[mask] = w->pool[best[mask]].value;
+		for (li = best[mask]; w->pool[li].item >= 0;
+		     li = w->pool[li].prev)
 			cnt++;
 		r->items[mask] = pp_xcalloc(cnt + 1, sizeof(size_t));
 		r->nitems[mask] = cnt;
-		for (li = best[mask]; dp.pool[li].item >= 0;
-		     li = dp.pool[li].prev)
-			r->items[mask][--cnt] = (size_t)dp.pool[li].item;
+		for (li = best[mask]; w->pool[li].item >= 0;
+		     li = w->pool[li].prev)
+			r->items[mask][--cnt] = (size_t)w->pool[li].item;
 	}
-done:
-	if (st != NULL) {
-		st->labels += dp.npool;
-		if (dp.max_front > st->max_front)
-			st->max_front = dp.max_front;
-	}
-	front_fini(&dp.front);
-	lmap_fini(&dp.local);
-	free(dp.pool);
-	free(dp.lo);
-	free(dp.hi);
-	free(by_end);
-	free(must_before);
-	free(forbidden);
-	free(must_idx);
 	return any;
 }
+
+static int
+cmp_cand(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->cls != y->cls)
+		return x->cls < y->cls ? -1 : 1;
+	if (x->pend != y->pend)
+		return x->pend < y->pend ? -1 : 1;
+	if (x->value != y->value)
+		return x->value > y->value ? -1 : 1;
+	return x->li < y->li ? -1 : x->li > y->li;
+}
+
+static int
+cmp_keep(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	/* value holds value + bound here */
+	if (x->value != y->value)
+		return x->value > y->value ? -1 : 1;
+	return x->li < y->li ? -1 : x->li > y->li;
+}
+
+/* A heuristic search keeps the beam labels of item k that are worth the
+ * most with their bound; returns how many are kept (in w->keep). */
+static size_t
+beam_best(struct search *w, size_t k, size_t nk)
+{
+	struct cand *c = pp_xcalloc(nk, sizeof(*c));
+	size_t g, i;
+
+	for (g = 0; g < nk; g++) {
+		struct state st;
+
+		c[g] = w->cand[w->keep[g]];
+		unpack(w->pool[c[g].li].key, &st);
+		c[g].value += bound_after(w->s, k, &st);
+		c[g].cls = (uint64_t)w->keep[g];
+	}
+	qsort(c, nk, sizeof(*c), cmp_keep);
+	for (i = 0; i < w->beam; i++)
+		w->keep[i] = (int32_t)c[i].cls;
+	free(c);
+	return w->beam;
+}
+
+/*
+ * Drops the labels of item k that another label of k dominates (the same
+ * class and unfinished hallway run, worth at least as much, at least as
+ * good in every resource): labels of one item have the same completions,
+ * so this loses nothing, and it keeps the labels that later items extend
+ * one by one (room change, hallway runs) few.  The kept labels keep their
+ * order.
+ */
+static void
+filter_item(struct search *w, size_t k)
+{
+	const uint64_t need = ((1ULL << W_NEED) - 1) << S_NEED;
+	size_t lo = w->lo[k], n = w->hi[k] - lo, i, j, g, nk;
+
+	if (n < 2)
+		return;
+	w->cand = pp_xgrowarray(w->cand, &w->candcap, n, sizeof(*w->cand));
+	for (i = 0; i < n; i++) {
+		const struct label *l = &w->pool[lo + i];
+
+		w->cand[i].cls = l->key & (CLASS_MASK | need);
+		w->cand[i].res = res_of(w->s, l->key);
+		w->cand[i].value = l->value;
+		w->cand[i].pend = w->s->d->items[k].nrooms > 0
+		    ? PP_ITEM_NONE
+		    : pending_room(w, l->prev, w->s->d->items[k].end);
+		w->cand[i].li = (int32_t)(lo + i);
+	}
+	qsort(w->cand, n, sizeof(*w->cand), cmp_cand);
+	/* In each class, by value descending: a label is kept unless one
+	 * kept before it (worth at least as much) has resources at least as
+	 * good. */
+	w->keep = pp_xgrowarray(w->keep, &w->keepcap, n, sizeof(*w->keep));
+	for (i = 0, nk = 0; i < n; i = j) {
+		size_t first = nk;
+
+		for (j = i; j < n && w->cand[j].cls == w->cand[i].cls &&
+		     w->cand[j].pend == w->cand[i].pend;
+		     j++) {
+			for (g = first; g < nk; g++)
+				if (res_leq(w->cand[w->keep[g]].res,
+				        w->cand[j].res))
+					break;
+			if (g == nk)
+				w->keep[nk++] = (int32_t)j;
+		}
+	}
+	if (w->beam > 0 && nk > w->beam)
+		nk = beam_best(w, k, nk);
+	if (nk == n)
+		return;
+	/* Mark the kept, then compact in pool order. */
+	for (g = 0; g < nk; g++)
+		w->pool[w->cand[w->keep[g]].li].item = -2;
+	for (i = 0, j = 0; i < n; i++)
+		if (w->pool[lo + i].item == -2) {
+			w->pool[lo + j] = w->pool[lo + i];
+			w->pool[lo + j++].item = (int32_t)k;
+		}
+	w->npool = lo + j;
+	w->hi[k] = w->npool;
+}
+
+/* The sweep over the day's items in start order. */
+static void
+sweep(struct search *w)
+{
+	const struct setup *s = w->s;
+	const struct pp_model_day *d = s->d;
+	const int64_t rc = s->m->room_change;
+	size_t n = s->n, k, q, l, ptr = 0, req_now = 0;
+
+	for (k = 0; k < n && !w->full; k++) {
+		const struct pp_item *it = &d->items[k];
+
+		if (spent(w) >= *s->budget) {
+			w->full = 1;
+			break;
+		}
+		size_t req = s->must_before[k];
+		size_t prevseg =
+		    it->src == PP_ITEM_HALLWAY ? it->prev : PP_ITEM_NONE;
+
+		w->lo[k] = w->hi[k] = w->npool;
+		if (s->forbidden[k])
+			continue;
+		while (
+		    ptr < n && d->items[s->by_end[ptr]].end + rc <= it->start)
+			absorb(w, s->by_end[ptr++]);
+		if (req > req_now) {
+			compact_front(w, req);
+			req_now = req;
+		}
+		lmap_clear_entries(&w->local, w->pool);
+		w->lo[k] = w->npool;
+		extend_front(w, k, req, prevseg);
+		/* Items that ended less than the room-change time ago can
+		 * precede k only when no room change is needed. */
+		for (q = ptr; q < n && d->items[s->by_end[q]].end <= it->start;
+		     q++) {
+			size_t j = s->by_end[q];
+
+			if (j == prevseg ||
+			    pp_item_room_change(&d->items[j], it))
+				continue;
+			for (l = w->lo[j]; l < w->hi[j]; l++)
+				extend(w, (int32_t)l, k, 0);
+		}
+		/* The hallway run goes on from the segment before. */
+		if (prevseg != PP_ITEM_NONE)
+			for (l = w->lo[prevseg]; l < w->hi[prevseg]; l++)
+				extend(w, (int32_t)l, k, 1);
+		w->hi[k] = w->npool;
+		/* The item map refers to k's labels by index: empty it
+		 * before they move. */
+		lmap_clear_entries(&w->local, w->pool);
+		filter_item(w, k);
+	}
+	while (!w->full && ptr < n)
+		absorb(w, s->by_end[ptr++]);
+}
+
+/*
+ * One search of the day: with values, for the best plan per criteria mask
+ * among those not dropped by the threshold theta; without, for any
+ * feasible plan.  Returns 1 if some plan is found (r filled when not
+ * NULL), 0 if none, -1 if the day's label budget runs out
+ * labels.  *dropped (when not NULL) receives the largest value plus bound
+ * dropped, or INT64_MIN.
+ */
+static int
+search(const struct setup *s, int values, int64_t theta, size_t beam,
+    struct day_result *r, struct pp_solve_stats *st)
+{
+	struct search w;
+	struct state root;
+	int any;
+
+	memset(&w, 0, sizeof(w));
+	w.s = s;
+	w.values = values;
+	w.theta = theta;
+	w.beam = beam;
+	w.lo = pp_xcalloc(s->n + 1, sizeof(*w.lo));
+	w.hi = pp_xcalloc(s->n + 1, sizeof(*w.hi));
+	lmap_resize(&w.local, w.pool, 64);
+	memset(&root, 0, sizeof(root));
+	new_label(&w, 0, pack(&root), -1, -1);
+	front_put(&w, 0);
+	sweep(&w);
+	any = w.full ? -1 : collect(&w, r);
+	*s->budget -= spent(&w) < *s->budget ? spent(&w) : *s->budget;
+	if (st != NULL) {
+		st->labels += w.npool;
+		st->searches++;
+		if (w.max_front > st->max_front)
+			st->max_front = w.max_front;
+	}
+	front_fini(&w.front);
+	lmap_fini(&w.local);
+	free(w.cand);
+	free(w.keep);
+	free(w.pool);
+	free(w.lo);
+	free(w.hi);
+	return any;
+}
+
+/* ---- one day ---- */
+
+static unsigned
+popcount(unsigned x)
+{
+	unsigned n = 0;
+
+	for (; x != 0; x &= x - 1)
+		n++;
+	return n;
+}
+
+static int64_t
+best_value(const struct day_result *r)
+{
+	int64_t v = INT64_MIN;
+	unsigned mask;
+
+	for (mask = 0; mask < NMASK; mask++)
+		if (r->feasible[mask] && r->value[mask] > v)
+			v = r->value[mask];
+	return v;
+}
+
+/*
+ * What a search proves: the largest value - S(Q) over the plans Q it
+ * found (one per criteria mask), where S(Q) is what the criteria bonus can
+ * change when another plan of the day replaces Q: the bonus for each
+ * criterion Q leaves uncovered, or, when the bonus is negative, for each
+ * one it covers.  Every plan of the day worth less than that is in no
+ * optimum over all days.
+ */
+static int64_t
+proven(const struct pp_model *m, const struct day_result *r)
+{
+	int64_t best = INT64_MIN, bonus = m->crit_bonus;
+	unsigned mask;
+
+	for (mask = 0; mask < NMASK; mask++) {
+		int64_t v;
+
+		if (!r->feasible[mask])
+			continue;
+		v = r->value[mask] -
+		    (bonus > 0 ? bonus * popcount(m->crit_active & ~mask)
+		               : -bonus * popcount(m->crit_active & mask));
+		if (v > best)
+			best = v;
+	}
+	return best;
+}
+
+/*
+ * Solves one day for the best plan per criteria mask (the threshold
+ * schedule at the top).  Returns 1 if feasible, 0 if not, -1 if the day
+ * needs more than its budget of labels (*budget, which is spent).
+ */
+static int
+solve_day(const struct pp_model *m, const struct pp_model_day *d,
+    const struct pp_item *force, struct day_result *r,
+    struct pp_solve_stats *st, size_t *budget)
+{
+	struct setup s;
+	struct state root_state;
+	int64_t root, target, floor, got;
+	size_t spec, left;
+	int rc;
+
+	setup_init(&s, m, d, 0, NULL, force);
+	s.budget = budget;
+	bounds_init(&s);
+	memset(&root_state, 0, sizeof(root_state));
+	root = bound_from(&s, 0, pack(&root_state));
+	/* First, just below the root's bound, on a small budget: where the
+	 * bound is tight, as on real programmes, this one search proves the
+	 * optimum. */
+	target = root - ((root < 0 ? -root : root) / 64 + 1);
+	spec = *budget < FIRST_LABELS ? *budget : FIRST_LABELS;
+	left = spec;
+	s.budget = &left;
+	rc = search(&s, 1, target, 0, r, st);
+	s.budget = budget;
+	*budget -= spec - left;
+	if (rc > 0 && proven(m, r) >= target) {
+		setup_fini(&s);
+		return rc;
+	}
+	if (*budget == 0) {
+		setup_fini(&s);
+		return -1;
+	}
+	/* The floor: what a plan found so far proves, or one found by a
+	 * heuristic search (a beam), or else any feasible plan (a search
+	 * that ignores values), which also tells an infeasible day. */
+	if (rc <= 0) {
+		day_result_fini(r);
+		rc = search(&s, 1, INT64_MIN, BEAM, r, st);
+	}
+	if (rc > 0)
+		floor = proven(m, r);
+	else if (rc == 0) {
+		struct day_result first;
+		int64_t bonus =
+		    m->crit_bonus < 0 ? -m->crit_bonus : m->crit_bonus;
+
+		memset(&first, 0, sizeof(first));
+		rc = search(&s, 0, INT64_MIN, 0, &first, st);
+		floor = rc > 0
+		    ? best_value(&first) - bonus * popcount(m->crit_active)
+		    : 0;
+		day_result_fini(&first);
+	}
+	if (rc <= 0) {
+		setup_fini(&s);
+		return rc;
+	}
+	/* Then at the floor, which a search always reaches. */
+	target = floor;
+	for (;;) {
+		day_result_fini(r);
+		rc = search(&s, 1, target, 0, r, st);
+		if (rc < 0)
+			break;
+		if (rc > 0) {
+			got = proven(m, r);
+			if (got >= target)
+				break;
+			target = got; /* the search finds that plan again */
+			continue;
+		}
+		if (target == floor) {
+			/* Not reached: a search at the floor finds its plan. */
+			rc = -1;
+			break;
+		}
+		target = floor;
+	}
+	setup_fini(&s);
+	return rc;
+}
+
+/* 1 if the day has a feasible plan under the relaxations (0 if not, -1 if
+ * too big to tell). */
+static int
+feasible(const struct pp_model *m, const struct pp_model_day *d, unsigned relax,
+    const unsigned char *unmust, const struct pp_item *force, size_t *budget)
+{
+	struct setup s;
+	int rc;
+
+	setup_init(&s, m, d, relax, unmust, force);
+	s.budget = budget;
+	rc = search(&s, 0, INT64_MIN, 0, NULL, NULL);
+	setup_fini(&s);
+	return rc;
+}
+
+/* ---- infeasible days ---- */
 
 /* Appends "'title'" to buf, shortened to keep messages readable. */
 static void
@@ -736,37 +1843,37 @@ append_title(char *buf, size_t size, const char *title)
 
 static void
 family_text(const struct pp_model *m, const struct pp_model_day *d, unsigned f,
-    const unsigned char *unmust, char *buf, size_t size)
+    const unsigned char *must, char *buf, size_t size)
 {
-	const struct pp_profile *p = m->p;
+	const struct pp_rules *r = &m->rules;
 	size_t i, shown = 0;
 
 	buf[0] = '\0';
 	switch (f) {
 	case R_COUNT:
-		snprintf(buf, size, "max-talks-per-day=%d", p->max_talks);
+		snprintf(buf, size, "max-talks-per-day=%d", r->max_talks);
 		break;
 	case R_MINUTES:
 		snprintf(buf, size, "max-talk-minutes-per-day=%d",
-		    p->max_talk_minutes);
+		    r->max_talk_minutes);
 		break;
 	case R_STREAK:
-		snprintf(buf, size, "max-consecutive-talks=%d", p->max_streak);
+		snprintf(buf, size, "max-consecutive-talks=%d", r->max_streak);
 		break;
 	case R_NET:
 		snprintf(buf, size,
 		    "min-networking-minutes=%d (in blocks of at least %d min)",
-		    p->min_networking, p->min_block);
+		    r->min_networking, r->min_block);
 		break;
 	case R_LUNCH:
 		snprintf(buf, size, "lunch %02d:%02d-%02d:%02d/%d",
-		    p->lunch_from / 60, p->lunch_from % 60, p->lunch_to / 60,
-		    p->lunch_to % 60, p->lunch_minutes);
+		    r->lunch_from / 60, r->lunch_from % 60, r->lunch_to / 60,
+		    r->lunch_to % 60, r->lunch_minutes);
 		break;
 	case R_MUST:
 		snprintf(buf, size, "must-see ");
 		for (i = 0; i < d->n; i++) {
-			if (!d->items[i].must || unmust[i])
+			if (!must[i])
 				continue;
 			if (shown == 4) {
 				strncat(buf, ", ...", size - strlen(buf) - 1);
@@ -782,63 +1889,105 @@ family_text(const struct pp_model *m, const struct pp_model_day *d, unsigned f,
 	}
 }
 
+/* Two must-see items that cannot both be planned: they overlap, or they
+ * are in different rooms too close together.  Returns 1 if reported. */
+static int
+must_pair(const struct pp_model *m, const struct pp_model_day *d,
+    const unsigned char *must, struct pp_diags *ds)
+{
+	const struct pp_item *prev = NULL;
+	char msg[600];
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		const struct pp_item *it = &d->items[i];
+		int overlap, close;
+
+		if (!must[i])
+			continue;
+		overlap = prev != NULL && prev->end > it->start;
+		close = prev != NULL && !overlap &&
+		    pp_item_room_change(prev, it) &&
+		    prev->end + m->room_change > it->start;
+		if (overlap || close) {
+			msg[0] = '\0';
+			append_title(msg, sizeof(msg), prev->title);
+			strncat(msg, " and ", sizeof(msg) - strlen(msg) - 1);
+			append_title(msg, sizeof(msg), it->title);
+			if (overlap)
+				pp_diag_err(ds, NULL, 0,
+				    "%s: must-see %s overlap", d->date, msg);
+			else
+				pp_diag_err(ds, NULL, 0,
+				    "%s: must-see %s are in different rooms "
+				    "less than room-change-minutes=%d apart",
+				    d->date, msg, m->rules.room_change);
+			return 1;
+		}
+		prev = it;
+	}
+	return 0;
+}
+
+/* The caps of a day, for the message of a day too big to search. */
+static void
+too_big(const struct pp_model *m, const struct pp_model_day *d,
+    struct pp_diags *ds)
+{
+	const struct pp_rules *r = &m->rules;
+	char caps[3][24];
+
+	snprintf(caps[0], sizeof(caps[0]), r->max_talks < 0 ? "none" : "%d",
+	    r->max_talks);
+	snprintf(caps[1], sizeof(caps[1]),
+	    r->max_talk_minutes < 0 ? "none" : "%d", r->max_talk_minutes);
+	snprintf(caps[2], sizeof(caps[2]), r->max_streak < 0 ? "none" : "%d",
+	    r->max_streak);
+	pp_diag_err(ds, NULL, 0,
+	    "%s: too many possible plans (over %zu solver states) for %zu "
+	    "candidates with max-talks-per-day=%s, "
+	    "max-talk-minutes-per-day=%s, max-consecutive-talks=%s: lower "
+	    "the caps, or narrow the day with --days, --day-start or "
+	    "--day-end",
+	    d->date, PP_SOLVE_MAX_LABELS, d->n, caps[0], caps[1], caps[2]);
+}
+
 /* Names the constraints that clash on an infeasible day. */
 static void
 diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
-    struct pp_diags *ds)
+    const struct pp_item *force, size_t *budget, struct pp_diags *ds)
 {
 	/* The order in which families are dropped from a clash: the ones a
 	 * user most readily changes stay longest. */
 	static const unsigned order[] = {R_STREAK, R_NET, R_LUNCH, R_COUNT,
 	    R_MINUTES, R_MUST};
-	const struct pp_profile *p = m->p;
-	const struct pp_item *prev = NULL;
+	const struct pp_day_rules *r = &d->rules;
 	unsigned active = 0, culprits, relaxed = 0, f;
-	unsigned char *unmust;
+	unsigned char *must, *unmust;
 	char msg[600], part[300];
 	size_t i;
+	int rc, big = 0;
 
-	/* Pairs of must-see items first: the commonest and clearest. */
-	for (i = 0; i < d->n; i++) {
-		const struct pp_item *it = &d->items[i];
-
-		if (!it->must)
-			continue;
-		if (prev != NULL && prev->end > it->start) {
-			msg[0] = '\0';
-			append_title(msg, sizeof(msg), prev->title);
-			strncat(msg, " and ", sizeof(msg) - strlen(msg) - 1);
-			append_title(msg, sizeof(msg), it->title);
-			pp_diag_err(ds, NULL, 0, "%s: must-see %s overlap",
-			    d->date, msg);
-			return;
-		}
-		if (prev != NULL && pp_item_room_change(prev, it) &&
-		    prev->end + m->room_change > it->start) {
-			msg[0] = '\0';
-			append_title(msg, sizeof(msg), prev->title);
-			strncat(msg, " and ", sizeof(msg) - strlen(msg) - 1);
-			append_title(msg, sizeof(msg), it->title);
-			pp_diag_err(ds, NULL, 0,
-			    "%s: must-see %s are in different rooms less than "
-			    "room-change-minutes=%d apart",
-			    d->date, msg, p->room_change);
-			return;
-		}
-		prev = it;
+	must = pp_xcalloc(d->n + 1, 1);
+	for (i = 0; i < d->n; i++)
+		must[i] = (unsigned char)must_here(d, i, 0, NULL, force);
+	if (must_pair(m, d, must, ds)) {
+		free(must);
+		return;
 	}
-	if (p->max_talks >= 0)
+	if (r->max_talks != PP_RULE_OFF)
 		active |= R_COUNT;
-	if (p->max_talk_minutes >= 0)
+	if (r->max_talk_minutes != PP_RULE_OFF)
 		active |= R_MINUTES;
-	if (p->max_streak >= 0)
+	if (r->max_streak != PP_RULE_OFF)
 		active |= R_STREAK;
-	if (p->min_networking > 0)
+	if (r->min_networking > 0)
 		active |= R_NET;
-	if (m->lunch_len > 0 && d->lunch_to - d->lunch_from >= m->lunch_len)
+	if (r->lunch)
 		active |= R_LUNCH;
-	if (d->nmust > 0)
-		active |= R_MUST;
+	for (i = 0; i < d->n; i++)
+		if (must[i])
+			active |= R_MUST;
 	/*
 	 * A deletion filter finds an irreducible clash: drop each family in
 	 * turn while the day stays infeasible without it; the families left
@@ -847,29 +1996,43 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 	 * always stays.  The must-see items of a clash are then filtered
 	 * the same way, one by one.
 	 */
-	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
-		if ((active & order[i]) &&
-		    solve_day(m, d, relaxed | order[i], NULL, NULL, NULL) == 0)
+	for (i = 0; !big && i < sizeof(order) / sizeof(order[0]); i++) {
+		if (!(active & order[i]))
+			continue;
+		rc = feasible(m, d, relaxed | order[i], NULL, force, budget);
+		if (rc == 0)
 			relaxed |= order[i];
+		big = rc < 0;
+	}
 	culprits = active & ~relaxed;
 	unmust = pp_xcalloc(d->n + 1, 1);
-	for (i = 0; (culprits & R_MUST) && i < d->n; i++) {
-		if (!d->items[i].must)
+	for (i = 0; !big && (culprits & R_MUST) && i < d->n; i++) {
+		if (!must[i])
 			continue;
 		unmust[i] = 1;
-		if (solve_day(m, d, relaxed, unmust, NULL, NULL) > 0)
+		rc = feasible(m, d, relaxed, unmust, force, budget);
+		if (rc > 0)
 			unmust[i] = 0;
+		else
+			must[i] = 0;
+		big = rc < 0;
+	}
+	free(unmust);
+	if (big) {
+		free(must);
+		too_big(m, d, ds);
+		return;
 	}
 	msg[0] = '\0';
 	for (f = 1; f < (1u << R__N); f <<= 1) {
 		if (!(culprits & f))
 			continue;
-		family_text(m, d, f, unmust, part, sizeof(part));
+		family_text(m, d, f, must, part, sizeof(part));
 		if (msg[0] != '\0')
 			strncat(msg, ", ", sizeof(msg) - strlen(msg) - 1);
 		strncat(msg, part, sizeof(msg) - strlen(msg) - 1);
 	}
-	free(unmust);
+	free(must);
 	if (culprits == R_NET)
 		pp_diag_err(ds, NULL, 0,
 		    "%s: %s cannot be met: not enough networking time", d->date,
@@ -882,57 +2045,69 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 		    d->date, msg);
 }
 
-static unsigned
-popcount(unsigned x)
-{
-	unsigned n = 0;
+/* ---- the plan ---- */
 
-	for (; x != 0; x &= x - 1)
-		n++;
-	return n;
+/* Ends the hallway run of the plan day that starts at merged item h: a
+ * run of at least the block is shown and counts; a shorter one is free
+ * time, its value in the day's score only. */
+static void
+end_run(struct pp_plan_day *pd, const struct pp_model_day *md)
+{
+	struct pp_item *h = &pd->merged[pd->nmerged - 1];
+
+	if (h->minutes >= (long)md->rules.min_run) {
+		pd->networking_minutes += h->minutes;
+		return;
+	}
+	pd->free_minutes += h->minutes;
+	pd->free_score += h->score;
+	pd->nmerged--;
+	pd->n--;
 }
 
-/* Recorded talks that match something in the profile (pp_score nmatch)
- * but are not planned (nor skipped), best first. */
+/* Fills a plan day from the chosen items, merging the touching segments of
+ * each hallway run into one item the plan owns. */
 static void
-watch_later(struct pp_plan *pl)
+plan_day(struct pp_plan_day *pd, const struct pp_model_day *md,
+    const size_t *chosen, size_t n)
 {
-	const struct pp_model *m = pl->m;
-	const struct pp_timetable *tt = m->tt;
-	unsigned char *planned = pp_xcalloc(tt->n + 1, 1);
-	size_t i, j, n = 0;
+	size_t j;
+	int run = 0; /* the last item is a hallway run */
 
-	for (i = 0; i < pl->ndays; i++)
-		for (j = 0; j < pl->days[i].n; j++)
-			if (pl->days[i].items[j]->ev != NULL)
-				planned[pl->days[i].items[j]->ev - tt->ev] = 1;
-	pl->watch_later =
-	    pp_xcalloc(PP_WATCH_LATER_MAX + 1, sizeof(*pl->watch_later));
-	for (i = 0; i < tt->n; i++) {
-		const struct pp_event *ev = &tt->ev[i];
-		int64_t raw = m->scores[i].raw;
+	pd->md = md;
+	pd->items = pp_xcalloc(n + 1, sizeof(*pd->items));
+	pd->merged = pp_xcalloc(n + 1, sizeof(*pd->merged));
+	for (j = 0; j < n; j++) {
+		const struct pp_item *it = &md->items[chosen[j]];
 
-		if (planned[i] || ev->recorded != PP_REC_YES ||
-		    pp_kind_class(ev->kind) != PP_CLASS_TALK ||
-		    m->excl[i] == PP_EXCL_SKIP || m->scores[i].nmatch == 0)
+		pd->score += it->score;
+		if (run && it->src == PP_ITEM_HALLWAY &&
+		    md->items[chosen[j - 1]].next == chosen[j]) {
+			struct pp_item *h = &pd->merged[pd->nmerged - 1];
+
+			h->end = it->end;
+			h->minutes += it->minutes;
+			h->score += it->score;
+			h->next = it->next;
 			continue;
-		/* Insertion into the top list: raw score desc, then time. */
-		for (j = n; j > 0; j--) {
-			const struct pp_event *o = pl->watch_later[j - 1];
-
-			if (m->scores[o - tt->ev].raw >= raw)
-				break;
-			if (j < PP_WATCH_LATER_MAX)
-				pl->watch_later[j] = o;
 		}
-		if (j < PP_WATCH_LATER_MAX) {
-			pl->watch_later[j] = ev;
-			if (n < PP_WATCH_LATER_MAX)
-				n++;
+		if (run)
+			end_run(pd, md);
+		run = it->src == PP_ITEM_HALLWAY;
+		if (run) {
+			pd->merged[pd->nmerged] = *it;
+			pd->items[pd->n++] = &pd->merged[pd->nmerged++];
+			continue;
 		}
+		pd->items[pd->n++] = it;
+		if (it->cls == PP_CLASS_TALK) {
+			pd->talks++;
+			pd->talk_minutes += it->minutes;
+		} else if (it->counts)
+			pd->networking_minutes += it->minutes;
 	}
-	pl->nwatch = n;
-	free(planned);
+	if (run)
+		end_run(pd, md);
 }
 
 static double
@@ -944,18 +2119,95 @@ now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* The item force is, on day d, or NULL. */
+static const struct pp_item *
+force_on(const struct pp_model_day *d, const struct pp_item *force)
+{
+	size_t k;
+
+	for (k = 0; force != NULL && k < d->n; k++)
+		if (&d->items[k] == force)
+			return force;
+	return NULL;
+}
+
+/*
+ * Combines the days over criteria masks: acc[mask] = best total whose
+ * covered criteria are exactly mask; picks each day's plan and fills pl.
+ */
+static void
+combine(const struct pp_model *m, struct day_result *res, struct pp_plan *pl)
+{
+	int64_t acc[NMASK], nacc[NMASK], bestv = 0;
+	unsigned char valid[NMASK], nvalid[NMASK];
+	unsigned char *from_mask = pp_xcalloc(m->ndays * NMASK + 1, 1);
+	unsigned char *day_mask = pp_xcalloc(m->ndays * NMASK + 1, 1);
+	unsigned a, b, bestm = 0;
+	size_t i;
+	int found = 0;
+
+	memset(acc, 0, sizeof(acc));
+	memset(valid, 0, sizeof(valid));
+	valid[0] = 1;
+	for (i = 0; i < m->ndays; i++) {
+		memset(nvalid, 0, sizeof(nvalid));
+		for (a = 0; a < NMASK; a++) {
+			if (!valid[a])
+				continue;
+			for (b = 0; b < NMASK; b++) {
+				unsigned c = a | b;
+				int64_t v;
+
+				if (!res[i].feasible[b])
+					continue;
+				v = acc[a] + res[i].value[b];
+				if (nvalid[c] && v <= nacc[c])
+					continue;
+				nvalid[c] = 1;
+				nacc[c] = v;
+				from_mask[i * NMASK + c] = (unsigned char)a;
+				day_mask[i * NMASK + c] = (unsigned char)b;
+			}
+		}
+		memcpy(valid, nvalid, sizeof(valid));
+		memcpy(acc, nacc, sizeof(acc));
+	}
+	for (a = 0; a < NMASK; a++) {
+		int64_t v;
+
+		if (!valid[a])
+			continue;
+		v = acc[a] +
+		    m->crit_bonus * (int64_t)popcount(a & m->crit_active);
+		if (!found || v > bestv) {
+			found = 1;
+			bestv = v;
+			bestm = a;
+		}
+	}
+	pl->score = bestv;
+	pl->crit_covered = bestm & m->crit_active;
+	pl->optimal = 1;
+	a = bestm;
+	for (i = m->ndays; i-- > 0;) {
+		unsigned dm = day_mask[i * NMASK + a];
+
+		plan_day(&pl->days[i], &m->days[i], res[i].items[dm],
+		    res[i].nitems[dm]);
+		a = from_mask[i * NMASK + a];
+	}
+	free(from_mask);
+	free(day_mask);
+}
+
 int
-pp_solve(const struct pp_model *m, struct pp_plan **out, struct pp_diags *ds)
+pp_solve_forced(const struct pp_model *m, const struct pp_item *force,
+    struct pp_plan **out, struct pp_diags *ds)
 {
 	struct pp_plan *pl;
 	struct day_result *res;
-	int64_t *acc, *nacc;
-	unsigned char *from_mask; /* [day][mask] -> previous mask */
-	unsigned char *day_mask;  /* [day][mask] -> the day's mask */
-	size_t i, j;
-	unsigned a, b, bestm = 0;
-	int infeasible = 0, found = 0;
-	int64_t bestv = 0;
+	size_t i;
+	int infeasible = 0;
 	double t0 = now_seconds();
 
 	*out = NULL;
@@ -965,114 +2217,35 @@ pp_solve(const struct pp_model *m, struct pp_plan **out, struct pp_diags *ds)
 	pl->days = pp_xcalloc(m->ndays + 1, sizeof(*pl->days));
 	res = pp_xcalloc(m->ndays + 1, sizeof(*res));
 	for (i = 0; i < m->ndays; i++) {
-		int r = solve_day(m, &m->days[i], 0, NULL, &res[i], &pl->stats);
+		const struct pp_model_day *d = &m->days[i];
+		const struct pp_item *f = force_on(d, force);
+		size_t budget = PP_SOLVE_MAX_LABELS;
+		int r = solve_day(m, d, f, &res[i], &pl->stats, &budget);
 
 		if (r < 0)
-			pp_diag_err(ds, NULL, 0,
-			    "%s: too many possible plans "
-			    "(over %zu solver states): narrow the day with "
-			    "--days, --day-start, --day-end or caps",
-			    m->days[i].date, MAX_LABELS);
+			too_big(m, d, ds);
 		else if (r == 0)
-			diagnose_day(m, &m->days[i], ds);
+			diagnose_day(m, d, f, &budget, ds);
 		infeasible |= r <= 0;
 	}
-	if (infeasible) {
-		for (i = 0; i < m->ndays; i++)
-			day_result_fini(&res[i]);
-		free(res);
-		pp_plan_free(pl);
-		return 1;
-	}
-
-	/* Combine days over criteria masks: acc[mask] = best total whose
-	 * covered criteria are exactly mask. */
-	acc = pp_xcalloc(NMASK, sizeof(*acc));
-	nacc = pp_xcalloc(NMASK, sizeof(*nacc));
-	from_mask = pp_xcalloc(m->ndays * NMASK + 1, 1);
-	day_mask = pp_xcalloc(m->ndays * NMASK + 1, 1);
-	{
-		unsigned char valid[NMASK], nvalid[NMASK];
-
-		memset(valid, 0, sizeof(valid));
-		valid[0] = 1;
-		for (i = 0; i < m->ndays; i++) {
-			memset(nvalid, 0, sizeof(nvalid));
-			for (a = 0; a < NMASK; a++) {
-				if (!valid[a])
-					continue;
-				for (b = 0; b < NMASK; b++) {
-					unsigned c = a | b;
-					int64_t v;
-
-					if (!res[i].feasible[b])
-						continue;
-					v = acc[a] + res[i].value[b];
-					if (nvalid[c] && v <= nacc[c])
-						continue;
-					nvalid[c] = 1;
-					nacc[c] = v;
-					from_mask[i * NMASK + c] =
-					    (unsigned char)a;
-					day_mask[i * NMASK + c] =
-					    (unsigned char)b;
-				}
-			}
-			memcpy(valid, nvalid, sizeof(valid));
-			memcpy(acc, nacc, NMASK * sizeof(*acc));
-		}
-		for (a = 0; a < NMASK; a++) {
-			int64_t v;
-
-			if (!valid[a])
-				continue;
-			v = acc[a] +
-			    m->crit_bonus *
-			        (int64_t)popcount(a & m->crit_active);
-			if (!found || v > bestv) {
-				found = 1;
-				bestv = v;
-				bestm = a;
-			}
-		}
-	}
-	pl->score = bestv;
-	pl->crit_covered = bestm & m->crit_active;
-	pl->optimal = 1;
-	a = bestm;
-	for (i = m->ndays; i-- > 0;) {
-		struct pp_plan_day *pd = &pl->days[i];
-		const struct pp_model_day *md = &m->days[i];
-		unsigned dm = m->ndays > 0 ? day_mask[i * NMASK + a] : 0;
-
-		pd->md = md;
-		pd->n = res[i].nitems[dm];
-		pd->items = pp_xcalloc(pd->n + 1, sizeof(*pd->items));
-		for (j = 0; j < pd->n; j++) {
-			const struct pp_item *it =
-			    &md->items[res[i].items[dm][j]];
-
-			pd->items[j] = it;
-			pd->score += it->score;
-			if (it->cls == PP_CLASS_TALK) {
-				pd->talks++;
-				pd->talk_minutes += it->minutes;
-			} else if (it->counts)
-				pd->networking_minutes += it->minutes;
-		}
-		a = from_mask[i * NMASK + a];
-	}
+	if (!infeasible)
+		combine(m, res, pl);
 	for (i = 0; i < m->ndays; i++)
 		day_result_fini(&res[i]);
 	free(res);
-	free(acc);
-	free(nacc);
-	free(from_mask);
-	free(day_mask);
-	watch_later(pl);
+	if (infeasible) {
+		pp_plan_free(pl);
+		return 1;
+	}
 	pl->stats.seconds = now_seconds() - t0;
 	*out = pl;
 	return 0;
+}
+
+int
+pp_solve(const struct pp_model *m, struct pp_plan **out, struct pp_diags *ds)
+{
+	return pp_solve_forced(m, NULL, out, ds);
 }
 
 void
@@ -1082,8 +2255,10 @@ pp_plan_free(struct pp_plan *pl)
 
 	if (pl == NULL)
 		return;
-	for (i = 0; i < pl->ndays; i++)
+	for (i = 0; i < pl->ndays; i++) {
 		free(pl->days[i].items);
+		free(pl->days[i].merged);
+	}
 	free(pl->days);
 	free(pl->watch_later);
 	free(pl);

@@ -184,7 +184,7 @@ int
 pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
 {
 	const struct pp_model *m = pl->m;
-	const char *tz = m->tz != NULL && *m->tz != '\0' ? m->tz : "UTC";
+	const char *tz = m->tz;
 	struct out o = {fp, (mode & PP_CSV_TSV) != 0, (mode & PP_CSV_RAW) != 0,
 	    0, 0};
 	struct pp_sbuf sb = {NULL, 0, 0};
@@ -199,6 +199,7 @@ pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
 			const struct pp_event *ev =
 			    it->src == PP_ITEM_EVENT ? it->ev : NULL;
 			char buf[32], id[PP_ITEM_ID_MAX], where[512];
+			const struct pp_score *sc;
 
 			field(&o, pd->md->date);
 			pp_tz_format_hhmm(tz, it->start, buf);
@@ -222,9 +223,9 @@ pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
 			text(&o, ev != NULL ? ev->url : "");
 			text(&o, ev != NULL ? ev->video_url : "");
 			where[0] = '\0';
-			if (ev != NULL)
-				pp_score_where(&m->scores[ev - m->tt->ev],
-				    where, sizeof(where));
+			if (ev != NULL &&
+			    (sc = pp_model_event_score(m, ev)) != NULL)
+				pp_score_where(sc, where, sizeof(where));
 			text(&o, where);
 			end_row(&o);
 		}

@@ -498,6 +498,7 @@ struct item_desc {
 	const char *zone; /* NULL = UTC */
 	uint64_t hash;
 	const char *item_id; /* plans: the item id (X-PYPLAN-ID) */
+	int no_alarm; /* 1: no VALARM even under --alarm */
 };
 
 /*
@@ -680,7 +681,7 @@ add_event(struct writer *w, const struct item_desc *d)
 			add_x(ev, "X-PYPLAN-RECORDED",
 			    e->recorded == PP_REC_YES ? "yes" : "no");
 	}
-	if (w->alarm_minutes > 0) {
+	if (w->alarm_minutes > 0 && !d->no_alarm) {
 		icalcomponent *a = icalcomponent_new_valarm();
 		struct icaltriggertype tr;
 		int m = w->alarm_minutes > 525600 ? 525600 : w->alarm_minutes;
@@ -763,6 +764,10 @@ pp_write_ics(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 			    pl->m != NULL && pl->m->tz != NULL ? pl->m->tz
 			                                       : "UTC",
 			    idbuf);
+			/* The hallway track is where one already is: a
+			 * reminder only when asked for. */
+			x.no_alarm = it->src == PP_ITEM_HALLWAY &&
+			    (o == NULL || !o->alarm_hallway);
 			if (it->ev != NULL) {
 				x.hash = event_hash(it->ev->id, it->start,
 				    it->end, x.title);

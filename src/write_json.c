@@ -173,7 +173,7 @@ conference(const struct pp_model *m)
 	char buf[16];
 
 	set(o, "name", opt(tt->name));
-	set(o, "timezone", str(zone_of(m->tz)));
+	set(o, "timezone", str(m->tz));
 	for (i = 0; i < tt->n; i++) {
 		const struct pp_event *ev = &tt->ev[i];
 
@@ -200,9 +200,9 @@ conference(const struct pp_model *m)
 		set(o, "start_date", json_null());
 		set(o, "end_date", json_null());
 	} else {
-		pp_tz_format_date(zone_of(m->tz), first, buf);
+		pp_tz_format_date(m->tz, first, buf);
 		set(o, "start_date", json_string_nocheck(buf));
-		pp_tz_format_date(zone_of(m->tz), last, buf);
+		pp_tz_format_date(m->tz, last, buf);
 		set(o, "end_date", json_string_nocheck(buf));
 	}
 	free(files);
@@ -236,23 +236,25 @@ static json_t *
 profile(const struct pp_model *m)
 {
 	const struct pp_profile *p = m->p;
+	const struct pp_rules *r = &m->rules;
 	json_t *o = json_object(), *x;
 	size_t i;
 	int c;
 
-	set(o, "max_talks_per_day", cap(p->max_talks));
-	set(o, "max_talk_minutes_per_day", cap(p->max_talk_minutes));
-	set(o, "max_consecutive_talks", cap(p->max_streak));
-	set(o, "min_networking_minutes", json_integer(p->min_networking));
-	set(o, "min_networking_block", json_integer(p->min_block));
-	set(o, "room_change_minutes", json_integer(p->room_change));
-	set(o, "day_start", hhmm(p->day_start));
-	set(o, "day_end", hhmm(p->day_end));
-	if (p->lunch_minutes > 0) {
+	set(o, "max_talks_per_day", cap(r->max_talks));
+	set(o, "max_talk_minutes_per_day", cap(r->max_talk_minutes));
+	set(o, "max_consecutive_talks", cap(r->max_streak));
+	set(o, "min_networking_minutes", json_integer(r->min_networking));
+	set(o, "min_networking_block", json_integer(r->min_block));
+	set(o, "room_change_minutes", json_integer(r->room_change));
+	set(o, "day_start", hhmm(r->day_start));
+	set(o, "day_end", hhmm(r->day_end));
+	set(o, "day_change", hhmm(r->day_change));
+	if (r->lunch_minutes > 0) {
 		x = json_object();
-		set(x, "from", hhmm(p->lunch_from));
-		set(x, "to", hhmm(p->lunch_to));
-		set(x, "minutes", json_integer(p->lunch_minutes));
+		set(x, "from", hhmm(r->lunch_from));
+		set(x, "to", hhmm(r->lunch_to));
+		set(x, "minutes", json_integer(r->lunch_minutes));
 	} else
 		x = json_null();
 	set(o, "lunch", x);
@@ -263,7 +265,7 @@ profile(const struct pp_model *m)
 	set(o, "level_bonus", real(p->level_bonus));
 	set(o, "criteria_bonus", real(p->criteria_bonus));
 	set(o, "fill_with_talks", json_boolean(p->fill_with_talks));
-	set(o, "timezone", str(zone_of(m->tz)));
+	set(o, "timezone", str(m->tz));
 	x = json_array();
 	for (i = 0; i < m->ndays; i++)
 		json_array_append_new(x, json_string_nocheck(m->days[i].date));
@@ -317,10 +319,8 @@ matches(const struct pp_model *m, const struct pp_event *ev)
 	size_t i, n;
 	unsigned b;
 
-	if (ev == NULL || m->scores == NULL || ev < m->tt->ev ||
-	    ev >= m->tt->ev + m->tt->n)
+	if (ev == NULL || (s = pp_model_event_score(m, ev)) == NULL)
 		return a;
-	s = &m->scores[ev - m->tt->ev];
 	n = s->nmatch < PP_SCORE_MATCH_MAX ? s->nmatch : PP_SCORE_MATCH_MAX;
 	for (i = 0; i < n; i++) {
 		const struct pp_score_match *x = &s->match[i];
@@ -348,7 +348,7 @@ static json_t *
 item(const struct pp_model *m, const struct pp_item *it)
 {
 	const struct pp_event *ev = it->src == PP_ITEM_EVENT ? it->ev : NULL;
-	const char *tz = zone_of(m->tz);
+	const char *tz = m->tz;
 	json_t *o = json_object();
 	char idbuf[PP_ITEM_ID_MAX];
 
@@ -381,7 +381,7 @@ item(const struct pp_model *m, const struct pp_item *it)
 static json_t *
 day(const struct pp_model *m, const struct pp_plan_day *d)
 {
-	const struct pp_profile *p = m->p;
+	const struct pp_rules *p = &m->rules;
 	json_t *o = json_object(), *items = json_array(), *x;
 	size_t i;
 
@@ -393,6 +393,10 @@ day(const struct pp_model *m, const struct pp_plan_day *d)
 	set(x, "talks", json_integer(d->talks));
 	set(x, "talk_minutes", json_integer(d->talk_minutes));
 	set(x, "networking_minutes", json_integer(d->networking_minutes));
+	/* hallway runs shorter than min-networking-block: free time, not
+	 * items, worth their value */
+	set(x, "short_hallway_minutes", json_integer(d->free_minutes));
+	set(x, "short_hallway_score", score(d->free_score));
 	set(x, "score", score(d->score));
 	set(o, "totals", x);
 	x = json_object();
@@ -407,18 +411,14 @@ day(const struct pp_model *m, const struct pp_plan_day *d)
 static json_t *
 watch_later(const struct pp_plan *pl)
 {
-	const struct pp_model *m = pl->m;
-	const struct pp_timetable *tt = m->tt;
 	json_t *a = json_array();
 	size_t i;
 
 	for (i = 0; i < pl->nwatch; i++) {
 		const struct pp_event *ev = pl->watch_later[i];
-		const struct pp_score *sc = NULL;
+		const struct pp_score *sc = pp_model_event_score(pl->m, ev);
 		json_t *o = json_object();
 
-		if (m->scores != NULL && ev >= tt->ev && ev < tt->ev + tt->n)
-			sc = &m->scores[ev - tt->ev];
 		set(o, "id", str(ev->id));
 		set(o, "title", str(ev->title));
 		set(o, "speakers", strv(ev->speakers, ev->nspeakers));
@@ -464,6 +464,7 @@ pp_write_json(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 	x = json_object();
 	set(x, "labels", json_integer((json_int_t)pl->stats.labels));
 	set(x, "max_front", json_integer((json_int_t)pl->stats.max_front));
+	set(x, "searches", json_integer((json_int_t)pl->stats.searches));
 	/* Wall time varies from run to run; golden files set
 	 * SOURCE_DATE_EPOCH to get a fixed 0.  Microseconds are plenty. */
 	secs = getenv("SOURCE_DATE_EPOCH") != NULL

@@ -328,7 +328,7 @@ static void
 write_day(struct out *o, const struct pp_plan *pl, const struct pp_plan_day *pd,
     const struct table *t, size_t first, struct pp_sbuf *l)
 {
-	const struct pp_profile *p = pl->m->p;
+	const struct pp_rules *p = &pl->m->rules;
 	char head[64], talks[32], tmin[32], net[32], score[32], tot[192];
 	size_t i;
 
@@ -362,26 +362,18 @@ static void
 write_busy(struct out *o, const struct pp_plan *pl)
 {
 	const struct pp_model *m = pl->m;
-	const char *zone = m->tz != NULL && *m->tz != '\0' ? m->tz : "UTC";
-	size_t b, i, n;
+	const char *zone = m->tz;
+	size_t b, n;
 	char date[11], from[6], to[6], *line;
 
 	for (b = 0; b < m->nbusy; b++) {
-		const struct pp_busy_block *bb = &m->busy[b];
+		const struct pp_model_busy *bb = &m->busy[b];
 
-		for (i = 0, n = 0; i < m->tt->n; i++)
-			if (m->excl[i] == PP_EXCL_BUSY &&
-			    m->tt->ev[i].start < bb->end &&
-			    bb->start < m->tt->ev[i].end)
-				n++;
-		pp_tz_format_date(zone, bb->start, date);
 		/* Only the blocks on the days planned. */
-		for (i = 0;
-		     i < pl->ndays && strcmp(pl->days[i].md->date, date) != 0;
-		     i++)
-			;
-		if (i == pl->ndays)
+		if (bb->day == PP_MODEL_NO_DAY)
 			continue;
+		n = bb->excluded;
+		pp_tz_format_date(zone, bb->start, date);
 		pp_tz_format_hhmm(zone, bb->start, from);
 		pp_tz_format_hhmm(zone, bb->end, to);
 		if (strcmp(from, "00:00") == 0 && strcmp(to, "00:00") == 0 &&
@@ -404,7 +396,7 @@ write_summary(struct out *o, const struct pp_plan *pl, struct pp_sbuf *l)
 	static const char *const names[C__COUNT] = {"day", "talks", "talk min",
 	    "networking", "score"};
 	const struct pp_model *m = pl->m;
-	const struct pp_profile *p = m->p;
+	const struct pp_rules *p = &m->rules;
 	struct sumrow *rows = pp_xcalloc(pl->ndays + 1, sizeof(*rows));
 	size_t w[C__COUNT], d, c, ncrit = 0, ncov = 0;
 	struct decw sw = {0, 0};
@@ -538,7 +530,7 @@ pp_write_text(FILE *fp, const struct pp_plan *pl,
     const struct pp_write_opts *opts)
 {
 	const struct pp_model *m = pl->m;
-	const char *zone = m->tz != NULL && *m->tz != '\0' ? m->tz : "UTC";
+	const char *zone = m->tz;
 	const char *name = m->tt != NULL ? m->tt->name : NULL;
 	struct out o = {fp, opts != NULL && opts->color,
 	    opts != NULL ? opts->width : 0};

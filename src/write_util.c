@@ -100,7 +100,9 @@ pp_event_link(const struct pp_event *ev)
 int64_t
 pp_plan_event_score(const struct pp_plan *pl, const struct pp_event *ev)
 {
-	return pl->m->scores[ev - pl->m->tt->ev].value;
+	const struct pp_score *s = pp_model_event_score(pl->m, ev);
+
+	return s != NULL ? s->value : 0;
 }
 
 const char *

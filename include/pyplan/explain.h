@@ -7,7 +7,7 @@
  * overlaps, with their scores; planned items too close in another room;
  * the talk, talk-minute and streak caps and the networking minimum it
  * would break with the planned items it does not overlap) and the
- * objective lost by forcing it in (a re-solve with it as must-see), with
+ * objective lost by forcing it in (pp_solve_forced), with
  * what that drops and adds on its day.
  */
 #ifndef PYPLAN_EXPLAIN_H
@@ -20,11 +20,12 @@
 
 /*
  * Explains the events that ref names (id, title, pattern or words, as
- * pp_ref_find; at most five).  m is modified during the call (an item is
- * made must-see for the re-solve) and restored.  Returns 0; 1 when ref
- * matches nothing (error in ds); -1 on a stream error.
+ * pp_ref_find; at most five): an event that is no candidate says why
+ * (skipped, busy, outside the window or days, cancelled, a notice).
+ * Returns 0; 1 when ref matches nothing (error in ds); -1 on a stream
+ * error.
  */
-int
-pp_explain(FILE *fp, struct pp_model *m, const char *ref, struct pp_diags *ds);
+int pp_explain(FILE *fp, const struct pp_model *m, const char *ref,
+    struct pp_diags *ds);
 
 #endif

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The planning model: from a timetable and a profile, the candidate items of
- * each day (programme events that survive skip, busy blocks and the
- * planning window, plus synthesized hallway-track and lunch blocks), their
- * scores, and the constraints of SPEC §4 in solver units.  The solver, the
- * LP writer and `explain` all work on this one model.
+ * each conference day (programme events that survive skip, busy blocks and
+ * the planning window, plus synthesized hallway-track segments and lunch
+ * blocks), their scores, why every other event is left out, and the rules
+ * of SPEC §4 normalised once, in solver units.  The model is the one
+ * contract: the solver, the LP writer, `explain` and the writers read rules
+ * from here and never the profile's [plan] values.
  */
 #ifndef PYPLAN_MODEL_H
 #define PYPLAN_MODEL_H
@@ -17,9 +19,25 @@
 #include "pyplan/profile.h"
 #include "pyplan/score.h"
 
+/*
+ * The largest values the solver's state holds (src/solve.c packs one
+ * day's state into 64 bits: 8 bits of talks, 11 of talk minutes, 8 of
+ * streak, 11 of networking minutes, 11 of an unfinished hallway run, 8 of
+ * must-see items, and 7 of flags and criteria).  A cap that could bind on
+ * a day but lies beyond its limit, or a day with more must-see events, is
+ * refused by pp_model_build with an error naming the day and the cap.
+ */
+#define PP_MODEL_MAX_TALKS 255     /* max-talks-per-day that binds */
+#define PP_MODEL_MAX_MINUTES 2047  /* talk, networking, hallway minutes */
+#define PP_MODEL_MAX_STREAK 255    /* max-consecutive-talks that binds */
+#define PP_MODEL_MAX_MUST 255      /* must-see events on one day */
+#define PP_RULE_OFF ((unsigned)-1) /* a cap that cannot bind on the day */
+#define PP_MODEL_NO_DAY ((size_t)-1)
+#define PP_ITEM_NONE ((size_t)-1)
+
 enum pp_item_src {
 	PP_ITEM_EVENT,   /* a programme event */
-	PP_ITEM_HALLWAY, /* synthesized: talks run, no networking event does */
+	PP_ITEM_HALLWAY, /* synthesized: a segment of the hallway track */
 	PP_ITEM_LUNCH    /* synthesized: a free lunch block */
 };
 
@@ -33,12 +51,21 @@ struct pp_item {
 	const char *title;  /* borrowed (event or static) */
 	const char **rooms; /* borrowed; nrooms == 0 for synthesized */
 	size_t nrooms;
-	const char *room;   /* "" for synthesized */
-	int64_t score;      /* score units */
-	unsigned crit;      /* criteria covered */
-	int must;           /* hard: must be planned */
-	int counts;         /* networking block >= min-networking-block */
-	int lunch;          /* satisfies the lunch rule */
+	const char *room; /* "" for synthesized */
+	unsigned room_id; /* the same for items with the same rooms (1 and up,
+	                     per model); 0 = not known */
+	int64_t score;    /* score units */
+	unsigned crit;    /* criteria covered */
+	int must;         /* hard: must be planned */
+	int counts;  /* networking that counts towards the minimum and ends a
+	                streak: a programme block of at least
+	                min-networking-block minutes, or a hallway segment
+	                (whose run must reach that length) */
+	int lunch;   /* satisfies the lunch rule */
+	size_t next; /* hallway: index of the segment that starts where this
+	                one ends (same run if both are planned), else
+	                PP_ITEM_NONE */
+	size_t prev; /* hallway: the segment that ends where this one starts */
 	const char *reason; /* borrowed, "" if none */
 };
 
@@ -53,25 +80,71 @@ enum pp_excl {
 	PP_EXCL_INFO       /* a notice (kind info), not something to attend */
 };
 
+/*
+ * The [plan] rules as the profile states them, with the day change in
+ * effect: for messages and display ("talks 3/5").  What binds on a day is
+ * in its pp_day_rules.
+ */
+struct pp_rules {
+	int max_talks, max_talk_minutes, max_streak; /* PP_UNLIMITED = none */
+	int min_networking, min_block, room_change;  /* minutes */
+	int day_start, day_end;   /* minutes after local midnight */
+	int day_change;           /* minutes after local midnight (0-1439) */
+	int lunch_from, lunch_to; /* minutes after local midnight */
+	int lunch_minutes;        /* 0 = no lunch rule */
+};
+
+/*
+ * What binds on one day, as the solver and the LP apply it: a cap that no
+ * plan of the day could reach (the most talks, talk minutes or talks in a
+ * row any chain of its candidates holds) is PP_RULE_OFF, and a day with no
+ * programme candidate left has no networking or lunch rule.
+ */
+struct pp_day_rules {
+	unsigned max_talks; /* PP_RULE_OFF or at most PP_MODEL_MAX_TALKS */
+	unsigned max_talk_minutes; /* PP_RULE_OFF or <= PP_MODEL_MAX_MINUTES */
+	unsigned max_streak;       /* PP_RULE_OFF or <= PP_MODEL_MAX_STREAK */
+	unsigned min_networking;   /* minutes, 0 = no minimum */
+	unsigned min_run;          /* minutes a hallway run needs (min-block) */
+	int lunch;                 /* 1: a lunch item is required */
+	int open;                  /* 1: some programme event is a candidate */
+};
+
 struct pp_model_day {
-	char date[11];                /* YYYY-MM-DD in the planning zone */
+	char date[11];                /* YYYY-MM-DD: the conference day */
+	int64_t day_start, day_end;   /* the conference day: day-change to
+	                                 day-change in the planning zone */
 	int64_t win_start, win_end;   /* planning window */
-	int64_t lunch_from, lunch_to; /* lunch window (lunch_minutes > 0) */
-	struct pp_item *items;        /* n items sorted by start, end, title */
+	int64_t lunch_from, lunch_to; /* lunch window cut to the planning
+	                                 window (rules.lunch) */
+	struct pp_day_rules rules;
+	struct pp_item *items; /* n items sorted by start, end, src,
+	                          title, id */
 	size_t n;
 	size_t nmust;
 };
 
+/* A block the plan keeps free, with what the model made of it. */
+struct pp_model_busy {
+	int64_t start, end;
+	char *label; /* owned by the model */
+	const char *file;
+	unsigned line;
+	size_t day;      /* the planned day it falls on, or PP_MODEL_NO_DAY */
+	size_t excluded; /* programme events it keeps out */
+};
+
 struct pp_model {
 	const struct pp_timetable *tt; /* borrowed */
-	const struct pp_profile *p;    /* borrowed */
-	const char *tz; /* planning zone (profile or programme) */
+	const struct pp_profile *p;    /* borrowed: scoring terms, must, skip */
+	const char *tz; /* planning zone (pp_model_zone), never NULL or "" */
+	struct pp_rules rules;
 	struct pp_model_day *days;
 	size_t ndays;
 	struct pp_score *scores; /* one per timetable event, same index */
 	enum pp_excl *excl;      /* one per timetable event */
 	int *must;               /* one per timetable event: 1 if must */
-	struct pp_busy_block *busy;
+	struct pp_model_busy *busy;
 	size_t nbusy;
 	unsigned crit_active; /* criteria that have terms */
 	int64_t crit_bonus;   /* score units per covered criterion */
@@ -79,16 +152,38 @@ struct pp_model {
 };
 
 /*
+ * The planning zone, decided in this one place: the profile's timezone
+ * (profile_tz, may be NULL), else the zone the programme declares
+ * (tt->tz), else the zone most of its events carry, preferring a named
+ * zone ("Europe/Brussels") to a fixed offset ("Etc/GMT-1") and to UTC,
+ * else UTC.  When it falls back to UTC although nothing said UTC, a
+ * warning saying that times are UTC and naming --tz is appended to ds
+ * (when ds is not NULL).  The result is borrowed from the arguments or
+ * static.
+ */
+const char *pp_model_zone(const struct pp_timetable *tt, const char *profile_tz,
+    struct pp_diags *ds);
+
+/* Fills r with p's [plan] rules, and the day change in effect: the
+ * profile's day-change, else the programme's (tt->day_change), else
+ * midnight. */
+void pp_model_rules(struct pp_rules *r, const struct pp_profile *p,
+    const struct pp_timetable *tt);
+
+/*
  * Builds the model from tt, p and extra busy blocks (from --busy files,
  * copied; may be NULL).  Profile terms that match no event are warnings
  * in ds (pp_scorer_report).  Must-see and skip references are resolved by
  * pp_ref_resolve (ref.h); one that matches no event, or several when it
- * may not, and unknown days are errors appended to ds with the profile's
- * file:line: returns -1.  A must-see event that is also
- * skipped, outside the planning window or days, or inside a busy block is
- * a clash of hard constraints: returns 1 with one error each, and *out is
- * still set so `explain` can use it.  Otherwise returns 0 and sets *out.
- * tt and p are borrowed and must outlive the model.
+ * may not, unknown days, a planning window that is
+ * empty, and caps or must-see counts beyond the solver's limits are errors
+ * appended to ds: returns -1.  A must-see event that is also skipped,
+ * outside the planning window, or inside a busy block is a clash of hard
+ * constraints: returns 1 with one error each, and *out is still set so
+ * `explain` can use it.  A must-see event on a day that is not planned is
+ * left out with a note, a cancelled one or a notice with a warning.
+ * Otherwise returns 0 and sets *out.  tt and p are borrowed and must
+ * outlive the model.
  */
 int pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
     const struct pp_busy_block *busy, size_t nbusy, struct pp_model **out,
@@ -96,10 +191,39 @@ int pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
 /* Frees the model; no-op on NULL. */
 void pp_model_free(struct pp_model *m);
 
+/* The index of ev in the model's timetable, or (size_t)-1 when ev is not
+ * one of its events. */
+size_t
+pp_model_event_index(const struct pp_model *m, const struct pp_event *ev);
+
+/* The score the model gave ev, or NULL when ev is not one of its events. */
+const struct pp_score *
+pp_model_event_score(const struct pp_model *m, const struct pp_event *ev);
+
+/* The model's day and candidate that ev became (*day, *item), or -1 when
+ * it is no candidate. */
+int pp_model_event_item(const struct pp_model *m, const struct pp_event *ev,
+    size_t *day, size_t *item);
+
+/* Why an excluded event is left out, as a phrase that follows "it"
+ * ("is in [skip]", "is cancelled"); "" for PP_EXCL_NONE. */
+const char *pp_excl_text(enum pp_excl e);
+
+/* 1 if must-see event i (an index into the timetable) makes the model
+ * infeasible: it is must-see and skipped, busy or outside the window. */
+int pp_model_must_clash(const struct pp_model *m, size_t i);
+
 /* 1 if some programme event of the day is a candidate; a day without one
  * (everything skipped, busy or outside the window) has nothing to plan,
  * and the networking and lunch rules do not apply to it. */
 int pp_model_day_open(const struct pp_model_day *d);
+
+/* Sorts the n instants of v and removes repeats; returns how many are
+ * left.  (The time points of a day, for the hallway and the LP.) */
+size_t pp_instants_sort(int64_t *v, size_t n);
+
+/* The index of the first of the n sorted instants of v at or after t. */
+size_t pp_instants_find(const int64_t *v, size_t n, int64_t t);
 
 /* 1 if a and b need room-change time between them (both have rooms and
  * share none). */

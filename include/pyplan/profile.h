@@ -46,13 +46,17 @@ struct pp_busy {       /* a [busy] block in the planning zone */
 
 struct pp_profile {
 	/* [plan]; PP_UNLIMITED where a cap is off */
-	int max_talks;          /* max-talks-per-day */
-	int max_talk_minutes;   /* max-talk-minutes-per-day */
-	int max_streak;         /* max-consecutive-talks */
-	int min_networking;     /* min-networking-minutes (0 = none) */
-	int min_block;          /* min-networking-block, minutes */
-	int room_change;        /* room-change-minutes */
-	int day_start, day_end; /* minutes since local midnight, 0..1440 */
+	int max_talks;           /* max-talks-per-day */
+	int max_talk_minutes;    /* max-talk-minutes-per-day */
+	int max_streak;          /* max-consecutive-talks */
+	int min_networking;      /* min-networking-minutes (0 = none) */
+	int min_block;           /* min-networking-block, minutes */
+	int room_change;         /* room-change-minutes */
+	int day_start, day_end;  /* minutes since local midnight, 0..1440 */
+	int day_change;          /* day-change: minutes after midnight when one
+	                            conference day ends, -1 = the programme's (or 0) */
+	const char *window_file; /* where day-start/day-end were last set */
+	unsigned window_line;    /* (borrowed; NULL/0 for flags) */
 	int lunch_from, lunch_to, lunch_minutes; /* lunch_minutes 0 = off */
 	double recorded_weight;                  /* 0..1 */
 	double talk_base;         /* talk-base: per hour of any talk load */
@@ -83,10 +87,10 @@ struct pp_profile {
  * Fills p with the built-in defaults (documented in man/pyplan.1):
  * max-talks-per-day 5, max-talk-minutes-per-day 240, max-consecutive-talks
  * 3, min-networking-minutes 90, min-networking-block 20,
- * room-change-minutes 5, day 00:00-24:00, lunch 11:30-14:00/30,
- * recorded-weight 0.5, talk-base 0, networking-weight 0.5, level-bonus
- * 0.5 (all three per hour), criteria-bonus 2, fill-with-talks no; no
- * level, no time zone, all days, and every list empty.
+ * room-change-minutes 5, day 00:00-24:00, day-change unset (-1), lunch
+ * 11:30-14:00/30, recorded-weight 0.5, talk-base 0, networking-weight 0.5,
+ * level-bonus 0.5 (all three per hour), criteria-bonus 2, fill-with-talks
+ * no; no level, no time zone, all days, and every list empty.
  */
 void pp_profile_init(struct pp_profile *p);
 /* Frees everything p owns; p may be initialised again. */
@@ -101,17 +105,17 @@ void pp_profile_fini(struct pp_profile *p);
  * the header.  Comments are lines starting with ';' or '#' and inline
  * "; ..." after a blank; leading blanks are ignored (no multi-line values);
  * a key ends at the first '=' or ':'.  Section names and fixed keys are
- * case-insensitive.  At the end, day-start must be before day-end (else an
- * error at the line of the later of the two).  path is borrowed and must
- * outlive ds and p.  A regular file or a pipe of at most
- * PP_PROFILE_MAX_BYTES is read (a pipe nobody writes reads as empty,
- * without waiting); a directory, device or socket is refused unread
- * ("cannot read profile: a device, not a regular file", *io_error = 1);
- * anything bigger is an error (*io_error = 0), read no further.  Unknown sections and keys get
- * the closest known name as a "did you mean".  Returns 0, or -1 if the
- * file could not be opened or read (*io_error = 1, error "cannot open
- * profile: <reason>" without a line) or held errors (*io_error = 0).
- * io_error may be NULL.
+ * case-insensitive.  The line of the later of day-start and day-end is
+ * kept in window_file/window_line (the model checks that day-start comes
+ * before day-end).  path is borrowed and must outlive ds and p.  A regular
+ * file or a pipe of at most PP_PROFILE_MAX_BYTES is read (a pipe nobody
+ * writes reads as empty, without waiting); a directory, device or socket
+ * is refused unread ("cannot read profile: a device, not a regular
+ * file", *io_error = 1); anything bigger is an error (*io_error = 0), read
+ * no further.  Unknown sections and keys get the closest known name as a
+ * "did you mean".  Returns 0, or -1 if the file could not be opened or
+ * read (*io_error = 1, error "cannot open profile: <reason>" without a
+ * line) or held errors (*io_error = 0).  io_error may be NULL.
  */
 int pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
     int *io_error);
@@ -131,7 +135,8 @@ int pp_profile_load_string(struct pp_profile *p, const char *name,
  *             max-consecutive-talks: a whole number or "none"
  *             (PP_UNLIMITED); min-networking-minutes, min-networking-block,
  *             room-change-minutes: minutes 0..1440; day-start, day-end:
- *             HH:MM (24:00 allowed); lunch: HH:MM-HH:MM/MIN with MIN 1..
+ *             HH:MM (24:00 allowed); day-change: HH:MM; lunch:
+ *             HH:MM-HH:MM/MIN with MIN 1..
  *             the window's length, or "none"; recorded-weight: 0..1;
  *             networking-weight: 0..1000000; talk-base, level-bonus,
  *             criteria-bonus: -1000000..1000000 (plain decimals, no
@@ -157,16 +162,18 @@ int pp_profile_load_string(struct pp_profile *p, const char *name,
  *             inline block instead, "YYYY-MM-DD HH:MM-HH:MM [LABEL]"
  *             (label "busy" when none): so --busy takes either.
  *
- * Cross-field rules (day-start before day-end) are not checked here, as
- * flags may arrive in any order: pp_profile_load checks the file, and the
- * caller runs pp_profile_check once every flag is applied.
+ * Cross-field rules are not checked here, as flags may arrive in any
+ * order: the caller runs pp_profile_check once every flag is applied.  A
+ * flag that sets day-start or day-end clears window_file/window_line.
  */
 int pp_profile_set(struct pp_profile *p, const char *section, const char *key,
     const char *value, const char *file, unsigned line, struct pp_diags *ds);
 
 /*
- * Checks the rules that span several keys (day-start before day-end) and
- * appends an error without file or line when one fails.  Returns 0 or -1.
+ * Checks the rules that span several keys and appends an error without
+ * file or line when one fails.  Returns 0 or -1.  (Whether day-start is
+ * before day-end depends on the day change, which the programme may set:
+ * the model checks it, at window_file:window_line.)
  */
 int pp_profile_check(const struct pp_profile *p, struct pp_diags *ds);
 

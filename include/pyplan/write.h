@@ -17,6 +17,7 @@ struct pp_prev_cal;
 struct pp_write_opts {
 	int color;         /* 1: ANSI colour (the CLI decides: TTY, NO_COLOR) */
 	int alarm_minutes; /* ics: VALARM this many minutes before; 0 = none */
+	int alarm_hallway; /* ics: the alarm on hallway blocks too */
 	size_t width;      /* text: lay out to this many columns; 0 = no
 	                    * limit, nothing cut (the CLI decides: the
 	                    * terminal's width, --width) */

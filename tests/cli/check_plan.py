@@ -2,14 +2,16 @@
 # SPDX-License-Identifier: ISC
 """Independent checker of a pyplan JSON plan (read on stdin).
 
-Written from SPEC.md section 4, not from the solver, and sharing no code
-with it: every day within the caps, no overlaps, room-change time between
-consecutive items in rooms that share nothing, no streak longer than the
-cap, the networking minimum met in blocks of the minimum length, lunch (a
-meal or a free gap of the lunch length inside the lunch window), the
-must-see events present, skipped events absent, nothing in a busy block or
-outside the planning window and days, and the totals and the score adding
-up.  Exits 1 with one line per violation; prints a one-line summary
+Written from SPEC.md section 4 and the man page's THE MODEL, not from the
+solver, and sharing no code with it: every day within the caps, no
+overlaps, room-change time between consecutive items in rooms that share
+nothing, no streak longer than the cap, the networking minimum met in
+blocks of the minimum length, hallway blocks at least that long and never
+touching another, lunch (a meal or a free gap of the lunch length inside
+the lunch window), the must-see events present, skipped events absent,
+nothing in a busy block or outside the planning window and days (a day
+runs from day-change to day-change: times before it are the next
+morning), and the totals and the score adding up.  Exits 1 with one line per violation; prints a one-line summary
 otherwise.  tests/oracle/run.py imports check().
 """
 import datetime
@@ -27,13 +29,37 @@ def milli(x):
     return round(x * 1000)
 
 
-def local(zone, date, hhmm):
-    """The instant of HH:MM (24:00 allowed) on date in zone."""
-    d = datetime.date.fromisoformat(date)
+def clock_minutes(hhmm):
     h, m = map(int, hhmm.split(":"))
-    base = datetime.datetime(d.year, d.month, d.day, tzinfo=zone)
-    return (base.replace(tzinfo=None) + datetime.timedelta(hours=h, minutes=m)
-            ).replace(tzinfo=zone)
+    return h * 60 + m
+
+
+def local(zone, date, minutes):
+    """The instant minutes (wall clock, may pass 24:00) after the midnight
+    that starts date in zone."""
+    d = datetime.date.fromisoformat(date)
+    base = datetime.datetime(d.year, d.month, d.day)
+    return (base + datetime.timedelta(minutes=minutes)).replace(tzinfo=zone)
+
+
+def clock(hhmm, dc, end):
+    """Where clock time hhmm falls on a conference day that starts at the
+    day change dc (minutes): before dc it is the next morning; 00:00 as a
+    start and 24:00 as an end are the day's own start and end."""
+    h = clock_minutes(hhmm)
+    if end:
+        return dc + 1440 if h == 1440 else h if h > dc else h + 1440
+    return dc if h == 0 else h if h >= dc else h + 1440
+
+
+def conference_date(instant, zone, dc):
+    """The conference day of an instant: its local date, or the day before
+    when it is before the day change."""
+    loc = instant.astimezone(zone)
+    d = loc.date()
+    if loc.hour * 60 + loc.minute < dc:
+        d -= datetime.timedelta(days=1)
+    return d.isoformat()
 
 
 def minutes(i):
@@ -57,13 +83,17 @@ def lunch_ok(items, lf, lt, need):
     return False
 
 
-def check(plan):
-    """Returns the list of violations of the plan (empty if valid)."""
+def check(plan, must_elsewhere=frozenset()):
+    """Returns the list of violations of the plan (empty if valid).
+    must_elsewhere: must-see references (lower case) that the caller knows
+    are on days not planned, which the plan leaves out."""
     prof = plan["profile"]
     zone = ZoneInfo(prof["timezone"] or plan["conference"]["timezone"])
+    dc = clock_minutes(prof.get("day_change", "00:00"))
     errs = []
     refs = lambda i: {str(i["id"]).lower(), i["title"].lower()}
-    must = [m.lower() for m in prof["must"]]
+    must = [m.lower() for m in prof["must"] if m.lower() not in
+            must_elsewhere]
     skip = {s.lower() for s in prof["skip"]}
     seen_must = set()
     rc = datetime.timedelta(minutes=prof["room_change_minutes"])
@@ -72,35 +102,47 @@ def check(plan):
         d = day["date"]
         items = sorted(day["items"],
                        key=lambda i: (t(i["start"]), t(i["end"])))
-        ws, we = (local(zone, d, prof["day_start"]),
-                  local(zone, d, prof["day_end"]))
+        ws, we = (local(zone, d, clock(prof["day_start"], dc, False)),
+                  local(zone, d, clock(prof["day_end"], dc, True)))
         if prof["days"] and d not in prof["days"]:
             errs.append(f"{d}: day is not in days")
         talks = tmin = net = streak = 0
         for a, b in zip(items, items[1:]):
             if t(a["end"]) > t(b["start"]):
                 errs.append(f"{d}: '{a['title']}' overlaps '{b['title']}'")
+        # Room changes between consecutive items with rooms, whatever lies
+        # between without rooms (a hallway block, a free lunch).
+        roomed = [i for i in items if i["rooms"]]
+        for a, b in zip(roomed, roomed[1:]):
             ra, rb = set(a["rooms"]), set(b["rooms"])
-            if ra and rb and not (ra & rb) and t(a["end"]) + rc > t(b["start"]):
+            if not (ra & rb) and t(a["end"]) + rc > t(b["start"]):
                 errs.append(f"{d}: no room-change time between "
                             f"'{a['title']}' and '{b['title']}'")
+        for a, b in zip(items, items[1:]):
+            if a["source"] == b["source"] == "hallway" and \
+                    t(a["end"]) == t(b["start"]):
+                errs.append(f"{d}: hallway blocks touch at {b['start']}")
         for i in items:
             mins = minutes(i)
             if mins != i["minutes"]:
                 errs.append(f"{d}: '{i['title']}' minutes {i['minutes']} "
                             f"!= {mins}")
             s, e = t(i["start"]), t(i["end"])
-            if s.astimezone(zone).date().isoformat() != d:
+            if conference_date(s, zone, dc) != d:
                 errs.append(f"{d}: '{i['title']}' starts on another day")
             if s < ws or e > we:
                 errs.append(f"{d}: '{i['title']}' is outside the planning "
                             f"window {prof['day_start']}-{prof['day_end']}")
             for b in prof["busy"]:
-                bs, be = (local(zone, b["date"], b["from"]),
-                          local(zone, b["date"], b["to"]))
+                bs, be = (local(zone, b["date"], clock_minutes(b["from"])),
+                          local(zone, b["date"], clock_minutes(b["to"])))
                 if s < be and bs < e:
                     errs.append(f"{d}: '{i['title']}' overlaps busy block "
                                 f"'{b['label']}'")
+            if i["source"] == "hallway" and \
+                    mins < prof["min_networking_block"]:
+                errs.append(f"{d}: hallway block at {i['start']} is "
+                            f"shorter than min-networking-block")
             if i["source"] == "programme" and refs(i) & skip:
                 errs.append(f"{d}: skipped '{i['title']}' is planned")
             if i["class"] == "talk":
@@ -135,8 +177,8 @@ def check(plan):
         if lunch and is_open:
             # The lunch window inside the planning window; lunch is due
             # where that still holds the lunch minutes.
-            lf = max(local(zone, d, lunch["from"]), ws)
-            lt = min(local(zone, d, lunch["to"]), we)
+            lf = max(local(zone, d, clock(lunch["from"], dc, False)), ws)
+            lt = min(local(zone, d, clock(lunch["to"], dc, True)), we)
             need = datetime.timedelta(minutes=lunch["minutes"])
             if lt - lf >= need and not lunch_ok(items, lf, lt, need):
                 errs.append(f"{d}: no lunch of {lunch['minutes']} minutes")
@@ -149,9 +191,18 @@ def check(plan):
         if tot["networking_minutes"] != net:
             errs.append(f"{d}: totals.networking_minutes "
                         f"{tot['networking_minutes']} != {net}")
-        if milli(tot["score"]) != sum(milli(i["score"]) for i in items):
+        # Hallway runs shorter than the block are free time: no items,
+        # their value in the day's score.
+        short = milli(tot.get("short_hallway_score", 0))
+        if short and tot.get("short_hallway_minutes", 0) <= 0:
+            errs.append(f"{d}: short hallway score without minutes")
+        if tot.get("short_hallway_minutes", 0) < 0:
+            errs.append(f"{d}: negative short hallway minutes")
+        total += short
+        if milli(tot["score"]) != \
+                sum(milli(i["score"]) for i in items) + short:
             errs.append(f"{d}: totals.score {tot['score']} is not the sum "
-                        f"of its items")
+                        f"of its items and short hallway runs")
     for m in must:
         if m not in seen_must:
             errs.append(f"must-see '{m}' is not planned")

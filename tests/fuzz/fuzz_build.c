@@ -13,6 +13,7 @@
 #include "pyplan/model.h"
 #include "pyplan/profile.h"
 #include "pyplan/solve.h"
+#include "pyplan/watch.h"
 #include "pyplan/write.h"
 #include "pyplan/write_csv.h"
 #include "pyplan/write_ics.h"
@@ -80,15 +81,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    pp_profile_check(&p, &ds) != 0)
 		abort();
 	tt = pp_timetable_new();
-	/* The solver's work grows steeply with events per day (it stops at
-	 * about 1.3 GB, see LIMITS in pyplan(1)); past FUZZ_MAX_EVENTS
-	 * only the loaders run, so each input stays fast and small. */
+	/* The solver's work can grow steeply with events per day (it stops
+	 * at PP_SOLVE_MAX_LABELS labels, about 200 MB, see LIMITS in
+	 * pyplan(1)); past FUZZ_MAX_EVENTS only the loaders run, so each
+	 * input stays fast and small. */
 	if (pp_load_buffer(tt, "fuzz", s, size, &lo, &ds) == 0 &&
 	    tt->n <= FUZZ_MAX_EVENTS) {
 		pp_timetable_merge_duplicates(tt, &ds);
 		if (pp_model_build(tt, &p, NULL, 0, &m, &ds) == 0 &&
-		    pp_solve(m, &pl, &ds) == 0)
+		    pp_solve(m, &pl, &ds) == 0) {
+			pp_watch_later(pl);
 			write_all(pl);
+		}
 	}
 	pp_plan_free(pl);
 	pp_model_free(m);

@@ -12,6 +12,11 @@
  * skipped or busy).  "bench" makes a realistic conference: every room has
  * a full day of back-to-back sessions with common breaks, lunch and
  * posters, and the profile is an ordinary one that has a plan.
+ *
+ * In oracle mode, -m large draws large caps (6 to 16 talks, 240 to 720
+ * talk minutes, 3 to 8 in a row), and -m flat makes every talk worth the
+ * same (no interests, speakers, level or criteria; recorded-weight 1), so
+ * that ties are everywhere.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -109,10 +114,18 @@ static const char *const kind_words[G__N] = { "talk", "keynote",
 static const int kind_weight[G__N] = { 44, 4, 5, 3, 4, 3, 6, 3, 3, 3, 6,
 	10, 2, 2 };
 
+enum variant {
+	V_PLAIN,
+	V_LARGE, /* large caps: up to 16 talks, 720 minutes, 8 in a row */
+	V_FLAT   /* every talk worth the same: no interests, speakers,
+	            level or criteria, recorded-weight 1 */
+};
+
 struct opts {
 	uint64_t seed;
 	int days, rooms, events;
 	int bench;
+	enum variant variant;
 	const char *csv, *ini;
 };
 
@@ -122,9 +135,10 @@ struct ev {
 	int talk;            /* talk load */
 	int nrooms;
 	int room0;
-	int dup;             /* same title and times as an earlier event:
-				pyplan merges it away, so no [must] or
-				[skip] may name its id */
+	int dup;             /* same title and times as another event:
+				pyplan merges them into one, keeping one
+				id of its choice, so no [must] or [skip]
+				may name either id */
 	char title[80];
 };
 
@@ -306,9 +320,10 @@ add_ev(struct prog *pg, int day, int start, int end, int talk, int nrooms,
 	size_t len;
 	int i, dup = 0;
 
-	for (i = 0; i < pg->n && !dup; i++)
-		dup = pg->ev[i].day == day && pg->ev[i].start == start &&
-		    pg->ev[i].end == end && strcmp(pg->ev[i].title, title) == 0;
+	for (i = 0; i < pg->n; i++)
+		if (pg->ev[i].day == day && pg->ev[i].start == start &&
+		    pg->ev[i].end == end && strcmp(pg->ev[i].title, title) == 0)
+			dup = pg->ev[i].dup = 1;
 
 	pg->ev = realloc(pg->ev, (size_t)(pg->n + 1) * sizeof(*pg->ev));
 	if (pg->ev == NULL) {
@@ -532,19 +547,27 @@ profile_oracle(FILE *fp, const struct prog *pg, const struct opts *o)
 		keep[i] = 1;
 	fprintf(fp, "; pyplan oracle instance, seed %llu\n[plan]\n",
 	    (unsigned long long)o->seed);
-	if (chance(80))
-		fprintf(fp, "max-talks-per-day = %d\n", rr(1, 6));
-	else
-		fprintf(fp, "max-talks-per-day = none\n");
-	if (chance(60))
+	if (o->variant == V_LARGE) {
+		fprintf(fp, "max-talks-per-day = %d\n", rr(6, 16));
 		fprintf(fp, "max-talk-minutes-per-day = %d\n",
-		    5 * rr(6, 60));
-	else
-		fprintf(fp, "max-talk-minutes-per-day = none\n");
-	if (chance(60))
-		fprintf(fp, "max-consecutive-talks = %d\n", rr(1, 4));
-	else
-		fprintf(fp, "max-consecutive-talks = none\n");
+		    5 * rr(48, 144));
+		fprintf(fp, "max-consecutive-talks = %d\n", rr(3, 8));
+	} else {
+		if (chance(80))
+			fprintf(fp, "max-talks-per-day = %d\n", rr(1, 6));
+		else
+			fprintf(fp, "max-talks-per-day = none\n");
+		if (chance(60))
+			fprintf(fp, "max-talk-minutes-per-day = %d\n",
+			    5 * rr(6, 60));
+		else
+			fprintf(fp, "max-talk-minutes-per-day = none\n");
+		if (chance(60))
+			fprintf(fp, "max-consecutive-talks = %d\n",
+			    rr(1, 4));
+		else
+			fprintf(fp, "max-consecutive-talks = none\n");
+	}
 	fprintf(fp, "min-networking-minutes = %d\n",
 	    chance(30) ? 0 : 10 * rr(1, 12));
 	fprintf(fp, "min-networking-block = %d\n", 5 * rr(0, 8));
@@ -563,6 +586,14 @@ profile_oracle(FILE *fp, const struct prog *pg, const struct opts *o)
 		hhmm(a, sizeof(a), lf);
 		hhmm(b, sizeof(b), lt);
 		fprintf(fp, "lunch = %s-%s/%d\n", a, b, lm);
+	}
+	if (o->variant == V_FLAT) {
+		/* Every talk worth the same: ties everywhere. */
+		fmt_weight(w, sizeof(w), rr(0, 12));
+		fprintf(fp, "recorded-weight = 1\ntalk-base = 1\n"
+		            "networking-weight = %s\ncriteria-bonus = 0\n",
+		    w);
+		goto refs;
 	}
 	fprintf(fp, "recorded-weight = %d.%02d\n", 0, 5 * rr(0, 19));
 	fmt_weight(w, sizeof(w), rr(-4, 12));
@@ -624,6 +655,7 @@ profile_oracle(FILE *fp, const struct prog *pg, const struct opts *o)
 			fprintf(fp, "speaker = %s\n", PICK(names));
 	}
 
+refs:
 	/* Must-see: mostly a few random events; on some seeds a designed
 	 * clash (scenario 0: two overlapping must-see events; 1: a must-see
 	 * also skipped; 2: a must-see inside a busy block). */
@@ -764,8 +796,8 @@ profile_bench(FILE *fp, const struct prog *pg, const struct opts *o)
 static void
 usage(void)
 {
-	fputs("usage: gen [-b] [-s seed] [-d days] [-r rooms] [-n events] "
-	      "[-o programme.csv] [-p profile.ini]\n", stderr);
+	fputs("usage: gen [-b] [-m large|flat] [-s seed] [-d days] [-r rooms] "
+	      "[-n events] [-o programme.csv] [-p profile.ini]\n", stderr);
 	exit(64);
 }
 
@@ -798,6 +830,16 @@ main(int argc, char **argv)
 
 		if (strcmp(a, "-b") == 0) {
 			o.bench = 1;
+			continue;
+		}
+		if (strcmp(a, "-m") == 0 && i + 1 < argc) {
+			a = argv[++i];
+			if (strcmp(a, "large") == 0)
+				o.variant = V_LARGE;
+			else if (strcmp(a, "flat") == 0)
+				o.variant = V_FLAT;
+			else
+				usage();
 			continue;
 		}
 		if (i + 1 >= argc || a[0] != '-' || a[1] == '\0' ||

@@ -13,9 +13,16 @@ it with --emit-lp; then
 Any other outcome is a failure.  Prints one line per failure and a
 summary; exits 1 if anything failed.
 
-usage: run.py [-j JOBS] [-v] [-big] PYPLAN GEN FIRST_SEED COUNT
+-big makes bigger instances; -large draws large caps (up to 16 talks,
+720 minutes, 8 in a row) on days of many events; -flat makes every talk
+worth the same (ties everywhere).
+
+usage: run.py [-j JOBS] [-v] [-big | -large | -flat] PYPLAN GEN FIRST_SEED
+              COUNT
 """
 import concurrent.futures
+import csv as csvmod
+import datetime
 import json
 import os
 import re
@@ -32,11 +39,14 @@ NAMES = re.compile(r"must-see|max-talks-per-day|max-talk-minutes-per-day|"
                    r"max-consecutive-talks|min-networking-minutes|lunch")
 
 
-def sizes(seed, big=False):
-    """Instance size for a seed: 1-3 days, 1-6 rooms, 8-87 events; or
-    with big, 2-5 days, 3-12 rooms, 60-359 events."""
-    if big:
+def sizes(seed, mode=""):
+    """Instance size for a seed: 1-3 days, 1-6 rooms, 8-87 events; with
+    big, 2-5 days, 3-12 rooms, 60-359 events; with large, 1-2 days, 4-11
+    rooms, 60-219 events (many a day, for large caps)."""
+    if mode == "big":
         return 2 + seed % 4, 3 + (seed * 7) % 10, 60 + (seed * 13) % 300
+    if mode == "large":
+        return 1 + seed % 2, 4 + (seed * 7) % 8, 60 + (seed * 13) % 160
     return 1 + seed % 3, 1 + (seed * 7) % 6, 8 + (seed * 13) % 80
 
 
@@ -250,17 +260,43 @@ def check_explain(pyplan, env, csv, ini, plan, lp_text, seed, tmp):
     return f"explain {eid}: no forcing line in:\n{out}"
 
 
-def run_one(pyplan, gen, seed, big):
+def must_elsewhere(csv, plan):
+    """The must-see references (lower case) whose events are on days the
+    plan does not cover (left out with a note), from the programme's own
+    dates and zones and the plan's zone and day change."""
+    prof = plan["profile"]
+    if not prof["days"]:
+        return frozenset()
+    zone = check_plan.ZoneInfo(prof["timezone"] or
+                               plan["conference"]["timezone"])
+    dc = check_plan.clock_minutes(prof.get("day_change", "00:00"))
+    must = {m.lower() for m in prof["must"]}
+    out = set()
+    with open(csv, newline="") as fp:
+        for row in csvmod.DictReader(fp):
+            if row["id"].lower() not in must:
+                continue
+            start = datetime.datetime.fromisoformat(
+                f"{row['date']}T{row['start']}").replace(
+                    tzinfo=check_plan.ZoneInfo(row["timezone"]))
+            if check_plan.conference_date(start, zone, dc) not in \
+                    prof["days"]:
+                out.add(row["id"].lower())
+    return frozenset(out)
+
+
+def run_one(pyplan, gen, seed, mode):
     """Returns (outcome, message): outcome is "plan", "infeasible" or
     "FAIL"."""
-    days, rooms, events = sizes(seed, big)
+    days, rooms, events = sizes(seed, mode)
     with tempfile.TemporaryDirectory(prefix="pyplan-oracle-") as tmp:
         csv = os.path.join(tmp, "p.csv")
         ini = os.path.join(tmp, "p.ini")
         lp = os.path.join(tmp, "m.lp")
-        subprocess.run([gen, "-s", str(seed), "-d", str(days), "-r",
-                        str(rooms), "-n", str(events), "-o", csv, "-p", ini],
-                       check=True)
+        variant = ["-m", mode] if mode in ("large", "flat") else []
+        subprocess.run([gen, *variant, "-s", str(seed), "-d", str(days),
+                        "-r", str(rooms), "-n", str(events), "-o", csv,
+                        "-p", ini], check=True)
         env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
         env.pop("XDG_CONFIG_HOME", None)
         r = subprocess.run([pyplan, "build", csv, "--profile", ini,
@@ -270,7 +306,7 @@ def run_one(pyplan, gen, seed, big):
         where = f"seed {seed} ({days}d {rooms}r {events}e)"
         if r.returncode == 0:
             plan = json.loads(r.stdout)
-            errs = check_plan.check(plan)
+            errs = check_plan.check(plan, must_elsewhere(csv, plan))
             if errs:
                 return "FAIL", f"{where}: checker: " + "; ".join(errs[:5])
             status, obj = glpsol(lp, tmp)
@@ -314,7 +350,7 @@ def run_one(pyplan, gen, seed, big):
 def main(argv):
     jobs = os.cpu_count() or 1
     verbose = False
-    big = False
+    mode = ""
     args = []
     i = 0
     while i < len(argv):
@@ -324,8 +360,8 @@ def main(argv):
         elif argv[i] == "-v":
             verbose = True
             i += 1
-        elif argv[i] == "-big":
-            big = True
+        elif argv[i] in ("-big", "-large", "-flat"):
+            mode = argv[i][1:]
             i += 1
         else:
             args.append(argv[i])
@@ -337,7 +373,7 @@ def main(argv):
     first, count = int(args[2]), int(args[3])
     counts = {"plan": 0, "infeasible": 0, "FAIL": 0}
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as ex:
-        futs = [ex.submit(run_one, pyplan, gen, s, big)
+        futs = [ex.submit(run_one, pyplan, gen, s, mode)
                 for s in range(first, first + count)]
         for f in futs:
             outcome, msg = f.result()
@@ -346,7 +382,7 @@ def main(argv):
                 print("FAIL", msg)
             elif verbose:
                 print("ok  ", msg)
-    print(f"oracle{' (big)' if big else ''}: {count} instances (seeds {first}..{first + count - 1}): "
+    print(f"oracle{f' ({mode})' if mode else ''}: {count} instances (seeds {first}..{first + count - 1}): "
           f"{counts['plan']} optimal plans agreed with glpsol, "
           f"{counts['infeasible']} infeasible agreed, "
           f"{counts['FAIL']} failed")

@@ -187,6 +187,7 @@ fx_new(void)
 
 	f->m.tt = tt;
 	f->m.p = &f->p;
+	pp_model_rules(&f->m.rules, &f->p, tt);
 	f->m.tz = NY;
 	f->m.days = f->md;
 	f->m.ndays = 2;

@@ -36,6 +36,7 @@ ev_add(struct pp_timetable *tt, int day, const char *title, const char *kind,
 	ev->start = DAY0 + day * 86400 + s;
 	ev->end = DAY0 + day * 86400 + e;
 	ev->tz = "UTC";
+	tt->tz = "UTC"; /* the programme says so: no fallback warning */
 	if (room != NULL && *room != '\0') {
 		rooms = pp_tt_strv(tt, 1);
 		rooms[0] = pp_tt_strdup(tt, room);
@@ -97,6 +98,17 @@ planned(const struct pp_plan *pl, const char *title)
 			if (strcmp(pl->days[d].items[k]->title, title) == 0)
 				return 1;
 	return 0;
+}
+
+static size_t
+count_hallway_segments(const struct pp_model *m)
+{
+	size_t d, k, n = 0;
+
+	for (d = 0; d < m->ndays; d++)
+		for (k = 0; k < m->days[d].n; k++)
+			n += m->days[d].items[k].src == PP_ITEM_HALLWAY;
+	return n;
 }
 
 static void
@@ -489,6 +501,103 @@ test_criteria_bonus_across_days(void **state)
 	cleanup(tt, &p, m, pl, &ds);
 }
 
+static void
+test_forced_item(void **state)
+{
+	struct pp_timetable *tt = pp_timetable_new();
+	struct pp_profile p;
+	struct pp_model *m = NULL;
+	struct pp_plan *pl = NULL, *forced = NULL;
+	struct pp_diags ds;
+	const struct pp_item *low = NULL, *high = NULL;
+	size_t k;
+
+	(void)state;
+	ev_add(tt, 0, "rust deep dive", "talk", MIN(10, 0), MIN(10, 45), "A");
+	ev_add(tt, 0, "Plain", "talk", MIN(10, 0), MIN(10, 45), "B");
+	base_profile(&p);
+	p.interests = calloc(1, sizeof(*p.interests));
+	p.interests[0].name = strdup("rust");
+	p.interests[0].weight = 2;
+	p.ninterests = 1;
+	assert_int_equal(solve(tt, &p, &m, &pl, &ds), 0);
+	assert_true(planned(pl, "rust deep dive"));
+	for (k = 0; k < m->days[0].n; k++) {
+		if (strcmp(m->days[0].items[k].title, "Plain") == 0)
+			low = &m->days[0].items[k];
+		if (strcmp(m->days[0].items[k].title, "rust deep dive") == 0)
+			high = &m->days[0].items[k];
+	}
+	assert_non_null(low);
+	assert_non_null(high);
+	assert_true(high->score > low->score);
+	/* Forcing an item in is an argument: the model is not touched. */
+	assert_int_equal(pp_solve_forced(m, low, &forced, &ds), 0);
+	assert_true(planned(forced, "Plain"));
+	assert_false(planned(forced, "rust deep dive"));
+	assert_int_equal(pl->score - forced->score, high->score - low->score);
+	assert_false(low->must);
+	assert_int_equal(m->days[0].nmust, 0);
+	pp_plan_free(forced);
+	cleanup(tt, &p, m, pl, &ds);
+}
+
+static void
+test_hallway_blocks_merge(void **state)
+{
+	struct pp_timetable *tt = pp_timetable_new();
+	struct pp_profile p;
+	struct pp_model *m = NULL;
+	struct pp_plan *pl = NULL;
+	struct pp_diags ds;
+	const struct pp_plan_day *pd;
+	size_t k, hallway = 0;
+
+	(void)state;
+	/* Short talks back to back in two rooms, none worth planning: the
+	 * hallway runs through them as one block, not one per slot. */
+	for (k = 0; k < 6; k++) {
+		ev_add(tt, 0, "A", "lightning", MIN(9, 5 * (int)k),
+		    MIN(9, 5 * (int)k + 5), "A");
+		ev_add(tt, 0, "B", "lightning", MIN(9, 5 * (int)k + 2),
+		    MIN(9, 5 * (int)k + 7), "B");
+	}
+	base_profile(&p);
+	p.talk_base = -1;
+	p.networking_weight = 1;
+	p.min_block = 20;
+	assert_int_equal(solve(tt, &p, &m, &pl, &ds), 0);
+	pd = &pl->days[0];
+	for (k = 0; k < pd->n; k++)
+		if (pd->items[k]->src == PP_ITEM_HALLWAY) {
+			hallway++;
+			assert_int_equal(pd->items[k]->start, DAY0 + MIN(9, 0));
+			assert_int_equal(pd->items[k]->end, DAY0 + MIN(9, 32));
+			assert_int_equal(pd->items[k]->minutes, 32);
+		}
+	assert_int_equal(hallway, 1);
+	assert_int_equal(pd->networking_minutes, 32);
+	assert_true(count_hallway_segments(m) > 1);
+	cleanup(tt, &p, m, pl, &ds);
+
+	/* A run shorter than min-networking-block is free time: planned
+	 * for its value, not shown, not counted as networking. */
+	tt = pp_timetable_new();
+	ev_add(tt, 0, "Short", "talk", MIN(9, 0), MIN(9, 15), "A");
+	base_profile(&p);
+	p.talk_base = -1;
+	p.networking_weight = 1;
+	p.min_block = 20;
+	assert_int_equal(solve(tt, &p, &m, &pl, &ds), 0);
+	pd = &pl->days[0];
+	assert_int_equal(pd->n, 0);
+	assert_int_equal(pd->networking_minutes, 0);
+	assert_int_equal(pd->free_minutes, 15);
+	assert_true(pd->free_score > 0);
+	assert_int_equal(pd->score, pd->free_score);
+	cleanup(tt, &p, m, pl, &ds);
+}
+
 /* ---- exactness against brute force ---- */
 
 static uint64_t rng = 88172645463325252ULL;
@@ -503,28 +612,49 @@ rnd(unsigned n)
 }
 
 /* Independent check of one day's chosen items (time order), written from
- * the specification, not from the solver.  Returns 1 if feasible. */
+ * the specification, not from the solver: hallway segments that touch are
+ * one run, which counts as networking (its minutes, the end of a streak)
+ * when it lasts min-networking-block minutes; a shorter run is free time,
+ * worth its value only.  Consecutive items with rooms in different rooms
+ * leave the room-change time between them, whatever lies between without
+ * rooms.  Returns 1 if feasible. */
 static int
 check_day(const struct pp_model *m, const struct pp_model_day *d,
     const size_t *ch, size_t n, unsigned *crit)
 {
 	const struct pp_profile *p = m->p;
-	long talks = 0, tmin = 0, net = 0, streak = 0;
+	long talks = 0, tmin = 0, net = 0, streak = 0, run = 0;
 	size_t i, k, musts = 0, free_lunch = 0;
 	int lunch = 0;
 
 	*crit = 0;
 	for (i = 0; i < n; i++) {
 		const struct pp_item *it = &d->items[ch[i]];
+		const struct pp_item *pr = i > 0 ? &d->items[ch[i - 1]] : NULL;
 
-		if (i > 0) {
-			const struct pp_item *pr = &d->items[ch[i - 1]];
+		if (pr != NULL && pr->end > it->start)
+			return 0;
+		/* Room changes between consecutive items with rooms,
+		 * whatever lies between without rooms. */
+		for (k = i; it->nrooms > 0 && k-- > 0;) {
+			const struct pp_item *a = &d->items[ch[k]];
 
-			if (pr->end > it->start)
+			if (a->nrooms == 0)
+				continue;
+			if (pp_item_room_change(a, it) &&
+			    a->end + p->room_change * 60 > it->start)
 				return 0;
-			if (pp_item_room_change(pr, it) &&
-			    pr->end + p->room_change * 60 > it->start)
-				return 0;
+			break;
+		}
+		/* A hallway block ends where the next item is no hallway
+		 * segment starting right when it ends. */
+		if (pr != NULL && pr->src == PP_ITEM_HALLWAY &&
+		    !(it->src == PP_ITEM_HALLWAY && pr->end == it->start)) {
+			if (run >= p->min_block) {
+				net += run;
+				streak = 0;
+			}
+			run = 0;
 		}
 		if (it->cls == PP_CLASS_TALK) {
 			talks++;
@@ -533,6 +663,8 @@ check_day(const struct pp_model *m, const struct pp_model_day *d,
 			if (p->max_streak >= 0 && streak > p->max_streak)
 				return 0;
 			*crit |= it->crit;
+		} else if (it->src == PP_ITEM_HALLWAY) {
+			run += it->minutes;
 		} else if (it->minutes >= p->min_block) {
 			net += it->minutes;
 			streak = 0;
@@ -543,6 +675,8 @@ check_day(const struct pp_model *m, const struct pp_model_day *d,
 			lunch = 1;
 		musts += (size_t)it->must;
 	}
+	if (run >= p->min_block)
+		net += run;
 	for (k = 0, i = 0; k < d->n; k++)
 		i += (size_t)d->items[k].must;
 	if (musts != i || free_lunch > 1)
@@ -612,8 +746,8 @@ random_instance(struct pp_timetable *tt, struct pp_profile *p)
 		nev = 3 + (int)rnd(5);
 		for (i = 0; i < nev; i++) {
 			char title[64];
-			int s = 9 * 60 + 10 * (int)rnd(30);
-			int len = 20 + 10 * (int)rnd(5);
+			int s = 9 * 60 + 5 * (int)rnd(60);
+			int len = 15 + 5 * (int)rnd(10);
 			struct pp_event *ev;
 
 			snprintf(title, sizeof(title), "%s talk %d-%d",
@@ -627,9 +761,12 @@ random_instance(struct pp_timetable *tt, struct pp_profile *p)
 	p->max_talks = rnd(3) ? (int)rnd(4) + 1 : PP_UNLIMITED;
 	p->max_talk_minutes = rnd(3) ? 30 + 15 * (int)rnd(8) : PP_UNLIMITED;
 	p->max_streak = rnd(2) ? (int)rnd(3) + 1 : PP_UNLIMITED;
-	p->min_networking = rnd(2) ? 10 * (int)rnd(6) : 0;
-	p->min_block = 20;
-	p->room_change = rnd(2) ? 5 * (int)rnd(3) : 0;
+	p->min_networking = rnd(2) ? 10 * (int)rnd(10) : 0;
+	/* Blocks longer than hallway segments, and room changes longer
+	 * than short gaps: short runs that lead on to blocks, and short
+	 * hallway stretches between rooms. */
+	p->min_block = rnd(2) ? 20 : 40;
+	p->room_change = rnd(2) ? 5 * (int)rnd(4) : 0;
 	if (rnd(2)) {
 		p->lunch_from = 11 * 60 + 30;
 		p->lunch_to = 13 * 60 + 30;
@@ -745,19 +882,45 @@ test_exact_against_brute_force(void **state)
 			any = 1;
 		}
 		assert_int_equal(pl->score, want);
-		/* The plan itself is feasible and adds up to its score. */
+		/* The plan itself is feasible and adds up to its score; a
+		 * hallway block of the plan is the segments it covers, at
+		 * least min-block long (shorter runs are free time, not
+		 * shown), and never touches another. */
 		for (d = 0; d < 2; d++) {
-			size_t ch[32], k, j;
+			size_t ch[64], nch = 0, k, j;
+			const struct pp_plan_day *pd = &pl->days[d];
 			unsigned crit;
+			int64_t sum = 0;
 
-			for (k = 0; k < pl->days[d].n; k++) {
-				for (j = 0; j < m->days[d].n; j++)
-					if (&m->days[d].items[j] ==
-					    pl->days[d].items[k])
-						ch[k] = j;
+			for (k = 0; k < pd->n; k++) {
+				const struct pp_item *it = pd->items[k];
+
+				sum += it->score;
+				if (it->src == PP_ITEM_HALLWAY) {
+					assert_true(it->minutes >= p.min_block);
+					assert_true(k + 1 == pd->n ||
+					    pd->items[k + 1]->src !=
+					        PP_ITEM_HALLWAY ||
+					    pd->items[k + 1]->start != it->end);
+				}
+				for (j = 0; j < m->days[d].n; j++) {
+					const struct pp_item *mi =
+					    &m->days[d].items[j];
+
+					if (mi == it ||
+					    (it->src == PP_ITEM_HALLWAY &&
+					        mi->src == PP_ITEM_HALLWAY &&
+					        mi->start >= it->start &&
+					        mi->end <= it->end))
+						ch[nch++] = j;
+				}
 			}
-			assert_true(check_day(m, &m->days[d], ch, pl->days[d].n,
-			    &crit));
+			/* Short runs are free time, not shown: the plan
+			 * without them is feasible too. */
+			assert_int_equal(sum + pd->free_score, pd->score);
+			assert_true(
+			    pd->free_score == 0 || pd->free_minutes > 0);
+			assert_true(check_day(m, &m->days[d], ch, nch, &crit));
 		}
 		checked++;
 		cleanup(tt, &p, m, pl, &ds);
@@ -787,6 +950,8 @@ main(void)
 	    cmocka_unit_test(test_skip_and_busy),
 	    cmocka_unit_test(test_ties_are_deterministic),
 	    cmocka_unit_test(test_criteria_bonus_across_days),
+	    cmocka_unit_test(test_forced_item),
+	    cmocka_unit_test(test_hallway_blocks_merge),
 	    cmocka_unit_test(test_exact_against_brute_force),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);

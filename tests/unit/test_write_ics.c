@@ -180,9 +180,10 @@ fixture_free(struct fixture *f)
 
 /* Runs the plan writer into a string; the caller frees it. */
 static char *
-write_plan(const struct pp_plan *pl, int alarm, size_t *len)
+write_plan_opts(const struct pp_plan *pl, int alarm, int hallway, size_t *len)
 {
-	struct pp_write_opts o = {.color = 0, .alarm_minutes = alarm};
+	struct pp_write_opts o = {.color = 0, .alarm_minutes = alarm,
+	    .alarm_hallway = hallway};
 	char *buf = NULL;
 	size_t n = 0;
 	FILE *fp = open_memstream(&buf, &n);
@@ -193,6 +194,12 @@ write_plan(const struct pp_plan *pl, int alarm, size_t *len)
 	if (len != NULL)
 		*len = n;
 	return buf;
+}
+
+static char *
+write_plan(const struct pp_plan *pl, int alarm, size_t *len)
+{
+	return write_plan_opts(pl, alarm, 0, len);
 }
 
 static char *
@@ -436,15 +443,17 @@ test_valarm(void **state)
 	out = write_plan(&f->pl, 10, NULL);
 	assert_rfc_lines(out);
 	u = unfold(out);
-	assert_int_equal(occurrences(u, "BEGIN:VALARM\r\n"), NITEMS);
-	assert_int_equal(occurrences(u, "ACTION:DISPLAY\r\n"), NITEMS);
-	assert_int_equal(occurrences(u, "TRIGGER:-PT10M\r\n"), NITEMS);
+	/* No reminder on the one hallway block unless asked for. */
+	assert_int_equal(occurrences(u, "BEGIN:VALARM\r\n"), NITEMS - 1);
+	assert_int_equal(occurrences(u, "ACTION:DISPLAY\r\n"), NITEMS - 1);
+	assert_int_equal(occurrences(u, "TRIGGER:-PT10M\r\n"), NITEMS - 1);
+	assert_null(strstr(u, "DESCRIPTION:Hallway track\r\nEND:VALARM"));
 	assert_non_null(strstr(u,
 	    "BEGIN:VALARM\r\nACTION:DISPLAY\r\n"
 	    "TRIGGER:-PT10M\r\nDESCRIPTION:Opening keynote\r\nEND:VALARM"));
 	free(u);
 	free(out);
-	out = write_plan(&f->pl, 90, NULL);
+	out = write_plan_opts(&f->pl, 90, 1, NULL);
 	assert_int_equal(occurrences(out, "TRIGGER:-PT1H30M\r\n"), NITEMS);
 	free(out);
 	fixture_free(f);

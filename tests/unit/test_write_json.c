@@ -211,6 +211,7 @@ test_plan_profile(void **state)
 	f->p.lunch_minutes = 0;
 	f->p.max_talk_minutes = PP_UNLIMITED;
 	f->p.max_streak = PP_UNLIMITED;
+	pp_model_rules(&f->m.rules, &f->p, f->tt);
 	f->p.level = s_testing;
 	text = plan_text(f);
 	j = parse(text);

@@ -153,6 +153,7 @@ fixture_new(void)
 	snprintf(f->md[1].date, sizeof(f->md[1].date), "2018-05-12");
 	f->m.tt = tt;
 	f->m.p = &f->p;
+	pp_model_rules(&f->m.rules, &f->p, tt);
 	f->m.tz = ZONE;
 	f->m.days = f->md;
 	f->m.ndays = 2;
@@ -607,6 +608,7 @@ test_caps_and_summary(void **state)
 	/* No minimum and no optimum proof. */
 	f->p.min_networking = 0;
 	f->p.max_talks = PP_UNLIMITED;
+	pp_model_rules(&f->m.rules, &f->p, f->tt);
 	f->pl.optimal = 0;
 	f->m.crit_active = 0;
 	out = render(&f->pl, 0);

@@ -1,0 +1,556 @@
+/* SPDX-License-Identifier: ISC */
+/*
+ * Model tests: the planning zone, conference days cut at the day change,
+ * the planning window, lunch next to busy blocks, must-see events that
+ * are left out, exclusion causes, the rules normalised per day, hallway
+ * segments and what busy blocks keep out.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "pyplan/event.h"
+#include "pyplan/explain.h"
+#include "pyplan/model.h"
+#include "pyplan/profile.h"
+#include "pyplan/solve.h"
+#include "pyplan/tz.h"
+
+#define ZONE "Europe/Berlin"
+
+/* The instant of a wall-clock time in ZONE. */
+static int64_t
+at(int y, int mo, int d, int h, int mi)
+{
+	struct pp_civil c = {y, mo, d, h, mi, 0, 0, 0};
+	int64_t t;
+
+	assert_int_equal(pp_tz_from_civil(ZONE, &c, &t), 0);
+	return t;
+}
+
+static struct pp_event *
+ev_add(struct pp_timetable *tt, const char *title, const char *kind, int64_t s,
+    int64_t e, const char *room)
+{
+	struct pp_event *ev = pp_timetable_add(tt);
+	char id[32];
+
+	snprintf(id, sizeof(id), "e%zu", tt->n);
+	ev->id = pp_tt_strdup(tt, id);
+	ev->title = pp_tt_strdup(tt, title);
+	ev->kind_word = pp_tt_strdup(tt, kind);
+	ev->kind = (enum pp_kind)pp_kind_parse(kind);
+	ev->start = s;
+	ev->end = e;
+	ev->tz = ZONE;
+	if (room != NULL && *room != '\0') {
+		const char **rooms = pp_tt_strv(tt, 1);
+
+		rooms[0] = pp_tt_strdup(tt, room);
+		pp_tt_set_rooms(tt, ev, rooms, 1);
+	}
+	return ev;
+}
+
+static void
+add_must(struct pp_profile *p, const char *text)
+{
+	p->must = realloc(p->must, (p->nmust + 1) * sizeof(*p->must));
+	p->must[p->nmust].text = strdup(text);
+	p->must[p->nmust].file = NULL;
+	p->must[p->nmust].line = 0;
+	p->nmust++;
+}
+
+/* What every test works on; setup and teardown make and free it. */
+struct fx {
+	struct pp_timetable *tt;
+	struct pp_profile p;
+	struct pp_model *m;
+	struct pp_plan *pl;
+	struct pp_diags ds;
+};
+
+static int
+setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+
+	assert_non_null(f);
+	f->tt = pp_timetable_new();
+	pp_profile_init(&f->p);
+	pp_diags_init(&f->ds);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *f = *state;
+
+	pp_plan_free(f->pl);
+	pp_model_free(f->m);
+	pp_timetable_free(f->tt);
+	pp_profile_fini(&f->p);
+	pp_diags_fini(&f->ds);
+	free(f);
+	return 0;
+}
+
+/* Builds the model again (the last one freed); returns its status. */
+static int
+build(struct fx *f, const struct pp_busy_block *busy, size_t nbusy)
+{
+	pp_plan_free(f->pl);
+	f->pl = NULL;
+	pp_model_free(f->m);
+	f->m = NULL;
+	return pp_model_build(f->tt, &f->p, busy, nbusy, &f->m, &f->ds);
+}
+
+/* Empties the diagnostics. */
+static void
+clear(struct fx *f)
+{
+	pp_diags_fini(&f->ds);
+	pp_diags_init(&f->ds);
+}
+
+/* The index of the diagnostic that contains text, or -1. */
+static int
+diag_with(const struct pp_diags *ds, enum pp_level level, const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < ds->n; i++)
+		if (ds->v[i].level == level && strstr(ds->v[i].msg, text))
+			return (int)i;
+	return -1;
+}
+
+static size_t
+count_src(const struct pp_model_day *d, enum pp_item_src src)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->n; i++)
+		n += d->items[i].src == src;
+	return n;
+}
+
+/* ---- the planning zone ---- */
+
+static void
+test_zone_rule(void **state)
+{
+	struct fx *f = *state;
+	struct pp_timetable *tt = f->tt;
+
+	ev_add(tt, "A", "talk", 0, 3600, "")->tz = "Etc/GMT-1";
+	ev_add(tt, "B", "talk", 0, 3600, "")->tz = "Etc/GMT-1";
+	ev_add(tt, "C", "talk", 0, 3600, "")->tz = "Europe/Brussels";
+	/* The profile wins, then what the programme declares, then a named
+	 * zone of the events (even if fewer carry it), then UTC. */
+	assert_string_equal(pp_model_zone(tt, "Asia/Tokyo", &f->ds),
+	    "Asia/Tokyo");
+	tt->tz = "America/New_York";
+	assert_string_equal(pp_model_zone(tt, NULL, &f->ds),
+	    "America/New_York");
+	tt->tz = NULL;
+	assert_string_equal(pp_model_zone(tt, NULL, &f->ds), "Europe/Brussels");
+	tt->ev[2].tz = "UTC";
+	assert_string_equal(pp_model_zone(tt, NULL, &f->ds), "Etc/GMT-1");
+	assert_int_equal(f->ds.n, 0);
+	/* Only UTC times: UTC, with one warning that names --tz. */
+	tt->ev[0].tz = tt->ev[1].tz = "UTC";
+	assert_string_equal(pp_model_zone(tt, NULL, &f->ds), "UTC");
+	assert_int_equal(f->ds.n, 1);
+	assert_int_equal(f->ds.v[0].level, PP_WARNING);
+	assert_non_null(strstr(f->ds.v[0].msg, "times are in UTC"));
+	assert_non_null(strstr(f->ds.v[0].msg, "--tz"));
+	/* Told nothing to report, it reports nothing. */
+	assert_string_equal(pp_model_zone(tt, NULL, NULL), "UTC");
+	assert_int_equal(f->ds.n, 1);
+}
+
+/* ---- nights ---- */
+
+static void
+test_day_change(void **state)
+{
+	struct fx *f = *state;
+	size_t d, k;
+
+	f->p.lunch_minutes = 0;
+	f->p.min_networking = 0;
+	f->p.max_talks = 1;
+	ev_add(f->tt, "Evening", "talk", at(2025, 12, 27, 23, 0),
+	    at(2025, 12, 28, 0, 10), "Saal 1");
+	ev_add(f->tt, "Midnight", "talk", at(2025, 12, 28, 0, 20),
+	    at(2025, 12, 28, 0, 50), "Saal 2");
+	ev_add(f->tt, "Morning", "talk", at(2025, 12, 28, 11, 0),
+	    at(2025, 12, 28, 11, 40), "Saal 1");
+	add_must(&f->p, "Midnight");
+	f->tt->tz = ZONE;
+	/* Calendar days: the 00:20 talk is on the 28th. */
+	assert_int_equal(build(f, NULL, 0), 0);
+	assert_int_equal(f->m->ndays, 2);
+	assert_int_equal(f->m->rules.day_change, 0);
+	assert_int_equal(f->m->excl[0], PP_EXCL_WINDOW); /* ends after 24:00 */
+	assert_int_equal(pp_model_event_item(f->m, &f->tt->ev[1], &d, &k), 0);
+	assert_string_equal(f->m->days[d].date, "2025-12-28");
+	/* The programme's day change: the night belongs to the 27th. */
+	f->tt->day_change = 6 * 60;
+	assert_int_equal(build(f, NULL, 0), 0);
+	assert_int_equal(f->m->rules.day_change, 360);
+	assert_int_equal(f->m->ndays, 2);
+	assert_int_equal(f->m->excl[0], PP_EXCL_NONE);
+	assert_int_equal(pp_model_event_item(f->m, &f->tt->ev[1], &d, &k), 0);
+	assert_string_equal(f->m->days[d].date, "2025-12-27");
+	assert_int_equal(f->m->days[0].day_start, at(2025, 12, 27, 6, 0));
+	assert_int_equal(f->m->days[0].day_end, at(2025, 12, 28, 6, 0));
+	/* One talk a day: the must-see at 00:20 takes the 27th's. */
+	assert_int_equal(pp_solve(f->m, &f->pl, &f->ds), 0);
+	assert_int_equal(f->pl->days[0].talks, 1);
+	assert_string_equal(f->pl->days[0].items[f->pl->days[0].n - 1]->title,
+	    "Midnight");
+	/* The profile's day change wins: at midnight, day-end 00:30 is the
+	 * start of the date, and the must-see at 00:20 ends outside. */
+	f->p.day_change = 0;
+	f->p.day_end = 30;
+	assert_int_equal(build(f, NULL, 0), 1);
+	assert_int_equal(f->m->rules.day_change, 0);
+	assert_int_equal(f->m->days[0].win_end, at(2025, 12, 27, 0, 30));
+	assert_string_equal(f->ds.v[f->ds.n - 1].msg,
+	    "2025-12-28: must-see 'Midnight' lies outside the planning window "
+	    "(day-start, day-end)");
+	clear(f);
+	/* At 06:00, day-end 01:00 is the next morning. */
+	f->p.day_change = 360;
+	f->p.day_start = 20 * 60;
+	f->p.day_end = 60;
+	assert_int_equal(build(f, NULL, 0), 0);
+	assert_int_equal(f->m->days[0].win_start, at(2025, 12, 27, 20, 0));
+	assert_int_equal(f->m->days[0].win_end, at(2025, 12, 28, 1, 0));
+	assert_int_equal(f->m->excl[1], PP_EXCL_NONE);
+	assert_int_equal(f->m->excl[2], PP_EXCL_WINDOW); /* 11:00 */
+	assert_int_equal(f->ds.nerrors, 0);
+}
+
+static void
+test_window_error(void **state)
+{
+	struct fx *f = *state;
+
+	ev_add(f->tt, "T", "talk", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 11, 0), "A");
+	f->tt->tz = ZONE;
+	f->p.day_start = 18 * 60;
+	f->p.day_end = 9 * 60;
+	f->p.window_file = "me.ini";
+	f->p.window_line = 3;
+	assert_int_equal(build(f, NULL, 0), -1);
+	assert_int_equal(f->ds.nerrors, 1);
+	assert_string_equal(f->ds.v[0].file, "me.ini");
+	assert_int_equal(f->ds.v[0].line, 3);
+	assert_string_equal(f->ds.v[0].msg,
+	    "day-start 18:00 is not before day-end 09:00 (for a day that "
+	    "ends after midnight, set day-change)");
+	/* With the day changing at 10:00, 09:00 is the next morning. */
+	clear(f);
+	f->p.day_change = 600;
+	assert_int_equal(build(f, NULL, 0), 0);
+	f->p.day_change = 8 * 60;
+	assert_int_equal(build(f, NULL, 0), -1);
+	assert_string_equal(f->ds.v[f->ds.n - 1].msg,
+	    "day-start 18:00 is not before day-end 09:00 on a day that "
+	    "changes at 08:00");
+}
+
+/* ---- lunch next to a busy block ---- */
+
+static void
+test_lunch_after_busy(void **state)
+{
+	struct fx *f = *state;
+	struct pp_busy_block b;
+	char label[] = "meeting";
+	size_t k;
+	int found = 0;
+
+	ev_add(f->tt, "T1", "talk", at(2025, 3, 10, 9, 0),
+	    at(2025, 3, 10, 10, 0), "A");
+	ev_add(f->tt, "T2", "talk", at(2025, 3, 10, 11, 0),
+	    at(2025, 3, 10, 12, 0), "A");
+	ev_add(f->tt, "T3", "talk", at(2025, 3, 10, 14, 0),
+	    at(2025, 3, 10, 15, 0), "A");
+	f->tt->tz = ZONE;
+	b.start = at(2025, 3, 10, 11, 30);
+	b.end = at(2025, 3, 10, 13, 0);
+	b.label = label;
+	b.file = "busy.ics";
+	b.line = 4;
+	/* Lunch 11:30-14:00/30: the busy block ends at 13:00, and 13:00 to
+	 * 14:00 is free. */
+	assert_int_equal(build(f, &b, 1), 0);
+	for (k = 0; k < f->m->days[0].n; k++)
+		if (f->m->days[0].items[k].src == PP_ITEM_LUNCH &&
+		    f->m->days[0].items[k].start == b.end)
+			found = 1;
+	assert_true(found);
+	assert_int_equal(pp_solve(f->m, &f->pl, &f->ds), 0);
+	assert_int_equal(f->ds.nerrors, 0);
+	/* What the busy block did. */
+	assert_int_equal(f->m->nbusy, 1);
+	assert_int_equal(f->m->busy[0].day, 0);
+	assert_int_equal(f->m->busy[0].excluded, 1);
+	assert_int_equal(f->m->excl[1], PP_EXCL_BUSY);
+}
+
+/* ---- must-see events left out, exclusion causes ---- */
+
+static void
+test_must_left_out(void **state)
+{
+	struct fx *f = *state;
+
+	ev_add(f->tt, "Friday talk", "talk", at(2026, 1, 30, 10, 0),
+	    at(2026, 1, 30, 11, 0), "A");
+	ev_add(f->tt, "Saturday talk", "talk", at(2026, 1, 31, 10, 0),
+	    at(2026, 1, 31, 11, 0), "A");
+	ev_add(f->tt, "Cancelled talk", "talk", at(2026, 2, 1, 10, 0),
+	    at(2026, 2, 1, 11, 0), "A")
+	    ->status = PP_STATUS_CANCELLED;
+	ev_add(f->tt, "Room closed", "info", at(2026, 2, 1, 12, 0),
+	    at(2026, 2, 1, 13, 0), "B");
+	ev_add(f->tt, "Sunday talk", "talk", at(2026, 2, 1, 14, 0),
+	    at(2026, 2, 1, 15, 0), "A");
+	f->tt->tz = ZONE;
+	add_must(&f->p, "Saturday talk");
+	add_must(&f->p, "Cancelled talk");
+	add_must(&f->p, "Room closed");
+	f->p.days = calloc(1, sizeof(*f->p.days));
+	f->p.days[0] = strdup("2026-02-01");
+	f->p.ndays = 1;
+	/* One profile serves every day: the Saturday must-see is left out
+	 * with a note, the cancelled one and the notice with a warning. */
+	assert_int_equal(build(f, NULL, 0), 0);
+	assert_int_equal(f->ds.nerrors, 0);
+	assert_true(diag_with(&f->ds, PP_NOTE,
+	                "must-see 'Saturday talk' is on 2026-01-31, a day "
+	                "not planned") >= 0);
+	assert_true(
+	    diag_with(&f->ds, PP_WARNING,
+	        "must-see 'Cancelled talk' is cancelled: left out") >= 0);
+	assert_true(diag_with(&f->ds, PP_WARNING,
+	                "must-see 'Room closed' is a notice") >= 0);
+	assert_int_equal(f->m->excl[0], PP_EXCL_DAY);
+	assert_int_equal(f->m->excl[1], PP_EXCL_DAY);
+	assert_int_equal(f->m->excl[2], PP_EXCL_CANCELLED);
+	assert_int_equal(f->m->excl[3], PP_EXCL_INFO);
+	assert_int_equal(f->m->excl[4], PP_EXCL_NONE);
+	assert_false(pp_model_must_clash(f->m, 1));
+	assert_string_equal(pp_excl_text(PP_EXCL_CANCELLED), "is cancelled");
+	assert_int_equal(f->m->ndays, 1);
+	assert_int_equal(f->m->days[0].nmust, 0);
+}
+
+static void
+test_explain_left_out(void **state)
+{
+	struct fx *f = *state;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	ev_add(f->tt, "Called off", "talk", at(2025, 5, 12, 10, 0),
+	    at(2025, 5, 12, 11, 0), "A")
+	    ->status = PP_STATUS_CANCELLED;
+	ev_add(f->tt, "Still on", "talk", at(2025, 5, 12, 11, 0),
+	    at(2025, 5, 12, 12, 0), "A");
+	f->tt->tz = ZONE;
+	assert_int_equal(build(f, NULL, 0), 0);
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	assert_int_equal(pp_explain(fp, f->m, "Called off", &f->ds), 0);
+	assert_int_equal(fclose(fp), 0);
+	assert_non_null(strstr(buf, "not a candidate: it is cancelled\n"));
+	free(buf);
+}
+
+/* ---- rules normalised per day ---- */
+
+static void
+test_day_rules(void **state)
+{
+	struct fx *f = *state;
+	const struct pp_day_rules *r;
+	int i;
+
+	/* Day 1: four talks that fit in one chain (3 h), and one overlapping
+	 * them; day 2: no candidate left (all skipped). */
+	for (i = 0; i < 4; i++)
+		ev_add(f->tt, "Talk", "talk", at(2025, 3, 10, 9 + i, 0),
+		    at(2025, 3, 10, 9 + i, 45), "A");
+	ev_add(f->tt, "Long", "tutorial", at(2025, 3, 10, 9, 0),
+	    at(2025, 3, 10, 12, 0), "B");
+	ev_add(f->tt, "Skipped", "talk", at(2025, 3, 11, 9, 0),
+	    at(2025, 3, 11, 10, 0), "A");
+	f->tt->tz = ZONE;
+	f->p.skip = calloc(1, sizeof(*f->p.skip));
+	f->p.skip[0].text = strdup("Skipped");
+	f->p.nskip = 1;
+	f->p.max_talks = 4;          /* no chain holds more: off */
+	f->p.max_talk_minutes = 230; /* Long and the last talk: 225, off */
+	f->p.max_streak = 3;         /* binds */
+	assert_int_equal(build(f, NULL, 0), 0);
+	r = &f->m->days[0].rules;
+	assert_int_equal(r->max_talks, PP_RULE_OFF);
+	assert_int_equal(r->max_talk_minutes, PP_RULE_OFF);
+	assert_int_equal(r->max_streak, 3);
+	assert_int_equal(r->min_networking, 90);
+	assert_true(r->lunch);
+	assert_true(r->open);
+	/* The day with nothing left: no networking or lunch rule. */
+	r = &f->m->days[1].rules;
+	assert_false(r->open);
+	assert_int_equal(r->min_networking, 0);
+	assert_false(r->lunch);
+	/* The rules as stated stay for messages and display. */
+	assert_int_equal(f->m->rules.max_talks, 4);
+	/* A talk cap at the streak cap or below makes the streak cap moot. */
+	f->p.max_talks = 2;
+	f->p.max_talk_minutes = 100;
+	assert_int_equal(build(f, NULL, 0), 0);
+	r = &f->m->days[0].rules;
+	assert_int_equal(r->max_talks, 2);
+	assert_int_equal(r->max_talk_minutes, 100);
+	assert_int_equal(r->max_streak, PP_RULE_OFF);
+	assert_int_equal(f->ds.nerrors, 0);
+}
+
+static void
+test_cap_beyond_limit(void **state)
+{
+	struct fx *f = *state;
+	int i;
+
+	/* 300 one-minute talks in a row: a cap of 280 talks binds, beyond
+	 * what the solver's state holds. */
+	for (i = 0; i < 300; i++)
+		ev_add(f->tt, "Flash", "lightning",
+		    at(2025, 3, 10, 8, 0) + 60 * i,
+		    at(2025, 3, 10, 8, 0) + 60 * (i + 1), "A");
+	f->tt->tz = ZONE;
+	f->p.max_talks = 280;
+	assert_int_equal(build(f, NULL, 0), -1);
+	assert_int_equal(f->ds.nerrors, 1);
+	assert_string_equal(f->ds.v[0].msg,
+	    "2025-03-10: max-talks-per-day=280 can bind on this day (300 "
+	    "talks fit in it), beyond the solver's limit of 255");
+}
+
+/* ---- hallway segments ---- */
+
+static void
+test_hallway_segments(void **state)
+{
+	struct fx *f = *state;
+	const struct pp_model_day *d;
+	const struct pp_item *h[3];
+	size_t k, n = 0;
+
+	f->p.lunch_minutes = 0;
+	ev_add(f->tt, "X", "talk", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 10, 30), "A");
+	ev_add(f->tt, "Y", "talk", at(2025, 3, 10, 10, 15),
+	    at(2025, 3, 10, 10, 45), "B");
+	ev_add(f->tt, "Coffee", "break", at(2025, 3, 10, 10, 40),
+	    at(2025, 3, 10, 11, 0), "Hall");
+	f->tt->tz = ZONE;
+	assert_int_equal(build(f, NULL, 0), 0);
+	d = &f->m->days[0];
+	/* Talks run from 10:00 to 10:45, the break from 10:40: hallway
+	 * 10:00-10:40, cut at every edge. */
+	for (k = 0; k < d->n; k++)
+		if (d->items[k].src == PP_ITEM_HALLWAY) {
+			assert_true(n < 3);
+			h[n++] = &d->items[k];
+		}
+	assert_int_equal(n, 3);
+	assert_int_equal(h[0]->start, at(2025, 3, 10, 10, 0));
+	assert_int_equal(h[0]->end, at(2025, 3, 10, 10, 15));
+	assert_int_equal(h[1]->end, at(2025, 3, 10, 10, 30));
+	assert_int_equal(h[2]->end, at(2025, 3, 10, 10, 40));
+	assert_int_equal(h[2]->minutes, 10);
+	assert_true(h[0]->counts && h[2]->counts);
+	/* Linked into one run. */
+	assert_ptr_equal(&d->items[h[0]->next], h[1]);
+	assert_ptr_equal(&d->items[h[1]->next], h[2]);
+	assert_int_equal(h[2]->next, PP_ITEM_NONE);
+	assert_ptr_equal(&d->items[h[2]->prev], h[1]);
+	assert_int_equal(h[0]->prev, PP_ITEM_NONE);
+	assert_int_equal(d->rules.min_run, 20);
+	assert_int_equal(count_src(d, PP_ITEM_LUNCH), 0);
+	/* Rooms compare by number: X (A), Y (B), Coffee (Hall). */
+	for (k = 0, n = 0; k < d->n; k++)
+		if (d->items[k].src == PP_ITEM_EVENT) {
+			assert_true(n < 3);
+			h[n++] = &d->items[k];
+		}
+	assert_int_equal(n, 3);
+	assert_int_not_equal(h[0]->room_id, 0);
+	assert_int_not_equal(h[0]->room_id, h[1]->room_id);
+	assert_true(pp_item_room_change(h[0], h[1]));
+	assert_false(pp_item_room_change(h[0], h[0]));
+}
+
+/* ---- queries ---- */
+
+static void
+test_event_queries(void **state)
+{
+	struct fx *f = *state;
+	struct pp_event other;
+	size_t d, k;
+
+	ev_add(f->tt, "T", "talk", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 11, 0), "A");
+	f->tt->tz = ZONE;
+	assert_int_equal(build(f, NULL, 0), 0);
+	memset(&other, 0, sizeof(other));
+	assert_ptr_equal(pp_model_event_score(f->m, &f->tt->ev[0]),
+	    &f->m->scores[0]);
+	assert_null(pp_model_event_score(f->m, &other));
+	assert_int_equal(pp_model_event_index(f->m, &other), (size_t)-1);
+	assert_int_equal(pp_model_event_item(f->m, &f->tt->ev[0], &d, &k), 0);
+	assert_ptr_equal(f->m->days[d].items[k].ev, &f->tt->ev[0]);
+	assert_int_equal(pp_model_event_item(f->m, &other, &d, &k), -1);
+}
+
+int
+main(void)
+{
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+	const struct CMUnitTest tests[] = {
+	    T(test_zone_rule),
+	    T(test_day_change),
+	    T(test_window_error),
+	    T(test_lunch_after_busy),
+	    T(test_must_left_out),
+	    T(test_explain_left_out),
+	    T(test_day_rules),
+	    T(test_cap_beyond_limit),
+	    T(test_hallway_segments),
+	    T(test_event_queries),
+	};
+#undef T
+	int rc = cmocka_run_group_tests(tests, NULL, NULL);
+
+	pp_tz_cleanup();
+	return rc;
+}
