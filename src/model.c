@@ -325,10 +325,96 @@ score_events(struct pp_model *m, struct pp_diags *ds)
 	size_t i;
 
 	m->scores = pp_xcalloc(tt->n + 1, sizeof(*m->scores));
+	m->role = pp_score_roles(tt);
+	pp_scorer_set_roles(sc, tt, m->role);
 	for (i = 0; i < tt->n; i++)
 		pp_score_event(sc, &tt->ev[i], &m->scores[i]);
 	pp_scorer_report(sc, tt, ds); /* terms that match no event */
 	pp_scorer_free(sc);
+}
+
+/* ---- languages and tickets ---- */
+
+/* ASCII case-insensitive equality. */
+static int
+ci_same(const char *a, const char *b)
+{
+	unsigned char x, y;
+
+	do {
+		x = (unsigned char)*a++;
+		y = (unsigned char)*b++;
+		if (x >= 'A' && x <= 'Z')
+			x = (unsigned char)(x - 'A' + 'a');
+		if (y >= 'A' && y <= 'Z')
+			y = (unsigned char)(y - 'A' + 'a');
+	} while (x == y && x != '\0');
+	return x == y;
+}
+
+/* 1 if kind (a kind name or a programme's kind word) names ev's kind. */
+static int
+kind_is(const struct pp_event *ev, const char *kind)
+{
+	return ci_same(pp_kind_name(ev->kind), kind) ||
+	    (*ev->kind_word != '\0' && ci_same(ev->kind_word, kind));
+}
+
+/* 1 if ev is of a kind that needs a ticket (ticket-kinds). */
+static int
+needs_ticket(const struct pp_profile *p, const struct pp_event *ev)
+{
+	size_t k;
+
+	for (k = 0; k < p->nticket_kinds; k++)
+		if (kind_is(ev, p->ticket_kinds[k]))
+			return 1;
+	return 0;
+}
+
+/* 1 if text names a kind: a ticket kind or a kind name. */
+static int
+names_kind(const struct pp_profile *p, const char *text)
+{
+	size_t k;
+
+	if (pp_kind_parse(text) >= 0)
+		return 1;
+	for (k = 0; k < p->nticket_kinds; k++)
+		if (ci_same(p->ticket_kinds[k], text))
+			return 1;
+	return 0;
+}
+
+/*
+ * [tickets] and --ticket: m->ticket[i] = 1 for every event the attendee
+ * holds a ticket for, a kind's events or an event named by id or title
+ * (pp_ref_resolve, so an entry that names nothing is an error).
+ */
+static void
+resolve_tickets(struct pp_model *m, struct pp_diags *ds)
+{
+	const struct pp_timetable *tt = m->tt;
+	const struct pp_profile *p = m->p;
+	size_t t, i;
+
+	m->ticket = pp_xcalloc(tt->n + 1, sizeof(*m->ticket));
+	for (t = 0; t < p->ntickets; t++) {
+		const struct pp_ticket *tk = &p->tickets[t];
+		struct pp_ref r;
+
+		if (tk->kind == 1 ||
+		    (tk->kind == -1 && names_kind(p, tk->text))) {
+			for (i = 0; i < tt->n; i++)
+				if (kind_is(&tt->ev[i], tk->text))
+					m->ticket[i] = 1;
+			continue;
+		}
+		r.text = tk->text;
+		r.file = tk->file;
+		r.line = tk->line;
+		pp_ref_resolve(tt, &r, "ticket", 1, m->ticket, m->tz, ds);
+	}
 }
 
 /* Must-see and skip: every reference resolved, skipped events excluded. */
@@ -351,6 +437,7 @@ resolve_refs(struct pp_model *m, struct pp_diags *ds)
 		if (skip[i])
 			m->excl[i] = PP_EXCL_SKIP;
 	free(skip);
+	resolve_tickets(m, ds);
 }
 
 /* Busy blocks: the profile's, at their dates and times in the planning
@@ -448,6 +535,15 @@ pp_excl_text(enum pp_excl e)
 		return "is cancelled";
 	case PP_EXCL_INFO:
 		return "is a notice, not an event to attend";
+	case PP_EXCL_LANG:
+		return "is in a language the profile does not list (languages, "
+		       "--lang)";
+	case PP_EXCL_TICKET:
+		return "needs a ticket: add it under [tickets] (or --ticket)";
+	case PP_EXCL_HOUSEKEEPING:
+		return "is housekeeping (welcome, remarks, announcements): "
+		       "part "
+		       "of the plenary slot, not a talk of its own";
 	case PP_EXCL_NONE:
 	default:
 		return "";
@@ -460,6 +556,30 @@ pp_model_must_clash(const struct pp_model *m, size_t i)
 	return m->must[i] &&
 	    (m->excl[i] == PP_EXCL_SKIP || m->excl[i] == PP_EXCL_BUSY ||
 	        m->excl[i] == PP_EXCL_WINDOW);
+}
+
+/*
+ * The profile's soft rules for event i (lifted for a must-see event):
+ * talk load in none of the profile's languages (an event of no known
+ * language stays), a kind that needs a ticket the attendee does not
+ * hold, or housekeeping.
+ */
+static enum pp_excl
+soft_rule(const struct pp_model *m, size_t i)
+{
+	const struct pp_event *ev = &m->tt->ev[i];
+	const struct pp_profile *p = m->p;
+
+	if (pp_kind_class(ev->kind) != PP_CLASS_TALK)
+		return PP_EXCL_NONE;
+	if (m->role[i] == PP_ROLE_HOUSEKEEPING)
+		return PP_EXCL_HOUSEKEEPING;
+	if (p->languages != NULL && *ev->lang != '\0' &&
+	    !pp_lang_any(ev->lang, p->languages))
+		return PP_EXCL_LANG;
+	if (!m->ticket[i] && needs_ticket(p, ev))
+		return PP_EXCL_TICKET;
+	return PP_EXCL_NONE;
 }
 
 /* Why event i is no candidate of day d (PP_MODEL_NO_DAY when its day is
@@ -475,6 +595,12 @@ classify(const struct pp_model *m, size_t i, size_t d)
 		return PP_EXCL_CANCELLED;
 	if (pp_kind_class(ev->kind) == PP_CLASS_INFO)
 		return PP_EXCL_INFO;
+	if (!m->must[i]) {
+		enum pp_excl soft = soft_rule(m, i);
+
+		if (soft != PP_EXCL_NONE)
+			return soft;
+	}
 	if (d == PP_MODEL_NO_DAY)
 		return PP_EXCL_DAY;
 	if (ev->start < m->days[d].win_start || ev->end > m->days[d].win_end)
@@ -553,6 +679,7 @@ event_item(const struct pp_model *m, const struct pp_model_day *d, size_t i,
 	    lt - lf >= m->lunch_len;
 	it->next = it->prev = PP_ITEM_NONE;
 	it->reason = s->reason;
+	it->plenary = m->role[i] == PP_ROLE_PLENARY;
 }
 
 /* Every event becomes a candidate of its conference day or gets its
@@ -736,6 +863,11 @@ add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 	for (i = 0; i < n; i++) {
 		int *c = d->items[i].cls == PP_CLASS_TALK ? talk : net;
 
+		/* The hallway is empty while a single-track plenary runs:
+		 * a plenary does not open hallway time (talks running
+		 * beside a keynote still do). */
+		if (d->items[i].plenary)
+			continue;
 		c[pp_instants_find(pts, np, d->items[i].start)]++;
 		c[pp_instants_find(pts, np, d->items[i].end)]--;
 	}
@@ -908,7 +1040,10 @@ day_rules(struct pp_model *m, struct pp_model_day *d, struct pp_diags *ds)
 	/* No more talks in a row than a day holds. */
 	r->max_streak = cap_rule(g->max_streak,
 	    r->max_talks != PP_RULE_OFF ? r->max_talks + 1UL : talks);
-	r->min_networking = r->open ? (unsigned)g->min_networking : 0;
+	/* Networking balances talks: a day without a talk-load candidate
+	 * (only tutorials, and no ticket) has no minimum to meet. */
+	r->min_networking =
+	    r->open && talks > 0 ? (unsigned)g->min_networking : 0;
 	r->min_run = (unsigned)g->min_block;
 	if (r->max_talks != PP_RULE_OFF && r->max_talks > PP_MODEL_MAX_TALKS)
 		bad = pp_diag_err(ds, NULL, 0,
@@ -1102,6 +1237,8 @@ pp_model_free(struct pp_model *m)
 	free(m->scores);
 	free(m->excl);
 	free(m->must);
+	free(m->role);
+	free(m->ticket);
 	free(m);
 }
 

@@ -402,7 +402,8 @@ day(const struct pp_model *m, const struct pp_plan_day *d)
 	x = json_object();
 	set(x, "max_talks", cap(p->max_talks));
 	set(x, "max_talk_minutes", cap(p->max_talk_minutes));
-	set(x, "min_networking", json_integer(p->min_networking));
+	/* the minimum that binds on this day (pp_day_rules) */
+	set(x, "min_networking", json_integer(d->md->rules.min_networking));
 	set(o, "caps", x);
 	set(o, "open", json_boolean(pp_model_day_open(d->md)));
 	return o;

@@ -170,9 +170,14 @@ def check(plan, must_elsewhere=frozenset()):
         is_open = day.get("open", True)
         if not is_open and any(i["source"] == "programme" for i in items):
             errs.append(f"{d}: closed day plans programme events")
-        if is_open and net < prof["min_networking_minutes"]:
-            errs.append(f"{d}: {net} networking minutes < "
-                        f"{prof['min_networking_minutes']}")
+        # The minimum that binds on the day: the profile's, or 0 on a
+        # day without a talk-load candidate (nothing to balance).
+        need = day["caps"]["min_networking"]
+        if need not in (0, prof["min_networking_minutes"]):
+            errs.append(f"{d}: caps.min_networking {need} is neither 0 "
+                        f"nor the profile's")
+        if is_open and net < need:
+            errs.append(f"{d}: {net} networking minutes < {need}")
         lunch = prof["lunch"]
         if lunch and is_open:
             # The lunch window inside the planning window; lunch is due

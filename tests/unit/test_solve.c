@@ -275,10 +275,13 @@ test_short_blocks_do_not_count(void **state)
 	(void)state;
 	ev_add(tt, 0, "Break1", "break", MIN(9, 0), MIN(9, 10), "A");
 	ev_add(tt, 0, "Break2", "break", MIN(10, 0), MIN(10, 10), "A");
+	ev_add(tt, 0, "Talk", "talk", MIN(9, 10), MIN(10, 0), "A");
 	base_profile(&p);
 	p.min_networking = 15;
 	p.min_block = 20;
-	/* 20 minutes of breaks, but none is a block of 20 minutes. */
+	add_ref(&p.must, &p.nmust, "Talk");
+	/* 20 minutes of breaks, but none is a block of 20 minutes (and the
+	 * must-see talk leaves no hallway time). */
 	assert_int_equal(solve(tt, &p, &m, &pl, &ds), 1);
 	assert_int_equal(ds.nerrors, 1);
 	assert_non_null(strstr(ds.v[0].msg, "min-networking-minutes=15"));
@@ -696,7 +699,10 @@ check_day(const struct pp_model *m, const struct pp_model_day *d,
 		;
 	if (k == d->n)
 		return 1;
-	if (net < p->min_networking)
+	/* Nor a networking minimum without a talk-load candidate. */
+	for (k = 0; k < d->n && d->items[k].cls != PP_CLASS_TALK; k++)
+		;
+	if (k < d->n && net < p->min_networking)
 		return 0;
 	if (p->lunch_minutes > 0 &&
 	    d->lunch_to - d->lunch_from >= p->lunch_minutes * 60 && !lunch)
