@@ -807,6 +807,43 @@ lunch_starts(const struct pp_model *m, const struct pp_model_day *d,
 	return v;
 }
 
+struct span {
+	int64_t start, end;
+	long minutes;
+};
+
+/*
+ * Talk-load events that run on day d (cut to its planning window) but
+ * are no candidates for this attendee only: a ticket they do not hold or
+ * a language they do not follow.  The conference goes on around them, so
+ * their time is hallway time as a candidate's is.  Returns the spans
+ * (caller frees) and their count in *n.
+ */
+static struct span *
+others_running(const struct pp_model *m, const struct pp_model_day *d,
+    size_t *n)
+{
+	const struct pp_timetable *tt = m->tt;
+	struct span *v = NULL;
+	size_t i, cap = 0;
+
+	*n = 0;
+	for (i = 0; i < tt->n; i++) {
+		const struct pp_event *ev = &tt->ev[i];
+
+		if ((m->excl[i] != PP_EXCL_TICKET &&
+		        m->excl[i] != PP_EXCL_LANG) ||
+		    !overlaps(ev->start, ev->end, d->win_start, d->win_end))
+			continue;
+		v = pp_xgrowarray(v, &cap, *n + 1, sizeof(*v));
+		v[*n].start =
+		    ev->start > d->win_start ? ev->start : d->win_start;
+		v[*n].end = ev->end < d->win_end ? ev->end : d->win_end;
+		v[(*n)++].minutes = 0;
+	}
+	return v;
+}
+
 /*
  * The day's hallway track, as segments.  Hallway time is where a talk-load
  * candidate runs and no networking candidate or busy block does ("where
@@ -820,19 +857,25 @@ lunch_starts(const struct pp_model *m, const struct pp_model_day *d,
 static void
 add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 {
-	size_t n = d->n, np = 0, i, k, nl;
-	int64_t *pts = pp_xcalloc(3 * n + 3 * m->nbusy + 8, sizeof(*pts));
-	int64_t *ls = lunch_starts(m, d, n, &nl);
+	size_t n = d->n, np = 0, i, k, nl, nx = 0;
+	int64_t *ls = lunch_starts(m, d, n, &nl), *pts;
+	struct span *x = others_running(m, d, &nx);
 	int *talk, *net, *busy;
 
+	pts = pp_xcalloc(3 * n + 2 * nx + 3 * m->nbusy + 8, sizeof(*pts));
 	for (i = 0; i < n; i++) {
 		pts[np++] = d->items[i].start;
 		pts[np++] = d->items[i].end;
 	}
 	if (np == 0) {
+		free(x);
 		free(pts);
 		free(ls);
 		return;
+	}
+	for (i = 0; i < nx; i++) {
+		pts[np++] = x[i].start;
+		pts[np++] = x[i].end;
 	}
 	for (i = 0; i < m->nbusy; i++) {
 		pts[np++] = m->busy[i].start;
@@ -850,6 +893,10 @@ add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 		for (i = 0; i < n; i++)
 			if (d->items[i].end > hi)
 				hi = d->items[i].end;
+		for (i = 0; i < nx; i++) {
+			lo = x[i].start < lo ? x[i].start : lo;
+			hi = x[i].end > hi ? x[i].end : hi;
+		}
 		for (i = 0; i < np;)
 			if (pts[i] < lo || pts[i] > hi)
 				pts[i] = pts[--np];
@@ -871,6 +918,11 @@ add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 		c[pp_instants_find(pts, np, d->items[i].start)]++;
 		c[pp_instants_find(pts, np, d->items[i].end)]--;
 	}
+	for (i = 0; i < nx; i++) {
+		talk[pp_instants_find(pts, np, x[i].start)]++;
+		talk[pp_instants_find(pts, np, x[i].end)]--;
+	}
+	free(x);
 	for (i = 0; i < m->nbusy; i++) {
 		if (m->busy[i].end <= pts[0] || m->busy[i].start >= pts[np - 1])
 			continue;
@@ -939,11 +991,6 @@ cmp_item(const void *a, const void *b)
 		return strcmp(x->ev->id, y->ev->id);
 	return 0;
 }
-
-struct span {
-	int64_t start, end;
-	long minutes;
-};
 
 static int
 cmp_span_end(const void *a, const void *b)
