@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "pyplan/batch.h"
 #include "pyplan/busy.h"
 #include "pyplan/check.h"
 #include "pyplan/cli.h"
@@ -43,6 +44,7 @@ enum cmd {
 	CMD_CHECK,
 	CMD_EXPLAIN,
 	CMD_CONVERT,
+	CMD_BATCH,
 	CMD_HELP
 };
 
@@ -74,6 +76,10 @@ struct opts {
 	const char **files;
 	size_t nfiles, filescap;
 	const char *tz; /* --tz, also applied as a setting */
+	/* batch */
+	unsigned jobs, shard_index, shard_count;
+	const char *rooms;
+	int force, ics, merge;
 };
 
 static const char usage_text[] =
@@ -96,6 +102,9 @@ static const char usage_text[] =
     "       pyplan check [--lenient] [--tz zone] file ...\n"
     "       pyplan explain event [build options] file ...\n"
     "       pyplan convert -f csv|tsv|ics|json [-o file] file ...\n"
+    "       pyplan batch -o dir [-j n] [--shard k/n] [--rooms file] [--ics]\n"
+    "                    [--force] [build options] attendees file ...\n"
+    "       pyplan batch --merge-demand -o dir dir ...\n"
     "       pyplan help [command]\n"
     "       pyplan --version\n";
 
@@ -136,11 +145,26 @@ static const char *const cmd_help[] = {
     [CMD_CONVERT] = "pyplan convert: write the programme in another "
                     "format\n"
                     "  -f, --format csv|tsv|ics|json, -o, --output FILE\n",
+    [CMD_BATCH] =
+        "pyplan batch ATTENDEES PROGRAMME...: a plan for every attendee, "
+        "and the room demand\n"
+        "  -o, --output DIR      write DIR/ID.json per attendee and "
+        "DIR/demand.csv, .json\n"
+        "  -j, --jobs N          worker processes (default: one per CPU)\n"
+        "  --shard K/N           plan only the attendees of shard K "
+        "(0..N-1) of N\n"
+        "  --rooms FILE          room,capacity CSV for the demand\n"
+        "  --ics                 also write DIR/ID.ics\n"
+        "  --force               plan again what is up to date\n"
+        "  --merge-demand        add up the shards' demand files of "
+        "each DIR into -o DIR\n"
+        "  --profile FILE and the build options: the base of every "
+        "attendee's profile\n",
     [CMD_HELP] = "pyplan help [COMMAND]: show help\n",
 };
 
 static const char *const cmd_names[] = {"", "build", "list", "check", "explain",
-    "convert", "help"};
+    "convert", "batch", "help"};
 
 /* Options: name, short name, takes an argument, profile section/key. */
 enum opt_id {
@@ -162,7 +186,13 @@ enum opt_id {
 	O_BUSY,
 	O_SET,
 	O_SET_KV,
-	O_VERSION
+	O_VERSION,
+	O_JOBS,
+	O_SHARD,
+	O_ROOMS,
+	O_FORCE,
+	O_ICS,
+	O_MERGE
 };
 
 static const struct option {
@@ -210,6 +240,12 @@ static const struct option {
     {"interest", 0, 1, O_SET_KV, "interests", NULL},
     {"speaker", 0, 1, O_SET_KV, "speakers", NULL},
     {"criterion", 0, 1, O_SET_KV, "criteria", NULL},
+    {"jobs", 'j', 1, O_JOBS, NULL, NULL},
+    {"shard", 0, 1, O_SHARD, NULL, NULL},
+    {"rooms", 0, 1, O_ROOMS, NULL, NULL},
+    {"force", 0, 0, O_FORCE, NULL, NULL},
+    {"ics", 0, 0, O_ICS, NULL, NULL},
+    {"merge-demand", 0, 0, O_MERGE, NULL, NULL},
 };
 
 #define NOPTIONS (sizeof(options) / sizeof(options[0]))
@@ -341,6 +377,33 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 		break;
 	case O_SET:
 		add_setting(o, opt->section, opt->key, arg, NULL);
+		break;
+	case O_JOBS:
+		if (pp_batch_parse_jobs(arg, &o->jobs) != 0) {
+			usage_error("bad --jobs '%s' (1 to 4096)", arg);
+			return -1;
+		}
+		break;
+	case O_SHARD:
+		if (pp_batch_parse_shard(arg, &o->shard_index,
+		        &o->shard_count) != 0) {
+			usage_error("bad --shard '%s' (K/N with 0 <= K < N, "
+			            "e.g. 0/4)",
+			    arg);
+			return -1;
+		}
+		break;
+	case O_ROOMS:
+		o->rooms = arg;
+		break;
+	case O_FORCE:
+		o->force = 1;
+		break;
+	case O_ICS:
+		o->ics = 1;
+		break;
+	case O_MERGE:
+		o->merge = 1;
 		break;
 	case O_SET_KV:
 		eq = strrchr(arg, '=');
@@ -536,38 +599,11 @@ load_busy(const struct opts *o, const struct pp_profile *p,
     const struct pp_timetable *tt, struct pp_busy_block **out, size_t *nout,
     struct pp_diags *ds)
 {
-	struct pp_load_opts lo;
-	int64_t from = INT64_MAX, to = INT64_MIN;
-	size_t i;
-	int io = 0;
+	int io;
 
-	*out = NULL;
-	*nout = 0;
-	if (p->nbusy_files == 0)
+	if (pp_busy_load_profile(p, tt, o->lenient, out, nout, ds, &io) == 0)
 		return 0;
-	/* Recurring meetings are expanded inside the conference window. */
-	for (i = 0; i < tt->n; i++) {
-		if (tt->ev[i].start < from)
-			from = tt->ev[i].start;
-		if (tt->ev[i].end > to)
-			to = tt->ev[i].end;
-	}
-	if (tt->n == 0)
-		from = to = 0;
-	from -= 86400;
-	to += 86400;
-	lo.tz = p->tz;
-	lo.lenient = o->lenient;
-	for (i = 0; i < p->nbusy_files; i++) {
-		int this_io = 0;
-
-		pp_busy_load(p->busy_files[i], &lo, from, to, out, nout, ds,
-		    &this_io);
-		io |= this_io;
-	}
-	if (io)
-		return PP_EX_NOINPUT;
-	return ds->nerrors > 0 ? PP_EX_DATAERR : 0;
+	return io ? PP_EX_NOINPUT : PP_EX_DATAERR;
 }
 
 static enum fmt
@@ -960,11 +996,87 @@ run_check(const struct opts *o, struct pp_diags *ds)
 }
 
 static void
+show_progress(void *ctx, const struct pp_batch_progress *pr, int last)
+{
+	char line[160];
+
+	(void)ctx;
+	pp_batch_progress_text(pr, line, sizeof(line));
+	fprintf(stderr, "\rpyplan: batch: %s\033[K%s", line, last ? "\n" : "");
+}
+
+static int
+run_batch(const struct opts *o, struct pp_diags *ds)
+{
+	struct pp_batch *b;
+	struct pp_batch_opts bo;
+	struct pp_batch_stats st;
+	struct pp_batch_setting *set;
+	size_t i;
+	int r;
+
+	if (o->out == NULL || strcmp(o->out, "-") == 0) {
+		usage_error("%s", "batch needs -o DIR");
+		return PP_EX_USAGE;
+	}
+	if (o->nfiles < (o->merge ? 1u : 2u)) {
+		usage_error("%s",
+		    o->merge ? "batch --merge-demand needs a DIR"
+		             : "batch needs an attendee file and "
+		               "a programme file");
+		return PP_EX_USAGE;
+	}
+	b = pp_batch_new();
+	if (o->merge) {
+		r = pp_batch_merge(b, o->out, o->files, o->nfiles, ds);
+		print_diags(o, ds);
+		pp_diags_fini(ds);
+		pp_diags_init(ds);
+		pp_batch_free(b);
+		return r;
+	}
+	set = pp_xcalloc(o->nset + 1, sizeof(*set));
+	for (i = 0; i < o->nset; i++) {
+		set[i].section = o->set[i].section;
+		set[i].key = o->set[i].key;
+		set[i].value = o->set[i].value;
+	}
+	memset(&bo, 0, sizeof(bo));
+	bo.attendees = o->files[0];
+	bo.programme = o->files + 1;
+	bo.nprogramme = o->nfiles - 1;
+	bo.outdir = o->out;
+	bo.rooms = o->rooms;
+	bo.profile = o->profile;
+	bo.set = set;
+	bo.nset = o->nset;
+	bo.jobs = o->jobs;
+	bo.shard_index = o->shard_index;
+	bo.shard_count = o->shard_count;
+	bo.force = o->force;
+	bo.ics = o->ics;
+	bo.lenient = o->lenient;
+	bo.alarm_minutes = o->alarm;
+	if (!o->quiet && isatty(STDERR_FILENO))
+		bo.progress = show_progress;
+	r = pp_batch_run(b, &bo, &st, ds);
+	/* The diagnostics name files b owns. */
+	print_diags(o, ds);
+	pp_diags_fini(ds);
+	pp_diags_init(ds);
+	pp_batch_free(b);
+	free(set);
+	return r;
+}
+
+static void
 print_help(enum cmd c)
 {
 	if (c == CMD_NONE || c == CMD_HELP) {
 		fputs(usage_text, stdout);
-		fputs("\nCommands: build, list, check, explain, convert, help."
+		fputs("\nCommands: build, list, check, explain, convert, "
+		      "batch, "
+		      "help."
 		      "\nSee pyplan help COMMAND and man pyplan.\n",
 		    stdout);
 		return;
@@ -1065,6 +1177,9 @@ pp_cli_main(int argc, char **argv)
 		break;
 	case CMD_CONVERT:
 		st = run_convert(&o, &ds);
+		break;
+	case CMD_BATCH:
+		st = run_batch(&o, &ds);
 		break;
 	default:
 		break;

@@ -28,11 +28,19 @@ pp_out_cleanup_signal(void)
 int
 pp_out_open(struct pp_out *o, const char *path, struct pp_diags *ds)
 {
+	return pp_out_open_flags(o, path, 0, ds);
+}
+
+int
+pp_out_open_flags(struct pp_out *o, const char *path, unsigned flags,
+    struct pp_diags *ds)
+{
 	struct stat st;
 	const char *slash;
 	int fd;
 
 	memset(o, 0, sizeof(*o));
+	o->flags = flags;
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->fp = stdout;
 		return 0;
@@ -64,8 +72,9 @@ pp_out_open(struct pp_out *o, const char *path, struct pp_diags *ds)
 	}
 	/* From now on a signal or an out-of-memory exit removes it. */
 	pending_tmp = o->tmp;
-	/* mkstemp makes 0600 files; an output is an ordinary file. */
-	{
+	/* mkstemp makes 0600 files; an output is an ordinary file, unless
+	 * it is private. */
+	if (!(flags & PP_OUT_PRIVATE)) {
 		mode_t um = umask(0);
 
 		umask(um);
@@ -117,7 +126,8 @@ pp_out_commit(struct pp_out *o, struct pp_diags *ds)
 		release(o);
 		return err;
 	}
-	if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0) {
+	if (fflush(o->fp) != 0 || ferror(o->fp) ||
+	    (!(o->flags & PP_OUT_NOSYNC) && fsync(fileno(o->fp)) != 0)) {
 		pp_diag_err(ds, o->name, 0, "write error: %s", strerror(errno));
 		err = -1;
 	}

@@ -168,6 +168,20 @@ fmt_score(int64_t v, char *buf)
 	}
 }
 
+int
+pp_write_csv_row(FILE *fp, const char *const *cells, size_t n)
+{
+	struct out o;
+	size_t i;
+
+	memset(&o, 0, sizeof(o));
+	o.fp = fp;
+	for (i = 0; i < n; i++)
+		field(&o, cells[i]);
+	end_row(&o);
+	return o.err ? -1 : 0;
+}
+
 static const char *const plan_cols[] = {"date", "start", "end", "kind", "class",
     "title", "speakers", "room", "score", "must", "reason", "id", "url",
     "video_url", NULL};

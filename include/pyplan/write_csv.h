@@ -69,4 +69,11 @@ int pp_write_csv(FILE *fp, const struct pp_plan *pl, int tsv);
 int pp_write_timetable_csv(FILE *fp, const struct pp_timetable *tt,
     const struct pp_event *const *sel, size_t nsel, int tsv);
 
+/*
+ * Writes one CSV row of the n cells (quoted by the rules above; NULL is an
+ * empty cell) and its LF, for the other tables pyplan writes (demand.csv).
+ * Returns 0, or -1 when the stream reports an error.
+ */
+int pp_write_csv_row(FILE *fp, const char *const *cells, size_t n);
+
 #endif
