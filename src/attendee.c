@@ -136,6 +136,13 @@ header_row(struct rctx *c, unsigned line, const char *const *f, size_t n)
 	struct pp_attendees *a = c->a;
 	size_t i, j;
 
+	if (n > PP_ATTENDEE_COLS_MAX) {
+		pp_diag_err(c->ds, a->file, line,
+		    "%zu columns: an attendee file has at most %d", n,
+		    PP_ATTENDEE_COLS_MAX);
+		c->header_bad = 1;
+		return -1;
+	}
 	a->cols = pp_xcalloc(n + 1, sizeof(*a->cols));
 	a->ncols = n;
 	c->idcol = -1;

@@ -742,10 +742,9 @@ decode(struct pp_batch *b, const unsigned char *p, size_t len)
 		col = take32(&c);
 		slen = take32(&c);
 		if (slen != UINT32_MAX) {
-			if (slen > c.left)
+			if (c.bad || slen > c.left)
 				return -1;
 			fbuf = pp_xstrndup((const char *)c.p, slen);
-			take(&c, fbuf, 0);
 			c.p += slen;
 			c.left -= slen;
 			file = durable(b, t, fbuf);
@@ -1160,10 +1159,8 @@ pp_batch_run(struct pp_batch *b, const struct pp_batch_opts *o,
 	keep_str(b, paths[1]);
 	pp_demand_fini(&d);
 	pp_diag_add(ds, PP_NOTE, NULL, 0, 0,
-	    "batch: %zu attendees: %zu planned, %zu up to date, %zu failed "
-	    "(%u process%s, %.1f s)",
-	    st->selected, st->planned, st->uptodate, st->failed, st->jobs,
-	    st->jobs == 1 ? "" : "es", st->seconds);
+	    "batch: %zu attendees: %zu planned, %zu up to date, %zu failed",
+	    st->selected, st->planned, st->uptodate, st->failed);
 	if (b->failed_worker != 0)
 		return b->failed_worker == PP_EX_OSERR ? PP_EX_OSERR
 		                                       : PP_EX_SOFTWARE;

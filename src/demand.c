@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,6 +126,8 @@ rooms_row(void *ctx, unsigned line, const char *const *f, size_t n)
 		    "room '%.60s': capacity must be a whole number from 1 to "
 		    "%d, got '%.40s'",
 		    room, PP_ROOM_CAPACITY_MAX, cap);
+	if (r->n >= PP_ROOMS_MAX)
+		return bad_row(c, line, "more than %d rooms", PP_ROOMS_MAX);
 	for (i = 0; i < r->n; i++)
 		if (strcasecmp(r->v[i].room, room) == 0)
 			return bad_row(c, line,
@@ -174,23 +177,41 @@ pp_rooms_fini(struct pp_rooms *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* The capacity of an event's rooms: their sum, -1 when one is unknown. */
-static long
-capacity(struct pp_rooms *r, const struct pp_event *ev)
+static int
+cmp_room(const void *x, const void *y)
 {
-	long sum = 0;
-	size_t i, j;
+	const struct pp_room_cap *a = *(const struct pp_room_cap *const *)x;
+	const struct pp_room_cap *b = *(const struct pp_room_cap *const *)y;
 
-	if (r == NULL || ev->nrooms == 0)
+	return strcasecmp(a->room, b->room);
+}
+
+/* bsearch: a room name against an entry of the sorted rooms. */
+static int
+cmp_name(const void *key, const void *elem)
+{
+	const struct pp_room_cap *b = *(const struct pp_room_cap *const *)elem;
+
+	return strcasecmp(key, b->room);
+}
+
+/* The capacity of an event's rooms, looked up in by (r's rooms sorted
+ * by name): their sum, -1 when one is unknown. */
+static long
+capacity(struct pp_room_cap **by, size_t n, const struct pp_event *ev)
+{
+	struct pp_room_cap **hit;
+	long sum = 0;
+	size_t i;
+
+	if (n == 0 || ev->nrooms == 0)
 		return -1;
 	for (i = 0; i < ev->nrooms; i++) {
-		for (j = 0; j < r->n; j++)
-			if (strcasecmp(r->v[j].room, ev->rooms[i]) == 0)
-				break;
-		if (j == r->n)
+		hit = bsearch(ev->rooms[i], by, n, sizeof(*by), cmp_name);
+		if (hit == NULL)
 			return -1;
-		r->v[j].used = 1;
-		sum += r->v[j].capacity;
+		(*hit)->used = 1;
+		sum += (*hit)->capacity;
 	}
 	return sum;
 }
@@ -207,9 +228,15 @@ void
 pp_demand_init(struct pp_demand *d, const struct pp_timetable *tt,
     const char *zone, struct pp_rooms *r, struct pp_diags *ds)
 {
+	struct pp_room_cap **by;
 	size_t i;
 
 	memset(d, 0, sizeof(*d));
+	by = pp_xcalloc(r != NULL ? r->n + 1 : 1, sizeof(*by));
+	for (i = 0; r != NULL && i < r->n; i++)
+		by[i] = &r->v[i];
+	if (r != NULL && r->n > 1)
+		qsort(by, r->n, sizeof(*by), cmp_room);
 	d->rows = pp_xcalloc(tt->n + 1, sizeof(*d->rows));
 	d->n = tt->n;
 	for (i = 0; i < tt->n; i++) {
@@ -226,8 +253,9 @@ pp_demand_init(struct pp_demand *d, const struct pp_timetable *tt,
 		pp_tz_format_iso(z, ev->end, buf);
 		row->end = pp_xstrdup(buf);
 		row->room = repaired(ev->room);
-		row->capacity = capacity(r, ev);
+		row->capacity = capacity(by, r != NULL ? r->n : 0, ev);
 	}
+	free(by);
 	for (i = 0; r != NULL && i < r->n; i++)
 		if (!r->v[i].used)
 			pp_diag_warn(ds, r->file, r->v[i].line,

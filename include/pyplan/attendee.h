@@ -47,6 +47,8 @@
 #include "pyplan/profile.h"
 
 #define PP_ATTENDEE_ID_MAX 128
+/* More columns than the fixed ones and every [plan] key, with room. */
+#define PP_ATTENDEE_COLS_MAX 100
 
 struct pp_attendee {
 	char *id;              /* owned by the list */
@@ -73,7 +75,8 @@ struct pp_attendees {
 /*
  * Reads the attendee file or directory path into a (zeroed by the call).
  * Problems with the whole file (cannot be read, no header, unknown or
- * repeated columns, no id column) are errors in ds and return -1
+ * repeated columns, more than PP_ATTENDEE_COLS_MAX, no id column) are errors in
+ * ds and return -1
  * (*io_error = 1 when path cannot be read).  Problems of single rows (bad
  * or repeated id, more fields than the header) are errors in the row's
  * problems at its line; the row is kept with bad = 1, and 0 is returned

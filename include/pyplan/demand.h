@@ -52,6 +52,7 @@
 #include "pyplan/event.h"
 
 #define PP_ROOM_CAPACITY_MAX 1000000
+#define PP_ROOMS_MAX 10000
 
 struct pp_room_cap {
 	char *room; /* owned */
@@ -70,8 +71,8 @@ struct pp_rooms {
  * Reads a rooms file into r (zeroed by the call).  Every problem is an
  * error at its line (a missing or unknown column, an empty room, a
  * capacity that is not a whole number from 1 to PP_ROOM_CAPACITY_MAX, a
- * room given twice).  Returns 0, or -1 (*io_error = 1 when path cannot be
- * read).  path is borrowed.  Free with pp_rooms_fini.
+ * room given twice, more than PP_ROOMS_MAX rooms).  Returns 0, or -1 (*io_error
+ * = 1 when path cannot be read).  path is borrowed.  Free with pp_rooms_fini.
  */
 int pp_rooms_read(struct pp_rooms *r, const char *path, struct pp_diags *ds,
     int *io_error);

@@ -75,6 +75,9 @@ def main(argv):
     rng = random.Random(a.s)
     events = list(csv.DictReader(open(a.schedule, encoding="utf-8")))
     talks = [e for e in events if e["kind"] in ("talk", "tutorial")]
+    titles = {}
+    for e in events:
+        titles[e["title"]] = titles.get(e["title"], 0) + 1
     keynoters, speakers = [], []
     for e in events:
         for s in e["speakers"].split(";"):
@@ -115,11 +118,14 @@ def main(argv):
         if rng.random() < 0.10:
             pool = [t for t in talks if t["date"] in days]
             if pool:
-                must = rng.choice(pool)["title"]
+                t = rng.choice(pool)
+                # A title that several events share names them all:
+                # then the id, as an attendee app would send.
+                must = t["title"] if titles[t["title"]] == 1 else t["id"]
         skip = ""
         if rng.random() < 0.05:
-            skip = rng.choice([t for t in talks
-                               if t["title"] != must])["id"]
+            skip = rng.choice([t for t in talks if t["title"] != must and
+                               t["id"] != must])["id"]
         caps = rng.random()
         max_talks = str(rng.randint(3, 7)) if caps < 0.3 else ""
         min_net = str(rng.choice((30, 60, 120))) if caps > 0.8 else ""
