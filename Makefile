@@ -13,8 +13,9 @@ SAN     ?=
 
 # Debian packages this project needs (see README.md, "Dependencies").
 DEBS = build-essential pkg-config libcsv-dev libical-dev libinih-dev \
-       libjansson-dev libxml2-dev libutf8proc-dev libcmocka-dev tzdata glpk-utils mandoc \
-       python3 python3-icalendar khal valgrind jq clang \
+       libjansson-dev libxml2-dev libutf8proc-dev libstemmer-dev \
+       libcmocka-dev tzdata glpk-utils mandoc \
+       python3 python3-icalendar python3-dateutil khal valgrind jq clang \
        libclang-rt-14-dev
 PKGS = libical inih jansson libxml-2.0 libutf8proc
 
@@ -24,7 +25,7 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
 # Recursive (=) so that pkg-config runs after the dependency step.
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude $(WARN) \
 	     $(shell pkg-config --cflags $(PKGS)) $(SAN) $(CFLAGS)
-LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lm
+LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lstemmer -lm
 TEST_LIBS = $(shell pkg-config --libs cmocka)
 
 SRCS  = $(filter-out src/main.c,$(wildcard src/*.c))
@@ -35,7 +36,7 @@ DEPS_STAMP = $(BUILD)/.deps-ok
 
 .PHONY: all run check unit cli oracle verify bad oom output asan lint \
 	leakcheck install uninstall clean deps bench format fuzz fuzz-build \
-	fuzz-bins fuzz-replay
+	fuzz-bins fuzz-replay limits
 
 all: $(BUILD)/pyplan
 
@@ -117,6 +118,12 @@ bench: $(BUILD)/pyplan $(BUILD)/gen
 bad: $(BUILD)/pyplan
 	@sh tests/bad/run.sh $(BUILD)/pyplan
 
+# Resource limits (tests/limits/run.sh): inputs of the classes that once
+# took quadratic time or memory, made at test time, each within the bound
+# per MB of input and the memory that man/pyplan.1 LIMITS states.
+limits: $(BUILD)/pyplan
+	@sh tests/limits/run.sh $(BUILD)/pyplan
+
 # Nothing lost on failure: unwritable, directory, full disk, signals.
 output: $(BUILD)/pyplan
 	@sh tests/output/run.sh $(BUILD)/pyplan
@@ -151,9 +158,13 @@ leakcheck: $(BUILD)/pyplan
 	$(VALGRIND) $(BUILD)/pyplan build tests/fixtures/cli-small.csv \
 		--profile tests/fixtures/cli-profile.ini \
 		--busy tests/fixtures/cli-busy.ics >/dev/null
+	$(VALGRIND) $(BUILD)/pyplan convert -f csv tests/fixtures/dst-gap.ics \
+		tests/fixtures/sched-2025.ics tests/bad/ics-zone-not-understood.ics \
+		tests/bad/ics-vtimezone-lies.ics >/dev/null 2>&1
 	for f in unterminated-quote.csv ics-huge-count.ics \
 	    ics-unterminated-vevent.ics xml-truncated.xml json-truncated.json \
-	    json-deep-nesting.json; do \
+	    json-deep-nesting.json ics-vtimezone-bad-offset.ics \
+	    ics-yearly-past-2582.ics ics-duration-overflow.ics; do \
 		$(VALGRIND) $(BUILD)/pyplan check tests/bad/$$f \
 			>/dev/null 2>&1; test $$? = 65 || exit 1; \
 	done
@@ -225,7 +236,7 @@ fuzz-replay: fuzz-build
 	done
 
 check: | $(DEPS_STAMP)
-	$(MAKE) all unit cli oracle bad oom output lint leakcheck
+	$(MAKE) all unit cli oracle bad limits oom output lint leakcheck
 	$(MAKE) asan
 	$(MAKE) fuzz-replay
 	@echo "check: all suites passed"

@@ -93,10 +93,11 @@ static const char usage_text[] =
     "                    [--recorded-weight x] [--days date[,date...]]\n"
     "                    [--level level] [--talk-base x]\n"
     "                    [--networking-weight x] [--level-bonus x]\n"
-    "                    [--criteria-bonus x] [--interest topic=w]\n"
-    "                    [--speaker name=w] [--criterion name=list]\n"
-    "                    [--must id|title] [--skip id|title] [--busy file]\n"
-    "                    [--alarm 10m] [--emit-lp file] [-q | -v] file ...\n"
+    "                    [--criteria-bonus x] [--fill | --no-fill]\n"
+    "                    [--interest topic=w] [--speaker name=w]\n"
+    "                    [--criterion name=list] [--must id|title]\n"
+    "                    [--skip id|title] [--busy file] [--alarm 10m]\n"
+    "                    [--emit-lp file] [-q | -v] file ...\n"
     "       pyplan list [--day date] [--kind kind] [--room room]\n"
     "                   [--match words] [-f format] [-o file] file ...\n"
     "       pyplan check [--lenient] [--tz zone] file ...\n"
@@ -126,6 +127,8 @@ static const char *const cmd_help[] = {
         "  --recorded-weight X, --days DATE[,DATE...], --level LEVEL\n"
         "  --talk-base X, --networking-weight X, --level-bonus X, "
         "--criteria-bonus X\n"
+        "  --fill, --no-fill     fill free slots with talks (up to the "
+        "caps) or not\n"
         "  --interest TOPIC=W, --speaker NAME=W, --criterion "
         "job|depth|new|speaker=LIST\n"
         "  --must ID/TITLE, --skip ID/TITLE, --busy FILE (.ics or CSV)\n"
@@ -235,6 +238,8 @@ static const struct option {
     {"networking-weight", 0, 1, O_SET, "plan", "networking-weight"},
     {"level-bonus", 0, 1, O_SET, "plan", "level-bonus"},
     {"criteria-bonus", 0, 1, O_SET, "plan", "criteria-bonus"},
+    {"fill", 0, 0, O_SET, "plan", "fill-with-talks"},
+    {"no-fill", 0, 0, O_SET, "plan", "fill-with-talks"},
     {"must", 0, 1, O_SET, "must", "id"},
     {"skip", 0, 1, O_SET, "skip", "id"},
     {"interest", 0, 1, O_SET_KV, "interests", NULL},
@@ -376,6 +381,9 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 		add_setting(o, "busy", "file", arg, NULL);
 		break;
 	case O_SET:
+		/* A flag without an argument sets a yes/no key. */
+		if (!opt->arg)
+			arg = strncmp(opt->name, "no-", 3) != 0 ? "yes" : "no";
 		add_setting(o, opt->section, opt->key, arg, NULL);
 		break;
 	case O_JOBS:

@@ -382,53 +382,86 @@ pp_timetable_sort(struct pp_timetable *tt)
 		qsort(tt->ev, tt->n, sizeof(*tt->ev), cmp_event);
 }
 
-static int
-has_room(const struct pp_event *ev, const char *room)
-{
-	size_t i;
+/* A room of a duplicate group, with its position in the group's order. */
+struct room_ref {
+	const char *name;
+	size_t pos;
+};
 
-	for (i = 0; i < ev->nrooms; i++)
-		if (strcmp(ev->rooms[i], room) == 0)
-			return 1;
-	return 0;
+static int
+cmp_room_ref(const void *a, const void *b)
+{
+	const struct room_ref *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	if (c != 0)
+		return c;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
-/* Folds b into a: the union of rooms, and any field a lacks. */
-static void
-merge_into(struct pp_timetable *tt, struct pp_event *a,
-    const struct pp_event *b)
+static int
+cmp_room_pos(const void *a, const void *b)
 {
-	size_t n = a->nrooms, i;
-	const char **rooms;
+	const struct room_ref *x = a, *y = b;
 
-	for (i = 0; i < b->nrooms; i++)
-		if (!has_room(a, b->rooms[i]))
-			n++;
-	if (n != a->nrooms) {
-		rooms = pp_tt_strv(tt, n);
-		memcpy(rooms, a->rooms, a->nrooms * sizeof(*rooms));
-		n = a->nrooms;
-		for (i = 0; i < b->nrooms; i++)
-			if (!has_room(a, b->rooms[i])) {
-				rooms[n++] = b->rooms[i];
-				/* has_room scans a->rooms; keep it current */
-				a->rooms = rooms;
-				a->nrooms = n;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/*
+ * Folds the duplicates g[1..n) into g[0]: the union of all their rooms in
+ * order of first appearance, and any field g[0] lacks.  The union is built
+ * once for the whole group, by sorting (O(k log k) for k rooms in all), so
+ * that 20,000 copies of one event cost no more than 20,000 events: merging
+ * them one at a time made a new rooms array per copy and scanned it for
+ * each room, quadratic in time and memory.
+ */
+static void
+merge_group(struct pp_timetable *tt, struct pp_event *g, size_t n)
+{
+	struct pp_event *a = &g[0];
+	struct room_ref *r;
+	const char **rooms;
+	size_t k = 0, i, j, m;
+
+	for (i = 0; i < n; i++)
+		k += g[i].nrooms;
+	if (k > a->nrooms) {
+		r = pp_xreallocarray(NULL, k, sizeof(*r));
+		for (i = m = 0; i < n; i++)
+			for (j = 0; j < g[i].nrooms; j++) {
+				r[m].name = g[i].rooms[j];
+				r[m].pos = m;
+				m++;
 			}
-		pp_tt_set_rooms(tt, a, rooms, n);
+		qsort(r, k, sizeof(*r), cmp_room_ref);
+		for (i = m = 0; i < k; i++)
+			if (i == 0 || strcmp(r[i].name, r[i - 1].name) != 0)
+				r[m++] = r[i];
+		if (m != a->nrooms) {
+			qsort(r, m, sizeof(*r), cmp_room_pos);
+			rooms = pp_tt_strv(tt, m);
+			for (i = 0; i < m; i++)
+				rooms[i] = r[i].name;
+			pp_tt_set_rooms(tt, a, rooms, m);
+		}
+		free(r);
 	}
-	if (*a->abstract == '\0')
-		a->abstract = b->abstract;
-	if (*a->url == '\0')
-		a->url = b->url;
-	if (*a->video_url == '\0')
-		a->video_url = b->video_url;
-	if (a->nspeakers == 0) {
-		a->speakers = b->speakers;
-		a->nspeakers = b->nspeakers;
+	for (i = 1; i < n; i++) {
+		const struct pp_event *b = &g[i];
+
+		if (*a->abstract == '\0')
+			a->abstract = b->abstract;
+		if (*a->url == '\0')
+			a->url = b->url;
+		if (*a->video_url == '\0')
+			a->video_url = b->video_url;
+		if (a->nspeakers == 0) {
+			a->speakers = b->speakers;
+			a->nspeakers = b->nspeakers;
+		}
+		if (a->recorded == PP_REC_UNKNOWN)
+			a->recorded = b->recorded;
 	}
-	if (a->recorded == PP_REC_UNKNOWN)
-		a->recorded = b->recorded;
 }
 
 static int
@@ -481,20 +514,20 @@ pp_timetable_merge_duplicates(struct pp_timetable *tt, struct pp_diags *ds)
 
 	pp_timetable_sort(tt);
 	for (i = 0; i < tt->n; i = j) {
-		tt->ev[out] = tt->ev[i];
+		/* Same time and title (ignoring case): equal titles sort next
+		 * to each other. */
 		for (j = i + 1;
 		     j < tt->n && tt->ev[j].start == tt->ev[i].start &&
-		     tt->ev[j].end == tt->ev[i].end;
-		     j++) {
-			/* Same time; only a same-title event is a duplicate,
-			 * and equal titles sort next to each other. */
-			if (strcasecmp(tt->ev[j].title, tt->ev[out].title) != 0)
-				break;
+		     tt->ev[j].end == tt->ev[i].end &&
+		     strcasecmp(tt->ev[j].title, tt->ev[i].title) == 0;
+		     j++)
 			pp_diag_add(ds, PP_NOTE, tt->ev[j].file, tt->ev[j].line,
 			    0, "duplicate of line %u ('%s'): merged",
-			    tt->ev[out].line, tt->ev[out].title);
-			merge_into(tt, &tt->ev[out], &tt->ev[j]);
-		}
+			    tt->ev[i].line, tt->ev[i].title);
+		if (j - i > 1)
+			merge_group(tt, &tt->ev[i], j - i);
+		if (out != i)
+			tt->ev[out] = tt->ev[i];
 		out++;
 	}
 	tt->n = out;
@@ -550,12 +583,16 @@ pp_kind_class(enum pp_kind k)
  * The documented mapping (man/pyplan.1, KINDS).  Each word is matched as a
  * whole word, case-insensitively, against the source's kind word first and
  * then against the title; the word found earliest in the text wins (the
- * longest one on a tie).
+ * longest one on a tie).  The words of kind_only_words are matched in
+ * kind words only (a CSV kind column, iCalendar CATEGORIES): in a title
+ * they would catch talks ("Information Retrieval", "When Python Breaks").
  */
-static const struct {
+struct kind_word {
 	const char *word;
 	enum pp_kind kind;
-} kind_words[] = {
+};
+
+static const struct kind_word kind_words[] = {
     {"open-space", PP_KIND_OPEN_SPACE},
     {"open-spaces", PP_KIND_OPEN_SPACE},
     {"open space", PP_KIND_OPEN_SPACE},
@@ -620,9 +657,28 @@ static const struct {
     {"dj set", PP_KIND_SOCIAL},
     {"game show", PP_KIND_SOCIAL},
     {"meet up", PP_KIND_SOCIAL},
-    /* notices: PyCon US "informational" items, Sched's "General Info" */
+    /* notices: PyCon US "informational" items, Sched's "General Info",
+     * and the category names other programmes give them */
     {"informational", PP_KIND_INFO},
     {"general info", PP_KIND_INFO},
+    {"general information", PP_KIND_INFO},
+};
+
+static const struct kind_word kind_only_words[] = {
+    {"info", PP_KIND_INFO},
+    {"information", PP_KIND_INFO},
+    {"notice", PP_KIND_INFO},
+    {"notices", PP_KIND_INFO},
+    {"announcement", PP_KIND_INFO},
+    {"announcements", PP_KIND_INFO},
+    /* the plural category names of Sched and other tools ("BREAKOUT
+     * SESSIONS", "KEYNOTES", "MEALS") */
+    {"sessions", PP_KIND_TALK},
+    {"keynotes", PP_KIND_KEYNOTE},
+    {"panels", PP_KIND_PANEL},
+    {"meals", PP_KIND_MEAL},
+    {"breaks", PP_KIND_BREAK},
+    {"socials", PP_KIND_SOCIAL},
 };
 
 /* Where word first occurs in s as a whole word or phrase, ignoring case,
@@ -648,16 +704,39 @@ find_word(const char *s, const char *word)
 	return NULL;
 }
 
+/* Where the word of table v (n entries) found earliest in s (the longest
+ * on a tie) occurs; updates *best, *bestlen and *out. */
+static void
+scan_words(const char *s, const struct kind_word *v, size_t n,
+    const char **best, size_t *bestlen, enum pp_kind *out)
+{
+	const char *p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(v[i].word);
+
+		if ((p = find_word(s, v[i].word)) == NULL)
+			continue;
+		if (*best == NULL || p < *best ||
+		    (p == *best && len > *bestlen)) {
+			*best = p;
+			*bestlen = len;
+			*out = v[i].kind;
+		}
+	}
+}
+
 /*
  * The kind named by s: its canonical name, else the mapping word that
  * occurs first in s (the longest on a tie), so that "Opening Reception
  * (Expo Hall)" is a reception, not the expo.
  */
 static int
-guess_from(const char *s, enum pp_kind *out)
+guess_from(const char *s, int title, enum pp_kind *out)
 {
-	const char *best = NULL, *p;
-	size_t i, bestlen = 0;
+	const char *best = NULL;
+	size_t bestlen = 0;
 	int k;
 
 	if (s == NULL || *s == '\0')
@@ -666,17 +745,12 @@ guess_from(const char *s, enum pp_kind *out)
 		*out = (enum pp_kind)k;
 		return 1;
 	}
-	for (i = 0; i < sizeof(kind_words) / sizeof(kind_words[0]); i++) {
-		size_t len = strlen(kind_words[i].word);
-
-		if ((p = find_word(s, kind_words[i].word)) == NULL)
-			continue;
-		if (best == NULL || p < best || (p == best && len > bestlen)) {
-			best = p;
-			bestlen = len;
-			*out = kind_words[i].kind;
-		}
-	}
+	scan_words(s, kind_words, sizeof(kind_words) / sizeof(kind_words[0]),
+	    &best, &bestlen, out);
+	if (!title)
+		scan_words(s, kind_only_words,
+		    sizeof(kind_only_words) / sizeof(kind_only_words[0]), &best,
+		    &bestlen, out);
 	return best != NULL;
 }
 
@@ -694,7 +768,7 @@ pp_kind_guess(const char *word, const char *title)
 		if (n > 0 && n < sizeof(prefix)) {
 			memcpy(prefix, title + 1, n);
 			prefix[n] = '\0';
-			if (guess_from(prefix, &k))
+			if (guess_from(prefix, 0, &k))
 				return k;
 		}
 	}
@@ -704,17 +778,17 @@ pp_kind_guess(const char *word, const char *title)
 	    strcasecmp(word, "other") != 0) {
 		enum pp_kind t;
 
-		if (!guess_from(word, &k))
+		if (!guess_from(word, 0, &k))
 			return PP_KIND_OTHER;
 		/* A break the title calls a meal ("Lunch Break") is a meal:
 		 * it is where lunch happens. */
 		if (k == PP_KIND_BREAK && title != NULL &&
-		    guess_from(title, &t) && t == PP_KIND_MEAL)
+		    guess_from(title, 1, &t) && t == PP_KIND_MEAL)
 			return PP_KIND_MEAL;
 		return k;
 	}
 	/* No word, or a generic one ("event"): the title decides. */
-	if (title != NULL && guess_from(title, &k))
+	if (title != NULL && guess_from(title, 1, &k))
 		return k;
 	return word == NULL || *word == '\0' ? PP_KIND_TALK : PP_KIND_OTHER;
 }

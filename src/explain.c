@@ -225,11 +225,12 @@ print_blockers(FILE *fp, const struct pp_model *m, const struct pp_plan *pl,
 }
 
 /*
- * The score term by term (pp_score_breakdown), the recorded-talk factor
- * and the criteria the event covers:
- *	score 2 = 4 x recorded-weight 0.5 (recorded):
- *	  +1      talk-base
- *	  +3      interest: packaging
+ * The score term by term (pp_score_breakdown), per hour, with the
+ * event's minutes, the recorded-talk factor, the fill term and the
+ * criteria the event covers:
+ *	score 0.5 = 2/hour x 30 min x recorded-weight 0.5 (recorded):
+ *	  +0      talk-base
+ *	  +2      interest: packaging x2, relevance 1 (title)
  *	  covers criteria: job (criteria-bonus 3 each, once per plan)
  */
 static void
@@ -239,41 +240,35 @@ print_score(FILE *fp, const struct pp_model *m, const struct pp_event *ev,
 	struct pp_scorer *sc = pp_scorer_new(m->p);
 	struct pp_score chk;
 	struct pp_score_term t[TERMS_MAX];
-	char v[32], raw[32], w[32];
+	struct pp_score_match scratch[TERMS_MAX];
+	char v[32], rate[32], w[32], text[256];
 	size_t n, i;
 	unsigned c, crit;
 	int shown = 0;
 
-	n = pp_score_breakdown(sc, ev, &chk, t, TERMS_MAX);
+	n = pp_score_breakdown(sc, ev, &chk, t, scratch, TERMS_MAX);
 	pp_scorer_free(sc);
 	pp_score_format(s->value, v);
-	pp_score_format(s->raw, raw);
-	pp_score_format(pp_score_units(m->p->recorded_weight), w);
-	if (s->raw != s->value ||
-	    (ev->recorded == PP_REC_YES &&
-	        pp_kind_class(ev->kind) == PP_CLASS_TALK))
-		fprintf(fp,
-		    "  score %s = %s \xc3\x97 recorded-weight %s "
-		    "(recorded):\n",
-		    v, raw, w);
-	else
-		fprintf(fp, "  score %s:\n", v);
+	pp_score_format(s->rate, rate);
+	fprintf(fp, "  score %s = %s/hour \xc3\x97 %ld min", v, rate,
+	    pp_event_minutes(ev));
+	if (ev->recorded == PP_REC_YES &&
+	    pp_kind_class(ev->kind) == PP_CLASS_TALK) {
+		pp_score_format(pp_score_units(m->p->recorded_weight), w);
+		fprintf(fp, " \xc3\x97 recorded-weight %s (recorded)", w);
+	}
+	if (s->fill != 0) {
+		pp_score_format(s->fill, w);
+		fprintf(fp, " + %s (fill-with-talks)", w);
+	}
+	fputs(":\n", fp);
 	for (i = 0; i < n && i < TERMS_MAX; i++) {
 		char u[40], num[32];
 
 		pp_score_format(t[i].units, num);
 		snprintf(u, sizeof(u), "%s%s", t[i].units >= 0 ? "+" : "", num);
-		fprintf(fp, "    %-8s%s", u, t[i].label);
-		if (strcmp(t[i].label, "networking-weight") == 0) {
-			pp_score_format(pp_score_units(m->p->networking_weight),
-			    num);
-			fprintf(fp, " %s/hour \xc3\x97 %ld min", num,
-			    pp_event_minutes(ev));
-		} else if (strcmp(t[i].label, "level-bonus") == 0)
-			fprintf(fp, " (level %s)", t[i].name);
-		else if (t[i].name != NULL)
-			fprintf(fp, ": %s", t[i].name);
-		fputc('\n', fp);
+		pp_score_term_text(&t[i], text, sizeof(text));
+		fprintf(fp, "    %-8s%s\n", u, text);
 	}
 	if (n > TERMS_MAX)
 		fprintf(fp, "    ... %zu more terms\n", n - TERMS_MAX);

@@ -609,12 +609,15 @@ parse_duration(const char *s, int64_t *out)
 	return 0;
 }
 
-/* The instant of date d at secs past midnight, in zone or at offset. */
+/* The instant of date d at secs past midnight, in zone or at offset.
+ * A time the clocks skip is read as RFC 5545 says, and said so (the
+ * iCalendar reader does the same). */
 static int
-instant(const char *zone, const struct pp_civil *d, int secs, int has_off,
-    int off, int64_t *out)
+instant(struct ctx *ctx, const char *zone, const struct pp_civil *d, int secs,
+    int has_off, int off, int64_t *out)
 {
-	struct pp_civil c = *d;
+	struct pp_civil c = *d, shown;
+	enum pp_tz_fit fit = PP_TZ_EXACT;
 
 	if (has_off) {
 		*out = pp_days_from_civil(d->year, d->month, d->day) * 86400 +
@@ -624,7 +627,15 @@ instant(const char *zone, const struct pp_civil *d, int secs, int has_off,
 	c.hour = secs / 3600;
 	c.min = secs / 60 % 60;
 	c.sec = secs % 60;
-	return pp_tz_from_civil(zone, &c, out);
+	if (pp_tz_from_civil_fit(zone, &c, out, &fit) != 0)
+		return -1;
+	if (fit == PP_TZ_GAP && pp_tz_to_civil(zone, *out, &shown) == 0)
+		pp_diag_warn(ctx->ds, ctx->name, ctx->row_line,
+		    "%04d-%02d-%02d %02d:%02d does not exist in %s (the clocks "
+		    "skip it): read as %02d:%02d, as RFC 5545 says",
+		    c.year, c.month, c.day, c.hour, c.min, zone, shown.hour,
+		    shown.min);
+	return 0;
 }
 
 static void
@@ -727,7 +738,7 @@ row_times(struct ctx *c, const char *zone, int zone_ok, struct row_problems *rp,
 	}
 	if (!ok || !zone_ok)
 		return -1;
-	if (instant(zone, &ws.date, ws.secs, ws.has_off, ws.off, start) != 0) {
+	if (instant(c, zone, &ws.date, ws.secs, ws.has_off, ws.off, start) != 0) {
 		problem(rp, "%s '%s' does not exist", cname(c, F_START), sv);
 		return -1;
 	}
@@ -736,7 +747,7 @@ row_times(struct ctx *c, const char *zone, int zone_ok, struct row_problems *rp,
 		return 0;
 	}
 	if (we.has_date) {
-		if (instant(zone, &we.date, we.secs, we.has_off, we.off, end) !=
+		if (instant(c, zone, &we.date, we.secs, we.has_off, we.off, end) !=
 		    0) {
 			problem(rp, "%s '%s' does not exist", cname(c, F_END),
 			    ev);
@@ -747,7 +758,7 @@ row_times(struct ctx *c, const char *zone, int zone_ok, struct row_problems *rp,
 		edate = ws.date;
 		if (we.secs < ws.secs)
 			next_day(&ws.date, &edate);
-		if (instant(zone, &edate, we.secs, ws.has_off, ws.off, end) !=
+		if (instant(c, zone, &edate, we.secs, ws.has_off, ws.off, end) !=
 		    0) {
 			problem(rp, "%s '%s' does not exist", cname(c, F_END),
 			    ev);

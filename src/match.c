@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Topic matching: a tokeniser that cuts UTF-8 text into lowercase words and
- * a small suffix-stripping English stemmer (a cut-down Porter step 1 plus
- * -ly), so that the forms people write find each other.
+ * Topic matching: a tokeniser that cuts UTF-8 text into lowercase words
+ * (through the Unicode layer), Snowball stemmers from libstemmer with a
+ * cache of the words each has stemmed, phrase counting, and the edit
+ * distance behind "did you mean".
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <libstemmer.h>
 
 #include "pyplan/match.h"
 #include "pyplan/utf8.h"
@@ -137,12 +140,167 @@ next_word(const unsigned char **pp, char *buf)
 	return n;
 }
 
+/* One cached word: "word\0stem\0" in one allocation. */
+struct centry {
+	char *word; /* NULL = empty slot */
+	const char *stem;
+	uint32_t hash;
+};
+
+struct pp_stemmer {
+	struct sb_stemmer *sb; /* NULL: words stay as they are */
+	char lang[8];
+	struct centry *cache;
+	size_t ncache, cap; /* cap is a power of two or 0 */
+};
+
+/* The languages are those libstemmer knows by their ISO 639-1 code; it
+ * answers NULL for any other name, and then English is used. */
+struct pp_stemmer *
+pp_stemmer_new(const char *lang)
+{
+	struct pp_stemmer *st = pp_xcalloc(1, sizeof(*st));
+	size_t n = lang != NULL ? strcspn(lang, ",") : 0, i;
+	int code = n == 2 || n == 3;
+	char first[4];
+
+	for (i = 0; code && i < n; i++)
+		code = lang[i] >= 'a' && lang[i] <= 'z';
+	if (code) {
+		memcpy(first, lang, n);
+		first[n] = '\0';
+		st->sb = sb_stemmer_new(first, "UTF_8");
+	}
+	if (st->sb != NULL)
+		memcpy(st->lang, first, n + 1);
+	else {
+		st->sb = sb_stemmer_new("english", "UTF_8");
+		memcpy(st->lang, "en", 3);
+	}
+	return st;
+}
+
 void
-pp_words_add(struct pp_words *ws, const char *text)
+pp_stemmer_free(struct pp_stemmer *st)
+{
+	size_t i;
+
+	if (st == NULL)
+		return;
+	for (i = 0; i < st->cap; i++)
+		free(st->cache[i].word);
+	free(st->cache);
+	sb_stemmer_delete(st->sb);
+	free(st);
+}
+
+const char *
+pp_stemmer_lang(const struct pp_stemmer *st)
+{
+	return st->lang;
+}
+
+/* FNV-1a. */
+static uint32_t
+hash_str(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* Characters in s[0..n): bytes that do not continue a UTF-8 sequence. */
+static size_t
+nchars(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return c;
+}
+
+/* The matching form of word (pp_stem's rule) as a new cache entry. */
+static char *
+stem_entry(struct pp_stemmer *st, const char *word, const char **stem)
+{
+	size_t wlen = strlen(word), slen;
+	const sb_symbol *r = NULL;
+	char *e;
+
+	if (wlen <= (size_t)INT32_MAX)
+		r = sb_stemmer_stem(st->sb, (const sb_symbol *)word, (int)wlen);
+	slen = r != NULL ? (size_t)sb_stemmer_length(st->sb) : wlen;
+	if (r == NULL ||
+	    (nchars((const char *)r, slen) < 3 && slen != wlen &&
+	        !(slen + 1 == wlen && word[wlen - 1] == 's' &&
+	            memcmp(r, word, slen) == 0))) {
+		r = (const sb_symbol *)word;
+		slen = wlen;
+	}
+	e = pp_xmalloc(wlen + slen + 2);
+	memcpy(e, word, wlen + 1);
+	memcpy(e + wlen + 1, r, slen);
+	e[wlen + 1 + slen] = '\0';
+	*stem = e + wlen + 1;
+	return e;
+}
+
+static void
+cache_grow(struct pp_stemmer *st)
+{
+	size_t cap = st->cap == 0 ? 256 : st->cap * 2, i, j;
+	struct centry *c = pp_xcalloc(cap, sizeof(*c));
+
+	for (i = 0; i < st->cap; i++) {
+		if (st->cache[i].word == NULL)
+			continue;
+		j = st->cache[i].hash & (cap - 1);
+		while (c[j].word != NULL)
+			j = (j + 1) & (cap - 1);
+		c[j] = st->cache[i];
+	}
+	free(st->cache);
+	st->cache = c;
+	st->cap = cap;
+}
+
+const char *
+pp_stem(struct pp_stemmer *st, const char *word)
+{
+	uint32_t h;
+	size_t i;
+
+	if (st == NULL || st->sb == NULL || *word == '\0')
+		return word;
+	h = hash_str(word);
+	if (st->cap > 0) {
+		for (i = h & (st->cap - 1); st->cache[i].word != NULL;
+		     i = (i + 1) & (st->cap - 1))
+			if (st->cache[i].hash == h &&
+			    strcmp(st->cache[i].word, word) == 0)
+				return st->cache[i].stem;
+	}
+	if ((st->ncache + 1) * 2 > st->cap)
+		cache_grow(st);
+	i = h & (st->cap - 1);
+	while (st->cache[i].word != NULL)
+		i = (i + 1) & (st->cap - 1);
+	st->cache[i].word = stem_entry(st, word, &st->cache[i].stem);
+	st->cache[i].hash = h;
+	st->ncache++;
+	return st->cache[i].stem;
+}
+
+void
+pp_words_add(struct pp_words *ws, const char *text, struct pp_stemmer *st)
 {
 	const unsigned char *s;
-	char *buf;
-	size_t len, max, n0 = ws->n;
+	char *buf, *block = NULL;
+	const char *stem;
+	size_t len, max, n0 = ws->n, used = 0, cap = 0, k, *off;
 
 	if (text == NULL || *text == '\0')
 		return;
@@ -150,25 +308,38 @@ pp_words_add(struct pp_words *ws, const char *text)
 	buf = pp_xmalloc(2 * len + 1);
 	/*
 	 * One pass: room for the most words the text can hold (a word and a
-	 * separator take two bytes) plus the separator between texts, then
-	 * trimmed to what was found.
+	 * separator take two bytes) plus the separator between texts.  The
+	 * words go into one block per text, at offsets until the block has
+	 * its final address; the separator is its first, empty, string.
 	 */
 	max = ws->n + 1 + (len + 1) / 2;
 	ws->w = pp_xreallocarray(ws->w, max, sizeof(*ws->w));
+	off = pp_xcalloc(max - ws->n + 1, sizeof(*off));
+	block = pp_xgrowarray(block, &cap, 1, 1);
+	block[used++] = '\0';
 	if (ws->n > 0)
-		ws->w[ws->n++] = NULL; /* the separator, if words follow */
+		off[ws->n++ - n0] = 0; /* the separator, if words follow */
 	s = (const unsigned char *)text;
 	while (next_word(&s, buf) > 0) {
-		pp_stem(buf);
-		ws->w[ws->n++] = pp_xstrdup(buf);
+		stem = pp_stem(st, buf);
+		k = strlen(stem) + 1;
+		block = pp_xgrowarray(block, &cap, used + k, 1);
+		memcpy(block + used, stem, k);
+		off[ws->n++ - n0] = used;
+		used += k;
 	}
 	free(buf);
-	if (n0 > 0) {
-		if (ws->n == n0 + 1)
-			ws->n = n0; /* no words: no separator either */
-		else
-			ws->w[n0] = pp_xstrdup("");
-	}
+	if (n0 > 0 && ws->n == n0 + 1)
+		ws->n = n0; /* no words: no separator either */
+	if (ws->n > n0) {
+		for (k = n0; k < ws->n; k++)
+			ws->w[k] = block + off[k - n0];
+		ws->blocks = pp_xreallocarray(ws->blocks, ws->nblocks + 1,
+		    sizeof(*ws->blocks));
+		ws->blocks[ws->nblocks++] = block;
+	} else
+		free(block);
+	free(off);
 	ws->w = pp_xreallocarray(ws->w, ws->n > 0 ? ws->n : 1, sizeof(*ws->w));
 }
 
@@ -177,195 +348,139 @@ pp_words_fini(struct pp_words *ws)
 {
 	size_t i;
 
-	for (i = 0; i < ws->n; i++)
-		free(ws->w[i]);
+	for (i = 0; i < ws->nblocks; i++)
+		free(ws->blocks[i]);
+	free(ws->blocks);
 	free(ws->w);
 	ws->w = NULL;
 	ws->n = 0;
+	ws->blocks = NULL;
+	ws->nblocks = 0;
 }
 
-/* Porter's consonant test: y is a vowel after a consonant. */
-static int
-is_cons(const char *w, size_t i)
+size_t
+pp_words_len(const struct pp_words *ws)
 {
-	switch (w[i]) {
-	case 'a':
-	case 'e':
-	case 'i':
-	case 'o':
-	case 'u':
+	size_t i, n = 0;
+
+	for (i = 0; i < ws->n; i++)
+		n += ws->w[i][0] != '\0';
+	return n;
+}
+
+size_t
+pp_words_count(const struct pp_words *ws, const struct pp_words *phrase)
+{
+	size_t i, j, n = 0;
+
+	if (phrase->n == 0 || phrase->n > ws->n)
 		return 0;
-	case 'y':
-		return i == 0 ? 1 : !is_cons(w, i - 1);
-	default:
-		return 1;
-	}
-}
-
-/* Porter's measure m of w[0..n): the number of vowel-consonant runs. */
-static int
-measure(const char *w, size_t n)
-{
-	size_t i = 0;
-	int m = 0;
-
-	while (i < n && is_cons(w, i))
-		i++;
-	for (;;) {
-		while (i < n && !is_cons(w, i))
+	for (i = 0; i + phrase->n <= ws->n;) {
+		if (ws->w[i][0] != phrase->w[0][0] ||
+		    strcmp(ws->w[i], phrase->w[0]) != 0) {
 			i++;
-		if (i >= n)
-			return m;
-		while (i < n && is_cons(w, i))
+			continue;
+		}
+		for (j = 1; j < phrase->n; j++)
+			if (strcmp(ws->w[i + j], phrase->w[j]) != 0)
+				break;
+		if (j == phrase->n) {
+			n++;
+			i += phrase->n;
+		} else
 			i++;
-		m++;
 	}
-}
-
-static int
-has_vowel(const char *w, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!is_cons(w, i))
-			return 1;
-	return 0;
-}
-
-/* w[0..n) ends consonant-vowel-consonant, the last not w, x or y ("hop"). */
-static int
-ends_cvc(const char *w, size_t n)
-{
-	if (n < 3 || !is_cons(w, n - 1) || is_cons(w, n - 2) ||
-	    !is_cons(w, n - 3))
-		return 0;
-	return w[n - 1] != 'w' && w[n - 1] != 'x' && w[n - 1] != 'y';
-}
-
-static int
-ends(const char *w, size_t n, const char *suf)
-{
-	size_t k = strlen(suf);
-
-	return n >= k && memcmp(w + n - k, suf, k) == 0;
-}
-
-/*
- * Whether a final -s is part of the word: "class", "status", "analysis",
- * "axis".  Plurals of words in -i and a few in -u are let through ("apis",
- * "wikis", "gpus", "menus").
- */
-static int
-keeps_s(const char *w, size_t n)
-{
-	static const char *const u_plurals[] = {"cpus", "gpus", "tpus", "npus",
-	    "menus", "gurus", "emus"};
-	size_t i;
-	char p = w[n - 2];
-
-	if (p == 's')
-		return 1;
-	if (p == 'u') {
-		for (i = 0; i < sizeof(u_plurals) / sizeof(u_plurals[0]); i++)
-			if (strlen(u_plurals[i]) == n &&
-			    memcmp(w, u_plurals[i], n) == 0)
-				return 0;
-		return 1;
-	}
-	if (p == 'i')
-		return n >= 3 && (w[n - 3] == 's' || w[n - 3] == 'x');
-	return 0;
-}
-
-void
-pp_stem(char *w)
-{
-	size_t n = strlen(w);
-	int fix = 0, m;
-
-	if (n >= 2 && w[n - 2] == '\'' && w[n - 1] == 's')
-		w[n -= 2] = '\0';
-	if (n <= 3)
-		return;
-
-	/* Plurals. */
-	if (ends(w, n, "sses"))
-		n -= 2;
-	else if (ends(w, n, "ies")) {
-		n -= 2;
-		w[n - 1] = 'y';
-	} else if (w[n - 1] == 's' && !keeps_s(w, n))
-		n--;
-
-	/* -ly, only when at least four letters remain ("only", "apply"). */
-	if (n >= 6 && ends(w, n, "ly"))
-		n -= 2;
-
-	/* -ied, -ing, -ed; "speed" and "need" are left alone. */
-	if (n > 4 && ends(w, n, "ied")) {
-		n -= 2;
-		w[n - 1] = 'y';
-	} else if (ends(w, n, "eed")) {
-		/* nothing */
-	} else if (ends(w, n, "ing") && n - 3 >= 3 && has_vowel(w, n - 3)) {
-		n -= 3;
-		fix = 1;
-	} else if (ends(w, n, "ed") && n - 2 >= 3 && has_vowel(w, n - 2)) {
-		n -= 2;
-		fix = 1;
-	}
-	if (fix) {
-		if (n >= 4 && w[n - 1] == w[n - 2] && is_cons(w, n - 1) &&
-		    w[n - 1] != 'l' && w[n - 1] != 's' && w[n - 1] != 'z')
-			n--; /* running -> run */
-		else if (measure(w, n) == 1 && ends_cvc(w, n))
-			w[n++] = 'e'; /* coding -> code */
-	}
-
-	/*
-	 * A final -e goes when the word is long enough that it cannot be
-	 * confused with a shorter one: "cache", "caching" -> "cach", but
-	 * "note" stays apart from "not" and "plane" from "plan".
-	 */
-	if (n > 3 && w[n - 1] == 'e') {
-		m = measure(w, n - 1);
-		if (m > 1 || (m == 1 && !ends_cvc(w, n - 1)))
-			n--;
-	}
-	w[n] = '\0';
+	return n;
 }
 
 int
 pp_words_match(const struct pp_words *ws, const struct pp_words *phrase)
 {
-	size_t i, j;
-
-	if (phrase->n == 0 || phrase->n > ws->n)
-		return 0;
-	for (i = 0; i + phrase->n <= ws->n; i++) {
-		if (ws->w[i][0] != phrase->w[0][0] ||
-		    strcmp(ws->w[i], phrase->w[0]) != 0)
-			continue;
-		for (j = 1; j < phrase->n; j++)
-			if (strcmp(ws->w[i + j], phrase->w[j]) != 0)
-				break;
-		if (j == phrase->n)
-			return 1;
-	}
-	return 0;
+	return pp_words_count(ws, phrase) > 0;
 }
 
 int
 pp_text_match(const char *text, const char *phrase)
 {
-	struct pp_words t = {NULL, 0}, p = {NULL, 0};
+	struct pp_words t = PP_WORDS_INIT, p = PP_WORDS_INIT;
+	struct pp_stemmer *st = pp_stemmer_new("en");
 	int r;
 
-	pp_words_add(&t, text);
-	pp_words_add(&p, phrase);
+	pp_words_add(&t, text, st);
+	pp_words_add(&p, phrase, st);
 	r = pp_words_match(&t, &p);
 	pp_words_fini(&t);
 	pp_words_fini(&p);
+	pp_stemmer_free(st);
 	return r;
+}
+
+/* Longest string pp_edit_distance compares, in code points. */
+#define EDIT_MAX 255
+
+/* Decodes s into lowercase code points; returns the count, or
+ * EDIT_MAX + 1 when s is longer.  Stray bytes count as themselves. */
+static size_t
+lower_cps(const char *s, int32_t *cp)
+{
+	size_t n = 0, len = strlen(s), i = 0, k;
+
+	while (i < len) {
+		if (n == EDIT_MAX)
+			return EDIT_MAX + 1;
+		k = pp_utf8_decode(s + i, len - i, &cp[n]);
+		if (k == 0) {
+			cp[n] = -(int32_t)(unsigned char)s[i];
+			k = 1;
+		} else
+			cp[n] = pp_utf8_lower(cp[n]);
+		n++;
+		i += k;
+	}
+	return n;
+}
+
+static size_t
+min3(size_t a, size_t b, size_t c)
+{
+	size_t m = a < b ? a : b;
+
+	return m < c ? m : c;
+}
+
+size_t
+pp_edit_distance(const char *a, const char *b, size_t max)
+{
+	int32_t x[EDIT_MAX], y[EDIT_MAX];
+	size_t n = lower_cps(a, x), m = lower_cps(b, y), i, j, best;
+	/* Three rows of the dynamic programme: i-2, i-1 and i. */
+	size_t rows[3][EDIT_MAX + 1], *pp, *p, *c;
+
+	if (n > EDIT_MAX || m > EDIT_MAX)
+		return max + 1;
+	if ((n > m ? n - m : m - n) > max)
+		return max + 1;
+	/* Row i lives in rows[i % 3]. */
+	for (j = 0; j <= m; j++)
+		rows[0][j] = j;
+	for (i = 1; i <= n; i++) {
+		c = rows[i % 3];
+		p = rows[(i + 2) % 3];
+		pp = rows[(i + 1) % 3];
+		c[0] = i;
+		best = c[0];
+		for (j = 1; j <= m; j++) {
+			size_t cost = x[i - 1] != y[j - 1];
+
+			c[j] = min3(p[j] + 1, c[j - 1] + 1, p[j - 1] + cost);
+			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] &&
+			    x[i - 2] == y[j - 1] && pp[j - 2] + 1 < c[j])
+				c[j] = pp[j - 2] + 1;
+			if (c[j] < best)
+				best = c[j];
+		}
+		if (best > max)
+			return max + 1;
+	}
+	return rows[n % 3][m] > max ? max + 1 : rows[n % 3][m];
 }

@@ -392,6 +392,7 @@ pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
 	sc = pp_scorer_new(p);
 	for (i = 0; i < tt->n; i++)
 		pp_score_event(sc, &tt->ev[i], &m->scores[i]);
+	pp_scorer_report(sc, tt, ds); /* terms that match no event */
 	pp_scorer_free(sc);
 
 	/* Must-see and skip. */

@@ -48,7 +48,7 @@ pp_profile_init(struct pp_profile *p)
 	p->lunch_to = 14 * 60;
 	p->lunch_minutes = 30;
 	p->recorded_weight = 0.5;
-	p->talk_base = 1.0;
+	p->talk_base = 0.0;
 	p->networking_weight = 0.5;
 	p->level_bonus = 0.5;
 	p->criteria_bonus = 2.0;
@@ -305,10 +305,10 @@ split_list(const char *s, char ***out)
 static int
 has_words(const char *s)
 {
-	struct pp_words ws = {NULL, 0};
+	struct pp_words ws = PP_WORDS_INIT;
 	int r;
 
-	pp_words_add(&ws, s);
+	pp_words_add(&ws, s, NULL);
 	r = ws.n > 0;
 	pp_words_fini(&ws);
 	return r;
@@ -325,7 +325,8 @@ enum vtype {
 	V_REALPOS,
 	V_STRING,
 	V_TZ,
-	V_DAYS
+	V_DAYS,
+	V_BOOL
 };
 
 struct plan_key {
@@ -351,6 +352,7 @@ static const struct plan_key plan_keys[] = {
     {"networking-weight", V_REALPOS, OFF(networking_weight)},
     {"level-bonus", V_REAL, OFF(level_bonus)},
     {"criteria-bonus", V_REAL, OFF(criteria_bonus)},
+    {"fill-with-talks", V_BOOL, OFF(fill_with_talks)},
     {"level", V_STRING, OFF(level)},
     {"timezone", V_TZ, OFF(tz)},
     {"days", V_DAYS, 0},
@@ -518,6 +520,18 @@ set_plan(struct pp_profile *p, const char *key, const char *value,
 		return 0;
 	case V_DAYS:
 		return set_days(p, key, value, file, line, ds);
+	case V_BOOL:
+		if (ci_eq(value, "yes") || ci_eq(value, "true") ||
+		    ci_eq(value, "on") || strcmp(value, "1") == 0)
+			iv = 1;
+		else if (ci_eq(value, "no") || ci_eq(value, "false") ||
+		    ci_eq(value, "off") || strcmp(value, "0") == 0)
+			iv = 0;
+		else
+			return pp_diag_err(ds, file, line,
+			    "%s: expected yes or no, got '%.40s'", key, value);
+		memcpy(base + k->off, &iv, sizeof(iv));
+		return 0;
 	}
 	return pp_diag_err(ds, file, line, "internal error: key '%s'", key);
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Scoring: the profile's terms are cut into words once, each event once,
- * and all arithmetic is in integer score units so that the solver's
- * objective is exact and the same on every machine.
+ * Scoring: the profile's terms are cut into words once per language, each
+ * event's fields once, and all arithmetic is in integer score units so that
+ * the solver's objective is exact and the same on every machine.  The
+ * formula is in score.h.
  */
 #include <math.h>
 #include <stdint.h>
@@ -14,19 +15,6 @@
 #include "pyplan/score.h"
 #include "pyplan/utf8.h"
 #include "pyplan/xalloc.h"
-
-struct term {
-	const char *name; /* borrowed from the profile */
-	struct pp_words words;
-	int64_t units; /* weight in score units (0 for criteria) */
-};
-
-struct pp_scorer {
-	const struct pp_profile *p;
-	struct term *interests, *speakers, *crit[PP_CRIT__COUNT];
-	size_t ninterests, nspeakers, ncrit[PP_CRIT__COUNT];
-	int64_t base, level_bonus, per_hour, recorded; /* units */
-};
 
 #define TIMES "\xc3\x97" /* U+00D7 MULTIPLICATION SIGN in UTF-8 */
 
@@ -73,6 +61,41 @@ div_round(int64_t a, int64_t b)
 	return a >= 0 ? (a + b / 2) / b : -((-a + b / 2) / b);
 }
 
+/* A weighted term of the profile. */
+struct term {
+	const char *name;      /* borrowed from the profile */
+	int64_t units;         /* weight, units per hour (0 for criteria) */
+	struct pp_words plain; /* the name cut, not stemmed (speakers) */
+};
+
+/* The topics (interests and job/depth/new criteria) stemmed in one
+ * language; entries for languages that fall back to the same stemmer
+ * share it through alias. */
+struct lang {
+	char code[8];          /* ev->lang as the events give it */
+	size_t alias;          /* index of the entry holding the words */
+	struct pp_stemmer *st; /* NULL in an alias */
+	struct pp_words *interests;
+	struct pp_words *crit[PP_CRIT__COUNT];
+};
+
+struct langs {
+	struct lang *v;
+	size_t n, cap;
+};
+
+struct pp_scorer {
+	const struct pp_profile *p;
+	struct term *interests, *speakers, *crit[PP_CRIT__COUNT];
+	size_t ninterests, nspeakers, ncrit[PP_CRIT__COUNT];
+	int64_t base, level_bonus, per_hour, recorded; /* units */
+	struct langs *langs; /* filled as event languages turn up */
+	/* Terms that matched some event scored so far (pp_scorer_report):
+	 * interests, speakers, then each criterion's, numbered as off[]. */
+	unsigned char *seen;
+	size_t off[PP_CRIT__COUNT + 2];
+};
+
 static struct term *
 make_terms(struct pp_weighted *w, char **names, size_t n)
 {
@@ -85,7 +108,7 @@ make_terms(struct pp_weighted *w, char **names, size_t n)
 	for (i = 0; i < n; i++) {
 		t[i].name = w != NULL ? w[i].name : names[i];
 		t[i].units = w != NULL ? pp_score_units(w[i].weight) : 0;
-		pp_words_add(&t[i].words, t[i].name);
+		pp_words_add(&t[i].plain, t[i].name, NULL);
 	}
 	return t;
 }
@@ -96,8 +119,71 @@ free_terms(struct term *t, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		pp_words_fini(&t[i].words);
+		pp_words_fini(&t[i].plain);
 	free(t);
+}
+
+static struct pp_words *
+stem_terms(const struct term *t, size_t n, struct pp_stemmer *st)
+{
+	struct pp_words *w = pp_xcalloc(n + 1, sizeof(*w));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		pp_words_add(&w[i], t[i].name, st);
+	return w;
+}
+
+static void
+free_words(struct pp_words *w, size_t n)
+{
+	size_t i;
+
+	if (w == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		pp_words_fini(&w[i]);
+	free(w);
+}
+
+/* The entry holding the topics stemmed for events in language code. */
+static const struct lang *
+get_lang(const struct pp_scorer *s, const char *code)
+{
+	struct langs *ls = s->langs;
+	struct pp_stemmer *st;
+	struct lang *l;
+	size_t i;
+	int c;
+
+	if (code == NULL || strlen(code) >= sizeof(l->code))
+		code = "";
+	for (i = 0; i < ls->n; i++)
+		if (strcmp(ls->v[i].code, code) == 0)
+			return &ls->v[ls->v[i].alias];
+	st = pp_stemmer_new(code);
+	ls->v = pp_xgrowarray(ls->v, &ls->cap, ls->n + 1, sizeof(*ls->v));
+	l = &ls->v[ls->n];
+	memset(l, 0, sizeof(*l));
+	memcpy(l->code, code, strlen(code) + 1);
+	l->alias = ls->n;
+	for (i = 0; i < ls->n; i++)
+		if (ls->v[i].st != NULL &&
+		    strcmp(pp_stemmer_lang(ls->v[i].st), pp_stemmer_lang(st)) ==
+		        0)
+			l->alias = i;
+	if (l->alias != ls->n) {
+		pp_stemmer_free(st);
+		ls->n++;
+		return &ls->v[l->alias];
+	}
+	l->st = st;
+	l->interests = stem_terms(s->interests, s->ninterests, st);
+	for (c = 0; c < PP_CRIT__COUNT; c++)
+		if (c != PP_CRIT_SPEAKER)
+			l->crit[c] = stem_terms(s->crit[c], s->ncrit[c], st);
+	ls->n++;
+	return l;
 }
 
 struct pp_scorer *
@@ -119,16 +205,36 @@ pp_scorer_new(const struct pp_profile *p)
 	s->level_bonus = pp_score_units(p->level_bonus);
 	s->per_hour = pp_score_units(p->networking_weight);
 	s->recorded = pp_score_units(p->recorded_weight);
+	s->langs = pp_xcalloc(1, sizeof(*s->langs));
+	s->off[0] = s->ninterests;
+	s->off[1] = s->off[0] + s->nspeakers;
+	for (c = 0; c < PP_CRIT__COUNT; c++)
+		s->off[c + 2] = s->off[c + 1] + s->ncrit[c];
+	s->seen = pp_xcalloc(s->off[PP_CRIT__COUNT + 1] + 1, 1);
 	return s;
 }
 
 void
 pp_scorer_free(struct pp_scorer *s)
 {
+	size_t i;
 	int c;
 
 	if (s == NULL)
 		return;
+	for (i = 0; i < s->langs->n; i++) {
+		struct lang *l = &s->langs->v[i];
+
+		if (l->st == NULL)
+			continue;
+		free_words(l->interests, s->ninterests);
+		for (c = 0; c < PP_CRIT__COUNT; c++)
+			free_words(l->crit[c], s->ncrit[c]);
+		pp_stemmer_free(l->st);
+	}
+	free(s->langs->v);
+	free(s->langs);
+	free(s->seen);
 	free_terms(s->interests, s->ninterests);
 	free_terms(s->speakers, s->nspeakers);
 	for (c = 0; c < PP_CRIT__COUNT; c++)
@@ -152,31 +258,111 @@ ci_eq(const char *a, const char *b)
 	return x == y;
 }
 
-/* The event's speakers, each cut into words once. */
-struct ev_speakers {
-	const char *const *names;
-	struct pp_words *words;
-	size_t n;
+/* An event's fields cut into words once: topics in the event's language,
+ * speakers unstemmed. */
+enum { F_TITLE, F_TRACK, F_TAGS, F_ABSTRACT, F__N };
+
+struct ev_text {
+	struct pp_words f[F__N];
+	size_t abs_len, title_len;
+	struct pp_words *speakers; /* one per speaker */
+	size_t nspeakers;
 };
 
-/*
- * The speaker rule: a profile name matches a speaker when the whole names
- * are equal ignoring case, or when the profile name occurs as a phrase in
- * the speaker string ("Ryan" matches "Lilly Ryan"; phrases never span two
- * speakers).
- */
-static int
-speaker_match(const struct term *t, const struct ev_speakers *es)
+static void
+ev_text_init(struct ev_text *t, const struct pp_event *ev,
+    struct pp_stemmer *st, int topics, int speakers)
 {
 	size_t i;
 
-	for (i = 0; i < es->n; i++)
-		if (ci_eq(t->name, es->names[i]) ||
-		    pp_words_match(&es->words[i], &t->words))
+	memset(t, 0, sizeof(*t));
+	if (topics) {
+		pp_words_add(&t->f[F_TITLE], ev->title, st);
+		t->title_len = pp_words_len(&t->f[F_TITLE]);
+		pp_words_add(&t->f[F_TRACK], ev->track, st);
+		for (i = 0; i < ev->ntags; i++)
+			pp_words_add(&t->f[F_TAGS], ev->tags[i], st);
+		pp_words_add(&t->f[F_ABSTRACT], ev->abstract, st);
+		t->abs_len = pp_words_len(&t->f[F_ABSTRACT]);
+	}
+	if (speakers && ev->nspeakers > 0) {
+		t->nspeakers = ev->nspeakers;
+		t->speakers = pp_xcalloc(ev->nspeakers, sizeof(*t->speakers));
+		for (i = 0; i < ev->nspeakers; i++)
+			pp_words_add(&t->speakers[i], ev->speakers[i], NULL);
+	}
+}
+
+static void
+ev_text_fini(struct ev_text *t)
+{
+	size_t i;
+
+	for (i = 0; i < F__N; i++)
+		pp_words_fini(&t->f[i]);
+	free_words(t->speakers, t->nspeakers);
+}
+
+/* Relevance of a topic (score.h), in thousandths; sets *fields. */
+static int64_t
+relevance(const struct pp_words *topic, const struct ev_text *t,
+    unsigned *fields)
+{
+	static const unsigned bit[F__N] = {PP_FIELD_TITLE, PP_FIELD_TRACK,
+	    PP_FIELD_TAGS, PP_FIELD_ABSTRACT};
+	const int64_t L = PP_REL_ABSTRACT_WORDS;
+	int64_t x = 0, tf[F__N], d;
+	int f;
+
+	*fields = 0;
+	for (f = 0; f < F__N; f++) {
+		tf[f] = (int64_t)pp_words_count(&t->f[f], topic);
+		if (tf[f] > 0)
+			*fields |= bit[f];
+	}
+	if (*fields == 0)
+		return 0;
+	x = PP_REL_TRACK * tf[F_TRACK] + PP_REL_TAGS * tf[F_TAGS];
+	d = PP_REL_TITLE_WORDS + (int64_t)t->title_len;
+	x += (PP_REL_TITLE * tf[F_TITLE] * 2 * PP_REL_TITLE_WORDS + d / 2) / d;
+	d = L + (int64_t)t->abs_len;
+	x += (PP_REL_ABSTRACT * tf[F_ABSTRACT] * 2 * L + d / 2) / d;
+	d = x + PP_REL_K;
+	return (x * (PP_REL_UNIT + PP_REL_K) + d / 2) / d;
+}
+
+/* The speaker rule: the name occurs as a phrase in one speaker's name
+ * ("Ryan" matches "Lilly Ryan"; phrases never span two speakers). */
+static int
+speaker_match(const struct term *n, const struct ev_text *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nspeakers; i++)
+		if (pp_words_match(&t->speakers[i], &n->plain))
 			return 1;
 	return 0;
 }
 
+/*
+ * base(kind) of score.h: every talk-load kind is worth talk-base per hour
+ * before the profile's terms.  The one place where a kind can be given a
+ * value of its own (a plenary rule, say).
+ */
+static int64_t
+base_rate(const struct pp_scorer *s, enum pp_kind kind)
+{
+	switch (kind) {
+	case PP_KIND_TALK:
+	case PP_KIND_KEYNOTE:
+	case PP_KIND_TUTORIAL:
+	case PP_KIND_WORKSHOP:
+	case PP_KIND_LIGHTNING:
+	case PP_KIND_PANEL:
+	default:
+		return s->base;
+	}
+}
 /* Appends to the reason; the buffer is large enough for any reason. */
 struct reason {
 	char *buf;
@@ -238,27 +424,198 @@ copy_cut(char *dst, size_t size, const char *src, size_t len)
 	memcpy(dst + n, ellipsis, sizeof(ellipsis));
 }
 
+/* Orders matches: interests by units per hour, largest first, then in
+ * profile order (idx); speakers and the level after them, in order. */
+struct hit {
+	struct pp_score_match m;
+	size_t idx;
+};
+
+static int
+cmp_hit(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+
+	if (x->m.kind != y->m.kind)
+		return x->m.kind < y->m.kind ? -1 : 1;
+	if (x->m.kind == PP_MATCH_INTEREST && x->m.units != y->m.units)
+		return x->m.units > y->m.units ? -1 : 1;
+	return x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* All the matches of one event, before damping is applied. */
+struct hits {
+	struct hit *v;
+	size_t n;
+};
+
+static void
+collect(const struct pp_scorer *s, const struct pp_event *ev,
+    const struct lang *l, const struct ev_text *t, int talk, struct hits *h,
+    unsigned *crit)
+{
+	const struct pp_profile *p = s->p;
+	size_t i, n = s->ninterests + s->nspeakers + 1;
+	int c, damp = 0;
+
+	h->v = pp_xcalloc(n, sizeof(*h->v));
+	h->n = 0;
+	for (i = 0; i < s->ninterests; i++) {
+		struct hit *x = &h->v[h->n];
+		unsigned fields;
+		int64_t rel = relevance(&l->interests[i], t, &fields);
+
+		if (rel == 0)
+			continue;
+		s->seen[i] = 1;
+		x->m.kind = PP_MATCH_INTEREST;
+		x->m.name = s->interests[i].name;
+		x->m.fields = fields;
+		x->m.rel = rel;
+		x->m.weight = s->interests[i].units;
+		x->m.units = div_round(x->m.weight * rel, PP_REL_UNIT);
+		x->idx = i;
+		h->n++;
+	}
+	/* The best interest counts in full, the other positive ones
+	 * damped. */
+	if (h->n > 1)
+		qsort(h->v, h->n, sizeof(*h->v), cmp_hit);
+	for (i = 0; i < h->n; i++) {
+		if (h->v[i].m.units <= 0)
+			continue;
+		if (damp) {
+			h->v[i].m.damped = 1;
+			h->v[i].m.units =
+			    div_round(h->v[i].m.units, PP_SCORE_DAMP);
+		}
+		damp = 1;
+	}
+	for (i = 0; i < s->nspeakers; i++) {
+		struct hit *x = &h->v[h->n];
+
+		if (!speaker_match(&s->speakers[i], t))
+			continue;
+		s->seen[s->off[0] + i] = 1;
+		if (!talk)
+			continue; /* speakers count for talks only */
+		x->m.kind = PP_MATCH_SPEAKER;
+		x->m.name = s->speakers[i].name;
+		x->m.fields = PP_FIELD_SPEAKERS;
+		x->m.rel = PP_REL_UNIT;
+		x->m.weight = x->m.units = s->speakers[i].units;
+		x->idx = i;
+		h->n++;
+	}
+	if (talk && p->level != NULL && ev->level != NULL &&
+	    *ev->level != '\0' && ci_eq(p->level, ev->level)) {
+		struct hit *x = &h->v[h->n++];
+
+		x->m.kind = PP_MATCH_LEVEL;
+		x->m.name = p->level;
+		x->m.rel = PP_REL_UNIT;
+		x->m.weight = x->m.units = s->level_bonus;
+	}
+
+	*crit = 0;
+	for (c = 0; c < PP_CRIT__COUNT; c++) {
+		for (i = 0; i < s->ncrit[c]; i++) {
+			unsigned fields;
+			int64_t rel = c == PP_CRIT_SPEAKER
+			    ? (speaker_match(&s->crit[c][i], t) ? PP_REL_UNIT
+			                                        : 0)
+			    : relevance(&l->crit[c][i], t, &fields);
+
+			if (rel > 0)
+				s->seen[s->off[c + 1] + i] = 1;
+			if (rel >= PP_REL_STRONG)
+				*crit |= 1u << c;
+		}
+	}
+}
+
 /* Terms being recorded for pp_score_breakdown (NULL: not recorded). */
 struct terms {
 	struct pp_score_term *v;
+	struct pp_score_match *scratch;
 	size_t n, max;
 };
 
 static void
-term_add(struct terms *t, const char *label, const char *name, int64_t units)
+term_add(struct terms *tl, const char *label, const struct pp_score_match *m,
+    int64_t units)
 {
-	if (t == NULL)
+	if (tl == NULL)
 		return;
-	if (t->n < t->max) {
-		t->v[t->n].label = label;
-		t->v[t->n].name = name;
-		t->v[t->n].units = units;
+	if (tl->n < tl->max) {
+		tl->v[tl->n].label = label;
+		tl->v[tl->n].m = NULL;
+		tl->v[tl->n].units = units;
+		if (m != NULL) {
+			tl->scratch[tl->n - 1] = *m;
+			tl->v[tl->n].m = &tl->scratch[tl->n - 1];
+		}
 	}
-	t->n++;
+	tl->n++;
 }
 
-static void score_event(const struct pp_scorer *s, const struct pp_event *ev,
-    struct pp_score *out, struct terms *tl);
+static const char *const kind_label[] = {
+    [PP_MATCH_INTEREST] = "interest",
+    [PP_MATCH_SPEAKER] = "speaker",
+    [PP_MATCH_LEVEL] = "level-bonus",
+};
+
+static void
+score_event(const struct pp_scorer *s, const struct pp_event *ev,
+    struct pp_score *out, struct terms *tl)
+{
+	const struct lang *l = get_lang(s, ev->lang);
+	struct ev_text t;
+	struct hits h;
+	struct reason r = {NULL, 0, 0, NULL};
+	int64_t rate, minutes = pp_event_minutes(ev);
+	size_t i;
+	int talk = pp_kind_class(ev->kind) == PP_CLASS_TALK;
+
+	memset(out, 0, sizeof(*out));
+	ev_text_init(&t, ev, l->st, 1,
+	    s->nspeakers > 0 || s->ncrit[PP_CRIT_SPEAKER] > 0);
+	collect(s, ev, l, &t, talk, &h, &out->crit);
+
+	rate = talk ? base_rate(s, ev->kind) : s->per_hour;
+	term_add(tl, talk ? "talk-base" : "networking-weight", NULL, rate);
+	for (i = 0; i < h.n; i++) {
+		const struct pp_score_match *m = &h.v[i].m;
+
+		rate += m->units;
+		term_add(tl, kind_label[m->kind], m, m->units);
+		if (i < PP_SCORE_MATCH_MAX)
+			out->match[i] = *m;
+		if (m->kind == PP_MATCH_LEVEL)
+			reason_add(&r, "level", NULL, 0);
+		else
+			reason_add(&r,
+			    m->kind == PP_MATCH_INTEREST ? "interest"
+			                                 : "speaker",
+			    m->name, m->weight);
+	}
+	out->nmatch = h.n;
+	out->rate = rate;
+	out->raw = div_round(rate * minutes, 60);
+	out->value = talk && ev->recorded == PP_REC_YES
+	    ? div_round(out->raw * s->recorded, PP_SCORE_UNIT)
+	    : out->raw;
+	if (talk && s->p->fill_with_talks) {
+		out->fill = pp_score_networking(s->p, minutes) + minutes;
+		out->value += out->fill;
+	}
+
+	if (r.len > 0)
+		copy_cut(out->reason, sizeof(out->reason), r.buf, r.len);
+	free(r.buf);
+	free(h.v);
+	ev_text_fini(&t);
+}
 
 void
 pp_score_event(const struct pp_scorer *s, const struct pp_event *ev,
@@ -269,105 +626,405 @@ pp_score_event(const struct pp_scorer *s, const struct pp_event *ev,
 
 size_t
 pp_score_breakdown(const struct pp_scorer *s, const struct pp_event *ev,
-    struct pp_score *out, struct pp_score_term *terms, size_t max)
+    struct pp_score *out, struct pp_score_term *terms,
+    struct pp_score_match *scratch, size_t max)
 {
 	struct terms t;
 
 	t.v = terms;
+	t.scratch = scratch;
 	t.n = 0;
-	t.max = terms != NULL ? max : 0;
+	t.max = terms != NULL && scratch != NULL ? max : 0;
 	score_event(s, ev, out, &t);
 	return t.n;
-}
-
-static void
-score_event(const struct pp_scorer *s, const struct pp_event *ev,
-    struct pp_score *out, struct terms *tl)
-{
-	const struct pp_profile *p = s->p;
-	struct pp_words words = {NULL, 0};
-	struct ev_speakers es;
-	struct reason r = {NULL, 0, 0, NULL};
-	int64_t sum = 0;
-	size_t i;
-	int c, talk = pp_kind_class(ev->kind) == PP_CLASS_TALK;
-
-	memset(out, 0, sizeof(*out));
-	pp_words_add(&words, ev->title);
-	for (i = 0; i < ev->ntags; i++)
-		pp_words_add(&words, ev->tags[i]);
-	pp_words_add(&words, ev->track);
-	pp_words_add(&words, ev->abstract);
-	es.names = ev->speakers;
-	es.n = ev->nspeakers;
-	es.words = es.n > 0 ? pp_xcalloc(es.n, sizeof(*es.words)) : NULL;
-	for (i = 0; i < es.n; i++)
-		pp_words_add(&es.words[i], ev->speakers[i]);
-
-	if (talk)
-		term_add(tl, "talk-base", NULL, s->base);
-	else
-		term_add(tl, "networking-weight", NULL,
-		    div_round(s->per_hour * pp_event_minutes(ev), 60));
-	for (i = 0; i < s->ninterests; i++) {
-		if (pp_words_match(&words, &s->interests[i].words)) {
-			sum += s->interests[i].units;
-			term_add(tl, "interest", s->interests[i].name,
-			    s->interests[i].units);
-			reason_add(&r, "interest", s->interests[i].name,
-			    s->interests[i].units);
-		}
-	}
-	if (talk) {
-		for (i = 0; i < s->nspeakers; i++) {
-			if (speaker_match(&s->speakers[i], &es)) {
-				sum += s->speakers[i].units;
-				term_add(tl, "speaker", s->speakers[i].name,
-				    s->speakers[i].units);
-				reason_add(&r, "speaker", s->speakers[i].name,
-				    s->speakers[i].units);
-			}
-		}
-		if (p->level != NULL && ev->level != NULL &&
-		    *ev->level != '\0' && ci_eq(p->level, ev->level)) {
-			sum += s->level_bonus;
-			term_add(tl, "level-bonus", p->level, s->level_bonus);
-			reason_add(&r, "level", NULL, 0);
-		}
-		out->raw = s->base + sum;
-		out->value = ev->recorded == PP_REC_YES
-		    ? div_round(out->raw * s->recorded, PP_SCORE_UNIT)
-		    : out->raw;
-	} else {
-		out->raw =
-		    pp_score_networking(s->p, pp_event_minutes(ev)) + sum;
-		out->value = out->raw;
-	}
-
-	for (c = 0; c < PP_CRIT__COUNT; c++) {
-		for (i = 0; i < s->ncrit[c]; i++) {
-			const struct term *t = &s->crit[c][i];
-
-			if (c == PP_CRIT_SPEAKER
-			        ? speaker_match(t, &es)
-			        : pp_words_match(&words, &t->words)) {
-				out->crit |= 1u << c;
-				break;
-			}
-		}
-	}
-
-	if (r.len > 0)
-		copy_cut(out->reason, sizeof(out->reason), r.buf, r.len);
-	free(r.buf);
-	for (i = 0; i < es.n; i++)
-		pp_words_fini(&es.words[i]);
-	free(es.words);
-	pp_words_fini(&words);
 }
 
 int64_t
 pp_score_networking(const struct pp_profile *p, long minutes)
 {
 	return div_round(pp_score_units(p->networking_weight) * minutes, 60);
+}
+
+static const char *const field_names[] = {"title", "track", "tags", "abstract",
+    "speakers"};
+
+const char *
+pp_score_field_name(unsigned field)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(field_names) / sizeof(field_names[0]); i++)
+		if (field == 1u << i)
+			return field_names[i];
+	return "";
+}
+
+const char *
+pp_score_match_kind_name(enum pp_match_kind k)
+{
+	return k == PP_MATCH_SPEAKER ? "speaker"
+	    : k == PP_MATCH_LEVEL    ? "level"
+	                             : "interest";
+}
+
+void
+pp_score_fields_text(unsigned fields, const char *sep, char *buf, size_t size)
+{
+	size_t i, len = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < sizeof(field_names) / sizeof(field_names[0]); i++) {
+		if (!(fields & (1u << i)) || len >= size)
+			continue;
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+		    len > 0 ? sep : "", field_names[i]);
+	}
+}
+
+void
+pp_score_term_text(const struct pp_score_term *t, char *buf, size_t size)
+{
+	const struct pp_score_match *m = t->m;
+	char w[32], rel[32], where[64], damped[32] = "";
+
+	if (m == NULL) {
+		snprintf(buf, size, "%s", t->label);
+		return;
+	}
+	pp_score_format(m->weight, w);
+	switch (m->kind) {
+	case PP_MATCH_INTEREST:
+		pp_score_format(m->rel, rel);
+		pp_score_fields_text(m->fields, ", ", where, sizeof(where));
+		if (m->damped)
+			snprintf(damped, sizeof(damped), ", damped 1/%d",
+			    PP_SCORE_DAMP);
+		snprintf(buf, size,
+		    "interest: %s " TIMES "%s, relevance %s (%s)%s", m->name, w,
+		    rel, where, damped);
+		break;
+	case PP_MATCH_SPEAKER:
+		snprintf(buf, size, "speaker: %s " TIMES "%s", m->name, w);
+		break;
+	case PP_MATCH_LEVEL:
+		snprintf(buf, size, "level-bonus (level %s)", m->name);
+		break;
+	}
+}
+
+void
+pp_score_where(const struct pp_score *s, char *buf, size_t size)
+{
+	static const char more[] = "; \xe2\x80\xa6";
+	char rel[32], where[64];
+	size_t i,
+	    n = s->nmatch < PP_SCORE_MATCH_MAX ? s->nmatch : PP_SCORE_MATCH_MAX;
+	size_t len = 0, k;
+	int cut = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < n && !cut; i++) {
+		const struct pp_score_match *m = &s->match[i];
+
+		if (m->kind == PP_MATCH_LEVEL)
+			snprintf(where, sizeof(where), "level");
+		else
+			pp_score_fields_text(m->fields, ", ", where,
+			    sizeof(where));
+		pp_score_format(m->rel, rel);
+		k = (size_t)snprintf(buf + len, size - len, "%s%s (%s) %s",
+		    len > 0 ? "; " : "", m->name, where, rel);
+		if (len + k + sizeof(more) > size) {
+			buf[len] = '\0';
+			cut = 1;
+			break;
+		}
+		len += k;
+	}
+	if ((cut || n < s->nmatch) && len + sizeof(more) <= size)
+		memcpy(buf + len, len > 0 ? more : more + 2,
+		    len > 0 ? sizeof(more) : sizeof(more) - 2);
+}
+
+/* The programme's words and speakers, for "did you mean". */
+struct vocab {
+	char **words;  /* distinct lowercase words, unstemmed, sorted */
+	size_t *count; /* occurrences of each */
+	size_t nwords;
+	char **stems;          /* their English stems, sorted */
+	const char **speakers; /* distinct speaker names, borrowed */
+	size_t nspeakers;
+	char **names; /* the words of the speaker names, as written */
+	size_t nnames, namecap;
+	int built;
+};
+
+/* Adds the blank-separated words of a speaker name to v->names. */
+static void
+add_name_words(struct vocab *v, const char *s)
+{
+	size_t n;
+
+	for (;;) {
+		s += strspn(s, " \t");
+		if ((n = strcspn(s, " \t")) == 0)
+			return;
+		v->names = pp_xgrowarray(v->names, &v->namecap, v->nnames + 1,
+		    sizeof(*v->names));
+		v->names[v->nnames++] = pp_xstrndup(s, n);
+		s += n;
+	}
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+vocab_build(struct vocab *v, const struct pp_timetable *tt)
+{
+	struct pp_words all = PP_WORDS_INIT;
+	struct pp_stemmer *en;
+	size_t i, j, ns = 0, scap = 0;
+
+	v->built = 1;
+	for (i = 0; i < tt->n; i++) {
+		const struct pp_event *ev = &tt->ev[i];
+
+		pp_words_add(&all, ev->title, NULL);
+		pp_words_add(&all, ev->track, NULL);
+		for (j = 0; j < ev->ntags; j++)
+			pp_words_add(&all, ev->tags[j], NULL);
+		pp_words_add(&all, ev->abstract, NULL);
+		for (j = 0; j < ev->nspeakers; j++) {
+			v->speakers = pp_xgrowarray(v->speakers, &scap, ns + 1,
+			    sizeof(*v->speakers));
+			v->speakers[ns++] = ev->speakers[j];
+			add_name_words(v, ev->speakers[j]);
+		}
+	}
+	if (all.n > 1)
+		qsort(all.w, all.n, sizeof(*all.w), cmp_str);
+	v->words = pp_xcalloc(all.n + 1, sizeof(*v->words));
+	v->count = pp_xcalloc(all.n + 1, sizeof(*v->count));
+	v->stems = pp_xcalloc(all.n + 1, sizeof(*v->stems));
+	en = pp_stemmer_new("en");
+	for (i = 0; i < all.n; i++) {
+		if (all.w[i][0] == '\0')
+			continue; /* a separator */
+		if (v->nwords > 0 &&
+		    strcmp(v->words[v->nwords - 1], all.w[i]) == 0) {
+			v->count[v->nwords - 1]++;
+			continue;
+		}
+		v->stems[v->nwords] = pp_xstrdup(pp_stem(en, all.w[i]));
+		v->count[v->nwords] = 1;
+		v->words[v->nwords++] = pp_xstrdup(all.w[i]);
+	}
+	pp_stemmer_free(en);
+	pp_words_fini(&all);
+	if (v->nwords > 1)
+		qsort(v->stems, v->nwords, sizeof(*v->stems), cmp_str);
+	v->nspeakers = ns;
+}
+
+static void
+vocab_fini(struct vocab *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->nwords; i++) {
+		free(v->words[i]);
+		free(v->stems[i]);
+	}
+	free(v->words);
+	free(v->count);
+	free(v->stems);
+	free(v->speakers);
+	for (i = 0; i < v->nnames; i++)
+		free(v->names[i]);
+	free(v->names);
+}
+
+/* Typos a term of this many characters may hold and still get a
+ * suggestion (score.h). */
+static size_t
+max_typos(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n < 4 ? 0 : n <= 5 ? 1 : n <= 10 ? 2 : 3;
+}
+
+/* The candidate nearest to w: smallest distance (at least 1), then the
+ * most frequent, then byte order; NULL if none is close enough. */
+static const char *
+nearest(const char *w, const char *const *cand, const size_t *count, size_t n)
+{
+	size_t max = max_typos(w), best = max + 1, bc = 0, i, d;
+	const char *r = NULL;
+
+	if (max == 0)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		d = pp_edit_distance(w, cand[i], best);
+		if (d == 0 || d > best)
+			continue;
+		if (d < best || (count != NULL && count[i] > bc) ||
+		    ((count == NULL || count[i] == bc) &&
+		        strcmp(cand[i], r) < 0)) {
+			best = d;
+			bc = count != NULL ? count[i] : 0;
+			r = cand[i];
+		}
+	}
+	return r;
+}
+
+/* 1 if the phrase has relevance above 0 in some event of tt. */
+static int
+occurs(const struct pp_scorer *s, const struct pp_timetable *tt,
+    const char *phrase)
+{
+	struct pp_words w = PP_WORDS_INIT;
+	struct ev_text t;
+	unsigned fields;
+	size_t i;
+	int hit = 0;
+
+	for (i = 0; i < tt->n && !hit; i++) {
+		const struct lang *l = get_lang(s, tt->ev[i].lang);
+
+		pp_words_add(&w, phrase, l->st);
+		ev_text_init(&t, &tt->ev[i], l->st, 1, 0);
+		hit = relevance(&w, &t, &fields) > 0;
+		ev_text_fini(&t);
+		pp_words_fini(&w);
+	}
+	return hit;
+}
+
+/*
+ * A topic close to t->name that occurs in the programme, written into
+ * buf[size]: each word of the topic that is in no event (its English stem
+ * is no word's) replaced by its nearest word.  0 if there is none.
+ */
+static int
+suggest_topic(const struct pp_scorer *s, const struct pp_timetable *tt,
+    struct vocab *v, const struct term *t, char *buf, size_t size)
+{
+	struct pp_stemmer *en = pp_stemmer_new("en");
+	size_t i, len = 0;
+	int changed = 0, ok = 1;
+
+	for (i = 0; i < t->plain.n && ok; i++) {
+		const char *w = t->plain.w[i], *stem = pp_stem(en, w), *r = w;
+		char *const *found = bsearch(&stem, v->stems, v->nwords,
+		    sizeof(*v->stems), cmp_str);
+
+		if (*w == '\0')
+			continue;
+		if (found == NULL) {
+			r = nearest(w, (const char *const *)v->words, v->count,
+			    v->nwords);
+			ok = r != NULL;
+			changed = 1;
+		}
+		if (ok)
+			len += (size_t)snprintf(buf + len,
+			    len < size ? size - len : 0, "%s%s",
+			    len > 0 ? " " : "", r);
+	}
+	pp_stemmer_free(en);
+	return ok && changed && len < size && occurs(s, tt, buf);
+}
+
+/* A speaker name close to name: a whole name, or for a one-word name a
+ * word of one. */
+static const char *
+suggest_speaker(struct vocab *v, const struct term *t)
+{
+	const char *r = nearest(t->name, v->speakers, NULL, v->nspeakers);
+
+	if (r == NULL && t->plain.n == 1)
+		r = nearest(t->plain.w[0], (const char *const *)v->names, NULL,
+		    v->nnames);
+	return r;
+}
+
+/* Term k (numbered as off[]) is a name: a [speakers] entry or a speaker
+ * criterion. */
+static int
+is_name(const size_t *off, size_t k)
+{
+	return (k >= off[0] && k < off[1]) ||
+	    (k >= off[PP_CRIT_SPEAKER + 1] && k < off[PP_CRIT_SPEAKER + 2]);
+}
+
+size_t
+pp_scorer_report(const struct pp_scorer *s, const struct pp_timetable *tt,
+    struct pp_diags *ds)
+{
+	const size_t *off = s->off;
+	struct vocab v;
+	size_t nt = off[PP_CRIT__COUNT + 1], k, nwarn = 0;
+	int c;
+
+	memset(&v, 0, sizeof(v));
+	for (k = 0; k < nt; k++) {
+		const struct term *term;
+		const char *r = NULL;
+		char what[64], sug[200], tail[256] = "";
+		int speaker = is_name(off, k);
+
+		if (s->seen[k])
+			continue;
+		if (!v.built)
+			vocab_build(&v, tt);
+		if (k < off[0]) {
+			term = &s->interests[k];
+			snprintf(what, sizeof(what), "interest");
+		} else if (k < off[1]) {
+			term = &s->speakers[k - off[0]];
+			snprintf(what, sizeof(what), "speaker");
+		} else {
+			for (c = 0; k >= off[c + 2]; c++)
+				;
+			term = &s->crit[c][k - off[c + 1]];
+			snprintf(what, sizeof(what), "criterion %s:",
+			    pp_criterion_name((enum pp_criterion)c));
+		}
+		if (speaker)
+			r = suggest_speaker(&v, term);
+		else if (suggest_topic(s, tt, &v, term, sug, sizeof(sug)))
+			r = sug;
+		if (r != NULL)
+			snprintf(tail, sizeof(tail), "; did you mean '%.80s'?",
+			    r);
+		pp_diag_warn(ds, NULL, 0, "%s '%.80s' matches no event%s", what,
+		    term->name, tail);
+		nwarn++;
+	}
+	if (v.built)
+		vocab_fini(&v);
+	return nwarn;
+}
+
+size_t
+pp_score_check_terms(const struct pp_profile *p, const struct pp_timetable *tt,
+    struct pp_diags *ds)
+{
+	struct pp_scorer *s = pp_scorer_new(p);
+	struct pp_score sc;
+	size_t i, n;
+
+	for (i = 0; i < tt->n; i++)
+		pp_score_event(s, &tt->ev[i], &sc);
+	n = pp_scorer_report(s, tt, ds);
+	pp_scorer_free(s);
+	return n;
 }

@@ -892,14 +892,13 @@ popcount(unsigned x)
 	return n;
 }
 
-/* Recorded talks that scored above the plain talk base but are not
- * planned (nor skipped), best first. */
+/* Recorded talks that match something in the profile (pp_score nmatch)
+ * but are not planned (nor skipped), best first. */
 static void
 watch_later(struct pp_plan *pl)
 {
 	const struct pp_model *m = pl->m;
 	const struct pp_timetable *tt = m->tt;
-	int64_t base = pp_score_units(m->p->talk_base);
 	unsigned char *planned = pp_xcalloc(tt->n + 1, 1);
 	size_t i, j, n = 0;
 
@@ -915,7 +914,7 @@ watch_later(struct pp_plan *pl)
 
 		if (planned[i] || ev->recorded != PP_REC_YES ||
 		    pp_kind_class(ev->kind) != PP_CLASS_TALK ||
-		    m->excl[i] == PP_EXCL_SKIP || raw <= base)
+		    m->excl[i] == PP_EXCL_SKIP || m->scores[i].nmatch == 0)
 			continue;
 		/* Insertion into the top list: raw score desc, then time. */
 		for (j = n; j > 0; j--) {

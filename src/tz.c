@@ -127,6 +127,12 @@ valid_civil(const struct pp_civil *c)
 #define Y400 ((int64_t)146097 * 86400)
 #define T2500 ((int64_t)16725225600)
 
+int64_t
+pp_tz_cycle_back(int64_t t)
+{
+	return t >= T2500 ? t - (t - (T2500 - Y400)) / Y400 * Y400 : t;
+}
+
 /* The zone's offset from UTC (seconds east) at instant t. */
 static int
 offset_at(icaltimezone *z, int64_t t)
@@ -144,7 +150,7 @@ offset_at(icaltimezone *z, int64_t t)
 	 * instant after 2500 is looked up 400*k years earlier instead.
 	 */
 	if (t >= T2500) {
-		t -= (t - (T2500 - Y400)) / Y400 * Y400;
+		t = pp_tz_cycle_back(t);
 		days = t / 86400;
 	}
 	rem = t - days * 86400;
@@ -156,56 +162,93 @@ offset_at(icaltimezone *z, int64_t t)
 	return icaltimezone_get_utc_offset_of_utc_time(z, &u, &is_dst);
 }
 
+int64_t
+pp_civil_seconds(const struct pp_civil *c)
+{
+	return pp_days_from_civil(c->year, c->month, c->day) * 86400 +
+	    (int64_t)c->hour * 3600 + (int64_t)c->min * 60 + c->sec;
+}
+
+void
+pp_civil_from_seconds(int64_t s, struct pp_civil *c)
+{
+	int64_t days = s >= 0 ? s / 86400 : -((-s + 86399) / 86400);
+	int64_t rem = s - days * 86400;
+
+	pp_civil_from_days(days, &c->year, &c->month, &c->day);
+	c->hour = (int)(rem / 3600);
+	c->min = (int)(rem / 60 % 60);
+	c->sec = (int)(rem % 60);
+}
+
+int64_t
+pp_tz_resolve(int64_t local, pp_tz_offset_fn off, void *arg,
+    enum pp_tz_fit *fit)
+{
+	int64_t t1, t2;
+	int before, after, ok1, ok2;
+
+	/*
+	 * The offsets a day before and a day after are the only candidates
+	 * (a zone changes at most once in between).  A candidate fits when
+	 * the zone has that offset at the instant it gives.  Both fit: the
+	 * time occurs twice, and the first occurrence is the earlier
+	 * instant.  Neither fits: the clocks skipped it, and RFC 5545 reads
+	 * it with the offset before the gap.
+	 */
+	before = off(arg, local - 86400);
+	after = off(arg, local + 86400);
+	t1 = local - before;
+	t2 = local - after;
+	ok1 = off(arg, t1) == before;
+	ok2 = before != after && off(arg, t2) == after;
+	if (fit != NULL)
+		*fit = ok1 && ok2 ? PP_TZ_FOLD
+		    : ok1 || ok2  ? PP_TZ_EXACT
+		                  : PP_TZ_GAP;
+	if (ok1 && ok2)
+		return t1 < t2 ? t1 : t2;
+	return ok2 && !ok1 ? t2 : t1;
+}
+
+/* pp_tz_offset_fn for a libical zone. */
+static int
+zone_offset(void *arg, int64_t t)
+{
+	return offset_at(arg, t);
+}
+
 int
-pp_tz_from_civil(const char *zone, const struct pp_civil *c, int64_t *out)
+pp_tz_from_civil_fit(const char *zone, const struct pp_civil *c, int64_t *out,
+    enum pp_tz_fit *fit)
 {
 	icaltimezone *z = find_zone(zone);
-	int64_t local, t1, t2;
-	int before, after, ok1, ok2;
 
 	if (z == NULL || !valid_civil(c))
 		return -1;
-	/*
-	 * RFC 5545, 3.3.5: a wall-clock time that occurs twice is the first
-	 * occurrence, one that does not occur is read with the offset in
-	 * force before the gap.  (libical's own lookup takes the offset
-	 * after the change in both cases.)  The offsets a day before and a
-	 * day after give the candidates; zones change at most once a day.
-	 */
-	local = pp_days_from_civil(c->year, c->month, c->day) * 86400 +
-	    (int64_t)c->hour * 3600 + c->min * 60 + c->sec;
-	before = offset_at(z, local - 86400);
-	after = offset_at(z, local + 86400);
-	t1 = local - before;
-	t2 = local - after;
-	ok1 = offset_at(z, t1) == before;
-	ok2 = offset_at(z, t2) == after;
-	if (ok1 && ok2)
-		*out = t1 < t2 ? t1 : t2;
-	else if (ok2)
-		*out = t2;
-	else
-		*out = t1; /* valid, or in the gap */
+	*out = pp_tz_resolve(pp_civil_seconds(c), zone_offset, z, fit);
 	return 0;
+}
+
+int
+pp_tz_from_civil(const char *zone, const struct pp_civil *c, int64_t *out)
+{
+	return pp_tz_from_civil_fit(zone, c, out, NULL);
 }
 
 int
 pp_tz_to_civil(const char *zone, int64_t t, struct pp_civil *out)
 {
 	icaltimezone *z = find_zone(zone);
-	int64_t days, rem, local;
+	int64_t local, days;
 	int off;
 
 	if (z == NULL)
 		return -1;
 	off = offset_at(z, t);
 	local = t + off;
+	pp_civil_from_seconds(local, out);
 	days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
-	rem = local - days * 86400;
-	pp_civil_from_days(days, &out->year, &out->month, &out->day);
-	out->hour = (int)(rem / 3600);
-	out->min = (int)(rem / 60 % 60);
-	out->sec = (int)(rem % 60);
 	out->wday = (int)(((days % 7) + 11) % 7); /* 1970-01-01: Thursday */
 	out->utc_offset = off;
 	return 0;

@@ -184,7 +184,7 @@ pp_write_csv_row(FILE *fp, const char *const *cells, size_t n)
 
 static const char *const plan_cols[] = {"date", "start", "end", "kind", "class",
     "title", "speakers", "room", "score", "must", "reason", "id", "url",
-    "video_url", NULL};
+    "video_url", "matched", NULL};
 
 int
 pp_write_csv(FILE *fp, const struct pp_plan *pl, int tsv)
@@ -203,7 +203,7 @@ pp_write_csv(FILE *fp, const struct pp_plan *pl, int tsv)
 			const struct pp_item *it = pd->items[i];
 			const struct pp_event *ev =
 			    it->src == PP_ITEM_EVENT ? it->ev : NULL;
-			char buf[32], id[PP_ITEM_ID_MAX];
+			char buf[32], id[PP_ITEM_ID_MAX], where[512];
 
 			field(&o, pd->md->date);
 			pp_tz_format_hhmm(tz, it->start, buf);
@@ -226,6 +226,11 @@ pp_write_csv(FILE *fp, const struct pp_plan *pl, int tsv)
 			field(&o, pp_item_id(it, tz, id));
 			field(&o, ev != NULL ? ev->url : "");
 			field(&o, ev != NULL ? ev->video_url : "");
+			where[0] = '\0';
+			if (ev != NULL)
+				pp_score_where(&m->scores[ev - m->tt->ev],
+				    where, sizeof(where));
+			field(&o, where);
 			end_row(&o);
 		}
 	}

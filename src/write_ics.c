@@ -285,6 +285,17 @@ writer_zones(struct writer *w)
 }
 
 /*
+ * libical writes a CATEGORIES value as it is given, with its commas and
+ * semicolons unescaped (a comma separates categories there), so a
+ * category holding one ("C, C++") would come back as two.  add_category
+ * marks them with these two control characters, which no cleaned text
+ * holds, and put_folded writes them escaped, "\," and "\;" (RFC 5545
+ * 3.3.11).
+ */
+#define CAT_COMMA '\x1c'
+#define CAT_SEMI '\x1d'
+
+/*
  * Writes libical's text folded afresh: libical 3.0 folds at word
  * boundaries and sometimes between the CR and LF of a line end, so its
  * folds are undone and every line cut at 75 octets, never inside a UTF-8
@@ -293,7 +304,7 @@ writer_zones(struct writer *w)
 static int
 put_folded(FILE *fp, const char *s)
 {
-	char *u = pp_xmalloc(strlen(s) + 1), *o = u;
+	char *u = pp_xreallocarray(NULL, 2, strlen(s) + 1), *o = u;
 	const char *p, *line;
 	int rc = 0;
 
@@ -301,6 +312,11 @@ put_folded(FILE *fp, const char *s)
 		if (p[0] == '\r' && p[1] == '\n' &&
 		    (p[2] == ' ' || p[2] == '\t')) {
 			p += 2;
+			continue;
+		}
+		if (*p == CAT_COMMA || *p == CAT_SEMI) {
+			*o++ = '\\';
+			*o++ = *p == CAT_COMMA ? ',' : ';';
 			continue;
 		}
 		*o++ = *p;
@@ -407,8 +423,7 @@ add_clean(icalcomponent *ev, icalproperty *(*mk)(const char *), const char *s,
 	free(c);
 }
 
-/* Appends s to the CATEGORIES list in buf, made safe for libical, which
- * does not escape ',' or ';' in CATEGORIES. */
+/* Appends s to the CATEGORIES list in buf. */
 static void
 add_category(char **buf, size_t *len, const char *s)
 {
@@ -428,10 +443,10 @@ add_category(char **buf, size_t *len, const char *s)
 	for (i = 0; i < n; i++) {
 		char ch = s[i];
 
-		(*buf)[(*len)++] = ch == ',' || ch == ';' || ch == '\\' ||
-		        (unsigned char)ch < 0x20
-		    ? ' '
-		    : ch;
+		(*buf)[(*len)++] = ch == ','                 ? CAT_COMMA
+		    : ch == ';'                              ? CAT_SEMI
+		    : (unsigned char)ch < 0x20 || ch == 0x7f ? ' '
+		                                             : ch;
 	}
 	(*buf)[*len] = '\0';
 }

@@ -261,6 +261,7 @@ profile(const struct pp_model *m)
 	set(o, "level", opt(p->level));
 	set(o, "level_bonus", real(p->level_bonus));
 	set(o, "criteria_bonus", real(p->criteria_bonus));
+	set(o, "fill_with_talks", json_boolean(p->fill_with_talks));
 	set(o, "timezone", str(zone_of(m->tz)));
 	x = json_array();
 	for (i = 0; i < m->ndays; i++)
@@ -306,6 +307,42 @@ source_name(enum pp_item_src s)
 	}
 }
 
+/* Where the profile's terms matched the event (pp_score match). */
+static json_t *
+matches(const struct pp_model *m, const struct pp_event *ev)
+{
+	const struct pp_score *s;
+	json_t *a = json_array(), *o, *f;
+	size_t i, n;
+	unsigned b;
+
+	if (ev == NULL || m->scores == NULL || ev < m->tt->ev ||
+	    ev >= m->tt->ev + m->tt->n)
+		return a;
+	s = &m->scores[ev - m->tt->ev];
+	n = s->nmatch < PP_SCORE_MATCH_MAX ? s->nmatch : PP_SCORE_MATCH_MAX;
+	for (i = 0; i < n; i++) {
+		const struct pp_score_match *x = &s->match[i];
+
+		o = json_object();
+		f = json_array();
+		set(o, "term", str(x->name));
+		set(o, "kind",
+		    json_string_nocheck(pp_score_match_kind_name(x->kind)));
+		set(o, "weight", score(x->weight));
+		set(o, "relevance", score(x->rel));
+		for (b = 1; b <= PP_FIELD_SPEAKERS; b <<= 1)
+			if (x->fields & b)
+				json_array_append_new(f,
+				    json_string_nocheck(
+				        pp_score_field_name(b)));
+		set(o, "fields", f);
+		set(o, "per_hour", score(x->units));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 static json_t *
 item(const struct pp_model *m, const struct pp_item *it)
 {
@@ -336,6 +373,7 @@ item(const struct pp_model *m, const struct pp_item *it)
 	set(o, "score", score(it->score));
 	set(o, "must", json_boolean(it->must));
 	set(o, "reason", opt(it->reason));
+	set(o, "matches", matches(m, ev));
 	return o;
 }
 

@@ -16,26 +16,44 @@
 /* Recurrences are expanded; more occurrences than this per VEVENT is an
  * error (a COUNT=100000000 rule must not hang the loader). */
 #define PP_ICS_MAX_OCCURRENCES 10000
+/* Recurrence work one file may take (steps of libical's iterator, for
+ * events and VTIMEZONE rules alike): this many, plus PP_ICS_STEPS_PER_KIB
+ * for each KiB of the file; beyond it the file is an error.  A step costs
+ * about 2 microseconds. */
+#define PP_ICS_MAX_STEPS 50000
+#define PP_ICS_STEPS_PER_KIB 512
 
 /*
  * Loads an iCalendar buffer named name into tt; same contract as
  * pp_load_buffer.  Each VEVENT with DTSTART and DTEND (or DURATION)
  * becomes an event; RRULE/RDATE/EXDATE and RECURRENCE-ID overrides are
- * expanded, every occurrence of a recurring event getting the id
- * "UID/YYYYMMDDTHHMMSSZ" (its start in UTC).  Times are TZID (with the
- * file's VTIMEZONE, or an IANA name without one), UTC, or floating.
- * Floating times are read in opts->tz, else in the calendar's
- * X-WR-TIMEZONE, else in UTC; the same zone is the display zone of UTC
- * times.  The kind word is X-PYPLAN-KIND, else the first CATEGORIES
- * value that names a kind, else a "[word] Title" SUMMARY prefix (taken off
- * the title; pyplan's own files, which carry X-PYPLAN-KIND, keep SUMMARY
- * as it is); the other CATEGORIES values, and an unused prefix, are tags.
- * X-PYPLAN-SPEAKER, -TRACK, -LEVEL, -VIDEO-URL and -RECORDED fill those
- * fields.  LOCATION is split into rooms on ';' only.  Cancelled and
- * all-day events are skipped with a note; events without an end or of
- * zero length with a warning.  Malformed input is an error at the line of
- * the offending property (a bad VEVENT is skipped with a warning in
- * lenient mode).  ev->line is the line of the BEGIN:VEVENT.
+ * expanded on the wall clock of DTSTART, every occurrence of a recurring
+ * event getting the id "UID/YYYYMMDDTHHMMSSZ" (its start in UTC).  Times
+ * are TZID, UTC or floating.  A TZID is an IANA zone (also after a
+ * "/vendor/.../" prefix, or by its VTIMEZONE's X-LIC-LOCATION) or a
+ * Windows zone name (pp_tz_windows), whose rules come from the zone
+ * database (the file's VTIMEZONE is checked against them: a warning when
+ * it differs), else the offsets of the file's VTIMEZONE of that TZID
+ * (a warning: shown in the floating zone).  Wall-clock times the clocks
+ * skip or repeat are read by pp_tz_resolve (RFC 5545); a skipped one as
+ * written is a warning.  Floating times are read in opts->tz, else in
+ * the calendar's X-WR-TIMEZONE (IANA or Windows name), else in UTC; the
+ * same zone is the display zone of UTC times.  tt->tz, when no earlier
+ * file set it, becomes the zone the programme declares: its
+ * X-WR-TIMEZONE, else the one zone of all its TZID times, else, for UTC
+ * times only, the one zone its VTIMEZONEs name.  The kind word is
+ * X-PYPLAN-KIND, else the first CATEGORIES value that names a kind, else
+ * a "[word] Title" SUMMARY prefix (taken off the title; pyplan's own
+ * files, which carry X-PYPLAN-KIND, keep SUMMARY as it is); the other
+ * CATEGORIES values, and an unused prefix, are tags.  X-PYPLAN-SPEAKER,
+ * -TRACK, -LEVEL, -VIDEO-URL and -RECORDED fill those fields.  LOCATION
+ * is split into rooms on ';' only.  STATUS:CANCELLED events are kept with
+ * status PP_STATUS_CANCELLED.  All-day events are skipped with a note;
+ * events without an end or of zero length with a warning.  Malformed
+ * input is an error at the line of the offending property (a bad VEVENT
+ * is skipped with a warning in lenient mode).  ev->line is the line of
+ * the BEGIN:VEVENT.  The recurrence work of one buffer is bounded by
+ * PP_ICS_MAX_STEPS and PP_ICS_STEPS_PER_KIB.
  */
 int pp_load_ics(struct pp_timetable *tt, const char *name, const char *data,
     size_t len, const struct pp_load_opts *opts, struct pp_diags *ds);

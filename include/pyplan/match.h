@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Topic matching: whole words or phrases, case-insensitive, with a small
- * English stemmer so that "test", "tests" and "testing" find each other,
- * but never inside another word ("api" does not match "rapid").
+ * Topic matching: whole words or phrases, case-insensitive, stemmed with
+ * Snowball (libstemmer) in the text's language so that "test", "tests" and
+ * "testing" find each other, but never inside another word ("api" does not
+ * match "rapid").  Also the edit distance behind "did you mean".
  */
 #ifndef PYPLAN_MATCH_H
 #define PYPLAN_MATCH_H
@@ -10,59 +11,91 @@
 #include <stddef.h>
 
 /*
- * A text cut into stemmed lowercase words; owns its storage.  When texts
- * are added one after another, an empty word separates them, so that a
- * phrase never spans two texts (a title and a tag, say).
+ * A Snowball stemmer for one language, with a cache of the words it has
+ * stemmed (a programme repeats its words).  Not shared between threads.
  */
-struct pp_words {
-	char **w;
-	size_t n;
-};
+struct pp_stemmer;
 
 /*
- * Splits text into words and appends them, stemmed, to *ws, which must be
- * zeroed or previously filled; text is borrowed (NULL or "" adds nothing).
- * Word characters are ASCII letters and digits and non-ASCII letters;
- * everything else separates, including Unicode punctuation (typographic
- * quotes and dashes, non-breaking space, ellipsis), so "Machine-Learning"
- * is two words and "3.6" is "3" and "6", while "café" stays one word.
- * ASCII and the simple two-byte case pairs (Latin-1, Latin Extended-A,
- * Greek, Cyrillic) are lowercased.  A possessive 's (or ’s) is dropped;
- * any other apostrophe separates.  Invalid UTF-8 bytes are kept inside
- * words.  Free with pp_words_fini.
+ * Returns a stemmer for lang, an ISO 639-1 code ("en", "de", "es") or a
+ * list in ev->lang's form, whose first (spoken) language counts ("de,en"
+ * stems German); NULL, "" or a language Snowball has no stemmer for gives
+ * English.  Free with
+ * pp_stemmer_free (no-op on NULL).  If libstemmer cannot allocate, the
+ * stemmer leaves words as they are.
  */
-void pp_words_add(struct pp_words *ws, const char *text);
+struct pp_stemmer *pp_stemmer_new(const char *lang);
+void pp_stemmer_free(struct pp_stemmer *st);
+
+/* The language the stemmer stems: lang as given, or "en" on fallback. */
+const char *pp_stemmer_lang(const struct pp_stemmer *st);
+
+/*
+ * Returns the matching form of one lowercased word (UTF-8, NUL-terminated):
+ * Snowball's stem, except that a stem of fewer than three characters is
+ * used only when it is the word itself or the word minus a final "s"
+ * ("AIs" -> "ai"); otherwise the word stays whole, so that "going" (stem
+ * "go") does not match the topic "Go".  The result is valid until the next
+ * call on st, or is word itself.  st NULL: word.
+ */
+const char *pp_stem(struct pp_stemmer *st, const char *word);
+
+/*
+ * A text cut into lowercase words in their matching form; owns its
+ * storage (one block per text added).  When texts are added one after
+ * another, an empty word separates them, so that a phrase never spans two
+ * texts (two tags, say).  Start from PP_WORDS_INIT.
+ */
+struct pp_words {
+	char **w; /* n words, pointing into blocks */
+	size_t n;
+	char **blocks;
+	size_t nblocks;
+};
+
+#define PP_WORDS_INIT {NULL, 0, NULL, 0}
+
+/*
+ * Splits text into words and appends them, stemmed by st (pp_stem; NULL:
+ * not stemmed, only lowercased), to *ws, which must be PP_WORDS_INIT or
+ * previously filled; text is borrowed (NULL or "" adds nothing).  Word
+ * characters are those of pp_utf8_is_word (letters, marks and numbers of
+ * any script); everything else separates, including Unicode punctuation
+ * (typographic quotes and dashes, non-breaking space, ellipsis), so
+ * "Machine-Learning" is two words and "3.6" is "3" and "6", while "café"
+ * stays one word.  Words are lowercased with pp_utf8_lower.  A possessive
+ * 's (or ’s) is dropped; any other apostrophe separates.  Invalid UTF-8
+ * bytes are kept inside words.  Free with pp_words_fini.
+ */
+void pp_words_add(struct pp_words *ws, const char *text, struct pp_stemmer *st);
 /* Frees the words; *ws is left empty and may be filled again. */
 void pp_words_fini(struct pp_words *ws);
 
-/*
- * Stems one lowercased word in place; the result is never longer.  Words
- * of three bytes or fewer are left alone ("api", "run").  In order:
- *   possessive 's dropped;
- *   plurals: -sses -> -ss, -ies -> -y, else a final -s goes unless it ends
- *     -ss, -us or -sis/-xis ("class", "status", "analysis", "axis"; but
- *     "apis" -> "api", "gpus" -> "gpu");
- *   -ly goes when four letters remain ("quickly"; not "only", "apply");
- *   -ied -> -y; -eed is kept ("speed"); -ing, -ed go when what remains has
- *     a vowel and three letters ("string" stays), and then a doubled final
- *     consonant other than l, s, z is undone ("running" -> "run",
- *     "installed" -> "install"), or a short consonant-vowel-consonant stem
- *     gets its -e back ("coding" -> "code");
- *   a final -e goes unless the word would become another short word
- *     (Porter's measure: "cache" -> "cach", "note" stays).
- * So tests, testing, tested -> "test"; overloaded -> "overload";
- * failovers -> "failover"; caches, caching, cached -> "cach".
- */
-void pp_stem(char *word);
+/* The number of words in ws, separators not counted. */
+size_t pp_words_len(const struct pp_words *ws);
 
 /*
- * Returns 1 if the phrase (cut and stemmed the same way) occurs in ws as
- * consecutive words, else 0.  An empty phrase never matches.  Linear in
- * ws->n; callers matching many phrases cut each text once.
+ * Returns how many times the phrase (cut the same way) occurs in ws as
+ * consecutive words, occurrences not overlapping.  An empty phrase never
+ * matches.  Linear in ws->n; callers matching many phrases cut each text
+ * once.
  */
+size_t pp_words_count(const struct pp_words *ws, const struct pp_words *phrase);
+
+/* 1 if the phrase occurs in ws (pp_words_count > 0), else 0. */
 int pp_words_match(const struct pp_words *ws, const struct pp_words *phrase);
 
-/* Convenience: 1 if phrase occurs in text (both cut and stemmed). */
+/* Convenience: 1 if phrase occurs in text, both cut and stemmed in
+ * English.  Makes a stemmer for the call: loops should cut texts once. */
 int pp_text_match(const char *text, const char *phrase);
+
+/*
+ * The Damerau-Levenshtein distance (optimal string alignment: insertions,
+ * deletions, substitutions and swaps of two neighbours each cost 1)
+ * between a and b, counted in code points after pp_utf8_lower, so case
+ * never counts.  Returns max + 1 as soon as the distance is known to
+ * exceed max (strings longer than 255 code points too).
+ */
+size_t pp_edit_distance(const char *a, const char *b, size_t max);
 
 #endif

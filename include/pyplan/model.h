@@ -80,7 +80,8 @@ struct pp_model {
 
 /*
  * Builds the model from tt, p and extra busy blocks (from --busy files,
- * copied; may be NULL).  Must-see and skip references that match no event,
+ * copied; may be NULL).  Profile terms that match no event are warnings
+ * in ds (pp_scorer_report).  Must-see and skip references that match no event,
  * or several by title substring, and unknown days are errors appended to ds
  * with the profile's file:line: returns -1.  A must-see event that is also
  * skipped, outside the planning window or days, or inside a busy block is

@@ -52,10 +52,11 @@ struct pp_profile {
 	int day_start, day_end; /* minutes since local midnight, 0..1440 */
 	int lunch_from, lunch_to, lunch_minutes; /* lunch_minutes 0 = off */
 	double recorded_weight;                  /* 0..1 */
-	double talk_base;         /* talk-base: score of any talk-load item */
-	double networking_weight; /* networking-weight: score per hour */
-	double level_bonus;       /* level-bonus: added when level matches */
+	double talk_base;         /* talk-base: per hour of any talk load */
+	double networking_weight; /* networking-weight: per hour */
+	double level_bonus;       /* level-bonus: per hour, level matches */
 	double criteria_bonus;    /* criteria-bonus: per criterion covered */
+	int fill_with_talks;      /* fill-with-talks: 1 = fill free slots */
 	char *level;              /* level: preferred level, NULL = none */
 	char *tz;                 /* timezone, NULL = the programme's */
 	char **days;              /* days: YYYY-MM-DD, ndays == 0 = all */
@@ -80,9 +81,9 @@ struct pp_profile {
  * max-talks-per-day 5, max-talk-minutes-per-day 240, max-consecutive-talks
  * 3, min-networking-minutes 90, min-networking-block 20,
  * room-change-minutes 5, day 00:00-24:00, lunch 11:30-14:00/30,
- * recorded-weight 0.5, talk-base 0.5, networking-weight 1 (per hour),
- * level-bonus 0.5, criteria-bonus 2; no level, no time zone, all days, and
- * every list empty.
+ * recorded-weight 0.5, talk-base 0, networking-weight 0.5, level-bonus
+ * 0.5 (all three per hour), criteria-bonus 2, fill-with-talks no; no
+ * level, no time zone, all days, and every list empty.
  */
 void pp_profile_init(struct pp_profile *p);
 /* Frees everything p owns; p may be initialised again. */
@@ -125,10 +126,12 @@ int pp_profile_load_string(struct pp_profile *p, const char *name,
  *             the window's length, or "none"; recorded-weight: 0..1;
  *             networking-weight: 0..1000000; talk-base, level-bonus,
  *             criteria-bonus: -1000000..1000000 (plain decimals, no
- *             exponent, inf or nan); level: a word, "none" clears it;
- *             timezone: an IANA zone (pp_tz_valid); days: YYYY-MM-DD list
- *             separated by commas (kept sorted, without duplicates), "all"
- *             clears it.  A key given again replaces the value.
+ *             exponent, inf or nan); fill-with-talks: yes, true, on,
+ *             1 or no, false, off, 0 (ignoring case); level: a word,
+ *             "none" clears it; timezone: an IANA zone (pp_tz_valid);
+ *             days: YYYY-MM-DD list separated by commas (kept sorted,
+ *             without duplicates), "all" clears it.  A key given again
+ *             replaces the value.
  *   interests TOPIC = WEIGHT, speakers NAME = WEIGHT: weight as talk-base;
  *             the name must hold a letter or digit; giving a name again
  *             (ignoring ASCII case) replaces its weight.

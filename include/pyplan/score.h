@@ -3,6 +3,16 @@
  * Scoring: what an event is worth to this attendee.  Scores are integers in
  * thousandths of a point so that the solver's arithmetic is exact and its
  * tie-breaks deterministic.
+ *
+ * Relevance follows BM25F (S. Robertson, H. Zaragoza, M. Taylor, "Simple
+ * BM25 extension to multiple weighted fields", CIKM 2004,
+ * doi:10.1145/1031171.1031181; per-field length normalisation as in
+ * Robertson and Zaragoza, "The Probabilistic Relevance Framework: BM25 and
+ * Beyond", 2009): each field's term frequency is weighted and normalised
+ * for the field's length first, and the non-linear saturation is applied
+ * once to the sum, so repeats and extra fields add less and less, and a
+ * word in the title outweighs the same word in a long abstract.  There is
+ * no IDF: the attendee's weight is the term's weight.
  */
 #ifndef PYPLAN_SCORE_H
 #define PYPLAN_SCORE_H
@@ -10,52 +20,158 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "pyplan/diag.h"
 #include "pyplan/event.h"
 #include "pyplan/profile.h"
 
 #define PP_SCORE_UNIT 1000 /* one point */
 
+/*
+ * Relevance of one topic to one event, in thousandths (PP_REL_UNIT is one
+ * occurrence in a title of the reference length).  With tf_title,
+ * tf_track, tf_tags and tf_abs the non-overlapping occurrences of the
+ * topic's phrase in each field (pp_words_count; the tags are one field, a
+ * phrase never spans two tags) and len_title, len_abs the words of the
+ * title and the abstract (pp_words_len):
+ *
+ *   x   = PP_REL_TRACK * tf_track + PP_REL_TAGS * tf_tags
+ *       + round(PP_REL_TITLE * tf_title * 2 * PP_REL_TITLE_WORDS
+ *               / (PP_REL_TITLE_WORDS + len_title))
+ *       + round(PP_REL_ABSTRACT * tf_abs * 2 * PP_REL_ABSTRACT_WORDS
+ *               / (PP_REL_ABSTRACT_WORDS + len_abs))
+ *   rel = round(x * (PP_REL_UNIT + PP_REL_K) / (x + PP_REL_K))
+ *
+ * The title's and abstract's terms are BM25F's tf / ((1 - b) + b * len /
+ * avglen) with b = 1/2 and fixed reference lengths (about the median of
+ * real programmes) instead of the programme's averages, so that an
+ * event's score does not depend on the other events.  A track or a tag is
+ * a label chosen for the event, so it weighs more than a title word.
+ * Rounding is half up (every term is non-negative).  So: one occurrence
+ * in an 8-word title gives 1000, in a 4-word title 1143; the track 1200;
+ * an 8-word title and the track 1429; nothing reaches 2000.  A single
+ * mention in an abstract of 150 words gives 49, in one of 400 words 28 (a
+ * passing mention counts little), four in a 60-word abstract 250.
+ */
+#define PP_REL_UNIT 1000
+#define PP_REL_TITLE 1000         /* one title occurrence, reference */
+#define PP_REL_TITLE_WORDS 8      /* reference title length, words */
+#define PP_REL_TRACK 1500         /* one track occurrence */
+#define PP_REL_TAGS 1500          /* one occurrence in a tag */
+#define PP_REL_ABSTRACT 25        /* one abstract occurrence, reference */
+#define PP_REL_ABSTRACT_WORDS 150 /* reference abstract length, words */
+#define PP_REL_K 1000             /* saturation constant */
+/* Relevance from which a topic counts as what the event is about, so
+ * that the event covers a criterion: any track or tag occurrence, a title
+ * occurrence in a title of up to 40 words, about ten mentions in an
+ * abstract of the reference length. */
+#define PP_REL_STRONG 500
+
+/* Where a term matched: bits of pp_score_match.fields. */
+enum pp_field {
+	PP_FIELD_TITLE = 1 << 0,
+	PP_FIELD_TRACK = 1 << 1,
+	PP_FIELD_TAGS = 1 << 2,
+	PP_FIELD_ABSTRACT = 1 << 3,
+	PP_FIELD_SPEAKERS = 1 << 4
+};
+
+enum pp_match_kind { PP_MATCH_INTEREST, PP_MATCH_SPEAKER, PP_MATCH_LEVEL };
+
+/* One profile term that matched the event. */
+struct pp_score_match {
+	enum pp_match_kind kind;
+	const char *name; /* borrowed from the profile: topic, speaker or
+	                     level; lives as long as the profile */
+	unsigned fields;  /* enum pp_field bits */
+	int64_t rel;      /* relevance in thousandths (PP_REL_UNIT for a
+	                     speaker or the level) */
+	int64_t weight;   /* the profile's weight, units per hour */
+	int64_t units;    /* what it adds per hour, after damping */
+	int damped;       /* 1: an interest that is not the event's best */
+};
+
+/* Matches kept in struct pp_score; nmatch counts them all. */
+#define PP_SCORE_MATCH_MAX 8
+
 struct pp_score {
 	int64_t value; /* what the solver adds when the event is planned */
-	int64_t raw;   /* value before the recorded-talk factor */
+	int64_t raw;   /* round(rate * minutes / 60): the value before the
+	                  recorded-talk factor and the fill term */
+	int64_t rate;  /* units per hour (below) */
+	int64_t fill;  /* fill-with-talks term, units; 0 when off */
 	unsigned crit; /* bit c set: the event covers criterion c */
-	char
-	    reason[160]; /* "interest: testing ×3, speaker: X ×2", "" if none */
+	size_t nmatch; /* interests, speakers and level that matched */
+	struct pp_score_match match[PP_SCORE_MATCH_MAX]; /* best first */
+	char reason[160]; /* "interest: testing ×3, speaker: X ×2", "" if
+	                     none */
 };
 
 struct pp_scorer; /* profile terms prepared for matching */
 
 /* Prepares p's interests, speakers and criteria; p is borrowed and must
- * outlive the scorer.  Free with pp_scorer_free (no-op on NULL). */
+ * outlive the scorer and the scores it fills.  Free with pp_scorer_free
+ * (no-op on NULL). */
 struct pp_scorer *pp_scorer_new(const struct pp_profile *p);
 void pp_scorer_free(struct pp_scorer *s);
 
 /*
- * Scores ev and fills *out.  Every weight is first converted to units with
- * pp_score_units; the rest is integer arithmetic.
+ * Scores ev, fills *out and notes in s which profile terms matched (for
+ * pp_scorer_report).  Every weight is first converted to units per hour
+ * with pp_score_units; the rest is integer arithmetic, rounding half
+ * away from zero unless said otherwise.  Topics are stemmed in the event's
+ * language (ev->lang, English when unknown; pp_stemmer_new); speakers are
+ * matched unstemmed.
+ *
+ * Value of time.  Every score is a rate in units per hour times the
+ * event's minutes, so a talk is worth more than the networking it
+ * displaces exactly when its rate (after the recorded factor) beats
+ * networking-weight, the rate of the hallway-track and free lunch blocks
+ * beside it (pp_score_networking).  The caps are ceilings: with the
+ * defaults (talk-base 0) a talk that matches nothing is worth 0, less
+ * than the hallway for the same time, and is never planned unless
+ * must-see; one that ties with a free gap is not planned either, as a
+ * plan without it has fewer talks and dominates it in the solver.
+ *
+ * Each interest t whose phrase occurs in the event has relevance rel_t
+ * (PP_REL_*, above) and contributes
+ *   c_t = round(weight_t * rel_t / PP_REL_UNIT);
+ * the event's topic value is the largest positive c_t (the first in
+ * profile order among equals), plus round(c_t / PP_SCORE_DAMP) for each
+ * other positive c_t, plus every negative c_t in full, so one strong
+ * match beats several weak ones and a topic to avoid always costs its
+ * weight.
  *
  * Talk load (pp_kind_class == PP_CLASS_TALK):
- *   raw = talk-base
- *       + the weight of each interest whose phrase occurs (pp_words_match)
- *         in the title, a tag, the track or the abstract, once per topic
- *       + the weight of each [speakers] name that matches one of the
- *         event's speakers: whole name equal ignoring ASCII case, or the
- *         name occurring as a phrase in one speaker's string ("Ryan"
- *         matches "Lilly Ryan"), once per name
- *       + level-bonus when the profile has a level and it equals the
- *         event's level ignoring ASCII case;
+ *   rate = base(kind) + topic value
+ *        + the weight of each [speakers] name that occurs as a phrase in
+ *          one of the event's speakers, unstemmed, ignoring case ("Ryan"
+ *          matches "Lilly Ryan"), once per name
+ *        + level-bonus when the profile has a level and it equals the
+ *          event's level ignoring ASCII case;
+ *   base(kind) = talk-base for every talk-load kind (the one place where
+ *          a kind could be given a value of its own, e.g. plenaries);
+ *   raw   = round(rate * minutes / 60);
  *   value = raw, or for a recorded event (PP_REC_YES)
- *       raw * recorded-weight-units / 1000 rounded half away from zero.
+ *           round(raw * recorded-weight-units / 1000); then plus
+ *   fill  = round(networking-weight * minutes / 60) + minutes
+ *           when fill-with-talks is on (else 0): the networking the talk
+ *           displaces and one unit a minute more, so that every talk that
+ *           is not worth less than nothing beats the hallway beside it,
+ *           recorded or not, and free slots fill up to the caps with the
+ *           best-matched talks.
  * Networking:
- *   raw = value = networking-weight-units * minutes / 60 (rounded half
- *       away from zero) + matching interests as above; speakers and level
- *       do not count, and whether the block is long enough is the model's
- *       business.
- * crit (any kind of event): bit c is set when a term of criterion c
- *   matches: a topic for job, depth and new (as interests), a name for
- *   speaker (as [speakers]).  Whether non-talks may cover a criterion is
- *   the model's call.
- * reason: the matches in order, the label once per group, weights as
+ *   rate = networking-weight + topic value (speakers and level do not
+ *          count, and whether the block is long enough is the model's
+ *          business); value = raw = round(rate * minutes / 60), which is
+ *          pp_score_networking when nothing matches.
+ * crit (any kind of event): bit c is set when a topic of criterion c (job,
+ *   depth, new) has relevance at least PP_REL_STRONG, or for speaker when
+ *   a name matches as in [speakers].  Whether non-talks may cover a
+ *   criterion is the model's call.
+ * match: the interests that occur (by units per hour, largest first, then
+ *   profile order), then the speakers and the level (talk load only), the
+ *   first PP_SCORE_MATCH_MAX of nmatch.
+ * reason: the matches in that order, the label once per group, weights as
  *   pp_score_format writes them: "interest: testing ×3, api ×-1, speaker:
  *   Lilly Ryan ×2, level"; "" when nothing matched.  A reason too long
  *   for the buffer keeps the items that fit and ends with ", …" (a single
@@ -64,26 +180,58 @@ void pp_scorer_free(struct pp_scorer *s);
 void pp_score_event(const struct pp_scorer *s, const struct pp_event *ev,
     struct pp_score *out);
 
-/* One term of an event's raw score (pp_score_breakdown). */
+/* Damping of the topics after the best: they add 1 / PP_SCORE_DAMP. */
+#define PP_SCORE_DAMP 4
+
+/* One term of an event's rate (pp_score_breakdown). */
 struct pp_score_term {
-	const char *label; /* static: "interest", "speaker", "level-bonus",
-	                      "talk-base" or "networking-weight" */
-	const char *name;  /* borrowed from the profile: the topic, speaker
-	                      or level; NULL for talk-base and
-	                      networking-weight */
-	int64_t units;     /* the term's value in score units */
+	const char *label; /* static: "talk-base", "networking-weight",
+	                      "interest", "speaker" or "level-bonus" */
+	const struct pp_score_match *m; /* the match, NULL for the base */
+	int64_t units;                  /* per hour */
 };
 
 /*
  * Scores ev exactly as pp_score_event (same *out) and lists the terms
- * whose sum is out->raw, in this order: talk-base for talk load, or for
- * networking networking-weight per hour times the event's minutes
- * (rounded as above); then each matching interest; then, for talk load,
- * each matching speaker and the level bonus.  Stores at most max terms in
- * terms (may be NULL when max is 0) and returns how many there are.
+ * whose sum is out->rate: talk-base for talk load, or networking-weight
+ * for networking; then every match (out->match order, all of them, not
+ * only the first PP_SCORE_MATCH_MAX).  Stores at most max terms in terms
+ * (may be NULL when max is 0) and returns how many there are.  The terms'
+ * matches point into *scratch, which must have room for max - 1 matches
+ * (may be NULL when max is 0) and outlives the terms.
  */
 size_t pp_score_breakdown(const struct pp_scorer *s, const struct pp_event *ev,
-    struct pp_score *out, struct pp_score_term *terms, size_t max);
+    struct pp_score *out, struct pp_score_term *terms,
+    struct pp_score_match *scratch, size_t max);
+
+/*
+ * Describes a term for `explain` into buf[size]: "interest: python ×3,
+ * relevance 1.2 (title, track)", with ", damped 1/4" for an interest that
+ * is not the event's best; "speaker: Lilly Ryan ×2"; "level-bonus
+ * (level intermediate)"; the label alone for the base.
+ */
+void pp_score_term_text(const struct pp_score_term *t, char *buf, size_t size);
+
+/* The name of one field bit ("title", "track", "tags", "abstract",
+ * "speakers"), or "" for anything else. */
+const char *pp_score_field_name(unsigned field);
+
+/* The name of a match kind: "interest", "speaker" or "level". */
+const char *pp_score_match_kind_name(enum pp_match_kind k);
+
+/* Writes the field names of bits into buf[size], separated by sep, in
+ * enum pp_field order ("title, track"); "" for none. */
+void
+pp_score_fields_text(unsigned fields, const char *sep, char *buf, size_t size);
+
+/*
+ * Writes where each stored match of s matched into buf[size], for the CSV
+ * column: "python (title, track) 1.2; testing (abstract) 0.059; Lilly
+ * Ryan (speakers) 1" (relevance as pp_score_format writes thousandths),
+ * "; …" at the end when matches were left out or did not fit; "" when
+ * none.
+ */
+void pp_score_where(const struct pp_score *s, char *buf, size_t size);
 
 /*
  * Converts a profile weight to score units, rounding half away from 0
@@ -102,5 +250,26 @@ int64_t pp_score_networking(const struct pp_profile *p, long minutes);
  * "2.5", -1000 -> "-1", 125 -> "0.125", 0 -> "0".
  */
 void pp_score_format(int64_t v, char *buf);
+
+/*
+ * Warns in ds about each profile term that matched no event that s has
+ * scored (pp_score_event; match rules as there, relevance above 0, any
+ * kind of event): an interest, a [speakers] name, a criterion topic or
+ * speaker.  The warning names the term and, when tt has a close word or
+ * speaker name (pp_edit_distance at most 1 for terms of up to 5
+ * characters, 2 up to 10, else 3; shorter than 4: none), suggests it:
+ * "interest 'pyton' matches no event; did you mean 'python'?".  A phrase
+ * is suggested with each word that occurs nowhere replaced by its
+ * nearest, when the result occurs.  Call it after scoring every event of
+ * tt (pp_model_build does).  tt is borrowed.  Returns the number of
+ * warnings.
+ */
+size_t pp_scorer_report(const struct pp_scorer *s,
+    const struct pp_timetable *tt, struct pp_diags *ds);
+
+/* Scores every event of tt with a scorer for p and reports as
+ * pp_scorer_report does, for callers without a model. */
+size_t pp_score_check_terms(const struct pp_profile *p,
+    const struct pp_timetable *tt, struct pp_diags *ds);
 
 #endif

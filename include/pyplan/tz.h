@@ -20,13 +20,66 @@ struct pp_civil {
 /* Returns 1 if zone is a known IANA zone name (or "UTC"/"Z"), else 0. */
 int pp_tz_valid(const char *zone);
 
+/* Where a wall-clock time falls in its zone. */
+enum pp_tz_fit {
+	PP_TZ_EXACT, /* it occurs once */
+	PP_TZ_GAP,   /* it never occurs: the clocks jump over it */
+	PP_TZ_FOLD   /* it occurs twice: the clocks go back over it */
+};
+
 /*
  * Converts civil time c in zone to an instant in *out.  Returns 0, or -1 if
- * the zone is unknown or the fields are out of range.  A time in a DST gap
- * or overlap resolves as RFC 5545 says (the earlier offset: the first of
- * two occurrences; the offset before the gap).
+ * the zone is unknown or the fields are out of range.  Times the clocks
+ * skip or repeat resolve as RFC 5545 (3.3.5) says, which is what
+ * pp_tz_resolve does: a repeated time is its first occurrence (the offset
+ * in force before the change: 2018-10-28 02:30 Europe/Berlin is
+ * 02:30+02:00), a skipped one is read with the offset in force before the
+ * gap (2018-03-25 02:30 Europe/Berlin is 01:30+01:00, which the clocks
+ * show as 03:30+02:00).
  */
 int pp_tz_from_civil(const char *zone, const struct pp_civil *c, int64_t *out);
+/* The same, and *fit (if not NULL) says whether c was skipped or repeated. */
+int pp_tz_from_civil_fit(const char *zone, const struct pp_civil *c,
+    int64_t *out, enum pp_tz_fit *fit);
+
+/* A zone's offset from UTC (seconds east) at instant t; arg is the
+ * caller's (for zones pp_tz does not know by name: iCalendar VTIMEZONEs). */
+typedef int (*pp_tz_offset_fn)(void *arg, int64_t t);
+
+/*
+ * The one reading of wall-clock times, for any zone given by its offset
+ * function: the instant of local (seconds since 1970-01-01T00:00 on the
+ * zone's clock, see pp_civil_seconds) by the RFC 5545 rule above; *fit
+ * (if not NULL) says whether the time was skipped or repeated.  Assumes
+ * that the zone changes its offset at most once within 48 hours.
+ */
+int64_t pp_tz_resolve(int64_t local, pp_tz_offset_fn off, void *arg,
+    enum pp_tz_fit *fit);
+
+/*
+ * An instant at the same place of the 400-year Gregorian cycle as t and
+ * before the year 2500 (t itself when it is): what zone rules say then
+ * is what they say at t, since far-future offsets follow the zones' last
+ * rules, and zone code (libical's recurrences stop after 2582) is slow or
+ * gives up beyond.
+ */
+int64_t pp_tz_cycle_back(int64_t t);
+
+/* Seconds since 1970-01-01T00:00 of c's fields, on c's own clock (no zone
+ * involved; the fields are not checked). */
+int64_t pp_civil_seconds(const struct pp_civil *c);
+/* Fills c's date and time fields from seconds s since 1970-01-01T00:00
+ * (the inverse of pp_civil_seconds; wday and utc_offset untouched). */
+void pp_civil_from_seconds(int64_t s, struct pp_civil *c);
+
+/*
+ * The IANA zone that the Unicode CLDR table windowsZones maps a Windows
+ * (Outlook, Exchange) zone name to, as Windows itself does for the world
+ * (territory "001"): "W. Europe Standard Time" -> "Europe/Berlin".  Exact
+ * names, case-insensitive; NULL when the name is not in the table.  The
+ * table lives in src/tz_windows.c with its origin.
+ */
+const char *pp_tz_windows(const char *name);
 
 /* Converts instant t to civil time in zone; returns 0 or -1 (unknown zone). */
 int pp_tz_to_civil(const char *zone, int64_t t, struct pp_civil *out);

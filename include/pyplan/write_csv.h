@@ -33,12 +33,14 @@
  * order; times are local to the planning zone):
  *
  *   date,start,end,kind,class,title,speakers,room,score,must,reason,id,
- *   url,video_url
+ *   url,video_url,matched
  *
  * where date is YYYY-MM-DD, start and end are HH:MM, kind is the
- * canonical kind name, class is "talk" or "networking", must is yes/no and
+ * canonical kind name, class is "talk" or "networking", must is yes/no,
  * id is the item id of pp_item_id ("hallway-2018-05-11-1050" for a
- * synthesized block).
+ * synthesized block) and matched says where the profile's terms matched,
+ * best first, with their relevance (pp_score_where: "python (title,
+ * track) 1.429; testing (abstract) 0.049"; empty when nothing did).
  *
  * Programme columns (one row per event; the CSV loader reads them back, so
  * CSV -> ICS -> CSV round-trips):

@@ -58,6 +58,7 @@
  *                        (numbers),
  *                      level (string or null), level_bonus,
  *                      criteria_bonus (numbers),
+ *                      fill_with_talks (boolean),
  *                      timezone (the planning zone in effect),
  *                      days [the dates planned],
  *                      interests {topic: weight}, speakers {name: weight},
@@ -70,7 +71,7 @@
  *                       items [{ id, kind, class, source, title, start,
  *                                end, minutes, room, rooms, speakers, tags,
  *                                url, video_url, recorded, score, must,
- *                                reason }],
+ *                                reason, matches }],
  *                       totals { talks, talk_minutes, networking_minutes,
  *                                score },
  *                       caps { max_talks, max_talk_minutes (null =
@@ -93,7 +94,14 @@
  * "hallway" or "lunch".  "start"/"end" are in the planning zone.
  * "recorded" is true, false or null (unknown, and for synthesized blocks).
  * "must" is true for must-see events.  "reason" is the short reason of the
- * text output ("interest: testing ×3", "must-see") or null.
+ * text output ("interest: testing ×3", "must-see") or null.  "matches"
+ * says where the profile's terms matched the event, best first (at most
+ * eight; empty for synthesized blocks): [{ term (the topic, speaker or
+ * level as the profile writes it), kind ("interest", "speaker" or
+ * "level"), weight (the profile's, points per hour), relevance (1 = one
+ * occurrence in a title; see score.h and "Relevance" in pyplan(1)),
+ * fields (some of "title", "track", "tags", "abstract", "speakers"),
+ * per_hour (points per hour the term adds, after damping) }].
  * "watch_later" lists recorded talks that scored well but were left out:
  * "score" is what planning the talk would have added, "raw_score" its
  * value before the recorded-weight factor.

@@ -175,6 +175,15 @@ fx_new(void)
 		f->sc[c].value = f->sc[c].raw = 1000 * (c + 1);
 	f->sc[2].value = 1100;
 	f->sc[2].raw = 2200;
+	/* Where the open space's interest matched (JSON "matches", the CSV
+	 * column "matched"). */
+	f->sc[1].nmatch = 1;
+	f->sc[1].match[0].kind = PP_MATCH_INTEREST;
+	f->sc[1].match[0].name = s_testing;
+	f->sc[1].match[0].fields = PP_FIELD_TITLE | PP_FIELD_ABSTRACT;
+	f->sc[1].match[0].rel = 1250;
+	f->sc[1].match[0].weight = 3000;
+	f->sc[1].match[0].units = 3750;
 
 	f->m.tt = tt;
 	f->m.p = &f->p;

@@ -3,6 +3,7 @@
  * Unit tests for the timetable model: the kind mapping, splitting of
  * multi-valued fields, rooms, sorting and duplicate merging.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "testutil.h"
@@ -62,6 +63,47 @@ test_kind_guess_more(void **state)
 	assert_int_equal(pp_kind_guess("event", "Something"), PP_KIND_OTHER);
 	/* whole words only */
 	assert_int_equal(pp_kind_guess("", "Postering"), PP_KIND_TALK);
+}
+
+/*
+ * Issue 12 (Sched): the category names of notices and the plural
+ * category names decide as kind words, but never from a title, where
+ * they would catch talks.
+ */
+static void
+test_kind_words_only(void **state)
+{
+	(void)state;
+	assert_int_equal(pp_kind_guess("GENERAL INFO",
+	                     "Board Game Library "
+	                     "Closed"),
+	    PP_KIND_INFO);
+	assert_int_equal(pp_kind_guess("Information", "Registration desk"),
+	    PP_KIND_INFO);
+	assert_int_equal(pp_kind_guess("Notices", "Crow's Nest Unavailable"),
+	    PP_KIND_INFO);
+	assert_int_equal(pp_kind_guess("Announcements", "x"), PP_KIND_INFO);
+	assert_int_equal(pp_kind_guess("", "General Information"),
+	    PP_KIND_INFO);
+	assert_int_equal(pp_kind_guess("BREAKOUT SESSIONS", "Typing"),
+	    PP_KIND_TALK);
+	assert_int_equal(pp_kind_guess("KEYNOTES", "Opening"), PP_KIND_KEYNOTE);
+	assert_int_equal(pp_kind_guess("MEALS", "Dinner (Red Team)"),
+	    PP_KIND_MEAL);
+	assert_int_equal(pp_kind_guess("Panels", "x"), PP_KIND_PANEL);
+	assert_int_equal(pp_kind_guess("Breaks", "Afternoon"), PP_KIND_BREAK);
+	assert_int_equal(pp_kind_guess("Socials", "x"), PP_KIND_SOCIAL);
+	/* titles: no kind word, so these stay talks */
+	assert_int_equal(pp_kind_guess("", "Information Retrieval in Python"),
+	    PP_KIND_TALK);
+	assert_int_equal(pp_kind_guess("", "When Python Breaks"), PP_KIND_TALK);
+	assert_int_equal(pp_kind_guess("", "Managing Sessions in Flask"),
+	    PP_KIND_TALK);
+	assert_int_equal(pp_kind_guess("", "A Notice on Licences"),
+	    PP_KIND_TALK);
+	/* a bracketed prefix is a kind word */
+	assert_int_equal(pp_kind_guess("", "[info] Wi-Fi details"),
+	    PP_KIND_INFO);
 }
 
 static void
@@ -216,6 +258,57 @@ test_merge_duplicates(void **state)
 	pp_timetable_free(tt);
 }
 
+/*
+ * Many copies of one event (a CSV row per room, as some exports write
+ * them): one event, the union of the rooms in order of first appearance,
+ * each room once, and one note per merged copy.
+ */
+static void
+test_merge_many(void **state)
+{
+	struct pp_timetable *tt = pp_timetable_new();
+	struct pp_diags ds;
+	char rooms[64];
+	size_t i;
+	const size_t n = 3000;
+
+	(void)state;
+	pp_diags_init(&ds);
+	for (i = 0; i < n; i++) {
+		/* every copy repeats "Hall" and one of 7 shared rooms, and
+		 * every other copy brings a room of its own */
+		if (i % 2 == 0)
+			snprintf(rooms, sizeof(rooms), "Hall; R%zu; Own %zu",
+			    i % 7, i);
+		else
+			snprintf(rooms, sizeof(rooms), "R%zu; Hall", i % 7);
+		add(tt, "Same", 3600, 7200, rooms, (unsigned)(i + 2));
+	}
+	add(tt, "Other", 3600, 7200, "Hall", 1);
+	pp_timetable_merge_duplicates(tt, &ds);
+	assert_int_equal(tt->n, 2);
+	assert_int_equal(ds.n, n - 1);
+	assert_string_equal(tt->ev[1].title, "Same");
+	/* Hall, the 7 shared rooms and n/2 own rooms, each once, in the
+	 * order the copies sort in ("Hall; R0; Own 0" first) */
+	assert_int_equal(tt->ev[1].nrooms, 1 + 7 + n / 2);
+	assert_string_equal(tt->ev[1].rooms[0], "Hall");
+	assert_string_equal(tt->ev[1].rooms[1], "R0");
+	assert_string_equal(tt->ev[1].rooms[2], "Own 0");
+	for (i = 0; i < tt->ev[1].nrooms; i++) {
+		size_t j;
+
+		for (j = i + 1; j < tt->ev[1].nrooms; j += 97)
+			assert_string_not_equal(tt->ev[1].rooms[i],
+			    tt->ev[1].rooms[j]);
+	}
+	assert_non_null(strstr(tt->ev[1].room, "; Own 2998"));
+	assert_non_null(strstr(tt->ev[1].room, "; R6"));
+	assert_string_equal(tt->ev[0].room, "Hall");
+	pp_diags_fini(&ds);
+	pp_timetable_free(tt);
+}
+
 static void
 test_lang(void **state)
 {
@@ -258,11 +351,13 @@ main(void)
 	    cmocka_unit_test(test_kind_guess_spec),
 	    cmocka_unit_test(test_lang),
 	    cmocka_unit_test(test_kind_guess_more),
+	    cmocka_unit_test(test_kind_words_only),
 	    cmocka_unit_test(test_kind_names),
 	    cmocka_unit_test(test_split),
 	    cmocka_unit_test(test_add_pop_rooms),
 	    cmocka_unit_test(test_sort),
 	    cmocka_unit_test(test_merge_duplicates),
+	    cmocka_unit_test(test_merge_many),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

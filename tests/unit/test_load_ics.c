@@ -14,6 +14,8 @@
  *   pyconuk2015-schedule.ics   vevents 162 schedulable 157 no_end 5
  *   nodejs-release.ical        vevents 10 all_day 10 schedulable 0
  */
+#include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -369,9 +371,12 @@ test_vtimezone(void **state)
 	assert_int_equal(e->end, utc("2025-06-01T09:00"));
 	e = by_id(l.tt, "custom-zone-winter@test");
 	assert_int_equal(e->start, utc("2025-01-15T09:00")); /* +01:00 */
-	assert_string_equal(e->tz, "UTC"); /* not an IANA name: noted */
-	assert_true(has(&l.ds, PP_NOTE, 37, "not an IANA zone name"));
-	assert_int_equal(count(&l.ds, PP_NOTE), 1);
+	/* Not an IANA name: its instants come from its VTIMEZONE, but it
+	 * is shown in UTC, which is worth a warning (issue 18 item 7). */
+	assert_string_equal(e->tz, "UTC");
+	assert_true(has(&l.ds, PP_WARNING, 39, "not an IANA or Windows zone"));
+	assert_int_equal(count(&l.ds, PP_WARNING), 1);
+	assert_int_equal(count(&l.ds, PP_NOTE), 0);
 	e = by_id(l.tt, "iana-with-vtimezone@test");
 	assert_int_equal(e->start, utc("2025-06-01T12:00"));
 	assert_int_equal(e->end, utc("2025-06-01T12:30"));
@@ -488,10 +493,14 @@ test_recurrence(void **state)
 	assert_int_equal(l.rc, 0);
 	assert_int_equal(l.ds.nerrors + l.ds.nwarnings, 0);
 	/* stand-up: COUNT=5 from 12 May, minus EXDATE 14, 13 moved to
-	 * 11:00 by an override, 15 cancelled by one: 12, 13, 16 */
+	 * 11:00 by an override, 15 cancelled by one (kept, cancelled): 12,
+	 * 13, 15, 16 */
 	for (i = n = 0; i < l.tt->n; i++)
 		n += strncmp(l.tt->ev[i].id, "standup@recur/", 14) == 0;
-	assert_int_equal(n, 3);
+	assert_int_equal(n, 4);
+	e = by_id(l.tt, "standup@recur/20250515T070000Z");
+	assert_int_equal(e->status, PP_STATUS_CANCELLED);
+	assert_int_equal(e->line, 21);
 	e = by_id(l.tt, "standup@recur/20250512T070000Z");
 	assert_int_equal(e->start, utc("2025-05-12T07:00"));
 	assert_int_equal(e->end, utc("2025-05-12T07:15"));
@@ -502,7 +511,7 @@ test_recurrence(void **state)
 	assert_int_equal(e->line, 13);
 	e = by_id(l.tt, "standup@recur/20250516T070000Z");
 	assert_int_equal(e->start, utc("2025-05-16T07:00"));
-	assert_true(has(&l.ds, PP_NOTE, 21, "cancelled"));
+	assert_int_equal(e->status, PP_STATUS_CONFIRMED);
 	/* RDATE adds two instances, one at another time of day. */
 	e = by_id(l.tt, "workshop@recur/20250516T160000Z");
 	assert_int_equal(e->end - e->start, 3600);
@@ -516,7 +525,7 @@ test_recurrence(void **state)
 		}
 	assert_int_equal(n, 4);
 	by_id(l.tt, "weekly@recur/20250602T180000Z");
-	assert_int_equal(l.tt->n, 10);
+	assert_int_equal(l.tt->n, 11);
 	done(&l);
 }
 
@@ -557,11 +566,501 @@ test_rule_bombs(void **state)
 	assert_int_equal(l.ds.nerrors, 4);
 	assert_true(has(&l.ds, PP_ERROR, 8,
 	    "VTIMEZONE rule changes the "
-	    "offset more than 5000 times"));
-	assert_true(has(&l.ds, PP_ERROR, 15, "unknown TZID 'Bomb Time'"));
+	    "offset too often (more than 400 times in three years)"));
+	assert_true(has(&l.ds, PP_ERROR, 15,
+	    "TZID 'Bomb Time': its VTIMEZONE (line 4) cannot be evaluated"));
 	assert_true(has(&l.ds, PP_ERROR, 23, "unsupported RRULE (sub-daily"));
 	assert_true(has(&l.ds, PP_ERROR, 30, "unsupported RRULE (BYMONTHDAY"));
 	assert_int_equal(l.tt->n, 0);
+	done(&l);
+}
+
+/* ---- issue 18: exact time ------------------------------------------- */
+
+/* Appends printf output to a growing buffer. */
+static void sb_printf(char **buf, size_t *len, size_t *cap, const char *fmt,
+    ...) __attribute__((format(printf, 4, 5)));
+
+static void
+sb_printf(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	assert_true(n >= 0);
+	*buf = pp_xgrowarray(*buf, cap, *len + (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(*buf + *len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	*len += (size_t)n;
+}
+
+/* The instant of a wall-clock time in an IANA zone (RFC 5545 reading). */
+static int64_t
+iana(const char *zone, int y, int mo, int d, int h, int mi)
+{
+	struct pp_civil c;
+	int64_t t;
+
+	memset(&c, 0, sizeof(c));
+	c.year = y;
+	c.month = mo;
+	c.day = d;
+	c.hour = h;
+	c.min = mi;
+	assert_int_equal(pp_tz_from_civil(zone, &c, &t), 0);
+	return t;
+}
+
+/*
+ * Item 5: a daily 02:30 event across the spring change is at 02:30 every
+ * day, and at 03:30 on the day the clocks skip 02:30 (libical gave 02:30,
+ * 03:30, 03:30, 02:30); a skipped DTSTART is read with the offset before
+ * the gap (03:30+02:00, not 01:30+01:00) and said so; a repeated one is
+ * its first occurrence (+02:00).
+ */
+static void
+test_dst_rrule(void **state)
+{
+	static const char ics[] =
+	    "BEGIN:VCALENDAR\nVERSION:2.0\n"
+	    "BEGIN:VEVENT\nUID:berlin\n"
+	    "DTSTART;TZID=Europe/Berlin:20180324T023000\n"
+	    "DTEND;TZID=Europe/Berlin:20180324T033000\n"
+	    "RRULE:FREQ=DAILY;COUNT=4\nSUMMARY:Berlin\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:ny\n"
+	    "DTSTART;TZID=America/New_York:20180310T023000\n"
+	    "DTEND;TZID=America/New_York:20180310T030000\n"
+	    "RRULE:FREQ=DAILY;COUNT=4\nSUMMARY:NY\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:gap\n"
+	    "DTSTART;TZID=Europe/Berlin:20180325T023000\n"
+	    "DTEND;TZID=Europe/Berlin:20180325T040000\n"
+	    "SUMMARY:Gap\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:fold\n"
+	    "DTSTART;TZID=Europe/Berlin:20181028T023000\n"
+	    "DTEND;TZID=Europe/Berlin:20181028T040000\n"
+	    "SUMMARY:Fold\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:until\n"
+	    "DTSTART;TZID=Europe/Berlin:20180601T180000\n"
+	    "DTEND;TZID=Europe/Berlin:20180601T190000\n"
+	    "RRULE:FREQ=DAILY;UNTIL=20180603T160000Z\n"
+	    "SUMMARY:Until\nEND:VEVENT\nEND:VCALENDAR\n";
+	struct loaded l;
+	const struct pp_event *e;
+
+	(void)state;
+	load_buf(&l, "dst.ics", ics, strlen(ics), NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(by_id(l.tt, "berlin/20180324T013000Z")->start,
+	    utc("2018-03-24T01:30"));
+	/* 02:30 does not exist on the 25th: 03:30+02:00 */
+	assert_int_equal(by_id(l.tt, "berlin/20180325T013000Z")->start,
+	    utc("2018-03-25T01:30"));
+	/* and the day after is 02:30 again, +02:00 */
+	assert_int_equal(by_id(l.tt, "berlin/20180326T003000Z")->start,
+	    utc("2018-03-26T00:30"));
+	assert_int_equal(by_id(l.tt, "berlin/20180327T003000Z")->start,
+	    utc("2018-03-27T00:30"));
+	assert_int_equal(by_id(l.tt, "ny/20180311T073000Z")->start,
+	    iana("America/New_York", 2018, 3, 11, 3, 30));
+	assert_int_equal(by_id(l.tt, "ny/20180312T063000Z")->start,
+	    iana("America/New_York", 2018, 3, 12, 2, 30));
+	e = by_id(l.tt, "gap");
+	assert_int_equal(e->start, utc("2018-03-25T01:30"));
+	assert_int_equal(e->end, utc("2018-03-25T02:00"));
+	assert_true(has(&l.ds, PP_WARNING, 19,
+	    "2018-03-25 02:30 does not exist in Europe/Berlin"));
+	e = by_id(l.tt, "fold");
+	assert_int_equal(e->start, utc("2018-10-28T00:30"));
+	assert_int_equal(e->end, utc("2018-10-28T03:00"));
+	/* UNTIL 16:00Z is 18:00 in Berlin: the 3rd is the last */
+	by_id(l.tt, "until/20180603T160000Z");
+	assert_int_equal(l.tt->n, 4 + 4 + 2 + 3);
+	assert_int_equal(l.ds.nwarnings, 1);
+	done(&l);
+}
+
+/*
+ * A VTIMEZONE of its own (a TZID that is not an IANA name) is evaluated by
+ * pyplan: every wall-clock time around every change from 1990 to 2030
+ * must give the instant the IANA zone with the same rules gives, skipped
+ * and repeated times included.  "My Berlin" ends its old rule with a UTC
+ * UNTIL east of Greenwich, "My New York" changed its rules in 2007.
+ */
+static void
+test_vtimezone_rules(void **state)
+{
+	static const char zones[] =
+	    "BEGIN:VTIMEZONE\nTZID:My Berlin\n"
+	    "BEGIN:STANDARD\nDTSTART:19810927T030000\n"
+	    "RRULE:FREQ=YEARLY;BYMONTH=9;BYDAY=-1SU;UNTIL=19950924T010000Z\n"
+	    "TZOFFSETFROM:+0200\nTZOFFSETTO:+0100\nEND:STANDARD\n"
+	    "BEGIN:STANDARD\nDTSTART:19961027T030000\n"
+	    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\n"
+	    "TZOFFSETFROM:+0200\nTZOFFSETTO:+0100\nEND:STANDARD\n"
+	    "BEGIN:DAYLIGHT\nDTSTART:19810329T020000\n"
+	    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\n"
+	    "TZOFFSETFROM:+0100\nTZOFFSETTO:+0200\nEND:DAYLIGHT\n"
+	    "END:VTIMEZONE\n"
+	    "BEGIN:VTIMEZONE\nTZID:My New York\n"
+	    "BEGIN:DAYLIGHT\nDTSTART:19870405T020000\n"
+	    "RRULE:FREQ=YEARLY;BYMONTH=4;BYDAY=1SU;UNTIL=20060402T070000Z\n"
+	    "TZOFFSETFROM:-0500\nTZOFFSETTO:-0400\nEND:DAYLIGHT\n"
+	    "BEGIN:STANDARD\nDTSTART:19671029T020000\n"
+	    "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU;UNTIL=20061029T060000Z\n"
+	    "TZOFFSETFROM:-0400\nTZOFFSETTO:-0500\nEND:STANDARD\n"
+	    "BEGIN:DAYLIGHT\nDTSTART:20070311T020000\n"
+	    "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\n"
+	    "TZOFFSETFROM:-0500\nTZOFFSETTO:-0400\nEND:DAYLIGHT\n"
+	    "BEGIN:STANDARD\nDTSTART:20071104T020000\n"
+	    "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\n"
+	    "TZOFFSETFROM:-0400\nTZOFFSETTO:-0500\nEND:STANDARD\n"
+	    "END:VTIMEZONE\n";
+	static const int years[] = {1990, 1995, 1996, 2006, 2007, 2018, 2030,
+	    2900};
+	static const int months[] = {3, 4, 9, 10, 11};
+	static const int times[] = {90, 120, 150, 180};
+	static const char *const tz[][2] = {{"My Berlin", "Europe/Berlin"},
+	    {"My New York", "America/New_York"}};
+	char *buf = NULL, id[64];
+	size_t len = 0, cap = 0, y, m, d, t, z, n = 0, i;
+	struct loaded l;
+
+	(void)state;
+	sb_printf(&buf, &len, &cap, "BEGIN:VCALENDAR\nVERSION:2.0\n%s", zones);
+	for (z = 0; z < 2; z++)
+		for (y = 0; y < sizeof(years) / sizeof(years[0]); y++)
+			for (m = 0; m < sizeof(months) / sizeof(months[0]); m++)
+				for (d = 1; d <= 30; d++)
+					for (t = 0; t < 4; t++) {
+						sb_printf(&buf, &len, &cap,
+						    "BEGIN:VEVENT\nUID:%zu-%d-%"
+						    "d-"
+						    "%zu-%d\nDTSTART;TZID=%s:"
+						    "%04d%02d%02dT%02d%02d00\n"
+						    "DURATION:PT1M\nSUMMARY:x\n"
+						    "END:VEVENT\n",
+						    z, years[y], months[m], d,
+						    times[t], tz[z][0],
+						    years[y], months[m], (int)d,
+						    times[t] / 60,
+						    times[t] % 60);
+						n++;
+					}
+	sb_printf(&buf, &len, &cap, "END:VCALENDAR\n");
+	load_buf(&l, "rules.ics", buf, len, NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.tt->n, n);
+	for (i = 0; i < l.tt->n; i++) {
+		const struct pp_event *e = &l.tt->ev[i];
+		int yy, mm, dd, mins;
+
+		assert_int_equal(sscanf(e->id, "%zu-%d-%d-%d-%d", &z, &yy, &mm,
+		                     &dd, &mins),
+		    5);
+		snprintf(id, sizeof(id), "%s", e->id);
+		if (e->start !=
+		    iana(tz[z][1], yy, mm, dd, mins / 60, mins % 60))
+			fail_msg("%s: %" PRId64 " != %" PRId64, id, e->start,
+			    iana(tz[z][1], yy, mm, dd, mins / 60, mins % 60));
+		assert_string_equal(e->tz, "UTC");
+	}
+	/* one warning per zone: not an IANA name, shown in UTC; and the
+	 * skipped times */
+	assert_int_equal(l.ds.nerrors, 0);
+	done(&l);
+	free(buf);
+}
+
+/* Item 6: values libical reads wrong are errors at their lines. */
+static void
+test_overflows(void **state)
+{
+	static const struct {
+		const char *prop, *msg;
+	} cases[] = {
+	    {"DURATION:PT4294970896S", "DURATION 'PT4294970896S' is longer"},
+	    {"DURATION:P7102W", "DURATION 'P7102W' is longer than 366 days"},
+	    {"DURATION:P1H", "DURATION value 'P1H'"},
+	    {"DURATION:PT1H1D", "DURATION value 'PT1H1D'"},
+	    {"DURATION:P1W2D", "DURATION value 'P1W2D'"},
+	    {"DTEND:20200511T090000Z", "DTEND is more than 366 days after"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=DAILY;COUNT=4294967297",
+	        "bad RRULE part 'COUNT=4294967297'"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=DAILY;COUNT=5x",
+	        "bad RRULE part 'COUNT=5x'"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=DAILY;COUNT=1e3",
+	        "bad RRULE part 'COUNT=1e3'"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=YEARLY;COUNT=10000",
+	        "RRULE goes on past the year 2582"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=YEARLY;UNTIL=26000101",
+	        "RRULE goes on past the year 2582"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=YEARLY",
+	        "more than 10000 occurrences (it has no COUNT or UNTIL)"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=DAILY;COUNT=10001",
+	        "RRULE yields more than 10000 occurrences"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=WEEKLY;INTERVAL=65537;COUNT=2",
+	        "bad RRULE part 'INTERVAL=65537'"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=YEARLY;BYWEEKNO=54;COUNT=2",
+	        "bad RRULE part 'BYWEEKNO=54' (out of range)"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=YEARLY;BYYEARDAY=367;COUNT=2",
+	        "bad RRULE part 'BYYEARDAY=367' (out of range)"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=DAILY;COUNT=2;COUNT=3",
+	        "bad RRULE"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=DAILY;COUNT=2;UNTIL=20190101",
+	        "bad RRULE"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=WEEKLY;BYDAY=54MO;COUNT=2",
+	        "bad RRULE part 'BYDAY=54MO' (week number out of range)"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=MONTHLY;BYMONTH=13;COUNT=2",
+	        "bad RRULE part 'BYMONTH=13' (out of range)"},
+	    {"DTEND:20180511T100000Z\nRRULE:FREQ=DAILY;RSCALE=HEBREW;COUNT=2",
+	        "RSCALE and SKIP are not supported"},
+	};
+	char buf[512];
+	size_t i;
+	struct loaded l;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(buf, sizeof(buf),
+		    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:x\n"
+		    "DTSTART:20180511T090000Z\n%s\nSUMMARY:x\nEND:VEVENT\n"
+		    "END:VCALENDAR\n",
+		    cases[i].prop);
+		load_buf(&l, "ovf.ics", buf, strlen(buf), NULL, 0);
+		if (l.rc != -1 || l.ds.nerrors != 1 ||
+		    strstr(l.ds.v[0].msg, cases[i].msg) == NULL)
+			fail_msg("%s: rc %d, %zu errors, '%s'", cases[i].prop,
+			    l.rc, l.ds.nerrors,
+			    l.ds.n > 0 ? l.ds.v[0].msg : "");
+		/* the line of the property: DTEND or DURATION on 6, RRULE
+		 * on 7 */
+		assert_int_equal(l.ds.v[0].line,
+		    strchr(cases[i].prop, '\n') != NULL ? 7 : 6);
+		assert_int_equal(l.tt->n, 0);
+		done(&l);
+	}
+	/* and the exact reading of a valid DURATION */
+	snprintf(buf, sizeof(buf),
+	    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:x\n"
+	    "DTSTART:20180511T090000Z\nDURATION:P1W2DT3H4M5S\nSUMMARY:x\n"
+	    "END:VEVENT\nEND:VCALENDAR\n");
+	buf[strstr(buf, "P1W2D") - buf + 3] = 'X'; /* "P1WX..." is bad */
+	load_buf(&l, "ovf.ics", buf, strlen(buf), NULL, 0);
+	assert_int_equal(l.rc, -1);
+	done(&l);
+	snprintf(buf, sizeof(buf),
+	    "BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:x\n"
+	    "DTSTART:20180511T090000Z\nDURATION:P2DT3H4M5S\nSUMMARY:x\n"
+	    "END:VEVENT\nEND:VCALENDAR\n");
+	load_buf(&l, "ovf.ics", buf, strlen(buf), NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.tt->ev[0].end - l.tt->ev[0].start,
+	    2 * 86400 + 3 * 3600 + 4 * 60 + 5);
+	done(&l);
+}
+
+/*
+ * Items 7 and 8: a Windows TZID (Outlook) is its IANA zone; a VTIMEZONE
+ * that contradicts the IANA zone of its TZID is a warning and the IANA
+ * zone is used; offsets beyond 14 hours or malformed are errors.
+ */
+static void
+test_zone_names(void **state)
+{
+	static const char outlook[] =
+	    "BEGIN:VCALENDAR\nVERSION:2.0\n"
+	    "BEGIN:VTIMEZONE\nTZID:W. Europe Standard Time\n"
+	    "BEGIN:STANDARD\nDTSTART:16011028T030000\n"
+	    "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\n"
+	    "TZOFFSETFROM:+0200\nTZOFFSETTO:+0100\nEND:STANDARD\n"
+	    "BEGIN:DAYLIGHT\nDTSTART:16010325T020000\n"
+	    "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\n"
+	    "TZOFFSETFROM:+0100\nTZOFFSETTO:+0200\nEND:DAYLIGHT\n"
+	    "END:VTIMEZONE\n"
+	    "BEGIN:VEVENT\nUID:w\n"
+	    "DTSTART;TZID=W. Europe Standard Time:20180511T090000\n"
+	    "DTEND;TZID=W. Europe Standard Time:20180511T100000\n"
+	    "SUMMARY:Outlook\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:e\n"
+	    "DTSTART;TZID=Eastern Standard Time:20180511T090000\n"
+	    "DTEND;TZID=Eastern Standard Time:20180511T100000\n"
+	    "SUMMARY:No VTIMEZONE\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:p\n"
+	    "DTSTART;TZID=/mozilla.org/20050126_1/Europe/Paris:"
+	    "20180511T090000\n"
+	    "DURATION:PT1H\nSUMMARY:Prefixed\nEND:VEVENT\n"
+	    "END:VCALENDAR\n";
+	static const char liar[] =
+	    "BEGIN:VCALENDAR\nVERSION:2.0\n"
+	    "BEGIN:VTIMEZONE\nTZID:Europe/Berlin\n"
+	    "BEGIN:STANDARD\nDTSTART:19700101T000000\n"
+	    "TZOFFSETFROM:+1400\nTZOFFSETTO:+1400\nEND:STANDARD\n"
+	    "END:VTIMEZONE\n"
+	    "BEGIN:VTIMEZONE\nTZID:Mars Time\n"
+	    "BEGIN:STANDARD\nDTSTART:19700101T000000\n"
+	    "TZOFFSETFROM:-9959\nTZOFFSETTO:-9959\nEND:STANDARD\n"
+	    "END:VTIMEZONE\n"
+	    "BEGIN:VTIMEZONE\nTZID:Far Time\n"
+	    "BEGIN:STANDARD\nDTSTART:19700101T000000\n"
+	    "TZOFFSETFROM:+1500\nTZOFFSETTO:+1500\nEND:STANDARD\n"
+	    "END:VTIMEZONE\n"
+	    "BEGIN:VEVENT\nUID:b\n"
+	    "DTSTART;TZID=Europe/Berlin:20180511T090000\n"
+	    "DTEND;TZID=Europe/Berlin:20180511T100000\n"
+	    "SUMMARY:Berlin\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:m\n"
+	    "DTSTART;TZID=Mars Time:20180511T090000\n"
+	    "DTEND;TZID=Mars Time:20180511T100000\n"
+	    "SUMMARY:Mars\nEND:VEVENT\n"
+	    "BEGIN:VEVENT\nUID:f\n"
+	    "DTSTART;TZID=Far Time:20180511T090000\n"
+	    "DTEND;TZID=Far Time:20180511T100000\n"
+	    "SUMMARY:Far\nEND:VEVENT\n"
+	    "END:VCALENDAR\n";
+	struct loaded l;
+	const struct pp_event *e;
+
+	(void)state;
+	load_buf(&l, "outlook.ics", outlook, strlen(outlook), NULL, 0);
+	assert_int_equal(l.rc, 0);
+	e = by_id(l.tt, "w");
+	assert_int_equal(e->start, utc("2018-05-11T07:00"));
+	assert_string_equal(e->tz, "Europe/Berlin");
+	e = by_id(l.tt, "e");
+	assert_int_equal(e->start, utc("2018-05-11T13:00"));
+	assert_string_equal(e->tz, "America/New_York");
+	assert_true(has(&l.ds, PP_NOTE, 26,
+	    "read as the IANA zone "
+	    "America/New_York"));
+	e = by_id(l.tt, "p");
+	assert_int_equal(e->start, utc("2018-05-11T07:00"));
+	assert_string_equal(e->tz, "Europe/Paris");
+	assert_int_equal(l.ds.nwarnings + l.ds.nerrors, 0);
+	/* three zones: the programme declares none */
+	assert_null(l.tt->tz);
+	done(&l);
+
+	load_buf(&l, "liar.ics", liar, strlen(liar), NULL, 0);
+	assert_int_equal(l.rc, -1);
+	e = by_id(l.tt, "b");
+	assert_int_equal(e->start, utc("2018-05-11T07:00"));
+	assert_true(has(&l.ds, PP_WARNING, 29,
+	    "VTIMEZONE 'Europe/Berlin' (line 3) puts 2018-05-11 09:00 at "
+	    "UTC+14:00, the IANA zone Europe/Berlin at UTC+02:00: the IANA "
+	    "zone is used"));
+	assert_true(has(&l.ds, PP_ERROR, 16, "bad TZOFFSETTO value '-9959'"));
+	assert_true(has(&l.ds, PP_ERROR, 35, "unknown TZID 'Mars Time'"));
+	assert_true(has(&l.ds, PP_ERROR, 24, "bad TZOFFSETTO value '+1500'"));
+	assert_true(has(&l.ds, PP_ERROR, 41, "unknown TZID 'Far Time'"));
+	assert_int_equal(l.ds.nerrors, 4);
+	assert_int_equal(l.ds.nwarnings, 1);
+	assert_int_equal(l.tt->n, 1);
+	done(&l);
+}
+
+/*
+ * Issue 12: a Sched.com export (UTC times, X-WR-TIMEZONE, CATEGORIES in
+ * capitals, notices filed as GENERAL INFO, meals for one group only, a
+ * cancelled talk).  CATEGORIES give the kind, notices are information
+ * (never planned), the calendar's zone is the programme's.
+ */
+static void
+test_sched(void **state)
+{
+	struct loaded l;
+	const struct pp_event *e;
+
+	(void)state;
+	load(&l, "sched-2025.ics", NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_int_equal(l.ds.n, 0);
+	assert_int_equal(l.tt->n, 10);
+	assert_string_equal(l.tt->name, "Prairie Python 2025");
+	assert_non_null(l.tt->tz);
+	assert_string_equal(l.tt->tz, "America/Chicago");
+	e = by_title(l.tt, "Opening Keynote: Prairie Scale Python");
+	assert_int_equal(e->kind, PP_KIND_KEYNOTE);
+	assert_string_equal(e->kind_word, "KEYNOTES");
+	assert_int_equal(e->ntags, 0);
+	assert_int_equal(e->start, utc("2025-09-12T14:00")); /* 09:00 CDT */
+	assert_string_equal(e->tz, "America/Chicago");
+	e = by_title(l.tt, "Typing Django Apps, Gradually");
+	assert_int_equal(e->kind, PP_KIND_TALK);
+	assert_int_equal(e->ntags, 1);
+	assert_string_equal(e->tags[0], "WEB");
+	e = by_title(l.tt, "Crow's Nest Unavailable Until 4:45 pm");
+	assert_int_equal(e->kind, PP_KIND_INFO);
+	assert_int_equal(pp_kind_class(e->kind), PP_CLASS_INFO);
+	assert_string_equal(e->room, "Crow's Nest");
+	assert_int_equal(by_title(l.tt, "Board Game Library Closed")->kind,
+	    PP_KIND_INFO);
+	assert_int_equal(by_title(l.tt, "Dinner (Red Team)")->kind,
+	    PP_KIND_MEAL);
+	assert_int_equal(by_title(l.tt, "Dinner (Gold Team)")->kind,
+	    PP_KIND_MEAL);
+	assert_int_equal(by_title(l.tt, "Afternoon Break")->kind,
+	    PP_KIND_BREAK);
+	assert_int_equal(by_title(l.tt, "Hands-on Packaging")->kind,
+	    PP_KIND_WORKSHOP);
+	e = by_title(l.tt, "Async Pitfalls");
+	assert_int_equal(e->status, PP_STATUS_CANCELLED);
+	assert_int_equal(e->kind, PP_KIND_TALK);
+	assert_string_equal(e->url,
+	    "https://prairiepy2025.sched.com/event/1AbA/async-pitfalls");
+	done(&l);
+}
+
+/* Issue 12: which zone a programme declares (tt->tz). */
+static void
+test_declared_zone(void **state)
+{
+	static const char windows[] =
+	    "BEGIN:VCALENDAR\nVERSION:2.0\n"
+	    "X-WR-TIMEZONE:W. Europe Standard Time\n"
+	    "BEGIN:VEVENT\nUID:a\nDTSTART:20250512T090000\n"
+	    "DTEND:20250512T100000\nSUMMARY:x\nEND:VEVENT\nEND:VCALENDAR\n";
+	static const char tzid[] =
+	    "BEGIN:VCALENDAR\nVERSION:2.0\n"
+	    "BEGIN:VEVENT\nUID:a\nDTSTART;TZID=Europe/Lisbon:20250512T090000\n"
+	    "DTEND;TZID=Europe/Lisbon:20250512T100000\nSUMMARY:x\n"
+	    "END:VEVENT\nBEGIN:VEVENT\nUID:b\nDTSTART:20250512T110000Z\n"
+	    "DTEND:20250512T120000Z\nSUMMARY:y\nEND:VEVENT\nEND:VCALENDAR\n";
+	static const char vtz_only[] =
+	    "BEGIN:VCALENDAR\nVERSION:2.0\n"
+	    "BEGIN:VTIMEZONE\nTZID:America/Denver\nBEGIN:STANDARD\n"
+	    "DTSTART:19701101T020000\nTZOFFSETFROM:-0600\nTZOFFSETTO:-0700\n"
+	    "END:STANDARD\nEND:VTIMEZONE\n"
+	    "BEGIN:VEVENT\nUID:b\nDTSTART:20250512T110000Z\n"
+	    "DTEND:20250512T120000Z\nSUMMARY:y\nEND:VEVENT\nEND:VCALENDAR\n";
+	static const char utc_only[] =
+	    "BEGIN:VCALENDAR\nVERSION:2.0\n"
+	    "BEGIN:VEVENT\nUID:b\nDTSTART:20250512T110000Z\n"
+	    "DTEND:20250512T120000Z\nSUMMARY:y\nEND:VEVENT\nEND:VCALENDAR\n";
+	struct loaded l;
+
+	(void)state;
+	/* X-WR-TIMEZONE in a Windows name: floating times in Berlin */
+	load_buf(&l, "w.ics", windows, strlen(windows), NULL, 0);
+	assert_int_equal(l.rc, 0);
+	assert_string_equal(l.tt->tz, "Europe/Berlin");
+	assert_int_equal(l.tt->ev[0].start, utc("2025-05-12T07:00"));
+	assert_string_equal(l.tt->ev[0].tz, "Europe/Berlin");
+	done(&l);
+	/* the one zone the events use */
+	load_buf(&l, "t.ics", tzid, strlen(tzid), NULL, 0);
+	assert_string_equal(l.tt->tz, "Europe/Lisbon");
+	done(&l);
+	/* UTC times only, and one VTIMEZONE that says where */
+	load_buf(&l, "v.ics", vtz_only, strlen(vtz_only), NULL, 0);
+	assert_string_equal(l.tt->tz, "America/Denver");
+	done(&l);
+	/* nothing said: none */
+	load_buf(&l, "u.ics", utc_only, strlen(utc_only), NULL, 0);
+	assert_null(l.tt->tz);
 	done(&l);
 }
 
@@ -575,11 +1074,14 @@ test_cancelled(void **state)
 	(void)state;
 	load(&l, "ics-cancelled.ics", NULL, 0);
 	assert_int_equal(l.rc, 0);
-	assert_int_equal(l.tt->n, 2);
-	by_id(l.tt, "c1@test");
-	by_id(l.tt, "c3@test");
-	assert_true(has(&l.ds, PP_NOTE, 11, "cancelled event skipped"));
-	assert_int_equal(l.ds.n, 1);
+	/* Issue 12: a cancelled event stays, marked, for check, diff and
+	 * the plan to say so; the model never plans it. */
+	assert_int_equal(l.tt->n, 3);
+	assert_int_equal(by_id(l.tt, "c1@test")->status, PP_STATUS_CONFIRMED);
+	assert_int_equal(by_id(l.tt, "c2@test")->status, PP_STATUS_CANCELLED);
+	assert_string_equal(by_id(l.tt, "c2@test")->title, "Called off");
+	assert_int_equal(by_id(l.tt, "c3@test")->status, PP_STATUS_CONFIRMED);
+	assert_int_equal(l.ds.n, 0);
 	done(&l);
 }
 
@@ -1091,7 +1593,13 @@ main(void)
 	    cmocka_unit_test(test_recurrence),
 	    cmocka_unit_test(test_count_cap),
 	    cmocka_unit_test(test_rule_bombs),
+	    cmocka_unit_test(test_dst_rrule),
+	    cmocka_unit_test(test_vtimezone_rules),
+	    cmocka_unit_test(test_overflows),
+	    cmocka_unit_test(test_zone_names),
 	    cmocka_unit_test(test_cancelled),
+	    cmocka_unit_test(test_sched),
+	    cmocka_unit_test(test_declared_zone),
 	    cmocka_unit_test(test_allday),
 	    cmocka_unit_test(test_kinds),
 	    cmocka_unit_test(test_crlf_and_lf),

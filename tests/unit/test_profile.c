@@ -77,10 +77,11 @@ test_defaults(void **state)
 	assert_int_equal(f->p.lunch_to, 840);
 	assert_int_equal(f->p.lunch_minutes, 30);
 	assert_true(f->p.recorded_weight == 0.5);
-	assert_true(f->p.talk_base == 1.0);
+	assert_true(f->p.talk_base == 0.0);
 	assert_true(f->p.networking_weight == 0.5);
 	assert_true(f->p.level_bonus == 0.5);
 	assert_true(f->p.criteria_bonus == 2.0);
+	assert_int_equal(f->p.fill_with_talks, 0);
 	assert_null(f->p.level);
 	assert_null(f->p.tz);
 	assert_int_equal(f->p.ndays, 0);
@@ -258,6 +259,32 @@ test_reals(void **state)
 	assert_true(f->p.recorded_weight == 0.3);
 	assert_true(f->p.networking_weight == 2.0);
 	assert_true(f->p.level_bonus == 0.125);
+}
+
+/* fill-with-talks: yes/no words, any case; anything else is an error
+ * and leaves the value alone. */
+static void
+test_bool(void **state)
+{
+	struct fx *f = *state;
+	static const char *const yes[] = {"yes", "YES", "true", "On", "1"};
+	static const char *const no[] = {"no", "No", "false", "OFF", "0"};
+	size_t i;
+
+	for (i = 0; i < 5; i++) {
+		assert_int_equal(plan(f, "fill-with-talks", yes[i]), 0);
+		assert_int_equal(f->p.fill_with_talks, 1);
+		assert_int_equal(plan(f, "fill-with-talks", no[i]), 0);
+		assert_int_equal(f->p.fill_with_talks, 0);
+	}
+	assert_int_equal(plan(f, "fill-with-talks", "yes"), 0);
+	assert_int_equal(plan(f, "fill-with-talks", "maybe"), -1);
+	assert_int_equal(plan(f, "fill-with-talks", ""), -1);
+	assert_int_equal(plan(f, "fill-with-talks", "2"), -1);
+	assert_int_equal(f->p.fill_with_talks, 1);
+	assert_int_equal(f->ds.nerrors, 3);
+	assert_string_equal(f->ds.v[0].msg,
+	    "fill-with-talks: expected yes or no, got 'maybe'");
 }
 
 static void
@@ -881,6 +908,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_window, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_lunch, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_reals, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_bool, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_strings, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_days, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_unknown, setup, teardown),

@@ -57,7 +57,7 @@ base_profile(struct pp_profile *p)
 	p->room_change = 0;
 	p->lunch_minutes = 0;
 	p->recorded_weight = 1;
-	p->talk_base = 1;
+	p->talk_base = 2; /* per hour: a 30-minute talk scores 1 */
 	p->networking_weight = 0;
 	p->criteria_bonus = 0;
 }

@@ -134,7 +134,8 @@ test_dst_spring(void **state)
 	    utc(2025, 3, 30, 0, 30));
 	assert_int_equal(from("Europe/Brussels", 2025, 3, 30, 3, 30),
 	    utc(2025, 3, 30, 1, 30));
-	/* In the gap: the earlier offset (+01:00), as documented. */
+	/* In the gap: the offset before it (+01:00), RFC 5545 3.3.5, so
+	 * the clocks show 03:30+02:00. */
 	assert_int_equal(from("Europe/Brussels", 2025, 3, 30, 2, 30),
 	    utc(2025, 3, 30, 1, 30));
 	assert_int_equal(pp_tz_to_civil("Europe/Brussels",
@@ -158,13 +159,125 @@ test_dst_autumn(void **state)
 	    utc(2025, 10, 25, 23, 30));
 	assert_int_equal(from("Europe/Brussels", 2025, 10, 26, 3, 30),
 	    utc(2025, 10, 26, 2, 30));
-	/* 02:30 happens twice; the earlier offset (+02:00) wins. */
+	/* 02:30 happens twice; the first occurrence (+02:00) wins. */
 	assert_int_equal(from("Europe/Brussels", 2025, 10, 26, 2, 30),
 	    utc(2025, 10, 26, 0, 30));
 	assert_int_equal(pp_tz_to_civil("Europe/Brussels",
 	                     utc(2025, 10, 26, 1, 30), &c),
 	    0);
 	assert_true(c.hour == 2 && c.min == 30 && c.utc_offset == 3600);
+}
+
+static enum pp_tz_fit
+fit_of(const char *zone, int y, int mo, int d, int h, int mi, int64_t *t)
+{
+	struct pp_civil c;
+	enum pp_tz_fit fit = PP_TZ_EXACT;
+
+	memset(&c, 0, sizeof(c));
+	c.year = y;
+	c.month = mo;
+	c.day = d;
+	c.hour = h;
+	c.min = mi;
+	assert_int_equal(pp_tz_from_civil_fit(zone, &c, t, &fit), 0);
+	return fit;
+}
+
+/* Issue 18 item 5: Berlin and New York in 2018, skipped and repeated
+ * times, as RFC 5545 reads them (the CSV and iCalendar loaders share
+ * this). */
+static void
+test_fit(void **state)
+{
+	int64_t t;
+
+	(void)state;
+	assert_int_equal(fit_of("Europe/Berlin", 2018, 3, 25, 2, 30, &t),
+	    PP_TZ_GAP);
+	assert_int_equal(t, utc(2018, 3, 25, 1, 30)); /* 03:30+02:00 */
+	assert_int_equal(fit_of("Europe/Berlin", 2018, 3, 25, 2, 0, &t),
+	    PP_TZ_GAP);
+	assert_int_equal(t, utc(2018, 3, 25, 1, 0));
+	assert_int_equal(fit_of("Europe/Berlin", 2018, 3, 25, 3, 0, &t),
+	    PP_TZ_EXACT);
+	assert_int_equal(t, utc(2018, 3, 25, 1, 0));
+	assert_int_equal(fit_of("Europe/Berlin", 2018, 3, 25, 1, 59, &t),
+	    PP_TZ_EXACT);
+	assert_int_equal(fit_of("Europe/Berlin", 2018, 10, 28, 2, 30, &t),
+	    PP_TZ_FOLD);
+	assert_int_equal(t, utc(2018, 10, 28, 0, 30)); /* 02:30+02:00 */
+	assert_int_equal(fit_of("Europe/Berlin", 2018, 10, 28, 2, 0, &t),
+	    PP_TZ_FOLD);
+	assert_int_equal(t, utc(2018, 10, 28, 0, 0));
+	assert_int_equal(fit_of("Europe/Berlin", 2018, 10, 28, 3, 0, &t),
+	    PP_TZ_EXACT);
+	assert_int_equal(t, utc(2018, 10, 28, 2, 0));
+	assert_int_equal(fit_of("America/New_York", 2018, 3, 11, 2, 30, &t),
+	    PP_TZ_GAP);
+	assert_int_equal(t, utc(2018, 3, 11, 7, 30)); /* 03:30-04:00 */
+	assert_int_equal(fit_of("America/New_York", 2018, 11, 4, 1, 30, &t),
+	    PP_TZ_FOLD);
+	assert_int_equal(t, utc(2018, 11, 4, 5, 30)); /* 01:30-04:00 */
+	assert_int_equal(fit_of("UTC", 2018, 3, 25, 2, 30, &t), PP_TZ_EXACT);
+	/* Lord Howe changes by 30 minutes */
+	assert_int_equal(fit_of("Australia/Lord_Howe", 2018, 10, 7, 2, 15, &t),
+	    PP_TZ_GAP);
+	assert_int_equal(t, utc(2018, 10, 6, 15, 45)); /* 02:45+11:00 */
+}
+
+/* A zone given by its offsets only: +01:00 until t = 1000000, then
+ * +02:00 until 2000000, then +01:00 again. */
+static int
+toy_offset(void *arg, int64_t t)
+{
+	(void)arg;
+	return t < 1000000 || t >= 2000000 ? 3600 : 7200;
+}
+
+static void
+test_resolve(void **state)
+{
+	enum pp_tz_fit fit;
+
+	(void)state;
+	assert_int_equal(pp_tz_resolve(500000, toy_offset, NULL, &fit),
+	    500000 - 3600);
+	assert_int_equal(fit, PP_TZ_EXACT);
+	/* local 1000000 + 3600 + 1800 was skipped: read at +01:00 */
+	assert_int_equal(pp_tz_resolve(1005400, toy_offset, NULL, &fit),
+	    1005400 - 3600);
+	assert_int_equal(fit, PP_TZ_GAP);
+	/* local 2000000 + 3600 occurs at +02:00 and at +01:00 */
+	assert_int_equal(pp_tz_resolve(2003600, toy_offset, NULL, &fit),
+	    2003600 - 7200);
+	assert_int_equal(fit, PP_TZ_FOLD);
+	assert_int_equal(pp_tz_resolve(1500000, toy_offset, NULL, NULL),
+	    1500000 - 7200);
+}
+
+/* Issue 18 item 7: Outlook and Exchange name zones the Windows way. */
+static void
+test_windows(void **state)
+{
+	(void)state;
+	assert_string_equal(pp_tz_windows("W. Europe Standard Time"),
+	    "Europe/Berlin");
+	assert_string_equal(pp_tz_windows("w. europe standard time"),
+	    "Europe/Berlin");
+	assert_string_equal(pp_tz_windows("Eastern Standard Time"),
+	    "America/New_York");
+	assert_string_equal(pp_tz_windows("AUS Eastern Standard Time"),
+	    "Australia/Sydney");
+	assert_string_equal(pp_tz_windows("Afghanistan Standard Time"),
+	    "Asia/Kabul");
+	assert_string_equal(pp_tz_windows("Yukon Standard Time"),
+	    "America/Whitehorse");
+	assert_string_equal(pp_tz_windows("UTC"), "Etc/UTC");
+	assert_null(pp_tz_windows("Europe/Berlin"));
+	assert_null(pp_tz_windows("W. Europe Standard"));
+	assert_null(pp_tz_windows(""));
+	assert_true(pp_tz_valid(pp_tz_windows("India Standard Time")));
 }
 
 /* to_civil then from_civil gives the instant back, except for the second
@@ -321,6 +434,9 @@ main(void)
 	    cmocka_unit_test(test_from_civil),
 	    cmocka_unit_test(test_dst_spring),
 	    cmocka_unit_test(test_dst_autumn),
+	    cmocka_unit_test(test_fit),
+	    cmocka_unit_test(test_resolve),
+	    cmocka_unit_test(test_windows),
 	    cmocka_unit_test(test_round_trip),
 	    cmocka_unit_test(test_to_civil_fields),
 	    cmocka_unit_test(test_format),

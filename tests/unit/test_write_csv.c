@@ -20,7 +20,7 @@
 
 #define PLAN_HEADER                                                            \
 	"date,start,end,kind,class,title,speakers,room,score,"                 \
-	"must,reason,id,url,video_url\n"
+	"must,reason,id,url,video_url,matched\n"
 #define PROG_HEADER                                                            \
 	"id,date,start,end,timezone,kind,title,speakers,rooms,"                \
 	"track,tags,level,recorded,url,video_url,abstract\n"
@@ -167,7 +167,7 @@ test_plan_csv(void **state)
 {
 	static const char *const cols[] = {"date", "start", "end", "kind",
 	    "class", "title", "speakers", "room", "score", "must", "reason",
-	    "id", "url", "video_url"};
+	    "id", "url", "video_url", "matched"};
 	struct fx *f = fx_new();
 	struct table t;
 	char *text;
@@ -179,11 +179,11 @@ test_plan_csv(void **state)
 	assert_null(strchr(text, '\r'));
 	read_csv(text, &t);
 	assert_int_equal(t.nrows, 5);
-	assert_int_equal(t.ncols[0], 14);
-	for (i = 0; i < 14; i++)
+	assert_int_equal(t.ncols[0], 15);
+	for (i = 0; i < 15; i++)
 		assert_string_equal(t.cell[0][i], cols[i]);
 	for (i = 1; i < 5; i++)
-		assert_int_equal(t.ncols[i], 14);
+		assert_int_equal(t.ncols[i], 15);
 	assert_string_equal(cell(&t, 1, "date"), "2018-05-11");
 	assert_string_equal(cell(&t, 1, "start"), "10:50");
 	assert_string_equal(cell(&t, 1, "end"), "11:20");
@@ -270,17 +270,18 @@ test_plan_tsv(void **state)
 	assert_null(strchr(text, '\r'));
 	assert_non_null(strstr(text, "tab\\there, back\\\\slash, cr\\r."));
 	n = tsv_split(text, fields, 20);
-	assert_int_equal(n, 14);
+	assert_int_equal(n, 15);
 	assert_string_equal(fields[5], "title");
 	line = strchr(text, '\n') + 1;
 	n = tsv_split(line, fields, 20);
-	assert_int_equal(n, 14);
+	assert_int_equal(n, 15);
 	assert_string_equal(fields[5], TITLE0);
 	assert_string_equal(fields[6], "Zo\xc3\xab \xc3\x84; Bob, Jr.");
 	line = strchr(line, '\n') + 1;
 	n = tsv_split(line, fields, 20);
-	assert_int_equal(n, 14);
+	assert_int_equal(n, 15);
 	assert_string_equal(fields[5], "tab\there, back\\slash, cr\r.");
+	assert_string_equal(fields[14], "testing (title, abstract) 1.25");
 	assert_string_equal(fields[8], "0.125");
 	/* No quoting in TSV: quotes are plain characters. */
 	assert_non_null(strstr(text,

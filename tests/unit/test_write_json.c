@@ -178,6 +178,7 @@ test_plan_profile(void **state)
 	assert_int_equal(iget(x, "minutes"), 45);
 	assert_true(rget(p, "recorded_weight") == 0.5);
 	assert_true(rget(p, "networking_weight") == 0.1);
+	assert_true(json_is_false(json_object_get(p, "fill_with_talks")));
 	assert_null_key(p, "level");
 	assert_string_equal(sget(p, "timezone"), NY);
 	x = json_object_get(p, "days");
@@ -270,6 +271,7 @@ test_plan_items(void **state)
 	assert_true(json_is_true(json_object_get(it, "must")));
 	assert_true(rget(it, "score") == 2.5);
 	assert_string_equal(sget(it, "reason"), "must-see");
+	assert_int_equal(json_array_size(json_object_get(it, "matches")), 0);
 
 	it = json_array_get(items, 1);
 	assert_string_equal(sget(it, "class"), "networking");
@@ -281,6 +283,20 @@ test_plan_items(void **state)
 	assert_string_equal(sget(it, "reason"),
 	    "interest: testing \xc3\x97"
 	    "3");
+	/* Where the interest matched, and how strongly. */
+	x = json_object_get(it, "matches");
+	assert_int_equal(json_array_size(x), 1);
+	x = json_array_get(x, 0);
+	assert_string_equal(sget(x, "term"), "testing");
+	assert_string_equal(sget(x, "kind"), "interest");
+	assert_true(rget(x, "weight") == 3.0);
+	assert_true(rget(x, "relevance") == 1.25);
+	assert_true(rget(x, "per_hour") == 3.75);
+	x = json_object_get(x, "fields");
+	assert_int_equal(json_array_size(x), 2);
+	assert_string_equal(json_string_value(json_array_get(x, 0)), "title");
+	assert_string_equal(json_string_value(json_array_get(x, 1)),
+	    "abstract");
 
 	it = json_array_get(items, 2);
 	assert_string_equal(sget(it, "id"), "hallway-2018-05-11-1230");
@@ -289,6 +305,7 @@ test_plan_items(void **state)
 	assert_null_key(it, "room");
 	assert_int_equal(json_array_size(json_object_get(it, "rooms")), 0);
 	assert_int_equal(json_array_size(json_object_get(it, "speakers")), 0);
+	assert_int_equal(json_array_size(json_object_get(it, "matches")), 0);
 	assert_true(rget(it, "score") == -1.5);
 
 	/* Exact decimals in the text itself, UTF-8 unescaped. */
