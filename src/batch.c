@@ -34,6 +34,7 @@
 #include "pyplan/model.h"
 #include "pyplan/output.h"
 #include "pyplan/profile.h"
+#include "pyplan/score.h"
 #include "pyplan/solve.h"
 #include "pyplan/write.h"
 #include "pyplan/write_ics.h"
@@ -54,7 +55,8 @@ struct result {
 struct prog {
 	char *tz; /* the profile's timezone; NULL: none (the base) */
 	struct pp_timetable *tt;
-	int bad; /* it did not load in this zone */
+	struct pp_ttwords *words; /* its events' words, cut once */
+	int bad;                  /* it did not load in this zone */
 };
 
 /* One programme file, read once. */
@@ -122,6 +124,7 @@ pp_batch_free(struct pp_batch *b)
 	free(b->keys);
 	for (i = 0; i < b->nprogs; i++) {
 		free(b->progs[i].tz);
+		pp_ttwords_free(b->progs[i].words);
 		pp_timetable_free(b->progs[i].tt);
 	}
 	free(b->progs);
@@ -399,6 +402,8 @@ prog_for(struct pp_batch *b, const char *tz, struct pp_diags *ds)
 	pg->tz = pp_xstrdup(tz);
 	pp_diags_init(&tmp);
 	pg->bad = load_prog(b, tz, &pg->tt, &tmp) != 0;
+	if (!pg->bad)
+		pg->words = pp_ttwords_new(pg->tt);
 	for (i = 0; i < tmp.n; i++)
 		if (tmp.v[i].level == PP_ERROR)
 			pp_diag_add(ds, PP_ERROR, tmp.v[i].file, tmp.v[i].line,
@@ -584,7 +589,8 @@ plan_one(struct pp_batch *b, size_t k, struct result *r)
 	    pp_busy_load_profile(&p, pg->tt, b->o->lenient, &busy, &nbusy, &ds,
 	        &io) != 0)
 		goto done;
-	if (pp_model_build(pg->tt, &p, busy, nbusy, &m, &ds) != 0 ||
+	if (pp_model_build_words(pg->tt, pg->words, &p, busy, nbusy, &m, &ds) !=
+	        0 ||
 	    pp_solve(m, &pl, &ds) != 0)
 		goto done;
 	if (write_out(b, t, "json", pl, &ds) != 0 ||
@@ -1044,6 +1050,8 @@ read_inputs(struct pp_batch *b, struct pp_diags *ds)
 	b->progcap = b->nprogs = 1;
 	if (load_prog(b, b->base_tz, &b->progs[0].tt, ds) != 0)
 		return PP_EX_DATAERR;
+	/* Before the workers are forked: they all read these words. */
+	b->progs[0].words = pp_ttwords_new(b->progs[0].tt);
 	index_events(b);
 	/* What the plans depend on besides the attendee. */
 	b->resume = !o->force && strcmp(o->attendees, "-") != 0;

@@ -365,6 +365,18 @@ pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
     const struct pp_busy_block *busy, size_t nbusy, struct pp_model **out,
     struct pp_diags *ds)
 {
+	struct pp_ttwords *w = pp_ttwords_new(tt);
+	int r = pp_model_build_words(tt, w, p, busy, nbusy, out, ds);
+
+	pp_ttwords_free(w);
+	return r;
+}
+
+int
+pp_model_build_words(const struct pp_timetable *tt, struct pp_ttwords *w,
+    const struct pp_profile *p, const struct pp_busy_block *busy, size_t nbusy,
+    struct pp_model **out, struct pp_diags *ds)
+{
 	struct pp_model *m;
 	struct pp_scorer *sc;
 	size_t i, j, nerr = ds->nerrors, *caps;
@@ -389,7 +401,7 @@ pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
 	m->scores = pp_xcalloc(tt->n + 1, sizeof(*m->scores));
 	m->excl = pp_xcalloc(tt->n + 1, sizeof(*m->excl));
 	m->must = pp_xcalloc(tt->n + 1, sizeof(*m->must));
-	sc = pp_scorer_new(p);
+	sc = pp_scorer_new_words(p, w);
 	for (i = 0; i < tt->n; i++)
 		pp_score_event(sc, &tt->ev[i], &m->scores[i]);
 	pp_scorer_report(sc, tt, ds); /* terms that match no event */
