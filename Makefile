@@ -15,7 +15,7 @@ SAN     ?=
 DEBS = build-essential pkg-config libcsv-dev libical-dev libinih-dev \
        libjansson-dev libxml2-dev libutf8proc-dev libstemmer-dev \
        libcmocka-dev tzdata glpk-utils mandoc \
-       python3 python3-icalendar python3-dateutil khal valgrind jq clang \
+       python3 python3-icalendar python3-dateutil khal valgrind jq clang parallel \
        libclang-rt-14-dev
 PKGS = libical inih jansson libxml-2.0 libutf8proc
 
@@ -113,6 +113,7 @@ verify: $(BUILD)/pyplan $(BUILD)/gen
 # Speed: never part of `check` (tests/bench/run.py prints the tables).
 bench: $(BUILD)/pyplan $(BUILD)/gen
 	@/usr/bin/python3 tests/bench/run.py $(BUILD)/pyplan $(BUILD)/gen
+	@/usr/bin/python3 tests/bench/batch.py $(BUILD)/pyplan
 
 # Malformed inputs (tests/bad/MANIFEST): exit status and file:line message.
 bad: $(BUILD)/pyplan
@@ -175,6 +176,21 @@ leakcheck: $(BUILD)/pyplan
 		--profile tests/fixtures/cli-profile.ini \
 		--busy tests/bad/ics-busy-unterminated.busy.ics 2>/dev/null; \
 		test $$? = 65
+	rm -rf $(BUILD)/leak-batch
+	for j in 1 2; do \
+		$(VALGRIND) $(BUILD)/pyplan batch \
+			tests/fixtures/batch-attendees.csv \
+			tests/fixtures/batch-prog.csv --min-networking 0 \
+			--rooms tests/fixtures/batch-rooms.csv --ics -j $$j \
+			--force -o $(BUILD)/leak-batch 2>/dev/null; \
+		test $$? = 1 || exit 1; \
+	done
+	$(VALGRIND) $(BUILD)/pyplan batch tests/fixtures/batch-zones.csv \
+		tests/fixtures/batch-floating.csv --tz America/New_York \
+		--shard 0/1 -o $(BUILD)/leak-batch >/dev/null
+	$(VALGRIND) $(BUILD)/pyplan batch --merge-demand \
+		-o $(BUILD)/leak-batch $(BUILD)/leak-batch >/dev/null
+	rm -rf $(BUILD)/leak-batch
 	@echo "leakcheck: valgrind clean"
 
 # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.

@@ -865,16 +865,26 @@ run_workers(struct pp_batch *b, size_t nw, double t0, struct pp_diags *ds)
 		size_t v;
 
 		peers[w].fd = -1;
-		if (pipe(fds) != 0 || (peers[w].pid = fork()) < 0) {
+		if (pipe(fds) != 0) {
 			pp_diag_err(ds, NULL, 0, "cannot start a worker: %s",
 			    strerror(errno));
 			b->failed_worker = PP_EX_OSERR;
+			break;
+		}
+		if ((peers[w].pid = fork()) < 0) {
+			pp_diag_err(ds, NULL, 0, "cannot start a worker: %s",
+			    strerror(errno));
+			b->failed_worker = PP_EX_OSERR;
+			close(fds[0]);
+			close(fds[1]);
 			break;
 		}
 		if (peers[w].pid == 0) {
 			close(fds[0]);
 			for (v = 0; v < w; v++)
 				close(peers[v].fd);
+			free(peers);
+			free(pfd);
 			worker(b, w, nw, fds[1]);
 			close(fds[1]);
 			_exit(0);
