@@ -216,15 +216,16 @@ cmp_ptr_id(const void *x, const void *y)
 {
 	const struct pp_attendee *a = *(const struct pp_attendee *const *)x;
 	const struct pp_attendee *b = *(const struct pp_attendee *const *)y;
-	int c = strcmp(a->id, b->id);
+	int c = strcasecmp(a->id, b->id);
 
 	if (c != 0)
 		return c;
 	return a < b ? -1 : a > b;
 }
 
-/* Marks every row whose id another row has too; each gets an error
- * naming the line of another. */
+/* Marks every row whose id another row has too, ignoring case (on a
+ * file system that ignores case their plans would be one file); each gets
+ * an error naming the line of another. */
 static void
 mark_duplicates(struct pp_attendees *a)
 {
@@ -238,7 +239,7 @@ mark_duplicates(struct pp_attendees *a)
 		s[i] = &a->v[i];
 	qsort(s, a->n, sizeof(*s), cmp_ptr_id);
 	for (i = 0; i < a->n; i = j) {
-		for (j = i + 1; j < a->n && strcmp(s[i]->id, s[j]->id) == 0;
+		for (j = i + 1; j < a->n && strcasecmp(s[i]->id, s[j]->id) == 0;
 		     j++)
 			;
 		if (j - i < 2 || *s[i]->id == '\0')

@@ -1017,6 +1017,21 @@ keep_str(struct pp_batch *b, char *s)
 	b->strs[b->nstrs++] = s;
 }
 
+/* How many of the inputs are standard input. */
+static size_t
+stdin_inputs(const struct pp_batch_opts *o)
+{
+	size_t i, n = strcmp(o->attendees, "-") == 0;
+
+	for (i = 0; i < o->nprogramme; i++)
+		n += strcmp(o->programme[i], "-") == 0;
+	if (o->rooms != NULL)
+		n += strcmp(o->rooms, "-") == 0;
+	if (o->profile != NULL)
+		n += strcmp(o->profile, "-") == 0;
+	return n;
+}
+
 /* Reads the inputs; 0, or an exit status (nothing has been written). */
 static int
 read_inputs(struct pp_batch *b, struct pp_diags *ds)
@@ -1099,6 +1114,11 @@ pp_batch_run(struct pp_batch *b, const struct pp_batch_opts *o,
 	b->o = o;
 	memset(st, 0, sizeof(*st));
 	memset(&rooms, 0, sizeof(rooms));
+	if (stdin_inputs(o) > 1) {
+		pp_diag_err(ds, NULL, 0,
+		    "standard input ('-') can be only one of the inputs");
+		return PP_EX_USAGE;
+	}
 	if (o->rooms != NULL && pp_rooms_read(&rooms, o->rooms, ds, &io) != 0) {
 		pp_rooms_fini(&rooms);
 		return io ? PP_EX_NOINPUT : PP_EX_DATAERR;

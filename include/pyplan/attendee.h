@@ -30,8 +30,9 @@
  * Ids.  1 to PP_ATTENDEE_ID_MAX bytes of ASCII letters, digits and
  * "._@+-", starting with a letter or digit; not "demand" and not of the
  * form "demand-K-of-N" in any case (the names of the demand files).  A row
- * with a bad id, a missing id, or an id that another row also has (every
- * such row), is bad: reported at its line and never planned.
+ * with a bad id, a missing id, or an id that another row also has,
+ * ignoring ASCII case (every such row), is bad: reported at its line and
+ * never planned.
  *
  * Directory.  Every regular file NAME.ini directly in it, in byte order of
  * the names, is the profile of attendee NAME (same id rules); other files
