@@ -14,7 +14,6 @@
 
 #include "pyplan/attendee.h"
 #include "pyplan/csvrows.h"
-#include "pyplan/load.h"
 #include "pyplan/xalloc.h"
 
 /* The columns SPEC §11 fixes besides the [plan] keys, in the order of the
@@ -325,23 +324,17 @@ read_rows(struct pp_attendees *a, const char *path, struct pp_diags *ds,
 {
 	struct rctx c;
 	struct stat st;
-	const char *name;
-	char *data;
-	size_t len, i;
+	size_t i;
 	int r;
 
-	if (pp_load_read(path, &name, &data, &len, ds, io_error) != 0)
-		return -1;
-	a->file = name;
 	memset(&c, 0, sizeof(c));
 	c.a = a;
 	c.ds = ds;
-	r = pp_csvrows_parse(name, data, len, row, &c, ds);
-	free(data);
+	r = pp_csvrows_read(path, &a->file, row, &c, ds, io_error);
 	if (r != 0 || c.header_bad)
 		return -1;
 	if (a->cols == NULL)
-		return pp_diag_err(ds, name, 0, "empty file: no header row");
+		return pp_diag_err(ds, a->file, 0, "empty file: no header row");
 	if (strcmp(path, "-") != 0 && stat(path, &st) == 0)
 		for (i = 0; i < a->n; i++)
 			a->v[i].mtime = st.st_mtim;

@@ -154,16 +154,11 @@ pp_batch_shard(const char *id, unsigned count)
 
 /* A whole number lo..hi, digits only; 0 or -1. */
 static int
-parse_count(const char *s, unsigned long lo, unsigned long hi, unsigned *out)
+parse_count(const char *s, int lo, int hi, unsigned *out)
 {
-	unsigned long v = 0;
+	int v;
 
-	if (*s == '\0')
-		return -1;
-	for (; *s >= '0' && *s <= '9'; s++)
-		if ((v = v * 10 + (unsigned long)(*s - '0')) > hi)
-			return -1;
-	if (*s != '\0' || v < lo)
+	if (pp_profile_parse_count(s, hi, &v) != 0 || v < lo)
 		return -1;
 	*out = (unsigned)v;
 	return 0;
@@ -992,7 +987,7 @@ write_demand(const char *dir, const char *name, const struct pp_demand *d,
 		if (pp_out_open_flags(&out, paths[k], PP_OUT_PRIVATE, ds) != 0)
 			return PP_EX_CANTCREAT;
 		errno = 0;
-		werr = k ? pp_demand_write_json(out.fp, d)
+		werr = k ? pp_write_demand_json(out.fp, d)
 		         : pp_demand_write_csv(out.fp, d);
 		if (werr != 0) {
 			pp_diag_err(ds, paths[k], 0, "write error: %s",

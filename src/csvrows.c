@@ -10,6 +10,7 @@
 #include <csv.h>
 
 #include "pyplan/csvrows.h"
+#include "pyplan/load.h"
 #include "pyplan/utf8.h"
 #include "pyplan/xalloc.h"
 
@@ -144,4 +145,20 @@ pp_csvrows_parse(const char *name, const char *data, size_t len,
 	clear_row(&c);
 	free(c.f);
 	return r != 0 || c.stop ? -1 : 0;
+}
+
+int
+pp_csvrows_read(const char *path, const char **name, pp_csvrows_fn fn,
+    void *ctx, struct pp_diags *ds, int *io_error)
+{
+	char *data;
+	size_t len;
+	int r;
+
+	*name = path;
+	if (pp_load_read(path, name, &data, &len, ds, io_error) != 0)
+		return -1;
+	r = pp_csvrows_parse(*name, data, len, fn, ctx, ds);
+	free(data);
+	return r;
 }

@@ -19,15 +19,11 @@
 
 #include "pyplan/csvrows.h"
 #include "pyplan/demand.h"
-#include "pyplan/load.h"
+#include "pyplan/profile.h"
 #include "pyplan/tz.h"
 #include "pyplan/utf8.h"
-#include "pyplan/version.h"
 #include "pyplan/write_csv.h"
 #include "pyplan/xalloc.h"
-
-#define DUMP_FLAGS                                                             \
-	(JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))
 
 /* The rooms file. */
 struct rctx {
@@ -66,22 +62,16 @@ rooms_header(struct rctx *c, unsigned line, const char *const *f, size_t n)
 	return c->bad ? -1 : 0;
 }
 
+/* A capacity: a whole number 1..PP_ROOM_CAPACITY_MAX. */
 static int
 parse_capacity(const char *s, long *out)
 {
-	long v = 0;
+	int v;
 
-	if (*s == '\0')
+	if (pp_profile_parse_count(s, PP_ROOM_CAPACITY_MAX, &v) != 0 || v == 0)
 		return -1;
-	for (; *s != '\0'; s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		v = v * 10 + (*s - '0');
-		if (v > PP_ROOM_CAPACITY_MAX)
-			return -1;
-	}
 	*out = v;
-	return v > 0 ? 0 : -1;
+	return 0;
 }
 
 static int bad_row(struct rctx *c, unsigned line, const char *fmt, ...)
@@ -147,22 +137,15 @@ pp_rooms_read(struct pp_rooms *r, const char *path, struct pp_diags *ds,
     int *io_error)
 {
 	struct rctx c;
-	const char *name;
-	char *data;
-	size_t len;
 	int rc;
 
 	memset(r, 0, sizeof(*r));
-	if (pp_load_read(path, &name, &data, &len, ds, io_error) != 0)
-		return -1;
-	r->file = name;
 	memset(&c, 0, sizeof(c));
 	c.r = r;
 	c.ds = ds;
-	rc = pp_csvrows_parse(name, data, len, rooms_row, &c, ds);
-	free(data);
+	rc = pp_csvrows_read(path, &r->file, rooms_row, &c, ds, io_error);
 	if (rc == 0 && !c.header_done)
-		rc = pp_diag_err(ds, name, 0, "empty file: no header row");
+		rc = pp_diag_err(ds, r->file, 0, "empty file: no header row");
 	return rc != 0 || c.bad ? -1 : 0;
 }
 
@@ -285,9 +268,8 @@ pp_demand_fini(struct pp_demand *d)
 	memset(d, 0, sizeof(*d));
 }
 
-/* attendees * 100 / capacity, rounded half up. */
-static unsigned long
-fill_percent(const struct pp_demand_row *row)
+unsigned long
+pp_demand_fill(const struct pp_demand_row *row)
 {
 	unsigned long c = (unsigned long)row->capacity;
 
@@ -310,7 +292,8 @@ pp_demand_write_csv(FILE *fp, const struct pp_demand *d)
 
 		if (known) {
 			snprintf(cap, sizeof(cap), "%ld", row->capacity);
-			snprintf(fill, sizeof(fill), "%lu", fill_percent(row));
+			snprintf(fill, sizeof(fill), "%lu",
+			    pp_demand_fill(row));
 		}
 		snprintf(att, sizeof(att), "%lu", row->attendees);
 		cells[0] = row->id;
@@ -330,68 +313,6 @@ pp_demand_write_csv(FILE *fp, const struct pp_demand *d)
 	if (fflush(fp) == EOF || ferror(fp))
 		err = -1;
 	return err;
-}
-
-static void
-set(json_t *o, const char *key, json_t *v)
-{
-	json_object_set_new_nocheck(o, key, v);
-}
-
-int
-pp_demand_write_json(FILE *fp, const struct pp_demand *d)
-{
-	json_t *root, *x, *rows;
-	size_t i;
-	int rc;
-
-	json_set_alloc_funcs(pp_xmalloc, free);
-	root = json_object();
-	set(root, "schema_version", json_integer(1));
-	set(root, "generator", json_string("pyplan " PP_VERSION));
-	if (d->shard_count > 0) {
-		x = json_object();
-		set(x, "index", json_integer(d->shard_index));
-		set(x, "count", json_integer(d->shard_count));
-	} else
-		x = json_null();
-	set(root, "shard", x);
-	x = json_object();
-	set(x, "planned", json_integer((json_int_t)d->planned));
-	set(x, "failed", json_integer((json_int_t)d->failed));
-	set(root, "attendees", x);
-	rows = json_array();
-	for (i = 0; i < d->n; i++) {
-		const struct pp_demand_row *row = &d->rows[i];
-		int known = row->capacity >= 0;
-
-		x = json_object();
-		set(x, "id", json_string_nocheck(row->id));
-		set(x, "title", json_string_nocheck(row->title));
-		set(x, "kind", json_string_nocheck(row->kind));
-		set(x, "start", json_string_nocheck(row->start));
-		set(x, "end", json_string_nocheck(row->end));
-		set(x, "room",
-		    *row->room ? json_string_nocheck(row->room) : json_null());
-		set(x, "capacity",
-		    known ? json_integer(row->capacity) : json_null());
-		set(x, "attendees", json_integer((json_int_t)row->attendees));
-		set(x, "overflow",
-		    known ? json_boolean(
-		                row->attendees > (unsigned long)row->capacity)
-		          : json_null());
-		set(x, "fill_percent",
-		    known ? json_integer((json_int_t)fill_percent(row))
-		          : json_null());
-		json_array_append_new(rows, x);
-	}
-	set(root, "sessions", rows);
-	rc = json_dumpf(root, fp, DUMP_FLAGS);
-	json_decref(root);
-	if (rc != 0 || fputc('\n', fp) == EOF || fflush(fp) == EOF ||
-	    ferror(fp))
-		return -1;
-	return 0;
 }
 
 /* Reading demand.json back. */

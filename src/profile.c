@@ -560,6 +560,12 @@ pp_profile_has_key(const char *section, const char *key)
 	return 0;
 }
 
+int
+pp_profile_parse_count(const char *s, long max, int *out)
+{
+	return parse_uint(s, max, out);
+}
+
 /* Sets or replaces (case-insensitively) a weighted topic or speaker. */
 static int
 set_weighted(struct pp_weighted **v, size_t *n, const char *section,

@@ -31,4 +31,14 @@ typedef int (*pp_csvrows_fn)(void *ctx, unsigned line,
 int pp_csvrows_parse(const char *name, const char *data, size_t len,
     pp_csvrows_fn fn, void *ctx, struct pp_diags *ds);
 
+/*
+ * Reads path ("-": standard input) with pp_load_read and parses it as
+ * above.  *name is set to the name the diagnostics give it (path, or
+ * "<stdin>"), as soon as the file is open, so that fn may use it.
+ * Returns 0, or -1 (*io_error = 1 when the file cannot be read; may be
+ * NULL).
+ */
+int pp_csvrows_read(const char *path, const char **name, pp_csvrows_fn fn,
+    void *ctx, struct pp_diags *ds, int *io_error);
+
 #endif

@@ -102,13 +102,17 @@ void pp_demand_init(struct pp_demand *d, const struct pp_timetable *tt,
     const char *zone, struct pp_rooms *r, struct pp_diags *ds);
 void pp_demand_fini(struct pp_demand *d);
 
-/* Writes d as demand.csv or demand.json (formats above) to fp; returns 0,
- * or -1 when the stream reports an error. */
+/* Writes d as demand.csv (format above) to fp; returns 0, or -1 when the
+ * stream reports an error.  demand.json is written by the JSON writer,
+ * pp_write_demand_json (write_json.h). */
 int pp_demand_write_csv(FILE *fp, const struct pp_demand *d);
-int pp_demand_write_json(FILE *fp, const struct pp_demand *d);
+
+/* A row's fill_percent: attendees * 100 / capacity rounded half up; the
+ * capacity must be known (>= 1). */
+unsigned long pp_demand_fill(const struct pp_demand_row *row);
 
 /*
- * Reads a demand.json written by pp_demand_write_json into d (zeroed by
+ * Reads a demand.json written by pp_write_demand_json into d (zeroed by
  * the call).  Returns 0, or -1 with an error in ds (*io_error = 1 when
  * path cannot be read).  path is borrowed by the diagnostics.
  */

@@ -151,6 +151,10 @@ int pp_profile_load_string(struct pp_profile *p, const char *name,
 int pp_profile_set(struct pp_profile *p, const char *section, const char *key,
     const char *value, const char *file, unsigned line, struct pp_diags *ds);
 
+/* Parses a whole number 0..max as the profile's counts are written:
+ * digits only, no sign, blank or exponent.  Returns 0 or -1. */
+int pp_profile_parse_count(const char *s, long max, int *out);
+
 /*
  * 1 if pp_profile_set takes key in section (ignoring ASCII case): a fixed
  * key of [plan], [criteria], [must] or [skip], or any name of

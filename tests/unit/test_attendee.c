@@ -10,47 +10,12 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "tmpdir.h"
 
 #include "pyplan/attendee.h"
 #include "pyplan/csvrows.h"
 #include "pyplan/diag.h"
 #include "pyplan/profile.h"
-
-/* A temporary directory for the files of one test. */
-static char dir[64];
-
-static int
-setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof(dir), "%s", "/tmp/pyplan-att.XXXXXX");
-	return mkdtemp(dir) == NULL ? -1 : 0;
-}
-
-static int
-teardown(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-/* Writes text to dir/name and returns the path (static storage). */
-static const char *
-write_file(const char *name, const char *text)
-{
-	static char path[128];
-	FILE *fp;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	fp = fopen(path, "w");
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-	return path;
-}
 
 static void
 assert_diag(const struct pp_diags *ds, size_t i, unsigned line, unsigned col,
@@ -342,11 +307,16 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_id_rules),
-	    cmocka_unit_test_setup_teardown(test_header, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_rows, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_apply, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_apply_errors, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_directory, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_header, tmpdir_setup,
+	        tmpdir_teardown),
+	    cmocka_unit_test_setup_teardown(test_rows, tmpdir_setup,
+	        tmpdir_teardown),
+	    cmocka_unit_test_setup_teardown(test_apply, tmpdir_setup,
+	        tmpdir_teardown),
+	    cmocka_unit_test_setup_teardown(test_apply_errors, tmpdir_setup,
+	        tmpdir_teardown),
+	    cmocka_unit_test_setup_teardown(test_directory, tmpdir_setup,
+	        tmpdir_teardown),
 	    cmocka_unit_test(test_csvrows),
 	};
 

@@ -7,53 +7,13 @@
 #include <unistd.h>
 
 #include "testutil.h"
+#include "tmpdir.h"
 
 #include "pyplan/demand.h"
 #include "pyplan/diag.h"
 #include "pyplan/event.h"
 #include "pyplan/tz.h"
-
-static char dir[64];
-
-static int
-setup(void **state)
-{
-	(void)state;
-	snprintf(dir, sizeof(dir), "%s", "/tmp/pyplan-demand.XXXXXX");
-	return mkdtemp(dir) == NULL ? -1 : 0;
-}
-
-static int
-teardown(void **state)
-{
-	char cmd[128];
-
-	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	pp_tz_cleanup();
-	return system(cmd) == 0 ? 0 : -1;
-}
-
-static const char *
-path_of(const char *name)
-{
-	static char path[128];
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	return path;
-}
-
-static const char *
-write_file(const char *name, const char *text)
-{
-	const char *path = path_of(name);
-	FILE *fp = fopen(path, "w");
-
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-	return path;
-}
+#include "pyplan/write_json.h"
 
 /* An event of 2018-05-11 in New York, hh:mm for 30 minutes. */
 static void
@@ -176,7 +136,7 @@ write_both(const struct pp_demand *d, const char *csv, const char *json)
 	assert_int_equal(pp_demand_write_csv(fp, d), 0);
 	fclose(fp);
 	fp = fopen(path_of(json), "w");
-	assert_int_equal(pp_demand_write_json(fp, d), 0);
+	assert_int_equal(pp_write_demand_json(fp, d), 0);
 	fclose(fp);
 }
 
@@ -318,12 +278,18 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_rooms, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_rooms_errors, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_write_read_add, setup,
-	        teardown),
-	    cmocka_unit_test_setup_teardown(test_read_bad, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_rooms, tmpdir_setup,
+	        tmpdir_teardown),
+	    cmocka_unit_test_setup_teardown(test_rooms_errors, tmpdir_setup,
+	        tmpdir_teardown),
+	    cmocka_unit_test_setup_teardown(test_write_read_add, tmpdir_setup,
+	        tmpdir_teardown),
+	    cmocka_unit_test_setup_teardown(test_read_bad, tmpdir_setup,
+	        tmpdir_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	int r = cmocka_run_group_tests(tests, NULL, NULL);
+
+	pp_tz_cleanup(); /* libical's zone caches, for the leak checkers */
+	return r;
 }
