@@ -4,6 +4,8 @@
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
 DESTDIR ?=
 BUILD   ?= build
 CC      ?= cc
@@ -36,9 +38,22 @@ DEPS_STAMP = $(BUILD)/.deps-ok
 
 .PHONY: all run check unit cli oracle verify bad oom output asan lint \
 	leakcheck install uninstall clean deps bench format fuzz fuzz-build \
-	fuzz-bins fuzz-replay limits
+	fuzz-bins fuzz-replay completions limits
 
-all: $(BUILD)/pyplan
+all: $(BUILD)/pyplan completions
+
+# Shell completion, printed by pyplan itself from the option table that
+# its help comes from, so the two cannot drift apart.
+COMPLETIONS = $(BUILD)/completion/pyplan.bash $(BUILD)/completion/_pyplan
+completions: $(COMPLETIONS)
+
+$(BUILD)/completion/pyplan.bash: $(BUILD)/pyplan
+	@mkdir -p $(@D)
+	$(BUILD)/pyplan completion bash >$@
+
+$(BUILD)/completion/_pyplan: $(BUILD)/pyplan
+	@mkdir -p $(@D)
+	$(BUILD)/pyplan completion zsh >$@
 
 deps: $(DEPS_STAMP)
 
@@ -257,13 +272,18 @@ check: | $(DEPS_STAMP)
 	$(MAKE) fuzz-replay
 	@echo "check: all suites passed"
 
-install: $(BUILD)/pyplan
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+install: $(BUILD)/pyplan $(COMPLETIONS)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(BUILD)/pyplan $(DESTDIR)$(BINDIR)/pyplan
 	install -m 644 man/pyplan.1 $(DESTDIR)$(MANDIR)/man1/pyplan.1
+	install -m 644 $(BUILD)/completion/pyplan.bash \
+		$(DESTDIR)$(BASHCOMPDIR)/pyplan
+	install -m 644 $(BUILD)/completion/_pyplan $(DESTDIR)$(ZSHCOMPDIR)/_pyplan
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/pyplan $(DESTDIR)$(MANDIR)/man1/pyplan.1
+	rm -f $(DESTDIR)$(BINDIR)/pyplan $(DESTDIR)$(MANDIR)/man1/pyplan.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/pyplan $(DESTDIR)$(ZSHCOMPDIR)/_pyplan
 
 format:
 	clang-format -i src/*.c include/pyplan/*.h tests/unit/*.c

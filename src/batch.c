@@ -26,7 +26,6 @@
 
 #include "pyplan/attendee.h"
 #include "pyplan/batch.h"
-#include "pyplan/busy.h"
 #include "pyplan/cli.h"
 #include "pyplan/demand.h"
 #include "pyplan/event.h"
@@ -35,6 +34,7 @@
 #include "pyplan/output.h"
 #include "pyplan/profile.h"
 #include "pyplan/score.h"
+#include "pyplan/session.h"
 #include "pyplan/solve.h"
 #include "pyplan/write.h"
 #include "pyplan/write_ics.h"
@@ -554,14 +554,13 @@ plan_one(struct pp_batch *b, size_t k, struct result *r)
 	struct pp_attendee *t = &b->att.v[b->sel[k]];
 	struct pp_profile p;
 	struct pp_diags ds;
-	struct pp_busy_block *busy = NULL;
-	struct pp_model *m = NULL;
+	struct pp_session s;
 	struct pp_plan *pl = NULL;
 	const struct prog *pg;
-	size_t nbusy = 0, cap = 0, d, j;
-	int io = 0;
+	size_t cap = 0, d, j;
 
 	memset(r, 0, sizeof(*r));
+	memset(&s, 0, sizeof(s));
 	pp_diags_init(&r->ds);
 	pp_diags_init(&ds);
 	if (t->bad) {
@@ -581,12 +580,9 @@ plan_one(struct pp_batch *b, size_t k, struct result *r)
 		goto done;
 	pg = prog_for(b, p.tz, &ds);
 	if (pg->bad ||
-	    pp_busy_load_profile(&p, pg->tt, b->o->lenient, &busy, &nbusy, &ds,
-	        &io) != 0)
-		goto done;
-	if (pp_model_build_words(pg->tt, pg->words, &p, busy, nbusy, &m, &ds) !=
-	        0 ||
-	    pp_solve(m, &pl, &ds) != 0)
+	    pp_session_open(&s, pg->tt, pg->words, &p, b->o->lenient, &ds) !=
+	        PP_SESSION_OK ||
+	    pp_solve(s.m, &pl, &ds) != 0)
 		goto done;
 	if (write_out(b, t, "json", pl, &ds) != 0 ||
 	    (b->o->ics && write_out(b, t, "ics", pl, &ds) != 0)) {
@@ -608,8 +604,7 @@ done:
 	keep_diags(b, t, r, &ds);
 	pp_diags_fini(&ds);
 	pp_plan_free(pl);
-	pp_model_free(m);
-	pp_busy_free(busy, nbusy);
+	pp_session_close(&s);
 	pp_profile_fini(&p);
 }
 
@@ -620,8 +615,9 @@ done:
  *   u32 length of what follows
  *   u32 k (the selected attendee), i32 status,
  *   u32 n, then n u32 event indices,
- *   u32 number of diagnostics, then each: u8 level, u32 line, u32 col,
- *     string file, string message,
+ *   u32 number of diagnostics kept, then each: u8 level, u8 attached,
+ *     u32 line, u32 col, string file, string message,
+ *   3 u32: the notes, warnings and errors counted but not kept,
  * where a string is a u32 length (0xffffffff: NULL) and its bytes.
  */
 struct buf {
@@ -672,11 +668,15 @@ encode(struct buf *w, size_t k, const struct result *r)
 
 		level = (unsigned char)d->level;
 		put(w, &level, 1);
+		level = (unsigned char)(d->attached != 0);
+		put(w, &level, 1);
 		put32(w, d->line);
 		put32(w, d->col);
 		put_str(w, d->file);
 		put_str(w, d->msg);
 	}
+	for (i = PP_NOTE; i <= PP_ERROR; i++)
+		put32(w, (uint32_t)r->ds.dropped[i]);
 	len = (uint32_t)(w->len - start - sizeof(len));
 	memcpy(w->p + start, &len, sizeof(len));
 }
@@ -717,8 +717,8 @@ decode(struct pp_batch *b, const unsigned char *p, size_t len)
 	struct cur c = {p, len, 0};
 	struct result *r;
 	const struct pp_attendee *t;
-	uint32_t k = take32(&c), n, i, slen;
-	unsigned char level;
+	uint32_t k = take32(&c), n, i, slen, dropped;
+	unsigned char level, attached;
 	char msg[sizeof(((struct pp_diag *)0)->msg)];
 
 	if (c.bad || k >= b->nsel || b->res[k].status != R_NONE)
@@ -739,6 +739,7 @@ decode(struct pp_batch *b, const unsigned char *p, size_t len)
 		char *fbuf = NULL;
 
 		take(&c, &level, 1);
+		take(&c, &attached, 1);
 		line = take32(&c);
 		col = take32(&c);
 		slen = take32(&c);
@@ -757,8 +758,20 @@ decode(struct pp_batch *b, const unsigned char *p, size_t len)
 			return -1;
 		take(&c, msg, slen);
 		msg[slen] = '\0';
-		pp_diag_add(&r->ds, (enum pp_level)level, file, line, col, "%s",
-		    msg);
+		if (attached)
+			pp_diag_attach(&r->ds, "%s", msg);
+		else
+			pp_diag_add(&r->ds, (enum pp_level)level, file, line,
+			    col, "%s", msg);
+	}
+	/* What the worker counted without keeping counts here too. */
+	for (i = PP_NOTE; i <= PP_ERROR; i++) {
+		dropped = take32(&c);
+		r->ds.dropped[i] += dropped;
+		if (i == PP_ERROR)
+			r->ds.nerrors += dropped;
+		else if (i == PP_WARNING)
+			r->ds.nwarnings += dropped;
 	}
 	return c.bad || c.left != 0 ? -1 : 0;
 }

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "cli_int.h"
 #include "pyplan/batch.h"
 #include "pyplan/busy.h"
 #include "pyplan/check.h"
@@ -28,504 +30,18 @@
 #include "pyplan/model.h"
 #include "pyplan/output.h"
 #include "pyplan/profile.h"
+#include "pyplan/session.h"
 #include "pyplan/solve.h"
+#include "pyplan/suggest.h"
+#include "pyplan/term.h"
 #include "pyplan/tz.h"
+#include "pyplan/utf8.h"
 #include "pyplan/version.h"
 #include "pyplan/write.h"
 #include "pyplan/write_csv.h"
 #include "pyplan/write_ics.h"
 #include "pyplan/write_json.h"
 #include "pyplan/xalloc.h"
-
-enum cmd {
-	CMD_NONE,
-	CMD_BUILD,
-	CMD_LIST,
-	CMD_CHECK,
-	CMD_EXPLAIN,
-	CMD_CONVERT,
-	CMD_BATCH,
-	CMD_HELP
-};
-
-enum fmt { FMT_NONE, FMT_TEXT, FMT_ICS, FMT_JSON, FMT_CSV, FMT_TSV };
-
-static const char *const fmt_names[] = {"", "text", "ics", "json", "csv",
-    "tsv"};
-
-/* A profile setting given as a flag, applied after the profile file. */
-struct setting {
-	const char *section;
-	const char *key;   /* borrowed from argv or a static name */
-	const char *value; /* borrowed from argv */
-	char *owned;       /* key storage when split from "T=W" */
-};
-
-struct opts {
-	enum cmd cmd;
-	enum fmt fmt;
-	const char *out;
-	const char *profile;
-	int no_profile, lenient, quiet, verbose, help;
-	int alarm;
-	const char *day, *kind, *room, *match;
-	const char *emit_lp;
-	const char *event; /* explain */
-	struct setting *set;
-	size_t nset, setcap;
-	const char **files;
-	size_t nfiles, filescap;
-	const char *tz; /* --tz, also applied as a setting */
-	/* batch */
-	unsigned jobs, shard_index, shard_count;
-	const char *rooms;
-	int force, ics, merge;
-};
-
-static const char usage_text[] =
-    "usage: pyplan build [-f format] [-o file] [--profile file | "
-    "--no-profile]\n"
-    "                    [--lenient] [--tz zone] [--max-talks n]\n"
-    "                    [--max-talk-minutes n] [--max-streak n]\n"
-    "                    [--min-networking min] [--min-block min]\n"
-    "                    [--room-change min] [--day-start hh:mm]\n"
-    "                    [--day-end hh:mm] [--lunch hh:mm-hh:mm/min]\n"
-    "                    [--recorded-weight x] [--days date[,date...]]\n"
-    "                    [--level level] [--talk-base x]\n"
-    "                    [--networking-weight x] [--level-bonus x]\n"
-    "                    [--criteria-bonus x] [--fill | --no-fill]\n"
-    "                    [--interest topic=w] [--speaker name=w]\n"
-    "                    [--criterion name=list] [--must id|title]\n"
-    "                    [--skip id|title] [--busy file] [--alarm 10m]\n"
-    "                    [--emit-lp file] [-q | -v] file ...\n"
-    "       pyplan list [--day date] [--kind kind] [--room room]\n"
-    "                   [--match words] [-f format] [-o file] file ...\n"
-    "       pyplan check [--lenient] [--tz zone] file ...\n"
-    "       pyplan explain event [build options] file ...\n"
-    "       pyplan convert -f csv|tsv|ics|json [-o file] file ...\n"
-    "       pyplan batch -o dir [-j n] [--shard k/n] [--rooms file] [--ics]\n"
-    "                    [--force] [build options] attendees file ...\n"
-    "       pyplan batch --merge-demand -o dir dir ...\n"
-    "       pyplan help [command]\n"
-    "       pyplan --version\n";
-
-static const char *const cmd_help[] = {
-    [CMD_BUILD] =
-        "pyplan build: plan a balanced personal schedule from the "
-        "programme files\n"
-        "  -f, --format FMT      text (default), ics, json, csv, tsv\n"
-        "  -o, --output FILE     write atomically to FILE (format from "
-        "its extension)\n"
-        "  --profile FILE        read the profile (default "
-        "$XDG_CONFIG_HOME/pyplan/profile.ini)\n"
-        "  --no-profile          ignore the default profile\n"
-        "  --lenient             skip bad events with a warning each\n"
-        "  --tz ZONE             zone for floating times and display\n"
-        "  --max-talks N, --max-talk-minutes N, --max-streak N\n"
-        "  --min-networking MIN, --min-block MIN, --room-change MIN\n"
-        "  --day-start HH:MM, --day-end HH:MM, --lunch HH:MM-HH:MM/MIN\n"
-        "  --recorded-weight X, --days DATE[,DATE...], --level LEVEL\n"
-        "  --talk-base X, --networking-weight X, --level-bonus X, "
-        "--criteria-bonus X\n"
-        "  --fill, --no-fill     fill free slots with talks (up to the "
-        "caps) or not\n"
-        "  --interest TOPIC=W, --speaker NAME=W, --criterion "
-        "job|depth|new|speaker=LIST\n"
-        "  --must ID/TITLE, --skip ID/TITLE, --busy FILE (.ics or CSV)\n"
-        "  --alarm 10m           ics: a reminder before each item\n"
-        "  --emit-lp FILE        write the model in CPLEX LP format\n"
-        "  -q, --quiet           no warnings;  -v, --verbose: notes too\n",
-    [CMD_LIST] = "pyplan list: browse the programme\n"
-                 "  --day DATE, --kind KIND, --room ROOM, --match WORDS\n"
-                 "  -f, --format FMT      text (default), ics, json, csv, "
-                 "tsv\n"
-                 "  -o, --output FILE\n",
-    [CMD_CHECK] = "pyplan check: validate programme files, print counts "
-                  "and every problem\n"
-                  "  --lenient, --tz ZONE\n",
-    [CMD_EXPLAIN] = "pyplan explain EVENT: why an event is or is not in "
-                    "the plan (takes the build options)\n",
-    [CMD_CONVERT] = "pyplan convert: write the programme in another "
-                    "format\n"
-                    "  -f, --format csv|tsv|ics|json, -o, --output FILE\n",
-    [CMD_BATCH] =
-        "pyplan batch ATTENDEES PROGRAMME...: a plan for every attendee, "
-        "and the room demand\n"
-        "  -o, --output DIR      write DIR/ID.json per attendee and "
-        "DIR/demand.csv, .json\n"
-        "  -j, --jobs N          worker processes (default: one per CPU)\n"
-        "  --shard K/N           plan only the attendees of shard K "
-        "(0..N-1) of N\n"
-        "  --rooms FILE          room,capacity CSV for the demand\n"
-        "  --ics                 also write DIR/ID.ics\n"
-        "  --force               plan again what is up to date\n"
-        "  --merge-demand        add up the shards' demand files of "
-        "each DIR into -o DIR\n"
-        "  --profile FILE and the build options: the base of every "
-        "attendee's profile\n",
-    [CMD_HELP] = "pyplan help [COMMAND]: show help\n",
-};
-
-static const char *const cmd_names[] = {"", "build", "list", "check", "explain",
-    "convert", "batch", "help"};
-
-/* Options: name, short name, takes an argument, profile section/key. */
-enum opt_id {
-	O_FORMAT,
-	O_OUTPUT,
-	O_PROFILE,
-	O_NO_PROFILE,
-	O_LENIENT,
-	O_TZ,
-	O_QUIET,
-	O_VERBOSE,
-	O_HELP,
-	O_ALARM,
-	O_DAY,
-	O_KIND,
-	O_ROOM,
-	O_MATCH,
-	O_EMIT_LP,
-	O_BUSY,
-	O_SET,
-	O_SET_KV,
-	O_VERSION,
-	O_JOBS,
-	O_SHARD,
-	O_ROOMS,
-	O_FORCE,
-	O_ICS,
-	O_MERGE
-};
-
-static const struct option {
-	const char *name;
-	char shortname;
-	int arg;
-	enum opt_id id;
-	const char *section, *key;
-} options[] = {
-    {"format", 'f', 1, O_FORMAT, NULL, NULL},
-    {"output", 'o', 1, O_OUTPUT, NULL, NULL},
-    {"profile", 0, 1, O_PROFILE, NULL, NULL},
-    {"no-profile", 0, 0, O_NO_PROFILE, NULL, NULL},
-    {"lenient", 0, 0, O_LENIENT, NULL, NULL},
-    {"tz", 0, 1, O_TZ, "plan", "timezone"},
-    {"quiet", 'q', 0, O_QUIET, NULL, NULL},
-    {"verbose", 'v', 0, O_VERBOSE, NULL, NULL},
-    {"help", 'h', 0, O_HELP, NULL, NULL},
-    {"version", 0, 0, O_VERSION, NULL, NULL},
-    {"alarm", 0, 1, O_ALARM, NULL, NULL},
-    {"day", 0, 1, O_DAY, NULL, NULL},
-    {"kind", 0, 1, O_KIND, NULL, NULL},
-    {"room", 0, 1, O_ROOM, NULL, NULL},
-    {"match", 0, 1, O_MATCH, NULL, NULL},
-    {"emit-lp", 0, 1, O_EMIT_LP, NULL, NULL},
-    {"busy", 0, 1, O_BUSY, NULL, NULL},
-    {"max-talks", 0, 1, O_SET, "plan", "max-talks-per-day"},
-    {"max-talk-minutes", 0, 1, O_SET, "plan", "max-talk-minutes-per-day"},
-    {"max-streak", 0, 1, O_SET, "plan", "max-consecutive-talks"},
-    {"min-networking", 0, 1, O_SET, "plan", "min-networking-minutes"},
-    {"min-block", 0, 1, O_SET, "plan", "min-networking-block"},
-    {"room-change", 0, 1, O_SET, "plan", "room-change-minutes"},
-    {"day-start", 0, 1, O_SET, "plan", "day-start"},
-    {"day-end", 0, 1, O_SET, "plan", "day-end"},
-    {"lunch", 0, 1, O_SET, "plan", "lunch"},
-    {"recorded-weight", 0, 1, O_SET, "plan", "recorded-weight"},
-    {"days", 0, 1, O_SET, "plan", "days"},
-    {"level", 0, 1, O_SET, "plan", "level"},
-    {"talk-base", 0, 1, O_SET, "plan", "talk-base"},
-    {"networking-weight", 0, 1, O_SET, "plan", "networking-weight"},
-    {"level-bonus", 0, 1, O_SET, "plan", "level-bonus"},
-    {"criteria-bonus", 0, 1, O_SET, "plan", "criteria-bonus"},
-    {"fill", 0, 0, O_SET, "plan", "fill-with-talks"},
-    {"no-fill", 0, 0, O_SET, "plan", "fill-with-talks"},
-    {"must", 0, 1, O_SET, "must", "id"},
-    {"skip", 0, 1, O_SET, "skip", "id"},
-    {"interest", 0, 1, O_SET_KV, "interests", NULL},
-    {"speaker", 0, 1, O_SET_KV, "speakers", NULL},
-    {"criterion", 0, 1, O_SET_KV, "criteria", NULL},
-    {"jobs", 'j', 1, O_JOBS, NULL, NULL},
-    {"shard", 0, 1, O_SHARD, NULL, NULL},
-    {"rooms", 0, 1, O_ROOMS, NULL, NULL},
-    {"force", 0, 0, O_FORCE, NULL, NULL},
-    {"ics", 0, 0, O_ICS, NULL, NULL},
-    {"merge-demand", 0, 0, O_MERGE, NULL, NULL},
-};
-
-#define NOPTIONS (sizeof(options) / sizeof(options[0]))
-
-static void
-usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void
-usage_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("pyplan: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs("\nTry 'pyplan --help' for more information.\n", stderr);
-}
-
-static void
-add_setting(struct opts *o, const char *section, const char *key,
-    const char *value, char *owned)
-{
-	struct setting *s;
-
-	o->set =
-	    pp_xgrowarray(o->set, &o->setcap, o->nset + 1, sizeof(*o->set));
-	s = &o->set[o->nset++];
-	s->section = section;
-	s->key = key;
-	s->value = value;
-	s->owned = owned;
-}
-
-static enum fmt
-parse_fmt(const char *s)
-{
-	int i;
-
-	for (i = FMT_TEXT; i <= FMT_TSV; i++)
-		if (strcmp(s, fmt_names[i]) == 0)
-			return (enum fmt)i;
-	return FMT_NONE;
-}
-
-static int
-parse_alarm(const char *s, int *minutes)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || v < 0 || v > 10080)
-		return -1;
-	if (*end == 'h' && end[1] == '\0')
-		v *= 60;
-	else if (!((*end == 'm' && end[1] == '\0') || *end == '\0'))
-		return -1;
-	*minutes = (int)v;
-	return 0;
-}
-
-/* Applies one option; returns 0 or -1 (usage error printed). */
-static int
-apply_option(struct opts *o, const struct option *opt, const char *arg)
-{
-	const char *eq;
-
-	switch (opt->id) {
-	case O_FORMAT:
-		if ((o->fmt = parse_fmt(arg)) == FMT_NONE) {
-			usage_error("unknown format '%s' (text, ics, json, "
-			            "csv, tsv)",
-			    arg);
-			return -1;
-		}
-		break;
-	case O_OUTPUT:
-		o->out = arg;
-		break;
-	case O_PROFILE:
-		o->profile = arg;
-		break;
-	case O_NO_PROFILE:
-		o->no_profile = 1;
-		break;
-	case O_LENIENT:
-		o->lenient = 1;
-		break;
-	case O_TZ:
-		o->tz = arg;
-		add_setting(o, opt->section, opt->key, arg, NULL);
-		break;
-	case O_QUIET:
-		o->quiet = 1;
-		break;
-	case O_VERBOSE:
-		o->verbose = 1;
-		break;
-	case O_HELP:
-		o->help = 1;
-		break;
-	case O_VERSION:
-		break;
-	case O_ALARM:
-		if (parse_alarm(arg, &o->alarm) != 0) {
-			usage_error("bad --alarm '%s' (e.g. 10m or 1h)", arg);
-			return -1;
-		}
-		break;
-	case O_DAY:
-		o->day = arg;
-		break;
-	case O_KIND:
-		o->kind = arg;
-		break;
-	case O_ROOM:
-		o->room = arg;
-		break;
-	case O_MATCH:
-		o->match = arg;
-		break;
-	case O_EMIT_LP:
-		o->emit_lp = arg;
-		break;
-	case O_BUSY:
-		add_setting(o, "busy", "file", arg, NULL);
-		break;
-	case O_SET:
-		/* A flag without an argument sets a yes/no key. */
-		if (!opt->arg)
-			arg = strncmp(opt->name, "no-", 3) != 0 ? "yes" : "no";
-		add_setting(o, opt->section, opt->key, arg, NULL);
-		break;
-	case O_JOBS:
-		if (pp_batch_parse_jobs(arg, &o->jobs) != 0) {
-			usage_error("bad --jobs '%s' (1 to 4096)", arg);
-			return -1;
-		}
-		break;
-	case O_SHARD:
-		if (pp_batch_parse_shard(arg, &o->shard_index,
-		        &o->shard_count) != 0) {
-			usage_error("bad --shard '%s' (K/N with 0 <= K < N, "
-			            "e.g. 0/4)",
-			    arg);
-			return -1;
-		}
-		break;
-	case O_ROOMS:
-		o->rooms = arg;
-		break;
-	case O_FORCE:
-		o->force = 1;
-		break;
-	case O_ICS:
-		o->ics = 1;
-		break;
-	case O_MERGE:
-		o->merge = 1;
-		break;
-	case O_SET_KV:
-		eq = strrchr(arg, '=');
-		if (eq == NULL || eq == arg) {
-			usage_error("--%s needs NAME=VALUE", opt->name);
-			return -1;
-		}
-		{
-			char *key = pp_xstrndup(arg, (size_t)(eq - arg));
-
-			add_setting(o, opt->section, key, eq + 1, key);
-		}
-		break;
-	}
-	return 0;
-}
-
-static const struct option *
-find_long(const char *name, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < NOPTIONS; i++)
-		if (strlen(options[i].name) == len &&
-		    strncmp(options[i].name, name, len) == 0)
-			return &options[i];
-	return NULL;
-}
-
-static const struct option *
-find_short(char c)
-{
-	size_t i;
-
-	for (i = 0; i < NOPTIONS; i++)
-		if (options[i].shortname == c)
-			return &options[i];
-	return NULL;
-}
-
-static void
-add_file(struct opts *o, const char *f)
-{
-	o->files = pp_xgrowarray(o->files, &o->filescap, o->nfiles + 1,
-	    sizeof(*o->files));
-	o->files[o->nfiles++] = f;
-}
-
-/* Parses argv[first..]: options anywhere (GNU style), "--" ends them. */
-static int
-parse_args(struct opts *o, int argc, char **argv, int first)
-{
-	int i, only_files = 0;
-
-	for (i = first; i < argc; i++) {
-		const char *a = argv[i], *arg = NULL;
-		const struct option *opt;
-
-		if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
-			add_file(o, a);
-			continue;
-		}
-		if (strcmp(a, "--") == 0) {
-			only_files = 1;
-			continue;
-		}
-		if (a[1] == '-') {
-			const char *eq = strchr(a + 2, '=');
-			size_t len =
-			    eq != NULL ? (size_t)(eq - a - 2) : strlen(a + 2);
-
-			if ((opt = find_long(a + 2, len)) == NULL) {
-				usage_error("unknown option '%s'", a);
-				return -1;
-			}
-			if (eq != NULL && !opt->arg) {
-				usage_error("option '--%s' takes no argument",
-				    opt->name);
-				return -1;
-			}
-			arg = eq != NULL ? eq + 1 : NULL;
-		} else {
-			if ((opt = find_short(a[1])) == NULL || a[2] != '\0') {
-				if (opt != NULL && opt->arg)
-					arg = a + 2;
-				else {
-					usage_error("unknown option '%s'", a);
-					return -1;
-				}
-			}
-		}
-		if (opt->arg && arg == NULL) {
-			if (i + 1 >= argc) {
-				usage_error("option '%s' needs an argument", a);
-				return -1;
-			}
-			arg = argv[++i];
-		}
-		if (apply_option(o, opt, arg) != 0)
-			return -1;
-	}
-	return 0;
-}
-
-static void
-opts_fini(struct opts *o)
-{
-	size_t i;
-
-	for (i = 0; i < o->nset; i++)
-		free(o->set[i].owned);
-	free(o->set);
-	free(o->files);
-}
 
 static void
 print_diags(const struct opts *o, const struct pp_diags *ds)
@@ -581,7 +97,7 @@ load_programme(const struct opts *o, const struct pp_profile *p,
 	int io = 0, ret = 0;
 
 	if (o->nfiles == 0) {
-		usage_error("%s", "no programme file given");
+		cli_usage_error("%s", "no programme file given");
 		return PP_EX_USAGE;
 	}
 	lo.tz = p->tz;
@@ -599,19 +115,6 @@ load_programme(const struct opts *o, const struct pp_profile *p,
 	if (ret == 0)
 		pp_timetable_merge_duplicates(tt, ds);
 	return ret;
-}
-
-/* Reads the --busy files into resolved blocks. */
-static int
-load_busy(const struct opts *o, const struct pp_profile *p,
-    const struct pp_timetable *tt, struct pp_busy_block **out, size_t *nout,
-    struct pp_diags *ds)
-{
-	int io;
-
-	if (pp_busy_load_profile(p, tt, o->lenient, out, nout, ds, &io) == 0)
-		return 0;
-	return io ? PP_EX_NOINPUT : PP_EX_DATAERR;
 }
 
 static enum fmt
@@ -652,12 +155,30 @@ static int
 finish_output(struct pp_out *out, int werr, struct pp_diags *ds)
 {
 	if (werr != 0) {
-		pp_diag_err(ds, out->path != NULL ? NULL : "<stdout>", 0,
+		pp_diag_err(ds, out->name != NULL ? out->name : "<stdout>", 0,
 		    "write error: %s", strerror(errno != 0 ? errno : EIO));
 		pp_out_abort(out);
 		return PP_EX_IOERR;
 	}
 	return pp_out_commit(out, ds) == 0 ? 0 : PP_EX_IOERR;
+}
+
+/* The width text is laid out in: --width, else the terminal's when the
+ * output is a terminal, else none. */
+static size_t
+text_width(const struct opts *o)
+{
+	if (o->width_set)
+		return o->width;
+	if (o->out != NULL && strcmp(o->out, "-") != 0)
+		return 0;
+	return pp_term_width(STDOUT_FILENO);
+}
+
+static unsigned
+csv_mode(const struct opts *o, int tsv)
+{
+	return (tsv ? PP_CSV_TSV : 0u) | (o->raw_csv ? PP_CSV_RAW : 0u);
 }
 
 static int
@@ -669,6 +190,7 @@ write_plan(const struct opts *o, const struct pp_plan *pl, struct pp_diags *ds)
 
 	wo.color = use_color(o);
 	wo.alarm_minutes = o->alarm;
+	wo.width = text_width(o);
 	if (pp_out_open(&out, o->out, ds) != 0)
 		return PP_EX_CANTCREAT;
 	errno = 0;
@@ -680,10 +202,10 @@ write_plan(const struct opts *o, const struct pp_plan *pl, struct pp_diags *ds)
 		werr = pp_write_json(out.fp, pl, &wo);
 		break;
 	case FMT_CSV:
-		werr = pp_write_csv(out.fp, pl, 0);
+		werr = pp_write_csv(out.fp, pl, csv_mode(o, 0));
 		break;
 	case FMT_TSV:
-		werr = pp_write_csv(out.fp, pl, 1);
+		werr = pp_write_csv(out.fp, pl, csv_mode(o, 1));
 		break;
 	default:
 		werr = pp_write_text(out.fp, pl, &wo);
@@ -707,9 +229,7 @@ write_lp(const char *path, const struct pp_model *m, struct pp_diags *ds)
 struct session {
 	struct pp_profile p;
 	struct pp_timetable *tt;
-	struct pp_busy_block *busy;
-	size_t nbusy;
-	struct pp_model *m;
+	struct pp_session ps; /* busy blocks and model */
 	char *xdg;
 };
 
@@ -728,13 +248,13 @@ session_open(const struct opts *o, struct session *s, struct pp_diags *ds,
 		return st;
 	if (!need_model)
 		return 0;
-	if ((st = load_busy(o, &s->p, s->tt, &s->busy, &s->nbusy, ds)) != 0)
-		return st;
-	switch (pp_model_build(s->tt, &s->p, s->busy, s->nbusy, &s->m, ds)) {
-	case 0:
+	switch (pp_session_open(&s->ps, s->tt, NULL, &s->p, o->lenient, ds)) {
+	case PP_SESSION_OK:
 		return 0;
-	case 1:
+	case PP_SESSION_INFEASIBLE:
 		return PP_EX_INFEASIBLE;
+	case PP_SESSION_NOINPUT:
+		return PP_EX_NOINPUT;
 	default:
 		return PP_EX_DATAERR;
 	}
@@ -751,8 +271,7 @@ session_close(struct session *s, const struct opts *o, struct pp_diags *ds)
 	print_diags(o, ds);
 	pp_diags_fini(ds);
 	pp_diags_init(ds);
-	pp_model_free(s->m);
-	pp_busy_free(s->busy, s->nbusy);
+	pp_session_close(&s->ps);
 	pp_timetable_free(s->tt);
 	pp_profile_fini(&s->p);
 	free(s->xdg);
@@ -768,14 +287,14 @@ run_build(const struct opts *o, struct pp_diags *ds)
 	st = session_open(o, &s, ds, 1);
 	/* A model whose hard constraints clash (a must-see that is skipped,
 	 * say) is still written, so that a MILP solver can confirm it. */
-	if ((st == 0 || (st == PP_EX_INFEASIBLE && s.m != NULL)) &&
+	if ((st == 0 || (st == PP_EX_INFEASIBLE && s.ps.m != NULL)) &&
 	    o->emit_lp != NULL) {
-		int wst = write_lp(o->emit_lp, s.m, ds);
+		int wst = write_lp(o->emit_lp, s.ps.m, ds);
 
 		if (wst != 0)
 			st = wst;
 	}
-	if (st == 0 && pp_solve(s.m, &pl, ds) != 0)
+	if (st == 0 && pp_solve(s.ps.m, &pl, ds) != 0)
 		st = PP_EX_INFEASIBLE;
 	if (st == 0)
 		st = write_plan(o, pl, ds);
@@ -784,37 +303,263 @@ run_build(const struct opts *o, struct pp_diags *ds)
 	return st;
 }
 
+/*
+ * A report (explain, check) is written to memory first and then through
+ * the terminal sanitiser, wrapped to the width: so titles cannot send
+ * escapes to the terminal, and the output file is created only when the
+ * work is done.  Returns an exit status.
+ */
+static int
+write_report(const struct opts *o, const char *text, struct pp_diags *ds)
+{
+	struct pp_out out;
+
+	if (pp_out_open(&out, o->out, ds) != 0)
+		return PP_EX_CANTCREAT;
+	errno = 0;
+	pp_term_put_block(out.fp, text, text_width(o));
+	return finish_output(&out, ferror(out.fp) ? -1 : 0, ds);
+}
+
+/* A memory stream for a report; NULL after an error in ds. */
+static FILE *
+report_open(char **buf, size_t *len, struct pp_diags *ds)
+{
+	FILE *fp;
+
+	*buf = NULL;
+	*len = 0;
+	if ((fp = open_memstream(buf, len)) == NULL)
+		pp_diag_err(ds, NULL, 0, "cannot buffer the report: %s",
+		    strerror(errno));
+	return fp;
+}
+
+/* Closes the memory stream; 0, or -1 with an error in ds. */
+static int
+report_close(FILE *fp, struct pp_diags *ds)
+{
+	int bad = ferror(fp);
+
+	if (fclose(fp) != 0 || bad)
+		return pp_diag_err(ds, NULL, 0, "cannot buffer the report: %s",
+		    strerror(errno != 0 ? errno : ENOMEM));
+	return 0;
+}
+
 static int
 run_explain(const struct opts *o, struct pp_diags *ds)
 {
 	struct session s;
-	struct pp_out out;
-	int st, werr;
+	FILE *mem;
+	char *buf = NULL;
+	size_t len;
+	int st, r;
 
 	st = session_open(o, &s, ds, 1);
 	if (st == PP_EX_INFEASIBLE)
 		st = 0; /* explain says why; the event may be the reason */
-	if (st == 0 && s.m == NULL)
+	if (st == 0 && s.ps.m == NULL)
 		st = PP_EX_DATAERR;
-	if (st == 0 && pp_out_open(&out, o->out, ds) != 0)
-		st = PP_EX_CANTCREAT;
 	if (st == 0) {
-		errno = 0;
-		werr = pp_explain(out.fp, s.m, o->event, ds);
-		if (werr == 1) {
-			pp_out_abort(&out);
-			st = PP_EX_DATAERR;
-		} else
-			st = finish_output(&out, werr, ds);
+		if ((mem = report_open(&buf, &len, ds)) == NULL)
+			st = PP_EX_OSERR;
+		else {
+			r = pp_explain(mem, s.ps.m, o->event, ds);
+			if (report_close(mem, ds) != 0)
+				st = PP_EX_OSERR;
+			else if (r == 1)
+				st = PP_EX_DATAERR;
+			else
+				st = write_report(o, buf, ds);
+		}
 	}
+	free(buf);
 	session_close(&s, o, ds);
 	return st;
 }
 
+/* list's filters, checked against the programme. */
+struct filters {
+	char day[11];       /* "" = any */
+	int kind;           /* a canonical kind, or -1 */
+	int track_exact;    /* --track names a track exactly */
+	int room_exact;     /* --room names a room exactly */
+	const char **langs; /* nlangs codes of --lang */
+	size_t nlangs;
+	char *langbuf;
+};
+
+/* 1 if some event's field (or one of its list's entries) equals s,
+ * ignoring case. */
+static int
+any_exact(const struct pp_timetable *tt, const char *s, int rooms)
+{
+	size_t i, j;
+
+	for (i = 0; i < tt->n; i++) {
+		const struct pp_event *ev = &tt->ev[i];
+
+		if (!rooms && strcasecmp(ev->track, s) == 0)
+			return 1;
+		for (j = 0; rooms && j < ev->nrooms; j++)
+			if (strcasecmp(ev->rooms[j], s) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* The distinct non-empty names a field takes in tt (borrowed), for "did
+ * you mean": 0 track, 1 rooms, 2 speakers, 3 kind words. */
+static size_t
+field_names(const struct pp_timetable *tt, int which, const char ***out)
+{
+	const char **v = NULL;
+	size_t n = 0, cap = 0, i, j, k, m;
+
+	for (i = 0; i < tt->n; i++) {
+		const struct pp_event *ev = &tt->ev[i];
+		const char *const *src = which == 1 ? ev->rooms
+		    : which == 2                    ? ev->speakers
+		    : which == 0                    ? &ev->track
+		                                    : &ev->kind_word;
+
+		m = which == 1 ? ev->nrooms : which == 2 ? ev->nspeakers : 1;
+		for (j = 0; j < m; j++) {
+			if (*src[j] == '\0')
+				continue;
+			for (k = 0; k < n && strcmp(v[k], src[j]) != 0; k++)
+				;
+			if (k < n)
+				continue;
+			v = pp_xgrowarray(v, &cap, n + 1, sizeof(*v));
+			v[n++] = src[j];
+		}
+	}
+	*out = v;
+	return n;
+}
+
+/* A warning that a filter matched nothing, with the closest name. */
+static void
+warn_unmatched(const struct pp_timetable *tt, int which, const char *opt,
+    const char *value, struct pp_diags *ds)
+{
+	const char **names;
+	size_t n = field_names(tt, which, &names);
+	const char *near = pp_suggest(value, names, n);
+
+	if (near != NULL)
+		pp_diag_warn(ds, NULL, 0,
+		    "--%s '%s' matches no event (did you mean '%s'?)", opt,
+		    value, near);
+	else
+		pp_diag_warn(ds, NULL, 0, "--%s '%s' matches no event", opt,
+		    value);
+	free(names);
+}
+
+/* Checks and resolves list's filters; returns an exit status. */
+static int
+filters_init(struct filters *f, const struct opts *o,
+    const struct pp_timetable *tt, const char *tz, struct pp_diags *ds)
+{
+	memset(f, 0, sizeof(*f));
+	f->kind = -1;
+	if (o->day != NULL) {
+		char(*dates)[11];
+		size_t n = pp_programme_dates(tt, tz, 1, &dates);
+		int r = pp_day_resolve(o->day, (const char(*)[11])dates, n,
+		    f->day, "--day", ds);
+
+		free(dates);
+		if (r != 0)
+			return PP_EX_DATAERR;
+	}
+	if (o->kind != NULL) {
+		const char **names;
+		size_t n, i;
+		int word = 0;
+
+		f->kind = pp_kind_parse(o->kind);
+		n = field_names(tt, 3, &names);
+		for (i = 0; i < n; i++)
+			word |= strcasecmp(names[i], o->kind) == 0;
+		if (f->kind < 0 && !word) {
+			const char *near;
+			const char **all =
+			    pp_xcalloc(n + PP_KIND__COUNT, sizeof(*all));
+			size_t k;
+
+			/* Canonical names and the programme's own words. */
+			for (k = 0; k < PP_KIND__COUNT; k++)
+				all[k] = pp_kind_name((enum pp_kind)k);
+			for (k = 0; k < n; k++)
+				all[PP_KIND__COUNT + k] = names[k];
+			near = pp_suggest(o->kind, all, n + PP_KIND__COUNT);
+			free(all);
+			if (near != NULL)
+				cli_usage_error("unknown --kind '%s' (did you "
+				                "mean '%s'?)",
+				    o->kind, near);
+			else
+				cli_usage_error("unknown --kind '%s' (see "
+				                "KINDS "
+				                "in pyplan(1))",
+				    o->kind);
+			free(names);
+			return PP_EX_USAGE;
+		}
+		free(names);
+	}
+	if (o->lang != NULL) {
+		char *p, *tok;
+		size_t cap = 0;
+
+		f->langbuf = pp_xstrdup(o->lang);
+		for (tok = strtok_r(f->langbuf, ", ", &p); tok != NULL;
+		     tok = strtok_r(NULL, ", ", &p)) {
+			size_t i, len = strlen(tok);
+
+			for (i = 0; i < len; i++)
+				if (!((tok[i] >= 'a' && tok[i] <= 'z') ||
+				        (tok[i] >= 'A' && tok[i] <= 'Z')))
+					break;
+			if (i < len || len < 2 || len > 3) {
+				cli_usage_error("bad --lang '%s' (language "
+				                "codes such as en or en,de)",
+				    o->lang);
+				return PP_EX_USAGE;
+			}
+			f->langs = pp_xgrowarray(f->langs, &cap, f->nlangs + 1,
+			    sizeof(*f->langs));
+			f->langs[f->nlangs++] = tok;
+		}
+		if (f->nlangs == 0) {
+			cli_usage_error("bad --lang '%s' (language codes such "
+			                "as en or en,de)",
+			    o->lang);
+			return PP_EX_USAGE;
+		}
+	}
+	if (o->track != NULL)
+		f->track_exact = any_exact(tt, o->track, 0);
+	if (o->room != NULL)
+		f->room_exact = any_exact(tt, o->room, 1);
+	return 0;
+}
+
+static void
+filters_fini(struct filters *f)
+{
+	free(f->langs);
+	free(f->langbuf);
+}
+
 /* Events selected by list's filters, in programme order. */
 static size_t
-select_events(const struct opts *o, const struct pp_timetable *tt,
-    const char *tz, const struct pp_event ***out)
+select_events(const struct opts *o, const struct filters *f,
+    const struct pp_timetable *tt, const char *tz, const struct pp_event ***out)
 {
 	const struct pp_event **sel = pp_xcalloc(tt->n + 1, sizeof(*sel));
 	size_t i, j, n = 0;
@@ -822,28 +567,44 @@ select_events(const struct opts *o, const struct pp_timetable *tt,
 
 	for (i = 0; i < tt->n; i++) {
 		const struct pp_event *ev = &tt->ev[i];
+		int hit;
 
-		if (o->day != NULL) {
+		if (*f->day != '\0') {
 			pp_tz_format_date(*ev->tz ? ev->tz : tz, ev->start,
 			    date);
-			if (strcmp(date, o->day) != 0)
+			if (strcmp(date, f->day) != 0)
 				continue;
 		}
-		if (o->kind != NULL &&
-		    strcmp(pp_kind_name(ev->kind), o->kind) != 0 &&
+		if (o->kind != NULL && (int)ev->kind != f->kind &&
 		    strcasecmp(ev->kind_word, o->kind) != 0)
 			continue;
+		if (o->track != NULL &&
+		    !(f->track_exact ? strcasecmp(ev->track, o->track) == 0
+		                     : pp_text_match(ev->track, o->track)))
+			continue;
 		if (o->room != NULL) {
-			int hit = 0;
-
-			for (j = 0; j < ev->nrooms && !hit; j++)
-				hit = strcasecmp(ev->rooms[j], o->room) == 0 ||
-				    pp_text_match(ev->rooms[j], o->room);
+			for (j = 0, hit = 0; j < ev->nrooms && !hit; j++)
+				hit = f->room_exact
+				    ? strcasecmp(ev->rooms[j], o->room) == 0
+				    : pp_text_match(ev->rooms[j], o->room);
+			if (!hit)
+				continue;
+		}
+		if (o->speaker != NULL) {
+			for (j = 0, hit = 0; j < ev->nspeakers && !hit; j++)
+				hit =
+				    pp_text_match(ev->speakers[j], o->speaker);
+			if (!hit)
+				continue;
+		}
+		if (f->nlangs > 0 && *ev->lang != '\0') {
+			for (j = 0, hit = 0; j < f->nlangs && !hit; j++)
+				hit = strcasecmp(ev->lang, f->langs[j]) == 0;
 			if (!hit)
 				continue;
 		}
 		if (o->match != NULL) {
-			int hit = pp_text_match(ev->title, o->match) ||
+			hit = pp_text_match(ev->title, o->match) ||
 			    pp_text_match(ev->abstract, o->match) ||
 			    pp_text_match(ev->track, o->match);
 
@@ -858,6 +619,45 @@ select_events(const struct opts *o, const struct pp_timetable *tt,
 	}
 	*out = sel;
 	return n;
+}
+
+/* 1 if some event's track (which 0), room (1) or speaker (2) is v or
+ * holds its words. */
+static int
+any_named(const struct pp_timetable *tt, int which, const char *v)
+{
+	size_t i, j;
+
+	for (i = 0; i < tt->n; i++) {
+		const struct pp_event *ev = &tt->ev[i];
+
+		if (which == 0 &&
+		    (strcasecmp(ev->track, v) == 0 ||
+		        pp_text_match(ev->track, v)))
+			return 1;
+		for (j = 0; which == 1 && j < ev->nrooms; j++)
+			if (strcasecmp(ev->rooms[j], v) == 0 ||
+			    pp_text_match(ev->rooms[j], v))
+				return 1;
+		for (j = 0; which == 2 && j < ev->nspeakers; j++)
+			if (pp_text_match(ev->speakers[j], v))
+				return 1;
+	}
+	return 0;
+}
+
+/* After an empty selection: a name filter that matches no event of the
+ * whole programme is likely a typo, so say which, and the closest name. */
+static void
+explain_empty(const struct opts *o, const struct pp_timetable *tt,
+    struct pp_diags *ds)
+{
+	if (o->track != NULL && !any_named(tt, 0, o->track))
+		warn_unmatched(tt, 0, "track", o->track, ds);
+	if (o->room != NULL && !any_named(tt, 1, o->room))
+		warn_unmatched(tt, 1, "room", o->room, ds);
+	if (o->speaker != NULL && !any_named(tt, 2, o->speaker))
+		warn_unmatched(tt, 2, "speaker", o->speaker, ds);
 }
 
 /* The iCalendar writer takes a timetable: copy the selection into one
@@ -886,6 +686,7 @@ write_programme(const struct opts *o, const struct pp_timetable *tt,
     const struct pp_event *const *sel, size_t nsel, const char *tz,
     enum fmt dflt, struct pp_diags *ds)
 {
+	struct pp_write_opts wo;
 	struct pp_out out;
 	int werr;
 
@@ -900,14 +701,18 @@ write_programme(const struct opts *o, const struct pp_timetable *tt,
 		werr = pp_write_timetable_json(out.fp, tt, sel, nsel);
 		break;
 	case FMT_CSV:
-		werr = pp_write_timetable_csv(out.fp, tt, sel, nsel, 0);
+		werr = pp_write_timetable_csv(out.fp, tt, sel, nsel,
+		    csv_mode(o, 0));
 		break;
 	case FMT_TSV:
-		werr = pp_write_timetable_csv(out.fp, tt, sel, nsel, 1);
+		werr = pp_write_timetable_csv(out.fp, tt, sel, nsel,
+		    csv_mode(o, 1));
 		break;
 	default:
-		werr = pp_write_timetable_text(out.fp, sel, nsel, tz,
-		    use_color(o));
+		memset(&wo, 0, sizeof(wo));
+		wo.color = use_color(o);
+		wo.width = text_width(o);
+		werr = pp_write_timetable_text(out.fp, sel, nsel, tz, &wo);
 		break;
 	}
 	return finish_output(&out, werr, ds);
@@ -917,32 +722,25 @@ static int
 run_list(const struct opts *o, struct pp_diags *ds)
 {
 	struct session s;
+	struct filters f;
 	const struct pp_event **sel = NULL;
 	size_t n;
 	int st;
 
-	if (o->day != NULL) {
-		struct pp_civil c;
-
-		if (pp_parse_date(o->day, &c) != 0) {
-			usage_error("bad --day '%s' (YYYY-MM-DD)", o->day);
-			return PP_EX_USAGE;
-		}
-	}
-	if (o->kind != NULL && pp_kind_parse(o->kind) < 0) {
-		usage_error("unknown --kind '%s' (see KINDS in pyplan(1))",
-		    o->kind);
-		return PP_EX_USAGE;
-	}
+	memset(&f, 0, sizeof(f));
 	st = session_open(o, &s, ds, 0);
 	if (st == 0) {
-		const char *tz = s.p.tz != NULL      ? s.p.tz
-		    : s.tt->n > 0 && *s.tt->ev[0].tz ? s.tt->ev[0].tz
-		                                     : "UTC";
+		const char *tz = pp_model_zone(&s.p, s.tt);
 
-		n = select_events(o, s.tt, tz, &sel);
-		st = write_programme(o, s.tt, sel, n, tz, FMT_TEXT, ds);
+		st = filters_init(&f, o, s.tt, tz, ds);
+		if (st == 0) {
+			n = select_events(o, &f, s.tt, tz, &sel);
+			if (n == 0)
+				explain_empty(o, s.tt, ds);
+			st = write_programme(o, s.tt, sel, n, tz, FMT_TEXT, ds);
+		}
 	}
+	filters_fini(&f);
 	free(sel);
 	session_close(&s, o, ds);
 	return st;
@@ -956,19 +754,15 @@ run_convert(const struct opts *o, struct pp_diags *ds)
 
 	if (fmt_for(o, FMT_NONE) == FMT_NONE ||
 	    fmt_for(o, FMT_NONE) == FMT_TEXT) {
-		usage_error("%s",
+		cli_usage_error("%s",
 		    "convert needs -f csv|tsv|ics|json (or -o "
 		    "with such an extension)");
 		return PP_EX_USAGE;
 	}
 	st = session_open(o, &s, ds, 0);
-	if (st == 0) {
-		const char *tz = s.p.tz != NULL      ? s.p.tz
-		    : s.tt->n > 0 && *s.tt->ev[0].tz ? s.tt->ev[0].tz
-		                                     : "UTC";
-
-		st = write_programme(o, s.tt, NULL, s.tt->n, tz, FMT_CSV, ds);
-	}
+	if (st == 0)
+		st = write_programme(o, s.tt, NULL, s.tt->n,
+		    pp_model_zone(&s.p, s.tt), FMT_CSV, ds);
 	session_close(&s, o, ds);
 	return st;
 }
@@ -978,28 +772,83 @@ run_check(const struct opts *o, struct pp_diags *ds)
 {
 	struct pp_profile p;
 	struct pp_timetable *tt = pp_timetable_new();
-	char *xdg = NULL;
-	int st;
+	char *xdg = NULL, *buf = NULL;
+	size_t len;
+	FILE *mem;
+	int st, wst;
 
 	pp_profile_init(&p);
 	st = load_profile(o, &p, &xdg, ds);
 	if (st == 0) {
 		st = load_programme(o, &p, tt, ds);
 		if (st == PP_EX_DATAERR || st == 0) {
-			const char *tz = p.tz != NULL    ? p.tz
-			    : tt->n > 0 && *tt->ev[0].tz ? tt->ev[0].tz
-			                                 : "UTC";
-
-			pp_check_report(stdout, tt, tz, ds);
+			if ((mem = report_open(&buf, &len, ds)) == NULL)
+				st = PP_EX_OSERR;
+			else {
+				pp_check_report(mem, tt, pp_model_zone(&p, tt),
+				    ds);
+				if (report_close(mem, ds) != 0)
+					st = PP_EX_OSERR;
+				else if ((wst = write_report(o, buf, ds)) != 0)
+					st = wst;
+			}
 		}
 	}
 	/* Diagnostics borrow the profile path: print them before it goes. */
 	print_diags(o, ds);
 	pp_diags_fini(ds);
 	pp_diags_init(ds);
+	free(buf);
 	pp_timetable_free(tt);
 	pp_profile_fini(&p);
 	free(xdg);
+	return st;
+}
+
+static void
+on_signal(int sig)
+{
+	pp_out_cleanup_signal();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/*
+ * A standard descriptor that is closed (pyplan >&-) gets /dev/null opened
+ * on it the wrong way round (read-only for output, write-only for input):
+ * so no file opened later takes its number and receives what was meant
+ * for standard output, and reading or writing it still fails (EBADF) as
+ * it would have.
+ */
+static void
+guard_std_fds(void)
+{
+	int fd, nfd;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		nfd = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+		if (nfd >= 0 && nfd != fd) {
+			dup2(nfd, fd);
+			close(nfd);
+		}
+	}
+}
+
+/* Everything written to standard output reached it: else a message and
+ * 74, unless the run failed already. */
+static int
+finish_stdout(int st)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return st;
+	if (st == 0) {
+		fprintf(stderr, "pyplan: <stdout>: error: write error: %s\n",
+		    strerror(errno != 0 ? errno : EIO));
+		st = PP_EX_IOERR;
+	}
 	return st;
 }
 
@@ -1024,107 +873,83 @@ run_batch(const struct opts *o, struct pp_diags *ds)
 	int r;
 
 	if (o->out == NULL || strcmp(o->out, "-") == 0) {
-		usage_error("%s", "batch needs -o DIR");
+		cli_usage_error("%s", "batch needs -o DIR");
 		return PP_EX_USAGE;
 	}
 	if (o->nfiles < (o->merge ? 1u : 2u)) {
-		usage_error("%s",
-		    o->merge ? "batch --merge-demand needs a DIR"
-		             : "batch needs an attendee file and "
-		               "a programme file");
+		cli_usage_error("%s",
+		    o->merge
+		        ? "batch --merge-demand needs a DIR"
+		        : "batch needs an attendee file and a programme file");
 		return PP_EX_USAGE;
 	}
 	b = pp_batch_new();
-	if (o->merge) {
+	if (o->merge)
 		r = pp_batch_merge(b, o->out, o->files, o->nfiles, ds);
-		print_diags(o, ds);
-		pp_diags_fini(ds);
-		pp_diags_init(ds);
-		pp_batch_free(b);
-		return r;
+	else {
+		set = pp_xcalloc(o->nset + 1, sizeof(*set));
+		for (i = 0; i < o->nset; i++) {
+			set[i].section = o->set[i].section;
+			set[i].key = o->set[i].key;
+			set[i].value = o->set[i].value;
+		}
+		memset(&bo, 0, sizeof(bo));
+		bo.attendees = o->files[0];
+		bo.programme = o->files + 1;
+		bo.nprogramme = o->nfiles - 1;
+		bo.outdir = o->out;
+		bo.rooms = o->rooms;
+		bo.profile = o->profile;
+		bo.set = set;
+		bo.nset = o->nset;
+		bo.jobs = o->jobs;
+		bo.shard_index = o->shard_index;
+		bo.shard_count = o->shard_count;
+		bo.force = o->force;
+		bo.ics = o->ics;
+		bo.lenient = o->lenient;
+		bo.alarm_minutes = o->alarm;
+		if (!o->quiet && isatty(STDERR_FILENO))
+			bo.progress = show_progress;
+		r = pp_batch_run(b, &bo, &st, ds);
+		free(set);
 	}
-	set = pp_xcalloc(o->nset + 1, sizeof(*set));
-	for (i = 0; i < o->nset; i++) {
-		set[i].section = o->set[i].section;
-		set[i].key = o->set[i].key;
-		set[i].value = o->set[i].value;
-	}
-	memset(&bo, 0, sizeof(bo));
-	bo.attendees = o->files[0];
-	bo.programme = o->files + 1;
-	bo.nprogramme = o->nfiles - 1;
-	bo.outdir = o->out;
-	bo.rooms = o->rooms;
-	bo.profile = o->profile;
-	bo.set = set;
-	bo.nset = o->nset;
-	bo.jobs = o->jobs;
-	bo.shard_index = o->shard_index;
-	bo.shard_count = o->shard_count;
-	bo.force = o->force;
-	bo.ics = o->ics;
-	bo.lenient = o->lenient;
-	bo.alarm_minutes = o->alarm;
-	if (!o->quiet && isatty(STDERR_FILENO))
-		bo.progress = show_progress;
-	r = pp_batch_run(b, &bo, &st, ds);
 	/* The diagnostics name files b owns. */
 	print_diags(o, ds);
 	pp_diags_fini(ds);
 	pp_diags_init(ds);
 	pp_batch_free(b);
-	free(set);
 	return r;
 }
 
-static void
-print_help(enum cmd c)
+static int
+run_completion(const struct opts *o)
 {
-	if (c == CMD_NONE || c == CMD_HELP) {
-		fputs(usage_text, stdout);
-		fputs("\nCommands: build, list, check, explain, convert, "
-		      "batch, "
-		      "help."
-		      "\nSee pyplan help COMMAND and man pyplan.\n",
-		    stdout);
-		return;
+	static const char *const shells[] = {"bash", "zsh"};
+	const char *near;
+
+	if (o->nfiles != 1) {
+		cli_usage_error("%s", "completion needs a shell: bash or zsh");
+		return PP_EX_USAGE;
 	}
-	fputs(cmd_help[c], stdout);
+	if (cli_print_completion(stdout, o->files[0]) == 0)
+		return 0;
+	near = pp_suggest(o->files[0], shells, 2);
+	cli_usage_error("no completion for '%s' (bash or zsh%s%s%s)",
+	    o->files[0], near ? "; did you mean '" : "", near ? near : "",
+	    near ? "'?" : "");
+	return PP_EX_USAGE;
 }
 
-static enum cmd
-parse_cmd(const char *s)
-{
-	int i;
-
-	for (i = CMD_BUILD; i <= CMD_HELP; i++)
-		if (strcmp(s, cmd_names[i]) == 0)
-			return (enum cmd)i;
-	return CMD_NONE;
-}
-
-static void
-on_signal(int sig)
-{
-	pp_out_cleanup_signal();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-int
-pp_cli_main(int argc, char **argv)
+static int
+run(int argc, char **argv)
 {
 	struct opts o;
 	struct pp_diags ds;
-	int st = 0, first = 2;
+	int st = 0;
 
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGHUP, on_signal);
-	/* pp_xmalloc exits on out of memory: no temporary file stays. */
-	atexit(pp_out_cleanup_signal);
 	if (argc < 2) {
-		fputs(usage_text, stderr);
+		fputs(cli_usage, stderr);
 		return PP_EX_USAGE;
 	}
 	if (strcmp(argv[1], "--version") == 0) {
@@ -1132,42 +957,56 @@ pp_cli_main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		print_help(CMD_NONE);
+		cli_print_help(stdout, CMD_NONE);
 		return 0;
 	}
 	memset(&o, 0, sizeof(o));
-	o.cmd = parse_cmd(argv[1]);
-	if (o.cmd == CMD_NONE) {
-		usage_error("unknown command '%s'", argv[1]);
+	if (argv[1][0] == '-' && cli_known_option(argv[1])) {
+		cli_usage_error("'%s' before the command (options come after "
+		                "it: pyplan build %s ...)",
+		    argv[1], argv[1]);
 		return PP_EX_USAGE;
 	}
+	if ((o.cmd = cli_parse_cmd(argv[1], 1)) == CMD_NONE)
+		return PP_EX_USAGE;
 	if (o.cmd == CMD_HELP) {
-		enum cmd c = argc > 2 ? parse_cmd(argv[2]) : CMD_NONE;
+		enum cmd c = CMD_NONE;
 
-		if (argc > 2 && c == CMD_NONE) {
-			usage_error("unknown command '%s'", argv[2]);
+		if (argc > 2 && (c = cli_parse_cmd(argv[2], 1)) == CMD_NONE)
 			return PP_EX_USAGE;
-		}
-		print_help(c);
+		cli_print_help(stdout, c);
 		return 0;
 	}
-	if (o.cmd == CMD_EXPLAIN && argc > 2 && argv[2][0] != '-') {
-		o.event = argv[2];
-		first = 3;
-	}
-	if (parse_args(&o, argc, argv, first) != 0) {
-		opts_fini(&o);
+	if (cli_parse_args(&o, argc, argv, 2) != 0) {
+		cli_opts_fini(&o);
 		return PP_EX_USAGE;
 	}
 	if (o.help) {
-		print_help(o.cmd);
-		opts_fini(&o);
+		cli_print_help(stdout, o.cmd);
+		cli_opts_fini(&o);
 		return 0;
 	}
-	if (o.cmd == CMD_EXPLAIN && o.event == NULL) {
-		usage_error("%s", "explain needs an EVENT (id or title)");
-		opts_fini(&o);
-		return PP_EX_USAGE;
+	if (o.cmd == CMD_COMPLETION) {
+		st = run_completion(&o);
+		cli_opts_fini(&o);
+		return st;
+	}
+	/* explain's EVENT is its first word that is not an option. */
+	if (o.cmd == CMD_EXPLAIN) {
+		/* One word that names a file is the programme, not the
+		 * event. */
+		if (o.nfiles == 0 ||
+		    (o.nfiles == 1 && access(o.files[0], F_OK) == 0)) {
+			cli_usage_error("%s",
+			    "explain needs an EVENT (id or title) before the "
+			    "programme files");
+			cli_opts_fini(&o);
+			return PP_EX_USAGE;
+		}
+		o.event = o.files[0];
+		memmove(o.files, o.files + 1,
+		    (o.nfiles - 1) * sizeof(*o.files));
+		o.nfiles--;
 	}
 	pp_diags_init(&ds);
 	switch (o.cmd) {
@@ -1194,7 +1033,22 @@ pp_cli_main(int argc, char **argv)
 	}
 	print_diags(&o, &ds);
 	pp_diags_fini(&ds);
-	opts_fini(&o);
+	cli_opts_fini(&o);
 	pp_tz_cleanup();
 	return st;
+}
+
+int
+pp_cli_main(int argc, char **argv)
+{
+	guard_std_fds();
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+	/* Past the file size limit, write fails with EFBIG (reported, the
+	 * temporary file removed) instead of the process being killed. */
+	signal(SIGXFSZ, SIG_IGN);
+	/* pp_xmalloc exits on out of memory: no temporary file stays. */
+	atexit(pp_out_cleanup_signal);
+	return finish_stdout(run(argc, argv));
 }

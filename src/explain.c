@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "pyplan/explain.h"
+#include "pyplan/ref.h"
 #include "pyplan/solve.h"
 #include "pyplan/tz.h"
 #include "pyplan/xalloc.h"
@@ -388,7 +389,7 @@ pp_explain(FILE *fp, struct pp_model *m, const char *ref, struct pp_diags *ds)
 	struct pp_plan *base = NULL;
 	struct pp_diags sds;
 
-	n = pp_model_find(m->tt, ref, idx, EXPLAIN_MAX);
+	n = pp_ref_find(m->tt, ref, idx, EXPLAIN_MAX, NULL);
 	if (n == 0) {
 		pp_diag_err(ds, NULL, 0, "no event matches '%s'", ref);
 		return 1;

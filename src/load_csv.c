@@ -244,6 +244,13 @@ field_cb(void *s, size_t len, void *data)
 	}
 	while (len > 0 && is_blank((unsigned char)p[len - 1]))
 		len--;
+	/* The "'" pyplan's CSV writer puts before a cell a spreadsheet
+	 * would take for a formula (write_csv.h) goes again. */
+	if (len >= 2 && p[0] == '\'' && p[1] != '\0' &&
+	    strchr("=+-@\t\r", p[1]) != NULL) {
+		p++;
+		len--;
+	}
 	c->foff = pp_xgrowarray(c->foff, &c->fcap, c->nf + 1, sizeof(*c->foff));
 	c->buf = pp_xgrowarray(c->buf, &c->bcap, c->blen + len + 1, 1);
 	c->foff[c->nf++] = c->blen;

@@ -6,9 +6,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "pyplan/model.h"
+#include "pyplan/ref.h"
 #include "pyplan/tz.h"
 #include "pyplan/xalloc.h"
 
@@ -16,49 +16,6 @@ static const char hallway_title[] = "Hallway track";
 static const char lunch_title[] = "Lunch (free block)";
 static const char hallway_reason[] = "hallway track";
 static const char lunch_reason[] = "lunch";
-
-/* Case-insensitive substring search (ASCII folding; UTF-8 passes through). */
-static int
-icontains(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	if (n == 0)
-		return 0;
-	for (; *hay != '\0'; hay++)
-		if (strncasecmp(hay, needle, n) == 0)
-			return 1;
-	return 0;
-}
-
-size_t
-pp_model_find(const struct pp_timetable *tt, const char *ref, size_t *idx,
-    size_t max)
-{
-	size_t i, n;
-	int rule;
-
-	/* Rule 0: exact id; rule 1: exact title; rule 2: title substring.
-	 * The first rule that matches anything decides. */
-	for (rule = 0; rule < 3; rule++) {
-		n = 0;
-		for (i = 0; i < tt->n; i++) {
-			const struct pp_event *ev = &tt->ev[i];
-			int hit = rule == 0 ? strcmp(ev->id, ref) == 0
-			    : rule == 1     ? strcasecmp(ev->title, ref) == 0
-			                    : icontains(ev->title, ref);
-
-			if (!hit)
-				continue;
-			if (n < max)
-				idx[n] = i;
-			n++;
-		}
-		if (n > 0)
-			return n;
-	}
-	return 0;
-}
 
 int
 pp_model_day_open(const struct pp_model_day *d)
@@ -105,51 +62,6 @@ static int
 overlaps(int64_t a0, int64_t a1, int64_t b0, int64_t b1)
 {
 	return a0 < b1 && b0 < a1;
-}
-
-/* Resolves a [must]/[skip] reference; returns the match count (0 = error
- * already reported).  all: 1 to accept several exact-title matches. */
-static size_t
-resolve_ref(const struct pp_timetable *tt, const struct pp_ref *r,
-    const char *what, int all, int *flags, struct pp_diags *ds)
-{
-	size_t idx[8], n, i, shown;
-	char list[200];
-
-	n = pp_model_find(tt, r->text, idx, 8);
-	if (n == 0) {
-		pp_diag_err(ds, r->file, r->line, "%s '%s' matches no event",
-		    what, r->text);
-		return 0;
-	}
-	if (n > 1) {
-		/* Several events with exactly this title (a repeated session)
-		 * are all meant when the rule allows it; a substring or id
-		 * that names several events is ambiguous. */
-		int exact = 1;
-
-		for (i = 0; i < n && i < 8; i++)
-			if (strcasecmp(tt->ev[idx[i]].title, r->text) != 0)
-				exact = 0;
-		if (!all || !exact || n > 8) {
-			list[0] = '\0';
-			shown = n < 3 ? n : 3;
-			for (i = 0; i < shown; i++) {
-				size_t len = strlen(list);
-
-				snprintf(list + len, sizeof(list) - len,
-				    "%s%s (id %s)", i ? ", " : "",
-				    tt->ev[idx[i]].title, tt->ev[idx[i]].id);
-			}
-			pp_diag_err(ds, r->file, r->line,
-			    "%s '%s' is ambiguous: %zu events match: %s%s",
-			    what, r->text, n, list, n > shown ? ", ..." : "");
-			return 0;
-		}
-	}
-	for (i = 0; i < n; i++)
-		flags[idx[i]] = 1;
-	return n;
 }
 
 static int
@@ -360,6 +272,16 @@ excl_text(enum pp_excl e)
 	}
 }
 
+const char *
+pp_model_zone(const struct pp_profile *p, const struct pp_timetable *tt)
+{
+	if (p->tz != NULL)
+		return p->tz;
+	if (tt->n > 0 && *tt->ev[0].tz != '\0')
+		return tt->ev[0].tz;
+	return "UTC";
+}
+
 int
 pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
     const struct pp_busy_block *busy, size_t nbusy, struct pp_model **out,
@@ -386,9 +308,7 @@ pp_model_build_words(const struct pp_timetable *tt, struct pp_ttwords *w,
 	m = pp_xcalloc(1, sizeof(*m));
 	m->tt = tt;
 	m->p = p;
-	m->tz = p->tz != NULL                    ? p->tz
-	    : tt->n > 0 && *tt->ev[0].tz != '\0' ? tt->ev[0].tz
-	                                         : "UTC";
+	m->tz = pp_model_zone(p, tt);
 	m->min_block = (int64_t)p->min_block * 60;
 	m->room_change = (int64_t)p->room_change * 60;
 	m->lunch_len = (int64_t)p->lunch_minutes * 60;
@@ -412,10 +332,11 @@ pp_model_build_words(const struct pp_timetable *tt, struct pp_ttwords *w,
 		int *skip = pp_xcalloc(tt->n + 1, sizeof(*skip));
 
 		for (i = 0; i < p->nmust; i++)
-			resolve_ref(tt, &p->must[i], "must-see", 0, m->must,
-			    ds);
+			pp_ref_resolve(tt, &p->must[i], "must-see", 0, m->must,
+			    m->tz, ds);
 		for (i = 0; i < p->nskip; i++)
-			resolve_ref(tt, &p->skip[i], "skip", 1, skip, ds);
+			pp_ref_resolve(tt, &p->skip[i], "skip", 1, skip, m->tz,
+			    ds);
 		for (i = 0; i < tt->n; i++)
 			if (skip[i])
 				m->excl[i] = PP_EXCL_SKIP;

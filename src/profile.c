@@ -4,17 +4,22 @@
  * reader and the command-line flags, and the INI reader itself (inih, fed
  * line by line so that every diagnostic carries its line number).
  */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <ini.h>
 
 #include "pyplan/match.h"
 #include "pyplan/profile.h"
+#include "pyplan/suggest.h"
 #include "pyplan/tz.h"
 #include "pyplan/xalloc.h"
 
@@ -23,6 +28,24 @@
 
 static const char *const crit_names[PP_CRIT__COUNT] = {"job", "depth", "new",
     "speaker"};
+
+static const char *const sections[] = {"plan", "interests", "speakers",
+    "criteria", "must", "skip", "busy"};
+
+#define NSECTIONS (sizeof(sections) / sizeof(sections[0]))
+
+/* ", did you mean 'X'?" for the closest of n names to word, or "". */
+static const char *
+hint(char *buf, size_t size, const char *word, const char *const *names,
+    size_t n, const char *open, const char *close)
+{
+	const char *near = pp_suggest(word, names, n);
+
+	if (near == NULL)
+		return "";
+	snprintf(buf, size, " (did you mean %s%s%s?)", open, near, close);
+	return buf;
+}
 
 const char *
 pp_criterion_name(enum pp_criterion c)
@@ -358,14 +381,117 @@ static const struct plan_key plan_keys[] = {
     {"days", V_DAYS, 0},
 };
 
+#define NPLAN_KEYS (sizeof(plan_keys) / sizeof(plan_keys[0]))
+
+static const char *const weekdays[7] = {"sunday", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday"};
+
+int
+pp_weekday_parse(const char *s)
+{
+	size_t n = strlen(s), i, k;
+	int found = -1;
+
+	if (n < 2)
+		return -1;
+	for (i = 0; i < 7; i++) {
+		for (k = 0; k < n && weekdays[i][k] != '\0' &&
+		     lower((unsigned char)s[k]) == weekdays[i][k];
+		     k++)
+			;
+		if (k < n)
+			continue;
+		if (found >= 0)
+			return -1; /* "t": tuesday or thursday */
+		found = (int)i;
+	}
+	return found;
+}
+
+/* 0 = Sunday, of a valid "YYYY-MM-DD". */
+static int
+weekday_of(const char *date)
+{
+	struct pp_civil c;
+	int64_t d;
+
+	if (pp_parse_date(date, &c) != 0)
+		return -1;
+	d = (pp_days_from_civil(c.year, c.month, c.day) + 4) % 7;
+	return (int)(d < 0 ? d + 7 : d);
+}
+
+int
+pp_day_resolve(const char *word, const char (*dates)[11], size_t n,
+    char out[11], const char *what, struct pp_diags *ds)
+{
+	struct pp_civil c;
+	size_t i, hits = 0, first = 0, second = 0;
+	int wd;
+
+	if (pp_parse_date(word, &c) == 0 && strlen(word) == 10) {
+		memcpy(out, word, 11);
+		return 0;
+	}
+	if ((wd = pp_weekday_parse(word)) < 0)
+		return pp_diag_err(ds, NULL, 0,
+		    "%s: '%.40s' is not a date (YYYY-MM-DD) or a weekday "
+		    "(sat, Saturday)",
+		    what, word);
+	for (i = 0; i < n; i++) {
+		if (weekday_of(dates[i]) != wd)
+			continue;
+		if (hits == 0)
+			first = i;
+		else if (hits == 1)
+			second = i;
+		hits++;
+	}
+	if (hits == 1) {
+		memcpy(out, dates[first], 11);
+		return 0;
+	}
+	if (hits == 0)
+		return n == 0
+		    ? pp_diag_err(ds, NULL, 0,
+		          "%s: no %c%s in the programme: it has no "
+		          "days",
+		          what, weekdays[wd][0] - 'a' + 'A', weekdays[wd] + 1)
+		    : pp_diag_err(ds, NULL, 0,
+		          "%s: no %c%s in the programme (%s to %s)", what,
+		          weekdays[wd][0] - 'a' + 'A', weekdays[wd] + 1,
+		          dates[0], dates[n - 1]);
+	return pp_diag_err(ds, NULL, 0,
+	    "%s: '%.40s' is ambiguous: the programme has %zu %c%ss (%s, "
+	    "%s%s); give the date",
+	    what, word, hits, weekdays[wd][0] - 'a' + 'A', weekdays[wd] + 1,
+	    dates[first], dates[second], hits > 2 ? ", ..." : "");
+}
+
+/* Sorts days without duplicates: the order days are given in is moot. */
+static void
+sort_days(char **v, size_t *n)
+{
+	size_t i, j;
+
+	qsort(v, *n, sizeof(*v), cmp_str);
+	for (i = j = 0; i < *n; i++) {
+		if (j > 0 && strcmp(v[j - 1], v[i]) == 0)
+			free(v[i]);
+		else
+			v[j++] = v[i];
+	}
+	*n = j;
+}
+
 static int
 set_days(struct pp_profile *p, const char *key, const char *value,
     const char *file, unsigned line, struct pp_diags *ds)
 {
 	struct pp_civil c;
 	char **v;
-	size_t n, i, j;
-	int bad = 0;
+	size_t n, i;
+	int bad = 0, wd;
 
 	if (ci_eq(value, "all")) {
 		free_strv(p->days, p->ndays);
@@ -377,27 +503,51 @@ set_days(struct pp_profile *p, const char *key, const char *value,
 	if (n == 0)
 		bad = pp_diag_err(ds, file, line,
 		    "%s: expected YYYY-MM-DD[,YYYY-MM-DD...] or 'all'", key);
-	for (i = 0; i < n; i++)
-		if (pp_parse_date(v[i], &c) != 0)
-			bad = pp_diag_err(ds, file, line,
-			    "%s: expected a date YYYY-MM-DD, got '%.40s'", key,
-			    v[i]);
+	for (i = 0; i < n; i++) {
+		if (pp_parse_date(v[i], &c) == 0 && strlen(v[i]) == 10)
+			continue;
+		/* A weekday waits for the programme: pp_profile_resolve_days
+		 * turns it into a date. */
+		if ((wd = pp_weekday_parse(v[i])) >= 0) {
+			free(v[i]);
+			v[i] = pp_xstrdup(weekdays[wd]);
+			continue;
+		}
+		bad = pp_diag_err(ds, file, line,
+		    "%s: expected a date YYYY-MM-DD or a weekday, got '%.40s'",
+		    key, v[i]);
+	}
 	if (bad) {
 		free_strv(v, n);
 		return -1;
 	}
-	/* Sorted without duplicates: the order days are given in is moot. */
-	qsort(v, n, sizeof(*v), cmp_str);
-	for (i = j = 0; i < n; i++) {
-		if (j > 0 && strcmp(v[j - 1], v[i]) == 0)
-			free(v[i]);
-		else
-			v[j++] = v[i];
-	}
+	sort_days(v, &n);
 	free_strv(p->days, p->ndays);
 	p->days = v;
-	p->ndays = j;
+	p->ndays = n;
 	return 0;
+}
+
+int
+pp_profile_resolve_days(struct pp_profile *p, const char (*dates)[11], size_t n,
+    struct pp_diags *ds)
+{
+	char out[11];
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < p->ndays; i++) {
+		if (pp_day_resolve(p->days[i], dates, n, out, "days", ds) !=
+		    0) {
+			bad = -1;
+			continue;
+		}
+		free(p->days[i]);
+		p->days[i] = pp_xstrdup(out);
+	}
+	if (p->ndays > 0)
+		sort_days(p->days, &p->ndays);
+	return bad;
 }
 
 static int
@@ -449,12 +599,19 @@ set_plan(struct pp_profile *p, const char *key, const char *value,
 	int iv;
 	double dv;
 
-	for (i = 0; i < sizeof(plan_keys) / sizeof(plan_keys[0]); i++)
+	for (i = 0; i < NPLAN_KEYS; i++)
 		if (ci_eq(key, plan_keys[i].name))
 			k = &plan_keys[i];
-	if (k == NULL)
+	if (k == NULL) {
+		const char *names[NPLAN_KEYS];
+		char buf[96];
+
+		for (i = 0; i < NPLAN_KEYS; i++)
+			names[i] = plan_keys[i].name;
 		return pp_diag_err(ds, file, line,
-		    "unknown key '%.60s' in [plan]", key);
+		    "unknown key '%.60s' in [plan]%s", key,
+		    hint(buf, sizeof(buf), key, names, NPLAN_KEYS, "'", "'"));
+	}
 	key = k->name;
 	switch (k->type) {
 	case V_CAP:
@@ -608,11 +765,16 @@ set_criteria(struct pp_profile *p, const char *key, const char *value,
 	for (c = 0; c < PP_CRIT__COUNT; c++)
 		if (ci_eq(key, crit_names[c]))
 			found = c;
-	if (found < 0)
+	if (found < 0) {
+		const char *near = pp_suggest(key, crit_names, PP_CRIT__COUNT);
+
 		return pp_diag_err(ds, file, line,
-		    "unknown key '%.60s' in [criteria] (expected job, depth, "
-		    "new or speaker)",
-		    key);
+		    "unknown key '%.60s' in [criteria] (%s%s%s)", key,
+		    near != NULL ? "did you mean '"
+		                 : "expected job, depth, "
+		                   "new or speaker",
+		    near != NULL ? near : "", near != NULL ? "'?" : "");
+	}
 	c = found;
 	n = split_list(value, &terms);
 	if (n == 0)
@@ -652,8 +814,9 @@ add_ref(struct pp_ref **v, size_t *n, const char *section, const char *key,
 {
 	if (!ci_eq(key, "id") && !ci_eq(key, "title"))
 		return pp_diag_err(ds, file, line,
-		    "unknown key '%.60s' in [%s] (expected id or title)", key,
-		    section);
+		    "unknown key '%.60s' in [%s] (expected id or title; a "
+		    "title is a whole title, words of one, or a pattern)",
+		    key, section);
 	*v = pp_xreallocarray(*v, *n + 1, sizeof(**v));
 	(*v)[*n].text = pp_xstrdup(value);
 	(*v)[*n].file = file;
@@ -677,34 +840,62 @@ busy_path(const char *file, const char *value)
 	return pp_xasprintf("%.*s/%s", (int)(slash - file), file, value);
 }
 
+/* 1 if value has the shape of an inline busy block: a date, then a blank
+ * ("2026-01-31 14:00-16:00 meeting"); a file name never starts so. */
+static int
+block_shape(const char *value)
+{
+	struct pp_civil c;
+	char date[11];
+
+	if (strcspn(value, " \t") != 10)
+		return 0;
+	memcpy(date, value, 10);
+	date[10] = '\0';
+	return pp_parse_date(date, &c) == 0;
+}
+
 static int
 add_busy(struct pp_profile *p, const char *label, const char *value,
     const char *file, unsigned line, struct pp_diags *ds)
 {
 	struct pp_busy *b;
-	struct pp_civil c;
-	size_t dlen;
-	char date[11];
-	int from, to;
+	const char *range, *rest;
+	char date[11], *r, *tail = NULL;
+	int from, to, ok;
 
-	if (ci_eq(label, "file")) {
+	if (ci_eq(label, "file") && !block_shape(value)) {
 		p->busy_files = pp_xreallocarray(p->busy_files,
 		    p->nbusy_files + 1, sizeof(*p->busy_files));
 		p->busy_files[p->nbusy_files++] = busy_path(file, value);
 		return 0;
 	}
-	dlen = strcspn(value, " \t");
-	if (dlen != 10)
+	if (!block_shape(value))
 		goto bad;
 	memcpy(date, value, 10);
 	date[10] = '\0';
-	if (pp_parse_date(date, &c) != 0 ||
-	    parse_range(value + 10 + strspn(value + 10, " \t"), &from, &to) !=
-	        0)
+	range = value + 10 + strspn(value + 10, " \t");
+	rest = range + strcspn(range, " \t");
+	/* An inline block (--busy, or file = ...) names itself after the
+	 * range; a [busy] key is the label. */
+	if (ci_eq(label, "file")) {
+		tail = trimmed(rest, strlen(rest));
+		if (*tail == '\0') {
+			free(tail);
+			tail = pp_xstrdup("busy");
+		}
+		r = trimmed(range, (size_t)(rest - range));
+	} else
+		r = trimmed(range, strlen(range));
+	ok = parse_range(r, &from, &to) == 0;
+	free(r);
+	if (!ok) {
+		free(tail);
 		goto bad;
+	}
 	p->busy = pp_xreallocarray(p->busy, p->nbusy + 1, sizeof(*p->busy));
 	b = &p->busy[p->nbusy++];
-	b->label = pp_xstrdup(label);
+	b->label = tail != NULL ? tail : pp_xstrdup(label);
 	memcpy(b->date, date, sizeof(b->date));
 	b->from = from;
 	b->to = to;
@@ -712,6 +903,11 @@ add_busy(struct pp_profile *p, const char *label, const char *value,
 	b->line = line;
 	return 0;
 bad:
+	if (ci_eq(label, "file"))
+		return pp_diag_err(ds, file, line,
+		    "busy: expected YYYY-MM-DD HH:MM-HH:MM [LABEL] (start "
+		    "before end), got '%.40s'",
+		    value);
 	return pp_diag_err(ds, file, line,
 	    "busy: '%.60s': expected YYYY-MM-DD HH:MM-HH:MM (start before "
 	    "end), got '%.40s'",
@@ -751,7 +947,14 @@ pp_profile_set(struct pp_profile *p, const char *section, const char *key,
 		    line, ds);
 	if (ci_eq(section, "busy"))
 		return add_busy(p, key, value, file, line, ds);
-	return pp_diag_err(ds, file, line, "unknown section [%.60s]", section);
+	{
+		char buf[96];
+
+		return pp_diag_err(ds, file, line, "unknown section [%.60s]%s",
+		    section,
+		    hint(buf, sizeof(buf), section, sections, NSECTIONS, "[",
+		        "]"));
+	}
 }
 
 static int
@@ -800,13 +1003,11 @@ struct ini_ctx {
 	unsigned line;
 	char *buf; /* the current physical line */
 	size_t cap;
-	int read_error;
+	size_t nread; /* bytes read so far */
+	int read_error, too_big;
 	enum sect_state sect;
 	unsigned window_line; /* last day-start or day-end */
 };
-
-static const char *const sections[] = {"plan", "interests", "speakers",
-    "criteria", "must", "skip", "busy"};
 
 /* Reads one physical line into ctx->buf; returns its length or -1 at EOF. */
 static long
@@ -824,6 +1025,11 @@ read_line(struct ini_ctx *ctx, int *has_nul)
 			return -1;
 		}
 		while (c != EOF && c != '\n') {
+			/* A file that grows while it is read stops here. */
+			if (++ctx->nread > PP_PROFILE_MAX_BYTES) {
+				ctx->too_big = 1;
+				return -1;
+			}
 			ctx->buf = pp_xgrowarray(ctx->buf, &ctx->cap, n + 2, 1);
 			if (c == '\0')
 				*has_nul = 1;
@@ -881,15 +1087,20 @@ section_line(struct ini_ctx *ctx, char *s, char *out, int num)
 	}
 	name = trimmed(s + 1, (size_t)(end - s - 1));
 	ctx->sect = S_IGNORE;
-	for (i = 0; i < sizeof(sections) / sizeof(sections[0]); i++) {
+	for (i = 0; i < NSECTIONS; i++) {
 		if (ci_eq(name, sections[i])) {
 			snprintf(out, (size_t)num, "[%s]", sections[i]);
 			ctx->sect = S_OK;
 		}
 	}
-	if (ctx->sect != S_OK)
+	if (ctx->sect != S_OK) {
+		char buf[96];
+
 		pp_diag_err(ctx->ds, ctx->file, ctx->line,
-		    "unknown section [%.60s]", name);
+		    "unknown section [%.60s]%s", name,
+		    hint(buf, sizeof(buf), name, sections, NSECTIONS, "[",
+		        "]"));
+	}
 	free(name);
 }
 
@@ -981,12 +1192,26 @@ load(struct ini_ctx *ctx)
 	return ctx->ds->nerrors > before ? -1 : 0;
 }
 
+/* What st is, for "not a regular file" messages. */
+static const char *
+file_type(const struct stat *st)
+{
+	if (S_ISFIFO(st->st_mode))
+		return "a FIFO";
+	if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
+		return "a device";
+	if (S_ISSOCK(st->st_mode))
+		return "a socket";
+	return "not a regular file";
+}
+
 int
 pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
     int *io_error)
 {
 	struct ini_ctx ctx;
-	int r;
+	struct stat st;
+	int r, fd, fl;
 
 	if (io_error != NULL)
 		*io_error = 0;
@@ -994,11 +1219,49 @@ pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
 	ctx.p = p;
 	ctx.file = path;
 	ctx.ds = ds;
-	if ((ctx.fp = fopen(path, "r")) == NULL) {
+	/* Non-blocking, so that opening a FIFO nobody writes returns at
+	 * once; the type is checked on the open file, not the name. */
+	fd = open(path, O_RDONLY | O_NONBLOCK);
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		int err = errno;
+
+		if (fd >= 0)
+			close(fd);
 		if (io_error != NULL)
 			*io_error = 1;
 		return pp_diag_err(ds, path, 0, "cannot open profile: %s",
-		    strerror(errno));
+		    strerror(err));
+	}
+	/* A pipe is read like a file, to the size limit: --profile
+	 * /dev/stdin and --profile <(...) work, and one that nobody writes
+	 * reads as empty at once (opened without blocking).  Devices and
+	 * the like are refused unread. */
+	if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+		close(fd);
+		if (io_error != NULL)
+			*io_error = 1;
+		if (S_ISDIR(st.st_mode))
+			return pp_diag_err(ds, path, 0,
+			    "cannot read profile: %s", strerror(EISDIR));
+		return pp_diag_err(ds, path, 0,
+		    "cannot read profile: %s, not a regular file",
+		    file_type(&st));
+	}
+	if (S_ISREG(st.st_mode) && st.st_size > PP_PROFILE_MAX_BYTES) {
+		close(fd);
+		return pp_diag_err(ds, path, 0, "profile is larger than %d KiB",
+		    PP_PROFILE_MAX_BYTES / 1024);
+	}
+	if ((fl = fcntl(fd, F_GETFL)) != -1)
+		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	if ((ctx.fp = fdopen(fd, "r")) == NULL) {
+		int err = errno;
+
+		close(fd);
+		if (io_error != NULL)
+			*io_error = 1;
+		return pp_diag_err(ds, path, 0, "cannot open profile: %s",
+		    strerror(err));
 	}
 	r = load(&ctx);
 	fclose(ctx.fp);
@@ -1008,6 +1271,9 @@ pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
 		return pp_diag_err(ds, path, 0, "cannot read profile: %s",
 		    strerror(ctx.read_error));
 	}
+	if (ctx.too_big)
+		return pp_diag_err(ds, path, 0, "profile is larger than %d KiB",
+		    PP_PROFILE_MAX_BYTES / 1024);
 	return r;
 }
 

@@ -24,43 +24,23 @@
 struct out {
 	FILE *fp;
 	int tsv;
+	int raw;     /* PP_CSV_RAW: no formula guard */
 	int err;     /* a write failed */
 	int nfields; /* fields written on the current row */
 };
 
-/* A growable string for joined lists. */
-struct sbuf {
-	char *s;
-	size_t len, cap;
-};
-
-static void
-sb_add(struct sbuf *b, const char *s, size_t n)
-{
-	b->s = pp_xgrowarray(b->s, &b->cap, b->len + n + 1, 1);
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-static void
-sb_adds(struct sbuf *b, const char *s)
-{
-	sb_add(b, s, strlen(s));
-}
-
 /* Returns v joined with "; " (borrowed from b, valid until b changes). */
 static const char *
-join(struct sbuf *b, const char *const *v, size_t n)
+join(struct pp_sbuf *b, const char *const *v, size_t n)
 {
 	size_t i;
 
 	b->len = 0;
-	sb_add(b, "", 0);
+	pp_sbuf_add(b, "", 0);
 	for (i = 0; i < n; i++) {
 		if (i > 0)
-			sb_adds(b, "; ");
-		sb_adds(b, v[i]);
+			pp_sbuf_adds(b, "; ");
+		pp_sbuf_adds(b, v[i]);
 	}
 	return b->s;
 }
@@ -72,6 +52,8 @@ put(struct out *o, const char *s, size_t n)
 		o->err = 1;
 }
 
+static void field(struct out *o, const char *s);
+
 /* 1 if s must be quoted in CSV: libcsv's reader (and others) would split
  * it or trim its outer blanks otherwise. */
 static int
@@ -82,6 +64,32 @@ needs_quotes(const char *s, size_t n)
 	if (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t')
 		return 1;
 	return strpbrk(s, ",\"\r\n") != NULL;
+}
+
+/*
+ * 1 if a spreadsheet would take s for a formula (OWASP "CSV injection"):
+ * it starts with '=', '+', '-', '@', a tab or a carriage return.
+ */
+static int
+formula_like(const char *s)
+{
+	return *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
+}
+
+/* A cell of text (never a number): a formula-like one gets a leading
+ * "'", which spreadsheets show as text and the CSV loader removes. */
+static void
+text(struct out *o, const char *s)
+{
+	char *g;
+
+	if (s == NULL || o->raw || !formula_like(s)) {
+		field(o, s);
+		return;
+	}
+	g = pp_xasprintf("'%s", s);
+	field(o, g);
+	free(g);
 }
 
 static void
@@ -187,12 +195,13 @@ static const char *const plan_cols[] = {"date", "start", "end", "kind", "class",
     "video_url", "matched", NULL};
 
 int
-pp_write_csv(FILE *fp, const struct pp_plan *pl, int tsv)
+pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
 {
 	const struct pp_model *m = pl->m;
 	const char *tz = m->tz != NULL && *m->tz != '\0' ? m->tz : "UTC";
-	struct out o = {fp, tsv, 0, 0};
-	struct sbuf sb = {NULL, 0, 0};
+	struct out o = {fp, (mode & PP_CSV_TSV) != 0, (mode & PP_CSV_RAW) != 0,
+	    0, 0};
+	struct pp_sbuf sb = {NULL, 0, 0};
 	size_t d, i;
 
 	header(&o, plan_cols);
@@ -214,23 +223,23 @@ pp_write_csv(FILE *fp, const struct pp_plan *pl, int tsv)
 			field(&o,
 			    it->cls == PP_CLASS_NETWORKING ? "networking"
 			                                   : "talk");
-			field(&o, it->title);
-			field(&o,
+			text(&o, it->title);
+			text(&o,
 			    ev != NULL ? join(&sb, ev->speakers, ev->nspeakers)
 			               : "");
-			field(&o, it->room);
+			text(&o, it->room);
 			fmt_score(it->score, buf);
 			field(&o, buf);
 			field(&o, it->must ? "yes" : "no");
-			field(&o, it->reason);
-			field(&o, pp_item_id(it, tz, id));
-			field(&o, ev != NULL ? ev->url : "");
-			field(&o, ev != NULL ? ev->video_url : "");
+			text(&o, it->reason);
+			text(&o, pp_item_id(it, tz, id));
+			text(&o, ev != NULL ? ev->url : "");
+			text(&o, ev != NULL ? ev->video_url : "");
 			where[0] = '\0';
 			if (ev != NULL)
 				pp_score_where(&m->scores[ev - m->tt->ev],
 				    where, sizeof(where));
-			field(&o, where);
+			text(&o, where);
 			end_row(&o);
 		}
 	}
@@ -255,7 +264,7 @@ static const char *const prog_cols[] = {"id", "date", "start", "end",
     "recorded", "url", "video_url", "abstract", NULL};
 
 static void
-event_row(struct out *o, struct sbuf *sb, const struct pp_event *ev)
+event_row(struct out *o, struct pp_sbuf *sb, const struct pp_event *ev)
 {
 	const char *tz = ev->tz != NULL && *ev->tz != '\0' ? ev->tz : "UTC";
 	struct pp_civil s, e;
@@ -269,7 +278,7 @@ event_row(struct out *o, struct sbuf *sb, const struct pp_event *ev)
 		pp_tz_to_civil(tz, ev->start, &s);
 		pp_tz_to_civil(tz, ev->end, &e);
 	}
-	field(o, ev->id);
+	text(o, ev->id);
 	snprintf(buf, sizeof(buf), "%04u-%02u-%02u", (unsigned)s.year % 10000u,
 	    (unsigned)s.month % 100u, (unsigned)s.day % 100u);
 	field(o, buf);
@@ -283,37 +292,38 @@ event_row(struct out *o, struct sbuf *sb, const struct pp_event *ev)
 	field(o, tz);
 	/* The canonical name reads back as the same kind; an unknown kind
 	 * keeps its own word, which reads back as unknown again. */
-	field(o,
+	text(o,
 	    ev->kind == PP_KIND_OTHER && *ev->kind_word != '\0'
 	        ? ev->kind_word
 	        : pp_kind_name(ev->kind));
-	field(o, ev->title);
+	text(o, ev->title);
 	sp = join(sb, ev->speakers, ev->nspeakers);
 	if (ev->nspeakers == 1 && strchr(sp, ',') != NULL) {
-		sb_adds(sb, ";");
+		pp_sbuf_adds(sb, ";");
 		sp = sb->s;
 	}
-	field(o, sp);
-	field(o, ev->nrooms > 0 ? join(sb, ev->rooms, ev->nrooms) : ev->room);
-	field(o, ev->track);
-	field(o, join(sb, ev->tags, ev->ntags));
-	field(o, ev->level);
+	text(o, sp);
+	text(o, ev->nrooms > 0 ? join(sb, ev->rooms, ev->nrooms) : ev->room);
+	text(o, ev->track);
+	text(o, join(sb, ev->tags, ev->ntags));
+	text(o, ev->level);
 	field(o,
 	    ev->recorded == PP_REC_YES      ? "yes"
 	        : ev->recorded == PP_REC_NO ? "no"
 	                                    : "");
-	field(o, ev->url);
-	field(o, ev->video_url);
-	field(o, ev->abstract);
+	text(o, ev->url);
+	text(o, ev->video_url);
+	text(o, ev->abstract);
 	end_row(o);
 }
 
 int
 pp_write_timetable_csv(FILE *fp, const struct pp_timetable *tt,
-    const struct pp_event *const *sel, size_t nsel, int tsv)
+    const struct pp_event *const *sel, size_t nsel, unsigned mode)
 {
-	struct out o = {fp, tsv, 0, 0};
-	struct sbuf sb = {NULL, 0, 0};
+	struct out o = {fp, (mode & PP_CSV_TSV) != 0, (mode & PP_CSV_RAW) != 0,
+	    0, 0};
+	struct pp_sbuf sb = {NULL, 0, 0};
 	size_t i, n = sel != NULL ? nsel : tt->n;
 
 	header(&o, prog_cols);

@@ -11,6 +11,21 @@
 #include "pyplan/xalloc.h"
 
 void
+pp_sbuf_add(struct pp_sbuf *b, const char *s, size_t n)
+{
+	b->s = pp_xgrowarray(b->s, &b->cap, b->len + n + 1, 1);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+pp_sbuf_adds(struct pp_sbuf *b, const char *s)
+{
+	pp_sbuf_add(b, s, strlen(s));
+}
+
+void
 pp_item_time_range(const struct pp_item *it, const char *zone, char *buf)
 {
 	char a[6], b[6];

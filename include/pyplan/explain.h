@@ -19,8 +19,8 @@
 #include "pyplan/model.h"
 
 /*
- * Explains the events that ref names (id, title or title substring, as
- * pp_model_find; at most five).  m is modified during the call (an item is
+ * Explains the events that ref names (id, title, pattern or words, as
+ * pp_ref_find; at most five).  m is modified during the call (an item is
  * made must-see for the re-solve) and restored.  Returns 0; 1 when ref
  * matches nothing (error in ds); -1 on a stream error.
  */

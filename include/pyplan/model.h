@@ -81,9 +81,10 @@ struct pp_model {
 /*
  * Builds the model from tt, p and extra busy blocks (from --busy files,
  * copied; may be NULL).  Profile terms that match no event are warnings
- * in ds (pp_scorer_report).  Must-see and skip references that match no event,
- * or several by title substring, and unknown days are errors appended to ds
- * with the profile's file:line: returns -1.  A must-see event that is also
+ * in ds (pp_scorer_report).  Must-see and skip references are resolved by
+ * pp_ref_resolve (ref.h); one that matches no event, or several when it
+ * may not, and unknown days are errors appended to ds with the profile's
+ * file:line: returns -1.  A must-see event that is also
  * skipped, outside the planning window or days, or inside a busy block is
  * a clash of hard constraints: returns 1 with one error each, and *out is
  * still set so `explain` can use it.  Otherwise returns 0 and sets *out.
@@ -92,6 +93,11 @@ struct pp_model {
 int pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
     const struct pp_busy_block *busy, size_t nbusy, struct pp_model **out,
     struct pp_diags *ds);
+/* The planning zone of p over tt: the profile's timezone, else the zone
+ * of the programme's first event, else "UTC" (borrowed from p or tt). */
+const char *
+pp_model_zone(const struct pp_profile *p, const struct pp_timetable *tt);
+
 /* pp_model_build with the events' words from w (pp_ttwords_new(tt),
  * borrowed): the same model, without cutting the programme's text again
  * for each profile (`pyplan batch`).  pp_model_build makes its own. */
@@ -100,15 +106,6 @@ int pp_model_build_words(const struct pp_timetable *tt, struct pp_ttwords *w,
     struct pp_model **out, struct pp_diags *ds);
 /* Frees the model; no-op on NULL. */
 void pp_model_free(struct pp_model *m);
-
-/*
- * Finds the events matching ref: exact id, else exact title (ignoring
- * case), else title substring (ignoring case).  Stores up to max indices
- * in idx and returns the number of matches found in the first rule that
- * matched (0 if none).
- */
-size_t pp_model_find(const struct pp_timetable *tt, const char *ref,
-    size_t *idx, size_t max);
 
 /* 1 if some programme event of the day is a candidate; a day without one
  * (everything skipped, busy or outside the window) has nothing to plan,

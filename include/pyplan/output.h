@@ -13,7 +13,8 @@
 
 struct pp_out {
 	FILE *fp;         /* write here */
-	char *path;       /* destination, NULL for standard output */
+	char *path;       /* destination (symbolic links followed), NULL
+	                   * for standard output */
 	char *tmp;        /* the temporary file, NULL for standard output */
 	const char *name; /* the caller's path, borrowed: diagnostics
 	                   * name it and outlive o */
@@ -30,11 +31,18 @@ struct pp_out {
 
 /*
  * Opens path for writing (NULL or "-" = standard output).  Returns 0, or -1
- * with an error in ds when the temporary file cannot be created (the CLI
- * exits 73).  path is copied, and also borrowed by the diagnostics.  An
- * existing path that is neither a regular file nor a directory (/dev/null, a
- * FIFO, a terminal) is opened and written directly: replacing it would destroy
- * it.
+ * with an error "cannot create output: REASON" in ds (the CLI exits 73)
+ * when path is empty, a directory, a file without write permission, a
+ * loop of symbolic links, or the temporary file cannot be created.  path
+ * is borrowed by o and by the diagnostics, which name it.  A symbolic
+ * link is followed (as a shell's ">" does): its final target is what gets
+ * replaced.  An existing file keeps its permission bits (not its owner,
+ * and not its other hard links: the new file is a new inode, so other
+ * names of the old one keep the old content).  An existing path that is
+ * neither a regular file nor a directory (/dev/null, a FIFO, a terminal)
+ * is opened and written directly: replacing it would destroy it.  Call it
+ * when the output is ready to be written, so that a run killed while
+ * working leaves no temporary file.
  */
 int pp_out_open(struct pp_out *o, const char *path, struct pp_diags *ds);
 /* pp_out_open with PP_OUT_* flags (0 is pp_out_open). */

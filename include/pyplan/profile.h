@@ -14,6 +14,9 @@
 
 #define PP_UNLIMITED (-1)
 
+/* The largest profile file read, in bytes (a profile is a few hundred). */
+#define PP_PROFILE_MAX_BYTES (1024 * 1024)
+
 enum pp_criterion {
 	PP_CRIT_JOB,
 	PP_CRIT_DEPTH,
@@ -100,9 +103,15 @@ void pp_profile_fini(struct pp_profile *p);
  * a key ends at the first '=' or ':'.  Section names and fixed keys are
  * case-insensitive.  At the end, day-start must be before day-end (else an
  * error at the line of the later of the two).  path is borrowed and must
- * outlive ds and p.  Returns 0, or -1 if the file could not be opened or
- * read (*io_error = 1, error "cannot open profile: <reason>" without a
- * line) or held errors (*io_error = 0).  io_error may be NULL.
+ * outlive ds and p.  A regular file or a pipe of at most
+ * PP_PROFILE_MAX_BYTES is read (a pipe nobody writes reads as empty,
+ * without waiting); a directory, device or socket is refused unread
+ * ("cannot read profile: a device, not a regular file", *io_error = 1);
+ * anything bigger is an error (*io_error = 0), read no further.  Unknown
+ * sections and keys get the closest known name as a "did you mean".  Returns 0,
+ * or -1 if the file could not be opened or read (*io_error = 1, error "cannot
+ * open profile: <reason>" without a line) or held errors (*io_error = 0).
+ * io_error may be NULL.
  */
 int pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
     int *io_error);
@@ -129,20 +138,24 @@ int pp_profile_load_string(struct pp_profile *p, const char *name,
  *             exponent, inf or nan); fill-with-talks: yes, true, on,
  *             1 or no, false, off, 0 (ignoring case); level: a word,
  *             "none" clears it; timezone: an IANA zone (pp_tz_valid);
- *             days: YYYY-MM-DD list separated by commas (kept sorted,
- *             without duplicates), "all" clears it.  A key given again
- *             replaces the value.
+ *             days: YYYY-MM-DD or weekdays (pp_weekday_parse, kept as the
+ *             lowercase English name until pp_profile_resolve_days)
+ *             separated by commas (kept sorted, without duplicates),
+ *             "all" clears it.  A key given again replaces the value.
  *   interests TOPIC = WEIGHT, speakers NAME = WEIGHT: weight as talk-base;
  *             the name must hold a letter or digit; giving a name again
  *             (ignoring ASCII case) replaces its weight.
  *   criteria  job, depth, new (topics) and speaker (names) = a list
  *             separated by commas; repeated keys add terms (no duplicates).
  *   must, skip  id = X or title = X (both: "an id or a title", resolved by
- *             pp_model_find), repeatable.
+ *             pp_ref_resolve, ref.h), repeatable.
  *   busy      LABEL = YYYY-MM-DD HH:MM-HH:MM, repeatable; the label "file"
  *             instead names an .ics or CSV calendar (busy_files; --busy
  *             FILE maps to ("busy", "file", FILE)); a relative path from a
- *             profile is taken relative to the profile's directory.
+ *             profile is taken relative to the profile's directory.  A
+ *             "file" value that starts with a date and a blank is an
+ *             inline block instead, "YYYY-MM-DD HH:MM-HH:MM [LABEL]"
+ *             (label "busy" when none): so --busy takes either.
  *
  * Cross-field rules (day-start before day-end) are not checked here, as
  * flags may arrive in any order: pp_profile_load checks the file, and the
@@ -167,6 +180,28 @@ int pp_profile_has_key(const char *section, const char *key);
  * appends an error without file or line when one fails.  Returns 0 or -1.
  */
 int pp_profile_check(const struct pp_profile *p, struct pp_diags *ds);
+
+/*
+ * Weekdays in [plan] days: returns 0 (Sunday) .. 6 (Saturday) for an
+ * English weekday name or a prefix of one of at least two letters that
+ * names only one ("sa", "sat", "Saturday", "tues", "thu"), ignoring ASCII
+ * case; -1 otherwise.
+ */
+int pp_weekday_parse(const char *s);
+
+/*
+ * Resolves word, a date "YYYY-MM-DD" (copied as it is) or a weekday
+ * (pp_weekday_parse), against the programme's n dates (sorted), into out.
+ * A weekday that is on none of them, or on several, is an error naming
+ * what ("days", "--day") and the dates.  Returns 0 or -1.
+ */
+int pp_day_resolve(const char *word, const char (*dates)[11], size_t n,
+    char out[11], const char *what, struct pp_diags *ds);
+
+/* Turns the weekdays of p->days into the programme's dates with
+ * pp_day_resolve (then sorted, without duplicates).  Returns 0 or -1. */
+int pp_profile_resolve_days(struct pp_profile *p, const char (*dates)[11],
+    size_t n, struct pp_diags *ds);
 
 /* Returns the criterion name ("job", "depth", "new", "speaker"). */
 const char *pp_criterion_name(enum pp_criterion c);

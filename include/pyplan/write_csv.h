@@ -29,6 +29,13 @@
  * with "; ".  Flags are "yes", "no", or empty for unknown.  Scores are
  * exact decimals ("2.5", "0.125", "-1").
  *
+ * Formulas (OWASP "CSV injection"): a text cell (every column but date,
+ * start, end, score, must, timezone and recorded) that starts with '=',
+ * '+', '-', '@', a tab or a carriage return is written with a "'" before
+ * it, so that a spreadsheet shows it as text instead of running it.  The
+ * CSV loader removes such a "'" again, so programme round trips stay
+ * exact.  PP_CSV_RAW writes every cell as it is.
+ *
  * Plan columns (one row per planned item, days in order, items in time
  * order; times are local to the planning zone):
  *
@@ -57,19 +64,23 @@
  * the loader does not split the name at the comma.
  */
 
-/*
- * Writes the plan pl as CSV (tsv == 0) or TSV (tsv != 0) to fp.  Returns
- * 0, or -1 when the stream reports an error.
- */
-int pp_write_csv(FILE *fp, const struct pp_plan *pl, int tsv);
+/* Bits of the writers' mode. */
+#define PP_CSV_TSV 1u /* TSV instead of CSV */
+#define PP_CSV_RAW 2u /* no formula guard */
 
 /*
- * Writes events of tt as CSV or TSV: the nsel events of sel in that order,
- * or every event of tt in timetable order when sel is NULL.  Returns 0, or
- * -1 when the stream reports an error.
+ * Writes the plan pl as CSV or TSV (mode PP_CSV_TSV) to fp.  Returns 0,
+ * or -1 when the stream reports an error.
+ */
+int pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode);
+
+/*
+ * Writes events of tt as CSV or TSV (mode as pp_write_csv): the nsel events of
+ * sel in that order, or every event of tt in timetable order when sel is NULL.
+ * Returns 0, or -1 when the stream reports an error.
  */
 int pp_write_timetable_csv(FILE *fp, const struct pp_timetable *tt,
-    const struct pp_event *const *sel, size_t nsel, int tsv);
+    const struct pp_event *const *sel, size_t nsel, unsigned mode);
 
 /*
  * Writes one CSV row of the n cells (quoted by the rules above; NULL is an

@@ -14,6 +14,18 @@
 #include "pyplan/model.h"
 #include "pyplan/solve.h"
 
+/* A growing string: zero it to start, free s at the end.  s is always
+ * NUL-terminated once anything was added. */
+struct pp_sbuf {
+	char *s;
+	size_t len, cap;
+};
+
+/* Appends n bytes of s to b. */
+void pp_sbuf_add(struct pp_sbuf *b, const char *s, size_t n);
+/* Appends the NUL-terminated s to b. */
+void pp_sbuf_adds(struct pp_sbuf *b, const char *s);
+
 /* Bytes needed for pp_item_time_range's buffer, NUL included. */
 #define PP_TIME_RANGE_SIZE 16
 

@@ -66,6 +66,17 @@ gen() {
 		    >"$f" ;;
 	too-big.csv)            # over PP_LOAD_MAX_BYTES (sparse)
 		truncate -s 300M "$f" ;;
+	junk-lines.ics)         # 2,000,000 bad lines: diagnostics are bounded
+		awk 'BEGIN { printf "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+		    for (i = 0; i < 2000000; i++) printf "x\r\n"
+		    printf "END:VCALENDAR\r\n" }' >"$f" ;;
+	junk-lines.ini)         # 200,000 bad lines in 1,000,000 bytes
+		awk 'BEGIN { for (i = 0; i < 200000; i++) print "junk" }' \
+		    >"$f" ;;
+	huge.ini)               # over PP_PROFILE_MAX_BYTES (sparse)
+		truncate -s 2M "$f" ;;
+	devzero.ini)            # endless: refused, not read
+		ln -s /dev/zero "$f" ;;
 	*)
 		echo "run.sh: no generator for $1" >&2; return 1 ;;
 	esac

@@ -41,7 +41,7 @@ static FILE *devnull;
 static void
 write_all(const struct pp_plan *pl)
 {
-	struct pp_write_opts wo = { 0, 10 };
+	struct pp_write_opts wo = {0, 10, 0};
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp;

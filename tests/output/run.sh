@@ -62,17 +62,111 @@ else
 fi
 chmod 755 "$tmp/ro"
 
-# The output path is a directory: nothing replaced, nothing left.
+# The output path is a directory: refused before any work, as the
+# shell's ">" would; nothing replaced, nothing left.
 mkdir -p "$tmp/d/plan.txt"
 "$pyplan" build $prog -o "$tmp/d/plan.txt" >/dev/null 2>"$tmp/err"
-st=$?; expect "output is a directory" 74 "Is a directory"
+st=$?; expect "output is a directory" 73 \
+    "$tmp/d/plan.txt: error: cannot create output: Is a directory"
 [ -d "$tmp/d/plan.txt" ] && ok || no "output is a directory: replaced"
 clean "output is a directory" "$tmp/d"
+
+# An empty name.
+"$pyplan" build $prog -o '' >/dev/null 2>"$tmp/err"
+st=$?; expect "empty output name" 73 "cannot create output"
+
+# A symbolic link is written through: its target gets the output, the
+# link stays a link (a shell's ">" does the same).
+mkdir "$tmp/ln"
+printf 'previous\n' >"$tmp/ln/target.txt"
+ln -s target.txt "$tmp/ln/link.txt"
+"$pyplan" build $prog -o "$tmp/ln/link.txt" >/dev/null 2>"$tmp/err"
+st=$?
+if [ $st = 0 ] && [ -L "$tmp/ln/link.txt" ] &&
+    grep -q "^Summary" "$tmp/ln/target.txt"; then ok
+else no "symbolic link: exit $st, link or target wrong"; fi
+clean "symbolic link" "$tmp/ln"
+# A dangling link: its target is created.
+ln -s new.txt "$tmp/ln/dangling.txt"
+"$pyplan" build $prog -o "$tmp/ln/dangling.txt" >/dev/null 2>"$tmp/err"
+st=$?
+if [ $st = 0 ] && [ -L "$tmp/ln/dangling.txt" ] && [ -s "$tmp/ln/new.txt" ]
+then ok; else no "dangling link: exit $st"; fi
+# A loop of links.
+ln -s loop-b "$tmp/ln/loop-a"; ln -s loop-a "$tmp/ln/loop-b"
+"$pyplan" build $prog -o "$tmp/ln/loop-a" >/dev/null 2>"$tmp/err"
+st=$?; expect "link loop" 73 "Too many levels of symbolic links"
+clean "link loop" "$tmp/ln"
+
+# /dev/fd/1 is a link to a pipe or to the file the shell opened: it is
+# written, and no file named after the link's target appears.  (Not
+# /dev/stdout: a binary that replaced links would replace that one.)
+mkdir "$tmp/so"
+abs=$(cd "$(dirname "$pyplan")" && pwd)/$(basename "$pyplan")
+root=$(pwd)
+(cd "$tmp/so" && "$abs" build "$root/tests/fixtures/cli-small.csv" \
+    --no-profile -o /dev/fd/1 | cat >piped.txt) 2>"$tmp/err"
+if grep -q "^Summary" "$tmp/so/piped.txt" &&
+    [ "$(ls -A "$tmp/so")" = piped.txt ]; then ok
+else no "/dev/fd/1 to a pipe: $(ls -A "$tmp/so" | tr '\n' ' ')"; fi
+"$pyplan" build $prog -o /dev/fd/1 >"$tmp/so/redirected.txt" 2>"$tmp/err"
+st=$?
+if [ $st = 0 ] && grep -q "^Summary" "$tmp/so/redirected.txt"; then ok
+else no "/dev/fd/1 to a file: exit $st"; fi
+clean "/dev/fd/1" "$tmp/so"
+
+# An existing file keeps its mode; a hard link keeps the old content
+# (the output is a new file under the name given, as the man page says).
+mkdir "$tmp/mode"
+printf 'previous\n' >"$tmp/mode/plan.txt"
+chmod 640 "$tmp/mode/plan.txt"
+ln "$tmp/mode/plan.txt" "$tmp/mode/other-name.txt"
+"$pyplan" build $prog -o "$tmp/mode/plan.txt" >/dev/null 2>"$tmp/err"
+st=$?
+mode=$(ls -l "$tmp/mode/plan.txt" | cut -c1-10)
+if [ $st = 0 ] && [ "$mode" = "-rw-r-----" ]; then ok
+else no "mode kept: exit $st, mode $mode"; fi
+intact "hard link" "$tmp/mode/other-name.txt"
+
+# A read-only file is not replaced (root may write it, as with ">").
+printf 'previous\n' >"$tmp/mode/ro.txt"
+chmod 444 "$tmp/mode/ro.txt"
+if [ "$(id -u)" != 0 ]; then
+	"$pyplan" build $prog -o "$tmp/mode/ro.txt" >/dev/null 2>"$tmp/err"
+	st=$?; expect "read-only file" 73 \
+	    "$tmp/mode/ro.txt: error: cannot create output: Permission denied"
+	intact "read-only file" "$tmp/mode/ro.txt"
+else
+	skipped "read-only file (running as root)"
+fi
+clean "mode" "$tmp/mode"
+
+# A file size limit (SIGXFSZ): a write error naming the file, exit 74,
+# the previous file intact and nothing left.
+mkdir "$tmp/fsz"
+printf 'previous\n' >"$tmp/fsz/plan.json"
+(ulimit -f 4; exec "$pyplan" build data/pycon2018/schedule.csv \
+    --profile data/pycon2018/profile.ini -f json \
+    -o "$tmp/fsz/plan.json") >/dev/null 2>"$tmp/err"
+st=$?; expect "file size limit" 74 "$tmp/fsz/plan.json: error: write error"
+intact "file size limit" "$tmp/fsz/plan.json"
+clean "file size limit" "$tmp/fsz"
+
+# Killed while working (a CPU time limit: SIGKILL while explain solves):
+# the output file is created only when the work is done, so nothing is
+# left.  (The shell's "Killed" goes to /dev/null with the rest.)
+mkdir "$tmp/kill"
+{ (ulimit -t 1; exec "$pyplan" explain Rust tests/fixtures/fosdem-2025.xml \
+    --no-profile --max-talks 8 --interest rust=3 \
+    -o "$tmp/kill/out.txt") >/dev/null 2>&1; st=$?; } 2>/dev/null
+if [ $st -gt 128 ]; then clean "killed mid-explain" "$tmp/kill"
+else skipped "killed mid-explain (finished within 1 s of CPU)"; fi
 
 # Disk full: a private /dev/full node (a device is written, not replaced).
 if mknod "$tmp/full" c 1 7 2>/dev/null; then
 	"$pyplan" build $prog -o "$tmp/full" >/dev/null 2>"$tmp/err"
-	st=$?; expect "disk full (device)" 74 "No space left on device"
+	st=$?; expect "disk full (device)" 74 \
+	    "$tmp/full: error: write error: No space left on device"
 	[ -c "$tmp/full" ] && ok || no "disk full: the device was replaced"
 	clean "disk full (device)" "$tmp"
 else
@@ -92,7 +186,8 @@ if mount -t tmpfs -o size=16k tmpfs "$tmp/mnt" 2>/dev/null; then
 	"$pyplan" build data/pycon2018/schedule.csv \
 	    --profile data/pycon2018/profile.ini -f json \
 	    -o "$mnt/plan.json" >/dev/null 2>"$tmp/err"
-	st=$?; expect "tmpfs full" 74 "No space left on device"
+	st=$?; expect "tmpfs full" 74 \
+	    "$mnt/plan.json: error: write error: No space left on device"
 	intact "tmpfs full" "$mnt/plan.json"
 	clean "tmpfs full" "$mnt"
 	umount "$mnt"; mnt=

@@ -241,7 +241,11 @@ test_vivatech(void **state)
 	assert_int_equal(ds.v[0].line, 2);
 	assert_string_equal(ds.v[0].msg,
 	    "day 'Thursday' is not a date (YYYY-MM-DD or DD/MM/YYYY)");
-	assert_int_equal(count_msg(&ds, "day 'Friday' is not a date"), 474);
+	/* The list keeps the first PP_DIAGS_KEEP errors and counts the
+	 * rest. */
+	assert_int_equal(ds.n, PP_DIAGS_KEEP);
+	assert_int_equal(ds.dropped[PP_ERROR], 1256 - PP_DIAGS_KEEP);
+	assert_true(count_msg(&ds, "day 'Friday' is not a date") > 0);
 	done(tt, &ds);
 
 	tt = load(FIX("vivatech-2017-program.csv"), NULL, 1, &ds, &r);

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: ISC */
 /* Unit tests for the profile: defaults, every key, the INI reader and its
  * diagnostics (all of them, each at its line). */
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "testutil.h"
 
@@ -329,9 +332,10 @@ test_days(void **state)
 	assert_int_equal(plan(f, "days", "2018-05-11,2018-13-01,May 12"), -1);
 	assert_int_equal(f->ds.nerrors, 2); /* one per bad date */
 	assert_string_equal(f->ds.v[0].msg,
-	    "days: expected a date YYYY-MM-DD, got '2018-13-01'");
+	    "days: expected a date YYYY-MM-DD or a weekday, got "
+	    "'2018-13-01'");
 	assert_string_equal(f->ds.v[1].msg,
-	    "days: expected a date YYYY-MM-DD, got 'May 12'");
+	    "days: expected a date YYYY-MM-DD or a weekday, got 'May 12'");
 	assert_int_equal(plan(f, "days", ","), -1);
 	assert_int_equal(f->p.ndays, 1);
 	assert_int_equal(plan(f, "days", "all"), 0);
@@ -345,8 +349,10 @@ test_unknown(void **state)
 	struct fx *f = *state;
 
 	assert_int_equal(plan(f, "max-talks", "4"), -1);
+	/* The flag's name in the file: the key it sets is suggested. */
 	assert_string_equal(f->ds.v[0].msg,
-	    "unknown key 'max-talks' in [plan]");
+	    "unknown key 'max-talks' in [plan] (did you mean "
+	    "'max-talks-per-day'?)");
 	assert_int_equal(pp_profile_set(&f->p, "planning", "x", "1", "p.ini", 9,
 	                     &f->ds),
 	    -1);
@@ -501,7 +507,8 @@ test_must_skip(void **state)
 	assert_int_equal(pp_profile_set(p, "must", "id", "", NULL, 0, &f->ds),
 	    -1);
 	assert_string_equal(f->ds.v[0].msg,
-	    "unknown key 'name' in [skip] (expected id or title)");
+	    "unknown key 'name' in [skip] (expected id or title; a title "
+	    "is a whole title, words of one, or a pattern)");
 	assert_string_equal(f->ds.v[1].msg, "id: missing value");
 	assert_int_equal(p->nmust + p->nskip, 3);
 }
@@ -676,7 +683,9 @@ test_load_bad(void **state)
 	        "level-bonus: expected a number from -1000000 to "
 	        "1000000, got '1e3'"},
 	    {15, "timezone: unknown time zone 'Mars/Olympus_Mons'"},
-	    {16, "days: expected a date YYYY-MM-DD, got '2018-02-30'"},
+	    {16,
+	        "days: expected a date YYYY-MM-DD or a weekday, got "
+	        "'2018-02-30'"},
 	    {17, "unknown key 'colour' in [plan]"},
 	    {18, "expected 'key = value'"},
 	    {19, "max-talks-per-day: missing value"},
@@ -687,7 +696,9 @@ test_load_bad(void **state)
 	    {24,
 	        "unknown key 'hobby' in [criteria] (expected job, "
 	        "depth, new or speaker)"},
-	    {26, "unknown key 'name' in [must] (expected id or title)"},
+	    {26,
+	        "unknown key 'name' in [must] (expected id or title; a "
+	        "title is a whole title, words of one, or a pattern)"},
 	    {28,
 	        "busy: 'booth duty': expected YYYY-MM-DD HH:MM-HH:MM "
 	        "(start before end), got '2018-05-11 12:00-10:00'"},
@@ -897,6 +908,151 @@ test_fini_reinit(void **state)
 	assert_int_equal(f->p.max_talks, 5);
 }
 
+static void
+test_load_not_regular(void **state)
+{
+	struct fx *f = *state;
+	char dir[] = "/tmp/pyplan-profile.XXXXXX", path[64];
+	FILE *fp;
+	int io = 0;
+
+	/* A device is refused without reading it (/dev/zero never ends). */
+	assert_int_equal(pp_profile_load(&f->p, "/dev/zero", &f->ds, &io), -1);
+	assert_int_equal(io, 1);
+	assert_string_equal(f->ds.v[0].msg,
+	    "cannot read profile: a device, not a regular file");
+	/* A FIFO nobody writes is read as empty at once, not waited on (a
+	 * pipe is a profile: --profile /dev/stdin). */
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/fifo.ini", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	assert_int_equal(pp_profile_load(&f->p, path, &f->ds, &io), 0);
+	assert_int_equal(io, 0);
+	assert_int_equal(f->ds.n, 1);
+	unlink(path);
+	/* A regular file over the limit is an error, not an I/O failure. */
+	snprintf(path, sizeof(path), "%s/big.ini", dir);
+	assert_non_null(fp = fopen(path, "w"));
+	assert_int_equal(fseek(fp, PP_PROFILE_MAX_BYTES, SEEK_SET), 0);
+	assert_int_equal(fputc('\n', fp), '\n');
+	assert_int_equal(fclose(fp), 0);
+	assert_int_equal(pp_profile_load(&f->p, path, &f->ds, &io), -1);
+	assert_int_equal(io, 0);
+	assert_string_equal(f->ds.v[1].msg, "profile is larger than 1024 KiB");
+	unlink(path);
+	rmdir(dir);
+}
+
+static void
+test_weekdays(void **state)
+{
+	static const char dates[][11] = {"2026-01-31", "2026-02-01",
+	    "2026-02-07"};
+	struct fx *f = *state;
+	char out[11];
+
+	assert_int_equal(pp_weekday_parse("sat"), 6);
+	assert_int_equal(pp_weekday_parse("Saturday"), 6);
+	assert_int_equal(pp_weekday_parse("SU"), 0);
+	assert_int_equal(pp_weekday_parse("tues"), 2);
+	assert_int_equal(pp_weekday_parse("thu"), 4);
+	assert_int_equal(pp_weekday_parse("t"), -1); /* too short */
+	assert_int_equal(pp_weekday_parse("s"), -1);
+	assert_int_equal(pp_weekday_parse("saturdays"), -1);
+	assert_int_equal(pp_weekday_parse("2026-01-31"), -1);
+	/* Resolved against the programme's dates. */
+	assert_int_equal(pp_day_resolve("sun", dates, 3, out, "--day", &f->ds),
+	    0);
+	assert_string_equal(out, "2026-02-01");
+	assert_int_equal(pp_day_resolve("2026-03-01", dates, 3, out, "--day",
+	                     &f->ds),
+	    0);
+	assert_string_equal(out, "2026-03-01");
+	assert_int_equal(pp_day_resolve("sat", dates, 3, out, "days", &f->ds),
+	    -1);
+	assert_string_equal(f->ds.v[0].msg,
+	    "days: 'sat' is ambiguous: the programme has 2 Saturdays "
+	    "(2026-01-31, 2026-02-07); give the date");
+	assert_int_equal(pp_day_resolve("mon", dates, 3, out, "days", &f->ds),
+	    -1);
+	assert_string_equal(f->ds.v[1].msg,
+	    "days: no Monday in the programme (2026-01-31 to 2026-02-07)");
+	/* The days key keeps a weekday until the programme is known. */
+	assert_int_equal(plan(f, "days", "Sun, 2026-01-31, sunday"), 0);
+	assert_int_equal(f->p.ndays, 2);
+	assert_string_equal(f->p.days[0], "2026-01-31");
+	assert_string_equal(f->p.days[1], "sunday");
+	assert_int_equal(pp_profile_resolve_days(&f->p, dates, 3, &f->ds), 0);
+	assert_int_equal(f->p.ndays, 2);
+	assert_string_equal(f->p.days[1], "2026-02-01");
+	assert_int_equal(plan(f, "days", "sunday,2026-02-01"), 0);
+	assert_int_equal(pp_profile_resolve_days(&f->p, dates, 3, &f->ds), 0);
+	assert_int_equal(f->p.ndays, 1); /* the same day twice */
+}
+
+static void
+test_busy_inline(void **state)
+{
+	struct fx *f = *state;
+	struct pp_profile *p = &f->p;
+
+	/* --busy maps to (busy, file, ARG): a block by its shape. */
+	assert_int_equal(pp_profile_set(p, "busy", "file",
+	                     "2026-01-31 14:00-16:00 team meeting", NULL, 0,
+	                     &f->ds),
+	    0);
+	assert_int_equal(pp_profile_set(p, "busy", "file",
+	                     "2026-01-31 09:00-10:00", NULL, 0, &f->ds),
+	    0);
+	assert_int_equal(pp_profile_set(p, "busy", "file", "cal/2026.ics", NULL,
+	                     0, &f->ds),
+	    0);
+	assert_int_equal(p->nbusy, 2);
+	assert_string_equal(p->busy[0].label, "team meeting");
+	assert_string_equal(p->busy[0].date, "2026-01-31");
+	assert_int_equal(p->busy[0].from, 14 * 60);
+	assert_int_equal(p->busy[0].to, 16 * 60);
+	assert_string_equal(p->busy[1].label, "busy");
+	assert_int_equal(p->nbusy_files, 1);
+	assert_string_equal(p->busy_files[0], "cal/2026.ics");
+	/* The shape says block, so a bad range is an error, not a file. */
+	assert_int_equal(pp_profile_set(p, "busy", "file", "2026-01-31 9-11",
+	                     NULL, 0, &f->ds),
+	    -1);
+	assert_string_equal(f->ds.v[0].msg,
+	    "busy: expected YYYY-MM-DD HH:MM-HH:MM [LABEL] (start before "
+	    "end), got '2026-01-31 9-11'");
+	assert_int_equal(p->nbusy_files, 1);
+}
+
+static void
+test_did_you_mean(void **state)
+{
+	struct fx *f = *state;
+	static const char text[] = "[interest]\n"
+	                           "testing = 3\n"
+	                           "[plan]\n"
+	                           "max-talk-minutes = 100\n"
+	                           "lunch-break = none\n"
+	                           "[criteria]\n"
+	                           "depht = x\n"
+	                           "[Speeker]\n";
+
+	assert_int_equal(pp_profile_load_string(&f->p, "p.ini", text, &f->ds),
+	    -1);
+	assert_diag(&f->ds, 0, 1,
+	    "unknown section [interest] (did you mean [interests]?)");
+	assert_diag(&f->ds, 1, 4,
+	    "unknown key 'max-talk-minutes' in [plan] (did you mean "
+	    "'max-talk-minutes-per-day'?)");
+	assert_diag(&f->ds, 2, 5, "unknown key 'lunch-break' in [plan]");
+	assert_null(strstr(f->ds.v[2].msg, "did you mean"));
+	assert_diag(&f->ds, 3, 7,
+	    "unknown key 'depht' in [criteria] (did you mean 'depth'?)");
+	assert_diag(&f->ds, 4, 8,
+	    "unknown section [Speeker] (did you mean [speakers]?)");
+}
+
 int
 main(void)
 {
@@ -921,6 +1077,11 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_load_missing, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_load_unreadable, setup,
 	        teardown),
+	    cmocka_unit_test_setup_teardown(test_load_not_regular, setup,
+	        teardown),
+	    cmocka_unit_test_setup_teardown(test_weekdays, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_busy_inline, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_did_you_mean, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_load_syntax, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_load_long_line, setup,
 	        teardown),

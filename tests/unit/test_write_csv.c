@@ -96,7 +96,7 @@ cell(const struct table *t, size_t row, const char *col)
 }
 
 static char *
-plan_text(const struct fx *f, int tsv)
+plan_text(const struct fx *f, unsigned tsv)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -110,7 +110,7 @@ plan_text(const struct fx *f, int tsv)
 
 static char *
 tt_text(const struct pp_timetable *tt, const struct pp_event *const *sel,
-    size_t n, int tsv)
+    size_t n, unsigned tsv)
 {
 	char *buf = NULL;
 	size_t len = 0;

@@ -182,7 +182,7 @@ fixture_free(struct fixture *f)
 static char *
 write_plan(const struct pp_plan *pl, int alarm, size_t *len)
 {
-	struct pp_write_opts o = {0, alarm};
+	struct pp_write_opts o = {0, alarm, 0};
 	char *buf = NULL;
 	size_t n = 0;
 	FILE *fp = open_memstream(&buf, &n);
@@ -736,7 +736,7 @@ static void
 test_stream_error(void **state)
 {
 	struct fixture *f = fixture_new();
-	struct pp_write_opts o = {0, 0};
+	struct pp_write_opts o = {0, 0, 0};
 	FILE *fp = fopen("/dev/full", "w");
 
 	(void)state;

@@ -16,6 +16,7 @@
 #include "pyplan/score.h"
 #include "pyplan/solve.h"
 #include "pyplan/tz.h"
+#include "pyplan/utf8.h"
 #include "pyplan/write.h"
 #include "pyplan/write_util.h"
 
@@ -219,11 +220,12 @@ fixture_free(struct fixture *f)
 	free(f);
 }
 
-/* Runs the writer into a heap string; the caller frees. */
+/* Runs the writer into a heap string, laid out in width columns (0: no
+ * limit); the caller frees. */
 static char *
-render(const struct pp_plan *pl, int color)
+render_w(const struct pp_plan *pl, int color, size_t width)
 {
-	struct pp_write_opts o = {color, 0};
+	struct pp_write_opts o = {color, 0, width};
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&buf, &len);
@@ -233,6 +235,12 @@ render(const struct pp_plan *pl, int color)
 	assert_int_equal(fclose(fp), 0);
 	assert_non_null(buf);
 	return buf;
+}
+
+static char *
+render(const struct pp_plan *pl, int color)
+{
+	return render_w(pl, color, 0);
 }
 
 /* Returns a heap copy of the line of out that contains needle. */
@@ -279,6 +287,63 @@ column_of(const char *line, const char *needle)
 	return column_of_nth(line, needle, 1);
 }
 
+/* The display column (pp_utf8_width of what precedes it) of needle. */
+static size_t
+display_column_of(const char *line, const char *needle)
+{
+	const char *p = strstr(line, needle);
+	char *pre;
+	size_t w;
+
+	if (p == NULL)
+		fail_msg("\"%s\" not in line \"%s\"", needle, line);
+	pre = strndup(line, (size_t)(p - line));
+	assert_non_null(pre);
+	w = pp_utf8_width(pre);
+	free(pre);
+	return w;
+}
+
+/* Joins continuation lines in place: a newline and the blanks after it
+ * become one blank. */
+static void
+unwrap(char *s)
+{
+	char *w = s;
+
+	while (*s != '\0') {
+		if (*s == '\n' && s[1] == ' ') {
+			while (s[1] == ' ')
+				s++;
+			*w++ = ' ';
+			s++;
+			continue;
+		}
+		*w++ = *s++;
+	}
+	*w = '\0';
+}
+
+/* Fails unless every line of out is at most width display columns. */
+static void
+assert_fits(const char *out, size_t width)
+{
+	const char *p = out, *nl;
+
+	for (; *p != '\0'; p = nl + 1) {
+		char *l;
+
+		nl = strchr(p, '\n');
+		assert_non_null(nl);
+		l = strndup(p, (size_t)(nl - p));
+		assert_non_null(l);
+		if (pp_utf8_width(l) > width)
+			fail_msg("%zu columns > %zu: \"%s\"", pp_utf8_width(l),
+			    width, l);
+		free(l);
+	}
+}
+
 /* 1 if s is well-formed UTF-8 (no truncated or stray sequences). */
 static int
 valid_utf8(const char *s)
@@ -309,7 +374,7 @@ test_columns_align(void **state)
 	const char *titles[] = {"Breakfast", "Keynote - Dan", "HOWTO Write",
 	    "\xc3\xa9\xc3\xa9\xc3\xa9", "Hallway track", "Tabs and"};
 	const char *rooms[] = {"Grand Ballroom A", "Grand Ballroom C",
-	    "Room 26A/B/C", "Gr\xc3\xa4nd", "Room 10"};
+	    "Room 26A/B/C", "Room 10"};
 	size_t i, tcol = 0, rcol = 0, scol;
 	char *l;
 
@@ -337,6 +402,11 @@ test_columns_align(void **state)
 	assert_int_equal(column_of_nth(l, "Dan Callahan", 2), scol);
 	assert_true(tcol < scol && scol < rcol);
 	free(l);
+	/* A title longer than the column's soft maximum runs over it: the
+	 * rest of its own line moves right, two blanks after it. */
+	l = line_with(out, "\xc3\xa9\xc3\xa9\xc3\xa9");
+	assert_int_equal(column_of(l, "Zo"), tcol + 60 + 2);
+	free(l);
 	/* The second day uses the same columns. */
 	l = line_with(out, "Day Two Talk");
 	assert_int_equal(column_of(l, "Day Two Talk"), tcol);
@@ -346,34 +416,154 @@ test_columns_align(void **state)
 	fixture_free(f);
 }
 
+/* Output that is not a terminal (no width) is never cut. */
+static void
+test_no_width_never_cuts(void **state)
+{
+	struct fixture *f = fixture_new();
+	char *out = render(&f->pl, 0);
+
+	(void)state;
+	assert_null(strstr(out, "\xe2\x80\xa6"));
+	assert_non_null(strstr(out, LONG_TITLE "  Zo"));
+	assert_non_null(strstr(out, LONG_ROOM));
+	assert_non_null(strstr(out, "Watch Me Later \xe2\x80\x94 Ann"));
+	free(out);
+	fixture_free(f);
+}
+
+/* In a width, lower-priority columns go to a continuation line before a
+ * title is cut, and no line is wider than the width. */
+static void
+test_width_fits(void **state)
+{
+	static const size_t widths[] = {200, 120, 80, 60, 40, 24};
+	struct fixture *f = fixture_new();
+	size_t i;
+	char *out, *l;
+
+	(void)state;
+	for (i = 0; i < sizeof(widths) / sizeof(widths[0]); i++) {
+		out = render_w(&f->pl, 0, widths[i]);
+		assert_true(valid_utf8(out));
+		assert_fits(out, widths[i]);
+		free(out);
+	}
+	/* 80 columns: every title is whole (the longest, 60 columns, fits
+	 * after the 17 of time and marker); speakers, room and reason
+	 * moved under it, indented to the title. */
+	out = render_w(&f->pl, 0, 80);
+	assert_null(strstr(out, "\xe2\x80\xa6"));
+	l = line_with(out, "HOWTO Write a Function");
+	assert_null(strstr(l, "Jack"));
+	free(l);
+	l = line_with(out, "Jack Diederich");
+	assert_int_equal(column_of(l, "Jack"), 17);
+	assert_non_null(strstr(l,
+	    "Jack Diederich \xc2\xb7 Room 26A/B/C \xc2\xb7 "
+	    "must-see"));
+	free(l);
+	/* A continuation line that would only repeat the title is left
+	 * out: the hallway block has none; and a networking item's room
+	 * goes without the "networking" its marker already says. */
+	assert_null(strstr(out, "Hallway track\n                 hallway"));
+	l = line_with(out, "                 Grand Ballroom A");
+	assert_null(strstr(l, "networking"));
+	free(l);
+	free(out);
+	/* 200 columns: everything on one line. */
+	out = render_w(&f->pl, 0, 200);
+	l = line_with(out, "HOWTO Write a Function");
+	assert_non_null(strstr(l, "Jack Diederich"));
+	assert_non_null(strstr(l, "must-see"));
+	free(l);
+	free(out);
+	fixture_free(f);
+}
+
 static void
 test_truncates_on_code_points(void **state)
 {
 	struct fixture *f = fixture_new();
-	char *out = render(&f->pl, 0);
+	char *out = render_w(&f->pl, 0, 60);
 	const char *ell = "\xe2\x80\xa6";
 	char *l = line_with(out, "\xc3\xa9\xc3\xa9\xc3\xa9");
-	char *h = line_with(out, "HOWTO Write");
 	const char *p = strstr(l, "\xc3\xa9"), *e = strstr(l, ell);
-	size_t kept, tcol = column_of(l, "\xc3\xa9");
+	size_t kept;
 
 	(void)state;
 	assert_true(valid_utf8(out));
 	assert_non_null(e);
-	/* Whole "é" sequences up to the ellipsis: no sequence was cut. */
+	/* Whole "é" sequences up to the ellipsis: no sequence was cut, and
+	 * the cut title fills the line exactly. */
 	assert_int_equal((size_t)(e - p) % 2, 0);
 	kept = (size_t)(e - p) / 2;
-	assert_true(kept > 10 && kept < 60);
+	assert_int_equal(column_of(l, "\xc3\xa9") + kept + 1, 60);
 	assert_memory_equal(p, LONG_TITLE, (size_t)(e - p));
-	/* The cut title fills its column exactly: the next column starts
-	 * two spaces after the ellipsis, where it starts on other lines. */
-	assert_int_equal(column_of(h, "Jack"), tcol + kept + 1 + 2);
-	assert_int_equal(column_of(l, ell) + 1 + 2, column_of(l, "Zo"));
-	/* The long room is cut too; the reason column follows it. */
-	assert_non_null(strstr(l, "Gr\xc3\xa4nd Ballr\xc3\xb6om"));
-	assert_null(strstr(l, ", I"));
+	assert_string_equal(e, ell);
 	free(l);
-	free(h);
+	/* The speakers and the long room are not cut: they wrap under it. */
+	l = line_with(out, "Zo\xc3\xab Z\xc3\xbcrcher");
+	assert_int_equal(column_of(l, "Zo"), 17);
+	free(l);
+	unwrap(out);
+	assert_non_null(strstr(out, LONG_ROOM));
+	free(out);
+	fixture_free(f);
+}
+
+/* East Asian wide characters count two columns, combining marks none,
+ * emoji two: the columns after them still line up on screen. */
+static void
+test_wide_characters_align(void **state)
+{
+	static const char *const titles[] =
+	    {"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae\xe8\xac\x9b"
+	     "\xe6\xbc\x94",         /* 日本語の講演: 6 wide characters */
+	        "Cafe\xcc\x81 talk", /* e + U+0301 COMBINING ACUTE */
+	        "Ship it \xf0\x9f\x9a\x80", /* U+1F680 ROCKET */
+	        "Plain"};
+	struct fixture *f = fixture_new();
+	const char *speakers[] = {"Speaker A", "Speaker B", "Speaker C",
+	    "Speaker D"};
+	size_t i, col = 0, c;
+	char *out, *l;
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		struct pp_event *ev = &f->tt->ev[EV_BREAKFAST + i];
+
+		ev->title = pp_tt_strdup(f->tt, titles[i]);
+		ev->nspeakers =
+		    pp_tt_split(f->tt, speakers[i], 1, &ev->speakers);
+		f->items[i].title = ev->title;
+	}
+	out = render(&f->pl, 0);
+	for (i = 0; i < 4; i++) {
+		l = line_with(out, speakers[i]);
+		c = display_column_of(l, speakers[i]);
+		if (i == 0)
+			col = c;
+		assert_int_equal(c, col);
+		free(l);
+	}
+	/* Six wide characters take twelve columns, so on screen the
+	 * speaker is six columns further right than its code point count;
+	 * the combining mark takes none, so one column less. */
+	l = line_with(out, speakers[0]);
+	assert_int_equal(column_of(l, speakers[0]) + 6, col);
+	free(l);
+	l = line_with(out, speakers[1]);
+	assert_int_equal(column_of(l, speakers[1]), col + 1);
+	free(l);
+	l = line_with(out, speakers[2]);
+	assert_int_equal(column_of(l, speakers[2]) + 1, col);
+	free(l);
+	free(out);
+	/* In a width, a cut never splits a wide character. */
+	out = render_w(&f->pl, 0, 24);
+	assert_true(valid_utf8(out));
+	assert_fits(out, 24);
 	free(out);
 	fixture_free(f);
 }
@@ -579,8 +769,8 @@ test_layout_hygiene(void **state)
 		assert_true(p == out || p[-1] != ' ');
 	assert_int_equal(out[strlen(out) - 1], '\n');
 	assert_int_not_equal(out[strlen(out) - 2], '\n');
-	/* Control characters in a title became spaces. */
-	assert_non_null(strstr(out, "Tabs and newlines  [31mred"));
+	/* Blanks in a title became spaces, the escape a visible U+FFFD. */
+	assert_non_null(strstr(out, "Tabs and newlines \xef\xbf\xbd[31mred"));
 	free(out);
 
 	/* An empty day says so. */
@@ -596,7 +786,7 @@ static void
 test_stream_error(void **state)
 {
 	struct fixture *f = fixture_new();
-	struct pp_write_opts o = {0, 0};
+	struct pp_write_opts o = {0, 0, 0};
 	FILE *fp = fopen("/dev/full", "w");
 
 	(void)state;
@@ -650,7 +840,10 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_columns_align),
+	    cmocka_unit_test(test_no_width_never_cuts),
+	    cmocka_unit_test(test_width_fits),
 	    cmocka_unit_test(test_truncates_on_code_points),
+	    cmocka_unit_test(test_wide_characters_align),
 	    cmocka_unit_test(test_caps_and_summary),
 	    cmocka_unit_test(test_times_in_zone),
 	    cmocka_unit_test(test_markers_and_reasons),
