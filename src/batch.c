@@ -628,6 +628,8 @@ struct buf {
 static void
 put(struct buf *w, const void *s, size_t n)
 {
+	if (n == 0)
+		return; /* s may be NULL: no planned event */
 	w->p = pp_xgrowarray(w->p, &w->cap, w->len + n, 1);
 	memcpy(w->p + w->len, s, n);
 	w->len += n;
