@@ -219,7 +219,7 @@ asan: | $(DEPS_STAMP)
 # build/fuzz/corpus/NAME and crashes in build/fuzz/crash-NAME-*;
 # `make fuzz-replay` runs the seeds and the regression inputs once.
 FUZZ_BUILD   = build/fuzz
-FUZZ_NAMES   = csv ics profile feed build
+FUZZ_NAMES   = csv ics profile feed build attendees
 FUZZ_SECONDS ?= 60
 FUZZ_SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	       -fno-sanitize-recover=all

@@ -14,6 +14,7 @@
 
 #include "pyplan/attendee.h"
 #include "pyplan/csvrows.h"
+#include "pyplan/load.h"
 #include "pyplan/xalloc.h"
 
 /* The columns SPEC §11 fixes besides the [plan] keys, in the order of the
@@ -318,28 +319,51 @@ read_dir(struct pp_attendees *a, const char *path, struct pp_diags *ds,
 	return 0;
 }
 
+/* The row form from text: header, rows, repeated ids. */
 static int
-read_rows(struct pp_attendees *a, const char *path, struct pp_diags *ds,
-    int *io_error)
+parse_rows(struct pp_attendees *a, const char *name, const char *data,
+    size_t len, struct pp_diags *ds)
 {
 	struct rctx c;
-	struct stat st;
-	size_t i;
-	int r;
 
 	memset(&c, 0, sizeof(c));
 	c.a = a;
 	c.ds = ds;
-	r = pp_csvrows_read(path, &a->file, row, &c, ds, io_error);
-	if (r != 0 || c.header_bad)
+	a->file = name;
+	if (pp_csvrows_parse(name, data, len, row, &c, ds) != 0 || c.header_bad)
 		return -1;
 	if (a->cols == NULL)
-		return pp_diag_err(ds, a->file, 0, "empty file: no header row");
-	if (strcmp(path, "-") != 0 && stat(path, &st) == 0)
-		for (i = 0; i < a->n; i++)
-			a->v[i].mtime = st.st_mtim;
+		return pp_diag_err(ds, name, 0, "empty file: no header row");
 	mark_duplicates(a);
 	return 0;
+}
+
+int
+pp_attendees_parse(struct pp_attendees *a, const char *name, const char *data,
+    size_t len, struct pp_diags *ds)
+{
+	memset(a, 0, sizeof(*a));
+	return parse_rows(a, name, data, len, ds);
+}
+
+static int
+read_rows(struct pp_attendees *a, const char *path, struct pp_diags *ds,
+    int *io_error)
+{
+	struct stat st;
+	const char *name;
+	char *data;
+	size_t len, i;
+	int r;
+
+	if (pp_load_read(path, &name, &data, &len, ds, io_error) != 0)
+		return -1;
+	r = parse_rows(a, name, data, len, ds);
+	free(data);
+	if (r == 0 && strcmp(path, "-") != 0 && stat(path, &st) == 0)
+		for (i = 0; i < a->n; i++)
+			a->v[i].mtime = st.st_mtim;
+	return r;
 }
 
 int

@@ -87,6 +87,12 @@ struct pp_attendees {
  */
 int pp_attendees_read(struct pp_attendees *a, const char *path,
     struct pp_diags *ds, int *io_error);
+/* The row form from data[0..len) named name (both borrowed; name must
+ * outlive a and ds), as pp_attendees_read reads a file (tests, fuzzers);
+ * the rows' mtime stays 0. */
+int pp_attendees_parse(struct pp_attendees *a, const char *name,
+    const char *data, size_t len, struct pp_diags *ds);
+
 /* Frees what a owns; a may be read into again. */
 void pp_attendees_fini(struct pp_attendees *a);
 
