@@ -921,8 +921,7 @@ test_load_not_regular(void **state)
 	assert_int_equal(io, 1);
 	assert_string_equal(f->ds.v[0].msg,
 	    "cannot read profile: a device, not a regular file");
-	/* A FIFO nobody writes is read as empty at once, not waited on (a
-	 * pipe is a profile: --profile /dev/stdin). */
+	/* A FIFO nobody writes reads as empty at once, not waited on. */
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/fifo.ini", dir);
 	assert_int_equal(mkfifo(path, 0600), 0);
