@@ -11,8 +11,9 @@
  * selected ones, for worker w of J), so the work does not depend on
  * timing and every output is the same whatever J.  A worker plans each of
  * its attendees exactly as `pyplan build` would with the same profile
- * (pp_busy_load_profile, pp_model_build, pp_solve, pp_write_json /
- * pp_write_ics), writes DIR/ID.json (and DIR/ID.ics) itself, and sends
+ * (pp_session_open, pp_solve, pp_write_json / pp_write_ics, with the
+ * programme's words cut once: pp_ttwords), writes DIR/ID.json (and
+ * DIR/ID.ics) itself, and sends
  * the parent through a pipe only the outcome: the status, the programme
  * events planned (for the demand) and the diagnostics.  The parent puts
  * the diagnostics in attendee order and writes the demand files.
@@ -20,10 +21,10 @@
  * The attendee's profile is, in this order: the defaults, the base
  * profile (--profile; batch never reads the default profile of the user
  * running it), the settings given as flags, then the attendee's row or
- * profile file.  So `pyplan build --no-profile [--profile BASE] [FLAGS]
- * --profile-of-the-row PROGRAMME... -f json` writes the same file, byte
- * for byte (with SOURCE_DATE_EPOCH set, as solver.seconds otherwise
- * varies).
+ * profile file.  So `pyplan build --profile P PROGRAMME... -f json`,
+ * where P holds those settings, writes the same file, byte for byte (with
+ * SOURCE_DATE_EPOCH set, as solver.seconds otherwise varies); the
+ * per-attendee steps are build's own (session.h).
  *
  * Shards.  With shard_count N > 0, only the attendees whose id hashes to
  * shard_index K are planned (pp_batch_shard), and the demand files are
