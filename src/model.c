@@ -364,10 +364,11 @@ kind_is(const struct pp_event *ev, const char *kind)
 static int
 needs_ticket(const struct pp_profile *p, const struct pp_event *ev)
 {
-	size_t k;
+	size_t k, n;
+	const char *const *kinds = pp_profile_ticket_kinds(p, &n);
 
-	for (k = 0; k < p->nticket_kinds; k++)
-		if (kind_is(ev, p->ticket_kinds[k]))
+	for (k = 0; k < n; k++)
+		if (kind_is(ev, kinds[k]))
 			return 1;
 	return 0;
 }
@@ -376,12 +377,13 @@ needs_ticket(const struct pp_profile *p, const struct pp_event *ev)
 static int
 names_kind(const struct pp_profile *p, const char *text)
 {
-	size_t k;
+	size_t k, n;
+	const char *const *kinds = pp_profile_ticket_kinds(p, &n);
 
 	if (pp_kind_parse(text) >= 0)
 		return 1;
-	for (k = 0; k < p->nticket_kinds; k++)
-		if (ci_same(p->ticket_kinds[k], text))
+	for (k = 0; k < n; k++)
+		if (ci_same(kinds[k], text))
 			return 1;
 	return 0;
 }

@@ -55,8 +55,6 @@ pp_criterion_name(enum pp_criterion c)
 	return crit_names[c];
 }
 
-static void set_ticket_kinds(struct pp_profile *p, const char *value);
-
 void
 pp_profile_init(struct pp_profile *p)
 {
@@ -79,7 +77,20 @@ pp_profile_init(struct pp_profile *p)
 	p->level_bonus = 0.5;
 	p->criteria_bonus = 2.0;
 	p->plenary_weight = 3.0;
-	set_ticket_kinds(p, "tutorial, summit, sponsor-workshop");
+}
+
+const char *const *
+pp_profile_ticket_kinds(const struct pp_profile *p, size_t *n)
+{
+	static const char *const defaults[] = {"tutorial", "summit",
+	    "sponsor-workshop"};
+
+	if (!p->ticket_kinds_set) {
+		*n = sizeof(defaults) / sizeof(defaults[0]);
+		return defaults;
+	}
+	*n = p->nticket_kinds;
+	return (const char *const *)p->ticket_kinds;
 }
 
 static void
@@ -617,6 +628,7 @@ set_ticket_kinds(struct pp_profile *p, const char *value)
 	free_strv(p->ticket_kinds, p->nticket_kinds);
 	p->ticket_kinds = NULL;
 	p->nticket_kinds = 0;
+	p->ticket_kinds_set = 1;
 	if (ci_eq(value, "none"))
 		return;
 	for (; *s != '\0'; s = *e == ',' ? e + 1 : e) {

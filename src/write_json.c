@@ -267,8 +267,12 @@ profile(const struct pp_model *m)
 	set(o, "fill_with_talks", json_boolean(p->fill_with_talks));
 	set(o, "plenary_weight", real(p->plenary_weight));
 	set(o, "languages", opt(p->languages));
-	set(o, "ticket_kinds",
-	    strv((const char *const *)p->ticket_kinds, p->nticket_kinds));
+	{
+		size_t nk;
+		const char *const *k = pp_profile_ticket_kinds(p, &nk);
+
+		set(o, "ticket_kinds", strv(k, nk));
+	}
 	x = json_array();
 	for (i = 0; i < p->ntickets; i++)
 		json_array_append_new(x, str(p->tickets[i].text));

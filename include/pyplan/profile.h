@@ -77,8 +77,10 @@ struct pp_profile {
 	double plenary_weight;    /* plenary-weight: per hour of a plenary */
 	char *languages;          /* languages: ISO 639 codes, lower case,
 	                             comma-separated; NULL = any language */
-	char **ticket_kinds;      /* ticket-kinds: kinds that need a ticket */
+	char **ticket_kinds;      /* ticket-kinds as set, owned (read them
+	                             with pp_profile_ticket_kinds) */
 	size_t nticket_kinds;
+	int ticket_kinds_set;     /* 0: the default list */
 	char *level; /* level: preferred level, NULL = none */
 	char *tz;    /* timezone, NULL = the programme's */
 	char **days; /* days: YYYY-MM-DD, ndays == 0 = all */
@@ -112,6 +114,12 @@ struct pp_profile {
  * empty.
  */
 void pp_profile_init(struct pp_profile *p);
+/* The kinds that need a ticket (ticket-kinds): the profile's list, or
+ * the default "tutorial", "summit", "sponsor-workshop"; *n gets their
+ * number.  Borrowed from p or static. */
+const char *const *pp_profile_ticket_kinds(const struct pp_profile *p,
+    size_t *n);
+
 /* Frees everything p owns; p may be initialised again. */
 void pp_profile_fini(struct pp_profile *p);
 
