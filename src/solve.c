@@ -2197,7 +2197,8 @@ can_replace(const struct pp_model *m, const struct pp_model_day *d,
 
 		if (a->nrooms == 0)
 			continue;
-		if (pp_item_room_change(a, c) && a->end + m->room_change > c->start)
+		if (pp_item_room_change(a, c) &&
+		    a->end + m->room_change > c->start)
 			return 0;
 		break;
 	}
@@ -2206,7 +2207,8 @@ can_replace(const struct pp_model *m, const struct pp_model_day *d,
 
 		if (b->nrooms == 0)
 			continue;
-		if (pp_item_room_change(c, b) && c->end + m->room_change > b->start)
+		if (pp_item_room_change(c, b) &&
+		    c->end + m->room_change > b->start)
 			return 0;
 		break;
 	}

@@ -80,10 +80,10 @@ struct pp_profile {
 	char **ticket_kinds;      /* ticket-kinds as set, owned (read them
 	                             with pp_profile_ticket_kinds) */
 	size_t nticket_kinds;
-	int ticket_kinds_set;     /* 0: the default list */
-	char *level; /* level: preferred level, NULL = none */
-	char *tz;    /* timezone, NULL = the programme's */
-	char **days; /* days: YYYY-MM-DD, ndays == 0 = all */
+	int ticket_kinds_set; /* 0: the default list */
+	char *level;          /* level: preferred level, NULL = none */
+	char *tz;             /* timezone, NULL = the programme's */
+	char **days;          /* days: YYYY-MM-DD, ndays == 0 = all */
 	size_t ndays;
 
 	struct pp_weighted *interests;
@@ -117,8 +117,8 @@ void pp_profile_init(struct pp_profile *p);
 /* The kinds that need a ticket (ticket-kinds): the profile's list, or
  * the default "tutorial", "summit", "sponsor-workshop"; *n gets their
  * number.  Borrowed from p or static. */
-const char *const *pp_profile_ticket_kinds(const struct pp_profile *p,
-    size_t *n);
+const char *const *
+pp_profile_ticket_kinds(const struct pp_profile *p, size_t *n);
 
 /* Frees everything p owns; p may be initialised again. */
 void pp_profile_fini(struct pp_profile *p);
