@@ -71,6 +71,8 @@ const char cli_usage[] =
     "                    [--days day[,day...]] [--level level]\n"
     "                    [--talk-base x] [--networking-weight x]\n"
     "                    [--level-bonus x] [--criteria-bonus x]\n"
+    "                    [--plenary-weight x] [--lang code[,code...]]\n"
+    "                    [--ticket kind|id|title]\n"
     "                    [--fill | --no-fill] [--interest topic=w]\n"
     "                    [--speaker name=w] [--criterion name=list]\n"
     "                    [--must id|title] [--skip id|title]\n"
