@@ -452,8 +452,12 @@ parse_date_at(const char *s, size_t *i, struct pp_civil *out)
 		snprintf(iso, sizeof(iso), "%04d-%02d-%02d", a, b, n);
 	} else if (n >= 1 && n <= 2 && s[j] == '/') {
 		j++;
-		if (digits(s, &j, 2, &b) < 1 || s[j++] != '/' ||
-		    digits(s, &j, 4, &y) != 4)
+		if (digits(s, &j, 2, &b) < 1 || s[j++] != '/')
+			return -1;
+		n = digits(s, &j, 4, &y);
+		if (n == 2) /* two digits: 1970-2069, as POSIX strptime %y */
+			y += y < 70 ? 2000 : 1900;
+		else if (n != 4)
 			return -1;
 		snprintf(iso, sizeof(iso), "%04d-%02d-%02d", y, b, a);
 	} else
@@ -472,12 +476,43 @@ parse_date_any(const char *s, struct pp_civil *out)
 	return parse_date_at(s, &i, out) == 0 && s[i] == '\0' ? 0 : -1;
 }
 
-/* Parses "H:MM" or "HH:MM[:SS]" at s[*i] into seconds since midnight. */
+/*
+ * A 12-hour clock suffix at s[*i]: optional blanks, then "am", "a.m.",
+ * "pm" or "p.m." in any case.  Returns 'a' or 'p' and advances *i past
+ * it, or 0 (nothing read).
+ */
+static int
+meridiem_at(const char *s, size_t *i)
+{
+	size_t j = *i + strspn(s + *i, " ");
+	int c = tolower((unsigned char)s[j]);
+
+	if (c != 'a' && c != 'p')
+		return 0;
+	j++;
+	if (s[j] == '.')
+		j++;
+	if (tolower((unsigned char)s[j]) != 'm')
+		return 0;
+	j++;
+	if (s[j] == '.')
+		j++;
+	if (isalnum((unsigned char)s[j]))
+		return 0;
+	*i = j;
+	return c;
+}
+
+/*
+ * Parses "H:MM" or "HH:MM[:SS]" at s[*i] into seconds since midnight,
+ * with an optional 12-hour suffix ("2:00 p.m.", "12:30am"; 0:00 a.m. is
+ * read as midnight, as people write it).
+ */
 static int
 parse_time_at(const char *s, size_t *i, int *secs)
 {
 	size_t j = *i;
-	int h, m, sec = 0;
+	int h, m, sec = 0, ampm;
 
 	if (digits(s, &j, 2, &h) < 1 || s[j++] != ':' ||
 	    digits(s, &j, 2, &m) != 2)
@@ -490,6 +525,11 @@ parse_time_at(const char *s, size_t *i, int *secs)
 	if (isdigit((unsigned char)s[j]) || m > 59 || sec > 59 || h > 24 ||
 	    (h == 24 && (m != 0 || sec != 0)))
 		return -1;
+	if ((ampm = meridiem_at(s, &j)) != 0) {
+		if (h > 12)
+			return -1;
+		h = h % 12 + (ampm == 'p' ? 12 : 0);
+	}
 	*secs = h * 3600 + m * 60 + sec;
 	*i = j;
 	return 0;

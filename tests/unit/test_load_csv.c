@@ -1024,6 +1024,40 @@ test_language_column(void **state)
 	done(tt, &ds);
 }
 
+/* 12-hour clock times and two-digit years, as in the 31C3 Sendezentrum
+ * sheet: "2:00 p.m.", "12:30am", "0:00 a.m." (midnight), "11:59 PM";
+ * "13:00 pm" is no time. */
+static void
+test_twelve_hour(void **state)
+{
+	static const char csv[] = "title,date,start,end\n"
+	                          "A,27/12/14,2:00 p.m.,3:00 P.M.\n"
+	                          "B,28/12/14,12:30am,1:00 a.m.\n"
+	                          "C,28/12/2014,0:00 a.m.,11:59 PM\n"
+	                          "D,28/12/14,12:00 pm,1:00pm\n"
+	                          "E,28/12/14,13:00 pm,14:00\n";
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	const struct pp_diag *d;
+	int r;
+
+	(void)state;
+	tt = load_buf(csv, sizeof(csv) - 1, 1, &ds, &r);
+	assert_int_equal(tt->n, 4);
+	assert_int_equal(tt->ev[0].start, 1419688800); /* 2014-12-27 14:00Z */
+	assert_int_equal(tt->ev[0].end, 1419692400);
+	assert_int_equal(tt->ev[1].start, 1419726600); /* 12-28 00:30 */
+	assert_int_equal(tt->ev[1].end, 1419728400);
+	assert_int_equal(tt->ev[2].start, 1419724800); /* 12-28 00:00 */
+	assert_int_equal(tt->ev[2].end, 1419811140);   /* 23:59 */
+	assert_int_equal(tt->ev[3].start, 1419768000); /* noon */
+	assert_int_equal(tt->ev[3].end, 1419771600);
+	d = diag_at(&ds, 6, PP_WARNING);
+	assert_non_null(d);
+	assert_non_null(strstr(d->msg, "'13:00 pm' is not a time"));
+	done(tt, &ds);
+}
+
 int
 main(void)
 {
@@ -1053,6 +1087,7 @@ main(void)
 	    cmocka_unit_test(test_event_length_bounds),
 	    cmocka_unit_test(test_zone_column),
 	    cmocka_unit_test(test_language_column),
+	    cmocka_unit_test(test_twelve_hour),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 
