@@ -9,7 +9,7 @@
  * case-insensitively after trimming, with spaces and '-' read as '_'
  * ("Video-URL" = "video_url", "Time Start" = "time_start").  Each field
  * takes the first of its names, in this order, that the header has and no
- * earlier field took; unknown columns are ignored.
+ * earlier field took; columns no field reads are named in one note.
  *
  *	field     names, in order of preference
  *	id        id presentation_id uid code guid event_id session_id talk_id
@@ -332,6 +332,38 @@ find_col(const char (*norm)[40], size_t n, const int *taken, const char *name)
 	return -1;
 }
 
+/* One note naming the header's columns that no field reads, so that a
+ * column is never dropped without a word. */
+static void
+unread_columns(struct ctx *c, const int *taken)
+{
+	char list[200] = "";
+	size_t i, n = 0, len = 0;
+
+	for (i = 0; i < c->nf; i++) {
+		if (taken[i])
+			continue;
+		if (n++ < 6 && len < sizeof(list) - 1) {
+			int w = *c->hdr[i] != '\0'
+			    ? snprintf(list + len, sizeof(list) - len,
+			          "%s'%.30s'", len ? ", " : "", c->hdr[i])
+			    : snprintf(list + len, sizeof(list) - len,
+			          "%scolumn %zu (no name)", len ? ", " : "",
+			          i + 1);
+
+			if (w > 0)
+				len += (size_t)w;
+			if (len >= sizeof(list))
+				len = sizeof(list) - 1;
+		}
+	}
+	if (n == 0)
+		return;
+	pp_diag_add(c->ds, PP_NOTE, c->name, c->row_line, 0,
+	    "%zu column%s not read: %s%s", n, n == 1 ? "" : "s", list,
+	    n > 6 ? ", ..." : "");
+}
+
 /* Maps the header row to fields; returns 0, or -1 after one error. */
 static int
 read_header(struct ctx *c)
@@ -384,6 +416,7 @@ read_header(struct ctx *c)
 			taken[j] = 1;
 		}
 	}
+	unread_columns(c, taken);
 	if (c->col[F_TITLE] < 0)
 		strcat(missing, ", title");
 	if (c->col[F_START] < 0)
