@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pyplan/model.h"
 #include "pyplan/ref.h"
@@ -335,29 +336,12 @@ score_events(struct pp_model *m, struct pp_ttwords *w, struct pp_diags *ds)
 
 /* ---- languages and tickets ---- */
 
-/* ASCII case-insensitive equality. */
-static int
-ci_same(const char *a, const char *b)
-{
-	unsigned char x, y;
-
-	do {
-		x = (unsigned char)*a++;
-		y = (unsigned char)*b++;
-		if (x >= 'A' && x <= 'Z')
-			x = (unsigned char)(x - 'A' + 'a');
-		if (y >= 'A' && y <= 'Z')
-			y = (unsigned char)(y - 'A' + 'a');
-	} while (x == y && x != '\0');
-	return x == y;
-}
-
 /* 1 if kind (a kind name or a programme's kind word) names ev's kind. */
 static int
 kind_is(const struct pp_event *ev, const char *kind)
 {
-	return ci_same(pp_kind_name(ev->kind), kind) ||
-	    (*ev->kind_word != '\0' && ci_same(ev->kind_word, kind));
+	return strcasecmp(pp_kind_name(ev->kind), kind) == 0 ||
+	    (*ev->kind_word != '\0' && strcasecmp(ev->kind_word, kind) == 0);
 }
 
 /* 1 if ev is of a kind that needs a ticket (ticket-kinds). */
@@ -383,7 +367,7 @@ names_kind(const struct pp_profile *p, const char *text)
 	if (pp_kind_parse(text) >= 0)
 		return 1;
 	for (k = 0; k < n; k++)
-		if (ci_same(kinds[k], text))
+		if (strcasecmp(kinds[k], text) == 0)
 			return 1;
 	return 0;
 }
