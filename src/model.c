@@ -1293,14 +1293,16 @@ size_t
 pp_model_event_index(const struct pp_model *m, const struct pp_event *ev)
 {
 	const struct pp_timetable *tt = m->tt;
+	uintptr_t a = (uintptr_t)ev, b = (uintptr_t)tt->ev;
 	size_t i;
 
-	/* Compared as addresses one by one: pointer arithmetic between
-	 * unrelated objects would be undefined. */
-	for (i = 0; i < tt->n; i++)
-		if (&tt->ev[i] == ev)
-			return i;
-	return (size_t)-1;
+	/* The offset is computed on integers (pointer arithmetic between
+	 * unrelated objects would be undefined) and the candidate index
+	 * checked by comparing addresses, so a foreign event gives -1. */
+	if (tt->n == 0 || a < b || (a - b) % sizeof(*ev) != 0)
+		return (size_t)-1;
+	i = (size_t)((a - b) / sizeof(*ev));
+	return i < tt->n && &tt->ev[i] == ev ? i : (size_t)-1;
 }
 
 const struct pp_score *
