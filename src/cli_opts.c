@@ -116,6 +116,7 @@ enum opt_id {
 	O_BUSY,
 	O_SET,
 	O_SET_KV,
+	O_HOST,
 	/* the live conference */
 	O_PLAN,
 	O_SINCE_CACHE,
@@ -240,6 +241,15 @@ static const struct option {
     {"busy", 0, "FILE|BLOCK", C_PLAN, O_BUSY, "busy", "file", A_FILE,
         "keep free: an .ics or CSV calendar, or 'YYYY-MM-DD HH:MM-HH:MM "
         "[label]'"},
+    {"venue", 0, "FILE", C_PLAN, O_SET, "plan", "venue", A_FILE,
+        "the venue: open-space boards and expo hours ([open-spaces], "
+        "[expo])"},
+    {"open-spaces", 0, "N", C_PLAN, O_SET, "plan", "open-spaces-per-day",
+        A_NONE, "at least N open-space slots a day where a board is open"},
+    {"expo", 0, "MIN", C_PLAN, O_SET, "plan", "min-expo-minutes", A_NONE,
+        "at least MIN minutes in the expo hall over the conference"},
+    {"host", 0, "TITLE DAY HH:MM", C_PLAN, O_HOST, "host", NULL, A_NONE,
+        "host an open space: a board slot from HH:MM on DAY (repeatable)"},
     {"alarm", 0, "10m", C(BUILD), O_ALARM, NULL, NULL, A_NONE,
         "ics: a reminder this long before each item"},
     {"alarm-hallway", 0, NULL, C(BUILD), O_ALARM_HALLWAY, NULL, NULL, A_NONE,
@@ -496,6 +506,8 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 			return -1;
 		}
 		break;
+	case O_HOST: /* cli_parse_args reads its three arguments */
+		break;
 	case O_SET_KV:
 		/* The first '=' ends the name, as in the profile file. */
 		eq = strchr(arg, '=');
@@ -648,6 +660,20 @@ cli_parse_args(struct opts *o, int argc, char **argv, int first)
 				}
 				arg = a + 2;
 			}
+		}
+		if (opt->id == O_HOST) {
+			/* --host TITLE DAY HH:MM: three arguments. */
+			if (arg != NULL || i + 3 >= argc) {
+				cli_usage_error("option '--host' needs TITLE "
+				                "DAY HH:MM");
+				return -1;
+			}
+			add_setting(o, opt->section, argv[i + 1],
+			    NULL, pp_xasprintf("%s %s", argv[i + 2],
+			              argv[i + 3]));
+			o->set[o->nset - 1].value = o->set[o->nset - 1].owned;
+			i += 3;
+			continue;
 		}
 		if (opt->arg != NULL && arg == NULL) {
 			if (i + 1 >= argc) {

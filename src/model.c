@@ -312,6 +312,10 @@ set_rules(struct pp_model *m, const struct pp_profile *p)
 	m->room_change = (int64_t)p->room_change * 60;
 	m->lunch_len = (int64_t)p->lunch_minutes * 60;
 	m->crit_bonus = pp_score_units(p->criteria_bonus);
+	m->expo_unit = p->venue.expo_slot > 0 ? p->venue.expo_slot : 1;
+	m->expo_need = p->min_expo > 0
+	    ? (unsigned)((p->min_expo + m->expo_unit - 1) / m->expo_unit)
+	    : 0;
 	for (c = 0; c < PP_CRIT__COUNT; c++)
 		if (p->ncriteria[c] > 0)
 			m->crit_active |= 1u << c;
@@ -553,6 +557,10 @@ event_item(const struct pp_model *m, const struct pp_model_day *d, size_t i,
 	    lt - lf >= m->lunch_len;
 	it->next = it->prev = PP_ITEM_NONE;
 	it->reason = s->reason;
+	it->open = ev->kind == PP_KIND_OPEN_SPACE;
+	it->expo = ev->kind == PP_KIND_EXPO
+	    ? (unsigned)(it->minutes / m->expo_unit)
+	    : 0;
 }
 
 /* Every event becomes a candidate of its conference day or gets its
@@ -785,6 +793,248 @@ add_lunch(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 		add_item(d, cap, &l);
 	}
 	free(starts);
+}
+
+/* ---- venue networking: board slots, hosted open spaces, the expo ---- */
+
+static const char board_title[] = "Open space (board, room chosen on site)";
+static const char board_reason[] = "open-space board";
+static const char host_reason[] = "hosting an open space";
+static const char expo_title[] = "Expo hall";
+static const char expo_reason[] = "expo hall";
+static const char expo_crowded[] = "expo hall (no talks run: crowded)";
+
+/* 1 if one of the first n items of d, a talk-load item, overlaps s..e. */
+static int
+talks_run(const struct pp_model_day *d, size_t n, int64_t s, int64_t e)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (d->items[i].cls == PP_CLASS_TALK &&
+		    overlaps(s, e, d->items[i].start, d->items[i].end))
+			return 1;
+	return 0;
+}
+
+/*
+ * A venue item from start to end: networking without a room, worth
+ * networking-weight per hour, counting when it lasts min-networking-block.
+ * An expo segment while no talk runs is worth a quarter less (the hall is
+ * crowded then: the expo is best visited while talks run).
+ */
+static void
+venue_item(const struct pp_model *m, const struct pp_model_day *d, size_t n,
+    struct pp_item *it, enum pp_item_src src, int64_t start, int64_t end)
+{
+	memset(it, 0, sizeof(*it));
+	it->src = src;
+	it->kind = src == PP_ITEM_EXPO ? PP_KIND_EXPO : PP_KIND_OPEN_SPACE;
+	it->cls = PP_CLASS_NETWORKING;
+	it->start = start;
+	it->end = end;
+	it->minutes = (long)((end - start) / 60);
+	it->title = src == PP_ITEM_EXPO ? expo_title : board_title;
+	it->room = "";
+	it->score = pp_score_networking(m->p, it->minutes);
+	it->counts = end - start >= m->min_block;
+	it->next = it->prev = PP_ITEM_NONE;
+	it->reason = src == PP_ITEM_EXPO ? expo_reason : board_reason;
+	it->open = src != PP_ITEM_EXPO;
+	it->expo = src == PP_ITEM_EXPO
+	    ? (unsigned)(it->minutes / m->expo_unit)
+	    : 0;
+	if (src == PP_ITEM_EXPO && !talks_run(d, n, start, end)) {
+		it->score -= it->score / 4;
+		it->reason = expo_crowded;
+	}
+}
+
+/* The instants of hours h, and whether they fall on conference day d. */
+static int
+hours_on(const struct pp_model *m, const struct pp_model_day *d,
+    const struct pp_venue_hours *h, int64_t *s, int64_t *e)
+{
+	char date[11];
+
+	if (day_instant(m->tz, h->date, h->from, s) != 0 ||
+	    day_instant(m->tz, h->date, h->to, e) != 0)
+		return 0;
+	conference_date(m, *s, date);
+	return strcmp(date, d->date) == 0;
+}
+
+/* Slots of slot minutes through each of the n hours that fall on day d,
+ * inside the planning window and clear of busy blocks; the first nprog
+ * items of d are the programme's and the hallway's. */
+static void
+add_slots(struct pp_model *m, struct pp_model_day *d, size_t *cap,
+    const struct pp_venue_hours *hours, size_t n, int slot,
+    enum pp_item_src src)
+{
+	int64_t s, e, t, len = (int64_t)slot * 60;
+	size_t i, nprog = d->n;
+
+	for (i = 0; i < n; i++) {
+		if (!hours_on(m, d, &hours[i], &s, &e))
+			continue;
+		for (t = s; t + len <= e; t += len) {
+			struct pp_item it;
+
+			if (t < d->win_start || t + len > d->win_end ||
+			    busy_overlap(m, t, t + len))
+				continue;
+			venue_item(m, d, nprog, &it, src, t, t + len);
+			add_item(d, cap, &it);
+		}
+	}
+}
+
+/* The hours of the board that hold a slot from minute at of date, or
+ * NULL. */
+static const struct pp_venue_hours *
+board_at(const struct pp_venue *v, const char *date, int at)
+{
+	size_t i;
+
+	for (i = 0; i < v->nboard; i++)
+		if (strcmp(v->board[i].date, date) == 0 &&
+		    v->board[i].from <= at && at + v->board_slot <= v->board[i].to)
+			return &v->board[i];
+	return NULL;
+}
+
+/*
+ * The open spaces the attendee hosts on day d (hosts[i] is the date host
+ * i resolved to, "" if it did not): a must-see item of one board slot
+ * from the given time.  A board that is closed then, a busy block or the
+ * planning window are clashes of hard constraints: one error each naming
+ * the host, and 1 is returned.
+ */
+static int
+add_hosts(struct pp_model *m, struct pp_model_day *d, size_t *cap,
+    char (*hosts)[11], struct pp_diags *ds)
+{
+	const struct pp_profile *p = m->p;
+	size_t i, nprog = d->n;
+	int clash = 0;
+
+	for (i = 0; i < p->nhosts; i++) {
+		const struct pp_host *h = &p->hosts[i];
+		struct pp_item it;
+		int64_t s, e;
+		char at[6];
+
+		if (strcmp(hosts[i], d->date) != 0)
+			continue;
+		fmt_hhmm(h->at, at);
+		if (board_at(&p->venue, d->date, h->at) == NULL) {
+			clash = 1;
+			pp_diag_err(ds, h->file, h->line,
+			    "%s: host '%.60s' at %s: the open-space board is "
+			    "not open then (%s)",
+			    d->date, h->title, at,
+			    p->venue.nboard == 0 ? "no [open-spaces] hours"
+			                         : "see [open-spaces] hours");
+			continue;
+		}
+		day_instant(m->tz, d->date, h->at, &s);
+		e = s + (int64_t)p->venue.board_slot * 60;
+		if (s < d->win_start || e > d->win_end ||
+		    busy_overlap(m, s, e)) {
+			clash = 1;
+			pp_diag_err(ds, h->file, h->line,
+			    "%s: host '%.60s' at %s %s", d->date, h->title, at,
+			    busy_overlap(m, s, e)
+			        ? "overlaps a busy block"
+			        : "lies outside the planning window "
+			          "(day-start, day-end)");
+			continue;
+		}
+		venue_item(m, d, nprog, &it, PP_ITEM_HOST, s, e);
+		it.title = h->title;
+		it.reason = host_reason;
+		it.must = 1;
+		add_item(d, cap, &it);
+	}
+	return clash;
+}
+
+/* Resolves each host's day against the planned days into hosts[i] ("" if
+ * it names no planned day: an error).  Returns 1 if one fails. */
+static int
+resolve_hosts(struct pp_model *m, char (*hosts)[11], struct pp_diags *ds)
+{
+	const struct pp_profile *p = m->p;
+	char(*dates)[11] = pp_xcalloc(m->ndays + 1, sizeof(*dates));
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < m->ndays; i++)
+		memcpy(dates[i], m->days[i].date, 11);
+	for (i = 0; i < p->nhosts; i++) {
+		hosts[i][0] = '\0';
+		if (pp_day_resolve(p->hosts[i].day, (const char(*)[11])dates,
+		        m->ndays, hosts[i], "host", ds) != 0 ||
+		    find_day(m, hosts[i]) == PP_MODEL_NO_DAY) {
+			if (hosts[i][0] != '\0')
+				pp_diag_err(ds, p->hosts[i].file,
+				    p->hosts[i].line,
+				    "host '%.60s': %s is not a planned day",
+				    p->hosts[i].title, hosts[i]);
+			hosts[i][0] = '\0';
+			bad = 1;
+		}
+	}
+	free(dates);
+	return bad;
+}
+
+/* The day's venue networking: board slots, hosted open spaces and expo
+ * segments.  Returns 1 if a host clashes. */
+static int
+add_venue(struct pp_model *m, struct pp_model_day *d, size_t *cap,
+    char (*hosts)[11], struct pp_diags *ds)
+{
+	const struct pp_venue *v = &m->p->venue;
+	int clash;
+
+	clash = add_hosts(m, d, cap, hosts, ds);
+	add_slots(m, d, cap, v->board, v->nboard, v->board_slot,
+	    PP_ITEM_BOARD);
+	add_slots(m, d, cap, v->expo, v->nexpo, v->expo_slot, PP_ITEM_EXPO);
+	return clash;
+}
+
+enum pp_net_src
+pp_item_net_src(const struct pp_item *it)
+{
+	switch (it->kind) {
+	case PP_KIND_HALLWAY:
+		return PP_NET_HALLWAY;
+	case PP_KIND_OPEN_SPACE:
+		return PP_NET_OPEN_SPACE;
+	case PP_KIND_EXPO:
+		return PP_NET_EXPO;
+	case PP_KIND_POSTER:
+		return PP_NET_POSTER;
+	case PP_KIND_MEAL:
+	case PP_KIND_BREAK:
+		return PP_NET_MEAL;
+	case PP_KIND_SOCIAL:
+		return PP_NET_SOCIAL;
+	default:
+		return PP_NET_OTHER;
+	}
+}
+
+const char *
+pp_net_src_name(enum pp_net_src s)
+{
+	static const char *const names[PP_NET__COUNT] = {"hallway",
+	    "open spaces", "expo", "posters", "meals", "socials", "other"};
+
+	return (unsigned)s < PP_NET__COUNT ? names[s] : "other";
 }
 
 /* ---- each day's rules ---- */
@@ -1033,17 +1283,42 @@ finish_day(struct pp_model_day *d)
 	}
 }
 
+/* The rules the venue items add (they are networking and change no cap):
+ * the hosted open spaces are must-see, and a day with an open-space slot
+ * needs open-spaces-per-day of them. */
+static int
+venue_rules(struct pp_model *m, struct pp_model_day *d, struct pp_diags *ds)
+{
+	size_t i;
+	int slots = 0;
+
+	d->nmust = 0;
+	for (i = 0; i < d->n; i++) {
+		d->nmust += (size_t)d->items[i].must;
+		slots |= d->items[i].open;
+	}
+	d->rules.min_open = slots ? (unsigned)m->p->open_spaces : 0;
+	if (d->nmust > PP_MODEL_MAX_MUST)
+		return pp_diag_err(ds, NULL, 0,
+		    "%s: %zu must-see events, beyond the solver's limit of %d",
+		    d->date, d->nmust, PP_MODEL_MAX_MUST);
+	return 0;
+}
+
 /* One day: the event candidates are in; adds the hallway segments and the
  * free lunch blocks, orders the items and normalises the rules. */
 static int
 build_day(struct pp_model *m, struct pp_model_day *d, size_t *cap,
-    struct pp_diags *ds)
+    char (*hosts)[11], int *clash, struct pp_diags *ds)
 {
 	int bad = day_rules(m, d, ds);
 
 	add_hallway(m, d, cap);
 	add_lunch(m, d, cap);
+	*clash |= add_venue(m, d, cap, hosts, ds);
 	finish_day(d);
+	if (venue_rules(m, d, ds) != 0)
+		bad = -1;
 	return bad;
 }
 
@@ -1056,6 +1331,7 @@ pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
 {
 	struct pp_model *m;
 	size_t i, nerr = ds->nerrors, *caps;
+	char(*hosts)[11];
 	int clash, bad = 0;
 
 	*out = NULL;
@@ -1075,10 +1351,21 @@ pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
 	bad = ds->nerrors > nerr;
 
 	caps = pp_xcalloc(m->ndays + 1, sizeof(*caps));
+	hosts = pp_xcalloc(p->nhosts + 1, sizeof(*hosts));
 	clash = add_candidates(m, caps, ds);
+	clash |= resolve_hosts(m, hosts, ds);
+	if (m->expo_need > PP_MODEL_MAX_EXPO)
+		bad = pp_diag_err(ds, NULL, 0,
+		    "min-expo-minutes=%d needs %u expo segments of %ld "
+		    "minutes, beyond the solver's limit of %d (raise [expo] "
+		    "slot-minutes)",
+		    p->min_expo, m->expo_need, m->expo_unit,
+		    PP_MODEL_MAX_EXPO) != 0;
 	for (i = 0; i < m->ndays; i++)
-		if (build_day(m, &m->days[i], &caps[i], ds) != 0)
+		if (build_day(m, &m->days[i], &caps[i], hosts, &clash, ds) !=
+		    0)
 			bad = 1;
+	free(hosts);
 	free(caps);
 	number_rooms(m);
 	busy_effects(m);
