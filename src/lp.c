@@ -257,6 +257,42 @@ net_rows(FILE *fp, const struct pp_model_day *day, size_t d,
 	    day->rules.min_networking);
 }
 
+/* Open spaces: at least open-spaces-per-day slots on a day where a board
+ * is open (the solver counts them up to the need, exactly). */
+static void
+open_rows(FILE *fp, const struct pp_model_day *day, size_t d)
+{
+	size_t i;
+	struct row r;
+
+	if (day->rules.min_open == 0)
+		return;
+	row_begin(&r, fp, "open", d, 0);
+	for (i = 0; i < day->n; i++)
+		if (day->items[i].open)
+			term(&r, 1, "x", d, i);
+	fprintf(fp, "%s >= %u\n", r.terms ? "" : " 0 x0_0",
+	    day->rules.min_open);
+}
+
+/* The expo minimum over the whole conference: expo segments (minutes /
+ * [expo] slot-minutes, rounded down, per item) at least the need. */
+static void
+expo_rows(FILE *fp, const struct pp_model *m)
+{
+	size_t d, k;
+	struct row r;
+
+	if (m->expo_need == 0)
+		return;
+	row_begin(&r, fp, "expo", 0, 0);
+	for (d = 0; d < m->ndays; d++)
+		for (k = 0; k < m->days[d].n; k++)
+			if (m->days[d].items[k].expo > 0)
+				term(&r, m->days[d].items[k].expo, "x", d, k);
+	fprintf(fp, "%s >= %u\n", r.terms ? "" : " 0 x0_0", m->expo_need);
+}
+
 /* Lunch: a meal or the free block; at most one free block, never beside
  * a meal that is lunch already. */
 static void
@@ -364,6 +400,7 @@ day_constraints(FILE *fp, const struct pp_model *m, size_t d)
 	cap_rows(fp, day, d);
 	net_rows(fp, day, d, sv, ns);
 	lunch_rows(fp, day, d);
+	open_rows(fp, day, d);
 	streak_rows(fp, day, d, sv, ns);
 	run_rows(fp, day, d, sv, ns);
 	free(sv);
@@ -385,7 +422,9 @@ comment_text(FILE *fp, const char *s)
  *	\ h0_2 hallway run 12:15-12:25 under min-networking-block
  *	\ y0_0 criterion job
  *	\ e17_0 must-see excluded 'Title' (id 42)
- * Synthesized items have the id "hallway" or "lunch".
+ * Synthesized items have the id "hallway", "lunch", "board" (an
+ * open-space board slot), "host" (an open space the attendee hosts) or
+ * "expo" (an expo-hall segment): pp_item_src_name.
  */
 static void
 legend_runs(FILE *fp, const struct pp_model *m, size_t d)
@@ -427,10 +466,8 @@ legend(FILE *fp, const struct pp_model *m)
 			    it->must ? " must" : "");
 			comment_text(fp, it->title);
 			fputs("' (id ", fp);
-			comment_text(fp,
-			    it->ev != NULL                 ? it->ev->id
-			        : it->src == PP_ITEM_LUNCH ? "lunch"
-			                                   : "hallway");
+			comment_text(fp, it->ev != NULL ? it->ev->id
+			                                : pp_item_src_name(it->src));
 			fputs(")\n", fp);
 		}
 		legend_runs(fp, m, d);
@@ -486,6 +523,7 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 		fputs(" always0_0: + 1 x0_0 >= 0\n", fp);
 	for (d = 0; d < m->ndays; d++)
 		day_constraints(fp, m, d);
+	expo_rows(fp, m);
 	/*
 	 * Criterion c is covered (y_c = 1) exactly when a planned talk covers
 	 * it: y_c <= the sum of those x always holds; y_c >= each of them

@@ -167,6 +167,12 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+static int
+cmp_date(const void *a, const void *b)
+{
+	return strcmp((const char *)a, (const char *)b);
+}
+
 /* Collects the distinct conference dates of the events, filtered by days. */
 static void
 make_days(struct pp_model *m, struct pp_diags *ds)
@@ -960,30 +966,39 @@ add_hosts(struct pp_model *m, struct pp_model_day *d, size_t *cap,
 	return clash;
 }
 
-/* Resolves each host's day against the planned days into hosts[i] ("" if
- * it names no planned day: an error).  Returns 1 if one fails. */
+/* Resolves each host's day (a date or a weekday) against the
+ * programme's dates into hosts[i]; "" when it names none (an error: 1 is
+ * returned) or a day that is not planned (a note: left out). */
 static int
 resolve_hosts(struct pp_model *m, char (*hosts)[11], struct pp_diags *ds)
 {
 	const struct pp_profile *p = m->p;
-	char(*dates)[11] = pp_xcalloc(m->ndays + 1, sizeof(*dates));
-	size_t i;
+	const struct pp_timetable *tt = m->tt;
+	char(*dates)[11] = pp_xcalloc(tt->n + 1, sizeof(*dates)), date[11];
+	size_t i, j, n = 0;
 	int bad = 0;
 
-	for (i = 0; i < m->ndays; i++)
-		memcpy(dates[i], m->days[i].date, 11);
+	for (i = 0; p->nhosts > 0 && i < tt->n; i++) {
+		conference_date(m, tt->ev[i].start, date);
+		for (j = 0; j < n && strcmp(dates[j], date) != 0; j++)
+			;
+		if (j == n)
+			memcpy(dates[n++], date, 11);
+	}
+	if (n > 1)
+		qsort(dates, n, sizeof(*dates), cmp_date);
 	for (i = 0; i < p->nhosts; i++) {
-		hosts[i][0] = '\0';
-		if (pp_day_resolve(p->hosts[i].day, (const char(*)[11])dates,
-		        m->ndays, hosts[i], "host", ds) != 0 ||
-		    find_day(m, hosts[i]) == PP_MODEL_NO_DAY) {
-			if (hosts[i][0] != '\0')
-				pp_diag_err(ds, p->hosts[i].file,
-				    p->hosts[i].line,
-				    "host '%.60s': %s is not a planned day",
-				    p->hosts[i].title, hosts[i]);
+		const struct pp_host *h = &p->hosts[i];
+
+		if (pp_day_resolve(h->day, (const char(*)[11])dates, n,
+		        hosts[i], "host", ds) != 0) {
 			hosts[i][0] = '\0';
 			bad = 1;
+		} else if (find_day(m, hosts[i]) == PP_MODEL_NO_DAY) {
+			pp_diag_add(ds, PP_NOTE, h->file, h->line, 0,
+			    "host '%.60s': %s is not a planned day: left out",
+			    h->title, hosts[i]);
+			hosts[i][0] = '\0';
 		}
 	}
 	free(dates);
@@ -1029,10 +1044,30 @@ pp_item_net_src(const struct pp_item *it)
 }
 
 const char *
+pp_item_src_name(enum pp_item_src s)
+{
+	switch (s) {
+	case PP_ITEM_HALLWAY:
+		return "hallway";
+	case PP_ITEM_LUNCH:
+		return "lunch";
+	case PP_ITEM_BOARD:
+		return "board";
+	case PP_ITEM_HOST:
+		return "host";
+	case PP_ITEM_EXPO:
+		return "expo";
+	case PP_ITEM_EVENT:
+	default:
+		return "programme";
+	}
+}
+
+const char *
 pp_net_src_name(enum pp_net_src s)
 {
-	static const char *const names[PP_NET__COUNT] = {"hallway",
-	    "open spaces", "expo", "posters", "meals", "socials", "other"};
+	static const char *const names[PP_NET__COUNT] = {"open spaces",
+	    "expo", "posters", "socials", "hallway", "meals", "other"};
 
 	return (unsigned)s < PP_NET__COUNT ? names[s] : "other";
 }

@@ -2117,6 +2117,7 @@ end_run(struct pp_plan_day *pd, const struct pp_model_day *md)
 
 	if (h->minutes >= (long)md->rules.min_run) {
 		pd->networking_minutes += h->minutes;
+		pd->net_by_src[PP_NET_HALLWAY] += h->minutes;
 		return;
 	}
 	pd->free_minutes += h->minutes;
@@ -2163,8 +2164,10 @@ plan_day(struct pp_plan_day *pd, const struct pp_model_day *md,
 		if (it->cls == PP_CLASS_TALK) {
 			pd->talks++;
 			pd->talk_minutes += it->minutes;
-		} else if (it->counts)
+		} else if (it->counts) {
 			pd->networking_minutes += it->minutes;
+			pd->net_by_src[pp_item_net_src(it)] += it->minutes;
+		}
 	}
 	if (run)
 		end_run(pd, md);

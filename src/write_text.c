@@ -324,12 +324,31 @@ plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
 	t->lead = t->n > 0 ? pp_utf8_width(t->rows[0].lead) : 0;
 }
 
+/* ": open spaces 120, expo 60, hallway 70, meals 60": the day's
+ * networking minutes by source (the sources with any), in buf. */
+static void
+net_sources(const struct pp_plan_day *pd, char *buf, size_t size)
+{
+	size_t len = 0;
+	int s;
+
+	buf[0] = '\0';
+	for (s = 0; s < PP_NET__COUNT && len < size; s++) {
+		if (pd->net_by_src[s] <= 0)
+			continue;
+		len += (size_t)snprintf(buf + len, size - len, "%s%s %ld",
+		    len == 0 ? ": " : ", ", pp_net_src_name((enum pp_net_src)s),
+		    pd->net_by_src[s]);
+	}
+}
+
 static void
 write_day(struct out *o, const struct pp_plan *pl, const struct pp_plan_day *pd,
     const struct table *t, size_t first, struct pp_sbuf *l)
 {
 	const struct pp_rules *p = &pl->m->rules;
-	char head[64], talks[32], tmin[32], net[32], score[32], tot[192];
+	char head[64], talks[32], tmin[32], net[32], score[32], tot[384],
+	    src[224];
 	size_t i;
 
 	snprintf(head, sizeof(head), "%s %s", pp_weekday_name(pd->md->date),
@@ -343,10 +362,11 @@ write_day(struct out *o, const struct pp_plan *pl, const struct pp_plan_day *pd,
 	fmt_cap(tmin, sizeof(tmin), pd->talk_minutes, p->max_talk_minutes, 0);
 	fmt_cap(net, sizeof(net), pd->networking_minutes, p->min_networking, 1);
 	pp_score_format(pd->score, score);
+	net_sources(pd, src, sizeof(src));
 	snprintf(tot, sizeof(tot),
-	    "  talks %s" SEP "talk minutes %s" SEP "networking %s min" SEP
+	    "  talks %s" SEP "talk minutes %s" SEP "networking %s min%s" SEP
 	    "score %s",
-	    talks, tmin, net, score);
+	    talks, tmin, net, src, score);
 	text_line(o, tot, 4, NULL);
 }
 

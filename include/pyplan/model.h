@@ -52,12 +52,12 @@ enum pp_item_src {
 /* Where networking minutes come from (the "by source" split of a plan):
  * by the item's kind; a break counts as a meal. */
 enum pp_net_src {
-	PP_NET_HALLWAY,
 	PP_NET_OPEN_SPACE,
 	PP_NET_EXPO,
 	PP_NET_POSTER,
-	PP_NET_MEAL,
 	PP_NET_SOCIAL,
+	PP_NET_HALLWAY,
+	PP_NET_MEAL,
 	PP_NET_OTHER,
 	PP_NET__COUNT
 };
@@ -257,12 +257,16 @@ size_t pp_instants_sort(int64_t *v, size_t n);
 /* The index of the first of the n sorted instants of v at or after t. */
 size_t pp_instants_find(const int64_t *v, size_t n, int64_t t);
 
+/* Where an item comes from, as the writers name it: "programme",
+ * "hallway", "lunch", "board", "host" or "expo" (static). */
+const char *pp_item_src_name(enum pp_item_src s);
+
 /* The source of networking item it's minutes (pp_net_src). */
 enum pp_net_src pp_item_net_src(const struct pp_item *it);
 
-/* "hallway", "open spaces", "expo", "posters", "meals", "socials",
- * "other": the name of a source in text, JSON keys use it with '_' for
- * ' '. */
+/* "open spaces", "expo", "posters", "socials", "hallway", "meals",
+ * "other" (the enum's order, which the text summary keeps): the name of a
+ * source in text; JSON keys use it with '_' for ' '. */
 const char *pp_net_src_name(enum pp_net_src s);
 
 /* 1 if a and b need room-change time between them (both have rooms and

@@ -11,7 +11,13 @@ touching another, lunch (a meal or a free gap of the lunch length inside
 the lunch window), the must-see events present, skipped events absent,
 nothing in a busy block or outside the planning window and days (a day
 runs from day-change to day-change: times before it are the next
-morning), and the totals and the score adding up.  Exits 1 with one line per violation; prints a one-line summary
+morning), and the totals and the score adding up.  The venue (man page,
+VENUE): board slots and expo segments inside their declared hours, on
+their slot grid; every hosted open space on its day at its time; at
+least open-spaces-per-day open spaces on a day where the board has a
+slot inside the planning window and clear of busy blocks; the expo
+minimum over the conference (whole segments); and the networking minutes
+by source adding up to the day's networking.  Exits 1 with one line per violation; prints a one-line summary
 otherwise.  tests/oracle/run.py imports check().
 """
 import datetime
@@ -81,6 +87,127 @@ def lunch_ok(items, lf, lt, need):
             return True
         cur = max(cur, min(max(e, lf), lt))
     return False
+
+
+# Networking sources by kind (a break counts as a meal).
+SOURCE_OF_KIND = {"open-space": "open_spaces", "expo": "expo",
+                  "poster": "posters", "social": "socials",
+                  "hallway": "hallway", "meal": "meals", "break": "meals"}
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday",
+            "saturday", "sunday"]
+
+
+def host_date(day, dates):
+    """The planned date a host's DAY (a date or a weekday, or a prefix of
+    one) names, or None."""
+    if day in dates:
+        return day
+    hits = [d for d in dates if WEEKDAYS[datetime.date.fromisoformat(
+        d).weekday()].startswith(day.lower())]
+    return hits[0] if len(hits) == 1 else None
+
+
+def on_grid(item, hours, slot, zone):
+    """1 if item is one slot of some hours entry, on its grid."""
+    s, e = t(item["start"]), t(item["end"])
+    for h in hours:
+        hs = local(zone, h["date"], clock_minutes(h["from"]))
+        he = local(zone, h["date"], clock_minutes(h["to"]))
+        if hs <= s and e <= he and e - s == datetime.timedelta(
+                minutes=slot) and (s - hs).total_seconds() % (
+                    slot * 60) == 0:
+            return True
+    return False
+
+
+def check_venue(plan, prof, zone, dc, errs):
+    """The venue rules (see the module's comment)."""
+    v = prof.get("venue")
+    if v is None:
+        return
+    board, expo = v["open_spaces"], v["expo"]
+    dates = [d["date"] for d in plan["days"]]
+    seen_hosts = set()
+    expo_segments = 0
+    for day in plan["days"]:
+        d = day["date"]
+        items = day["items"]
+        ws = local(zone, d, clock(prof["day_start"], dc, False))
+        we = local(zone, d, clock(prof["day_end"], dc, True))
+        busy = [(local(zone, b["date"], clock_minutes(b["from"])),
+                 local(zone, b["date"], clock_minutes(b["to"])))
+                for b in prof["busy"]]
+        for i in items:
+            if i["source"] == "board" and not on_grid(
+                    i, board["hours"], board["slot_minutes"], zone):
+                errs.append(f"{d}: board slot at {i['start']} is not a "
+                            f"slot of the [open-spaces] hours")
+            if i["source"] == "expo" and not on_grid(
+                    i, expo["hours"], expo["slot_minutes"], zone):
+                errs.append(f"{d}: expo segment at {i['start']} is not a "
+                            f"segment of the [expo] hours")
+            if i["kind"] == "expo":
+                expo_segments += i["minutes"] // expo["slot_minutes"]
+            if i["source"] == "host":
+                ok = False
+                for k, h in enumerate(v["hosts"]):
+                    at = local(zone, d, clock_minutes(h["at"]))
+                    if h["title"] == i["title"] and \
+                            host_date(h["day"], dates) == d and \
+                            t(i["start"]) == at and \
+                            i["minutes"] == board["slot_minutes"]:
+                        seen_hosts.add(k)
+                        ok = True
+                if not ok:
+                    errs.append(f"{d}: hosted '{i['title']}' matches no "
+                                f"[host] entry")
+        # A board slot inside the window, clear of busy blocks.
+        slot = datetime.timedelta(minutes=board["slot_minutes"])
+        has_slot = False
+        for h in board["hours"]:
+            hs = local(zone, h["date"], clock_minutes(h["from"]))
+            he = local(zone, h["date"], clock_minutes(h["to"]))
+            if conference_date(hs, zone, dc) != d:
+                continue
+            s = hs
+            while s + slot <= he:
+                if s >= ws and s + slot <= we and not any(
+                        s < be and bs < s + slot for bs, be in busy):
+                    has_slot = True
+                s += slot
+        opens = sum(1 for i in items if i["kind"] == "open-space")
+        need = prof.get("open_spaces_per_day", 0)
+        if has_slot and opens < need:
+            errs.append(f"{d}: {opens} open spaces < open-spaces-per-day "
+                        f"{need}")
+    for k, h in enumerate(v["hosts"]):
+        if k not in seen_hosts:
+            errs.append(f"hosted open space '{h['title']}' ({h['day']} "
+                        f"{h['at']}) is not planned")
+    need = -(-prof.get("min_expo_minutes", 0) // expo["slot_minutes"])
+    if expo_segments < need:
+        errs.append(f"{expo_segments} expo segments < {need} "
+                    f"(min-expo-minutes {prof['min_expo_minutes']})")
+
+
+def check_sources(day, prof, errs):
+    """The day's networking minutes by source: each source the counting
+    networking items of its kinds, together the day's networking."""
+    by = day["totals"].get("networking_by_source")
+    if by is None:
+        return
+    want = {k: 0 for k in by}
+    for i in day["items"]:
+        if i["class"] != "talk" and \
+                i["minutes"] >= prof["min_networking_block"]:
+            k = SOURCE_OF_KIND.get(i["kind"], "other")
+            want[k] = want.get(k, 0) + i["minutes"]
+    if want != by:
+        errs.append(f"{day['date']}: networking_by_source {by} != {want}")
+    if sum(by.values()) != day["totals"]["networking_minutes"]:
+        errs.append(f"{day['date']}: networking_by_source does not add up "
+                    f"to networking_minutes")
 
 
 def check(plan, must_elsewhere=frozenset()):
@@ -183,6 +310,7 @@ def check(plan, must_elsewhere=frozenset()):
             if lt - lf >= need and not lunch_ok(items, lf, lt, need):
                 errs.append(f"{d}: no lunch of {lunch['minutes']} minutes")
         tot = day["totals"]
+        check_sources(day, prof, errs)
         if tot["talks"] != talks:
             errs.append(f"{d}: totals.talks {tot['talks']} != {talks}")
         if tot["talk_minutes"] != tmin:
@@ -203,6 +331,7 @@ def check(plan, must_elsewhere=frozenset()):
                 sum(milli(i["score"]) for i in items) + short:
             errs.append(f"{d}: totals.score {tot['score']} is not the sum "
                         f"of its items and short hallway runs")
+    check_venue(plan, prof, zone, dc, errs)
     for m in must:
         if m not in seen_must:
             errs.append(f"must-see '{m}' is not planned")
