@@ -422,6 +422,7 @@ comment_text(FILE *fp, const char *s)
  *	\ h0_2 hallway run 12:15-12:25 under min-networking-block
  *	\ y0_0 criterion job
  *	\ e17_0 must-see excluded 'Title' (id 42)
+ *	\ g0_0 host cannot be placed 'Title'
  * Synthesized items have the id "hallway", "lunch", "board" (an
  * open-space board slot), "host" (an open space the attendee hosts) or
  * "expo" (an expo-hall segment): pp_item_src_name.
@@ -484,6 +485,12 @@ legend(FILE *fp, const struct pp_model *m)
 			fputs("' (id ", fp);
 			comment_text(fp, m->tt->ev[i].id);
 			fputs(")\n", fp);
+		}
+	for (i = 0; i < m->p->nhosts; i++)
+		if (m->host_clash[i]) {
+			fprintf(fp, "\\ g%zu_0 host cannot be placed '", i);
+			comment_text(fp, m->p->hosts[i].title);
+			fputs("'\n", fp);
 		}
 }
 
@@ -567,6 +574,14 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 			term(&r, 1, "e", i, 0);
 			fputs(" <= 0\n", fp);
 		}
+	/* Likewise a hosted open space that cannot be placed: g<i> must be
+	 * 1 (hosted) and 0 (no board slot then). */
+	for (i = 0; i < m->p->nhosts; i++)
+		if (m->host_clash[i]) {
+			row_begin(&r, fp, "hostx", i, 0);
+			term(&r, 1, "g", i, 0);
+			fputs(" <= 0\n", fp);
+		}
 	fputs("Bounds\n", fp);
 	for (d = 0; d < m->ndays; d++)
 		for (k = 0; k < m->days[d].n; k++)
@@ -575,6 +590,9 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 	for (i = 0; i < m->tt->n; i++)
 		if (pp_model_must_clash(m, i))
 			fprintf(fp, " e%zu_0 = 1\n", i);
+	for (i = 0; i < m->p->nhosts; i++)
+		if (m->host_clash[i])
+			fprintf(fp, " g%zu_0 = 1\n", i);
 	/* The streak counters: continuous, 0 to the cap. */
 	for (d = 0; d < m->ndays; d++) {
 		size_t np;
@@ -608,6 +626,9 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 	for (i = 0; i < m->tt->n; i++)
 		if (pp_model_must_clash(m, i))
 			fprintf(fp, " e%zu_0", i);
+	for (i = 0; i < m->p->nhosts; i++)
+		if (m->host_clash[i])
+			fprintf(fp, " g%zu_0", i);
 	/* The short-run indicators. */
 	for (d = 0; d < m->ndays; d++) {
 		size_t ns;

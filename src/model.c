@@ -935,7 +935,7 @@ add_hosts(struct pp_model *m, struct pp_model_day *d, size_t *cap,
 			continue;
 		fmt_hhmm(h->at, at);
 		if (board_at(&p->venue, d->date, h->at) == NULL) {
-			clash = 1;
+			clash = m->host_clash[i] = 1;
 			pp_diag_err(ds, h->file, h->line,
 			    "%s: host '%.60s' at %s: the open-space board is "
 			    "not open then (%s)",
@@ -948,7 +948,7 @@ add_hosts(struct pp_model *m, struct pp_model_day *d, size_t *cap,
 		e = s + (int64_t)p->venue.board_slot * 60;
 		if (s < d->win_start || e > d->win_end ||
 		    busy_overlap(m, s, e)) {
-			clash = 1;
+			clash = m->host_clash[i] = 1;
 			pp_diag_err(ds, h->file, h->line,
 			    "%s: host '%.60s' at %s %s", d->date, h->title, at,
 			    busy_overlap(m, s, e)
@@ -993,7 +993,7 @@ resolve_hosts(struct pp_model *m, char (*hosts)[11], struct pp_diags *ds)
 		if (pp_day_resolve(h->day, (const char(*)[11])dates, n,
 		        hosts[i], "host", ds) != 0) {
 			hosts[i][0] = '\0';
-			bad = 1;
+			bad = m->host_clash[i] = 1;
 		} else if (find_day(m, hosts[i]) == PP_MODEL_NO_DAY) {
 			pp_diag_add(ds, PP_NOTE, h->file, h->line, 0,
 			    "host '%.60s': %s is not a planned day: left out",
@@ -1319,20 +1319,38 @@ finish_day(struct pp_model_day *d)
 }
 
 /* The rules the venue items add (they are networking and change no cap):
- * the hosted open spaces are must-see, and a day with an open-space slot
- * needs open-spaces-per-day of them. */
+ * the hosted open spaces are must-see, and a day needs open-spaces-per-day
+ * open-space items, or as many as fit in it without overlapping when
+ * fewer do. */
 static int
 venue_rules(struct pp_model *m, struct pp_model_day *d, struct pp_diags *ds)
 {
 	size_t i;
-	int slots = 0;
+	unsigned fit = 0, want = (unsigned)m->p->open_spaces;
+	int64_t free_from = INT64_MIN, end = INT64_MAX;
 
 	d->nmust = 0;
-	for (i = 0; i < d->n; i++) {
+	for (i = 0; i < d->n; i++)
 		d->nmust += (size_t)d->items[i].must;
-		slots |= d->items[i].open;
+	/* The most open-space items that fit without overlapping: the
+	 * greedy by earliest end is optimal for intervals (items are in
+	 * start order, so look for the next earliest end each time). */
+	for (;;) {
+		size_t best = PP_ITEM_NONE;
+
+		end = INT64_MAX;
+		for (i = 0; i < d->n; i++)
+			if (d->items[i].open && d->items[i].start >= free_from &&
+			    d->items[i].end < end) {
+				end = d->items[i].end;
+				best = i;
+			}
+		if (best == PP_ITEM_NONE || fit >= want)
+			break;
+		fit++;
+		free_from = end;
 	}
-	d->rules.min_open = slots ? (unsigned)m->p->open_spaces : 0;
+	d->rules.min_open = fit < want ? fit : want;
 	if (d->nmust > PP_MODEL_MAX_MUST)
 		return pp_diag_err(ds, NULL, 0,
 		    "%s: %zu must-see events, beyond the solver's limit of %d",
@@ -1387,6 +1405,7 @@ pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
 
 	caps = pp_xcalloc(m->ndays + 1, sizeof(*caps));
 	hosts = pp_xcalloc(p->nhosts + 1, sizeof(*hosts));
+	m->host_clash = pp_xcalloc(p->nhosts + 1, 1);
 	clash = add_candidates(m, caps, ds);
 	clash |= resolve_hosts(m, hosts, ds);
 	if (m->expo_need > PP_MODEL_MAX_EXPO)
@@ -1424,6 +1443,7 @@ pp_model_free(struct pp_model *m)
 	free(m->scores);
 	free(m->excl);
 	free(m->must);
+	free(m->host_clash);
 	free(m);
 }
 

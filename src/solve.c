@@ -1925,8 +1925,13 @@ family_text(const struct pp_model *m, const struct pp_model_day *d, unsigned f,
 		    r->lunch_to % 60, r->lunch_minutes);
 		break;
 	case R_OPEN:
-		snprintf(buf, size, "open-spaces-per-day=%u (%s)",
-		    d->rules.min_open, "board slots");
+		if (d->rules.min_open < (unsigned)m->p->open_spaces)
+			snprintf(buf, size,
+			    "open-spaces-per-day=%d (%u fit on the day)",
+			    m->p->open_spaces, d->rules.min_open);
+		else
+			snprintf(buf, size, "open-spaces-per-day=%d",
+			    m->p->open_spaces);
 		break;
 	case R_MUST:
 		snprintf(buf, size, "must-see ");

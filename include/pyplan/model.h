@@ -133,9 +133,10 @@ struct pp_day_rules {
 	unsigned min_run;          /* minutes a hallway run needs (min-block) */
 	int lunch;                 /* 1: a lunch item is required */
 	int open;                  /* 1: some programme event is a candidate */
-	unsigned min_open; /* open-space slots the day needs: the profile's
-	                      open-spaces-per-day on a day with an open-space
-	                      candidate, else 0 */
+	unsigned min_open; /* open-space items the day needs: the profile's
+	                      open-spaces-per-day, or the most open-space
+	                      candidates that fit without overlapping when
+	                      fewer do */
 };
 
 struct pp_model_day {
@@ -181,6 +182,9 @@ struct pp_model {
 	                       (min-expo-minutes / expo_unit, rounded up) */
 	long expo_unit;     /* minutes of one expo segment ([expo]
 	                       slot-minutes) */
+	unsigned char *host_clash; /* one per profile host: 1 when it cannot
+	                              be placed (board closed, busy, outside
+	                              the window, no such day) */
 };
 
 /*

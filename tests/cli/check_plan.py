@@ -14,8 +14,8 @@ runs from day-change to day-change: times before it are the next
 morning), and the totals and the score adding up.  The venue (man page,
 VENUE): board slots and expo segments inside their declared hours, on
 their slot grid; every hosted open space on its day at its time; at
-least open-spaces-per-day open spaces on a day where the board has a
-slot inside the planning window and clear of busy blocks; the expo
+least open-spaces-per-day open spaces a day, or as many as the board
+has slots inside the planning window and clear of busy blocks; the expo
 minimum over the conference (whole segments); and the networking minutes
 by source adding up to the day's networking.  Exits 1 with one line per violation; prints a one-line summary
 otherwise.  tests/oracle/run.py imports check().
@@ -164,7 +164,7 @@ def check_venue(plan, prof, zone, dc, errs):
                                 f"[host] entry")
         # A board slot inside the window, clear of busy blocks.
         slot = datetime.timedelta(minutes=board["slot_minutes"])
-        has_slot = False
+        free_slots = 0
         for h in board["hours"]:
             hs = local(zone, h["date"], clock_minutes(h["from"]))
             he = local(zone, h["date"], clock_minutes(h["to"]))
@@ -174,11 +174,11 @@ def check_venue(plan, prof, zone, dc, errs):
             while s + slot <= he:
                 if s >= ws and s + slot <= we and not any(
                         s < be and bs < s + slot for bs, be in busy):
-                    has_slot = True
+                    free_slots += 1
                 s += slot
         opens = sum(1 for i in items if i["kind"] == "open-space")
-        need = prof.get("open_spaces_per_day", 0)
-        if has_slot and opens < need:
+        need = min(prof.get("open_spaces_per_day", 0), free_slots)
+        if opens < need:
             errs.append(f"{d}: {opens} open spaces < open-spaces-per-day "
                         f"{need}")
     for k, h in enumerate(v["hosts"]):

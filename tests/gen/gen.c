@@ -536,6 +536,74 @@ random_event(const struct prog *pg, int talk_only)
 	return -1;
 }
 
+/*
+ * The venue on some seeds, drawn after everything else so that the rest
+ * of an instance does not change: open-space boards and expo hours on
+ * random days (slots of 20 to 60 minutes), open-spaces-per-day 0..3,
+ * min-expo-minutes up to three segments, and sometimes a hosted open
+ * space, on a board slot or (seldom, a designed clash) off it.
+ */
+static void
+venue_oracle(FILE *fp, const struct prog *pg, const struct opts *o)
+{
+	static const int slots[] = { 20, 30, 45, 60 };
+	char a[16], b[16], date[48];
+	int i, n, from, len, bslot = 60, eslot = 30, board = chance(40),
+	    expo = chance(40), hfrom = -1, hday = 0;
+
+	if (!board && !expo)
+		return;
+	bslot = PICK(slots);
+	eslot = PICK(slots);
+	fputs("\n[plan]\n", fp);
+	if (board)
+		fprintf(fp, "open-spaces-per-day = %d\n",
+		    chance(50) ? 1 : rr(0, 3));
+	if (expo)
+		fprintf(fp, "min-expo-minutes = %d\n", rr(0, 3 * eslot));
+	if (board) {
+		fprintf(fp, "\n[open-spaces]\nslot-minutes = %d\n", bslot);
+		n = rr(1, 3);
+		for (i = 0; i < n; i++) {
+			int day = rn(o->days);
+
+			from = 5 * rr(8 * 12, 17 * 12);
+			len = bslot * rr(1, 6);
+			date_of(pg, day, date, sizeof(date));
+			hhmm(a, sizeof(a), from);
+			hhmm(b, sizeof(b), from + len > 1440 ? 1440 : from + len);
+			if (from + bslot > 1440)
+				continue;
+			fprintf(fp, "hours = %s %s-%s\n", date, a, b);
+			hfrom = from + bslot * rn(len / bslot);
+			hday = day;
+		}
+	}
+	if (expo) {
+		fprintf(fp, "\n[expo]\nslot-minutes = %d\n", eslot);
+		n = rr(1, 3);
+		for (i = 0; i < n; i++) {
+			int day = rn(o->days);
+
+			from = 5 * rr(8 * 12, 17 * 12);
+			len = 5 * rr(6, 72);
+			if (from + len > 1440)
+				len = 1440 - from;
+			date_of(pg, day, date, sizeof(date));
+			hhmm(a, sizeof(a), from);
+			hhmm(b, sizeof(b), from + len);
+			fprintf(fp, "hours = %s %s-%s\n", date, a, b);
+		}
+	}
+	if (board && hfrom >= 0 && chance(30)) {
+		if (chance(20))
+			hfrom = 5 * rr(0, 287); /* most likely a closed board */
+		date_of(pg, hday, date, sizeof(date));
+		hhmm(a, sizeof(a), hfrom);
+		fprintf(fp, "\n[host]\nMy open space = %s %s\n", date, a);
+	}
+}
+
 static void
 profile_oracle(FILE *fp, const struct prog *pg, const struct opts *o)
 {
@@ -737,6 +805,7 @@ refs:
 		hhmm(b, sizeof(b), e->start + 5);
 		fprintf(fp, "meeting = %s %s-%s\n", date, a, b);
 	}
+	venue_oracle(fp, pg, o);
 }
 
 static void
