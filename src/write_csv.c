@@ -178,7 +178,7 @@ fmt_score(int64_t v, char *buf)
 
 static const char *const plan_cols[] = {"date", "start", "end", "kind", "class",
     "title", "speakers", "room", "score", "must", "reason", "id", "url",
-    "video_url", "matched", NULL};
+    "video_url", "matched", "networking_source", NULL};
 
 int
 pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
@@ -227,6 +227,11 @@ pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
 			    (sc = pp_model_event_score(m, ev)) != NULL)
 				pp_score_where(sc, where, sizeof(where));
 			text(&o, where);
+			/* Where the item's networking minutes count (the
+			 * text totals' sources), "" when they do not. */
+			field(&o, it->cls == PP_CLASS_NETWORKING && it->counts
+			        ? pp_net_src_name(pp_item_net_src(it))
+			        : "");
 			end_row(&o);
 		}
 	}

@@ -13,6 +13,7 @@
 
 #include "pyplan/event.h"
 #include "pyplan/explain.h"
+#include "pyplan/lp.h"
 #include "pyplan/model.h"
 #include "pyplan/profile.h"
 #include "pyplan/solve.h"
@@ -532,6 +533,180 @@ test_event_queries(void **state)
 	assert_int_equal(pp_model_event_item(f->m, &other, &d, &k), -1);
 }
 
+/* ---- the venue: board slots, expo segments, hosts ---- */
+
+/* Sets a profile key as the INI reader would. */
+static void
+set(struct fx *f, const char *section, const char *key, const char *value)
+{
+	assert_int_equal(
+	    pp_profile_set(&f->p, section, key, value, NULL, 0, &f->ds), 0);
+}
+
+/* Talks 10:00-12:00 in room A on 10 March 2025; the board 10:00-13:00 in
+ * hour slots, the expo 11:00-13:00 in half hours. */
+static void
+venue_day(struct fx *f)
+{
+	ev_add(f->tt, "Talk 1", "talk", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 11, 0), "A");
+	ev_add(f->tt, "Talk 2", "talk", at(2025, 3, 10, 11, 0),
+	    at(2025, 3, 10, 12, 0), "A");
+	f->tt->tz = ZONE;
+	f->p.lunch_minutes = 0;
+	set(f, "open-spaces", "hours", "2025-03-10 10:00-13:00");
+	set(f, "expo", "hours", "2025-03-10 11:00-13:00");
+}
+
+static void
+test_venue_items(void **state)
+{
+	struct fx *f = *state;
+	const struct pp_model_day *d;
+	size_t i, board = 0, expo = 0;
+	int64_t during = 0, after = 0;
+	struct pp_busy_block b = {0};
+	char label[] = "meeting";
+
+	venue_day(f);
+	set(f, "plan", "open-spaces-per-day", "3");
+	assert_int_equal(build(f, NULL, 0), 0);
+	d = &f->m->days[0];
+	for (i = 0; i < d->n; i++) {
+		const struct pp_item *it = &d->items[i];
+
+		if (it->src == PP_ITEM_BOARD) {
+			board++;
+			assert_int_equal(it->kind, PP_KIND_OPEN_SPACE);
+			assert_int_equal(it->minutes, 60);
+			assert_true(it->open && it->counts);
+			assert_string_equal(it->title,
+			    "Open space (board, room chosen on site)");
+		} else if (it->src == PP_ITEM_EXPO) {
+			expo++;
+			assert_int_equal(it->kind, PP_KIND_EXPO);
+			assert_int_equal(it->expo, 1);
+			if (it->start < at(2025, 3, 10, 12, 0))
+				during = it->score;
+			else {
+				after = it->score;
+				assert_non_null(strstr(it->reason, "crowded"));
+			}
+		}
+	}
+	assert_int_equal(board, 3);
+	assert_int_equal(expo, 4);
+	/* An expo visit is worth a quarter less while no talk runs. */
+	assert_int_equal(after, during - during / 4);
+	assert_int_equal(d->rules.min_open, 3);
+	/* A busy block takes a slot: the day needs only as many as fit. */
+	b.start = at(2025, 3, 10, 10, 0);
+	b.end = at(2025, 3, 10, 11, 0);
+	b.label = label;
+	assert_int_equal(build(f, &b, 1), 0);
+	d = &f->m->days[0];
+	assert_int_equal(count_src(d, PP_ITEM_BOARD), 2);
+	assert_int_equal(d->rules.min_open, 2);
+	assert_int_equal(f->m->expo_need, 0);
+	set(f, "plan", "min-expo-minutes", "45");
+	assert_int_equal(build(f, NULL, 0), 0);
+	assert_int_equal(f->m->expo_need, 2); /* 45 min in 30-min segments */
+	assert_int_equal(f->m->expo_unit, 30);
+	/* Beyond the solver's three segments: an error naming the key. */
+	set(f, "plan", "min-expo-minutes", "100");
+	assert_int_equal(build(f, NULL, 0), -1);
+	assert_true(diag_with(&f->ds, PP_ERROR, "min-expo-minutes=100") >= 0);
+}
+
+static void
+test_host(void **state)
+{
+	struct fx *f = *state;
+	const struct pp_model_day *d;
+	size_t i, k, hosted = 0;
+
+	venue_day(f);
+	set(f, "host", "My topic", "monday 12:00");
+	assert_int_equal(build(f, NULL, 0), 0);
+	d = &f->m->days[0];
+	assert_int_equal(count_src(d, PP_ITEM_HOST), 1);
+	assert_int_equal(d->nmust, 1);
+	assert_int_equal(pp_solve(f->m, &f->pl, &f->ds), 0);
+	for (i = 0; i < f->pl->days[0].n; i++) {
+		const struct pp_item *it = f->pl->days[0].items[i];
+
+		if (it->src != PP_ITEM_HOST)
+			continue;
+		hosted++;
+		assert_string_equal(it->title, "My topic");
+		assert_true(it->must);
+		assert_int_equal(it->start, at(2025, 3, 10, 12, 0));
+		assert_int_equal(it->end, at(2025, 3, 10, 13, 0));
+	}
+	assert_int_equal(hosted, 1);
+	/* The board is closed at 13:00 (its last slot ends then): a clash
+	 * naming the host, and the model is still there for explain. */
+	pp_profile_fini(&f->p);
+	pp_profile_init(&f->p);
+	clear(f);
+	f->p.lunch_minutes = 0;
+	set(f, "open-spaces", "hours", "2025-03-10 10:00-13:00");
+	set(f, "host", "Too late", "2025-03-10 13:00");
+	assert_int_equal(build(f, NULL, 0), 1);
+	assert_non_null(f->m);
+	k = (size_t)diag_with(&f->ds, PP_ERROR, "host 'Too late' at 13:00");
+	assert_true((int)k >= 0);
+	assert_non_null(strstr(f->ds.v[k].msg, "not open"));
+	assert_true(f->m->host_clash[0]);
+}
+
+/* Two days with expo hours, a minimum of one hour over both: the plan
+ * holds two segments, and the LP says the same rule. */
+static void
+test_expo_minimum(void **state)
+{
+	struct fx *f = *state;
+	size_t d, i, segs = 0;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	for (d = 0; d < 2; d++) {
+		ev_add(f->tt, "Talk", "talk", at(2025, 3, 10 + (int)d, 10, 0),
+		    at(2025, 3, 10 + (int)d, 11, 0), "A");
+		ev_add(f->tt, "Break", "break",
+		    at(2025, 3, 10 + (int)d, 11, 0),
+		    at(2025, 3, 10 + (int)d, 11, 30), "B");
+	}
+	f->tt->tz = ZONE;
+	f->p.lunch_minutes = 0;
+	f->p.min_networking = 0;
+	set(f, "expo", "hours", "2025-03-10 10:00-10:30");
+	set(f, "expo", "hours", "2025-03-11 10:30-11:00");
+	set(f, "plan", "min-expo-minutes", "60");
+	set(f, "interests", "talk", "5"); /* talks beat the expo */
+	assert_int_equal(build(f, NULL, 0), 0);
+	assert_int_equal(pp_solve(f->m, &f->pl, &f->ds), 0);
+	for (d = 0; d < 2; d++)
+		for (i = 0; i < f->pl->days[d].n; i++)
+			segs += f->pl->days[d].items[i]->expo;
+	assert_int_equal(segs, 2);
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	assert_int_equal(pp_write_lp(fp, f->m), 0);
+	fclose(fp);
+	assert_non_null(strstr(buf, " expo0_0: + 1 x0_"));
+	assert_non_null(strstr(buf, ">= 2\n"));
+	free(buf);
+	/* One hour more than the hall is open: infeasible, naming the key. */
+	pp_plan_free(f->pl);
+	f->pl = NULL;
+	set(f, "plan", "min-expo-minutes", "90");
+	assert_int_equal(build(f, NULL, 0), 0);
+	assert_int_equal(pp_solve(f->m, &f->pl, &f->ds), 1);
+	assert_true(diag_with(&f->ds, PP_ERROR, "min-expo-minutes=90") >= 0);
+}
+
 int
 main(void)
 {
@@ -547,6 +722,9 @@ main(void)
 	    T(test_cap_beyond_limit),
 	    T(test_hallway_segments),
 	    T(test_event_queries),
+	    T(test_venue_items),
+	    T(test_host),
+	    T(test_expo_minimum),
 	};
 #undef T
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
