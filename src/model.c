@@ -801,6 +801,95 @@ add_lunch(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 	free(starts);
 }
 
+/* ---- poster sessions ---- */
+
+/* Keeps s, a string the model made, until pp_model_free; returns it. */
+static char *
+keep_string(struct pp_model *m, char *s)
+{
+	m->strings = pp_xreallocarray(m->strings, m->nstrings + 1,
+	    sizeof(*m->strings));
+	m->strings[m->nstrings++] = s;
+	return s;
+}
+
+/* 1 if two candidates are posters at the same time and place. */
+static int
+same_session(const struct pp_item *a, const struct pp_item *b)
+{
+	return a->src == PP_ITEM_EVENT && b->src == PP_ITEM_EVENT &&
+	    a->kind == PP_KIND_POSTER && b->kind == PP_KIND_POSTER &&
+	    a->start == b->start && a->end == b->end &&
+	    strcmp(a->room, b->room) == 0;
+}
+
+/*
+ * The posters of day d at one time and place (two or more) become one
+ * poster session: a networking item that lists them (members), worth
+ * what its best-scored poster is worth (an attendee walks the session and
+ * stays longest at the best match), must-see when one of them is, its
+ * reason how many posters match the profile and the best one's reason.
+ * A poster alone stays an event.
+ */
+static void
+group_posters(struct pp_model *m, struct pp_model_day *d)
+{
+	size_t i, j, k, n, used = 0;
+	unsigned char *gone = pp_xcalloc(d->n + 1, 1);
+
+	while (m->posters[used] != NULL)
+		used++;
+	for (i = 0; i < d->n; i++) {
+		struct pp_item *s = &d->items[i];
+		const struct pp_item *best = s;
+		const struct pp_event **mem = &m->posters[used];
+		size_t matched = 0;
+		int must = 0;
+
+		if (gone[i] || s->kind != PP_KIND_POSTER ||
+		    s->src != PP_ITEM_EVENT)
+			continue;
+		for (j = i, n = 0; j < d->n; j++) {
+			const struct pp_item *it = &d->items[j];
+			const struct pp_score *sc;
+
+			if (gone[j] || (j != i && !same_session(s, it)))
+				continue;
+			mem[n++] = it->ev;
+			if (j != i)
+				gone[j] = 1;
+			if (it->score > best->score)
+				best = it;
+			must |= it->must;
+			sc = pp_model_event_score(m, it->ev);
+			matched += sc != NULL && sc->nmatch > 0;
+		}
+		if (n < 2) {
+			mem[0] = NULL;
+			continue;
+		}
+		used += n;
+		s->score = best->score;
+		s->reason = *best->reason == '\0'
+		    ? keep_string(m, pp_xasprintf("%zu posters", n))
+		    : keep_string(m,
+		          pp_xasprintf("%zu of %zu posters match; best: %s",
+		              matched, n, best->reason));
+		s->must = must;
+		s->ev = NULL;
+		s->src = PP_ITEM_POSTERS;
+		s->members = mem;
+		s->nmembers = n;
+		s->title = keep_string(m,
+		    pp_xasprintf("Poster session (%zu posters)", n));
+	}
+	for (i = k = 0; i < d->n; i++)
+		if (!gone[i])
+			d->items[k++] = d->items[i];
+	d->n = k;
+	free(gone);
+}
+
 /* ---- venue networking: board slots, hosted open spaces, the expo ---- */
 
 static const char board_title[] = "Open space (board, room chosen on site)";
@@ -1057,6 +1146,8 @@ pp_item_src_name(enum pp_item_src s)
 		return "host";
 	case PP_ITEM_EXPO:
 		return "expo";
+	case PP_ITEM_POSTERS:
+		return "posters";
 	case PP_ITEM_EVENT:
 	default:
 		return "programme";
@@ -1364,8 +1455,10 @@ static int
 build_day(struct pp_model *m, struct pp_model_day *d, size_t *cap,
     char (*hosts)[11], int *clash, struct pp_diags *ds)
 {
-	int bad = day_rules(m, d, ds);
+	int bad;
 
+	group_posters(m, d);
+	bad = day_rules(m, d, ds);
 	add_hallway(m, d, cap);
 	add_lunch(m, d, cap);
 	*clash |= add_venue(m, d, cap, hosts, ds);
@@ -1418,6 +1511,7 @@ pp_model_build_words(const struct pp_timetable *tt, struct pp_ttwords *w,
 	caps = pp_xcalloc(m->ndays + 1, sizeof(*caps));
 	hosts = pp_xcalloc(p->nhosts + 1, sizeof(*hosts));
 	m->host_clash = pp_xcalloc(p->nhosts + 1, 1);
+	m->posters = pp_xcalloc(tt->n + 1, sizeof(*m->posters));
 	clash = add_candidates(m, caps, ds);
 	clash |= resolve_hosts(m, hosts, ds);
 	if (m->expo_need > PP_MODEL_MAX_EXPO)
@@ -1456,6 +1550,10 @@ pp_model_free(struct pp_model *m)
 	free(m->excl);
 	free(m->must);
 	free(m->host_clash);
+	free(m->posters);
+	for (i = 0; i < m->nstrings; i++)
+		free(m->strings[i]);
+	free(m->strings);
 	free(m);
 }
 
@@ -1483,6 +1581,17 @@ pp_model_event_score(const struct pp_model *m, const struct pp_event *ev)
 	return i == (size_t)-1 ? NULL : &m->scores[i];
 }
 
+static int
+is_member(const struct pp_item *it, const struct pp_event *ev)
+{
+	size_t i;
+
+	for (i = 0; i < it->nmembers; i++)
+		if (it->members[i] == ev)
+			return 1;
+	return 0;
+}
+
 int
 pp_model_event_item(const struct pp_model *m, const struct pp_event *ev,
     size_t *day, size_t *item)
@@ -1491,7 +1600,8 @@ pp_model_event_item(const struct pp_model *m, const struct pp_event *ev,
 
 	for (d = 0; d < m->ndays; d++)
 		for (k = 0; k < m->days[d].n; k++)
-			if (m->days[d].items[k].ev == ev) {
+			if (m->days[d].items[k].ev == ev ||
+			    is_member(&m->days[d].items[k], ev)) {
 				*day = d;
 				*item = k;
 				return 0;

@@ -381,6 +381,28 @@ matches(const struct pp_model *m, const struct pp_event *ev)
 	return a;
 }
 
+/* A poster session's posters: [{id, title, speakers, match}], match
+ * when the profile's terms matched the poster. */
+static json_t *
+posters(const struct pp_model *m, const struct pp_item *it)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < it->nmembers; i++) {
+		const struct pp_event *ev = it->members[i];
+		const struct pp_score *sc = pp_model_event_score(m, ev);
+		json_t *o = json_object();
+
+		set(o, "id", str(ev->id));
+		set(o, "title", str(ev->title));
+		set(o, "speakers", strv(ev->speakers, ev->nspeakers));
+		set(o, "match", json_boolean(sc != NULL && sc->nmatch > 0));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 static json_t *
 item(const struct pp_model *m, const struct pp_item *it)
 {
@@ -412,6 +434,8 @@ item(const struct pp_model *m, const struct pp_item *it)
 	set(o, "must", json_boolean(it->must));
 	set(o, "reason", opt(it->reason));
 	set(o, "matches", matches(m, ev));
+	if (it->nmembers > 0)
+		set(o, "posters", posters(m, it));
 	return o;
 }
 

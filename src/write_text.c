@@ -267,6 +267,27 @@ fmt_cap(char *buf, size_t size, long n, int cap, int zero_is_off)
 
 /* The rows of every planned item, all days, so columns line up across
  * days; day d's rows start at first[d]. */
+/* "matching: A; B": the posters of a poster session that match the
+ * profile (caller frees; "" when none does). */
+static char *
+matching_posters(const struct pp_model *m, const struct pp_item *it)
+{
+	struct pp_sbuf b = {NULL, 0, 0};
+	size_t i;
+
+	pp_sbuf_adds(&b, "");
+	for (i = 0; i < it->nmembers; i++) {
+		const struct pp_score *sc =
+		    pp_model_event_score(m, it->members[i]);
+
+		if (sc == NULL || sc->nmatch == 0)
+			continue;
+		pp_sbuf_adds(&b, b.len == 0 ? "matching: " : "; ");
+		pp_sbuf_adds(&b, it->members[i]->title);
+	}
+	return b.s;
+}
+
 static void
 plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
     size_t *first)
@@ -288,7 +309,9 @@ plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
 			char range[PP_TIME_RANGE_SIZE], *sp, *why, *lead;
 			const char *mark;
 
-			if (it->src != PP_ITEM_EVENT)
+			if (it->src == PP_ITEM_POSTERS)
+				mark = MARK_NETWORKING;
+			else if (it->src != PP_ITEM_EVENT)
 				mark = MARK_SYNTH;
 			else if (it->cls == PP_CLASS_NETWORKING)
 				mark = MARK_NETWORKING;
@@ -303,7 +326,8 @@ plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
 			lead = pp_xasprintf("  %s  %s ", range, mark);
 			r->lead = pp_term_clean(lead, 0);
 			free(lead);
-			sp = pp_event_speakers(it->ev, ", ");
+			sp = it->nmembers > 0 ? matching_posters(pl->m, it)
+			                      : pp_event_speakers(it->ev, ", ");
 			why = pp_item_reason(it);
 			r->f[F_TITLE] = pp_term_clean(it->title, 0);
 			r->f[F_SPEAKERS] = pp_term_clean(sp, 0);
@@ -313,7 +337,8 @@ plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
 			 * ("lunch" for "Lunch (free block)"). */
 			r->filler =
 			    strcasecmp(r->f[F_REASON], r->f[F_TITLE]) == 0 ||
-			    (it->src != PP_ITEM_EVENT && !it->must) ||
+			    (it->src != PP_ITEM_EVENT &&
+			        it->src != PP_ITEM_POSTERS && !it->must) ||
 			    (it->cls == PP_CLASS_NETWORKING &&
 			        strcmp(why, "networking") == 0);
 			free(sp);

@@ -46,7 +46,9 @@ enum pp_item_src {
 	                    topic chosen on site (venue.h) */
 	PP_ITEM_HOST,    /* synthesized: a board slot the attendee hosts
 	                    ([host]); must */
-	PP_ITEM_EXPO     /* synthesized: a segment of the expo hall's hours */
+	PP_ITEM_EXPO,    /* synthesized: a segment of the expo hall's hours */
+	PP_ITEM_POSTERS  /* the posters of the programme at one time and
+	                    place, as one poster session (members) */
 };
 
 /* Where networking minutes come from (the "by source" split of a plan):
@@ -92,6 +94,10 @@ struct pp_item {
 	                   open-spaces-per-day (kind open-space) */
 	unsigned expo;  /* expo segments it holds towards min-expo-minutes:
 	                   minutes / [expo] slot-minutes (kind expo) */
+	const struct pp_event *const *members; /* a poster session's
+	                   posters, in programme order (borrowed from the
+	                   model); NULL otherwise */
+	size_t nmembers;
 };
 
 /* Why a programme event is not a candidate. */
@@ -185,6 +191,10 @@ struct pp_model {
 	unsigned char *host_clash; /* one per profile host: 1 when it cannot
 	                              be placed (board closed, busy, outside
 	                              the window, no such day) */
+	const struct pp_event **posters; /* the members of every poster
+	                                    session (owned) */
+	char **strings; /* titles and reasons the model made (owned) */
+	size_t nstrings;
 };
 
 /*
@@ -242,8 +252,9 @@ pp_model_event_index(const struct pp_model *m, const struct pp_event *ev);
 const struct pp_score *
 pp_model_event_score(const struct pp_model *m, const struct pp_event *ev);
 
-/* The model's day and candidate that ev became (*day, *item), or -1 when
- * it is no candidate. */
+/* The model's day and candidate that ev became (*day, *item): its own
+ * item, or the poster session it is a member of; -1 when it is no
+ * candidate. */
 int pp_model_event_item(const struct pp_model *m, const struct pp_event *ev,
     size_t *day, size_t *item);
 

@@ -17,7 +17,8 @@ their slot grid; every hosted open space on its day at its time; at
 least open-spaces-per-day open spaces a day, or as many as the board
 has slots inside the planning window and clear of busy blocks; the expo
 minimum over the conference (whole segments); and the networking minutes
-by source adding up to the day's networking.  Exits 1 with one line per violation; prints a one-line summary
+by source adding up to the day's networking.  A poster session counts
+as its posters for must-see and skip.  Exits 1 with one line per violation; prints a one-line summary
 otherwise.  tests/oracle/run.py imports check().
 """
 import datetime
@@ -182,7 +183,8 @@ def check_venue(plan, prof, zone, dc, errs):
             errs.append(f"{d}: {opens} open spaces < open-spaces-per-day "
                         f"{need}")
     for k, h in enumerate(v["hosts"]):
-        if k not in seen_hosts:
+        # One on a day that is not planned is left out (with a note).
+        if k not in seen_hosts and host_date(h["day"], dates) is not None:
             errs.append(f"hosted open space '{h['title']}' ({h['day']} "
                         f"{h['at']}) is not planned")
     need = -(-prof.get("min_expo_minutes", 0) // expo["slot_minutes"])
@@ -285,6 +287,13 @@ def check(plan, must_elsewhere=frozenset()):
                 streak = 0
             if i["source"] == "programme":
                 seen_must |= refs(i) & set(must)
+            # A poster session stands for its posters: they are planned,
+            # and none of them may be skipped.
+            for p in i.get("posters", []):
+                seen_must |= refs(p) & set(must)
+                if refs(p) & skip:
+                    errs.append(f"{d}: skipped poster '{p['title']}' is "
+                                f"in a planned session")
             total += milli(i["score"])
         if prof["max_talks_per_day"] is not None and \
                 talks > prof["max_talks_per_day"]:

@@ -443,6 +443,17 @@ gen_oracle(FILE *fp, struct prog *pg, const struct opts *o)
 			rooms[r] = (j + r) % o->rooms;
 		write_row(fp, pg, k, day, start, start + dur, rooms, nrooms);
 	}
+	/* On some seeds a poster wall: two to four posters at one time and
+	 * place, which the model turns into one poster session. */
+	if (chance(30)) {
+		int day = rn(o->days), dur = duration_for(G_POSTER), n = rr(2, 4);
+		int start = rr(9 * 60, 16 * 60), room = rn(o->rooms);
+
+		start -= start % grid;
+		for (j = 0; j < n; j++)
+			write_row(fp, pg, G_POSTER, day, start, start + dur,
+			    &room, chance(30) ? 0 : 1);
+	}
 }
 
 /* Bench mode: a realistic conference grid. */

@@ -707,6 +707,56 @@ test_expo_minimum(void **state)
 	assert_true(diag_with(&f->ds, PP_ERROR, "min-expo-minutes=90") >= 0);
 }
 
+/* Posters at one time and place are one session; a poster elsewhere
+ * stays an event. */
+static void
+test_poster_session(void **state)
+{
+	struct fx *f = *state;
+	const struct pp_model_day *d;
+	const struct pp_item *ses = NULL;
+	size_t i, events = 0;
+	size_t day, item;
+
+	ev_add(f->tt, "Talk", "talk", at(2025, 3, 10, 9, 0),
+	    at(2025, 3, 10, 10, 0), "A");
+	ev_add(f->tt, "Testing posters", "poster", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 12, 0), "Hall");
+	ev_add(f->tt, "Cooking posters", "poster", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 12, 0), "Hall");
+	ev_add(f->tt, "Knitting posters", "poster", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 12, 0), "Hall");
+	ev_add(f->tt, "Elsewhere", "poster", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 12, 0), "Lobby");
+	f->tt->tz = ZONE;
+	set(f, "interests", "testing", "3");
+	add_must(&f->p, "Knitting posters");
+	assert_int_equal(build(f, NULL, 0), 0);
+	d = &f->m->days[0];
+	for (i = 0; i < d->n; i++) {
+		if (d->items[i].src == PP_ITEM_POSTERS)
+			ses = &d->items[i];
+		else if (d->items[i].kind == PP_KIND_POSTER)
+			events++;
+	}
+	assert_non_null(ses);
+	assert_int_equal(events, 1); /* Elsewhere */
+	assert_int_equal(ses->nmembers, 3);
+	assert_ptr_equal(ses->members[0], &f->tt->ev[1]);
+	assert_string_equal(ses->title, "Poster session (3 posters)");
+	assert_null(ses->ev);
+	assert_true(ses->must); /* Knitting posters is must-see */
+	assert_int_equal(ses->cls, PP_CLASS_NETWORKING);
+	/* Worth its best poster, the one about testing. */
+	assert_int_equal(ses->score, f->m->scores[1].value);
+	assert_true(ses->score > f->m->scores[2].value);
+	assert_non_null(strstr(ses->reason, "1 of 3 posters match"));
+	/* A member finds its session. */
+	assert_int_equal(
+	    pp_model_event_item(f->m, &f->tt->ev[3], &day, &item), 0);
+	assert_ptr_equal(&f->m->days[day].items[item], ses);
+}
+
 int
 main(void)
 {
@@ -725,6 +775,7 @@ main(void)
 	    T(test_venue_items),
 	    T(test_host),
 	    T(test_expo_minimum),
+	    T(test_poster_session),
 	};
 #undef T
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
