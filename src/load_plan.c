@@ -64,7 +64,7 @@ add_row(struct pp_plan_file *pf)
 /* The prefixes of the ids pyplan gives blocks it made up
  * (pp_item_id: "hallway-2018-05-11-1050", "lunch-...", ...). */
 static const char *const synth_prefixes[] = {"hallway-", "lunch-",
-    "open-space-", "host-", "expo-", "posters-"};
+    "open-space-", "host-", "expo-", "posters-", "busy-"};
 
 /* 1 if id is one pyplan gives a block it made up: a prefix, then a
  * digit. */

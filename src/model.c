@@ -386,6 +386,7 @@ add_busy(struct pp_model *m, const struct pp_busy_block *busy, size_t nbusy,
 			continue;
 		}
 		b->label = pp_xstrdup(p->busy[i].label);
+		b->networking = pp_busy_networking(b->label);
 		b->file = p->busy[i].file;
 		b->line = p->busy[i].line;
 		m->nbusy++;
@@ -396,9 +397,29 @@ add_busy(struct pp_model *m, const struct pp_busy_block *busy, size_t nbusy,
 		b->start = busy[i].start;
 		b->end = busy[i].end;
 		b->label = pp_xstrdup(busy[i].label);
+		b->networking = pp_busy_networking(b->label);
 		b->file = busy[i].file;
 		b->line = busy[i].line;
 	}
+}
+
+int
+pp_busy_networking(const char *label)
+{
+	static const char mark[] = "(networking)";
+	size_t n = strlen(label), k = sizeof(mark) - 1, i;
+
+	while (n > 0 && (label[n - 1] == ' ' || label[n - 1] == '\t'))
+		n--;
+	if (n < k)
+		return 0;
+	for (i = 0; i < k; i++) {
+		char c = label[n - k + i];
+
+		if ((c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c) != mark[i])
+			return 0;
+	}
+	return 1;
 }
 
 static int
@@ -801,6 +822,69 @@ add_lunch(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 	free(starts);
 }
 
+/* ---- busy blocks in the day listing ---- */
+
+static const char busy_reason[] = "busy";
+static const char booth_reason[] = "busy, networking";
+
+/*
+ * Every busy block that touches day d's planning window, cut to it (and
+ * to the day), as a must item: every output lists it.  One marked as
+ * networking (pp_busy_networking) is networking worth networking-weight
+ * per hour, counting when it lasts min-networking-block minutes; any
+ * other is neither talk load nor networking, worth nothing.  Nothing
+ * else is a candidate then (busy blocks keep candidates out), so the
+ * must is never in the way; two busy blocks that overlap are cut where
+ * the first ends.
+ */
+static void
+add_busy_items(struct pp_model *m, struct pp_model_day *d, size_t *cap)
+{
+	int64_t lo = d->win_start > d->day_start ? d->win_start : d->day_start;
+	int64_t hi = d->win_end < d->day_end ? d->win_end : d->day_end;
+	int64_t *starts = pp_xcalloc(m->nbusy + 1, sizeof(*starts));
+	size_t i, j, n = 0, *order = pp_xcalloc(m->nbusy + 1, sizeof(*order));
+	int64_t free_from = lo;
+
+	/* In order of start, so overlapping blocks can be cut. */
+	for (i = 0; i < m->nbusy; i++) {
+		for (j = n; j > 0 && m->busy[order[j - 1]].start >
+		                         m->busy[i].start;
+		     j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+		n++;
+	}
+	for (j = 0; j < n; j++) {
+		const struct pp_model_busy *b = &m->busy[order[j]];
+		int64_t s = b->start > free_from ? b->start : free_from;
+		int64_t e = b->end < hi ? b->end : hi;
+		struct pp_item it;
+
+		if (e - s < 60)
+			continue;
+		memset(&it, 0, sizeof(it));
+		it.src = PP_ITEM_BUSY;
+		it.kind = PP_KIND_OTHER;
+		it.cls = b->networking ? PP_CLASS_NETWORKING : PP_CLASS_INFO;
+		it.start = s;
+		it.end = e;
+		it.minutes = (long)((e - s) / 60);
+		it.title = b->label;
+		it.room = "";
+		it.must = 1;
+		it.score =
+		    b->networking ? pp_score_networking(m->p, it.minutes) : 0;
+		it.counts = b->networking && e - s >= m->min_block;
+		it.next = it.prev = PP_ITEM_NONE;
+		it.reason = b->networking ? booth_reason : busy_reason;
+		add_item(d, cap, &it);
+		free_from = e;
+	}
+	free(starts);
+	free(order);
+}
+
 /* ---- poster sessions ---- */
 
 /* Keeps s, a string the model made, until pp_model_free; returns it. */
@@ -1113,6 +1197,8 @@ add_venue(struct pp_model *m, struct pp_model_day *d, size_t *cap,
 enum pp_net_src
 pp_item_net_src(const struct pp_item *it)
 {
+	if (it->src == PP_ITEM_BUSY)
+		return PP_NET_BOOTH;
 	switch (it->kind) {
 	case PP_KIND_HALLWAY:
 		return PP_NET_HALLWAY;
@@ -1148,6 +1234,8 @@ pp_item_src_name(enum pp_item_src s)
 		return "expo";
 	case PP_ITEM_POSTERS:
 		return "posters";
+	case PP_ITEM_BUSY:
+		return "busy";
 	case PP_ITEM_EVENT:
 	default:
 		return "programme";
@@ -1158,7 +1246,8 @@ const char *
 pp_net_src_name(enum pp_net_src s)
 {
 	static const char *const names[PP_NET__COUNT] = {"open spaces",
-	    "expo", "posters", "socials", "hallway", "meals", "other"};
+	    "expo", "posters", "socials", "hallway", "meals", "booth",
+	    "other"};
 
 	return (unsigned)s < PP_NET__COUNT ? names[s] : "other";
 }
@@ -1462,6 +1551,7 @@ build_day(struct pp_model *m, struct pp_model_day *d, size_t *cap,
 	add_hallway(m, d, cap);
 	add_lunch(m, d, cap);
 	*clash |= add_venue(m, d, cap, hosts, ds);
+	add_busy_items(m, d, cap);
 	finish_day(d);
 	if (venue_rules(m, d, ds) != 0)
 		bad = -1;
@@ -1615,7 +1705,8 @@ pp_model_day_open(const struct pp_model_day *d)
 	size_t i;
 
 	for (i = 0; i < d->n; i++)
-		if (d->items[i].src == PP_ITEM_EVENT)
+		if (d->items[i].src == PP_ITEM_EVENT ||
+		    d->items[i].src == PP_ITEM_POSTERS)
 			return 1;
 	return 0;
 }

@@ -207,9 +207,7 @@ pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
 			pp_tz_format_hhmm(tz, it->end, buf);
 			field(&o, buf);
 			field(&o, pp_kind_name(it->kind));
-			field(&o,
-			    it->cls == PP_CLASS_NETWORKING ? "networking"
-			                                   : "talk");
+			field(&o, pp_item_class_name(it));
 			text(&o, it->title);
 			text(&o,
 			    ev != NULL ? join(&sb, ev->speakers, ev->nspeakers)

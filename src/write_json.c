@@ -413,9 +413,7 @@ item(const struct pp_model *m, const struct pp_item *it)
 
 	set(o, "id", str(pp_item_id(it, tz, idbuf)));
 	set(o, "kind", json_string_nocheck(pp_kind_name(it->kind)));
-	set(o, "class",
-	    json_string_nocheck(
-	        it->cls == PP_CLASS_NETWORKING ? "networking" : "talk"));
+	set(o, "class", json_string_nocheck(pp_item_class_name(it)));
 	set(o, "source", json_string_nocheck(pp_item_src_name(it->src)));
 	set(o, "title", str(it->title));
 	set(o, "start", iso(tz, it->start));

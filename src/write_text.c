@@ -6,7 +6,8 @@
  *
  * Kind markers: "●" talk load (talk, keynote, tutorial, ...), "◆" a
  * networking event of the programme (open space, expo, meal, break, ...),
- * "○" a block pyplan synthesized (hallway track, free lunch).  With colour
+ * "○" a block pyplan synthesized (hallway track, free lunch), "■" a
+ * busy block the plan keeps free.  With colour
  * on, headings are bold, networking lines dim and must-see lines yellow.
  *
  * Layout (the man page's TEXT OUTPUT says the same).  Widths are display
@@ -46,6 +47,7 @@
 #define MARK_TALK "\xe2\x97\x8f"       /* U+25CF BLACK CIRCLE */
 #define MARK_NETWORKING "\xe2\x97\x86" /* U+25C6 BLACK DIAMOND */
 #define MARK_SYNTH "\xe2\x97\x8b"      /* U+25CB WHITE CIRCLE */
+#define MARK_BUSY "\xe2\x96\xa0"       /* U+25A0 BLACK SQUARE */
 #define SEP " \xc2\xb7 "               /* " · " */
 #define ELLIPSIS "\xe2\x80\xa6"        /* U+2026 */
 #define GAP 2                          /* blanks between columns */
@@ -311,13 +313,15 @@ plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
 
 			if (it->src == PP_ITEM_POSTERS)
 				mark = MARK_NETWORKING;
+			else if (it->src == PP_ITEM_BUSY)
+				mark = MARK_BUSY;
 			else if (it->src != PP_ITEM_EVENT)
 				mark = MARK_SYNTH;
 			else if (it->cls == PP_CLASS_NETWORKING)
 				mark = MARK_NETWORKING;
 			else
 				mark = MARK_TALK;
-			if (it->must)
+			if (it->must && it->src != PP_ITEM_BUSY)
 				r->sgr = SGR_MUST;
 			else if (it->src != PP_ITEM_EVENT ||
 			    it->cls == PP_CLASS_NETWORKING)

@@ -63,13 +63,21 @@ pp_event_speakers(const struct pp_event *ev, const char *sep)
 	return s;
 }
 
+const char *
+pp_item_class_name(const struct pp_item *it)
+{
+	return it->cls == PP_CLASS_NETWORKING ? "networking"
+	    : it->cls == PP_CLASS_TALK        ? "talk"
+	                                      : "info";
+}
+
 char *
 pp_item_reason(const struct pp_item *it)
 {
 	const char *why = it->reason != NULL ? it->reason : "";
 	const char *label = NULL;
 
-	if (it->must)
+	if (it->must && it->src != PP_ITEM_BUSY)
 		label = "must-see";
 	else if (it->src == PP_ITEM_HALLWAY)
 		label = "hallway track";

@@ -47,8 +47,12 @@ enum pp_item_src {
 	PP_ITEM_HOST,    /* synthesized: a board slot the attendee hosts
 	                    ([host]); must */
 	PP_ITEM_EXPO,    /* synthesized: a segment of the expo hall's hours */
-	PP_ITEM_POSTERS  /* the posters of the programme at one time and
+	PP_ITEM_POSTERS, /* the posters of the programme at one time and
 	                    place, as one poster session (members) */
+	PP_ITEM_BUSY     /* a busy block, cut to its day's planning window:
+	                    must, so every output shows it; networking when
+	                    its label ends in "(networking)" (booth duty),
+	                    else neither talk nor networking (class info) */
 };
 
 /* Where networking minutes come from (the "by source" split of a plan):
@@ -60,6 +64,7 @@ enum pp_net_src {
 	PP_NET_SOCIAL,
 	PP_NET_HALLWAY,
 	PP_NET_MEAL,
+	PP_NET_BOOTH, /* busy blocks marked as networking */
 	PP_NET_OTHER,
 	PP_NET__COUNT
 };
@@ -163,6 +168,8 @@ struct pp_model_day {
 struct pp_model_busy {
 	int64_t start, end;
 	char *label; /* owned by the model */
+	int networking; /* the label ends in "(networking)": booth duty and
+	                   the like, networking time (pp_busy_networking) */
 	const char *file;
 	unsigned line;
 	size_t day;      /* the planned day it falls on, or PP_MODEL_NO_DAY */
@@ -279,16 +286,22 @@ size_t pp_instants_sort(int64_t *v, size_t n);
 size_t pp_instants_find(const int64_t *v, size_t n, int64_t t);
 
 /* Where an item comes from, as the writers name it: "programme",
- * "hallway", "lunch", "board", "host" or "expo" (static). */
+ * "hallway", "lunch", "board", "host", "expo", "posters" or "busy"
+ * (static). */
 const char *pp_item_src_name(enum pp_item_src s);
 
 /* The source of networking item it's minutes (pp_net_src). */
 enum pp_net_src pp_item_net_src(const struct pp_item *it);
 
 /* "open spaces", "expo", "posters", "socials", "hallway", "meals",
- * "other" (the enum's order, which the text summary keeps): the name of a
+ * "booth", "other" (the enum's order, which the text summary keeps): the name of a
  * source in text; JSON keys use it with '_' for ' '. */
 const char *pp_net_src_name(enum pp_net_src s);
+
+/* 1 if a busy block's label marks it as networking: it ends in
+ * "(networking)", ignoring ASCII case and blanks around it ("booth duty
+ * (networking)"). */
+int pp_busy_networking(const char *label);
 
 /* 1 if a and b need room-change time between them (both have rooms and
  * share none). */

@@ -57,6 +57,10 @@ const char *pp_event_link(const struct pp_event *ev);
 int64_t
 pp_plan_event_score(const struct pp_plan *pl, const struct pp_event *ev);
 
+/* "talk" (talk load), "networking" or "info" (a busy block that is not
+ * networking): an item's class as the writers name it. */
+const char *pp_item_class_name(const struct pp_item *it);
+
 /* Returns the English weekday name ("Friday") of a "YYYY-MM-DD" date, or
  * "" when the date does not parse (static storage). */
 const char *pp_weekday_name(const char *date);

@@ -18,7 +18,9 @@ least open-spaces-per-day open spaces a day, or as many as the board
 has slots inside the planning window and clear of busy blocks; the expo
 minimum over the conference (whole segments); and the networking minutes
 by source adding up to the day's networking.  A poster session counts
-as its posters for must-see and skip.  Exits 1 with one line per violation; prints a one-line summary
+as its posters for must-see and skip.  Every busy block of the profile
+is in the listing of each day whose window it touches, as networking
+exactly when its label ends in "(networking)".  Exits 1 with one line per violation; prints a one-line summary
 otherwise.  tests/oracle/run.py imports check().
 """
 import datetime
@@ -201,9 +203,10 @@ def check_sources(day, prof, errs):
         return
     want = {k: 0 for k in by}
     for i in day["items"]:
-        if i["class"] != "talk" and \
+        if i["class"] == "networking" and \
                 i["minutes"] >= prof["min_networking_block"]:
-            k = SOURCE_OF_KIND.get(i["kind"], "other")
+            k = "booth" if i["source"] == "busy" else \
+                SOURCE_OF_KIND.get(i["kind"], "other")
             want[k] = want.get(k, 0) + i["minutes"]
     if want != by:
         errs.append(f"{day['date']}: networking_by_source {by} != {want}")
@@ -265,6 +268,8 @@ def check(plan, must_elsewhere=frozenset()):
             for b in prof["busy"]:
                 bs, be = (local(zone, b["date"], clock_minutes(b["from"])),
                           local(zone, b["date"], clock_minutes(b["to"])))
+                if i["source"] == "busy":
+                    continue  # the block itself, in the day listing
                 if s < be and bs < e:
                     errs.append(f"{d}: '{i['title']}' overlaps busy block "
                                 f"'{b['label']}'")
@@ -282,7 +287,8 @@ def check(plan, must_elsewhere=frozenset()):
                 if cap is not None and streak > cap:
                     errs.append(f"{d}: {streak} talks in a row at "
                                 f"'{i['title']}'")
-            elif mins >= prof["min_networking_block"]:
+            elif i["class"] == "networking" and \
+                    mins >= prof["min_networking_block"]:
                 net += mins
                 streak = 0
             if i["source"] == "programme":
@@ -320,6 +326,31 @@ def check(plan, must_elsewhere=frozenset()):
                 errs.append(f"{d}: no lunch of {lunch['minutes']} minutes")
         tot = day["totals"]
         check_sources(day, prof, errs)
+        # Every busy block of the profile that touches the day's window
+        # is in its listing, networking when its label says so (blocks
+        # in order of start; one that overlaps an earlier one is cut
+        # where that ends).
+        ds_, de_ = (local(zone, d, dc), local(zone, d, dc + 1440))
+        free_from = max(ws, ds_)
+        for b in sorted(prof["busy"], key=lambda b: local(
+                zone, b["date"], clock_minutes(b["from"]))):
+            bs, be = (local(zone, b["date"], clock_minutes(b["from"])),
+                      local(zone, b["date"], clock_minutes(b["to"])))
+            s, e = max(bs, free_from), min(be, we, de_)
+            if s + datetime.timedelta(minutes=1) > e:
+                continue
+            free_from = e
+            shown = [i for i in items if i["source"] == "busy" and
+                     i["title"] == b["label"]]
+            if not shown:
+                errs.append(f"{d}: busy block '{b['label']}' is not in "
+                            f"the day listing")
+            net_label = b["label"].rstrip().lower().endswith(
+                "(networking)")
+            for i in shown:
+                if (i["class"] == "networking") != net_label:
+                    errs.append(f"{d}: busy block '{b['label']}' has "
+                                f"class {i['class']}")
         if tot["talks"] != talks:
             errs.append(f"{d}: totals.talks {tot['talks']} != {talks}")
         if tot["talk_minutes"] != tmin:

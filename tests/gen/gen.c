@@ -806,7 +806,9 @@ refs:
 		date_of(pg, day, date, sizeof(date));
 		hhmm(a, sizeof(a), s);
 		hhmm(b, sizeof(b), e);
-		fprintf(fp, "block %d = %s %s-%s\n", i, date, a, b);
+		/* The second block is booth duty, networking time. */
+		fprintf(fp, "block %d%s = %s %s-%s\n", i,
+		    i == 1 ? " (networking)" : "", date, a, b);
 	}
 	if (scenario == 2 && nmust > 0 && !tz_set) {
 		const struct ev *e = &pg->ev[must[0]];

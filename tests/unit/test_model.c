@@ -757,6 +757,62 @@ test_poster_session(void **state)
 	assert_ptr_equal(&f->m->days[day].items[item], ses);
 }
 
+/* Busy blocks are in the day listing, cut to the window; one labelled
+ * "(networking)" counts as networking. */
+static void
+test_busy_items(void **state)
+{
+	struct fx *f = *state;
+	struct pp_busy_block b[2];
+	char booth[] = "Booth duty (Networking) ", meet[] = "meeting";
+	const struct pp_item *it;
+	size_t i;
+
+	ev_add(f->tt, "Talk", "talk", at(2025, 3, 10, 9, 0),
+	    at(2025, 3, 10, 10, 0), "A");
+	ev_add(f->tt, "Talk 2", "talk", at(2025, 3, 10, 16, 0),
+	    at(2025, 3, 10, 17, 0), "A");
+	f->tt->tz = ZONE;
+	f->p.lunch_minutes = 0;
+	f->p.min_networking = 60;
+	f->p.day_start = 8 * 60;
+	f->p.day_end = 18 * 60;
+	memset(b, 0, sizeof(b));
+	b[0].start = at(2025, 3, 10, 11, 0);
+	b[0].end = at(2025, 3, 10, 12, 0);
+	b[0].label = booth;
+	b[1].start = at(2025, 3, 10, 17, 0); /* past day-end: cut */
+	b[1].end = at(2025, 3, 10, 20, 0);
+	b[1].label = meet;
+	assert_true(pp_busy_networking(booth));
+	assert_false(pp_busy_networking(meet));
+	assert_false(pp_busy_networking("(networking) later"));
+	assert_int_equal(build(f, b, 2), 0);
+	assert_int_equal(count_src(&f->m->days[0], PP_ITEM_BUSY), 2);
+	assert_int_equal(pp_solve(f->m, &f->pl, &f->ds), 0);
+	for (i = 0; i < f->pl->days[0].n; i++) {
+		it = f->pl->days[0].items[i];
+		if (it->src != PP_ITEM_BUSY)
+			continue;
+		assert_true(it->must);
+		if (it->title == b[0].label ||
+		    strcmp(it->title, booth) == 0) {
+			assert_int_equal(it->cls, PP_CLASS_NETWORKING);
+			assert_true(it->counts);
+			assert_int_equal(pp_item_net_src(it), PP_NET_BOOTH);
+		} else {
+			assert_string_equal(it->title, "meeting");
+			assert_int_equal(it->cls, PP_CLASS_INFO);
+			assert_false(it->counts);
+			assert_int_equal(it->score, 0);
+			assert_int_equal(it->end, at(2025, 3, 10, 18, 0));
+		}
+	}
+	/* The booth's hour counts: the day's networking holds it. */
+	assert_int_equal(f->pl->days[0].net_by_src[PP_NET_BOOTH], 60);
+	assert_true(f->pl->days[0].networking_minutes >= 60);
+}
+
 int
 main(void)
 {
@@ -776,6 +832,7 @@ main(void)
 	    T(test_host),
 	    T(test_expo_minimum),
 	    T(test_poster_session),
+	    T(test_busy_items),
 	};
 #undef T
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
