@@ -730,9 +730,8 @@ cli_parse_args(struct opts *o, int argc, char **argv, int first)
 				                "DAY HH:MM");
 				return -1;
 			}
-			add_setting(o, opt->section, argv[i + 1],
-			    NULL, pp_xasprintf("%s %s", argv[i + 2],
-			              argv[i + 3]));
+			add_setting(o, opt->section, argv[i + 1], NULL,
+			    pp_xasprintf("%s %s", argv[i + 2], argv[i + 3]));
 			o->set[o->nset - 1].value = o->set[o->nset - 1].owned;
 			i += 3;
 			continue;

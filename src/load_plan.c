@@ -73,8 +73,7 @@ synthesized_id(const char *id)
 {
 	size_t i, n;
 
-	for (i = 0; i < sizeof(synth_prefixes) / sizeof(*synth_prefixes);
-	     i++) {
+	for (i = 0; i < sizeof(synth_prefixes) / sizeof(*synth_prefixes); i++) {
 		n = strlen(synth_prefixes[i]);
 		if (strncmp(id, synth_prefixes[i], n) == 0 &&
 		    isdigit((unsigned char)id[n]))

@@ -467,8 +467,9 @@ legend(FILE *fp, const struct pp_model *m)
 			    it->must ? " must" : "");
 			comment_text(fp, it->title);
 			fputs("' (id ", fp);
-			comment_text(fp, it->ev != NULL ? it->ev->id
-			                                : pp_item_src_name(it->src));
+			comment_text(fp,
+			    it->ev != NULL ? it->ev->id
+			                   : pp_item_src_name(it->src));
 			fputs(")\n", fp);
 		}
 		legend_runs(fp, m, d);

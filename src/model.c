@@ -848,8 +848,8 @@ add_busy_items(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 
 	/* In order of start, so overlapping blocks can be cut. */
 	for (i = 0; i < m->nbusy; i++) {
-		for (j = n; j > 0 && m->busy[order[j - 1]].start >
-		                         m->busy[i].start;
+		for (j = n;
+		     j > 0 && m->busy[order[j - 1]].start > m->busy[i].start;
 		     j--)
 			order[j] = order[j - 1];
 		order[j] = i;
@@ -891,8 +891,8 @@ add_busy_items(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 static char *
 keep_string(struct pp_model *m, char *s)
 {
-	m->strings = pp_xreallocarray(m->strings, m->nstrings + 1,
-	    sizeof(*m->strings));
+	m->strings =
+	    pp_xreallocarray(m->strings, m->nstrings + 1, sizeof(*m->strings));
 	m->strings[m->nstrings++] = s;
 	return s;
 }
@@ -1020,9 +1020,8 @@ venue_item(const struct pp_model *m, const struct pp_model_day *d, size_t n,
 	it->next = it->prev = PP_ITEM_NONE;
 	it->reason = src == PP_ITEM_EXPO ? expo_reason : board_reason;
 	it->open = src != PP_ITEM_EXPO;
-	it->expo = src == PP_ITEM_EXPO
-	    ? (unsigned)(it->minutes / m->expo_unit)
-	    : 0;
+	it->expo =
+	    src == PP_ITEM_EXPO ? (unsigned)(it->minutes / m->expo_unit) : 0;
 	if (src == PP_ITEM_EXPO && !talks_run(d, n, start, end)) {
 		it->score -= it->score / 4;
 		it->reason = expo_crowded;
@@ -1078,7 +1077,8 @@ board_at(const struct pp_venue *v, const char *date, int at)
 
 	for (i = 0; i < v->nboard; i++)
 		if (strcmp(v->board[i].date, date) == 0 &&
-		    v->board[i].from <= at && at + v->board_slot <= v->board[i].to)
+		    v->board[i].from <= at &&
+		    at + v->board_slot <= v->board[i].to)
 			return &v->board[i];
 	return NULL;
 }
@@ -1188,8 +1188,7 @@ add_venue(struct pp_model *m, struct pp_model_day *d, size_t *cap,
 	int clash;
 
 	clash = add_hosts(m, d, cap, hosts, ds);
-	add_slots(m, d, cap, v->board, v->nboard, v->board_slot,
-	    PP_ITEM_BOARD);
+	add_slots(m, d, cap, v->board, v->nboard, v->board_slot, PP_ITEM_BOARD);
 	add_slots(m, d, cap, v->expo, v->nexpo, v->expo_slot, PP_ITEM_EXPO);
 	return clash;
 }
@@ -1245,9 +1244,8 @@ pp_item_src_name(enum pp_item_src s)
 const char *
 pp_net_src_name(enum pp_net_src s)
 {
-	static const char *const names[PP_NET__COUNT] = {"open spaces",
-	    "expo", "posters", "socials", "hallway", "meals", "booth",
-	    "other"};
+	static const char *const names[PP_NET__COUNT] = {"open spaces", "expo",
+	    "posters", "socials", "hallway", "meals", "booth", "other"};
 
 	return (unsigned)s < PP_NET__COUNT ? names[s] : "other";
 }
@@ -1520,7 +1518,8 @@ venue_rules(struct pp_model *m, struct pp_model_day *d, struct pp_diags *ds)
 
 		end = INT64_MAX;
 		for (i = 0; i < d->n; i++)
-			if (d->items[i].open && d->items[i].start >= free_from &&
+			if (d->items[i].open &&
+			    d->items[i].start >= free_from &&
 			    d->items[i].end < end) {
 				end = d->items[i].end;
 				best = i;
@@ -1606,14 +1605,14 @@ pp_model_build_words(const struct pp_timetable *tt, struct pp_ttwords *w,
 	clash |= resolve_hosts(m, hosts, ds);
 	if (m->expo_need > PP_MODEL_MAX_EXPO)
 		bad = pp_diag_err(ds, NULL, 0,
-		    "min-expo-minutes=%d needs %u expo segments of %ld "
-		    "minutes, beyond the solver's limit of %d (raise [expo] "
-		    "slot-minutes)",
-		    p->min_expo, m->expo_need, m->expo_unit,
-		    PP_MODEL_MAX_EXPO) != 0;
+		          "min-expo-minutes=%d needs %u expo segments of %ld "
+		          "minutes, beyond the solver's limit of %d (raise "
+		          "[expo] "
+		          "slot-minutes)",
+		          p->min_expo, m->expo_need, m->expo_unit,
+		          PP_MODEL_MAX_EXPO) != 0;
 	for (i = 0; i < m->ndays; i++)
-		if (build_day(m, &m->days[i], &caps[i], hosts, &clash, ds) !=
-		    0)
+		if (build_day(m, &m->days[i], &caps[i], hosts, &clash, ds) != 0)
 			bad = 1;
 	free(hosts);
 	free(caps);

@@ -604,8 +604,8 @@ set_lunch(struct pp_profile *p, const char *key, const char *value,
 	return 0;
 }
 
-static int load_venue(struct pp_profile *p, const char *value,
-    const char *file, struct pp_diags *ds);
+static int load_venue(struct pp_profile *p, const char *value, const char *file,
+    struct pp_diags *ds);
 
 static int
 set_plan(struct pp_profile *p, const char *key, const char *value,
@@ -1362,8 +1362,8 @@ load_path(struct pp_profile *p, const char *path, struct pp_diags *ds,
 			close(fd);
 		if (io_error != NULL)
 			*io_error = 1;
-		return pp_diag_err(ds, path, 0, "cannot open %s: %s",
-		    what, strerror(err));
+		return pp_diag_err(ds, path, 0, "cannot open %s: %s", what,
+		    strerror(err));
 	}
 	/* A pipe is read like a file, to the size limit: --profile
 	 * /dev/stdin and --profile <(...) work, and one that nobody writes
@@ -1393,16 +1393,16 @@ load_path(struct pp_profile *p, const char *path, struct pp_diags *ds,
 		close(fd);
 		if (io_error != NULL)
 			*io_error = 1;
-		return pp_diag_err(ds, path, 0, "cannot open %s: %s",
-		    what, strerror(err));
+		return pp_diag_err(ds, path, 0, "cannot open %s: %s", what,
+		    strerror(err));
 	}
 	r = load(&ctx);
 	fclose(ctx.fp);
 	if (ctx.read_error != 0) {
 		if (io_error != NULL)
 			*io_error = 1;
-		return pp_diag_err(ds, path, 0, "cannot read %s: %s",
-		    what, strerror(ctx.read_error));
+		return pp_diag_err(ds, path, 0, "cannot read %s: %s", what,
+		    strerror(ctx.read_error));
 	}
 	if (ctx.too_big)
 		return pp_diag_err(ds, path, 0, "%s is larger than %d KiB",

@@ -280,7 +280,7 @@ struct setup {
 	long *netmax; /* most counting networking minutes from item i on */
 	unsigned *openmax, *expomax; /* most open-space slots, expo segments
 	                                a chain holds from item i on */
-	unsigned char *lunch_after; /* some lunch item starts at i or later */
+	unsigned char *lunch_after;  /* some lunch item starts at i or later */
 	struct bounds b;
 	size_t *budget; /* labels the day may still create */
 };
@@ -2234,7 +2234,8 @@ combine(const struct pp_model *m, struct day_result *res, struct pp_plan *pl)
 				if (u > U)
 					u = U;
 				for (b = 0; b < NMASK; b++) {
-					unsigned c = u * NMASK + ((a % NMASK) | b);
+					unsigned c =
+					    u * NMASK + ((a % NMASK) | b);
 					int64_t v;
 
 					if (!r->feasible[b])
@@ -2259,7 +2260,8 @@ combine(const struct pp_model *m, struct day_result *res, struct pp_plan *pl)
 		if (!valid[a])
 			continue;
 		v = acc[a] +
-		    m->crit_bonus * (int64_t)popcount(a % NMASK & m->crit_active);
+		    m->crit_bonus *
+		        (int64_t)popcount(a % NMASK & m->crit_active);
 		if (!found || v > bestv) {
 			found = 1;
 			bestv = v;
@@ -2310,7 +2312,8 @@ pp_solve_forced(const struct pp_model *m, const struct pp_item *force,
 		const struct pp_model_day *d = &m->days[i];
 		const struct pp_item *f = force_on(d, force);
 		size_t budget = PP_SOLVE_MAX_LABELS;
-		int r = solve_day(m, d, f, 0, &res[i * ne], &pl->stats, &budget);
+		int r =
+		    solve_day(m, d, f, 0, &res[i * ne], &pl->stats, &budget);
 
 		if (r < 0)
 			too_big(m, d, ds);

@@ -227,7 +227,8 @@ pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
 			text(&o, where);
 			/* Where the item's networking minutes count (the
 			 * text totals' sources), "" when they do not. */
-			field(&o, it->cls == PP_CLASS_NETWORKING && it->counts
+			field(&o,
+			    it->cls == PP_CLASS_NETWORKING && it->counts
 			        ? pp_net_src_name(pp_item_net_src(it))
 			        : "");
 			end_row(&o);

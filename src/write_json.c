@@ -260,8 +260,8 @@ venue(const struct pp_profile *p)
 	x = json_object();
 	set(x, "hours", venue_hours(v->board, v->nboard));
 	set(x, "slot_minutes", json_integer(v->board_slot));
-	set(x, "rooms", strv((const char *const *)v->board_rooms,
-	                    v->nboard_rooms));
+	set(x, "rooms",
+	    strv((const char *const *)v->board_rooms, v->nboard_rooms));
 	set(o, "open_spaces", x);
 	x = json_object();
 	set(x, "hours", venue_hours(v->expo, v->nexpo));

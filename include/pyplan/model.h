@@ -28,10 +28,10 @@
  * a day but lies beyond its limit, or a day with more must-see events, is
  * refused by pp_model_build with an error naming the day and the cap.
  */
-#define PP_MODEL_MAX_TALKS 255     /* max-talks-per-day that binds */
-#define PP_MODEL_MAX_MINUTES 2047  /* talk, networking, hallway minutes */
-#define PP_MODEL_MAX_STREAK 63     /* max-consecutive-talks that binds */
-#define PP_MODEL_MAX_MUST 126      /* must-see events on one day */
+#define PP_MODEL_MAX_TALKS 255    /* max-talks-per-day that binds */
+#define PP_MODEL_MAX_MINUTES 2047 /* talk, networking, hallway minutes */
+#define PP_MODEL_MAX_STREAK 63    /* max-consecutive-talks that binds */
+#define PP_MODEL_MAX_MUST 126     /* must-see events on one day */
 #define PP_MODEL_MAX_OPEN 3 /* open-spaces-per-day (PP_PROFILE_MAX_OPEN) */
 #define PP_MODEL_MAX_EXPO 3 /* expo segments min-expo-minutes asks for */
 #define PP_RULE_OFF ((unsigned)-1) /* a cap that cannot bind on the day */
@@ -95,10 +95,10 @@ struct pp_item {
 	                PP_ITEM_NONE */
 	size_t prev; /* hallway: the segment that ends where this one starts */
 	const char *reason; /* borrowed, "" if none */
-	int open;       /* an open-space slot: counts towards
-	                   open-spaces-per-day (kind open-space) */
-	unsigned expo;  /* expo segments it holds towards min-expo-minutes:
-	                   minutes / [expo] slot-minutes (kind expo) */
+	int open;           /* an open-space slot: counts towards
+	                       open-spaces-per-day (kind open-space) */
+	unsigned expo;      /* expo segments it holds towards min-expo-minutes:
+	                       minutes / [expo] slot-minutes (kind expo) */
 	const struct pp_event *const *members; /* a poster session's
 	                   posters, in programme order (borrowed from the
 	                   model); NULL otherwise */
@@ -167,7 +167,7 @@ struct pp_model_day {
 /* A block the plan keeps free, with what the model made of it. */
 struct pp_model_busy {
 	int64_t start, end;
-	char *label; /* owned by the model */
+	char *label;    /* owned by the model */
 	int networking; /* the label ends in "(networking)": booth duty and
 	                   the like, networking time (pp_busy_networking) */
 	const char *file;
@@ -191,10 +191,10 @@ struct pp_model {
 	unsigned crit_active; /* criteria that have terms */
 	int64_t crit_bonus;   /* score units per covered criterion */
 	int64_t min_block, room_change, lunch_len; /* seconds */
-	unsigned expo_need; /* expo segments the plan needs over all days
-	                       (min-expo-minutes / expo_unit, rounded up) */
-	long expo_unit;     /* minutes of one expo segment ([expo]
-	                       slot-minutes) */
+	unsigned expo_need;        /* expo segments the plan needs over all days
+	                              (min-expo-minutes / expo_unit, rounded up) */
+	long expo_unit;            /* minutes of one expo segment ([expo]
+	                              slot-minutes) */
 	unsigned char *host_clash; /* one per profile host: 1 when it cannot
 	                              be placed (board closed, busy, outside
 	                              the window, no such day) */
@@ -294,8 +294,8 @@ const char *pp_item_src_name(enum pp_item_src s);
 enum pp_net_src pp_item_net_src(const struct pp_item *it);
 
 /* "open spaces", "expo", "posters", "socials", "hallway", "meals",
- * "booth", "other" (the enum's order, which the text summary keeps): the name of a
- * source in text; JSON keys use it with '_' for ' '. */
+ * "booth", "other" (the enum's order, which the text summary keeps): the name
+ * of a source in text; JSON keys use it with '_' for ' '. */
 const char *pp_net_src_name(enum pp_net_src s);
 
 /* 1 if a busy block's label marks it as networking: it ends in

@@ -88,8 +88,8 @@ struct pp_profile {
 
 	/* Networking the venue offers (venue.h) and what the attendee wants
 	 * of it. */
-	int open_spaces;   /* open-spaces-per-day: board slots, 0 = none */
-	int min_expo;      /* min-expo-minutes over the conference, 0 = none */
+	int open_spaces; /* open-spaces-per-day: board slots, 0 = none */
+	int min_expo;    /* min-expo-minutes over the conference, 0 = none */
 	struct pp_venue venue; /* [open-spaces], [expo], venue = FILE */
 	char **venue_files;    /* venue files read, owned (diagnostics) */
 	size_t nvenue_files;

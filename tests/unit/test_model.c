@@ -539,8 +539,9 @@ test_event_queries(void **state)
 static void
 set(struct fx *f, const char *section, const char *key, const char *value)
 {
-	assert_int_equal(
-	    pp_profile_set(&f->p, section, key, value, NULL, 0, &f->ds), 0);
+	assert_int_equal(pp_profile_set(&f->p, section, key, value, NULL, 0,
+	                     &f->ds),
+	    0);
 }
 
 /* Talks 10:00-12:00 in room A on 10 March 2025; the board 10:00-13:00 in
@@ -674,8 +675,7 @@ test_expo_minimum(void **state)
 	for (d = 0; d < 2; d++) {
 		ev_add(f->tt, "Talk", "talk", at(2025, 3, 10 + (int)d, 10, 0),
 		    at(2025, 3, 10 + (int)d, 11, 0), "A");
-		ev_add(f->tt, "Break", "break",
-		    at(2025, 3, 10 + (int)d, 11, 0),
+		ev_add(f->tt, "Break", "break", at(2025, 3, 10 + (int)d, 11, 0),
 		    at(2025, 3, 10 + (int)d, 11, 30), "B");
 	}
 	f->tt->tz = ZONE;
@@ -752,8 +752,8 @@ test_poster_session(void **state)
 	assert_true(ses->score > f->m->scores[2].value);
 	assert_non_null(strstr(ses->reason, "1 of 3 posters match"));
 	/* A member finds its session. */
-	assert_int_equal(
-	    pp_model_event_item(f->m, &f->tt->ev[3], &day, &item), 0);
+	assert_int_equal(pp_model_event_item(f->m, &f->tt->ev[3], &day, &item),
+	    0);
 	assert_ptr_equal(&f->m->days[day].items[item], ses);
 }
 
@@ -795,8 +795,7 @@ test_busy_items(void **state)
 		if (it->src != PP_ITEM_BUSY)
 			continue;
 		assert_true(it->must);
-		if (it->title == b[0].label ||
-		    strcmp(it->title, booth) == 0) {
+		if (it->title == b[0].label || strcmp(it->title, booth) == 0) {
 			assert_int_equal(it->cls, PP_CLASS_NETWORKING);
 			assert_true(it->counts);
 			assert_int_equal(pp_item_net_src(it), PP_NET_BOOTH);

@@ -1076,33 +1076,32 @@ test_venue(void **state)
 {
 	struct fx *f = *state;
 	struct pp_profile *p = &f->p;
-	static const char text[] =
-	    "[plan]\n"
-	    "venue = venue-good.ini\n"
-	    "open-spaces-per-day = 2\n"
-	    "min-expo-minutes = 60\n"
-	    "[host]\n"
-	    "Boston Pythonistas = sunday 14:00\n"
-	    "[open-spaces]\n"
-	    "hours = 2025-03-11 10:00-12:00\n"
-	    "[expo]\n"
-	    "slot-minutes = 20\n";
+	static const char text[] = "[plan]\n"
+	                           "venue = venue-good.ini\n"
+	                           "open-spaces-per-day = 2\n"
+	                           "min-expo-minutes = 60\n"
+	                           "[host]\n"
+	                           "Boston Pythonistas = sunday 14:00\n"
+	                           "[open-spaces]\n"
+	                           "hours = 2025-03-11 10:00-12:00\n"
+	                           "[expo]\n"
+	                           "slot-minutes = 20\n";
 	static const char bad[] =
 	    "[open-spaces]\n"
 	    "hours = 2025-03-11 12:00-10:00\n" /* 2: end before start */
 	    "slot-minutes = 4\n"               /* 3: too short */
 	    "color = red\n"                    /* 4: unknown key */
 	    "[expo]\n"
-	    "rooms = Hall A\n"                 /* 6: the board's key */
+	    "rooms = Hall A\n" /* 6: the board's key */
 	    "[host]\n"
-	    "Late = someday 14:00\n"           /* 8: not a day */
-	    "Early = 2025-03-10 25:00\n"       /* 9: not a time */
+	    "Late = someday 14:00\n"     /* 8: not a day */
+	    "Early = 2025-03-10 25:00\n" /* 9: not a time */
 	    "[plan]\n"
-	    "open-spaces-per-day = 4\n"        /* 11: beyond 3 */
-	    "venue = no-such-venue.ini\n";     /* 12: cannot open */
+	    "open-spaces-per-day = 4\n"    /* 11: beyond 3 */
+	    "venue = no-such-venue.ini\n"; /* 12: cannot open */
 
-	assert_int_equal(pp_profile_load_string(p, FIXTURES "/inline.ini",
-	                     text, &f->ds),
+	assert_int_equal(pp_profile_load_string(p, FIXTURES "/inline.ini", text,
+	                     &f->ds),
 	    0);
 	assert_int_equal(f->ds.n, 0);
 	assert_int_equal(p->open_spaces, 2);
@@ -1128,8 +1127,9 @@ test_venue(void **state)
 	assert_int_equal(p->hosts[0].line, 6);
 
 	clear_profile(f);
-	assert_int_equal(
-	    pp_profile_load_string(p, FIXTURES "/bad.ini", bad, &f->ds), -1);
+	assert_int_equal(pp_profile_load_string(p, FIXTURES "/bad.ini", bad,
+	                     &f->ds),
+	    -1);
 	assert_int_equal(f->ds.nerrors, 8);
 	assert_diag(&f->ds, 0, 2, "[open-spaces] hours: expected YYYY-MM-DD");
 	assert_diag(&f->ds, 1, 3, "slot-minutes: expected minutes from 5");
