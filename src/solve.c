@@ -128,10 +128,10 @@ enum {
 enum {
 	W_TALKS = 8,
 	W_TMIN = 11,
-	W_STREAK = 6,
+	W_STREAK = 7,
 	W_NET = 11,
 	W_NEED = 11,
-	W_MUST = 7,
+	W_MUST = 6,
 	W_MASK = PP_CRIT__COUNT,
 	W_OPEN = 2,
 	W_EXPO = 2,

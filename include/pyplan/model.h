@@ -21,8 +21,8 @@
 
 /*
  * The largest values the solver's state holds (src/solve.c packs one
- * day's state into 64 bits: 8 bits of talks, 11 of talk minutes, 6 of
- * streak, 11 of networking minutes, 11 of an unfinished hallway run, 7 of
+ * day's state into 64 bits: 8 bits of talks, 11 of talk minutes, 7 of
+ * streak, 11 of networking minutes, 11 of an unfinished hallway run, 6 of
  * must-see items, 2 of open-space slots, 2 of expo segments, and 6 of
  * flags and criteria).  A cap that could bind on
  * a day but lies beyond its limit, or a day with more must-see events, is
@@ -30,8 +30,8 @@
  */
 #define PP_MODEL_MAX_TALKS 255    /* max-talks-per-day that binds */
 #define PP_MODEL_MAX_MINUTES 2047 /* talk, networking, hallway minutes */
-#define PP_MODEL_MAX_STREAK 63    /* max-consecutive-talks that binds */
-#define PP_MODEL_MAX_MUST 126     /* must-see events on one day */
+#define PP_MODEL_MAX_STREAK 127   /* max-consecutive-talks that binds */
+#define PP_MODEL_MAX_MUST 62      /* must-see events on one day */
 #define PP_MODEL_MAX_OPEN 3 /* open-spaces-per-day (PP_PROFILE_MAX_OPEN) */
 #define PP_MODEL_MAX_EXPO 3 /* expo segments min-expo-minutes asks for */
 #define PP_RULE_OFF ((unsigned)-1) /* a cap that cannot bind on the day */
