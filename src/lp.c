@@ -275,6 +275,25 @@ open_rows(FILE *fp, const struct pp_model_day *day, size_t d)
 	    day->rules.min_open);
 }
 
+/* A host without a time takes exactly one of the day's board slots
+ * (the solver tries each). */
+static void
+host_rows(FILE *fp, const struct pp_model_day *day, size_t d)
+{
+	size_t i;
+	struct row r;
+
+	for (i = 0; i < day->n && !day->items[i].host_any; i++)
+		;
+	if (i == day->n)
+		return;
+	row_begin(&r, fp, "hostany", d, 0);
+	for (; i < day->n; i++)
+		if (day->items[i].host_any)
+			term(&r, 1, "x", d, i);
+	fputs(" = 1\n", fp);
+}
+
 /* The expo minimum over the whole conference: expo segments (minutes /
  * [expo] slot-minutes, rounded down, per item) at least the need. */
 static void
@@ -401,6 +420,7 @@ day_constraints(FILE *fp, const struct pp_model *m, size_t d)
 	net_rows(fp, day, d, sv, ns);
 	lunch_rows(fp, day, d);
 	open_rows(fp, day, d);
+	host_rows(fp, day, d);
 	streak_rows(fp, day, d, sv, ns);
 	run_rows(fp, day, d, sv, ns);
 	free(sv);

@@ -1084,6 +1084,53 @@ board_at(const struct pp_venue *v, const char *date, int at)
 }
 
 /*
+ * Host i without a time on day d: a candidate for each board slot of the
+ * day in the planning window and clear of busy blocks (host_any: the
+ * solver plans exactly one).  No such slot, or a second host without a
+ * time on the day, is a clash naming the host: returns 1.
+ */
+static int
+add_host_any(struct pp_model *m, struct pp_model_day *d, size_t *cap, size_t i,
+    struct pp_diags *ds)
+{
+	const struct pp_profile *p = m->p;
+	const struct pp_host *h = &p->hosts[i];
+	const struct pp_venue *v = &p->venue;
+	int64_t s, e, t, len = (int64_t)v->board_slot * 60;
+	size_t k, nprog = d->n, added = 0;
+
+	for (k = 0; k < d->n; k++)
+		if (d->items[k].host_any)
+			return pp_diag_err(ds, h->file, h->line,
+			           "%s: host '%.60s': one open space without a "
+			           "time a day (give it a time)",
+			           d->date, h->title) != 0;
+	for (k = 0; k < v->nboard; k++) {
+		if (!hours_on(m, d, &v->board[k], &s, &e))
+			continue;
+		for (t = s; t + len <= e; t += len) {
+			struct pp_item it;
+
+			if (t < d->win_start || t + len > d->win_end ||
+			    busy_overlap(m, t, t + len))
+				continue;
+			venue_item(m, d, nprog, &it, PP_ITEM_HOST, t, t + len);
+			it.title = h->title;
+			it.reason = host_reason;
+			it.host_any = 1;
+			add_item(d, cap, &it);
+			added++;
+		}
+	}
+	if (added == 0)
+		return pp_diag_err(ds, h->file, h->line,
+		           "%s: host '%.60s': the open-space board has no free "
+		           "slot that day",
+		           d->date, h->title) != 0;
+	return 0;
+}
+
+/*
  * The open spaces the attendee hosts on day d (hosts[i] is the date host
  * i resolved to, "" if it did not): a must-see item of one board slot
  * from the given time.  A board that is closed then, a busy block or the
@@ -1106,6 +1153,11 @@ add_hosts(struct pp_model *m, struct pp_model_day *d, size_t *cap,
 
 		if (strcmp(hosts[i], d->date) != 0)
 			continue;
+		if (h->at < 0) {
+			clash |= m->host_clash[i] =
+			    (unsigned char)add_host_any(m, d, cap, i, ds);
+			continue;
+		}
 		fmt_hhmm(h->at, at);
 		if (board_at(&p->venue, d->date, h->at) == NULL) {
 			clash = m->host_clash[i] = 1;

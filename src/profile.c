@@ -1019,21 +1019,27 @@ add_host(struct pp_profile *p, const char *title, const char *value,
 {
 	const char *blank = value + strcspn(value, " \t");
 	struct pp_host *h;
+	struct pp_civil c;
 	char *day, *at;
-	int mins, ok;
+	int mins = 0, ok;
 
 	day = trimmed(value, (size_t)(blank - value));
 	at = trimmed(blank, strlen(blank));
-	ok = *day != '\0' && pp_parse_hhmm(at, &mins) == 0 && mins < 1440 &&
-	    strlen(at) <= 5 &&
-	    ((block_shape(value) && strlen(day) == 10) ||
+	/* The time is optional: without it, any slot of the day's board. */
+	if (*at == '\0')
+		mins = -1;
+	ok = *day != '\0' &&
+	    (mins < 0 ||
+	        (pp_parse_hhmm(at, &mins) == 0 && mins < 1440 &&
+	            strlen(at) <= 5)) &&
+	    ((pp_parse_date(day, &c) == 0 && strlen(day) == 10) ||
 	        pp_weekday_parse(day) >= 0);
 	free(at);
 	if (!ok || !has_words(title)) {
 		free(day);
 		return pp_diag_err(ds, file, line,
-		    "host: '%.60s': expected TITLE = DAY HH:MM (DAY a date "
-		    "YYYY-MM-DD or a weekday), got '%.40s'",
+		    "host: '%.60s': expected TITLE = DAY [HH:MM] (DAY a "
+		    "date YYYY-MM-DD or a weekday), got '%.40s'",
 		    title, value);
 	}
 	p->hosts = pp_xreallocarray(p->hosts, p->nhosts + 1, sizeof(*p->hosts));

@@ -113,7 +113,8 @@ enum {
 	R_LUNCH = 1 << 4,
 	R_MUST = 1 << 5,
 	R_OPEN = 1 << 6,
-	R__N = 7
+	R_HOST = 1 << 7, /* the host without a time: none planned */
+	R__N = 8
 };
 
 #define NMASK (1u << PP_CRIT__COUNT)
@@ -156,7 +157,7 @@ _Static_assert(PP_MODEL_MAX_STREAK < 1 << W_STREAK, "streak field");
 _Static_assert(PP_MODEL_MAX_MINUTES < 1 << W_TMIN, "talk minutes field");
 _Static_assert(PP_MODEL_MAX_MINUTES < 1 << W_NET, "networking field");
 _Static_assert(PP_MODEL_MAX_MINUTES < 1 << W_NEED, "hallway run field");
-_Static_assert(PP_MODEL_MAX_MUST + 1 < 1 << W_MUST, "must-see field");
+_Static_assert(PP_MODEL_MAX_MUST + 2 < 1 << W_MUST, "must-see field");
 
 #define FIELD(k, s, w) ((unsigned)(((k) >> (s)) & ((1ULL << (w)) - 1)))
 #define K_TALKS(k) FIELD(k, S_TALKS, W_TALKS)
@@ -287,13 +288,15 @@ struct setup {
 
 static int
 must_here(const struct pp_model_day *d, size_t k, unsigned relax,
-    const unsigned char *unmust, const struct pp_item *force)
+    const unsigned char *unmust, const struct pp_item *force,
+    const struct pp_item *pick)
 {
 	if (relax & R_MUST)
 		return 0;
 	if (unmust != NULL && unmust[k])
 		return 0;
-	return d->items[k].must || &d->items[k] == force;
+	return d->items[k].must || &d->items[k] == force ||
+	    &d->items[k] == pick;
 }
 
 /* Items sorted by end (then start, then index): stable insertion sort, as
@@ -362,7 +365,7 @@ setup_rules(struct setup *s, const struct pp_model *m,
 static void
 setup_init(struct setup *s, const struct pp_model *m,
     const struct pp_model_day *d, unsigned relax, const unsigned char *unmust,
-    const struct pp_item *force)
+    const struct pp_item *force, const struct pp_item *pick)
 {
 	size_t n = d->n, k, i;
 
@@ -383,7 +386,7 @@ setup_init(struct setup *s, const struct pp_model *m,
 	s->lunch_after = pp_xcalloc(n + 2, 1);
 	for (k = 0; k < n; k++) {
 		s->must[k] =
-		    (unsigned char)must_here(d, k, relax, unmust, force);
+		    (unsigned char)must_here(d, k, relax, unmust, force, pick);
 		s->nmust += s->must[k];
 	}
 	/* A label may extend to item k only if it holds every must-see item
@@ -414,6 +417,11 @@ setup_init(struct setup *s, const struct pp_model *m,
 		}
 		free(mi);
 	}
+	/* A host without a time: the search plans the slot picked, and no
+	 * other (pp_solve_forced tries each). */
+	for (k = 0; k < n; k++)
+		if (d->items[k].host_any && &d->items[k] != pick)
+			s->forbidden[k] = 1;
 	sort_by_end(s->by_end, n, d->items);
 	s->nrc = pp_xcalloc(n + 1, sizeof(*s->nrc));
 	s->win_off = pp_xcalloc(n + 2, sizeof(*s->win_off));
@@ -1780,8 +1788,8 @@ proven(const struct pp_model *m, const struct day_result *r)
  */
 static int
 solve_day(const struct pp_model *m, const struct pp_model_day *d,
-    const struct pp_item *force, unsigned expo, struct day_result *r,
-    struct pp_solve_stats *st, size_t *budget)
+    const struct pp_item *force, const struct pp_item *pick, unsigned expo,
+    struct day_result *r, struct pp_solve_stats *st, size_t *budget)
 {
 	struct setup s;
 	struct state root_state;
@@ -1789,7 +1797,7 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 	size_t spec, left;
 	int rc;
 
-	setup_init(&s, m, d, 0, NULL, force);
+	setup_init(&s, m, d, 0, NULL, force, pick);
 	s.min_expo = expo;
 	if (s.expomax[0] < expo) { /* the day cannot hold that much expo */
 		setup_fini(&s);
@@ -1871,16 +1879,38 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
  * too big to tell). */
 static int
 feasible(const struct pp_model *m, const struct pp_model_day *d, unsigned relax,
-    const unsigned char *unmust, const struct pp_item *force, size_t *budget)
+    const unsigned char *unmust, const struct pp_item *force,
+    const struct pp_item *pick, size_t *budget)
 {
 	struct setup s;
 	int rc;
 
-	setup_init(&s, m, d, relax, unmust, force);
+	setup_init(&s, m, d, relax, unmust, force, pick);
 	s.budget = budget;
 	rc = search(&s, 0, INT64_MIN, 0, NULL, NULL);
 	setup_fini(&s);
 	return rc;
+}
+
+/* feasible() for some slot of the day's host without a time, or none
+ * when R_HOST relaxes it (or the day has none). */
+static int
+feasible_host(const struct pp_model *m, const struct pp_model_day *d,
+    unsigned relax, const unsigned char *unmust, const struct pp_item *force,
+    size_t *budget)
+{
+	size_t k;
+	int rc, any = 0;
+
+	for (k = 0; !(relax & R_HOST) && k < d->n; k++) {
+		if (!d->items[k].host_any)
+			continue;
+		any = 1;
+		rc = feasible(m, d, relax, unmust, force, &d->items[k], budget);
+		if (rc != 0)
+			return rc;
+	}
+	return any ? 0 : feasible(m, d, relax, unmust, force, NULL, budget);
 }
 
 /* ---- infeasible days ---- */
@@ -1932,6 +1962,12 @@ family_text(const struct pp_model *m, const struct pp_model_day *d, unsigned f,
 		else
 			snprintf(buf, size, "open-spaces-per-day=%d",
 			    m->p->open_spaces);
+		break;
+	case R_HOST:
+		for (i = 0; i < d->n && !d->items[i].host_any; i++)
+			;
+		snprintf(buf, size, "host '%.60s' (a board slot that day)",
+		    i < d->n ? d->items[i].title : "");
 		break;
 	case R_MUST:
 		snprintf(buf, size, "must-see ");
@@ -2018,12 +2054,13 @@ too_big(const struct pp_model *m, const struct pp_model_day *d,
 /* Names the constraints that clash on an infeasible day. */
 static void
 diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
-    const struct pp_item *force, size_t *budget, struct pp_diags *ds)
+    const struct pp_item *force, const struct pp_item *pick, size_t *budget,
+    struct pp_diags *ds)
 {
 	/* The order in which families are dropped from a clash: the ones a
 	 * user most readily changes stay longest. */
 	static const unsigned order[] = {R_STREAK, R_OPEN, R_NET, R_LUNCH,
-	    R_COUNT, R_MINUTES, R_MUST};
+	    R_COUNT, R_MINUTES, R_HOST, R_MUST};
 	const struct pp_day_rules *r = &d->rules;
 	unsigned active = 0, culprits, relaxed = 0, f;
 	unsigned char *must, *unmust;
@@ -2033,7 +2070,7 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 
 	must = pp_xcalloc(d->n + 1, 1);
 	for (i = 0; i < d->n; i++)
-		must[i] = (unsigned char)must_here(d, i, 0, NULL, force);
+		must[i] = (unsigned char)must_here(d, i, 0, NULL, force, NULL);
 	if (must_pair(m, d, must, ds)) {
 		free(must);
 		return;
@@ -2050,6 +2087,8 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 		active |= R_LUNCH;
 	if (r->min_open > 0)
 		active |= R_OPEN;
+	if (pick != NULL)
+		active |= R_HOST;
 	for (i = 0; i < d->n; i++)
 		if (must[i])
 			active |= R_MUST;
@@ -2064,7 +2103,8 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 	for (i = 0; !big && i < sizeof(order) / sizeof(order[0]); i++) {
 		if (!(active & order[i]))
 			continue;
-		rc = feasible(m, d, relaxed | order[i], NULL, force, budget);
+		rc = feasible_host(m, d, relaxed | order[i], NULL, force,
+		    budget);
 		if (rc == 0)
 			relaxed |= order[i];
 		big = rc < 0;
@@ -2075,7 +2115,7 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 		if (!must[i])
 			continue;
 		unmust[i] = 1;
-		rc = feasible(m, d, relaxed, unmust, force, budget);
+		rc = feasible_host(m, d, relaxed, unmust, force, budget);
 		if (rc > 0)
 			unmust[i] = 0;
 		else
@@ -2291,6 +2331,82 @@ combine(const struct pp_model *m, struct day_result *res, struct pp_plan *pl)
 	return found ? 0 : -1;
 }
 
+/* Keeps, per criteria mask, the better of r's plan and t's (t is
+ * emptied). */
+static void
+day_result_merge(struct day_result *r, struct day_result *t)
+{
+	unsigned mask;
+
+	for (mask = 0; mask < NMASK; mask++) {
+		if (!t->feasible[mask] ||
+		    (r->feasible[mask] && r->value[mask] >= t->value[mask]))
+			continue;
+		free(r->items[mask]);
+		r->feasible[mask] = 1;
+		r->value[mask] = t->value[mask];
+		r->items[mask] = t->items[mask];
+		r->nitems[mask] = t->nitems[mask];
+		t->items[mask] = NULL;
+	}
+	day_result_fini(t);
+}
+
+/*
+ * Solves day i into res[i * ne .. + ne) (one result per expo floor), for
+ * each slot an untimed host may take (the day's host_any items; none: one
+ * pass), keeping the best per mask: the optimum hosts in one of them.
+ * Returns 1 if feasible, 0 if not (diagnosed), -1 if too big (reported).
+ */
+static int
+solve_day_all(const struct pp_model *m, size_t i, const struct pp_item *force,
+    struct day_result *res, size_t ne, struct pp_solve_stats *st,
+    struct pp_diags *ds)
+{
+	const struct pp_model_day *d = &m->days[i];
+	const struct pp_item *f = force_on(d, force), *first = NULL;
+	size_t k, budget;
+	unsigned e;
+	int any = 0, big = 0, picks = 0;
+
+	for (k = 0; k <= d->n; k++) {
+		const struct pp_item *pick = k < d->n ? &d->items[k] : NULL;
+		struct day_result t;
+		int r;
+
+		if (pick != NULL && !pick->host_any)
+			continue;
+		if (pick == NULL && picks > 0)
+			break;
+		if (pick != NULL && first == NULL)
+			first = pick;
+		picks++;
+		for (e = 0; e < ne; e++) {
+			memset(&t, 0, sizeof(t));
+			budget = PP_SOLVE_MAX_LABELS;
+			r = solve_day(m, d, f, pick, e, &t, st, &budget);
+			if (r < 0)
+				big = 1;
+			if (r <= 0) {
+				day_result_fini(&t);
+				break; /* higher floors hold no more */
+			}
+			any |= e == 0;
+			day_result_merge(&res[i * ne + e], &t);
+		}
+	}
+	if (big) {
+		too_big(m, d, ds);
+		return -1;
+	}
+	if (!any) {
+		budget = PP_SOLVE_MAX_LABELS;
+		diagnose_day(m, d, f, first, &budget, ds);
+		return 0;
+	}
+	return 1;
+}
+
 int
 pp_solve_forced(const struct pp_model *m, const struct pp_item *force,
     struct pp_plan **out, struct pp_diags *ds)
@@ -2298,7 +2414,6 @@ pp_solve_forced(const struct pp_model *m, const struct pp_item *force,
 	struct pp_plan *pl;
 	struct day_result *res;
 	size_t i, ne = (size_t)m->expo_need + 1;
-	unsigned e;
 	int infeasible = 0;
 	double t0 = now_seconds();
 
@@ -2308,30 +2423,9 @@ pp_solve_forced(const struct pp_model *m, const struct pp_item *force,
 	pl->ndays = m->ndays;
 	pl->days = pp_xcalloc(m->ndays + 1, sizeof(*pl->days));
 	res = pp_xcalloc(m->ndays * ne + 1, sizeof(*res));
-	for (i = 0; i < m->ndays; i++) {
-		const struct pp_model_day *d = &m->days[i];
-		const struct pp_item *f = force_on(d, force);
-		size_t budget = PP_SOLVE_MAX_LABELS;
-		int r =
-		    solve_day(m, d, f, 0, &res[i * ne], &pl->stats, &budget);
-
-		if (r < 0)
-			too_big(m, d, ds);
-		else if (r == 0)
-			diagnose_day(m, d, f, &budget, ds);
-		infeasible |= r <= 0;
-		/* The same day with at least e expo segments, for the
-		 * conference's expo minimum (none when e is out of reach). */
-		for (e = 1; r > 0 && e < ne; e++) {
-			budget = PP_SOLVE_MAX_LABELS;
-			r = solve_day(m, d, f, e, &res[i * ne + e], &pl->stats,
-			    &budget);
-			if (r < 0) {
-				too_big(m, d, ds);
-				infeasible = 1;
-			}
-		}
-	}
+	for (i = 0; i < m->ndays; i++)
+		infeasible |=
+		    solve_day_all(m, i, force, res, ne, &pl->stats, ds) <= 0;
 	if (!infeasible && combine(m, res, pl) != 0) {
 		infeasible = 1;
 		pp_diag_err(ds, NULL, 0,

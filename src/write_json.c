@@ -273,7 +273,8 @@ venue(const struct pp_profile *p)
 
 		set(y, "title", str(p->hosts[i].title));
 		set(y, "day", str(p->hosts[i].day));
-		set(y, "at", hhmm(p->hosts[i].at));
+		set(y, "at",
+		    p->hosts[i].at >= 0 ? hhmm(p->hosts[i].at) : json_null());
 		json_array_append_new(x, y);
 	}
 	set(o, "hosts", x);

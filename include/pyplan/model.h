@@ -31,7 +31,7 @@
 #define PP_MODEL_MAX_TALKS 255    /* max-talks-per-day that binds */
 #define PP_MODEL_MAX_MINUTES 2047 /* talk, networking, hallway minutes */
 #define PP_MODEL_MAX_STREAK 127   /* max-consecutive-talks that binds */
-#define PP_MODEL_MAX_MUST 62      /* must-see events on one day */
+#define PP_MODEL_MAX_MUST 61      /* must-see events on one day */
 #define PP_MODEL_MAX_OPEN 3 /* open-spaces-per-day (PP_PROFILE_MAX_OPEN) */
 #define PP_MODEL_MAX_EXPO 3 /* expo segments min-expo-minutes asks for */
 #define PP_RULE_OFF ((unsigned)-1) /* a cap that cannot bind on the day */
@@ -99,6 +99,8 @@ struct pp_item {
 	                       open-spaces-per-day (kind open-space) */
 	unsigned expo;      /* expo segments it holds towards min-expo-minutes:
 	                       minutes / [expo] slot-minutes (kind expo) */
+	int host_any;       /* a slot an untimed host may take ([host] TITLE =
+	                       DAY): the plan holds one of the day's */
 	const struct pp_event *const *members; /* a poster session's
 	                   posters, in programme order (borrowed from the
 	                   model); NULL otherwise */

@@ -178,8 +178,9 @@ int pp_profile_load_string(struct pp_profile *p, const char *name,
  *   open-spaces hours = YYYY-MM-DD HH:MM-HH:MM (repeatable: the board is
  *             open then), slot-minutes = 5..240, rooms = a list.
  *   expo      hours = YYYY-MM-DD HH:MM-HH:MM (repeatable), slot-minutes.
- *   host      TITLE = DAY HH:MM (DAY a date or a weekday): an open space
- *             the attendee hosts, repeatable.
+ *   host      TITLE = DAY [HH:MM] (DAY a date or a weekday): an open
+ *             space the attendee hosts, repeatable; without a time at is
+ *             -1 (any board slot of the day).
  *   plan      also open-spaces-per-day: 0..PP_PROFILE_MAX_OPEN;
  *             min-expo-minutes: 0..1440; venue = FILE: reads FILE's
  *             [open-spaces] and [expo] (relative to the profile's

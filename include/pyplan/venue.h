@@ -34,11 +34,11 @@ struct pp_venue {
 	                  offered in segments this long */
 };
 
-/* An open space the attendee hosts ([host] TITLE = DAY HH:MM, --host). */
+/* An open space the attendee hosts ([host] TITLE = DAY [HH:MM], --host). */
 struct pp_host {
 	char *title; /* owned */
 	char *day;   /* owned: YYYY-MM-DD or a weekday, resolved by the model */
-	int at;      /* minutes after local midnight */
+	int at;      /* minutes after local midnight, -1: any slot that day */
 	const char *file;
 	unsigned line;
 };

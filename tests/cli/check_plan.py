@@ -155,11 +155,18 @@ def check_venue(plan, prof, zone, dc, errs):
             if i["source"] == "host":
                 ok = False
                 for k, h in enumerate(v["hosts"]):
-                    at = local(zone, d, clock_minutes(h["at"]))
+                    # Without a time, any slot of the day's board.
+                    at = local(zone, d, clock_minutes(h["at"])) \
+                        if h["at"] is not None else None
                     if h["title"] == i["title"] and \
                             host_date(h["day"], dates) == d and \
-                            t(i["start"]) == at and \
+                            (t(i["start"]) == at or (at is None and on_grid(
+                                i, board["hours"], board["slot_minutes"],
+                                zone))) and \
                             i["minutes"] == board["slot_minutes"]:
+                        if k in seen_hosts:
+                            errs.append(f"{d}: '{i['title']}' hosted "
+                                        f"twice")
                         seen_hosts.add(k)
                         ok = True
                 if not ok:
@@ -188,7 +195,7 @@ def check_venue(plan, prof, zone, dc, errs):
         # One on a day that is not planned is left out (with a note).
         if k not in seen_hosts and host_date(h["day"], dates) is not None:
             errs.append(f"hosted open space '{h['title']}' ({h['day']} "
-                        f"{h['at']}) is not planned")
+                        f"{h['at'] or 'any time'}) is not planned")
     need = -(-prof.get("min_expo_minutes", 0) // expo["slot_minutes"])
     if expo_segments < need:
         errs.append(f"{expo_segments} expo segments < {need} "

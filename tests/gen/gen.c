@@ -613,6 +613,10 @@ venue_oracle(FILE *fp, const struct prog *pg, const struct opts *o)
 		hhmm(a, sizeof(a), hfrom);
 		fprintf(fp, "\n[host]\nMy open space = %s %s\n", date, a);
 	}
+	if (board && hfrom >= 0 && chance(30)) { /* any slot of the day */
+		date_of(pg, hday, date, sizeof(date));
+		fprintf(fp, "\n[host]\nAny slot = %s\n", date);
+	}
 }
 
 static void

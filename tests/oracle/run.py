@@ -79,7 +79,8 @@ FAMILY_ROWS = {"talks": "max-talks-per-day",
                "streak": "max-consecutive-talks",
                "net": "min-networking-minutes",
                "lunch": "lunch",
-               "open": "open-spaces-per-day"}
+               "open": "open-spaces-per-day",
+               "hostany": "host"}
 
 
 def parse_lp(text):
@@ -138,7 +139,7 @@ def parse_diagnosis(msg):
     for name in FAMILY_ROWS.values():
         if re.search(r"(: |, )" + name + r"[ =]", text):
             fams.add(name)
-    m = re.search(r"must-see ('.*)$", text)
+    m = re.search(r"must-see ('.*?)(?:, host '.*)?$", text)
     if m:
         titles = re.findall(r"'([^']*)'", m.group(1))
     return date, fams, titles

@@ -812,6 +812,44 @@ test_busy_items(void **state)
 	assert_true(f->pl->days[0].networking_minutes >= 60);
 }
 
+/* A host without a time takes exactly one board slot of its day, the one
+ * that suits the plan: here the slot the talk leaves free. */
+static void
+test_host_any_slot(void **state)
+{
+	struct fx *f = *state;
+	size_t i, hosted = 0, slots;
+
+	venue_day(f);
+	f->p.min_networking = 0;
+	set(f, "interests", "talk", "5"); /* both talks beat the board */
+	set(f, "host", "Any time", "2025-03-10");
+	assert_int_equal(build(f, NULL, 0), 0);
+	slots = count_src(&f->m->days[0], PP_ITEM_HOST);
+	assert_int_equal(slots, 3); /* 10:00, 11:00, 12:00 */
+	for (i = 0; i < f->m->days[0].n; i++)
+		if (f->m->days[0].items[i].src == PP_ITEM_HOST)
+			assert_true(f->m->days[0].items[i].host_any &&
+			    !f->m->days[0].items[i].must);
+	assert_int_equal(pp_solve(f->m, &f->pl, &f->ds), 0);
+	for (i = 0; i < f->pl->days[0].n; i++) {
+		const struct pp_item *it = f->pl->days[0].items[i];
+
+		if (it->src != PP_ITEM_HOST)
+			continue;
+		hosted++;
+		assert_string_equal(it->title, "Any time");
+		assert_int_equal(it->start, at(2025, 3, 10, 12, 0));
+	}
+	assert_int_equal(hosted, 1);
+	/* A second one without a time on the same day: a clash. */
+	set(f, "host", "Another", "monday");
+	assert_int_equal(build(f, NULL, 0), 1);
+	assert_true(diag_with(&f->ds, PP_ERROR,
+	                "host 'Another': one open "
+	                "space without a time") >= 0);
+}
+
 int
 main(void)
 {
@@ -832,6 +870,7 @@ main(void)
 	    T(test_expo_minimum),
 	    T(test_poster_session),
 	    T(test_busy_items),
+	    T(test_host_any_slot),
 	};
 #undef T
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);

@@ -1082,6 +1082,7 @@ test_venue(void **state)
 	                           "min-expo-minutes = 60\n"
 	                           "[host]\n"
 	                           "Boston Pythonistas = sunday 14:00\n"
+	                           "Any slot = 2025-03-11\n"
 	                           "[open-spaces]\n"
 	                           "hours = 2025-03-11 10:00-12:00\n"
 	                           "[expo]\n"
@@ -1120,7 +1121,9 @@ test_venue(void **state)
 	assert_string_equal(p->venue.board_rooms[1], "250B");
 	assert_int_equal(p->venue.nexpo, 2);
 	assert_int_equal(p->venue.expo_slot, 20);
-	assert_int_equal(p->nhosts, 1);
+	assert_int_equal(p->nhosts, 2);
+	assert_string_equal(p->hosts[1].day, "2025-03-11");
+	assert_int_equal(p->hosts[1].at, -1); /* any slot that day */
 	assert_string_equal(p->hosts[0].title, "Boston Pythonistas");
 	assert_string_equal(p->hosts[0].day, "sunday");
 	assert_int_equal(p->hosts[0].at, 14 * 60);
