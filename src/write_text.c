@@ -376,7 +376,7 @@ write_day(struct out *o, const struct pp_plan *pl, const struct pp_plan_day *pd,
     const struct table *t, size_t first, struct pp_sbuf *l)
 {
 	const struct pp_rules *p = &pl->m->rules;
-	char head[64], talks[32], tmin[32], net[32], score[32], tot[384],
+	char head[64], talks[32], tmin[32], net[32], score[32], tot[512],
 	    src[224];
 	size_t i;
 
