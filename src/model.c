@@ -1043,15 +1043,16 @@ hours_on(const struct pp_model *m, const struct pp_model_day *d,
 }
 
 /* Slots of slot minutes through each of the n hours that fall on day d,
- * inside the planning window and clear of busy blocks; the first nprog
- * items of d are the programme's and the hallway's. */
-static void
+ * inside the planning window and clear of busy blocks (the first nprog
+ * items of d are the programme's and the hallway's); with h, slots host h
+ * may take (host_any).  Returns how many. */
+static size_t
 add_slots(struct pp_model *m, struct pp_model_day *d, size_t *cap,
     const struct pp_venue_hours *hours, size_t n, int slot,
-    enum pp_item_src src)
+    enum pp_item_src src, const struct pp_host *h)
 {
 	int64_t s, e, t, len = (int64_t)slot * 60;
-	size_t i, nprog = d->n;
+	size_t i, nprog = d->n, added = 0;
 
 	for (i = 0; i < n; i++) {
 		if (!hours_on(m, d, &hours[i], &s, &e))
@@ -1063,9 +1064,16 @@ add_slots(struct pp_model *m, struct pp_model_day *d, size_t *cap,
 			    busy_overlap(m, t, t + len))
 				continue;
 			venue_item(m, d, nprog, &it, src, t, t + len);
+			if (h != NULL) {
+				it.title = h->title;
+				it.reason = host_reason;
+				it.host_any = 1;
+			}
 			add_item(d, cap, &it);
+			added++;
 		}
 	}
+	return added;
 }
 
 /* The hours of the board that hold a slot from minute at of date, or
@@ -1096,8 +1104,7 @@ add_host_any(struct pp_model *m, struct pp_model_day *d, size_t *cap, size_t i,
 	const struct pp_profile *p = m->p;
 	const struct pp_host *h = &p->hosts[i];
 	const struct pp_venue *v = &p->venue;
-	int64_t s, e, t, len = (int64_t)v->board_slot * 60;
-	size_t k, nprog = d->n, added = 0;
+	size_t k;
 
 	for (k = 0; k < d->n; k++)
 		if (d->items[k].host_any)
@@ -1105,24 +1112,8 @@ add_host_any(struct pp_model *m, struct pp_model_day *d, size_t *cap, size_t i,
 			           "%s: host '%.60s': one open space without a "
 			           "time a day (give it a time)",
 			           d->date, h->title) != 0;
-	for (k = 0; k < v->nboard; k++) {
-		if (!hours_on(m, d, &v->board[k], &s, &e))
-			continue;
-		for (t = s; t + len <= e; t += len) {
-			struct pp_item it;
-
-			if (t < d->win_start || t + len > d->win_end ||
-			    busy_overlap(m, t, t + len))
-				continue;
-			venue_item(m, d, nprog, &it, PP_ITEM_HOST, t, t + len);
-			it.title = h->title;
-			it.reason = host_reason;
-			it.host_any = 1;
-			add_item(d, cap, &it);
-			added++;
-		}
-	}
-	if (added == 0)
+	if (add_slots(m, d, cap, v->board, v->nboard, v->board_slot,
+	        PP_ITEM_HOST, h) == 0)
 		return pp_diag_err(ds, h->file, h->line,
 		           "%s: host '%.60s': the open-space board has no free "
 		           "slot that day",
@@ -1240,8 +1231,10 @@ add_venue(struct pp_model *m, struct pp_model_day *d, size_t *cap,
 	int clash;
 
 	clash = add_hosts(m, d, cap, hosts, ds);
-	add_slots(m, d, cap, v->board, v->nboard, v->board_slot, PP_ITEM_BOARD);
-	add_slots(m, d, cap, v->expo, v->nexpo, v->expo_slot, PP_ITEM_EXPO);
+	add_slots(m, d, cap, v->board, v->nboard, v->board_slot, PP_ITEM_BOARD,
+	    NULL);
+	add_slots(m, d, cap, v->expo, v->nexpo, v->expo_slot, PP_ITEM_EXPO,
+	    NULL);
 	return clash;
 }
 
