@@ -89,8 +89,16 @@ load_profile(const struct opts *o, struct pp_profile *p, char **xdg_path,
 		return io ? PP_EX_NOINPUT : PP_EX_DATAERR;
 	for (i = 0; i < o->nset; i++)
 		if (pp_profile_set(p, o->set[i].section, o->set[i].key,
-		        o->set[i].value, NULL, 0, ds) != 0)
+		        o->set[i].value, NULL, 0, ds) != 0) {
+			/* --venue names a file: its faults are the data's,
+			 * or a missing input. */
+			if (o->set[i].key != NULL &&
+			    strcmp(o->set[i].key, "venue") == 0)
+				return access(o->set[i].value, R_OK) == 0
+				    ? PP_EX_DATAERR
+				    : PP_EX_NOINPUT;
 			return PP_EX_USAGE;
+		}
 	if (pp_profile_check(p, ds) != 0)
 		return PP_EX_USAGE;
 	return 0;

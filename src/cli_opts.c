@@ -76,7 +76,9 @@ const char cli_usage[] =
     "                    [--fill | --no-fill] [--interest topic=w]\n"
     "                    [--speaker name=w] [--criterion name=list]\n"
     "                    [--must id|title] [--skip id|title]\n"
-    "                    [--busy file|block] [--alarm 10m]\n"
+    "                    [--busy file|block] [--venue file]\n"
+    "                    [--open-spaces n] [--expo min]\n"
+    "                    [--host title day [hh:mm]] [--alarm 10m]\n"
     "                    [--alarm-hallway] [--emit-lp file]\n"
     "                    [--pins plan] [--previous file.ics] [--offline]\n"
     "                    [--timeout s] [-q | -v] file ...\n"
@@ -126,6 +128,7 @@ enum opt_id {
 	O_BUSY,
 	O_SET,
 	O_SET_KV,
+	O_HOST,
 	/* the live conference */
 	O_PLAN,
 	O_SINCE_CACHE,
@@ -267,6 +270,16 @@ static const struct option {
     {"busy", 0, "FILE|BLOCK", C_PLAN, O_BUSY, "busy", "file", A_FILE,
         "keep free: an .ics or CSV calendar, or 'YYYY-MM-DD HH:MM-HH:MM "
         "[label]'"},
+    {"venue", 0, "FILE", C_PLAN, O_SET, "plan", "venue", A_FILE,
+        "the venue: open-space boards and expo hours ([open-spaces], "
+        "[expo])"},
+    {"open-spaces", 0, "N", C_PLAN, O_SET, "plan", "open-spaces-per-day",
+        A_NONE, "at least N open-space slots a day (or as many as fit)"},
+    {"expo", 0, "MIN", C_PLAN, O_SET, "plan", "min-expo-minutes", A_NONE,
+        "at least MIN minutes in the expo hall over the conference"},
+    {"host", 0, "TITLE DAY [HH:MM]", C_PLAN, O_HOST, "host", NULL, A_NONE,
+        "host an open space: a board slot on DAY, from HH:MM or any "
+        "(repeatable)"},
     {"alarm", 0, "10m", C(BUILD) | C(BATCH), O_ALARM, NULL, NULL, A_NONE,
         "ics: a reminder this long before each item"},
     {"alarm-hallway", 0, NULL, C(BUILD) | C(BATCH), O_ALARM_HALLWAY, NULL, NULL,
@@ -535,6 +548,8 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 			return -1;
 		}
 		break;
+	case O_HOST: /* cli_parse_args reads its three arguments */
+		break;
 	case O_JOBS:
 		if (pp_batch_parse_jobs(arg, &o->jobs) != 0) {
 			cli_usage_error("bad --jobs '%s' (1 to %d)", arg,
@@ -669,6 +684,16 @@ add_file(struct opts *o, const char *f)
 	o->files[o->nfiles++] = f;
 }
 
+/* 1 if s looks like a time of day, H:MM or HH:MM. */
+static int
+is_hhmm(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	return (n == 1 || n == 2) && s[n] == ':' &&
+	    strspn(s + n + 1, "0123456789") == 2 && s[n + 3] == '\0';
+}
+
 int
 cli_parse_args(struct opts *o, int argc, char **argv, int first)
 {
@@ -716,6 +741,23 @@ cli_parse_args(struct opts *o, int argc, char **argv, int first)
 				}
 				arg = a + 2;
 			}
+		}
+		if (opt->id == O_HOST) {
+			/* --host TITLE DAY [HH:MM]: the time when the next
+			 * argument is one. */
+			int t = i + 3 < argc && is_hhmm(argv[i + 3]);
+
+			if (arg != NULL || i + 2 >= argc) {
+				cli_usage_error("option '--host' needs TITLE "
+				                "DAY [HH:MM]");
+				return -1;
+			}
+			add_setting(o, opt->section, argv[i + 1], NULL,
+			    pp_xasprintf("%s %s", argv[i + 2],
+			        t ? argv[i + 3] : ""));
+			o->set[o->nset - 1].value = o->set[o->nset - 1].owned;
+			i += 2 + t;
+			continue;
 		}
 		if (opt->arg != NULL && arg == NULL) {
 			if (i + 1 >= argc) {

@@ -61,14 +61,25 @@ add_row(struct pp_plan_file *pf)
 	return r;
 }
 
-/* 1 if id is one pyplan gives a block it made up
- * ("hallway-2018-05-11-1050", "lunch-..."). */
+/* The prefixes of the ids pyplan gives blocks it made up
+ * (pp_item_id: "hallway-2018-05-11-1050", "lunch-...", ...). */
+static const char *const synth_prefixes[] = {"hallway-", "lunch-",
+    "open-space-", "host-", "expo-", "posters-", "busy-"};
+
+/* 1 if id is one pyplan gives a block it made up: a prefix, then a
+ * digit. */
 static int
 synthesized_id(const char *id)
 {
-	return (strncmp(id, "hallway-", 8) == 0 &&
-	           isdigit((unsigned char)id[8])) ||
-	    (strncmp(id, "lunch-", 6) == 0 && isdigit((unsigned char)id[6]));
+	size_t i, n;
+
+	for (i = 0; i < sizeof(synth_prefixes) / sizeof(*synth_prefixes); i++) {
+		n = strlen(synth_prefixes[i]);
+		if (strncmp(id, synth_prefixes[i], n) == 0 &&
+		    isdigit((unsigned char)id[n]))
+			return 1;
+	}
+	return 0;
 }
 
 /* Reads a pin word; returns 0, or -1 when it is not one. */
@@ -351,8 +362,8 @@ json_item(struct rd *r, const json_t *it, const char *date, size_t k)
 	row->title = pp_xstrdup(title);
 	row->kind = pp_xstrdup(jstr(it, "kind"));
 	row->room = pp_xstrdup(jstr(it, "room"));
-	row->synthesized = strcmp(src, "hallway") == 0 ||
-	    strcmp(src, "lunch") == 0 || (*src == '\0' && synthesized_id(id));
+	row->synthesized = (*src != '\0' && strcmp(src, "programme") != 0) ||
+	    (*src == '\0' && synthesized_id(id));
 	row->must = json_is_true(json_object_get(it, "must"));
 	row->pin = pin;
 	if (pp_tz_parse_iso(jstr(it, "start"), NULL, &row->start) == 0 &&

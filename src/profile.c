@@ -30,7 +30,8 @@ static const char *const crit_names[PP_CRIT__COUNT] = {"job", "depth", "new",
     "speaker"};
 
 static const char *const sections[] = {"plan", "interests", "speakers",
-    "criteria", "must", "skip", "busy", "tickets"};
+    "criteria", "must", "skip", "busy", "tickets", "open-spaces", "expo",
+    "host"};
 
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))
 
@@ -76,6 +77,7 @@ pp_profile_init(struct pp_profile *p)
 	p->networking_weight = 0.5;
 	p->level_bonus = 0.5;
 	p->criteria_bonus = 2.0;
+	pp_venue_init(&p->venue);
 	p->plenary_weight = 3.0;
 }
 
@@ -147,6 +149,13 @@ pp_profile_fini(struct pp_profile *p)
 		free(p->busy[i].label);
 	free(p->busy);
 	free_strv(p->busy_files, p->nbusy_files);
+	pp_venue_fini(&p->venue);
+	free_strv(p->venue_files, p->nvenue_files);
+	for (i = 0; i < p->nhosts; i++) {
+		free(p->hosts[i].title);
+		free(p->hosts[i].day);
+	}
+	free(p->hosts);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -372,7 +381,9 @@ enum vtype {
 	V_DAYS,
 	V_BOOL,
 	V_LANGS,
-	V_KINDS
+	V_KINDS,
+	V_OPEN,
+	V_VENUE
 };
 
 struct plan_key {
@@ -406,6 +417,9 @@ static const struct plan_key plan_keys[] = {
     {"level", V_STRING, OFF(level)},
     {"timezone", V_TZ, OFF(tz)},
     {"days", V_DAYS, 0},
+    {"open-spaces-per-day", V_OPEN, OFF(open_spaces)},
+    {"min-expo-minutes", V_MINUTES, OFF(min_expo)},
+    {"venue", V_VENUE, 0},
 };
 
 #define NPLAN_KEYS (sizeof(plan_keys) / sizeof(plan_keys[0]))
@@ -721,6 +735,8 @@ add_ticket(struct pp_profile *p, const char *key, const char *value,
 	t->line = line;
 	return 0;
 }
+static int load_venue(struct pp_profile *p, const char *value, const char *file,
+    struct pp_diags *ds);
 
 static int
 set_plan(struct pp_profile *p, const char *key, const char *value,
@@ -836,6 +852,16 @@ set_plan(struct pp_profile *p, const char *key, const char *value,
 			    "%s: expected yes or no, got '%.40s'", key, value);
 		memcpy(base + k->off, &iv, sizeof(iv));
 		return 0;
+	case V_OPEN:
+		if (parse_uint(value, PP_PROFILE_MAX_OPEN, &iv) != 0)
+			return pp_diag_err(ds, file, line,
+			    "%s: expected a whole number from 0 to %d, "
+			    "got '%.40s'",
+			    key, PP_PROFILE_MAX_OPEN, value);
+		memcpy(base + k->off, &iv, sizeof(iv));
+		return 0;
+	case V_VENUE:
+		return load_venue(p, value, file, ds);
 	}
 	return pp_diag_err(ds, file, line, "internal error: key '%s'", key);
 }
@@ -1064,6 +1090,112 @@ bad:
 	    label, value);
 }
 
+/* One "YYYY-MM-DD HH:MM-HH:MM" value into h; 0 or -1. */
+static int
+parse_hours(const char *value, struct pp_venue_hours *h)
+{
+	char *r;
+	int ok;
+
+	if (!block_shape(value))
+		return -1;
+	memcpy(h->date, value, 10);
+	h->date[10] = '\0';
+	r = trimmed(value + 10, strlen(value + 10));
+	ok = parse_range(r, &h->from, &h->to) == 0;
+	free(r);
+	return ok ? 0 : -1;
+}
+
+/* [open-spaces] (expo 0) and [expo] (expo 1): hours, slot-minutes, and
+ * the board's rooms. */
+static int
+set_venue(struct pp_venue *v, int expo, const char *key, const char *value,
+    const char *file, unsigned line, struct pp_diags *ds)
+{
+	const char *sect = expo ? "expo" : "open-spaces";
+	int iv;
+
+	if (ci_eq(key, "hours")) {
+		struct pp_venue_hours h;
+
+		memset(&h, 0, sizeof(h));
+		if (parse_hours(value, &h) != 0)
+			return pp_diag_err(ds, file, line,
+			    "[%s] hours: expected YYYY-MM-DD HH:MM-HH:MM "
+			    "(start before end), got '%.40s'",
+			    sect, value);
+		h.file = file;
+		h.line = line;
+		*(expo ? pp_venue_hours_add(&v->expo, &v->nexpo)
+		       : pp_venue_hours_add(&v->board, &v->nboard)) = h;
+		return 0;
+	}
+	if (ci_eq(key, "slot-minutes")) {
+		if (parse_uint(value, 240, &iv) != 0 || iv < 5)
+			return pp_diag_err(ds, file, line,
+			    "[%s] slot-minutes: expected minutes from 5 to "
+			    "240, got '%.40s'",
+			    sect, value);
+		*(expo ? &v->expo_slot : &v->board_slot) = iv;
+		return 0;
+	}
+	if (!expo && ci_eq(key, "rooms")) {
+		char **rooms;
+		size_t n = split_list(value, &rooms), i;
+
+		for (i = 0; i < v->nboard_rooms; i++)
+			free(v->board_rooms[i]);
+		free(v->board_rooms);
+		v->board_rooms = rooms;
+		v->nboard_rooms = n;
+		return 0;
+	}
+	return pp_diag_err(ds, file, line,
+	    "unknown key '%.60s' in [%s] (expected hours, slot-minutes%s)", key,
+	    sect, expo ? "" : " or rooms");
+}
+
+/* [host] TITLE = DAY HH:MM: an open space the attendee runs. */
+static int
+add_host(struct pp_profile *p, const char *title, const char *value,
+    const char *file, unsigned line, struct pp_diags *ds)
+{
+	const char *blank = value + strcspn(value, " \t");
+	struct pp_host *h;
+	struct pp_civil c;
+	char *day, *at;
+	int mins = 0, ok;
+
+	day = trimmed(value, (size_t)(blank - value));
+	at = trimmed(blank, strlen(blank));
+	/* The time is optional: without it, any slot of the day's board. */
+	if (*at == '\0')
+		mins = -1;
+	ok = *day != '\0' &&
+	    (mins < 0 ||
+	        (pp_parse_hhmm(at, &mins) == 0 && mins < 1440 &&
+	            strlen(at) <= 5)) &&
+	    ((pp_parse_date(day, &c) == 0 && strlen(day) == 10) ||
+	        pp_weekday_parse(day) >= 0);
+	free(at);
+	if (!ok || !has_words(title)) {
+		free(day);
+		return pp_diag_err(ds, file, line,
+		    "host: '%.60s': expected TITLE = DAY [HH:MM] (DAY a "
+		    "date YYYY-MM-DD or a weekday), got '%.40s'",
+		    title, value);
+	}
+	p->hosts = pp_xreallocarray(p->hosts, p->nhosts + 1, sizeof(*p->hosts));
+	h = &p->hosts[p->nhosts++];
+	h->title = pp_xstrdup(title);
+	h->day = day;
+	h->at = mins;
+	h->file = file;
+	h->line = line;
+	return 0;
+}
+
 int
 pp_profile_set(struct pp_profile *p, const char *section, const char *key,
     const char *value, const char *file, unsigned line, struct pp_diags *ds)
@@ -1099,6 +1231,11 @@ pp_profile_set(struct pp_profile *p, const char *section, const char *key,
 		return add_busy(p, key, value, file, line, ds);
 	if (ci_eq(section, "tickets"))
 		return add_ticket(p, key, value, file, line, ds);
+	if (ci_eq(section, "open-spaces") || ci_eq(section, "expo"))
+		return set_venue(&p->venue, ci_eq(section, "expo"), key, value,
+		    file, line, ds);
+	if (ci_eq(section, "host"))
+		return add_host(p, key, value, file, line, ds);
 	{
 		char buf[96];
 
@@ -1147,6 +1284,7 @@ struct ini_ctx {
 	size_t cap;
 	size_t nread; /* bytes read so far */
 	int read_error, too_big;
+	int venue; /* a venue file: [open-spaces] and [expo] only */
 	enum sect_state sect;
 };
 
@@ -1307,6 +1445,14 @@ key_handler(void *user, const char *section, const char *name,
 	}
 	if (ctx->sect != S_OK)
 		return 1;
+	if (ctx->venue && !ci_eq(section, "open-spaces") &&
+	    !ci_eq(section, "expo")) {
+		pp_diag_err(ctx->ds, ctx->file, ctx->line,
+		    "[%.40s] in a venue file (it holds [open-spaces] and "
+		    "[expo])",
+		    section);
+		return 1;
+	}
 	pp_profile_set(ctx->p, section, name, value, ctx->file, ctx->line,
 	    ctx->ds);
 	return 1; /* keep going: every problem is reported */
@@ -1341,10 +1487,12 @@ file_type(const struct stat *st)
 	return "not a regular file";
 }
 
-int
-pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
-    int *io_error)
+/* Reads the INI file path over p: a profile, or a venue file (venue). */
+static int
+load_path(struct pp_profile *p, const char *path, struct pp_diags *ds,
+    int *io_error, int venue)
 {
+	const char *what = venue ? "venue file" : "profile";
 	struct ini_ctx ctx;
 	struct stat st;
 	int r, fd, fl;
@@ -1355,6 +1503,7 @@ pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
 	ctx.p = p;
 	ctx.file = path;
 	ctx.ds = ds;
+	ctx.venue = venue;
 	/* Non-blocking, so that opening a FIFO nobody writes returns at
 	 * once; the type is checked on the open file, not the name. */
 	fd = open(path, O_RDONLY | O_NONBLOCK);
@@ -1365,7 +1514,7 @@ pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
 			close(fd);
 		if (io_error != NULL)
 			*io_error = 1;
-		return pp_diag_err(ds, path, 0, "cannot open profile: %s",
+		return pp_diag_err(ds, path, 0, "cannot open %s: %s", what,
 		    strerror(err));
 	}
 	/* A pipe is read like a file, to the size limit: --profile
@@ -1377,16 +1526,16 @@ pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
 		if (io_error != NULL)
 			*io_error = 1;
 		if (S_ISDIR(st.st_mode))
-			return pp_diag_err(ds, path, 0,
-			    "cannot read profile: %s", strerror(EISDIR));
+			return pp_diag_err(ds, path, 0, "cannot read %s: %s",
+			    what, strerror(EISDIR));
 		return pp_diag_err(ds, path, 0,
-		    "cannot read profile: %s, not a regular file",
+		    "cannot read %s: %s, not a regular file", what,
 		    file_type(&st));
 	}
 	if (S_ISREG(st.st_mode) && st.st_size > PP_PROFILE_MAX_BYTES) {
 		close(fd);
-		return pp_diag_err(ds, path, 0, "profile is larger than %d KiB",
-		    PP_PROFILE_MAX_BYTES / 1024);
+		return pp_diag_err(ds, path, 0, "%s is larger than %d KiB",
+		    what, PP_PROFILE_MAX_BYTES / 1024);
 	}
 	if ((fl = fcntl(fd, F_GETFL)) != -1)
 		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
@@ -1396,7 +1545,7 @@ pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
 		close(fd);
 		if (io_error != NULL)
 			*io_error = 1;
-		return pp_diag_err(ds, path, 0, "cannot open profile: %s",
+		return pp_diag_err(ds, path, 0, "cannot open %s: %s", what,
 		    strerror(err));
 	}
 	r = load(&ctx);
@@ -1404,13 +1553,34 @@ pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
 	if (ctx.read_error != 0) {
 		if (io_error != NULL)
 			*io_error = 1;
-		return pp_diag_err(ds, path, 0, "cannot read profile: %s",
+		return pp_diag_err(ds, path, 0, "cannot read %s: %s", what,
 		    strerror(ctx.read_error));
 	}
 	if (ctx.too_big)
-		return pp_diag_err(ds, path, 0, "profile is larger than %d KiB",
-		    PP_PROFILE_MAX_BYTES / 1024);
+		return pp_diag_err(ds, path, 0, "%s is larger than %d KiB",
+		    what, PP_PROFILE_MAX_BYTES / 1024);
 	return r;
+}
+
+int
+pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
+    int *io_error)
+{
+	return load_path(p, path, ds, io_error, 0);
+}
+
+/* [plan] venue = FILE: the path (relative to the profile's directory) is
+ * kept, for diagnostics that name it, and the file read over p. */
+static int
+load_venue(struct pp_profile *p, const char *value, const char *file,
+    struct pp_diags *ds)
+{
+	char *path = busy_path(file, value);
+
+	p->venue_files = pp_xreallocarray(p->venue_files, p->nvenue_files + 1,
+	    sizeof(*p->venue_files));
+	p->venue_files[p->nvenue_files++] = path;
+	return load_path(p, path, ds, NULL, 1);
 }
 
 int

@@ -193,7 +193,7 @@ crit_text(unsigned mask, char *buf, size_t size)
 
 static const char *const plan_cols[] = {"date", "start", "end", "kind", "class",
     "title", "speakers", "room", "score", "must", "reason", "id", "url",
-    "video_url", "matched", "language", "criteria", NULL};
+    "video_url", "matched", "language", "criteria", "networking_source", NULL};
 
 int
 pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
@@ -222,9 +222,7 @@ pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
 			pp_tz_format_hhmm(tz, it->end, buf);
 			field(&o, buf);
 			field(&o, pp_kind_name(it->kind));
-			field(&o,
-			    it->cls == PP_CLASS_NETWORKING ? "networking"
-			                                   : "talk");
+			field(&o, pp_item_class_name(it));
 			text(&o, it->title);
 			text(&o,
 			    ev != NULL ? join(&sb, ev->speakers, ev->nspeakers)
@@ -246,6 +244,12 @@ pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
 			crit_text(it->crit & m->crit_active, where,
 			    sizeof(where));
 			text(&o, where);
+			/* Where the item's networking minutes count (the
+			 * text totals' sources), "" when they do not. */
+			field(&o,
+			    it->cls == PP_CLASS_NETWORKING && it->counts
+			        ? pp_net_src_name(pp_item_net_src(it))
+			        : "");
 			end_row(&o);
 		}
 	}

@@ -751,6 +751,10 @@ pp_write_ics(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 			struct item_desc x;
 			char idbuf[PP_ITEM_ID_MAX];
 
+			/* A busy block is in the attendee's own calendar
+			 * already (or their profile): not again. */
+			if (it->src == PP_ITEM_BUSY)
+				continue;
 			memset(&x, 0, sizeof(x));
 			x.ev = it->ev;
 			x.kind = it->kind;

@@ -232,6 +232,55 @@ refs(const struct pp_ref *r, size_t n)
 	return a;
 }
 
+/* The venue as the model read it, and what the attendee wants of it. */
+static json_t *
+venue_hours(const struct pp_venue_hours *h, size_t n)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		json_t *y = json_object();
+
+		set(y, "date", str(h[i].date));
+		set(y, "from", hhmm(h[i].from));
+		set(y, "to", hhmm(h[i].to));
+		json_array_append_new(a, y);
+	}
+	return a;
+}
+
+static json_t *
+venue(const struct pp_profile *p)
+{
+	const struct pp_venue *v = &p->venue;
+	json_t *o = json_object(), *x;
+	size_t i;
+
+	x = json_object();
+	set(x, "hours", venue_hours(v->board, v->nboard));
+	set(x, "slot_minutes", json_integer(v->board_slot));
+	set(x, "rooms",
+	    strv((const char *const *)v->board_rooms, v->nboard_rooms));
+	set(o, "open_spaces", x);
+	x = json_object();
+	set(x, "hours", venue_hours(v->expo, v->nexpo));
+	set(x, "slot_minutes", json_integer(v->expo_slot));
+	set(o, "expo", x);
+	x = json_array();
+	for (i = 0; i < p->nhosts; i++) {
+		json_t *y = json_object();
+
+		set(y, "title", str(p->hosts[i].title));
+		set(y, "day", str(p->hosts[i].day));
+		set(y, "at",
+		    p->hosts[i].at >= 0 ? hhmm(p->hosts[i].at) : json_null());
+		json_array_append_new(x, y);
+	}
+	set(o, "hosts", x);
+	return o;
+}
+
 static json_t *
 profile(const struct pp_model *m)
 {
@@ -305,21 +354,10 @@ profile(const struct pp_model *m)
 	set(o, "busy", x);
 	set(o, "busy_files",
 	    strv((const char *const *)p->busy_files, p->nbusy_files));
+	set(o, "open_spaces_per_day", json_integer(p->open_spaces));
+	set(o, "min_expo_minutes", json_integer(p->min_expo));
+	set(o, "venue", venue(p));
 	return o;
-}
-
-static const char *
-source_name(enum pp_item_src s)
-{
-	switch (s) {
-	case PP_ITEM_HALLWAY:
-		return "hallway";
-	case PP_ITEM_LUNCH:
-		return "lunch";
-	case PP_ITEM_EVENT:
-	default:
-		return "programme";
-	}
 }
 
 /* Where the profile's terms matched the event (pp_score match). */
@@ -371,6 +409,28 @@ crit_names(unsigned mask)
 	return a;
 }
 
+/* A poster session's posters: [{id, title, speakers, match}], match
+ * when the profile's terms matched the poster. */
+static json_t *
+posters(const struct pp_model *m, const struct pp_item *it)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < it->nmembers; i++) {
+		const struct pp_event *ev = it->members[i];
+		const struct pp_score *sc = pp_model_event_score(m, ev);
+		json_t *o = json_object();
+
+		set(o, "id", str(ev->id));
+		set(o, "title", str(ev->title));
+		set(o, "speakers", strv(ev->speakers, ev->nspeakers));
+		set(o, "match", json_boolean(sc != NULL && sc->nmatch > 0));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 static json_t *
 item(const struct pp_model *m, const struct pp_item *it)
 {
@@ -381,10 +441,8 @@ item(const struct pp_model *m, const struct pp_item *it)
 
 	set(o, "id", str(pp_item_id(it, tz, idbuf)));
 	set(o, "kind", json_string_nocheck(pp_kind_name(it->kind)));
-	set(o, "class",
-	    json_string_nocheck(
-	        it->cls == PP_CLASS_NETWORKING ? "networking" : "talk"));
-	set(o, "source", json_string_nocheck(source_name(it->src)));
+	set(o, "class", json_string_nocheck(pp_item_class_name(it)));
+	set(o, "source", json_string_nocheck(pp_item_src_name(it->src)));
 	set(o, "title", str(it->title));
 	set(o, "start", iso(tz, it->start));
 	set(o, "end", iso(tz, it->end));
@@ -404,6 +462,30 @@ item(const struct pp_model *m, const struct pp_item *it)
 	set(o, "matches", matches(m, ev));
 	set(o, "lang", opt(ev != NULL ? ev->lang : NULL));
 	set(o, "criteria", crit_names(it->crit & m->crit_active));
+	if (it->nmembers > 0)
+		set(o, "posters", posters(m, it));
+	return o;
+}
+
+/* The day's networking minutes by source, every source present:
+ * {"hallway": 70, "open_spaces": 120, ...}. */
+static json_t *
+by_source(const struct pp_plan_day *d)
+{
+	json_t *o = json_object();
+	int s;
+
+	for (s = 0; s < PP_NET__COUNT; s++) {
+		char key[32];
+		size_t k;
+
+		snprintf(key, sizeof(key), "%s",
+		    pp_net_src_name((enum pp_net_src)s));
+		for (k = 0; key[k] != '\0'; k++)
+			if (key[k] == ' ')
+				key[k] = '_';
+		set(o, key, json_integer(d->net_by_src[s]));
+	}
 	return o;
 }
 
@@ -422,6 +504,7 @@ day(const struct pp_model *m, const struct pp_plan_day *d)
 	set(x, "talks", json_integer(d->talks));
 	set(x, "talk_minutes", json_integer(d->talk_minutes));
 	set(x, "networking_minutes", json_integer(d->networking_minutes));
+	set(x, "networking_by_source", by_source(d));
 	/* hallway runs shorter than min-networking-block: free time, not
 	 * items, worth their value */
 	set(x, "short_hallway_minutes", json_integer(d->free_minutes));

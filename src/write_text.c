@@ -6,7 +6,8 @@
  *
  * Kind markers: "●" talk load (talk, keynote, tutorial, ...), "◆" a
  * networking event of the programme (open space, expo, meal, break, ...),
- * "○" a block pyplan synthesized (hallway track, free lunch).  With colour
+ * "○" a block pyplan synthesized (hallway track, free lunch), "■" a
+ * busy block the plan keeps free.  With colour
  * on, headings are bold, networking lines dim and must-see lines yellow.
  *
  * Layout (the man page's TEXT OUTPUT says the same).  Widths are display
@@ -46,6 +47,7 @@
 #define MARK_TALK "\xe2\x97\x8f"       /* U+25CF BLACK CIRCLE */
 #define MARK_NETWORKING "\xe2\x97\x86" /* U+25C6 BLACK DIAMOND */
 #define MARK_SYNTH "\xe2\x97\x8b"      /* U+25CB WHITE CIRCLE */
+#define MARK_BUSY "\xe2\x96\xa0"       /* U+25A0 BLACK SQUARE */
 #define SEP " \xc2\xb7 "               /* " · " */
 #define ELLIPSIS "\xe2\x80\xa6"        /* U+2026 */
 #define GAP 2                          /* blanks between columns */
@@ -267,6 +269,27 @@ fmt_cap(char *buf, size_t size, long n, int cap, int zero_is_off)
 
 /* The rows of every planned item, all days, so columns line up across
  * days; day d's rows start at first[d]. */
+/* "matching: A; B": the posters of a poster session that match the
+ * profile (caller frees; "" when none does). */
+static char *
+matching_posters(const struct pp_model *m, const struct pp_item *it)
+{
+	struct pp_sbuf b = {NULL, 0, 0};
+	size_t i;
+
+	pp_sbuf_adds(&b, "");
+	for (i = 0; i < it->nmembers; i++) {
+		const struct pp_score *sc =
+		    pp_model_event_score(m, it->members[i]);
+
+		if (sc == NULL || sc->nmatch == 0)
+			continue;
+		pp_sbuf_adds(&b, b.len == 0 ? "matching: " : "; ");
+		pp_sbuf_adds(&b, it->members[i]->title);
+	}
+	return b.s;
+}
+
 static void
 plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
     size_t *first)
@@ -288,13 +311,17 @@ plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
 			char range[PP_TIME_RANGE_SIZE], *sp, *why, *lead;
 			const char *mark;
 
-			if (it->src != PP_ITEM_EVENT)
+			if (it->src == PP_ITEM_POSTERS)
+				mark = MARK_NETWORKING;
+			else if (it->src == PP_ITEM_BUSY)
+				mark = MARK_BUSY;
+			else if (it->src != PP_ITEM_EVENT)
 				mark = MARK_SYNTH;
 			else if (it->cls == PP_CLASS_NETWORKING)
 				mark = MARK_NETWORKING;
 			else
 				mark = MARK_TALK;
-			if (it->must)
+			if (it->must && it->src != PP_ITEM_BUSY)
 				r->sgr = SGR_MUST;
 			else if (it->src != PP_ITEM_EVENT ||
 			    it->cls == PP_CLASS_NETWORKING)
@@ -303,7 +330,8 @@ plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
 			lead = pp_xasprintf("  %s  %s ", range, mark);
 			r->lead = pp_term_clean(lead, 0);
 			free(lead);
-			sp = pp_event_speakers(it->ev, ", ");
+			sp = it->nmembers > 0 ? matching_posters(pl->m, it)
+			                      : pp_event_speakers(it->ev, ", ");
 			why = pp_item_reason(it);
 			r->f[F_TITLE] = pp_term_clean(it->title, 0);
 			r->f[F_SPEAKERS] = pp_term_clean(sp, 0);
@@ -313,7 +341,8 @@ plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
 			 * ("lunch" for "Lunch (free block)"). */
 			r->filler =
 			    strcasecmp(r->f[F_REASON], r->f[F_TITLE]) == 0 ||
-			    (it->src != PP_ITEM_EVENT && !it->must) ||
+			    (it->src != PP_ITEM_EVENT &&
+			        it->src != PP_ITEM_POSTERS && !it->must) ||
 			    (it->cls == PP_CLASS_NETWORKING &&
 			        strcmp(why, "networking") == 0);
 			free(sp);
@@ -324,12 +353,31 @@ plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
 	t->lead = t->n > 0 ? pp_utf8_width(t->rows[0].lead) : 0;
 }
 
+/* ": open spaces 120, expo 60, hallway 70, meals 60": the day's
+ * networking minutes by source (the sources with any), in buf. */
+static void
+net_sources(const struct pp_plan_day *pd, char *buf, size_t size)
+{
+	size_t len = 0;
+	int s;
+
+	buf[0] = '\0';
+	for (s = 0; s < PP_NET__COUNT && len < size; s++) {
+		if (pd->net_by_src[s] <= 0)
+			continue;
+		len += (size_t)snprintf(buf + len, size - len, "%s%s %ld",
+		    len == 0 ? ": " : ", ", pp_net_src_name((enum pp_net_src)s),
+		    pd->net_by_src[s]);
+	}
+}
+
 static void
 write_day(struct out *o, const struct pp_plan *pl, const struct pp_plan_day *pd,
     const struct table *t, size_t first, struct pp_sbuf *l)
 {
 	const struct pp_rules *p = &pl->m->rules;
-	char head[64], talks[32], tmin[32], net[32], score[32], tot[192];
+	char head[64], talks[32], tmin[32], net[32], score[32], tot[512],
+	    src[224];
 	size_t i;
 
 	snprintf(head, sizeof(head), "%s %s", pp_weekday_name(pd->md->date),
@@ -343,10 +391,11 @@ write_day(struct out *o, const struct pp_plan *pl, const struct pp_plan_day *pd,
 	fmt_cap(tmin, sizeof(tmin), pd->talk_minutes, p->max_talk_minutes, 0);
 	fmt_cap(net, sizeof(net), pd->networking_minutes, p->min_networking, 1);
 	pp_score_format(pd->score, score);
+	net_sources(pd, src, sizeof(src));
 	snprintf(tot, sizeof(tot),
-	    "  talks %s" SEP "talk minutes %s" SEP "networking %s min" SEP
+	    "  talks %s" SEP "talk minutes %s" SEP "networking %s min%s" SEP
 	    "score %s",
-	    talks, tmin, net, score);
+	    talks, tmin, net, src, score);
 	text_line(o, tot, 4, NULL);
 }
 

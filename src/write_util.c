@@ -64,13 +64,21 @@ pp_event_speakers(const struct pp_event *ev, const char *sep)
 	return s;
 }
 
+const char *
+pp_item_class_name(const struct pp_item *it)
+{
+	return it->cls == PP_CLASS_NETWORKING ? "networking"
+	    : it->cls == PP_CLASS_TALK        ? "talk"
+	                                      : "info";
+}
+
 static char *
 item_reason(const struct pp_item *it)
 {
 	const char *why = it->reason != NULL ? it->reason : "";
 	const char *label = NULL;
 
-	if (it->must)
+	if (it->must && it->src != PP_ITEM_BUSY)
 		label = "must-see";
 	else if (it->src == PP_ITEM_HALLWAY)
 		label = "hallway track";
@@ -154,7 +162,7 @@ pp_item_id(const struct pp_item *it, const char *tz, char buf[PP_ITEM_ID_MAX])
 	        &c) != 0)
 		pp_tz_to_civil("UTC", it->start, &c);
 	snprintf(buf, PP_ITEM_ID_MAX, "%s-%04u-%02u-%02u-%02u%02u",
-	    it->src == PP_ITEM_LUNCH ? "lunch" : "hallway",
+	    it->src == PP_ITEM_BOARD ? "open-space" : pp_item_src_name(it->src),
 	    (unsigned)c.year % 10000u, (unsigned)c.month % 100u,
 	    (unsigned)c.day % 100u, (unsigned)c.hour % 100u,
 	    (unsigned)c.min % 100u);

@@ -21,16 +21,19 @@
 
 /*
  * The largest values the solver's state holds (src/solve.c packs one
- * day's state into 64 bits: 8 bits of talks, 11 of talk minutes, 8 of
- * streak, 11 of networking minutes, 11 of an unfinished hallway run, 8 of
- * must-see items, and 7 of flags and criteria).  A cap that could bind on
+ * day's state into 64 bits: 8 bits of talks, 11 of talk minutes, 7 of
+ * streak, 11 of networking minutes, 11 of an unfinished hallway run, 6 of
+ * must-see items, 2 of open-space slots, 2 of expo segments, and 6 of
+ * flags and criteria).  A cap that could bind on
  * a day but lies beyond its limit, or a day with more must-see events, is
  * refused by pp_model_build with an error naming the day and the cap.
  */
-#define PP_MODEL_MAX_TALKS 255     /* max-talks-per-day that binds */
-#define PP_MODEL_MAX_MINUTES 2047  /* talk, networking, hallway minutes */
-#define PP_MODEL_MAX_STREAK 255    /* max-consecutive-talks that binds */
-#define PP_MODEL_MAX_MUST 255      /* must-see events on one day */
+#define PP_MODEL_MAX_TALKS 255    /* max-talks-per-day that binds */
+#define PP_MODEL_MAX_MINUTES 2047 /* talk, networking, hallway minutes */
+#define PP_MODEL_MAX_STREAK 127   /* max-consecutive-talks that binds */
+#define PP_MODEL_MAX_MUST 61      /* must-see events on one day */
+#define PP_MODEL_MAX_OPEN 3 /* open-spaces-per-day (PP_PROFILE_MAX_OPEN) */
+#define PP_MODEL_MAX_EXPO 3 /* expo segments min-expo-minutes asks for */
 #define PP_RULE_OFF ((unsigned)-1) /* a cap that cannot bind on the day */
 #define PP_MODEL_NO_DAY ((size_t)-1)
 #define PP_ITEM_NONE ((size_t)-1)
@@ -38,7 +41,32 @@
 enum pp_item_src {
 	PP_ITEM_EVENT,   /* a programme event */
 	PP_ITEM_HALLWAY, /* synthesized: a segment of the hallway track */
-	PP_ITEM_LUNCH    /* synthesized: a free lunch block */
+	PP_ITEM_LUNCH,   /* synthesized: a free lunch block */
+	PP_ITEM_BOARD,   /* synthesized: a slot of the open-space board, its
+	                    topic chosen on site (venue.h) */
+	PP_ITEM_HOST,    /* synthesized: a board slot the attendee hosts
+	                    ([host]); must */
+	PP_ITEM_EXPO,    /* synthesized: a segment of the expo hall's hours */
+	PP_ITEM_POSTERS, /* the posters of the programme at one time and
+	                    place, as one poster session (members) */
+	PP_ITEM_BUSY     /* a busy block, cut to its day's planning window:
+	                    must, so every output shows it; networking when
+	                    its label ends in "(networking)" (booth duty),
+	                    else neither talk nor networking (class info) */
+};
+
+/* Where networking minutes come from (the "by source" split of a plan):
+ * by the item's kind; a break counts as a meal. */
+enum pp_net_src {
+	PP_NET_OPEN_SPACE,
+	PP_NET_EXPO,
+	PP_NET_POSTER,
+	PP_NET_SOCIAL,
+	PP_NET_HALLWAY,
+	PP_NET_MEAL,
+	PP_NET_BOOTH, /* busy blocks marked as networking */
+	PP_NET_OTHER,
+	PP_NET__COUNT
 };
 
 struct pp_item {
@@ -68,6 +96,16 @@ struct pp_item {
 	                PP_ITEM_NONE */
 	size_t prev; /* hallway: the segment that ends where this one starts */
 	const char *reason; /* borrowed, "" if none */
+	int open;           /* an open-space slot: counts towards
+	                       open-spaces-per-day (kind open-space) */
+	unsigned expo;      /* expo segments it holds towards min-expo-minutes:
+	                       minutes / [expo] slot-minutes (kind expo) */
+	int host_any;       /* a slot an untimed host may take ([host] TITLE =
+	                       DAY): the plan holds one of the day's */
+	const struct pp_event *const *members; /* a poster session's
+	                   posters, in programme order (borrowed from the
+	                   model); NULL otherwise */
+	size_t nmembers;
 };
 
 /* Why a programme event is not a candidate. */
@@ -115,6 +153,10 @@ struct pp_day_rules {
 	unsigned min_run;          /* minutes a hallway run needs (min-block) */
 	int lunch;                 /* 1: a lunch item is required */
 	int open;                  /* 1: some programme event is a candidate */
+	unsigned min_open; /* open-space items the day needs: the profile's
+	                      open-spaces-per-day, or the most open-space
+	                      candidates that fit without overlapping when
+	                      fewer do */
 };
 
 struct pp_model_day {
@@ -134,7 +176,9 @@ struct pp_model_day {
 /* A block the plan keeps free, with what the model made of it. */
 struct pp_model_busy {
 	int64_t start, end;
-	char *label; /* owned by the model */
+	char *label;    /* owned by the model */
+	int networking; /* the label ends in "(networking)": booth duty and
+	                   the like, networking time (pp_busy_networking) */
 	const char *file;
 	unsigned line;
 	size_t day;      /* the planned day it falls on, or PP_MODEL_NO_DAY */
@@ -158,6 +202,17 @@ struct pp_model {
 	unsigned crit_active; /* criteria that have terms */
 	int64_t crit_bonus;   /* score units per covered criterion */
 	int64_t min_block, room_change, lunch_len; /* seconds */
+	unsigned expo_need;        /* expo segments the plan needs over all days
+	                              (min-expo-minutes / expo_unit, rounded up) */
+	long expo_unit;            /* minutes of one expo segment ([expo]
+	                              slot-minutes) */
+	unsigned char *host_clash; /* one per profile host: 1 when it cannot
+	                              be placed (board closed, busy, outside
+	                              the window, no such day) */
+	const struct pp_event **posters; /* the members of every poster
+	                                    session (owned) */
+	char **strings; /* titles and reasons the model made (owned) */
+	size_t nstrings;
 };
 
 /*
@@ -215,8 +270,9 @@ pp_model_event_index(const struct pp_model *m, const struct pp_event *ev);
 const struct pp_score *
 pp_model_event_score(const struct pp_model *m, const struct pp_event *ev);
 
-/* The model's day and candidate that ev became (*day, *item), or -1 when
- * it is no candidate. */
+/* The model's day and candidate that ev became (*day, *item): its own
+ * item, or the poster session it is a member of; -1 when it is no
+ * candidate. */
 int pp_model_event_item(const struct pp_model *m, const struct pp_event *ev,
     size_t *day, size_t *item);
 
@@ -239,6 +295,24 @@ size_t pp_instants_sort(int64_t *v, size_t n);
 
 /* The index of the first of the n sorted instants of v at or after t. */
 size_t pp_instants_find(const int64_t *v, size_t n, int64_t t);
+
+/* Where an item comes from, as the writers name it: "programme",
+ * "hallway", "lunch", "board", "host", "expo", "posters" or "busy"
+ * (static). */
+const char *pp_item_src_name(enum pp_item_src s);
+
+/* The source of networking item it's minutes (pp_net_src). */
+enum pp_net_src pp_item_net_src(const struct pp_item *it);
+
+/* "open spaces", "expo", "posters", "socials", "hallway", "meals",
+ * "booth", "other" (the enum's order, which the text summary keeps): the name
+ * of a source in text; JSON keys use it with '_' for ' '. */
+const char *pp_net_src_name(enum pp_net_src s);
+
+/* 1 if a busy block's label marks it as networking: it ends in
+ * "(networking)", ignoring ASCII case and blanks around it ("booth duty
+ * (networking)"). */
+int pp_busy_networking(const char *label);
 
 /* 1 if a and b need room-change time between them (both have rooms and
  * share none). */

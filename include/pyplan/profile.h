@@ -11,8 +11,12 @@
 #include <stddef.h>
 
 #include "pyplan/diag.h"
+#include "pyplan/venue.h"
 
 #define PP_UNLIMITED (-1)
+
+/* The most open-space slots a day may ask for (the solver's state). */
+#define PP_PROFILE_MAX_OPEN 3
 
 /* The largest profile file read, in bytes (a profile is a few hundred). */
 #define PP_PROFILE_MAX_BYTES (1024 * 1024)
@@ -100,6 +104,16 @@ struct pp_profile {
 	size_t nbusy;
 	char **busy_files; /* --busy FILE (.ics or CSV), owned */
 	size_t nbusy_files;
+
+	/* Networking the venue offers (venue.h) and what the attendee wants
+	 * of it. */
+	int open_spaces; /* open-spaces-per-day: board slots, 0 = none */
+	int min_expo;    /* min-expo-minutes over the conference, 0 = none */
+	struct pp_venue venue; /* [open-spaces], [expo], venue = FILE */
+	char **venue_files;    /* venue files read, owned (diagnostics) */
+	size_t nvenue_files;
+	struct pp_host *hosts; /* [host], --host */
+	size_t nhosts;
 };
 
 /*
@@ -198,6 +212,17 @@ int pp_profile_load_string(struct pp_profile *p, const char *name,
  *             "file" value that starts with a date and a blank is an
  *             inline block instead, "YYYY-MM-DD HH:MM-HH:MM [LABEL]"
  *             (label "busy" when none): so --busy takes either.
+ *   open-spaces hours = YYYY-MM-DD HH:MM-HH:MM (repeatable: the board is
+ *             open then), slot-minutes = 5..240, rooms = a list.
+ *   expo      hours = YYYY-MM-DD HH:MM-HH:MM (repeatable), slot-minutes.
+ *   host      TITLE = DAY [HH:MM] (DAY a date or a weekday): an open
+ *             space the attendee hosts, repeatable; without a time at is
+ *             -1 (any board slot of the day).
+ *   plan      also open-spaces-per-day: 0..PP_PROFILE_MAX_OPEN;
+ *             min-expo-minutes: 0..1440; venue = FILE: reads FILE's
+ *             [open-spaces] and [expo] (relative to the profile's
+ *             directory, as busy files; any other section in it is an
+ *             error).
  *
  * Cross-field rules are not checked here, as flags may arrive in any
  * order: the caller runs pp_profile_check once every flag is applied.  A

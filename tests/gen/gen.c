@@ -452,6 +452,17 @@ gen_oracle(FILE *fp, struct prog *pg, const struct opts *o)
 			rooms[r] = (j + r) % o->rooms;
 		write_row(fp, pg, k, day, start, start + dur, rooms, nrooms);
 	}
+	/* On some seeds a poster wall: two to four posters at one time and
+	 * place, which the model turns into one poster session. */
+	if (chance(30)) {
+		int day = rn(o->days), dur = duration_for(G_POSTER), n = rr(2, 4);
+		int start = rr(9 * 60, 16 * 60), room = rn(o->rooms);
+
+		start -= start % grid;
+		for (j = 0; j < n; j++)
+			write_row(fp, pg, G_POSTER, day, start, start + dur,
+			    &room, chance(30) ? 0 : 1);
+	}
 }
 
 /* Bench mode: a realistic conference grid. */
@@ -543,6 +554,78 @@ random_event(const struct prog *pg, int talk_only)
 			return i;
 	}
 	return -1;
+}
+
+/*
+ * The venue on some seeds, drawn after everything else so that the rest
+ * of an instance does not change: open-space boards and expo hours on
+ * random days (slots of 20 to 60 minutes), open-spaces-per-day 0..3,
+ * min-expo-minutes up to three segments, and sometimes a hosted open
+ * space, on a board slot or (seldom, a designed clash) off it.
+ */
+static void
+venue_oracle(FILE *fp, const struct prog *pg, const struct opts *o)
+{
+	static const int slots[] = { 20, 30, 45, 60 };
+	char a[16], b[16], date[48];
+	int i, n, from, len, bslot = 60, eslot = 30, board = chance(40),
+	    expo = chance(40), hfrom = -1, hday = 0;
+
+	if (!board && !expo)
+		return;
+	bslot = PICK(slots);
+	eslot = PICK(slots);
+	fputs("\n[plan]\n", fp);
+	if (board)
+		fprintf(fp, "open-spaces-per-day = %d\n",
+		    chance(50) ? 1 : rr(0, 3));
+	if (expo)
+		fprintf(fp, "min-expo-minutes = %d\n", rr(0, 3 * eslot));
+	if (board) {
+		fprintf(fp, "\n[open-spaces]\nslot-minutes = %d\n", bslot);
+		n = rr(1, 3);
+		for (i = 0; i < n; i++) {
+			int day = rn(o->days);
+
+			from = 5 * rr(8 * 12, 17 * 12);
+			len = bslot * rr(1, 6);
+			date_of(pg, day, date, sizeof(date));
+			hhmm(a, sizeof(a), from);
+			hhmm(b, sizeof(b), from + len > 1440 ? 1440 : from + len);
+			if (from + bslot > 1440)
+				continue;
+			fprintf(fp, "hours = %s %s-%s\n", date, a, b);
+			hfrom = from + bslot * rn(len / bslot);
+			hday = day;
+		}
+	}
+	if (expo) {
+		fprintf(fp, "\n[expo]\nslot-minutes = %d\n", eslot);
+		n = rr(1, 3);
+		for (i = 0; i < n; i++) {
+			int day = rn(o->days);
+
+			from = 5 * rr(8 * 12, 17 * 12);
+			len = 5 * rr(6, 72);
+			if (from + len > 1440)
+				len = 1440 - from;
+			date_of(pg, day, date, sizeof(date));
+			hhmm(a, sizeof(a), from);
+			hhmm(b, sizeof(b), from + len);
+			fprintf(fp, "hours = %s %s-%s\n", date, a, b);
+		}
+	}
+	if (board && hfrom >= 0 && chance(30)) {
+		if (chance(20))
+			hfrom = 5 * rr(0, 287); /* most likely a closed board */
+		date_of(pg, hday, date, sizeof(date));
+		hhmm(a, sizeof(a), hfrom);
+		fprintf(fp, "\n[host]\nMy open space = %s %s\n", date, a);
+	}
+	if (board && hfrom >= 0 && chance(30)) { /* any slot of the day */
+		date_of(pg, hday, date, sizeof(date));
+		fprintf(fp, "\n[host]\nAny slot = %s\n", date);
+	}
 }
 
 static void
@@ -736,7 +819,9 @@ refs:
 		date_of(pg, day, date, sizeof(date));
 		hhmm(a, sizeof(a), s);
 		hhmm(b, sizeof(b), e);
-		fprintf(fp, "block %d = %s %s-%s\n", i, date, a, b);
+		/* The second block is booth duty, networking time. */
+		fprintf(fp, "block %d%s = %s %s-%s\n", i,
+		    i == 1 ? " (networking)" : "", date, a, b);
 	}
 	if (scenario == 2 && nmust > 0 && !tz_set) {
 		const struct ev *e = &pg->ev[must[0]];
@@ -761,6 +846,7 @@ refs:
 	fputs("\n[tickets]\n", fp);
 	if (chance(25))
 		fprintf(fp, "kind = %s\n", chance(50) ? "tutorial" : "workshop");
+	venue_oracle(fp, pg, o);
 }
 
 static void

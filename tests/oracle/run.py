@@ -36,7 +36,8 @@ import check_plan  # noqa: E402  (the independent checker)
 
 # The constraint families pyplan's infeasibility messages must name.
 NAMES = re.compile(r"must-see|max-talks-per-day|max-talk-minutes-per-day|"
-                   r"max-consecutive-talks|min-networking-minutes|lunch")
+                   r"max-consecutive-talks|min-networking-minutes|lunch|"
+                   r"open-spaces-per-day|min-expo-minutes|host '")
 
 
 def sizes(seed, mode=""):
@@ -77,7 +78,9 @@ FAMILY_ROWS = {"talks": "max-talks-per-day",
                "tmin": "max-talk-minutes-per-day",
                "streak": "max-consecutive-talks",
                "net": "min-networking-minutes",
-               "lunch": "lunch"}
+               "lunch": "lunch",
+               "open": "open-spaces-per-day",
+               "hostany": "host"}
 
 
 def parse_lp(text):
@@ -136,7 +139,7 @@ def parse_diagnosis(msg):
     for name in FAMILY_ROWS.values():
         if re.search(r"(: |, )" + name + r"[ =]", text):
             fams.add(name)
-    m = re.search(r"must-see ('.*)$", text)
+    m = re.search(r"must-see ('.*?)(?:, host '.*)?$", text)
     if m:
         titles = re.findall(r"'([^']*)'", m.group(1))
     return date, fams, titles
@@ -152,6 +155,8 @@ def restricted_lp(parsed, day, fams, musts):
         prefix, d = m.group(1), int(m.group(2))
         if prefix in ("crit", "cov"):
             out.extend(r)
+            continue
+        if prefix in ("expo", "hostx"):  # not rules of one day
             continue
         if d != day:
             continue
