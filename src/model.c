@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model_int.h"
 #include "pyplan/model.h"
 #include "pyplan/ref.h"
 #include "pyplan/tz.h"
@@ -448,6 +449,8 @@ pp_excl_text(enum pp_excl e)
 		return "is cancelled";
 	case PP_EXCL_INFO:
 		return "is a notice, not an event to attend";
+	case PP_EXCL_PAST:
+		return "starts before --now and is not in the old plan";
 	case PP_EXCL_NONE:
 	default:
 		return "";
@@ -516,8 +519,8 @@ must_left_out(const struct pp_model *m, size_t i, const char *date,
 	}
 }
 
-static void
-add_item(struct pp_model_day *d, size_t *cap, const struct pp_item *it)
+void
+pp_model_add_item(struct pp_model_day *d, size_t *cap, const struct pp_item *it)
 {
 	d->items = pp_xgrowarray(d->items, cap, d->n + 1, sizeof(*d->items));
 	d->items[d->n++] = *it;
@@ -552,6 +555,7 @@ event_item(const struct pp_model *m, const struct pp_model_day *d, size_t i,
 	it->lunch = ev->kind == PP_KIND_MEAL && m->lunch_len > 0 &&
 	    lt - lf >= m->lunch_len;
 	it->next = it->prev = PP_ITEM_NONE;
+	it->was = PP_ITEM_NONE;
 	it->reason = s->reason;
 }
 
@@ -577,7 +581,7 @@ add_candidates(struct pp_model *m, size_t *caps, struct pp_diags *ds)
 			continue;
 		}
 		event_item(m, &m->days[d], i, &it);
-		add_item(&m->days[d], &caps[d], &it);
+		pp_model_add_item(&m->days[d], &caps[d], &it);
 	}
 	return clash;
 }
@@ -617,6 +621,7 @@ synth_item(const struct pp_model *m, struct pp_item *it, enum pp_item_src src,
 	it->counts = hallway || end - start >= m->min_block;
 	it->lunch = !hallway;
 	it->next = it->prev = PP_ITEM_NONE;
+	it->was = PP_ITEM_NONE;
 	it->reason = hallway ? hallway_reason : lunch_reason;
 }
 
@@ -756,7 +761,7 @@ add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 		if (talk[k] <= 0 || net[k] > 0 || busy[k] > 0)
 			continue;
 		synth_item(m, &h, PP_ITEM_HALLWAY, pts[k], pts[k + 1]);
-		add_item(d, cap, &h);
+		pp_model_add_item(d, cap, &h);
 	}
 	free(talk);
 	free(net);
@@ -782,7 +787,7 @@ add_lunch(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 		    starts[i] < d->win_start || starts[i] + len > d->win_end)
 			continue;
 		synth_item(m, &l, PP_ITEM_LUNCH, starts[i], starts[i] + len);
-		add_item(d, cap, &l);
+		pp_model_add_item(d, cap, &l);
 	}
 	free(starts);
 }
@@ -887,8 +892,9 @@ cap_rule(int cap, unsigned long reach)
  * synthesized blocks are networking and change none of it); a binding cap or a
  * must-see count beyond what the solver's state holds is an error naming the
  * day.  Returns 0 or -1. */
-static int
-day_rules(struct pp_model *m, struct pp_model_day *d, struct pp_diags *ds)
+int
+pp_model_day_rules(struct pp_model *m, struct pp_model_day *d,
+    struct pp_diags *ds)
 {
 	const struct pp_rules *g = &m->rules;
 	struct pp_day_rules *r = &d->rules;
@@ -1011,8 +1017,8 @@ number_rooms(struct pp_model *m)
 
 /* Sorts the day's items (the solver's order) and links touching hallway
  * segments. */
-static void
-finish_day(struct pp_model_day *d)
+void
+pp_model_finish_day(struct pp_model_day *d)
 {
 	size_t j, last = PP_ITEM_NONE;
 
@@ -1039,11 +1045,11 @@ static int
 build_day(struct pp_model *m, struct pp_model_day *d, size_t *cap,
     struct pp_diags *ds)
 {
-	int bad = day_rules(m, d, ds);
+	int bad = pp_model_day_rules(m, d, ds);
 
 	add_hallway(m, d, cap);
 	add_lunch(m, d, cap);
-	finish_day(d);
+	pp_model_finish_day(d);
 	return bad;
 }
 
@@ -1054,6 +1060,14 @@ pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
     const struct pp_busy_block *busy, size_t nbusy, struct pp_model **out,
     struct pp_diags *ds)
 {
+	return pp_model_build_replan(tt, p, busy, nbusy, NULL, out, ds);
+}
+
+int
+pp_model_build_replan(const struct pp_timetable *tt, const struct pp_profile *p,
+    const struct pp_busy_block *busy, size_t nbusy, const struct pp_replan *r,
+    struct pp_model **out, struct pp_diags *ds)
+{
 	struct pp_model *m;
 	size_t i, nerr = ds->nerrors, *caps;
 	int clash, bad = 0;
@@ -1062,6 +1076,7 @@ pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
 	m = pp_xcalloc(1, sizeof(*m));
 	m->tt = tt;
 	m->p = p;
+	m->replan = r;
 	m->tz = pp_model_zone(tt, p->tz, ds);
 	set_rules(m, p);
 	score_events(m, ds);
@@ -1076,9 +1091,13 @@ pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
 
 	caps = pp_xcalloc(m->ndays + 1, sizeof(*caps));
 	clash = add_candidates(m, caps, ds);
+	if (r != NULL && pp_model_replan_attend(m, caps, ds) != 0)
+		bad = 1;
 	for (i = 0; i < m->ndays; i++)
 		if (build_day(m, &m->days[i], &caps[i], ds) != 0)
 			bad = 1;
+	if (r != NULL)
+		pp_model_replan_cut(m);
 	free(caps);
 	number_rooms(m);
 	busy_effects(m);
@@ -1102,6 +1121,7 @@ pp_model_free(struct pp_model *m)
 	free(m->scores);
 	free(m->excl);
 	free(m->must);
+	free(m->was_rooms);
 	free(m);
 }
 

@@ -73,6 +73,7 @@ pp_profile_init(struct pp_profile *p)
 	p->lunch_minutes = 30;
 	p->recorded_weight = 0.5;
 	p->talk_base = 0.0;
+	p->change_penalty = 1.0;
 	p->networking_weight = 0.5;
 	p->level_bonus = 0.5;
 	p->criteria_bonus = 2.0;
@@ -378,6 +379,7 @@ static const struct plan_key plan_keys[] = {
     {"level-bonus", V_REAL, OFF(level_bonus)},
     {"criteria-bonus", V_REAL, OFF(criteria_bonus)},
     {"fill-with-talks", V_BOOL, OFF(fill_with_talks)},
+    {"change-penalty", V_REALPOS, OFF(change_penalty)},
     {"level", V_STRING, OFF(level)},
     {"timezone", V_TZ, OFF(tz)},
     {"days", V_DAYS, 0},

@@ -38,7 +38,10 @@
 enum pp_item_src {
 	PP_ITEM_EVENT,   /* a programme event */
 	PP_ITEM_HALLWAY, /* synthesized: a segment of the hallway track */
-	PP_ITEM_LUNCH    /* synthesized: a free lunch block */
+	PP_ITEM_LUNCH,   /* synthesized: a free lunch block */
+	PP_ITEM_ATTENDED /* replanning: an item of the old plan that ended
+	                    before now (or the part of a hallway block before
+	                    now), kept as it was: must-see, never changed */
 };
 
 struct pp_item {
@@ -67,6 +70,15 @@ struct pp_item {
 	                PP_ITEM_NONE */
 	size_t prev; /* hallway: the segment that ends where this one starts */
 	const char *reason; /* borrowed, "" if none */
+	/* Replanning (pp_model_build_replan; PP_ITEM_NONE, NULL and 0
+	 * otherwise): */
+	size_t was;         /* the old plan's row this item is (same event,
+	                       or for attended items the row itself) */
+	const char *was_id; /* attended: the row's id (borrowed from the
+	                       plan file), else NULL */
+	int64_t change;     /* the change term included in score: +penalty
+	                       for an event of the old plan, -penalty for an
+	                       event new to it, 0 for blocks pyplan made up */
 };
 
 /* Why a programme event is not a candidate. */
@@ -77,7 +89,9 @@ enum pp_excl {
 	PP_EXCL_WINDOW,
 	PP_EXCL_DAY,
 	PP_EXCL_CANCELLED, /* the programme says it is cancelled */
-	PP_EXCL_INFO       /* a notice (kind info), not something to attend */
+	PP_EXCL_INFO,      /* a notice (kind info), not something to attend */
+	PP_EXCL_PAST       /* replanning: it starts before now and is not
+	                      an item of the old plan still going on */
 };
 
 /*
@@ -134,6 +148,44 @@ struct pp_model_busy {
 	size_t excluded; /* programme events it keeps out */
 };
 
+struct pp_plan_file;
+
+/*
+ * Replanning from an earlier plan (`build --from PLAN --now T`), as the
+ * model applies it (pp_model_build_replan):
+ *
+ *  - every item of the old plan that ended at or before now is planned
+ *    as it was (PP_ITEM_ATTENDED, must-see, its old times, title, kind
+ *    and room), whatever the new programme says: it counts towards its
+ *    day's caps, streak, networking, lunch and criteria like any item;
+ *    a hallway block of the old plan going on at now is attended up to
+ *    now;
+ *  - an event of the old plan going on at now is kept (must-see) when
+ *    the programme still has it (same id, not cancelled) going on at now;
+ *  - every other event that starts before now is left out
+ *    (PP_EXCL_PAST), and the synthesized blocks start at now at the
+ *    earliest (a hallway segment going on at now is cut there);
+ *  - the rest is planned again with a change penalty: a change is a
+ *    programme event in the symmetric difference of the old plan's
+ *    events that end after now and the new plan's (an old one dropped,
+ *    or a new one added).  Hallway and free lunch blocks are never
+ *    changes: they fill whatever gaps the events leave, and stretch,
+ *    shrink or move with them.  The model puts the penalty into the
+ *    candidates' scores (pp_item.change): +penalty for an event of the
+ *    old plan, -penalty for any other event.  So a plan's score is its
+ *    value - penalty x changes + penalty x (old events after now), the
+ *    last term the same for every plan: the solver and the LP optimise
+ *    value - penalty x changes exactly, with nothing else to know.
+ *
+ * An old plan's row is matched to a programme event by pp_pins_event
+ * (id, else a unique title).
+ */
+struct pp_replan {
+	const struct pp_plan_file *from; /* borrowed: outlives the model */
+	int64_t now;                     /* UTC seconds */
+	int64_t penalty;                 /* score units per change, >= 0 */
+};
+
 struct pp_model {
 	const struct pp_timetable *tt; /* borrowed */
 	const struct pp_profile *p;    /* borrowed: scoring terms, must, skip */
@@ -149,6 +201,9 @@ struct pp_model {
 	unsigned crit_active; /* criteria that have terms */
 	int64_t crit_bonus;   /* score units per covered criterion */
 	int64_t min_block, room_change, lunch_len; /* seconds */
+	const struct pp_replan *replan; /* borrowed; NULL: not replanning */
+	const char **was_rooms;         /* replanning: each old row's room, the
+	                                   room list of its attended item (owned) */
 };
 
 /*
@@ -188,6 +243,15 @@ void pp_model_rules(struct pp_rules *r, const struct pp_profile *p,
 int pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
     const struct pp_busy_block *busy, size_t nbusy, struct pp_model **out,
     struct pp_diags *ds);
+/*
+ * Same, replanning from r (may be NULL: pp_model_build), as struct
+ * pp_replan says.  r and the plan file it names are borrowed and must
+ * outlive the model.  A row of the old plan without times is an error.
+ */
+int pp_model_build_replan(const struct pp_timetable *tt,
+    const struct pp_profile *p, const struct pp_busy_block *busy, size_t nbusy,
+    const struct pp_replan *r, struct pp_model **out, struct pp_diags *ds);
+
 /* Frees the model; no-op on NULL. */
 void pp_model_free(struct pp_model *m);
 

@@ -64,6 +64,8 @@ struct pp_profile {
 	double level_bonus;       /* level-bonus: per hour, level matches */
 	double criteria_bonus;    /* criteria-bonus: per criterion covered */
 	int fill_with_talks;      /* fill-with-talks: 1 = fill free slots */
+	double change_penalty;    /* change-penalty: per change against the
+	                             old plan (build --from) */
 	char *level;              /* level: preferred level, NULL = none */
 	char *tz;                 /* timezone, NULL = the programme's */
 	char **days;              /* days: YYYY-MM-DD, ndays == 0 = all */
@@ -90,7 +92,7 @@ struct pp_profile {
  * room-change-minutes 5, day 00:00-24:00, day-change unset (-1), lunch
  * 11:30-14:00/30, recorded-weight 0.5, talk-base 0, networking-weight 0.5,
  * level-bonus 0.5 (all three per hour), criteria-bonus 2, fill-with-talks
- * no; no level, no time zone, all days, and every list empty.
+ * no, change-penalty 1; no level, no time zone, all days, and every list empty.
  */
 void pp_profile_init(struct pp_profile *p);
 /* Frees everything p owns; p may be initialised again. */
@@ -138,7 +140,8 @@ int pp_profile_load_string(struct pp_profile *p, const char *name,
  *             HH:MM (24:00 allowed); day-change: HH:MM; lunch:
  *             HH:MM-HH:MM/MIN with MIN 1..
  *             the window's length, or "none"; recorded-weight: 0..1;
- *             networking-weight: 0..1000000; talk-base, level-bonus,
+ *             networking-weight, change-penalty: 0..1000000; talk-base,
+ *             level-bonus,
  *             criteria-bonus: -1000000..1000000 (plain decimals, no
  *             exponent, inf or nan); fill-with-talks: yes, true, on,
  *             1 or no, false, off, 0 (ignoring case); level: a word,
