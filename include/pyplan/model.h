@@ -243,15 +243,20 @@ void pp_model_rules(struct pp_rules *r, const struct pp_profile *p,
 int pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
     const struct pp_busy_block *busy, size_t nbusy, struct pp_model **out,
     struct pp_diags *ds);
+/* pp_model_build with the events' words from w (pp_ttwords_new(tt),
+ * borrowed): the same model, without cutting the programme's text again
+ * for each profile (`pyplan batch`).  pp_model_build makes its own. */
+int pp_model_build_words(const struct pp_timetable *tt, struct pp_ttwords *w,
+    const struct pp_profile *p, const struct pp_busy_block *busy, size_t nbusy,
+    struct pp_model **out, struct pp_diags *ds);
 /*
- * Same, replanning from r (may be NULL: pp_model_build), as struct
+ * pp_model_build_words, replanning from r (may be NULL), as struct
  * pp_replan says.  r and the plan file it names are borrowed and must
  * outlive the model.  A row of the old plan without times is an error.
  */
-int pp_model_build_replan(const struct pp_timetable *tt,
+int pp_model_build_replan(const struct pp_timetable *tt, struct pp_ttwords *w,
     const struct pp_profile *p, const struct pp_busy_block *busy, size_t nbusy,
     const struct pp_replan *r, struct pp_model **out, struct pp_diags *ds);
-
 /* Frees the model; no-op on NULL. */
 void pp_model_free(struct pp_model *m);
 
