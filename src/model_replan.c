@@ -108,9 +108,18 @@ pp_model_replan_attend(struct pp_model *m, size_t *caps, struct pp_diags *ds)
 	const struct pp_replan *r = m->replan;
 	const struct pp_plan_file *pf = r->from;
 	int64_t now = r->now;
-	size_t k, d, i;
+	size_t k, d, i, nevents = 0, nfound = 0;
 	int bad = 0;
 
+	for (k = 0; k < pf->n; k++)
+		if (!pf->rows[k].synthesized) {
+			nevents++;
+			nfound += pp_pins_event(m->tt, &pf->rows[k]) != NULL;
+		}
+	if (nevents > 0 && nfound == 0)
+		return pp_diag_err(ds, pf->path, 0,
+		    "no event of the old plan is in the programme: is it a "
+		    "plan of another conference?");
 	m->was_rooms = pp_xcalloc(pf->n + 1, sizeof(*m->was_rooms));
 	for (k = 0; k < pf->n; k++)
 		m->was_rooms[k] = pf->rows[k].room;
@@ -124,6 +133,12 @@ pp_model_replan_attend(struct pp_model *m, size_t *caps, struct pp_diags *ds)
 			    *row->id ? row->id : row->title);
 			continue;
 		}
+		if (!row->synthesized && row->end > now &&
+		    pp_pins_event(m->tt, row) == NULL)
+			pp_diag_warn(ds, pf->path, row->line,
+			    "'%s' of the old plan is no longer in the "
+			    "programme: dropped",
+			    *row->title ? row->title : row->id);
 		if ((d = day_of(m, row->start)) == PP_MODEL_NO_DAY)
 			continue;
 		if (row->end <= now || (row->synthesized && row->start < now)) {

@@ -252,7 +252,10 @@ int pp_model_build_words(const struct pp_timetable *tt, struct pp_ttwords *w,
 /*
  * pp_model_build_words, replanning from r (may be NULL), as struct
  * pp_replan says.  r and the plan file it names are borrowed and must
- * outlive the model.  A row of the old plan without times is an error.
+ * outlive the model.  A row of the old plan without times is an error,
+ * and so is an old plan none of whose events is in the programme (a plan
+ * of another conference); an event of the old plan that ends after now
+ * and is no longer in the programme is a warning.
  */
 int pp_model_build_replan(const struct pp_timetable *tt, struct pp_ttwords *w,
     const struct pp_profile *p, const struct pp_busy_block *busy, size_t nbusy,
