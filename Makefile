@@ -122,8 +122,9 @@ cli: $(BUILD)/pyplan
 # The MILP oracle (tests/oracle/run.py): pyplan's optimum against glpsol's
 # on random instances, and every plan through the independent checker.
 # `check` runs ORACLE_SEEDS instances and a few with large caps and with
-# every talk worth the same; `verify` runs VERIFY_SEEDS, and 200 each of
-# bigger instances, large caps (up to 16/720/8) and equal-valued talks.
+# every talk worth the same, and replanned (build --from, --now, a change
+# penalty); `verify` runs VERIFY_SEEDS, and 200 each of bigger instances,
+# large caps (up to 16/720/8), equal-valued talks and replanned ones.
 ORACLE_SEEDS ?= 200
 ORACLE_EXTRA ?= 20
 VERIFY_SEEDS ?= 2000
@@ -132,12 +133,14 @@ oracle: $(BUILD)/pyplan $(BUILD)/gen
 	@$(ORACLE) $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_SEEDS)
 	@$(ORACLE) -large $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_EXTRA)
 	@$(ORACLE) -flat $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_EXTRA)
+	@$(ORACLE) -replan $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_EXTRA)
 
 verify: $(BUILD)/pyplan $(BUILD)/gen
 	@$(ORACLE) $(BUILD)/pyplan $(BUILD)/gen 1 $(VERIFY_SEEDS)
 	@$(ORACLE) -big $(BUILD)/pyplan $(BUILD)/gen 1 200
 	@$(ORACLE) -large $(BUILD)/pyplan $(BUILD)/gen 1 200
 	@$(ORACLE) -flat $(BUILD)/pyplan $(BUILD)/gen 1 200
+	@$(ORACLE) -replan $(BUILD)/pyplan $(BUILD)/gen 1 200
 
 # Speed: never part of `check` (tests/bench/run.py prints the tables).
 bench: $(BUILD)/pyplan $(BUILD)/gen

@@ -12,6 +12,7 @@
 #include "pyplan/xalloc.h"
 
 static const char attended_reason[] = "attended";
+static const char hallway_reason[] = "hallway track";
 
 /* The model's day that holds instant t, or PP_MODEL_NO_DAY. */
 static size_t
@@ -66,7 +67,11 @@ attended_item(struct pp_model *m, const struct pp_model_day *d, size_t k,
 	it->minutes = (long)((end - row->start) / 60);
 	it->title = row->title;
 	it->room = row->room;
-	if (*row->room != '\0') {
+	if (ev != NULL && strcmp(ev->room, row->room) == 0) {
+		/* The event's rooms, of which the row shows the list. */
+		it->rooms = ev->rooms;
+		it->nrooms = ev->nrooms;
+	} else if (*row->room != '\0') {
 		it->rooms = &m->was_rooms[k];
 		it->nrooms = 1;
 	}
@@ -89,6 +94,30 @@ attended_item(struct pp_model *m, const struct pp_model_day *d, size_t k,
 	it->reason = attended_reason;
 	it->was = k;
 	it->was_id = row->id;
+}
+
+/* The part before now of the hallway block that row k of the old plan
+ * is: a hallway segment, must-see. */
+static void
+hallway_part(const struct pp_model *m, size_t k, struct pp_item *it)
+{
+	const struct pp_plan_row *row = &m->replan->from->rows[k];
+
+	memset(it, 0, sizeof(*it));
+	it->src = PP_ITEM_HALLWAY;
+	it->kind = PP_KIND_HALLWAY;
+	it->cls = PP_CLASS_NETWORKING;
+	it->start = row->start;
+	it->end = m->replan->now;
+	it->minutes = (long)((it->end - it->start) / 60);
+	it->title = row->title;
+	it->room = "";
+	it->score = pp_score_networking(m->p, it->minutes);
+	it->must = 1;
+	it->counts = 1;
+	it->next = it->prev = PP_ITEM_NONE;
+	it->reason = hallway_reason;
+	it->was = k;
 }
 
 /* The candidate item of event ev, or NULL. */
@@ -141,16 +170,21 @@ pp_model_replan_attend(struct pp_model *m, size_t *caps, struct pp_diags *ds)
 			    *row->title ? row->title : row->id);
 		if ((d = day_of(m, row->start)) == PP_MODEL_NO_DAY)
 			continue;
+		if (row->synthesized && row->start < now && row->end > now &&
+		    row_kind(row) == PP_KIND_HALLWAY) {
+			/* A hallway block going on: its part before now is a
+			 * hallway segment that must be planned, so that the
+			 * segments from now on continue its run (the block
+			 * stretches or shrinks) or a run too short ends as
+			 * free time, as any. */
+			hallway_part(m, k, &it);
+			pp_model_add_item(&m->days[d], &caps[d], &it);
+			continue;
+		}
 		if (row->end <= now || (row->synthesized && row->start < now)) {
-			/* Attended: whole, or a block pyplan made up up to
-			 * now (a free lunch block going on is kept whole). */
-			int64_t end = row->end;
-
-			if (row->end > now && row_kind(row) == PP_KIND_HALLWAY)
-				end = now;
-			if (end - row->start < 60)
-				continue;
-			attended_item(m, &m->days[d], k, end, &it);
+			/* Attended (a free lunch block going on is kept
+			 * whole). */
+			attended_item(m, &m->days[d], k, row->end, &it);
 			pp_model_add_item(&m->days[d], &caps[d], &it);
 			continue;
 		}
@@ -205,7 +239,7 @@ pp_model_replan_cut(struct pp_model *m)
 				continue;
 			if ((it->src == PP_ITEM_HALLWAY ||
 			        it->src == PP_ITEM_LUNCH) &&
-			    it->start < now) {
+			    it->start < now && it->was == PP_ITEM_NONE) {
 				if (it->src == PP_ITEM_LUNCH || it->end <= now)
 					continue;
 				it->start = now;

@@ -50,14 +50,17 @@ row_planned_day(const struct pp_model *m, const struct pp_plan_row *row)
 	return 0;
 }
 
-/* 1 if the old row was attended whole or in part (the model made it an
- * attended item): it ended by now, or it is a block pyplan made up that
- * began before now. */
+/* 1 if the old row was attended (the model made it an attended item):
+ * it ended by now, or it is a free lunch block going on then.  (A
+ * hallway block going on is held, or dropped, as any.) */
 static int
-row_attended(const struct pp_replan *r, const struct pp_plan_row *row)
+row_attended(const struct pp_model *m, const struct pp_plan_row *row)
 {
-	return row->has_time &&
-	    (row->end <= r->now || (row->synthesized && row->start < r->now));
+	int64_t now = m->replan->now;
+
+	if (!row->has_time || row->end <= now)
+		return row->has_time;
+	return row->synthesized && row->start < now && row_lunch(row);
 }
 
 enum pp_change
@@ -176,7 +179,7 @@ pp_plan_changes(const struct pp_plan *pl, struct pp_changes *c)
 		const struct pp_plan_row *row = &r->from->rows[k];
 		struct pp_dropped *x;
 
-		if (!row->has_time || row_attended(r, row) ||
+		if (!row->has_time || row_attended(pl->m, row) ||
 		    !row_planned_day(pl->m, row) || row_held(pl, k))
 			continue;
 		c->dropped = pp_xgrowarray(c->dropped, &cap, c->ndropped + 1,

@@ -158,8 +158,12 @@ struct pp_plan_file;
  *    as it was (PP_ITEM_ATTENDED, must-see, its old times, title, kind
  *    and room), whatever the new programme says: it counts towards its
  *    day's caps, streak, networking, lunch and criteria like any item;
- *    a hallway block of the old plan going on at now is attended up to
- *    now;
+ *    a free lunch block of the old plan going on at now is kept whole;
+ *    a hallway block going on at now has its part before now planned
+ *    as a hallway segment (must-see, was = its row), so that the
+ *    segments from now continue its run: the block stretches or
+ *    shrinks, or, when nothing continues a part shorter than
+ *    min-networking-block, that part is free time;
  *  - an event of the old plan going on at now is kept (must-see) when
  *    the programme still has it (same id, not cancelled) going on at now;
  *  - every other event that starts before now is left out

@@ -302,6 +302,40 @@ test_changes_report(void **state)
 }
 
 static void
+test_hallway_going_on(void **state)
+{
+	struct fx *f = *state;
+	const struct pp_plan_day *pd;
+	size_t i, nhall = 0;
+
+	/* At 10:05 the old hallway block 10:00-10:15 is going on: its part
+	 * before now must be planned, and the hallway from now continues
+	 * it, so the plan has the block as it was (15 minutes: a block of
+	 * at least min-networking-block 10, no free time). */
+	f->r.now = at(10, 5);
+	assert_int_equal(pp_profile_set(&f->p, "plan", "min-networking-block",
+	                     "10", NULL, 0, &f->ds),
+	    0);
+	assert_int_equal(build(f, PP_SCORE_UNIT), 0);
+	pd = &f->pl->days[0];
+	for (i = 0; i < pd->n; i++) {
+		const struct pp_item *it = pd->items[i];
+
+		if (it->src != PP_ITEM_HALLWAY || it->start >= at(10, 15))
+			continue;
+		nhall++;
+		assert_int_equal(it->start, at(10, 0));
+		assert_int_equal(it->end, at(10, 15));
+		assert_int_equal(pp_plan_item_change(f->pl, it),
+		    PP_CHANGE_KEPT);
+	}
+	assert_int_equal(nhall, 1);
+	/* B started at 10:00, before now, and was not planned. */
+	assert_false(planned(f, "B"));
+	assert_true(planned(f, "C"));
+}
+
+static void
 test_other_conference(void **state)
 {
 	struct fx *f = *state;
@@ -328,6 +362,7 @@ main(void)
 	    T(test_attended_past_kept),
 	    T(test_penalty_decides),
 	    T(test_changes_report),
+	    T(test_hallway_going_on),
 	    T(test_other_conference),
 	};
 #undef T
