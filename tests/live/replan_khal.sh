@@ -109,22 +109,8 @@ PY
 	{ echo "FAIL: ics_events.py --check"; fail=1; }
 
 # khal: the old calendar, then the replanned one over it.
-active() { # FILE -> START|END|TITLE of the active events, sorted
-	awk -F '|' '$4 != "CANCELLED" { print $1 "|" $2 "|" $3 }' "$1" |
-		LC_ALL=C sort
-}
-overlaps() { # the number of overlapping pairs among active events
-	active "$1" | awk -F '|' '{ s[NR] = $1; e[NR] = $2 }
-	    END { n = 0; for (i = 1; i <= NR; i++) for (j = i + 1; j <= NR; j++)
-		if (s[j] < e[i] && s[i] < e[j]) n++; print n }'
-}
-sh "$interop/khal_reimport.sh" 2025-01-31 2025-02-03 "$tmp/old.ics" \
-	"$tmp/new.ics" >"$tmp/khal.txt" || { echo "FAIL: khal"; exit 1; }
-sh "$interop/khal_reimport.sh" 2025-01-31 2025-02-03 "$tmp/new.ics" \
-	>"$tmp/fresh.txt" || { echo "FAIL: khal"; exit 1; }
-n=$(active "$tmp/khal.txt" | wc -l)
-o=$(overlaps "$tmp/khal.txt")
-d=$(cut -d '|' -f 5 "$tmp/khal.txt" | sort | uniq -d | wc -l)
+. "$interop/khal_active.sh"
+reimport 2025-01-31 2025-02-03 "$tmp" || { echo "FAIL: khal"; exit 1; }
 c=$(awk -F '|' '$4 == "CANCELLED"' "$tmp/khal.txt" | wc -l)
 echo "khal, new over old: $n active events, $c cancelled, $o overlapping," \
 	"$d UIDs twice"
