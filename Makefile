@@ -197,6 +197,16 @@ leakcheck: $(BUILD)/pyplan
 	$(VALGRIND) $(BUILD)/pyplan build tests/fixtures/cli-small.csv \
 		--profile tests/fixtures/cli-profile.ini \
 		--busy tests/fixtures/cli-busy.ics >/dev/null
+	$(BUILD)/pyplan build tests/fixtures/cli-small.csv \
+		--profile tests/fixtures/cli-profile.ini -f json \
+		-o $(BUILD)/replan-old.json
+	for f in text ics json csv; do \
+		$(VALGRIND) $(BUILD)/pyplan build \
+			tests/fixtures/replan-small-v2.csv \
+			--profile tests/fixtures/cli-profile.ini -f $$f \
+			--from $(BUILD)/replan-old.json --now 2018-05-11T10:40 \
+			>/dev/null 2>&1 || exit 1; \
+	done
 	$(VALGRIND) $(BUILD)/pyplan convert -f csv tests/fixtures/dst-gap.ics \
 		tests/fixtures/sched-2025.ics tests/bad/ics-zone-not-understood.ics \
 		tests/bad/ics-vtimezone-lies.ics >/dev/null 2>&1
