@@ -20,7 +20,10 @@
 #    a penalty of 0 never makes fewer changes;
 # and from khal: the active events after the re-import are exactly those
 # of the new plan, with no overlap, no UID twice and no cancelled talk
-# still active.  Prints one line per finding; exits 1 if a check fails.
+# still active.  Then once more at 15:00, from the JSON the first
+# replanning wrote (its uids and sequences), after one more planned talk
+# is cancelled: the three calendars imported in turn must show exactly
+# the last plan.  Prints one line per finding; exits 1 if a check fails.
 set -u
 pyplan=${1:?usage: replan_khal.sh PYPLAN}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -54,6 +57,20 @@ for p in 1 0 100; do
 done
 $pyplan build "$tmp/v2.xml" $prof --from "$tmp/old.json" --now $now \
 	-o "$tmp/new.ics" || exit 1
+# The second replanning, at 15:00, from the first one's JSON.
+more=$(/usr/bin/python3 - "$tmp/new-1.json" <<'PY'
+import json, sys
+plan = json.load(open(sys.argv[1]))
+print([it["id"] for d in plan["days"] for it in d["items"]
+       if it["start"] >= "2025-02-01T15:00" and it["start"] < "2025-02-02"
+       and it["class"] == "talk"][0])
+PY
+) || exit 1
+/usr/bin/python3 "$here/fosdem_v2.py" --cancel "$ids,$more" \
+	tests/fixtures/fosdem-2025.xml >"$tmp/v3.xml" || exit 1
+$pyplan build "$tmp/v3.xml" $prof --from "$tmp/new-1.json" \
+	--now 2025-02-01T15:00 -o "$tmp/new2.ics" 2>"$tmp/err" ||
+	{ cat "$tmp/err"; exit 1; }
 
 /usr/bin/python3 - "$tmp" "$ids" <<'PY' || fail=1
 import json, sys
@@ -121,6 +138,25 @@ if active "$tmp/khal.txt" | diff - "$tmp/f" >"$tmp/d"; then
 else
 	echo "FAIL: khal shows other active events than the new plan has"
 	cat "$tmp/d"
+	fail=1
+fi
+
+# The second update over the first: the calendar shows the last plan.
+sh "$interop/khal_reimport.sh" 2025-01-31 2025-02-03 "$tmp/old.ics" \
+	"$tmp/new.ics" "$tmp/new2.ics" >"$tmp/khal2.txt" ||
+	{ echo "FAIL: khal"; exit 1; }
+sh "$interop/khal_reimport.sh" 2025-01-31 2025-02-03 "$tmp/new2.ics" \
+	>"$tmp/fresh2.txt" || { echo "FAIL: khal"; exit 1; }
+o=$(overlaps "$tmp/khal2.txt")
+d=$(cut -d '|' -f 5 "$tmp/khal2.txt" | sort | uniq -d | wc -l)
+echo "khal, second replanning over the first: $o overlapping, $d UIDs twice"
+active "$tmp/fresh2.txt" >"$tmp/f2"
+active "$tmp/khal2.txt" | diff - "$tmp/f2" >"$tmp/d2"
+if [ "$o" = 0 ] && [ "$d" = 0 ] && [ ! -s "$tmp/d2" ]; then
+	echo "khal: the active events are exactly those of the second plan"
+else
+	echo "FAIL: khal after the second replanning"
+	cat "$tmp/d2"
 	fail=1
 fi
 exit $fail
