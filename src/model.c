@@ -450,7 +450,8 @@ pp_excl_text(enum pp_excl e)
 	case PP_EXCL_INFO:
 		return "is a notice, not an event to attend";
 	case PP_EXCL_PAST:
-		return "starts before --now and is not in the old plan";
+		return "started before --now (replanning keeps only what the "
+		       "old plan held)";
 	case PP_EXCL_NONE:
 	default:
 		return "";
