@@ -359,7 +359,7 @@ set_uid(json_t *o, const struct pp_model *m, const struct pp_item *it,
 		                      it->end,
 		                      it->title != NULL ? it->title : ""),
 		    uid);
-	set(o, "uid", str(*uid != '\0' ? uid : ""));
+	set(o, "uid", str(uid));
 	if (m->replan != NULL)
 		set(o, "sequence", json_integer(seq));
 }
