@@ -71,6 +71,8 @@ const char cli_usage[] =
     "                    [--days day[,day...]] [--level level]\n"
     "                    [--talk-base x] [--networking-weight x]\n"
     "                    [--level-bonus x] [--criteria-bonus x]\n"
+    "                    [--plenary-weight x] [--lang code[,code...]]\n"
+    "                    [--ticket kind|id|title]\n"
     "                    [--fill | --no-fill] [--interest topic=w]\n"
     "                    [--speaker name=w] [--criterion name=list]\n"
     "                    [--must id|title] [--skip id|title]\n"
@@ -246,6 +248,12 @@ static const struct option {
         "added when the level matches"},
     {"criteria-bonus", 0, "X", C_PLAN, O_SET, "plan", "criteria-bonus", A_NONE,
         "added per criterion covered"},
+    {"plenary-weight", 0, "X", C_PLAN, O_SET, "plan", "plenary-weight", A_NONE,
+        "score per hour of a single-track plenary (0: off)"},
+    {"lang", 0, "CODE[,CODE...]", C_PLAN, O_SET, "plan", "languages", A_NONE,
+        "plan talks only in these languages (languages; any: all)"},
+    {"ticket", 0, "KIND|ID|TITLE", C_PLAN, O_SET, "tickets", "ticket", A_NONE,
+        "a ticket for separately registered events (repeatable)"},
     {"fill", 0, NULL, C_PLAN, O_SET, "plan", "fill-with-talks", A_NONE,
         "fill free slots with talks, up to the caps (fill-with-talks)"},
     {"no-fill", 0, NULL, C_PLAN, O_SET, "plan", "fill-with-talks", A_NONE,

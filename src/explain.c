@@ -243,6 +243,7 @@ print_score(FILE *fp, const struct pp_model *m, const struct pp_event *ev,
 	unsigned c, crit;
 	int shown = 0;
 
+	pp_scorer_set_roles(sc, m->tt, m->role);
 	n = pp_score_breakdown(sc, ev, &chk, t, scratch, TERMS_MAX);
 	pp_scorer_free(sc);
 	pp_score_format(s->value, v);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model_int.h"
 #include "pyplan/model.h"
@@ -326,10 +327,81 @@ score_events(struct pp_model *m, struct pp_ttwords *w, struct pp_diags *ds)
 	size_t i;
 
 	m->scores = pp_xcalloc(tt->n + 1, sizeof(*m->scores));
+	m->role = pp_score_roles(tt);
+	pp_scorer_set_roles(sc, tt, m->role);
 	for (i = 0; i < tt->n; i++)
 		pp_score_event(sc, &tt->ev[i], &m->scores[i]);
 	pp_scorer_report(sc, tt, ds); /* terms that match no event */
 	pp_scorer_free(sc);
+}
+
+/* ---- languages and tickets ---- */
+
+/* 1 if kind (a kind name or a programme's kind word) names ev's kind. */
+static int
+kind_is(const struct pp_event *ev, const char *kind)
+{
+	return strcasecmp(pp_kind_name(ev->kind), kind) == 0 ||
+	    (*ev->kind_word != '\0' && strcasecmp(ev->kind_word, kind) == 0);
+}
+
+/* 1 if ev is of a kind that needs a ticket (ticket-kinds). */
+static int
+needs_ticket(const struct pp_profile *p, const struct pp_event *ev)
+{
+	size_t k, n;
+	const char *const *kinds = pp_profile_ticket_kinds(p, &n);
+
+	for (k = 0; k < n; k++)
+		if (kind_is(ev, kinds[k]))
+			return 1;
+	return 0;
+}
+
+/* 1 if text names a kind: a ticket kind or a kind name. */
+static int
+names_kind(const struct pp_profile *p, const char *text)
+{
+	size_t k, n;
+	const char *const *kinds = pp_profile_ticket_kinds(p, &n);
+
+	if (pp_kind_parse(text) >= 0)
+		return 1;
+	for (k = 0; k < n; k++)
+		if (strcasecmp(kinds[k], text) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * [tickets] and --ticket: m->ticket[i] = 1 for every event the attendee
+ * holds a ticket for, a kind's events or an event named by id or title
+ * (pp_ref_resolve, so an entry that names nothing is an error).
+ */
+static void
+resolve_tickets(struct pp_model *m, struct pp_diags *ds)
+{
+	const struct pp_timetable *tt = m->tt;
+	const struct pp_profile *p = m->p;
+	size_t t, i;
+
+	m->ticket = pp_xcalloc(tt->n + 1, sizeof(*m->ticket));
+	for (t = 0; t < p->ntickets; t++) {
+		const struct pp_ticket *tk = &p->tickets[t];
+		struct pp_ref r;
+
+		if (tk->kind == 1 ||
+		    (tk->kind == -1 && names_kind(p, tk->text))) {
+			for (i = 0; i < tt->n; i++)
+				if (kind_is(&tt->ev[i], tk->text))
+					m->ticket[i] = 1;
+			continue;
+		}
+		r.text = tk->text;
+		r.file = tk->file;
+		r.line = tk->line;
+		pp_ref_resolve(tt, &r, "ticket", 1, m->ticket, m->tz, ds);
+	}
 }
 
 /* Must-see and skip: every reference resolved, skipped events excluded. */
@@ -352,6 +424,7 @@ resolve_refs(struct pp_model *m, struct pp_diags *ds)
 		if (skip[i])
 			m->excl[i] = PP_EXCL_SKIP;
 	free(skip);
+	resolve_tickets(m, ds);
 }
 
 /* Busy blocks: the profile's, at their dates and times in the planning
@@ -452,6 +525,15 @@ pp_excl_text(enum pp_excl e)
 	case PP_EXCL_PAST:
 		return "started before --now (replanning keeps only what the "
 		       "old plan held)";
+	case PP_EXCL_LANG:
+		return "is in a language the profile does not list (languages, "
+		       "--lang)";
+	case PP_EXCL_TICKET:
+		return "needs a ticket: add it under [tickets] (or --ticket)";
+	case PP_EXCL_HOUSEKEEPING:
+		return "is housekeeping (welcome, remarks, announcements): "
+		       "part "
+		       "of the plenary slot, not a talk of its own";
 	case PP_EXCL_NONE:
 	default:
 		return "";
@@ -464,6 +546,30 @@ pp_model_must_clash(const struct pp_model *m, size_t i)
 	return m->must[i] &&
 	    (m->excl[i] == PP_EXCL_SKIP || m->excl[i] == PP_EXCL_BUSY ||
 	        m->excl[i] == PP_EXCL_WINDOW);
+}
+
+/*
+ * The profile's soft rules for event i (lifted for a must-see event):
+ * talk load in none of the profile's languages (an event of no known
+ * language stays), a kind that needs a ticket the attendee does not
+ * hold, or housekeeping.
+ */
+static enum pp_excl
+soft_rule(const struct pp_model *m, size_t i)
+{
+	const struct pp_event *ev = &m->tt->ev[i];
+	const struct pp_profile *p = m->p;
+
+	if (pp_kind_class(ev->kind) != PP_CLASS_TALK)
+		return PP_EXCL_NONE;
+	if (m->role[i] == PP_ROLE_HOUSEKEEPING)
+		return PP_EXCL_HOUSEKEEPING;
+	if (p->languages != NULL && *ev->lang != '\0' &&
+	    !pp_lang_any(ev->lang, p->languages))
+		return PP_EXCL_LANG;
+	if (!m->ticket[i] && needs_ticket(p, ev))
+		return PP_EXCL_TICKET;
+	return PP_EXCL_NONE;
 }
 
 /* Why event i is no candidate of day d (PP_MODEL_NO_DAY when its day is
@@ -479,6 +585,12 @@ classify(const struct pp_model *m, size_t i, size_t d)
 		return PP_EXCL_CANCELLED;
 	if (pp_kind_class(ev->kind) == PP_CLASS_INFO)
 		return PP_EXCL_INFO;
+	if (!m->must[i]) {
+		enum pp_excl soft = soft_rule(m, i);
+
+		if (soft != PP_EXCL_NONE)
+			return soft;
+	}
 	if (d == PP_MODEL_NO_DAY)
 		return PP_EXCL_DAY;
 	if (ev->start < m->days[d].win_start || ev->end > m->days[d].win_end)
@@ -558,6 +670,7 @@ event_item(const struct pp_model *m, const struct pp_model_day *d, size_t i,
 	it->next = it->prev = PP_ITEM_NONE;
 	it->was = PP_ITEM_NONE;
 	it->reason = s->reason;
+	it->plenary = m->role[i] == PP_ROLE_PLENARY;
 }
 
 /* Every event becomes a candidate of its conference day or gets its
@@ -686,6 +799,43 @@ lunch_starts(const struct pp_model *m, const struct pp_model_day *d,
 	return v;
 }
 
+struct span {
+	int64_t start, end;
+	long minutes;
+};
+
+/*
+ * Talk-load events that run on day d (cut to its planning window) but
+ * are no candidates for this attendee only: a ticket they do not hold or
+ * a language they do not follow.  The conference goes on around them, so
+ * their time is hallway time as a candidate's is.  Returns the spans
+ * (caller frees) and their count in *n.
+ */
+static struct span *
+others_running(const struct pp_model *m, const struct pp_model_day *d,
+    size_t *n)
+{
+	const struct pp_timetable *tt = m->tt;
+	struct span *v = NULL;
+	size_t i, cap = 0;
+
+	*n = 0;
+	for (i = 0; i < tt->n; i++) {
+		const struct pp_event *ev = &tt->ev[i];
+
+		if ((m->excl[i] != PP_EXCL_TICKET &&
+		        m->excl[i] != PP_EXCL_LANG) ||
+		    !overlaps(ev->start, ev->end, d->win_start, d->win_end))
+			continue;
+		v = pp_xgrowarray(v, &cap, *n + 1, sizeof(*v));
+		v[*n].start =
+		    ev->start > d->win_start ? ev->start : d->win_start;
+		v[*n].end = ev->end < d->win_end ? ev->end : d->win_end;
+		v[(*n)++].minutes = 0;
+	}
+	return v;
+}
+
 /*
  * The day's hallway track, as segments.  Hallway time is where a talk-load
  * candidate runs and no networking candidate or busy block does ("where
@@ -699,19 +849,25 @@ lunch_starts(const struct pp_model *m, const struct pp_model_day *d,
 static void
 add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 {
-	size_t n = d->n, np = 0, i, k, nl;
-	int64_t *pts = pp_xcalloc(3 * n + 3 * m->nbusy + 8, sizeof(*pts));
-	int64_t *ls = lunch_starts(m, d, n, &nl);
+	size_t n = d->n, np = 0, i, k, nl, nx = 0;
+	int64_t *ls = lunch_starts(m, d, n, &nl), *pts;
+	struct span *x = others_running(m, d, &nx);
 	int *talk, *net, *busy;
 
+	pts = pp_xcalloc(3 * n + 2 * nx + 3 * m->nbusy + 8, sizeof(*pts));
 	for (i = 0; i < n; i++) {
 		pts[np++] = d->items[i].start;
 		pts[np++] = d->items[i].end;
 	}
 	if (np == 0) {
+		free(x);
 		free(pts);
 		free(ls);
 		return;
+	}
+	for (i = 0; i < nx; i++) {
+		pts[np++] = x[i].start;
+		pts[np++] = x[i].end;
 	}
 	for (i = 0; i < m->nbusy; i++) {
 		pts[np++] = m->busy[i].start;
@@ -729,6 +885,10 @@ add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 		for (i = 0; i < n; i++)
 			if (d->items[i].end > hi)
 				hi = d->items[i].end;
+		for (i = 0; i < nx; i++) {
+			lo = x[i].start < lo ? x[i].start : lo;
+			hi = x[i].end > hi ? x[i].end : hi;
+		}
 		for (i = 0; i < np;)
 			if (pts[i] < lo || pts[i] > hi)
 				pts[i] = pts[--np];
@@ -742,9 +902,19 @@ add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 	for (i = 0; i < n; i++) {
 		int *c = d->items[i].cls == PP_CLASS_TALK ? talk : net;
 
+		/* The hallway is empty while a single-track plenary runs:
+		 * a plenary does not open hallway time (talks running
+		 * beside a keynote still do). */
+		if (d->items[i].plenary)
+			continue;
 		c[pp_instants_find(pts, np, d->items[i].start)]++;
 		c[pp_instants_find(pts, np, d->items[i].end)]--;
 	}
+	for (i = 0; i < nx; i++) {
+		talk[pp_instants_find(pts, np, x[i].start)]++;
+		talk[pp_instants_find(pts, np, x[i].end)]--;
+	}
+	free(x);
 	for (i = 0; i < m->nbusy; i++) {
 		if (m->busy[i].end <= pts[0] || m->busy[i].start >= pts[np - 1])
 			continue;
@@ -813,11 +983,6 @@ cmp_item(const void *a, const void *b)
 		return strcmp(x->ev->id, y->ev->id);
 	return 0;
 }
-
-struct span {
-	int64_t start, end;
-	long minutes;
-};
 
 static int
 cmp_span_end(const void *a, const void *b)
@@ -915,7 +1080,10 @@ pp_model_day_rules(struct pp_model *m, struct pp_model_day *d,
 	/* No more talks in a row than a day holds. */
 	r->max_streak = cap_rule(g->max_streak,
 	    r->max_talks != PP_RULE_OFF ? r->max_talks + 1UL : talks);
-	r->min_networking = r->open ? (unsigned)g->min_networking : 0;
+	/* Networking balances talks: a day without a talk-load candidate
+	 * (only tutorials, and no ticket) has no minimum to meet. */
+	r->min_networking =
+	    r->open && talks > 0 ? (unsigned)g->min_networking : 0;
 	r->min_run = (unsigned)g->min_block;
 	if (r->max_talks != PP_RULE_OFF && r->max_talks > PP_MODEL_MAX_TALKS)
 		bad = pp_diag_err(ds, NULL, 0,
@@ -1135,6 +1303,8 @@ pp_model_free(struct pp_model *m)
 	free(m->excl);
 	free(m->must);
 	free(m->was_rooms);
+	free(m->role);
+	free(m->ticket);
 	free(m);
 }
 
@@ -1144,14 +1314,16 @@ size_t
 pp_model_event_index(const struct pp_model *m, const struct pp_event *ev)
 {
 	const struct pp_timetable *tt = m->tt;
+	uintptr_t a = (uintptr_t)ev, b = (uintptr_t)tt->ev;
 	size_t i;
 
-	/* Compared as addresses one by one: pointer arithmetic between
-	 * unrelated objects would be undefined. */
-	for (i = 0; i < tt->n; i++)
-		if (&tt->ev[i] == ev)
-			return i;
-	return (size_t)-1;
+	/* The offset is computed on integers (pointer arithmetic between
+	 * unrelated objects would be undefined) and the candidate index
+	 * checked by comparing addresses, so a foreign event gives -1. */
+	if (tt->n == 0 || a < b || (a - b) % sizeof(*ev) != 0)
+		return (size_t)-1;
+	i = (size_t)((a - b) / sizeof(*ev));
+	return i < tt->n && &tt->ev[i] == ev ? i : (size_t)-1;
 }
 
 const struct pp_score *

@@ -30,7 +30,7 @@ static const char *const crit_names[PP_CRIT__COUNT] = {"job", "depth", "new",
     "speaker"};
 
 static const char *const sections[] = {"plan", "interests", "speakers",
-    "criteria", "must", "skip", "busy"};
+    "criteria", "must", "skip", "busy", "tickets"};
 
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))
 
@@ -77,6 +77,21 @@ pp_profile_init(struct pp_profile *p)
 	p->networking_weight = 0.5;
 	p->level_bonus = 0.5;
 	p->criteria_bonus = 2.0;
+	p->plenary_weight = 3.0;
+}
+
+const char *const *
+pp_profile_ticket_kinds(const struct pp_profile *p, size_t *n)
+{
+	static const char *const defaults[] = {"tutorial", "summit",
+	    "sponsor-workshop"};
+
+	if (!p->ticket_kinds_set) {
+		*n = sizeof(defaults) / sizeof(defaults[0]);
+		return defaults;
+	}
+	*n = p->nticket_kinds;
+	return (const char *const *)p->ticket_kinds;
 }
 
 static void
@@ -117,6 +132,11 @@ pp_profile_fini(struct pp_profile *p)
 
 	free(p->level);
 	free(p->tz);
+	free(p->languages);
+	free_strv(p->ticket_kinds, p->nticket_kinds);
+	for (i = 0; i < p->ntickets; i++)
+		free(p->tickets[i].text);
+	free(p->tickets);
 	free_strv(p->days, p->ndays);
 	free_weighted(p->interests, p->ninterests);
 	free_weighted(p->speakers, p->nspeakers);
@@ -351,7 +371,9 @@ enum vtype {
 	V_STRING,
 	V_TZ,
 	V_DAYS,
-	V_BOOL
+	V_BOOL,
+	V_LANGS,
+	V_KINDS
 };
 
 struct plan_key {
@@ -380,6 +402,9 @@ static const struct plan_key plan_keys[] = {
     {"criteria-bonus", V_REAL, OFF(criteria_bonus)},
     {"fill-with-talks", V_BOOL, OFF(fill_with_talks)},
     {"change-penalty", V_REALPOS, OFF(change_penalty)},
+    {"plenary-weight", V_REALPOS, OFF(plenary_weight)},
+    {"languages", V_LANGS, 0},
+    {"ticket-kinds", V_KINDS, 0},
     {"level", V_STRING, OFF(level)},
     {"timezone", V_TZ, OFF(tz)},
     {"days", V_DAYS, 0},
@@ -593,6 +618,112 @@ set_lunch(struct pp_profile *p, const char *key, const char *value,
 	return 0;
 }
 
+/* ---- languages and tickets (issue 11) ---- */
+
+/* ticket-kinds: the list separated by commas, trimmed, replacing the
+ * last; "none" empties it. */
+static void
+set_ticket_kinds(struct pp_profile *p, const char *value)
+{
+	const char *s = value, *e;
+
+	free_strv(p->ticket_kinds, p->nticket_kinds);
+	p->ticket_kinds = NULL;
+	p->nticket_kinds = 0;
+	p->ticket_kinds_set = 1;
+	if (ci_eq(value, "none"))
+		return;
+	for (; *s != '\0'; s = *e == ',' ? e + 1 : e) {
+		char *k;
+
+		e = s + strcspn(s, ",");
+		k = trimmed(s, (size_t)(e - s));
+		if (*k == '\0') {
+			free(k);
+			continue;
+		}
+		p->ticket_kinds = pp_xreallocarray(p->ticket_kinds,
+		    p->nticket_kinds + 1, sizeof(*p->ticket_kinds));
+		p->ticket_kinds[p->nticket_kinds++] = k;
+	}
+}
+
+/* languages: ISO 639 codes of two or three ASCII letters separated by
+ * commas or blanks, kept lower case and comma-separated (the form of
+ * ev->lang, for pp_lang_any); "any" clears it. */
+static int
+set_languages(struct pp_profile *p, const char *key, const char *value,
+    const char *file, unsigned line, struct pp_diags *ds)
+{
+	char *out = pp_xcalloc(strlen(value) + 2, 1);
+	const char *s = value;
+	size_t n = 0, len;
+
+	if (ci_eq(value, "any")) {
+		free(out);
+		free(p->languages);
+		p->languages = NULL;
+		return 0;
+	}
+	for (;;) {
+		s += strspn(s, ", \t");
+		if (*s == '\0')
+			break;
+		len = strcspn(s, ", \t");
+		if (len < 2 || len > 3)
+			goto bad;
+		if (n > 0)
+			out[n++] = ',';
+		for (; len > 0; len--, s++) {
+			int c = lower((unsigned char)*s);
+
+			if (c < 'a' || c > 'z')
+				goto bad;
+			out[n++] = (char)c;
+		}
+	}
+	if (n == 0)
+		goto bad;
+	free(p->languages);
+	p->languages = out;
+	return 0;
+bad:
+	free(out);
+	return pp_diag_err(ds, file, line,
+	    "%s: expected ISO 639 language codes separated by commas (en, "
+	    "es) or 'any', got '%.40s'",
+	    key, value);
+}
+
+/* [tickets] kind = K, id = X, title = X, ticket = X (either). */
+static int
+add_ticket(struct pp_profile *p, const char *key, const char *value,
+    const char *file, unsigned line, struct pp_diags *ds)
+{
+	struct pp_ticket *t;
+	int kind;
+
+	if (ci_eq(key, "kind"))
+		kind = 1;
+	else if (ci_eq(key, "id") || ci_eq(key, "title"))
+		kind = 0;
+	else if (ci_eq(key, "ticket"))
+		kind = -1;
+	else
+		return pp_diag_err(ds, file, line,
+		    "unknown key '%.60s' in [tickets] (expected kind, id or "
+		    "title)",
+		    key);
+	p->tickets =
+	    pp_xreallocarray(p->tickets, p->ntickets + 1, sizeof(*p->tickets));
+	t = &p->tickets[p->ntickets++];
+	t->text = pp_xstrdup(value);
+	t->kind = kind;
+	t->file = file;
+	t->line = line;
+	return 0;
+}
+
 static int
 set_plan(struct pp_profile *p, const char *key, const char *value,
     const char *file, unsigned line, struct pp_diags *ds)
@@ -685,6 +816,16 @@ set_plan(struct pp_profile *p, const char *key, const char *value,
 		return 0;
 	case V_DAYS:
 		return set_days(p, key, value, file, line, ds);
+	case V_LANGS:
+		return set_languages(p, key, value, file, line, ds);
+	case V_KINDS:
+		if (!ci_eq(value, "none") && !has_words(value))
+			return pp_diag_err(ds, file, line,
+			    "%s: expected kinds separated by commas, or "
+			    "'none', got '%.40s'",
+			    key, value);
+		set_ticket_kinds(p, value);
+		return 0;
 	case V_BOOL:
 		if (ci_eq(value, "yes") || ci_eq(value, "true") ||
 		    ci_eq(value, "on") || strcmp(value, "1") == 0)
@@ -718,6 +859,9 @@ pp_profile_has_key(const char *section, const char *key)
 		return 1;
 	if (ci_eq(section, "must") || ci_eq(section, "skip"))
 		return ci_eq(key, "id") || ci_eq(key, "title");
+	if (ci_eq(section, "tickets"))
+		return ci_eq(key, "id") || ci_eq(key, "title") ||
+		    ci_eq(key, "kind") || ci_eq(key, "ticket");
 	if (ci_eq(section, "criteria"))
 		for (c = 0; c < PP_CRIT__COUNT; c++)
 			if (ci_eq(key, crit_names[c]))
@@ -955,6 +1099,8 @@ pp_profile_set(struct pp_profile *p, const char *section, const char *key,
 		    line, ds);
 	if (ci_eq(section, "busy"))
 		return add_busy(p, key, value, file, line, ds);
+	if (ci_eq(section, "tickets"))
+		return add_ticket(p, key, value, file, line, ds);
 	{
 		char buf[96];
 

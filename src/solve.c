@@ -2131,12 +2131,127 @@ force_on(const struct pp_model_day *d, const struct pp_item *force)
 	return NULL;
 }
 
+/* ---- ties ---- */
+
+/* How well event item it matches the profile: its best match's
+ * relevance (a speaker or the level counts PP_REL_UNIT), 0 for none. */
+static int64_t
+match_strength(const struct pp_model *m, const struct pp_item *it)
+{
+	const struct pp_score *s = pp_model_event_score(m, it->ev);
+	int64_t best = 0;
+	size_t k, n;
+
+	if (s == NULL)
+		return 0;
+	n = s->nmatch < PP_SCORE_MATCH_MAX ? s->nmatch : PP_SCORE_MATCH_MAX;
+	for (k = 0; k < n; k++)
+		if (s->match[k].units > 0 && s->match[k].rel > best)
+			best = s->match[k].rel;
+	return best;
+}
+
+/* 1 if item a (index ia) wins the tie-break over b (index ib): the better
+ * matched, then the unrecorded, then the earlier start, then the first in
+ * the model's order. */
+static int
+tie_wins(const struct pp_model *m, const struct pp_item *a, size_t ia,
+    const struct pp_item *b, size_t ib)
+{
+	int64_t ra = match_strength(m, a), rb = match_strength(m, b);
+	int reca = a->ev->recorded == PP_REC_YES,
+	    recb = b->ev->recorded == PP_REC_YES;
+
+	if (ra != rb)
+		return ra > rb;
+	if (reca != recb)
+		return recb;
+	if (a->start != b->start)
+		return a->start < b->start;
+	return ia < ib;
+}
+
+/* 1 if candidate c can take the place of the planned item at position j
+ * of chosen: an event talk, not must-see nor forced, with the same times,
+ * value and criteria, and with rooms exactly when the planned one has
+ * them, whose room changes to the roomed items before and after still
+ * fit.  Everything a rule of the day or the criteria bonus counts is then
+ * unchanged, and so is the plan's value. */
+static int
+can_replace(const struct pp_model *m, const struct pp_model_day *d,
+    const size_t *chosen, size_t n, size_t j, const struct pp_item *c,
+    const struct pp_item *force)
+{
+	const struct pp_item *p = &d->items[chosen[j]];
+	size_t k;
+
+	if (c == p || c->src != PP_ITEM_EVENT || c->cls != PP_CLASS_TALK ||
+	    c->must || c == force || c->start != p->start || c->end != p->end ||
+	    c->score != p->score || c->crit != p->crit ||
+	    (c->nrooms > 0) != (p->nrooms > 0))
+		return 0;
+	if (c->nrooms == 0)
+		return 1;
+	for (k = j; k-- > 0;) {
+		const struct pp_item *a = &d->items[chosen[k]];
+
+		if (a->nrooms == 0)
+			continue;
+		if (pp_item_room_change(a, c) &&
+		    a->end + m->room_change > c->start)
+			return 0;
+		break;
+	}
+	for (k = j + 1; k < n; k++) {
+		const struct pp_item *b = &d->items[chosen[k]];
+
+		if (b->nrooms == 0)
+			continue;
+		if (pp_item_room_change(c, b) &&
+		    c->end + m->room_change > b->start)
+			return 0;
+		break;
+	}
+	return 1;
+}
+
+/*
+ * The tie-break, as a pass over a day's optimal plan: each planned event
+ * talk that is neither must-see nor forced gives way to the candidate that
+ * wins tie_wins() among those that can_replace() it.  The swap changes
+ * nothing that any rule or the objective counts, so the plan stays
+ * feasible and optimal; it only decides between plans of equal value that
+ * differ in one slot.
+ */
+static void
+break_ties(const struct pp_model *m, const struct pp_model_day *d,
+    size_t *chosen, size_t n, const struct pp_item *force)
+{
+	size_t j, k;
+
+	for (j = 0; j < n; j++) {
+		const struct pp_item *p = &d->items[chosen[j]];
+		size_t best = chosen[j];
+
+		if (p->src != PP_ITEM_EVENT || p->cls != PP_CLASS_TALK ||
+		    p->must || p == force)
+			continue;
+		for (k = 0; k < d->n && d->items[k].start <= p->start; k++)
+			if (can_replace(m, d, chosen, n, j, &d->items[k],
+			        force) &&
+			    tie_wins(m, &d->items[k], k, &d->items[best], best))
+				best = k;
+		chosen[j] = best;
+	}
+}
+
 /*
  * Combines the days over criteria masks: acc[mask] = best total whose
  * covered criteria are exactly mask; picks each day's plan and fills pl.
  */
 static void
-combine(const struct pp_model *m, struct day_result *res, struct pp_plan *pl)
+combine(const struct pp_model *m, struct day_result *res, struct pp_plan *pl,
+    const struct pp_item *force)
 {
 	int64_t acc[NMASK], nacc[NMASK], bestv = 0;
 	unsigned char valid[NMASK], nvalid[NMASK];
@@ -2192,6 +2307,8 @@ combine(const struct pp_model *m, struct day_result *res, struct pp_plan *pl)
 	for (i = m->ndays; i-- > 0;) {
 		unsigned dm = day_mask[i * NMASK + a];
 
+		break_ties(m, &m->days[i], res[i].items[dm], res[i].nitems[dm],
+		    force);
 		plan_day(&pl->days[i], &m->days[i], res[i].items[dm],
 		    res[i].nitems[dm]);
 		a = from_mask[i * NMASK + a];
@@ -2229,7 +2346,7 @@ pp_solve_forced(const struct pp_model *m, const struct pp_item *force,
 		infeasible |= r <= 0;
 	}
 	if (!infeasible)
-		combine(m, res, pl);
+		combine(m, res, pl, force);
 	for (i = 0; i < m->ndays; i++)
 		day_result_fini(&res[i]);
 	free(res);

@@ -177,10 +177,25 @@ fmt_score(int64_t v, char *buf)
 	}
 }
 
+/* "job;depth": the criteria of mask, in pp_criterion order. */
+static void
+crit_text(unsigned mask, char *buf, size_t size)
+{
+	size_t len = 0;
+	int c;
+
+	buf[0] = '\0';
+	for (c = 0; c < PP_CRIT__COUNT; c++)
+		if (mask & (1u << c))
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+			    len > 0 ? ";" : "",
+			    pp_criterion_name((enum pp_criterion)c));
+}
+
 /* The last column, status, only when replanning (build --from). */
 static const char *const plan_cols[] = {"date", "start", "end", "kind", "class",
     "title", "speakers", "room", "score", "must", "reason", "id", "url",
-    "video_url", "matched", "status", NULL};
+    "video_url", "matched", "language", "criteria", "status", NULL};
 #define PLAN_NCOLS (sizeof(plan_cols) / sizeof(plan_cols[0]) - 1)
 
 /*
@@ -221,7 +236,7 @@ dropped_rows(struct out *o, const struct pp_plan *pl)
 		field(o, "no");
 		text(o, c.dropped[i].why);
 		text(o, row->id);
-		for (k = 0; k < 3; k++)
+		for (k = 0; k < 5; k++)
 			text(o, "");
 		field(o, "dropped");
 		end_row(o);
@@ -283,6 +298,10 @@ pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
 			    (sc = pp_model_event_score(m, ev)) != NULL)
 				pp_score_where(sc, where, sizeof(where));
 			text(&o, where);
+			text(&o, ev != NULL ? ev->lang : "");
+			crit_text(it->crit & m->crit_active, where,
+			    sizeof(where));
+			text(&o, where);
 			if (m->replan != NULL)
 				field(&o,
 				    pp_change_name(
@@ -310,7 +329,7 @@ fmt_time(const struct pp_civil *c, char *buf)
 
 static const char *const prog_cols[] = {"id", "date", "start", "end",
     "timezone", "kind", "title", "speakers", "rooms", "track", "tags", "level",
-    "recorded", "url", "video_url", "abstract", NULL};
+    "language", "recorded", "url", "video_url", "abstract", NULL};
 
 static void
 event_row(struct out *o, struct pp_sbuf *sb, const struct pp_event *ev)
@@ -356,6 +375,7 @@ event_row(struct out *o, struct pp_sbuf *sb, const struct pp_event *ev)
 	text(o, ev->track);
 	text(o, join(sb, ev->tags, ev->ntags));
 	text(o, ev->level);
+	text(o, ev->lang);
 	field(o,
 	    ev->recorded == PP_REC_YES      ? "yes"
 	        : ev->recorded == PP_REC_NO ? "no"

@@ -498,7 +498,7 @@ struct item_desc {
 	const char *zone; /* NULL = UTC */
 	uint64_t hash;
 	const char *item_id; /* plans: the item id (X-PYPLAN-ID) */
-	int no_alarm; /* 1: no VALARM even under --alarm */
+	int no_alarm;        /* 1: no VALARM even under --alarm */
 };
 
 /*

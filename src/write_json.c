@@ -267,6 +267,18 @@ profile(const struct pp_model *m)
 	set(o, "level_bonus", real(p->level_bonus));
 	set(o, "criteria_bonus", real(p->criteria_bonus));
 	set(o, "fill_with_talks", json_boolean(p->fill_with_talks));
+	set(o, "plenary_weight", real(p->plenary_weight));
+	set(o, "languages", opt(p->languages));
+	{
+		size_t nk;
+		const char *const *k = pp_profile_ticket_kinds(p, &nk);
+
+		set(o, "ticket_kinds", strv(k, nk));
+	}
+	x = json_array();
+	for (i = 0; i < p->ntickets; i++)
+		json_array_append_new(x, str(p->tickets[i].text));
+	set(o, "tickets", x);
 	set(o, "timezone", str(m->tz));
 	x = json_array();
 	for (i = 0; i < m->ndays; i++)
@@ -398,6 +410,21 @@ matches(const struct pp_model *m, const struct pp_event *ev)
 	return a;
 }
 
+/* The names of the criteria in mask, in pp_criterion order. */
+static json_t *
+crit_names(unsigned mask)
+{
+	json_t *a = json_array();
+	int c;
+
+	for (c = 0; c < PP_CRIT__COUNT; c++)
+		if (mask & (1u << c))
+			json_array_append_new(a,
+			    json_string_nocheck(
+			        pp_criterion_name((enum pp_criterion)c)));
+	return a;
+}
+
 static json_t *
 item(const struct pp_plan *pl, const struct pp_item *it)
 {
@@ -433,6 +460,8 @@ item(const struct pp_plan *pl, const struct pp_item *it)
 	set(o, "must", json_boolean(it->must));
 	set(o, "reason", opt(it->reason));
 	set(o, "matches", matches(m, ev));
+	set(o, "lang", opt(ev != NULL ? ev->lang : NULL));
+	set(o, "criteria", crit_names(it->crit & m->crit_active));
 	set_uid(o, m, it, id);
 	if (m->replan != NULL)
 		set(o, "status",
@@ -508,7 +537,8 @@ day(const struct pp_plan *pl, const struct pp_plan_day *d)
 	x = json_object();
 	set(x, "max_talks", cap(p->max_talks));
 	set(x, "max_talk_minutes", cap(p->max_talk_minutes));
-	set(x, "min_networking", json_integer(p->min_networking));
+	/* the minimum that binds on this day (pp_day_rules) */
+	set(x, "min_networking", json_integer(d->md->rules.min_networking));
 	set(o, "caps", x);
 	set(o, "open", json_boolean(pp_model_day_open(d->md)));
 	return o;
@@ -602,6 +632,7 @@ event(const struct pp_event *ev)
 	set(o, "tags", strv(ev->tags, ev->ntags));
 	set(o, "speakers", strv(ev->speakers, ev->nspeakers));
 	set(o, "level", opt(ev->level));
+	set(o, "lang", opt(ev->lang));
 	set(o, "recorded", recorded(ev->recorded));
 	set(o, "url", opt(ev->url));
 	set(o, "video_url", opt(ev->video_url));

@@ -662,12 +662,18 @@ pp_write_timetable_text(FILE *fp, const struct pp_event *const *sel, size_t n,
 	struct pp_sbuf l = {NULL, 0, 0};
 	struct table t;
 	size_t i, kw = 0;
+	int langs = 0;
 	char date[11], prevdate[11] = "", a[6], b[6];
 
 	memset(&t, 0, sizeof(t));
 	reset(&l);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		kw = max_size(kw, strlen(pp_kind_name(sel[i]->kind)));
+		/* Languages are marked when the listing has several. */
+		if (*sel[i]->lang != '\0' && *sel[0]->lang != '\0' &&
+		    strcmp(sel[i]->lang, sel[0]->lang) != 0)
+			langs = 1;
+	}
 	t.rows = pp_xcalloc(n + 1, sizeof(*t.rows));
 	t.n = n;
 	t.nf = F_ROOM + 1;
@@ -686,7 +692,13 @@ pp_write_timetable_text(FILE *fp, const struct pp_event *const *sel, size_t n,
 		r->sgr = pp_kind_class(ev->kind) == PP_CLASS_NETWORKING
 		    ? SGR_DIM
 		    : NULL;
-		r->f[F_TITLE] = pp_term_clean(ev->title, 0);
+		if (langs && *ev->lang != '\0') {
+			char *tl = pp_xasprintf("%s [%s]", ev->title, ev->lang);
+
+			r->f[F_TITLE] = pp_term_clean(tl, 0);
+			free(tl);
+		} else
+			r->f[F_TITLE] = pp_term_clean(ev->title, 0);
 		r->f[F_SPEAKERS] = pp_term_clean(sp, 0);
 		r->f[F_ROOM] = pp_term_clean(ev->room, 0);
 		free(sp);

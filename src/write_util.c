@@ -4,6 +4,7 @@
  * reason, link, score).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pyplan/tz.h"
@@ -63,8 +64,8 @@ pp_event_speakers(const struct pp_event *ev, const char *sep)
 	return s;
 }
 
-char *
-pp_item_reason(const struct pp_item *it)
+static char *
+item_reason(const struct pp_item *it)
 {
 	const char *why = it->reason != NULL ? it->reason : "";
 	const char *label = NULL;
@@ -87,6 +88,26 @@ pp_item_reason(const struct pp_item *it)
 	if (*why != '\0')
 		return pp_xstrdup(why);
 	return pp_xstrdup(it->cls == PP_CLASS_NETWORKING ? "networking" : "");
+}
+
+char *
+pp_item_reason(const struct pp_item *it)
+{
+	char *why = item_reason(it), *r;
+	char names[64] = "";
+	size_t len = 0;
+	int c;
+
+	for (c = 0; c < PP_CRIT__COUNT; c++)
+		if (it->crit & (1u << c))
+			len += (size_t)snprintf(names + len,
+			    sizeof(names) - len, "%s%s", len > 0 ? ", " : "",
+			    pp_criterion_name((enum pp_criterion)c));
+	if (len == 0)
+		return why;
+	r = pp_xasprintf("%s%scovers %s", why, *why != '\0' ? "; " : "", names);
+	free(why);
+	return r;
 }
 
 const char *

@@ -65,6 +65,7 @@ struct pp_item {
 	                min-networking-block minutes, or a hallway segment
 	                (whose run must reach that length) */
 	int lunch;   /* satisfies the lunch rule */
+	int plenary; /* PP_ROLE_PLENARY: no hallway while it runs */
 	size_t next; /* hallway: index of the segment that starts where this
 	                one ends (same run if both are planned), else
 	                PP_ITEM_NONE */
@@ -90,8 +91,12 @@ enum pp_excl {
 	PP_EXCL_DAY,
 	PP_EXCL_CANCELLED, /* the programme says it is cancelled */
 	PP_EXCL_INFO,      /* a notice (kind info), not something to attend */
-	PP_EXCL_PAST       /* replanning: it starts before now and is not
+	PP_EXCL_PAST,      /* replanning: it starts before now and is not
 	                      an item of the old plan still going on */
+	/* Soft rules of the profile, lifted for a must-see event: */
+	PP_EXCL_LANG,   /* talk load in none of the profile's languages */
+	PP_EXCL_TICKET, /* a ticket kind, and the profile holds no ticket */
+	PP_EXCL_HOUSEKEEPING /* welcome, remarks: part of the plenary slot */
 };
 
 /*
@@ -111,8 +116,10 @@ struct pp_rules {
 /*
  * What binds on one day, as the solver and the LP apply it: a cap that no
  * plan of the day could reach (the most talks, talk minutes or talks in a
- * row any chain of its candidates holds) is PP_RULE_OFF, and a day with no
- * programme candidate left has no networking or lunch rule.
+ * row any chain of its candidates holds) is PP_RULE_OFF, a day with no
+ * programme candidate left has no networking or lunch rule, and a day
+ * without a talk-load candidate no networking minimum (there is nothing
+ * to balance: its free time is networking).
  */
 struct pp_day_rules {
 	unsigned max_talks; /* PP_RULE_OFF or at most PP_MODEL_MAX_TALKS */
@@ -200,6 +207,8 @@ struct pp_model {
 	struct pp_score *scores; /* one per timetable event, same index */
 	enum pp_excl *excl;      /* one per timetable event */
 	int *must;               /* one per timetable event: 1 if must */
+	enum pp_role *role;      /* one per timetable event (pp_score_roles) */
+	int *ticket; /* one per timetable event: 1 if [tickets] names it */
 	struct pp_model_busy *busy;
 	size_t nbusy;
 	unsigned crit_active; /* criteria that have terms */

@@ -36,6 +36,16 @@ struct pp_ref {           /* a [must]/[skip] entry: an id or a title */
 	unsigned line;
 };
 
+/* A [tickets] entry: a kind (canonical name or the programme's own kind
+ * word), or an id or a title as in [must]. */
+struct pp_ticket {
+	char *text; /* owned */
+	int kind;   /* 1: text names a kind, 0: an id or a title, -1: a kind
+	             when it is one (--ticket X), else an id or a title */
+	const char *file; /* borrowed origin for diagnostics, NULL = flag */
+	unsigned line;
+};
+
 struct pp_busy {       /* a [busy] block in the planning zone */
 	char *label;   /* owned, e.g. "booth duty" */
 	char date[11]; /* YYYY-MM-DD */
@@ -66,9 +76,16 @@ struct pp_profile {
 	int fill_with_talks;      /* fill-with-talks: 1 = fill free slots */
 	double change_penalty;    /* change-penalty: per change against the
 	                             old plan (build --from) */
-	char *level;              /* level: preferred level, NULL = none */
-	char *tz;                 /* timezone, NULL = the programme's */
-	char **days;              /* days: YYYY-MM-DD, ndays == 0 = all */
+	double plenary_weight;    /* plenary-weight: per hour of a plenary */
+	char *languages;          /* languages: ISO 639 codes, lower case,
+	                             comma-separated; NULL = any language */
+	char **ticket_kinds;      /* ticket-kinds as set, owned (read them
+	                             with pp_profile_ticket_kinds) */
+	size_t nticket_kinds;
+	int ticket_kinds_set; /* 0: the default list */
+	char *level;          /* level: preferred level, NULL = none */
+	char *tz;             /* timezone, NULL = the programme's */
+	char **days;          /* days: YYYY-MM-DD, ndays == 0 = all */
 	size_t ndays;
 
 	struct pp_weighted *interests;
@@ -79,6 +96,8 @@ struct pp_profile {
 	size_t ncriteria[PP_CRIT__COUNT];
 	struct pp_ref *must, *skip;
 	size_t nmust, nskip;
+	struct pp_ticket *tickets; /* [tickets], --ticket */
+	size_t ntickets;
 	struct pp_busy *busy;
 	size_t nbusy;
 	char **busy_files; /* --busy FILE (.ics or CSV), owned */
@@ -91,10 +110,18 @@ struct pp_profile {
  * 3, min-networking-minutes 90, min-networking-block 20,
  * room-change-minutes 5, day 00:00-24:00, day-change unset (-1), lunch
  * 11:30-14:00/30, recorded-weight 0.5, talk-base 0, networking-weight 0.5,
- * level-bonus 0.5 (all three per hour), criteria-bonus 2, fill-with-talks
- * no, change-penalty 1; no level, no time zone, all days, and every list empty.
+ * level-bonus 0.5, plenary-weight 3 (all four per hour), criteria-bonus
+ * 2, fill-with-talks no, change-penalty 1; languages any; ticket-kinds
+ * tutorial, summit, sponsor-workshop; no level, no time zone, all days,
+ * and every other list empty.
  */
 void pp_profile_init(struct pp_profile *p);
+/* The kinds that need a ticket (ticket-kinds): the profile's list, or
+ * the default "tutorial", "summit", "sponsor-workshop"; *n gets their
+ * number.  Borrowed from p or static. */
+const char *const *
+pp_profile_ticket_kinds(const struct pp_profile *p, size_t *n);
+
 /* Frees everything p owns; p may be initialised again. */
 void pp_profile_fini(struct pp_profile *p);
 
@@ -146,6 +173,11 @@ int pp_profile_load_string(struct pp_profile *p, const char *name,
  *             exponent, inf or nan); fill-with-talks: yes, true, on,
  *             1 or no, false, off, 0 (ignoring case); level: a word,
  *             "none" clears it; timezone: an IANA zone (pp_tz_valid);
+ *             plenary-weight: as networking-weight; languages: ISO
+ *             639 codes (two or three letters) separated by commas or
+ *             blanks, kept in lower case, "any" clears it; ticket-kinds:
+ *             kind names or programme kind words separated by commas,
+ *             "none" empties the list;
  *             days: YYYY-MM-DD or weekdays (pp_weekday_parse, kept as the
  *             lowercase English name until pp_profile_resolve_days)
  *             separated by commas (kept sorted, without duplicates),
@@ -157,6 +189,11 @@ int pp_profile_load_string(struct pp_profile *p, const char *name,
  *             separated by commas; repeated keys add terms (no duplicates).
  *   must, skip  id = X or title = X (both: "an id or a title", resolved by
  *             pp_ref_resolve, ref.h), repeatable.
+ *   tickets   kind = K (a kind name or a programme's kind word), id = X,
+ *             title = X (as [must]), or ticket = X: a kind when X is
+ *             one of the ticket kinds or a kind name, else an id or a
+ *             title (--ticket X maps to ("tickets", "ticket", X)),
+ *             repeatable.
  *   busy      LABEL = YYYY-MM-DD HH:MM-HH:MM, repeatable; the label "file"
  *             instead names an .ics or CSV calendar (busy_files; --busy
  *             FILE maps to ("busy", "file", FILE)); a relative path from a

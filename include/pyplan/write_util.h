@@ -45,7 +45,8 @@ char *pp_event_speakers(const struct pp_event *ev, const char *sep);
  * (replanning), "must-see" (followed by "; " and the scorer's reason when
  * there is one), "hallway track" or "lunch" for synthesized blocks, else
  * the scorer's reason ("interest: testing ×3"), else "networking" for a
- * networking item and "" for a talk with no particular reason.
+ * networking item and "" for a talk with no particular reason; then,
+ * for a talk that covers [criteria] (it->crit), "; covers job, depth".
  */
 char *pp_item_reason(const struct pp_item *it);
 

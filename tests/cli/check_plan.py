@@ -95,6 +95,9 @@ def check(plan, must_elsewhere=frozenset()):
     must = [m.lower() for m in prof["must"] if m.lower() not in
             must_elsewhere]
     skip = {s.lower() for s in prof["skip"]}
+    langs = set((prof.get("languages") or "").split(",")) - {""}
+    ticket_kinds = {k.lower() for k in prof.get("ticket_kinds", [])}
+    tickets = {k.lower() for k in prof.get("tickets", [])}
     seen_must = set()
     rc = datetime.timedelta(minutes=prof["room_change_minutes"])
     total = 0
@@ -145,6 +148,18 @@ def check(plan, must_elsewhere=frozenset()):
                             f"shorter than min-networking-block")
             if i["source"] == "programme" and refs(i) & skip:
                 errs.append(f"{d}: skipped '{i['title']}' is planned")
+            # Languages and tickets, lifted for a must-see event (an
+            # event of no known language stays; a ticket by id or title
+            # is trusted, as the plan has no kind word to check).
+            if i["source"] == "programme" and i["class"] == "talk" and \
+                    not i["must"]:
+                if langs and i.get("lang") and \
+                        not set(i["lang"].split(",")) & langs:
+                    errs.append(f"{d}: '{i['title']}' in {i['lang']} is "
+                                f"planned (languages {prof['languages']})")
+                if i["kind"] in ticket_kinds and \
+                        i["kind"] not in tickets and not refs(i) & tickets:
+                    errs.append(f"{d}: '{i['title']}' needs a ticket")
             if i["class"] == "talk":
                 talks += 1
                 tmin += mins
@@ -170,9 +185,14 @@ def check(plan, must_elsewhere=frozenset()):
         is_open = day.get("open", True)
         if not is_open and any(i["source"] == "programme" for i in items):
             errs.append(f"{d}: closed day plans programme events")
-        if is_open and net < prof["min_networking_minutes"]:
-            errs.append(f"{d}: {net} networking minutes < "
-                        f"{prof['min_networking_minutes']}")
+        # The minimum that binds on the day: the profile's, or 0 on a
+        # day without a talk-load candidate (nothing to balance).
+        need = day["caps"]["min_networking"]
+        if need not in (0, prof["min_networking_minutes"]):
+            errs.append(f"{d}: caps.min_networking {need} is neither 0 "
+                        f"nor the profile's")
+        if is_open and net < need:
+            errs.append(f"{d}: {net} networking minutes < {need}")
         lunch = prof["lunch"]
         if lunch and is_open:
             # The lunch window inside the planning window; lunch is due

@@ -13,6 +13,12 @@
  * a full day of back-to-back sessions with common breaks, lunch and
  * posters, and the profile is an ordinary one that has a plan.
  *
+ * In oracle mode events also carry a language (from their number, so
+ * that no random draw moves: mostly en, some es, some de,en interpreted,
+ * some unknown) and the profile may set languages, plenary-weight,
+ * ticket-kinds and [tickets], so that the LP models those exclusions and
+ * plenary values too.
+ *
  * In oracle mode, -m large draws large caps (6 to 16 talks, 240 to 720
  * talk minutes, 3 to 8 in a row), and -m flat makes every talk worth the
  * same (no interests, speakers, level or criteria; recorded-weight 1), so
@@ -27,6 +33,7 @@
 #define MAX_DAYS 60
 
 static uint64_t rng_state;
+static int with_langs; /* oracle mode: a language column with values */
 
 /* splitmix64: small, fast and the same everywhere. */
 static uint64_t
@@ -392,7 +399,9 @@ write_row(FILE *fp, struct prog *pg, int k, int day, int start, int end,
 	    !is_talk(k) ? "" : chance(60) ? "yes" : chance(50) ? "no" : "");
 	make_abstract(abstract, sizeof(abstract));
 	csv_field(fp, abstract);
-	fputc('\n', fp);
+	/* The language from the event's number: no random draw. */
+	fprintf(fp, ",%s\n", !with_langs ? "" : pg->n % 7 == 3 ? "es" :
+	    pg->n % 11 == 5 ? "\"de,en\"" : pg->n % 13 == 0 ? "" : "en");
 	add_ev(pg, day, start, end, is_talk(k), nrooms,
 	    nrooms > 0 ? rooms[0] : -1, title);
 }
@@ -401,7 +410,7 @@ static void
 header(FILE *fp)
 {
 	fputs("id,date,start,end,timezone,kind,title,speakers,rooms,track,"
-	      "tags,level,recorded,abstract\n", fp);
+	      "tags,level,recorded,abstract,language\n", fp);
 }
 
 /* Oracle mode: every event drawn independently, on a per-seed grid. */
@@ -737,6 +746,21 @@ refs:
 		hhmm(b, sizeof(b), e->start + 5);
 		fprintf(fp, "meeting = %s %s-%s\n", date, a, b);
 	}
+	/* Plenaries, languages and tickets (drawn last, so the draws
+	 * above stay as they were). */
+	fputs("\n[plan]\n", fp);
+	if (chance(50)) {
+		fmt_weight(w, sizeof(w), rr(0, 12));
+		fprintf(fp, "plenary-weight = %s\n", w);
+	}
+	if (chance(30))
+		fprintf(fp, "languages = %s\n", chance(50) ? "en" : "de, es");
+	if (chance(10))
+		fprintf(fp, "ticket-kinds = %s\n",
+		    chance(50) ? "none" : "tutorial, workshop");
+	fputs("\n[tickets]\n", fp);
+	if (chance(25))
+		fprintf(fp, "kind = %s\n", chance(50) ? "tutorial" : "workshop");
 }
 
 static void
@@ -879,6 +903,7 @@ main(int argc, char **argv)
 		perror(o.csv);
 		return 73;
 	}
+	with_langs = !o.bench;
 	if (o.bench)
 		gen_bench(fp, &pg, &o);
 	else

@@ -532,6 +532,179 @@ test_event_queries(void **state)
 	assert_int_equal(pp_model_event_item(f->m, &other, &d, &k), -1);
 }
 
+/* The index of the candidate of day 0 titled title, or -1. */
+static int
+item_of(const struct pp_model *m, const char *title)
+{
+	size_t k;
+
+	for (k = 0; k < m->days[0].n; k++)
+		if (strcmp(m->days[0].items[k].title, title) == 0)
+			return (int)k;
+	return -1;
+}
+
+/* 1 if a hallway segment of day 0 overlaps [s, e). */
+static int
+hallway_in(const struct pp_model *m, int64_t s, int64_t e)
+{
+	size_t k;
+
+	for (k = 0; k < m->days[0].n; k++) {
+		const struct pp_item *it = &m->days[0].items[k];
+
+		if (it->src == PP_ITEM_HALLWAY && it->start < e && s < it->end)
+			return 1;
+	}
+	return 0;
+}
+
+/* Languages, tickets and housekeeping are exclusion causes that a
+ * must-see event lifts; explain names them. */
+static void
+test_soft_rules(void **state)
+{
+	struct fx *f = *state;
+	struct pp_event *ev;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	f->tt->tz = ZONE;
+	ev = ev_add(f->tt, "Charla", "talk", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 10, 30), "A");
+	ev->lang = "es";
+	ev = ev_add(f->tt, "Both", "talk", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 10, 30), "B");
+	ev->lang = "de,en";
+	ev_add(f->tt, "Unknown", "talk", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 10, 30), "C");
+	ev_add(f->tt, "Tutorial", "tutorial", at(2025, 3, 10, 11, 0),
+	    at(2025, 3, 10, 12, 0), "D");
+	ev_add(f->tt, "Summit", "summit", at(2025, 3, 10, 11, 0),
+	    at(2025, 3, 10, 12, 0), "E");
+	assert_int_equal(pp_profile_set(&f->p, "plan", "languages", "EN, fr",
+	                     NULL, 0, &f->ds),
+	    0);
+	assert_string_equal(f->p.languages, "en,fr");
+	assert_int_equal(build(f, NULL, 0), 0);
+	assert_int_equal(f->m->excl[0], PP_EXCL_LANG);
+	assert_int_equal(f->m->excl[1], PP_EXCL_NONE); /* interpreted */
+	assert_int_equal(f->m->excl[2], PP_EXCL_NONE); /* not known */
+	assert_int_equal(f->m->excl[3], PP_EXCL_TICKET);
+	assert_int_equal(f->m->excl[4], PP_EXCL_TICKET); /* kind word */
+	/* Talks the attendee cannot attend still make hallway time. */
+	assert_true(
+	    hallway_in(f->m, at(2025, 3, 10, 11, 0), at(2025, 3, 10, 12, 0)));
+	fp = open_memstream(&out, &len);
+	assert_non_null(fp);
+	assert_int_equal(pp_explain(fp, f->m, "Tutorial", &f->ds), 0);
+	fclose(fp);
+	assert_non_null(strstr(out, "needs a ticket: add it under [tickets]"));
+	free(out);
+
+	/* A ticket by kind, by title; a must-see event in Spanish. */
+	assert_int_equal(pp_profile_set(&f->p, "tickets", "ticket", "tutorial",
+	                     NULL, 0, &f->ds),
+	    0);
+	assert_int_equal(pp_profile_set(&f->p, "tickets", "title", "Summit",
+	                     NULL, 0, &f->ds),
+	    0);
+	add_must(&f->p, "Charla");
+	assert_int_equal(build(f, NULL, 0), 0);
+	assert_int_equal(f->m->excl[0], PP_EXCL_NONE);
+	assert_true(item_of(f->m, "Charla") >= 0);
+	assert_int_equal(f->m->excl[3], PP_EXCL_NONE);
+	assert_int_equal(f->m->excl[4], PP_EXCL_NONE);
+
+	/* ticket-kinds none: nothing needs a ticket; languages any. */
+	pp_profile_fini(&f->p);
+	pp_profile_init(&f->p);
+	assert_int_equal(pp_profile_set(&f->p, "plan", "ticket-kinds", "none",
+	                     NULL, 0, &f->ds),
+	    0);
+	assert_int_equal(pp_profile_set(&f->p, "plan", "languages", "en", NULL,
+	                     0, &f->ds),
+	    0);
+	assert_int_equal(pp_profile_set(&f->p, "plan", "languages", "any", NULL,
+	                     0, &f->ds),
+	    0);
+	assert_null(f->p.languages);
+	assert_int_equal(build(f, NULL, 0), 0);
+	assert_int_equal(f->m->excl[0], PP_EXCL_NONE);
+	assert_int_equal(f->m->excl[3], PP_EXCL_NONE);
+	assert_int_equal(f->ds.nerrors, 0);
+	/* Bad values are refused. */
+	assert_int_equal(pp_profile_set(&f->p, "plan", "languages", "english",
+	                     NULL, 0, &f->ds),
+	    -1);
+	assert_int_equal(pp_profile_set(&f->p, "tickets", "seat", "x", NULL, 0,
+	                     &f->ds),
+	    -1);
+}
+
+/* A single-track plenary is valued and empties the hallway; housekeeping
+ * is left out; a keynote beside other talks keeps the hallway. */
+static void
+test_plenaries(void **state)
+{
+	struct fx *f = *state;
+	const char *rooms2[2];
+	struct pp_event *ev;
+	int k;
+
+	f->tt->tz = ZONE;
+	ev_add(f->tt, "Welcome", "keynote", at(2025, 3, 10, 9, 0),
+	    at(2025, 3, 10, 9, 10), "Hall");
+	ev_add(f->tt, "Keynote - A", "keynote", at(2025, 3, 10, 9, 10),
+	    at(2025, 3, 10, 10, 0), "Hall");
+	ev = ev_add(f->tt, "Lightning Talks", "talk", at(2025, 3, 10, 17, 0),
+	    at(2025, 3, 10, 18, 0), NULL);
+	rooms2[0] = pp_tt_strdup(f->tt, "Hall");
+	rooms2[1] = pp_tt_strdup(f->tt, "Room 2");
+	pp_tt_set_rooms(f->tt, ev, rooms2, 2);
+	ev_add(f->tt, "Talk 1", "talk", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 10, 30), "A");
+	ev_add(f->tt, "Talk 2", "talk", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 10, 30), "B");
+	ev_add(f->tt, "Alone", "talk", at(2025, 3, 10, 11, 0),
+	    at(2025, 3, 10, 11, 30), "A");
+	ev_add(f->tt, "Keynote - B", "keynote", at(2025, 3, 10, 14, 0),
+	    at(2025, 3, 10, 14, 30), "Hall");
+	ev_add(f->tt, "Talk 3", "talk", at(2025, 3, 10, 14, 0),
+	    at(2025, 3, 10, 14, 30), "B");
+	assert_int_equal(build(f, NULL, 0), 0);
+	assert_int_equal(f->m->role[0], PP_ROLE_HOUSEKEEPING);
+	assert_int_equal(f->m->excl[0], PP_EXCL_HOUSEKEEPING);
+	assert_int_equal(f->m->role[1], PP_ROLE_PLENARY);
+	assert_int_equal(f->m->role[2], PP_ROLE_PLENARY); /* two rooms */
+	assert_int_equal(f->m->role[3], PP_ROLE_NONE);
+	assert_int_equal(f->m->role[5], PP_ROLE_NONE); /* one room */
+	assert_int_equal(f->m->role[6], PP_ROLE_KEYNOTE);
+	/* 3 points an hour, no profile term: 50 minutes are worth 2.5. */
+	k = item_of(f->m, "Keynote - A");
+	assert_true(k >= 0);
+	assert_true(f->m->days[0].items[k].score == 2500);
+	assert_true(f->m->days[0].items[k].plenary);
+	assert_string_equal(f->m->days[0].items[k].reason, "plenary");
+	assert_false(
+	    hallway_in(f->m, at(2025, 3, 10, 9, 10), at(2025, 3, 10, 10, 0)));
+	assert_false(
+	    hallway_in(f->m, at(2025, 3, 10, 17, 0), at(2025, 3, 10, 18, 0)));
+	assert_true(
+	    hallway_in(f->m, at(2025, 3, 10, 11, 0), at(2025, 3, 10, 11, 30)));
+	assert_true(
+	    hallway_in(f->m, at(2025, 3, 10, 14, 0), at(2025, 3, 10, 14, 30)));
+	/* plenary-weight 0 turns the value off; must-see lifts
+	 * housekeeping. */
+	f->p.plenary_weight = 0;
+	add_must(&f->p, "Welcome");
+	assert_int_equal(build(f, NULL, 0), 0);
+	k = item_of(f->m, "Keynote - A");
+	assert_true(f->m->days[0].items[k].score == 0);
+	assert_true(item_of(f->m, "Welcome") >= 0);
+}
+
 int
 main(void)
 {
@@ -547,6 +720,8 @@ main(void)
 	    T(test_cap_beyond_limit),
 	    T(test_hallway_segments),
 	    T(test_event_queries),
+	    T(test_soft_rules),
+	    T(test_plenaries),
 	};
 #undef T
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);

@@ -19,10 +19,10 @@
 
 #define PLAN_HEADER                                                            \
 	"date,start,end,kind,class,title,speakers,room,score,"                 \
-	"must,reason,id,url,video_url,matched\n"
+	"must,reason,id,url,video_url,matched,language,criteria\n"
 #define PROG_HEADER                                                            \
 	"id,date,start,end,timezone,kind,title,speakers,rooms,"                \
-	"track,tags,level,recorded,url,video_url,abstract\n"
+	"track,tags,level,language,recorded,url,video_url,abstract\n"
 
 /* The rows of a CSV text, read back with libcsv. */
 struct table {
@@ -166,7 +166,7 @@ test_plan_csv(void **state)
 {
 	static const char *const cols[] = {"date", "start", "end", "kind",
 	    "class", "title", "speakers", "room", "score", "must", "reason",
-	    "id", "url", "video_url", "matched"};
+	    "id", "url", "video_url", "matched", "language", "criteria"};
 	struct fx *f = fx_new();
 	struct table t;
 	char *text;
@@ -178,11 +178,11 @@ test_plan_csv(void **state)
 	assert_null(strchr(text, '\r'));
 	read_csv(text, &t);
 	assert_int_equal(t.nrows, 5);
-	assert_int_equal(t.ncols[0], 15);
-	for (i = 0; i < 15; i++)
+	assert_int_equal(t.ncols[0], 17);
+	for (i = 0; i < 17; i++)
 		assert_string_equal(t.cell[0][i], cols[i]);
 	for (i = 1; i < 5; i++)
-		assert_int_equal(t.ncols[i], 15);
+		assert_int_equal(t.ncols[i], 17);
 	assert_string_equal(cell(&t, 1, "date"), "2018-05-11");
 	assert_string_equal(cell(&t, 1, "start"), "10:50");
 	assert_string_equal(cell(&t, 1, "end"), "11:20");
@@ -269,16 +269,16 @@ test_plan_tsv(void **state)
 	assert_null(strchr(text, '\r'));
 	assert_non_null(strstr(text, "tab\\there, back\\\\slash, cr\\r."));
 	n = tsv_split(text, fields, 20);
-	assert_int_equal(n, 15);
+	assert_int_equal(n, 17);
 	assert_string_equal(fields[5], "title");
 	line = strchr(text, '\n') + 1;
 	n = tsv_split(line, fields, 20);
-	assert_int_equal(n, 15);
+	assert_int_equal(n, 17);
 	assert_string_equal(fields[5], TITLE0);
 	assert_string_equal(fields[6], "Zo\xc3\xab \xc3\x84; Bob, Jr.");
 	line = strchr(line, '\n') + 1;
 	n = tsv_split(line, fields, 20);
-	assert_int_equal(n, 15);
+	assert_int_equal(n, 17);
 	assert_string_equal(fields[5], "tab\there, back\\slash, cr\r.");
 	assert_string_equal(fields[14], "testing (title, abstract) 1.25");
 	assert_string_equal(fields[8], "0.125");
@@ -309,7 +309,7 @@ test_programme_csv(void **state)
 	assert_true(strncmp(text, PROG_HEADER, strlen(PROG_HEADER)) == 0);
 	read_csv(text, &t);
 	assert_int_equal(t.nrows, 5);
-	assert_int_equal(t.ncols[0], 16);
+	assert_int_equal(t.ncols[0], 17);
 	assert_string_equal(cell(&t, 1, "id"), "64");
 	assert_string_equal(cell(&t, 1, "date"), "2018-05-11");
 	assert_string_equal(cell(&t, 1, "start"), "10:50");
@@ -366,10 +366,10 @@ test_programme_tsv(void **state)
 	text = tt_text(f->tt, sel, 1, 1);
 	assert_int_equal(count_lines(text), 2);
 	assert_non_null(strstr(text, "\ta\\\\b\\tc\\nd\n"));
-	assert_int_equal(tsv_split(strchr(text, '\n') + 1, fields, 20), 16);
+	assert_int_equal(tsv_split(strchr(text, '\n') + 1, fields, 20), 17);
 	assert_string_equal(fields[0], "64");
 	assert_string_equal(fields[6], TITLE0);
-	assert_string_equal(fields[15], "a\\b\tc\nd");
+	assert_string_equal(fields[16], "a\\b\tc\nd");
 	free(text);
 	fx_free(f);
 }
