@@ -122,8 +122,9 @@ cli: $(BUILD)/pyplan
 # The MILP oracle (tests/oracle/run.py): pyplan's optimum against glpsol's
 # on random instances, and every plan through the independent checker.
 # `check` runs ORACLE_SEEDS instances and a few with large caps and with
-# every talk worth the same; `verify` runs VERIFY_SEEDS, and 200 each of
-# bigger instances, large caps (up to 16/720/8) and equal-valued talks.
+# every talk worth the same, and replanned (build --from, --now, a change
+# penalty); `verify` runs VERIFY_SEEDS, and 200 each of bigger instances,
+# large caps (up to 16/720/8), equal-valued talks and replanned ones.
 ORACLE_SEEDS ?= 200
 ORACLE_EXTRA ?= 20
 VERIFY_SEEDS ?= 2000
@@ -132,12 +133,14 @@ oracle: $(BUILD)/pyplan $(BUILD)/gen
 	@$(ORACLE) $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_SEEDS)
 	@$(ORACLE) -large $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_EXTRA)
 	@$(ORACLE) -flat $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_EXTRA)
+	@$(ORACLE) -replan $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_EXTRA)
 
 verify: $(BUILD)/pyplan $(BUILD)/gen
 	@$(ORACLE) $(BUILD)/pyplan $(BUILD)/gen 1 $(VERIFY_SEEDS)
 	@$(ORACLE) -big $(BUILD)/pyplan $(BUILD)/gen 1 200
 	@$(ORACLE) -large $(BUILD)/pyplan $(BUILD)/gen 1 200
 	@$(ORACLE) -flat $(BUILD)/pyplan $(BUILD)/gen 1 200
+	@$(ORACLE) -replan $(BUILD)/pyplan $(BUILD)/gen 1 200
 
 # Speed: never part of `check` (tests/bench/run.py prints the tables).
 bench: $(BUILD)/pyplan $(BUILD)/gen
@@ -194,6 +197,16 @@ leakcheck: $(BUILD)/pyplan
 	$(VALGRIND) $(BUILD)/pyplan build tests/fixtures/cli-small.csv \
 		--profile tests/fixtures/cli-profile.ini \
 		--busy tests/fixtures/cli-busy.ics >/dev/null
+	$(BUILD)/pyplan build tests/fixtures/cli-small.csv \
+		--profile tests/fixtures/cli-profile.ini -f json \
+		-o $(BUILD)/replan-old.json
+	for f in text ics json csv; do \
+		$(VALGRIND) $(BUILD)/pyplan build \
+			tests/fixtures/replan-small-v2.csv \
+			--profile tests/fixtures/cli-profile.ini -f $$f \
+			--from $(BUILD)/replan-old.json --now 2018-05-11T10:40 \
+			>/dev/null 2>&1 || exit 1; \
+	done
 	$(VALGRIND) $(BUILD)/pyplan convert -f csv tests/fixtures/dst-gap.ics \
 		tests/fixtures/sched-2025.ics tests/bad/ics-zone-not-understood.ics \
 		tests/bad/ics-vtimezone-lies.ics >/dev/null 2>&1

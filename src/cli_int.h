@@ -58,6 +58,7 @@ struct opts {
 	const char *tz; /* --tz, also applied as a setting */
 	/* The live conference: diff, now, --pins, --previous, URLs. */
 	const char *plan, *since_cache, *pins, *previous, *at;
+	const char *from, *now; /* build: replanning */
 	int offline;
 	long timeout; /* seconds, 0 = PP_FETCH_TIMEOUT_DEFAULT */
 };

@@ -80,7 +80,9 @@ const char cli_usage[] =
     "                    [--open-spaces n] [--expo min]\n"
     "                    [--host title day [hh:mm]] [--alarm 10m]\n"
     "                    [--alarm-hallway] [--emit-lp file]\n"
-    "                    [--pins plan] [--previous file.ics] [--offline]\n"
+    "                    [--pins plan] [--previous file.ics]\n"
+    "                    [--from plan] [--now time] [--change-penalty x]\n"
+    "                    [--offline]\n"
     "                    [--timeout s] [-q | -v] file ...\n"
     "       pyplan list [--day day] [--track track] [--lang codes]\n"
     "                   [--speaker name] [--room room] [--kind kind]\n"
@@ -135,6 +137,8 @@ enum opt_id {
 	O_PINS,
 	O_PREVIOUS,
 	O_AT,
+	O_FROM,
+	O_NOW,
 	O_OFFLINE,
 	O_TIMEOUT,
 	O_JOBS,
@@ -291,6 +295,14 @@ static const struct option {
         "deleted or marked drop are skipped"},
     {"previous", 0, "OLD.ics", C(BUILD), O_PREVIOUS, NULL, NULL, A_FILE,
         "ics: an update of OLD.ics: keep its UIDs, cancel what was dropped"},
+    {"from", 0, "PLAN", C(BUILD), O_FROM, NULL, NULL, A_FILE,
+        "replan from this plan (JSON, CSV, TSV): keep what was attended, "
+        "change little"},
+    {"now", 0, "TIME", C(BUILD), O_NOW, NULL, NULL, A_NONE,
+        "with --from: YYYY-MM-DDTHH:MM, in the planning zone unless it has "
+        "an offset (default: now)"},
+    {"change-penalty", 0, "X", C(BUILD), O_SET, "plan", "change-penalty",
+        A_NONE, "with --from: score a change against the old plan costs"},
     {"plan", 0, "PLAN", C(DIFF) | C(NOW), O_PLAN, NULL, NULL, A_FILE,
         "a plan written by build (JSON, CSV, TSV): diff, only what touches "
         "it and what it means; now, where it says to be"},
@@ -536,6 +548,12 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 		break;
 	case O_AT:
 		o->at = arg;
+		break;
+	case O_FROM:
+		o->from = arg;
+		break;
+	case O_NOW:
+		o->now = arg;
 		break;
 	case O_OFFLINE:
 		o->offline = 1;

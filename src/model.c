@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "model_int.h"
 #include "pyplan/model.h"
 #include "pyplan/ref.h"
 #include "pyplan/tz.h"
@@ -552,6 +553,9 @@ pp_excl_text(enum pp_excl e)
 		return "is cancelled";
 	case PP_EXCL_INFO:
 		return "is a notice, not an event to attend";
+	case PP_EXCL_PAST:
+		return "started before --now (replanning keeps only what the "
+		       "old plan held)";
 	case PP_EXCL_LANG:
 		return "is in a language the profile does not list (languages, "
 		       "--lang)";
@@ -659,8 +663,8 @@ must_left_out(const struct pp_model *m, size_t i, const char *date,
 	}
 }
 
-static void
-add_item(struct pp_model_day *d, size_t *cap, const struct pp_item *it)
+void
+pp_model_add_item(struct pp_model_day *d, size_t *cap, const struct pp_item *it)
 {
 	d->items = pp_xgrowarray(d->items, cap, d->n + 1, sizeof(*d->items));
 	d->items[d->n++] = *it;
@@ -695,6 +699,7 @@ event_item(const struct pp_model *m, const struct pp_model_day *d, size_t i,
 	it->lunch = ev->kind == PP_KIND_MEAL && m->lunch_len > 0 &&
 	    lt - lf >= m->lunch_len;
 	it->next = it->prev = PP_ITEM_NONE;
+	it->was = PP_ITEM_NONE;
 	it->reason = s->reason;
 	it->plenary = m->role[i] == PP_ROLE_PLENARY;
 	it->open = ev->kind == PP_KIND_OPEN_SPACE;
@@ -725,7 +730,7 @@ add_candidates(struct pp_model *m, size_t *caps, struct pp_diags *ds)
 			continue;
 		}
 		event_item(m, &m->days[d], i, &it);
-		add_item(&m->days[d], &caps[d], &it);
+		pp_model_add_item(&m->days[d], &caps[d], &it);
 	}
 	return clash;
 }
@@ -765,6 +770,7 @@ synth_item(const struct pp_model *m, struct pp_item *it, enum pp_item_src src,
 	it->counts = hallway || end - start >= m->min_block;
 	it->lunch = !hallway;
 	it->next = it->prev = PP_ITEM_NONE;
+	it->was = PP_ITEM_NONE;
 	it->reason = hallway ? hallway_reason : lunch_reason;
 }
 
@@ -961,7 +967,7 @@ add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 		if (talk[k] <= 0 || net[k] > 0 || busy[k] > 0)
 			continue;
 		synth_item(m, &h, PP_ITEM_HALLWAY, pts[k], pts[k + 1]);
-		add_item(d, cap, &h);
+		pp_model_add_item(d, cap, &h);
 	}
 	free(talk);
 	free(net);
@@ -987,7 +993,7 @@ add_lunch(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 		    starts[i] < d->win_start || starts[i] + len > d->win_end)
 			continue;
 		synth_item(m, &l, PP_ITEM_LUNCH, starts[i], starts[i] + len);
-		add_item(d, cap, &l);
+		pp_model_add_item(d, cap, &l);
 	}
 	free(starts);
 }
@@ -1048,7 +1054,7 @@ add_busy_items(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 		it.counts = b->networking && e - s >= m->min_block;
 		it.next = it.prev = PP_ITEM_NONE;
 		it.reason = b->networking ? booth_reason : busy_reason;
-		add_item(d, cap, &it);
+		pp_model_add_item(d, cap, &it);
 		free_from = e;
 	}
 	free(starts);
@@ -1255,7 +1261,7 @@ add_slots(struct pp_model *m, struct pp_model_day *d, size_t *cap,
 				it.reason = host_reason;
 				it.host_any = 1;
 			}
-			add_item(d, cap, &it);
+			pp_model_add_item(d, cap, &it);
 			added++;
 		}
 	}
@@ -1363,7 +1369,7 @@ add_hosts(struct pp_model *m, struct pp_model_day *d, size_t *cap,
 		it.title = h->title;
 		it.reason = host_reason;
 		it.must = 1;
-		add_item(d, cap, &it);
+		pp_model_add_item(d, cap, &it);
 	}
 	return clash;
 }
@@ -1576,8 +1582,9 @@ cap_rule(int cap, unsigned long reach)
  * synthesized blocks are networking and change none of it); a binding cap or a
  * must-see count beyond what the solver's state holds is an error naming the
  * day.  Returns 0 or -1. */
-static int
-day_rules(struct pp_model *m, struct pp_model_day *d, struct pp_diags *ds)
+int
+pp_model_day_rules(struct pp_model *m, struct pp_model_day *d,
+    struct pp_diags *ds)
 {
 	const struct pp_rules *g = &m->rules;
 	struct pp_day_rules *r = &d->rules;
@@ -1703,8 +1710,8 @@ number_rooms(struct pp_model *m)
 
 /* Sorts the day's items (the solver's order) and links touching hallway
  * segments. */
-static void
-finish_day(struct pp_model_day *d)
+void
+pp_model_finish_day(struct pp_model_day *d)
 {
 	size_t j, last = PP_ITEM_NONE;
 
@@ -1775,12 +1782,12 @@ build_day(struct pp_model *m, struct pp_model_day *d, size_t *cap,
 	int bad;
 
 	group_posters(m, d);
-	bad = day_rules(m, d, ds);
+	bad = pp_model_day_rules(m, d, ds);
 	add_hallway(m, d, cap);
 	add_lunch(m, d, cap);
 	*clash |= add_venue(m, d, cap, hosts, ds);
 	add_busy_items(m, d, cap);
-	finish_day(d);
+	pp_model_finish_day(d);
 	if (venue_rules(m, d, ds) != 0)
 		bad = -1;
 	return bad;
@@ -1805,6 +1812,14 @@ pp_model_build_words(const struct pp_timetable *tt, struct pp_ttwords *w,
     const struct pp_profile *p, const struct pp_busy_block *busy, size_t nbusy,
     struct pp_model **out, struct pp_diags *ds)
 {
+	return pp_model_build_replan(tt, w, p, busy, nbusy, NULL, out, ds);
+}
+
+int
+pp_model_build_replan(const struct pp_timetable *tt, struct pp_ttwords *w,
+    const struct pp_profile *p, const struct pp_busy_block *busy, size_t nbusy,
+    const struct pp_replan *r, struct pp_model **out, struct pp_diags *ds)
+{
 	struct pp_model *m;
 	size_t i, nerr = ds->nerrors, *caps;
 	char(*hosts)[11];
@@ -1814,6 +1829,7 @@ pp_model_build_words(const struct pp_timetable *tt, struct pp_ttwords *w,
 	m = pp_xcalloc(1, sizeof(*m));
 	m->tt = tt;
 	m->p = p;
+	m->replan = r;
 	m->tz = pp_model_zone(tt, p->tz, ds);
 	set_rules(m, p);
 	score_events(m, w, ds);
@@ -1840,10 +1856,14 @@ pp_model_build_words(const struct pp_timetable *tt, struct pp_ttwords *w,
 		          "slot-minutes)",
 		          p->min_expo, m->expo_need, m->expo_unit,
 		          PP_MODEL_MAX_EXPO) != 0;
+	if (r != NULL && pp_model_replan_attend(m, caps, ds) != 0)
+		bad = 1;
 	for (i = 0; i < m->ndays; i++)
 		if (build_day(m, &m->days[i], &caps[i], hosts, &clash, ds) != 0)
 			bad = 1;
 	free(hosts);
+	if (r != NULL)
+		pp_model_replan_cut(m);
 	free(caps);
 	number_rooms(m);
 	busy_effects(m);
@@ -1867,6 +1887,7 @@ pp_model_free(struct pp_model *m)
 	free(m->scores);
 	free(m->excl);
 	free(m->must);
+	free(m->was_rooms);
 	free(m->role);
 	free(m->ticket);
 	free(m->host_clash);

@@ -74,6 +74,7 @@ pp_profile_init(struct pp_profile *p)
 	p->lunch_minutes = 30;
 	p->recorded_weight = 0.5;
 	p->talk_base = 0.0;
+	p->change_penalty = 1.0;
 	p->networking_weight = 0.5;
 	p->level_bonus = 0.5;
 	p->criteria_bonus = 2.0;
@@ -411,6 +412,7 @@ static const struct plan_key plan_keys[] = {
     {"level-bonus", V_REAL, OFF(level_bonus)},
     {"criteria-bonus", V_REAL, OFF(criteria_bonus)},
     {"fill-with-talks", V_BOOL, OFF(fill_with_talks)},
+    {"change-penalty", V_REALPOS, OFF(change_penalty)},
     {"plenary-weight", V_REALPOS, OFF(plenary_weight)},
     {"languages", V_LANGS, 0},
     {"ticket-kinds", V_KINDS, 0},

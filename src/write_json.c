@@ -15,10 +15,12 @@
 #include "pyplan/event.h"
 #include "pyplan/model.h"
 #include "pyplan/profile.h"
+#include "pyplan/replan.h"
 #include "pyplan/score.h"
 #include "pyplan/solve.h"
 #include "pyplan/tz.h"
 #include "pyplan/utf8.h"
+#include "pyplan/write_ics.h"
 #include "pyplan/write_json.h"
 #include "pyplan/write_util.h"
 #include "pyplan/xalloc.h"
@@ -360,6 +362,65 @@ profile(const struct pp_model *m)
 	return o;
 }
 
+/* The item's source; an attended item says what the old plan's row
+ * was. */
+static const char *
+source_name(const struct pp_item *it)
+{
+	if (it->src != PP_ITEM_ATTENDED)
+		return pp_item_src_name(it->src);
+	if (it->ev != NULL || it->was_id == NULL)
+		return "programme";
+	return strncmp(it->was_id, "hallway-", 8) == 0 ? "hallway"
+	    : strncmp(it->was_id, "lunch-", 6) == 0    ? "lunch"
+	                                               : "programme";
+}
+
+/*
+ * The calendar UID and SEQUENCE the item has in the .ics this run writes
+ * (pp_write_ics): when replanning, those of the old plan's row it is
+ * (matched as the iCalendar writer matches: the model's row, else the
+ * row with the same item id), SEQUENCE one more when its times, title or
+ * room changed; else the UID pyplan gives the item, SEQUENCE 0.
+ */
+static void
+set_uid(json_t *o, const struct pp_model *m, const struct pp_item *it,
+    const char *item_id)
+{
+	const struct pp_plan_row *row = NULL;
+	char uid[PP_ICS_UID_MAX];
+	int seq = 0;
+
+	if (m->replan != NULL)
+		row = it->was != PP_ITEM_NONE
+		    ? &m->replan->from->rows[it->was]
+		    : pp_plan_file_find(m->replan->from, item_id);
+	if (row != NULL) {
+		if (*row->uid != '\0')
+			snprintf(uid, sizeof(uid), "%s", row->uid);
+		else
+			pp_ics_uid_format(pp_ics_uid_hash(row->synthesized
+			                          ? NULL
+			                          : row->id,
+			                      row->kind, row->start, row->end,
+			                      row->title),
+			    uid);
+		seq = row->sequence +
+		    (row->start != it->start || row->end != it->end ||
+		        strcmp(row->title, it->title) != 0 ||
+		        strcmp(row->room, it->room) != 0);
+	} else
+		pp_ics_uid_format(pp_ics_uid_hash(it->ev != NULL ? it->ev->id
+		                                                 : NULL,
+		                      pp_kind_name(it->kind), it->start,
+		                      it->end,
+		                      it->title != NULL ? it->title : ""),
+		    uid);
+	set(o, "uid", str(uid));
+	if (m->replan != NULL)
+		set(o, "sequence", json_integer(seq));
+}
+
 /* Where the profile's terms matched the event (pp_score match). */
 static json_t *
 matches(const struct pp_model *m, const struct pp_event *ev)
@@ -432,17 +493,21 @@ posters(const struct pp_model *m, const struct pp_item *it)
 }
 
 static json_t *
-item(const struct pp_model *m, const struct pp_item *it)
+item(const struct pp_plan *pl, const struct pp_item *it)
 {
-	const struct pp_event *ev = it->src == PP_ITEM_EVENT ? it->ev : NULL;
+	const struct pp_model *m = pl->m;
+	const struct pp_event *ev =
+	    it->src == PP_ITEM_EVENT || it->src == PP_ITEM_ATTENDED ? it->ev
+	                                                            : NULL;
 	const char *tz = m->tz;
 	json_t *o = json_object();
 	char idbuf[PP_ITEM_ID_MAX];
+	const char *id = pp_item_id(it, tz, idbuf);
 
-	set(o, "id", str(pp_item_id(it, tz, idbuf)));
+	set(o, "id", str(id));
 	set(o, "kind", json_string_nocheck(pp_kind_name(it->kind)));
 	set(o, "class", json_string_nocheck(pp_item_class_name(it)));
-	set(o, "source", json_string_nocheck(pp_item_src_name(it->src)));
+	set(o, "source", json_string_nocheck(source_name(it)));
 	set(o, "title", str(it->title));
 	set(o, "start", iso(tz, it->start));
 	set(o, "end", iso(tz, it->end));
@@ -464,6 +529,11 @@ item(const struct pp_model *m, const struct pp_item *it)
 	set(o, "criteria", crit_names(it->crit & m->crit_active));
 	if (it->nmembers > 0)
 		set(o, "posters", posters(m, it));
+	set_uid(o, m, it, id);
+	if (m->replan != NULL)
+		set(o, "status",
+		    json_string_nocheck(
+		        pp_change_name(pp_plan_item_change(pl, it))));
 	return o;
 }
 
@@ -489,16 +559,59 @@ by_source(const struct pp_plan_day *d)
 	return o;
 }
 
+/* What changed against the old plan (build --from), or NULL. */
 static json_t *
-day(const struct pp_model *m, const struct pp_plan_day *d)
+changes(const struct pp_plan *pl)
 {
+	const struct pp_replan *r = pl->m->replan;
+	const char *tz = pl->m->tz;
+	struct pp_changes c;
+	json_t *o, *a;
+	size_t i;
+
+	if (r == NULL)
+		return NULL;
+	pp_plan_changes(pl, &c);
+	o = json_object();
+	set(o, "from", str(r->from->path));
+	set(o, "now", iso(tz, r->now));
+	set(o, "change_penalty", score(c.penalty));
+	set(o, "changes", json_integer((json_int_t)c.changes));
+	set(o, "cost", score(c.cost));
+	set(o, "attended", json_integer((json_int_t)c.attended));
+	set(o, "kept", json_integer((json_int_t)c.kept));
+	set(o, "moved", json_integer((json_int_t)c.moved));
+	set(o, "added", json_integer((json_int_t)c.added));
+	a = json_array();
+	for (i = 0; i < c.ndropped; i++) {
+		const struct pp_plan_row *row = c.dropped[i].row;
+		json_t *x = json_object();
+
+		set(x, "id", str(row->id));
+		set(x, "title", str(row->title));
+		set(x, "kind", opt(row->kind));
+		set(x, "room", opt(row->room));
+		set(x, "start", iso(tz, row->start));
+		set(x, "end", iso(tz, row->end));
+		set(x, "why", json_string_nocheck(c.dropped[i].why));
+		json_array_append_new(a, x);
+	}
+	set(o, "dropped", a);
+	pp_changes_fini(&c);
+	return o;
+}
+
+static json_t *
+day(const struct pp_plan *pl, const struct pp_plan_day *d)
+{
+	const struct pp_model *m = pl->m;
 	const struct pp_rules *p = &m->rules;
 	json_t *o = json_object(), *items = json_array(), *x;
 	size_t i;
 
 	set(o, "date", str(d->md->date));
 	for (i = 0; i < d->n; i++)
-		json_array_append_new(items, item(m, d->items[i]));
+		json_array_append_new(items, item(pl, d->items[i]));
 	set(o, "items", items);
 	x = json_object();
 	set(x, "talks", json_integer(d->talks));
@@ -562,8 +675,10 @@ pp_write_json(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 	set(root, "profile", profile(m));
 	x = json_array();
 	for (i = 0; i < pl->ndays; i++)
-		json_array_append_new(x, day(m, &pl->days[i]));
+		json_array_append_new(x, day(pl, &pl->days[i]));
 	set(root, "days", x);
+	if ((x = changes(pl)) != NULL)
+		set(root, "changes", x);
 	set(root, "watch_later", watch_later(pl));
 	set(root, "score", score(pl->score));
 	set(root, "optimal", json_boolean(pl->optimal));

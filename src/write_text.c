@@ -32,6 +32,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "pyplan/replan.h"
 #include "pyplan/score.h"
 #include "pyplan/term.h"
 #include "pyplan/tz.h"
@@ -315,7 +316,9 @@ plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
 				mark = MARK_NETWORKING;
 			else if (it->src == PP_ITEM_BUSY)
 				mark = MARK_BUSY;
-			else if (it->src != PP_ITEM_EVENT)
+			else if (it->src != PP_ITEM_EVENT &&
+			    (it->src != PP_ITEM_ATTENDED ||
+			        it->kind == PP_KIND_HALLWAY))
 				mark = MARK_SYNTH;
 			else if (it->cls == PP_CLASS_NETWORKING)
 				mark = MARK_NETWORKING;
@@ -437,6 +440,82 @@ write_busy(struct out *o, const struct pp_plan *pl)
 		text_line(o, line, 4, SGR_DIM);
 		free(line);
 	}
+}
+
+/* One line of the changes section: what, when (date and times), title,
+ * and why in brackets when there is a why. */
+static void
+change_line(struct out *o, const char *what, const char *zone, int64_t start,
+    int64_t end, const char *title, const char *why)
+{
+	char date[11], a[6], b[6], *s, *clean;
+
+	pp_tz_format_date(zone, start, date);
+	pp_tz_format_hhmm(zone, start, a);
+	pp_tz_format_hhmm(zone, end, b);
+	s = pp_xasprintf("  %-8s  %s %s\xe2\x80\x93%s  %s%s%s%s", what, date, a,
+	    b, title, why != NULL ? " (" : "", why != NULL ? why : "",
+	    why != NULL ? ")" : "");
+	clean = pp_term_clean(s, 0);
+	text_line(o, clean, 2, NULL);
+	free(clean);
+	free(s);
+}
+
+/*
+ * Replanning (build --from): what changed against the old plan.  The
+ * counts cover every item; the lines name the events moved, added or
+ * dropped (hallway and lunch blocks follow them and are not listed).
+ */
+static void
+write_changes(struct out *o, const struct pp_plan *pl)
+{
+	const struct pp_replan *r = pl->m->replan;
+	const char *zone = pl->m->tz;
+	struct pp_changes c;
+	char now[11], hm[6], pen[32], cost[32], *s;
+	size_t d, i;
+
+	pp_plan_changes(pl, &c);
+	pp_tz_format_date(zone, r->now, now);
+	pp_tz_format_hhmm(zone, r->now, hm);
+	pp_score_format(c.penalty, pen);
+	pp_score_format(c.cost, cost);
+	s = pp_xasprintf("Changes against %s from %s %s: %zu change%s "
+	                 "\xc3\x97 change-penalty %s = %s",
+	    r->from->path, now, hm, c.changes, c.changes == 1 ? "" : "s", pen,
+	    cost);
+	{
+		char *clean = pp_term_clean(s, 0);
+
+		text_line(o, clean, 0, SGR_BOLD);
+		free(clean);
+	}
+	free(s);
+	s = pp_xasprintf("  attended %zu" SEP "kept %zu" SEP "moved %zu" SEP
+	                 "added %zu" SEP "dropped %zu",
+	    c.attended, c.kept, c.moved, c.added, c.ndropped);
+	text_line(o, s, 2, NULL);
+	free(s);
+	for (d = 0; d < pl->ndays; d++)
+		for (i = 0; i < pl->days[d].n; i++) {
+			const struct pp_item *it = pl->days[d].items[i];
+			enum pp_change ch = pp_plan_item_change(pl, it);
+
+			if (it->src != PP_ITEM_EVENT ||
+			    (ch != PP_CHANGE_MOVED && ch != PP_CHANGE_ADDED))
+				continue;
+			change_line(o, pp_change_name(ch), zone, it->start,
+			    it->end, it->title, NULL);
+		}
+	for (i = 0; i < c.ndropped; i++) {
+		const struct pp_plan_row *row = c.dropped[i].row;
+
+		if (!row->synthesized)
+			change_line(o, "dropped", zone, row->start, row->end,
+			    row->title, c.dropped[i].why);
+	}
+	pp_changes_fini(&c);
 }
 
 static void
@@ -604,6 +683,10 @@ pp_write_text(FILE *fp, const struct pp_plan *pl,
 		write_day(&o, pl, &pl->days[d], &t, first[d], &l);
 	}
 	fputc('\n', fp);
+	if (m->replan != NULL) {
+		write_changes(&o, pl);
+		fputc('\n', fp);
+	}
 	write_summary(&o, pl, &l);
 	if (pl->nwatch > 0) {
 		fputc('\n', fp);

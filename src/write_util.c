@@ -78,7 +78,9 @@ item_reason(const struct pp_item *it)
 	const char *why = it->reason != NULL ? it->reason : "";
 	const char *label = NULL;
 
-	if (it->must && it->src != PP_ITEM_BUSY)
+	if (it->src == PP_ITEM_ATTENDED)
+		label = "attended";
+	else if (it->must && it->src != PP_ITEM_BUSY)
 		label = "must-see";
 	else if (it->src == PP_ITEM_HALLWAY)
 		label = "hallway track";
@@ -158,6 +160,9 @@ pp_item_id(const struct pp_item *it, const char *tz, char buf[PP_ITEM_ID_MAX])
 
 	if (it->src == PP_ITEM_EVENT && it->ev != NULL)
 		return it->ev->id;
+	if (it->src == PP_ITEM_ATTENDED && it->was_id != NULL &&
+	    *it->was_id != '\0')
+		return it->was_id;
 	if (pp_tz_to_civil(tz != NULL && *tz != '\0' ? tz : "UTC", it->start,
 	        &c) != 0)
 		pp_tz_to_civil("UTC", it->start, &c);

@@ -49,10 +49,13 @@ enum pp_item_src {
 	PP_ITEM_EXPO,    /* synthesized: a segment of the expo hall's hours */
 	PP_ITEM_POSTERS, /* the posters of the programme at one time and
 	                    place, as one poster session (members) */
-	PP_ITEM_BUSY     /* a busy block, cut to its day's planning window:
+	PP_ITEM_BUSY,    /* a busy block, cut to its day's planning window:
 	                    must, so every output shows it; networking when
 	                    its label ends in "(networking)" (booth duty),
 	                    else neither talk nor networking (class info) */
+	PP_ITEM_ATTENDED /* replanning: an item of the old plan that ended
+	                    before now (or the part of a hallway block before
+	                    now), kept as it was: must-see, never changed */
 };
 
 /* Where networking minutes come from (the "by source" split of a plan):
@@ -106,6 +109,15 @@ struct pp_item {
 	                   posters, in programme order (borrowed from the
 	                   model); NULL otherwise */
 	size_t nmembers;
+	/* Replanning (pp_model_build_replan; PP_ITEM_NONE, NULL and 0
+	 * otherwise): */
+	size_t was;         /* the old plan's row this item is (same event,
+	                       or for attended items the row itself) */
+	const char *was_id; /* attended: the row's id (borrowed from the
+	                       plan file), else NULL */
+	int64_t change;     /* the change term included in score: +penalty
+	                       for an event of the old plan, -penalty for an
+	                       event new to it, 0 for blocks pyplan made up */
 };
 
 /* Why a programme event is not a candidate. */
@@ -117,6 +129,8 @@ enum pp_excl {
 	PP_EXCL_DAY,
 	PP_EXCL_CANCELLED, /* the programme says it is cancelled */
 	PP_EXCL_INFO,      /* a notice (kind info), not something to attend */
+	PP_EXCL_PAST,      /* replanning: it starts before now and is not
+	                      an item of the old plan still going on */
 	/* Soft rules of the profile, lifted for a must-see event: */
 	PP_EXCL_LANG,   /* talk load in none of the profile's languages */
 	PP_EXCL_TICKET, /* a ticket kind, and the profile holds no ticket */
@@ -185,6 +199,48 @@ struct pp_model_busy {
 	size_t excluded; /* programme events it keeps out */
 };
 
+struct pp_plan_file;
+
+/*
+ * Replanning from an earlier plan (`build --from PLAN --now T`), as the
+ * model applies it (pp_model_build_replan):
+ *
+ *  - every item of the old plan that ended at or before now is planned
+ *    as it was (PP_ITEM_ATTENDED, must-see, its old times, title, kind
+ *    and room), whatever the new programme says: it counts towards its
+ *    day's caps, streak, networking, lunch and criteria like any item;
+ *    a free lunch block of the old plan going on at now is kept whole;
+ *    a hallway block going on at now has its part before now planned
+ *    as a hallway segment (must-see, was = its row), so that the
+ *    segments from now continue its run: the block stretches or
+ *    shrinks, or, when nothing continues a part shorter than
+ *    min-networking-block, that part is free time;
+ *  - an event of the old plan going on at now is kept (must-see) when
+ *    the programme still has it (same id, not cancelled) going on at now;
+ *  - every other event that starts before now is left out
+ *    (PP_EXCL_PAST), and the synthesized blocks start at now at the
+ *    earliest (a hallway segment going on at now is cut there);
+ *  - the rest is planned again with a change penalty: a change is a
+ *    programme event in the symmetric difference of the old plan's
+ *    events that end after now and the new plan's (an old one dropped,
+ *    or a new one added).  Hallway and free lunch blocks are never
+ *    changes: they fill whatever gaps the events leave, and stretch,
+ *    shrink or move with them.  The model puts the penalty into the
+ *    candidates' scores (pp_item.change): +penalty for an event of the
+ *    old plan, -penalty for any other event.  So a plan's score is its
+ *    value - penalty x changes + penalty x (old events after now), the
+ *    last term the same for every plan: the solver and the LP optimise
+ *    value - penalty x changes exactly, with nothing else to know.
+ *
+ * An old plan's row is matched to a programme event by pp_pins_event
+ * (id, else a unique title).
+ */
+struct pp_replan {
+	const struct pp_plan_file *from; /* borrowed: outlives the model */
+	int64_t now;                     /* UTC seconds */
+	int64_t penalty;                 /* score units per change, >= 0 */
+};
+
 struct pp_model {
 	const struct pp_timetable *tt; /* borrowed */
 	const struct pp_profile *p;    /* borrowed: scoring terms, must, skip */
@@ -213,6 +269,9 @@ struct pp_model {
 	                                    session (owned) */
 	char **strings; /* titles and reasons the model made (owned) */
 	size_t nstrings;
+	const struct pp_replan *replan; /* borrowed; NULL: not replanning */
+	const char **was_rooms;         /* replanning: each old row's room, the
+	                                   room list of its attended item (owned) */
 };
 
 /*
@@ -258,6 +317,17 @@ int pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
 int pp_model_build_words(const struct pp_timetable *tt, struct pp_ttwords *w,
     const struct pp_profile *p, const struct pp_busy_block *busy, size_t nbusy,
     struct pp_model **out, struct pp_diags *ds);
+/*
+ * pp_model_build_words, replanning from r (may be NULL), as struct
+ * pp_replan says.  r and the plan file it names are borrowed and must
+ * outlive the model.  A row of the old plan without times is an error,
+ * and so is an old plan none of whose events is in the programme (a plan
+ * of another conference); an event of the old plan that ends after now
+ * and is no longer in the programme is a warning.
+ */
+int pp_model_build_replan(const struct pp_timetable *tt, struct pp_ttwords *w,
+    const struct pp_profile *p, const struct pp_busy_block *busy, size_t nbusy,
+    const struct pp_replan *r, struct pp_model **out, struct pp_diags *ds);
 /* Frees the model; no-op on NULL. */
 void pp_model_free(struct pp_model *m);
 

@@ -78,6 +78,8 @@ struct pp_profile {
 	double level_bonus;       /* level-bonus: per hour, level matches */
 	double criteria_bonus;    /* criteria-bonus: per criterion covered */
 	int fill_with_talks;      /* fill-with-talks: 1 = fill free slots */
+	double change_penalty;    /* change-penalty: per change against the
+	                             old plan (build --from) */
 	double plenary_weight;    /* plenary-weight: per hour of a plenary */
 	char *languages;          /* languages: ISO 639 codes, lower case,
 	                             comma-separated; NULL = any language */
@@ -123,9 +125,9 @@ struct pp_profile {
  * room-change-minutes 5, day 00:00-24:00, day-change unset (-1), lunch
  * 11:30-14:00/30, recorded-weight 0.5, talk-base 0, networking-weight 0.5,
  * level-bonus 0.5, plenary-weight 3 (all four per hour), criteria-bonus
- * 2, fill-with-talks no; languages any; ticket-kinds tutorial, summit,
- * sponsor-workshop; no level, no time zone, all days, and every other list
- * empty.
+ * 2, fill-with-talks no, change-penalty 1; languages any; ticket-kinds
+ * tutorial, summit, sponsor-workshop; no level, no time zone, all days,
+ * and every other list empty.
  */
 void pp_profile_init(struct pp_profile *p);
 /* The kinds that need a ticket (ticket-kinds): the profile's list, or
@@ -179,7 +181,8 @@ int pp_profile_load_string(struct pp_profile *p, const char *name,
  *             HH:MM (24:00 allowed); day-change: HH:MM; lunch:
  *             HH:MM-HH:MM/MIN with MIN 1..
  *             the window's length, or "none"; recorded-weight: 0..1;
- *             networking-weight: 0..1000000; talk-base, level-bonus,
+ *             networking-weight, change-penalty: 0..1000000; talk-base,
+ *             level-bonus,
  *             criteria-bonus: -1000000..1000000 (plain decimals, no
  *             exponent, inf or nan); fill-with-talks: yes, true, on,
  *             1 or no, false, off, 0 (ignoring case); level: a word,

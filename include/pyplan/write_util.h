@@ -41,7 +41,8 @@ char *pp_event_speakers(const struct pp_event *ev, const char *sep);
 
 /*
  * Returns the short reason shown for a planned item, as a heap string the
- * caller frees: "must-see" (followed by "; " and the scorer's reason when
+ * caller frees: "attended" for an item of the old plan kept as attended
+ * (replanning), "must-see" (followed by "; " and the scorer's reason when
  * there is one), "hallway track" or "lunch" for synthesized blocks, else
  * the scorer's reason ("interest: testing ×3"), else "networking" for a
  * networking item and "" for a talk with no particular reason; then,
@@ -71,7 +72,8 @@ const char *pp_weekday_name(const char *date);
 
 /*
  * Returns the stable id of a plan item, shared by every writer: the
- * event's id for a programme event (borrowed), otherwise
+ * event's id for a programme event (borrowed), the old plan's id for an
+ * attended item (replanning; borrowed), otherwise
  * "hallway-YYYY-MM-DD-HHMM", "lunch-...", "open-space-..." (a board
  * slot), "host-..." or "expo-..." formatted into buf
  * (PP_ITEM_ID_MAX bytes) from the item's start in zone tz.
