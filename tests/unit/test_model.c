@@ -704,6 +704,8 @@ test_plenaries(void **state)
 	k = item_of(f->m, "Keynote - A");
 	assert_true(f->m->days[0].items[k].score == 0);
 	assert_true(item_of(f->m, "Welcome") >= 0);
+}
+
 /* ---- the venue: board slots, expo segments, hosts ---- */
 
 /* Sets a profile key as the INI reader would. */
