@@ -629,6 +629,10 @@ day(const struct pp_plan *pl, const struct pp_plan_day *d)
 	set(x, "max_talk_minutes", cap(p->max_talk_minutes));
 	/* the minimum that binds on this day (pp_day_rules) */
 	set(x, "min_networking", json_integer(d->md->rules.min_networking));
+	/* the open spaces the day needs: open-spaces-per-day, or as many
+	 * board slots as the day offers (none while a single-track plenary
+	 * runs) */
+	set(x, "min_open_spaces", json_integer(d->md->rules.min_open));
 	set(o, "caps", x);
 	set(o, "open", json_boolean(pp_model_day_open(d->md)));
 	return o;

@@ -188,6 +188,16 @@ def check_venue(plan, prof, zone, dc, errs):
                 s += slot
         opens = sum(1 for i in items if i["kind"] == "open-space")
         need = min(prof.get("open_spaces_per_day", 0), free_slots)
+        # pyplan offers no board slot while a single-track plenary runs,
+        # and counts the programme's own open spaces as fitting, which
+        # this checker cannot see: it holds the plan to the day's stated
+        # need, never above open-spaces-per-day.
+        stated = day.get("caps", {}).get("min_open_spaces")
+        if stated is not None:
+            if stated > prof.get("open_spaces_per_day", 0):
+                errs.append(f"{d}: min_open_spaces {stated} > "
+                            f"open-spaces-per-day")
+            need = stated
         if opens < need:
             errs.append(f"{d}: {opens} open spaces < open-spaces-per-day "
                         f"{need}")
