@@ -340,9 +340,12 @@ def check(plan, must_elsewhere=frozenset()):
         if cap is not None and tmin > cap:
             errs.append(f"{d}: {tmin} talk minutes > {cap}")
         # A day with no programme event left to plan has no networking
-        # or lunch rule; then nothing of the programme may be planned.
+        # or lunch rule; then nothing of the programme may be planned
+        # (what was attended before --now is history, not a choice).
         is_open = day.get("open", True)
-        if not is_open and any(i["source"] == "programme" for i in items):
+        if not is_open and any(i["source"] == "programme" and
+                               i.get("status") != "attended"
+                               for i in items):
             errs.append(f"{d}: closed day plans programme events")
         # The minimum that binds on the day: the profile's, or 0 on a
         # day without a talk-load candidate (nothing to balance).
