@@ -115,8 +115,26 @@ run: $(BUILD)/pyplan
 	$(BUILD)/pyplan build data/pycon2018/schedule.csv \
 		--profile data/pycon2018/profile.ini
 
-unit: $(TESTS)
-	@fail=0; for t in $(TESTS); do $$t || fail=1; done; exit $$fail
+unit: $(TESTS) $(SOLVE_VARIANTS)
+	@fail=0; for t in $(TESTS) $(SOLVE_VARIANTS); do $$t || fail=1; done; \
+		exit $$fail
+
+# test_solve again with the solver built to search every day with bound
+# tables of one cell on a budget of one label, so that it searches again
+# with the finer tables (refine), and on a budget too large to run out
+# (coarse): each way the same optimum as brute force.
+SOLVE_VARIANTS = $(BUILD)/tests/test_solve_refine $(BUILD)/tests/test_solve_coarse
+$(BUILD)/tests/test_solve_refine: SOLVE_DEFS = -DCHEAP_TABLES=0 \
+	-DTABLE_TRIES_PER_LABEL=0x7fffffff
+$(BUILD)/tests/test_solve_coarse: SOLVE_DEFS = -DCHEAP_TABLES=0 \
+	-DTABLE_TRIES_PER_LABEL=1
+$(SOLVE_VARIANTS): tests/unit/test_solve.c src/solve.c \
+    $(wildcard tests/unit/*.h) $(BUILD)/libpyplan.a $(LAZY) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -Wno-missing-prototypes \
+		-DFIXTURES=\"tests/fixtures\" -o $@ tests/unit/test_solve.c \
+		$(SOLVE_DEFS) src/solve.c $(BUILD)/libpyplan.a $(LIBS) \
+		$(TEST_LIBS)
 
 cli: $(BUILD)/pyplan
 	@sh tests/cli/run.sh $(BUILD)/pyplan
