@@ -308,6 +308,8 @@ pp_model_rules(struct pp_rules *r, const struct pp_profile *p,
 	r->lunch_from = p->lunch_from;
 	r->lunch_to = p->lunch_to;
 	r->lunch_minutes = p->lunch_minutes;
+	r->open_spaces = p->open_spaces;
+	r->min_expo = p->min_expo;
 }
 
 static void
@@ -1845,6 +1847,10 @@ pp_model_build_replan(const struct pp_timetable *tt, struct pp_ttwords *w,
 	caps = pp_xcalloc(m->ndays + 1, sizeof(*caps));
 	hosts = pp_xcalloc(p->nhosts + 1, sizeof(*hosts));
 	m->host_clash = pp_xcalloc(p->nhosts + 1, 1);
+	m->nhosts = p->nhosts;
+	m->host_title = pp_xcalloc(p->nhosts + 1, sizeof(*m->host_title));
+	for (i = 0; i < p->nhosts; i++)
+		m->host_title[i] = p->hosts[i].title;
 	m->posters = pp_xcalloc(tt->n + 1, sizeof(*m->posters));
 	clash = add_candidates(m, caps, ds);
 	clash |= resolve_hosts(m, hosts, ds);
@@ -1891,6 +1897,7 @@ pp_model_free(struct pp_model *m)
 	free(m->role);
 	free(m->ticket);
 	free(m->host_clash);
+	free(m->host_title);
 	free(m->posters);
 	for (i = 0; i < m->nstrings; i++)
 		free(m->strings[i]);

@@ -2070,13 +2070,13 @@ family_text(const struct pp_model *m, const struct pp_model_day *d, unsigned f,
 		    r->lunch_to % 60, r->lunch_minutes);
 		break;
 	case R_OPEN:
-		if (d->rules.min_open < (unsigned)m->p->open_spaces)
+		if (d->rules.min_open < (unsigned)m->rules.open_spaces)
 			snprintf(buf, size,
 			    "open-spaces-per-day=%d (%u fit on the day)",
-			    m->p->open_spaces, d->rules.min_open);
+			    m->rules.open_spaces, d->rules.min_open);
 		else
 			snprintf(buf, size, "open-spaces-per-day=%d",
-			    m->p->open_spaces);
+			    m->rules.open_spaces);
 		break;
 	case R_HOST:
 		for (i = 0; i < d->n && !d->items[i].host_any; i++)
@@ -2663,7 +2663,7 @@ pp_solve_forced(const struct pp_model *m, const struct pp_item *force,
 		pp_diag_err(ds, NULL, 0,
 		    "min-expo-minutes=%d cannot be met: the planned days hold "
 		    "fewer than %u expo segments of %ld minutes",
-		    m->p->min_expo, m->expo_need, m->expo_unit);
+		    m->rules.min_expo, m->expo_need, m->expo_unit);
 	}
 	for (i = 0; i < m->ndays * ne; i++)
 		day_result_fini(&res[i]);
