@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "model_int.h"
+#include "pyplan/hash.h"
 #include "pyplan/model.h"
 #include "pyplan/ref.h"
 #include "pyplan/tz.h"
@@ -1641,16 +1642,6 @@ struct room_ids {
 	size_t cap, n;
 };
 
-static uint64_t
-hash_str(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	return h;
-}
-
 static void
 room_ids_grow(struct room_ids *r)
 {
@@ -1663,7 +1654,7 @@ room_ids_grow(struct room_ids *r)
 	for (j = 0; j < old.cap; j++) {
 		if (old.key[j] == NULL)
 			continue;
-		i = (size_t)hash_str(old.key[j]) & (r->cap - 1);
+		i = (size_t)pp_fnv1a_str(old.key[j]) & (r->cap - 1);
 		while (r->key[i] != NULL)
 			i = (i + 1) & (r->cap - 1);
 		r->key[i] = old.key[j];
@@ -1680,7 +1671,7 @@ room_id(struct room_ids *r, const char *room)
 
 	if ((r->n + 1) * 2 > r->cap)
 		room_ids_grow(r);
-	i = (size_t)hash_str(room) & (r->cap - 1);
+	i = (size_t)pp_fnv1a_str(room) & (r->cap - 1);
 	while (r->key[i] != NULL && strcmp(r->key[i], room) != 0)
 		i = (i + 1) & (r->cap - 1);
 	if (r->key[i] == NULL) {
