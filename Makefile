@@ -115,10 +115,6 @@ run: $(BUILD)/pyplan
 	$(BUILD)/pyplan build data/pycon2018/schedule.csv \
 		--profile data/pycon2018/profile.ini
 
-unit: $(TESTS) $(SOLVE_VARIANTS)
-	@fail=0; for t in $(TESTS) $(SOLVE_VARIANTS); do $$t || fail=1; done; \
-		exit $$fail
-
 # test_solve again with the solver built to search every day with bound
 # tables of one cell on a budget of one label, so that it searches again
 # with the finer tables (refine), and on a budget too large to run out
@@ -135,6 +131,10 @@ $(SOLVE_VARIANTS): tests/unit/test_solve.c src/solve.c \
 		-DFIXTURES=\"tests/fixtures\" -o $@ tests/unit/test_solve.c \
 		$(SOLVE_DEFS) src/solve.c $(BUILD)/libpyplan.a $(LIBS) \
 		$(TEST_LIBS)
+
+unit: $(TESTS) $(SOLVE_VARIANTS)
+	@fail=0; for t in $(TESTS) $(SOLVE_VARIANTS); do $$t || fail=1; done; \
+		exit $$fail
 
 cli: $(BUILD)/pyplan
 	@sh tests/cli/run.sh $(BUILD)/pyplan
