@@ -20,11 +20,12 @@ DEBS = build-essential pkg-config libcsv-dev libical-dev libinih-dev \
        tzdata glpk-utils mandoc python3 python3-icalendar python3-dateutil \
        khal valgrind jq clang parallel libclang-rt-14-dev
 PKGS = libical inih jansson libxml-2.0 libutf8proc libcurl icu-uc
-# libical and libxml2 are linked statically, and the ICU functions they
-# call come from src/icu_lazy.c, which opens ICU on first use: start-up
-# loads neither ICU nor the C++ runtime under it (see README.md).
-DYN_PKGS = inih jansson libutf8proc libcurl
-ICU_LAZY = $(BUILD)/obj/icu_lazy.o
+# Start-up loads only libc and libm (see README.md): the libraries are
+# linked statically, the ICU functions libical and libxml2 call come from
+# src/icu_lazy.c and the libcurl functions fetch.c calls from
+# src/curl_lazy.c, each of which opens its library on first use.
+STATIC_PKGS = inih jansson libutf8proc
+LAZY = $(BUILD)/obj/icu_lazy.o $(BUILD)/obj/curl_lazy.o
 
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
        -Wmissing-prototypes -Wold-style-definition -Wwrite-strings \
@@ -32,11 +33,12 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
 # Recursive (=) so that pkg-config runs after the dependency step.
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude $(WARN) \
 	     $(shell pkg-config --cflags $(PKGS)) $(SAN) $(CFLAGS)
-LIBS = -Wl,-Bstatic -lical -lxml2 -Wl,-Bdynamic $(ICU_LAZY) \
-       $(shell pkg-config --libs $(DYN_PKGS)) -lcsv -lstemmer -lz -llzma -lm
+LIBS = $(LAZY) -Wl,-Bstatic -lical -lxml2 \
+       $(shell pkg-config --libs $(STATIC_PKGS)) -lcsv -lstemmer -lz -llzma \
+       -Wl,-Bdynamic -lm
 TEST_LIBS = $(shell pkg-config --libs cmocka)
 
-SRCS  = $(filter-out src/main.c src/icu_lazy.c,$(wildcard src/*.c))
+SRCS  = $(filter-out src/main.c src/icu_lazy.c src/curl_lazy.c,$(wildcard src/*.c))
 OBJS  = $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 HDRS  = $(wildcard include/pyplan/*.h src/*_int.h)
 TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
@@ -91,12 +93,12 @@ $(BUILD)/libpyplan.a: $(OBJS)
 	rm -f $@
 	ar rcs $@ $(OBJS)
 
-$(BUILD)/pyplan: $(BUILD)/obj/main.o $(BUILD)/libpyplan.a $(ICU_LAZY)
+$(BUILD)/pyplan: $(BUILD)/obj/main.o $(BUILD)/libpyplan.a $(LAZY)
 	$(CC) $(ALL_CFLAGS) -o $@ $(BUILD)/obj/main.o $(BUILD)/libpyplan.a \
 		$(LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libpyplan.a \
-    $(ICU_LAZY) | $(DEPS_STAMP)
+    $(LAZY) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -Wno-missing-prototypes \
 		-DFIXTURES=\"tests/fixtures\" -o $@ $< $(BUILD)/libpyplan.a \
@@ -113,8 +115,26 @@ run: $(BUILD)/pyplan
 	$(BUILD)/pyplan build data/pycon2018/schedule.csv \
 		--profile data/pycon2018/profile.ini
 
-unit: $(TESTS)
-	@fail=0; for t in $(TESTS); do $$t || fail=1; done; exit $$fail
+# test_solve again with the solver built to search every day with bound
+# tables of one cell on a budget of one label, so that it searches again
+# with the finer tables (refine), and on a budget too large to run out
+# (coarse): each way the same optimum as brute force.
+SOLVE_VARIANTS = $(BUILD)/tests/test_solve_refine $(BUILD)/tests/test_solve_coarse
+$(BUILD)/tests/test_solve_refine: SOLVE_DEFS = -DCHEAP_TABLES=0 \
+	-DTABLE_TRIES_PER_LABEL=0x7fffffff
+$(BUILD)/tests/test_solve_coarse: SOLVE_DEFS = -DCHEAP_TABLES=0 \
+	-DTABLE_TRIES_PER_LABEL=1
+$(SOLVE_VARIANTS): tests/unit/test_solve.c src/solve.c \
+    $(wildcard tests/unit/*.h) $(BUILD)/libpyplan.a $(LAZY) | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -Wno-missing-prototypes \
+		-DFIXTURES=\"tests/fixtures\" -o $@ tests/unit/test_solve.c \
+		$(SOLVE_DEFS) src/solve.c $(BUILD)/libpyplan.a $(LIBS) \
+		$(TEST_LIBS)
+
+unit: $(TESTS) $(SOLVE_VARIANTS)
+	@fail=0; for t in $(TESTS) $(SOLVE_VARIANTS); do $$t || fail=1; done; \
+		exit $$fail
 
 cli: $(BUILD)/pyplan
 	@sh tests/cli/run.sh $(BUILD)/pyplan
@@ -275,7 +295,7 @@ FUZZ_ENV     = ASAN_OPTIONS=quarantine_size_mb=16
 FUZZ_BINS    = $(FUZZ_NAMES:%=$(FUZZ_BUILD)/fuzz/fuzz_%)
 
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.h \
-    $(BUILD)/libpyplan.a $(ICU_LAZY) | $(DEPS_STAMP)
+    $(BUILD)/libpyplan.a $(LAZY) | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libpyplan.a \
 		$(LIBS)

@@ -29,6 +29,7 @@
 #include "pyplan/cli.h"
 #include "pyplan/demand.h"
 #include "pyplan/event.h"
+#include "pyplan/hash.h"
 #include "pyplan/load.h"
 #include "pyplan/model.h"
 #include "pyplan/output.h"
@@ -144,13 +145,7 @@ pp_batch_free(struct pp_batch *b)
 unsigned
 pp_batch_shard(const char *id, unsigned count)
 {
-	uint64_t h = 14695981039346656037ULL;
-
-	for (; *id != '\0'; id++) {
-		h ^= (unsigned char)*id;
-		h *= 1099511628211ULL;
-	}
-	return count > 0 ? (unsigned)(h % count) : 0;
+	return count > 0 ? (unsigned)(pp_fnv1a_str(id) % count) : 0;
 }
 
 /* A whole number lo..hi, digits only; 0 or -1. */

@@ -129,14 +129,14 @@ print_venue_blockers(FILE *fp, const struct pp_model *m,
 		fprintf(fp,
 		    "    the open spaces it displaces would leave %ld of "
 		    "open-spaces-per-day=%d\n",
-		    open, m->p->open_spaces);
+		    open, m->rules.open_spaces);
 		any = 1;
 	}
 	if (m->expo_need > 0 && expo < (long)m->expo_need) {
 		fprintf(fp,
 		    "    the expo visits it displaces would leave %ld of %u "
 		    "expo segments (min-expo-minutes=%d)\n",
-		    expo, m->expo_need, m->p->min_expo);
+		    expo, m->expo_need, m->rules.min_expo);
 		any = 1;
 	}
 	return any;

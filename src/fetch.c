@@ -19,6 +19,7 @@
 #include <curl/curl.h>
 
 #include "pyplan/fetch.h"
+#include "pyplan/hash.h"
 #include "pyplan/load.h"
 #include "pyplan/output.h"
 #include "pyplan/version.h"

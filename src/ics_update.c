@@ -10,6 +10,7 @@
 
 #include <libical/ical.h>
 
+#include "pyplan/hash.h"
 #include "pyplan/ics_update.h"
 #include "pyplan/load.h"
 #include "pyplan/tz.h"

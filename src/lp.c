@@ -507,10 +507,10 @@ legend(FILE *fp, const struct pp_model *m)
 			comment_text(fp, m->tt->ev[i].id);
 			fputs(")\n", fp);
 		}
-	for (i = 0; i < m->p->nhosts; i++)
+	for (i = 0; i < m->nhosts; i++)
 		if (m->host_clash[i]) {
 			fprintf(fp, "\\ g%zu_0 host cannot be placed '", i);
-			comment_text(fp, m->p->hosts[i].title);
+			comment_text(fp, m->host_title[i]);
 			fputs("'\n", fp);
 		}
 }
@@ -597,7 +597,7 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 		}
 	/* Likewise a hosted open space that cannot be placed: g<i> must be
 	 * 1 (hosted) and 0 (no board slot then). */
-	for (i = 0; i < m->p->nhosts; i++)
+	for (i = 0; i < m->nhosts; i++)
 		if (m->host_clash[i]) {
 			row_begin(&r, fp, "hostx", i, 0);
 			term(&r, 1, "g", i, 0);
@@ -611,7 +611,7 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 	for (i = 0; i < m->tt->n; i++)
 		if (pp_model_must_clash(m, i))
 			fprintf(fp, " e%zu_0 = 1\n", i);
-	for (i = 0; i < m->p->nhosts; i++)
+	for (i = 0; i < m->nhosts; i++)
 		if (m->host_clash[i])
 			fprintf(fp, " g%zu_0 = 1\n", i);
 	/* The streak counters: continuous, 0 to the cap. */
@@ -647,7 +647,7 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 	for (i = 0; i < m->tt->n; i++)
 		if (pp_model_must_clash(m, i))
 			fprintf(fp, " e%zu_0", i);
-	for (i = 0; i < m->p->nhosts; i++)
+	for (i = 0; i < m->nhosts; i++)
 		if (m->host_clash[i])
 			fprintf(fp, " g%zu_0", i);
 	/* The short-run indicators. */

@@ -12,6 +12,7 @@
 
 #include <libstemmer.h>
 
+#include "pyplan/hash.h"
 #include "pyplan/match.h"
 #include "pyplan/utf8.h"
 #include "pyplan/xalloc.h"
@@ -200,17 +201,6 @@ pp_stemmer_lang(const struct pp_stemmer *st)
 	return st->lang;
 }
 
-/* FNV-1a. */
-static uint32_t
-hash_str(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 /* Characters in s[0..n): bytes that do not continue a UTF-8 sequence. */
 static size_t
 nchars(const char *s, size_t n)
@@ -275,7 +265,7 @@ pp_stem(struct pp_stemmer *st, const char *word)
 
 	if (st == NULL || st->sb == NULL || *word == '\0')
 		return word;
-	h = hash_str(word);
+	h = (uint32_t)pp_fnv1a_str(word);
 	if (st->cap > 0) {
 		for (i = h & (st->cap - 1); st->cache[i].word != NULL;
 		     i = (i + 1) & (st->cap - 1))

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "model_int.h"
+#include "pyplan/hash.h"
 #include "pyplan/model.h"
 #include "pyplan/ref.h"
 #include "pyplan/tz.h"
@@ -308,6 +309,8 @@ pp_model_rules(struct pp_rules *r, const struct pp_profile *p,
 	r->lunch_from = p->lunch_from;
 	r->lunch_to = p->lunch_to;
 	r->lunch_minutes = p->lunch_minutes;
+	r->open_spaces = p->open_spaces;
+	r->min_expo = p->min_expo;
 }
 
 static void
@@ -1639,16 +1642,6 @@ struct room_ids {
 	size_t cap, n;
 };
 
-static uint64_t
-hash_str(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	return h;
-}
-
 static void
 room_ids_grow(struct room_ids *r)
 {
@@ -1661,7 +1654,7 @@ room_ids_grow(struct room_ids *r)
 	for (j = 0; j < old.cap; j++) {
 		if (old.key[j] == NULL)
 			continue;
-		i = (size_t)hash_str(old.key[j]) & (r->cap - 1);
+		i = (size_t)pp_fnv1a_str(old.key[j]) & (r->cap - 1);
 		while (r->key[i] != NULL)
 			i = (i + 1) & (r->cap - 1);
 		r->key[i] = old.key[j];
@@ -1678,7 +1671,7 @@ room_id(struct room_ids *r, const char *room)
 
 	if ((r->n + 1) * 2 > r->cap)
 		room_ids_grow(r);
-	i = (size_t)hash_str(room) & (r->cap - 1);
+	i = (size_t)pp_fnv1a_str(room) & (r->cap - 1);
 	while (r->key[i] != NULL && strcmp(r->key[i], room) != 0)
 		i = (i + 1) & (r->cap - 1);
 	if (r->key[i] == NULL) {
@@ -1845,6 +1838,10 @@ pp_model_build_replan(const struct pp_timetable *tt, struct pp_ttwords *w,
 	caps = pp_xcalloc(m->ndays + 1, sizeof(*caps));
 	hosts = pp_xcalloc(p->nhosts + 1, sizeof(*hosts));
 	m->host_clash = pp_xcalloc(p->nhosts + 1, 1);
+	m->nhosts = p->nhosts;
+	m->host_title = pp_xcalloc(p->nhosts + 1, sizeof(*m->host_title));
+	for (i = 0; i < p->nhosts; i++)
+		m->host_title[i] = p->hosts[i].title;
 	m->posters = pp_xcalloc(tt->n + 1, sizeof(*m->posters));
 	clash = add_candidates(m, caps, ds);
 	clash |= resolve_hosts(m, hosts, ds);
@@ -1891,6 +1888,7 @@ pp_model_free(struct pp_model *m)
 	free(m->role);
 	free(m->ticket);
 	free(m->host_clash);
+	free(m->host_title);
 	free(m->posters);
 	for (i = 0; i < m->nstrings; i++)
 		free(m->strings[i]);

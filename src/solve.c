@@ -55,6 +55,11 @@
  *    whole day's bound is least (a descent on each in turn, on tables of
  *    one cell); the tables are built by one backward pass over the items
  *    per multiplier set, and a label's bound is the least over the sets.
+ *    Tables of one cell (every count priced or relaxed) are a bound too,
+ *    only weaker: a day is searched with them first, on a budget of the
+ *    labels the finer tables would cost to build, and again with those
+ *    only if it runs out: on most real programmes the coarse bound is
+ *    enough, and at worst a day spends the finer tables' cost twice.
  *    A label worth less than a threshold T with its bound is dropped, when
  *    it is made and again whenever the frontier is swept (its bound only
  *    falls as time passes).  If the search then finds a plan Q worth at
@@ -230,6 +235,17 @@ struct label {
 /* The labels the first search of a day (just below the bound) may spend
  * before the beam takes over. */
 #define FIRST_LABELS ((size_t)1 << 16)
+/* Tries of an item in the bound tables (take) that cost as much as a
+ * label of the search, about: what the tables of more than one cell are
+ * worth in labels. */
+#ifndef TABLE_TRIES_PER_LABEL /* test_solve_* builds solve.c with others */
+#define TABLE_TRIES_PER_LABEL 128
+#endif
+/* Labels' worth of bound tables that are built at once, without a first
+ * search on tables of one cell. */
+#ifndef CHEAP_TABLES
+#define CHEAP_TABLES 2048
+#endif
 /* Extensions tried that cost as much as a label, for the budget. */
 #define TRIES_PER_LABEL 16
 /* Units of talk minutes the bound tables count at most, and the share of
@@ -251,8 +267,10 @@ struct bounds {
 	size_t tw;    /* talk minutes left in units of gran 0..tw-1 (1: not
 	                 counted, the minutes priced by lambda) */
 	long gran;
-	size_t cell; /* width * sw * tw */
-	int nl;      /* multiplier sets in use */
+	size_t cell;    /* width * sw * tw */
+	size_t want[3]; /* width, sw, tw chosen (bounds_refine builds them) */
+	struct mult mu; /* the multipliers chosen */
+	int nl;         /* multiplier sets in use */
 	struct mult mult[NLAMBDA];
 	int64_t *g[NLAMBDA]; /* (n + 1) rows of cells: from item i on */
 	int64_t *h[NLAMBDA]; /* n rows: after item k */
@@ -776,26 +794,26 @@ descend(struct setup *s, struct mult *mu, int64_t *x, int64_t *tg, int64_t *th)
 	*x = at;
 }
 
+static void bounds_build(struct setup *s, size_t width, size_t sw, size_t tw);
+
 /*
- * Builds the bound tables: the talk minutes left (when a unit that counts
- * them exactly needs at most MINUTE_UNITS units), the talks left and the
- * streak as cells when their caps bind and the tables stay small (dropped
- * in the order streak, talks, minutes when they would not).  The
- * multipliers are chosen on small tables (one cell) by descending on each
- * in turn (a second round when mu or nu moved): where the root's bound is
- * least.  The tables are built for them and, as memory allows, for them
- * without lambda (where the cells count the minutes or the talks) and
- * without mu and nu (for labels that need no more networking or lunch); a
- * label's bound is the least.
+ * Chooses the bound tables' cells and multipliers: the talk minutes left
+ * (when a unit that counts them exactly needs at most MINUTE_UNITS
+ * units), the talks left and the streak as cells when their caps bind and
+ * the tables stay small (dropped in the order streak, talks, minutes when
+ * they would not).  The multipliers are chosen on small tables (one cell)
+ * by descending on each in turn (a second round when mu or nu moved):
+ * where the root's bound is least.  The tables are built first with one
+ * cell (bounds_build); bounds_refine builds them with the cells chosen.
  */
 static void
 bounds_init(struct setup *s)
 {
 	struct bounds *b = &s->b;
-	size_t cells, width, sw, tw;
+	size_t width, sw, tw;
 	struct mult mu;
 	int64_t *tg, *th;
-	int round, l;
+	int round;
 
 	width = s->cap_talks ? s->max_talks + 1 : 1;
 	sw = s->cap_streak ? s->max_streak + 1 : 1;
@@ -839,6 +857,31 @@ bounds_init(struct setup *s)
 		if ((s->n + 1) * width * sw > BOUND_CELLS)
 			width = 1;
 	}
+	b->mu = mu;
+	b->want[0] = width;
+	b->want[1] = sw;
+	b->want[2] = tw;
+	bounds_build(s, 1, 1, 1);
+}
+
+/*
+ * Builds the tables with the given cells for the multipliers chosen and,
+ * as memory allows, for them without lambda (where the cells count the
+ * minutes or the talks) and without mu and nu (for labels that need no
+ * more networking or lunch); a label's bound is the least.
+ */
+static void
+bounds_build(struct setup *s, size_t width, size_t sw, size_t tw)
+{
+	struct bounds *b = &s->b;
+	const struct mult mu = b->mu;
+	size_t cells;
+	int l;
+
+	for (l = 0; l < b->nl; l++) {
+		free(b->g[l]);
+		free(b->h[l]);
+	}
 	b->width = width;
 	b->sw = sw;
 	b->tw = tw;
@@ -862,6 +905,35 @@ bounds_init(struct setup *s)
 		b->h[l] = pp_xcalloc(cells, sizeof(int64_t));
 		bound_table(s, &b->mult[l], b->g[l], b->h[l]);
 	}
+}
+
+/* Labels worth the work of building the tables with the cells chosen,
+ * when that is more than CHEAP_TABLES; else 0, and the tables are built
+ * (if they have more than one cell). */
+static size_t
+refine_cost(struct setup *s)
+{
+	const struct bounds *b = &s->b;
+	size_t cell = b->want[0] * b->want[1] * b->want[2], cost;
+
+	if (cell == b->cell)
+		return 0;
+	/* Each of (at most NLAMBDA) tables tries, per cell, every item and
+	 * every item in its room-change window. */
+	cost = 1 +
+	    cell * (s->n + s->win_off[s->n]) * NLAMBDA / TABLE_TRIES_PER_LABEL;
+	if (cost > CHEAP_TABLES)
+		return cost;
+	bounds_build(s, b->want[0], b->want[1], b->want[2]);
+	return 0;
+}
+
+/* The tables with the cells chosen. */
+static void
+bounds_refine(struct setup *s)
+{
+	if (refine_cost(s) > 0)
+		bounds_build(s, s->b.want[0], s->b.want[1], s->b.want[2]);
 }
 
 /* ---- labels: the item map ---- */
@@ -1782,55 +1854,56 @@ proven(const struct pp_model *m, const struct day_result *r)
 }
 
 /*
- * Solves one day for the best plan per criteria mask (the threshold
- * schedule at the top).  Returns 1 if feasible, 0 if not, -1 if the day
- * needs more than its budget of labels (*budget, which is spent).
+ * The first search: just below the root's bound (by a 64th), on a budget
+ * of at most cap labels.  Where the bound is tight, as on real
+ * programmes, it proves the optimum (*done = 1).  Returns what search
+ * returns.
  */
 static int
-solve_day(const struct pp_model *m, const struct pp_model_day *d,
-    const struct pp_item *force, const struct pp_item *pick, unsigned expo,
-    struct day_result *r, struct pp_solve_stats *st, size_t *budget)
+first_search(struct setup *s, size_t cap, struct day_result *r,
+    struct pp_solve_stats *st, int *done)
 {
-	struct setup s;
 	struct state root_state;
-	int64_t root, target, floor, got;
-	size_t spec, left;
+	size_t *budget = s->budget, spec = *budget < cap ? *budget : cap,
+	       left = spec;
+	int64_t root, target;
 	int rc;
 
-	setup_init(&s, m, d, 0, NULL, force, pick);
-	s.min_expo = expo;
-	if (s.expomax[0] < expo) { /* the day cannot hold that much expo */
-		setup_fini(&s);
-		return 0;
-	}
-	s.budget = budget;
-	bounds_init(&s);
 	memset(&root_state, 0, sizeof(root_state));
-	root = bound_from(&s, 0, pack(&root_state));
-	/* First, just below the root's bound, on a small budget: where the
-	 * bound is tight, as on real programmes, this one search proves the
-	 * optimum. */
+	root = bound_from(s, 0, pack(&root_state));
 	target = root - ((root < 0 ? -root : root) / 64 + 1);
-	spec = *budget < FIRST_LABELS ? *budget : FIRST_LABELS;
-	left = spec;
-	s.budget = &left;
-	rc = search(&s, 1, target, 0, r, st);
-	s.budget = budget;
+	s->budget = &left;
+	rc = search(s, 1, target, 0, r, st);
+	s->budget = budget;
 	*budget -= spec - left;
-	if (rc > 0 && proven(m, r) >= target) {
-		setup_fini(&s);
+	*done = rc > 0 && proven(s->m, r) >= target;
+	return rc;
+}
+
+/*
+ * The threshold schedule at the top, with the bound tables s has: returns
+ * 1 if the day is feasible (r holds its best plan per criteria mask), 0 if
+ * not, -1 if the search needs more than its budget of labels (*s->budget,
+ * which is spent).
+ */
+static int
+day_search(struct setup *s, struct day_result *r, struct pp_solve_stats *st)
+{
+	const struct pp_model *m = s->m;
+	int64_t target, floor, got;
+	int rc, done;
+
+	rc = first_search(s, FIRST_LABELS, r, st, &done);
+	if (done)
 		return rc;
-	}
-	if (*budget == 0) {
-		setup_fini(&s);
+	if (*s->budget == 0)
 		return -1;
-	}
 	/* The floor: what a plan found so far proves, or one found by a
 	 * heuristic search (a beam), or else any feasible plan (a search
 	 * that ignores values), which also tells an infeasible day. */
 	if (rc <= 0) {
 		day_result_fini(r);
-		rc = search(&s, 1, INT64_MIN, BEAM, r, st);
+		rc = search(s, 1, INT64_MIN, BEAM, r, st);
 	}
 	if (rc > 0)
 		floor = proven(m, r);
@@ -1840,21 +1913,19 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 		    m->crit_bonus < 0 ? -m->crit_bonus : m->crit_bonus;
 
 		memset(&first, 0, sizeof(first));
-		rc = search(&s, 0, INT64_MIN, 0, &first, st);
+		rc = search(s, 0, INT64_MIN, 0, &first, st);
 		floor = rc > 0
 		    ? best_value(&first) - bonus * popcount(m->crit_active)
 		    : 0;
 		day_result_fini(&first);
 	}
-	if (rc <= 0) {
-		setup_fini(&s);
+	if (rc <= 0)
 		return rc;
-	}
 	/* Then at the floor, which a search always reaches. */
 	target = floor;
 	for (;;) {
 		day_result_fini(r);
-		rc = search(&s, 1, target, 0, r, st);
+		rc = search(s, 1, target, 0, r, st);
 		if (rc < 0)
 			break;
 		if (rc > 0) {
@@ -1871,6 +1942,50 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 		}
 		target = floor;
 	}
+	return rc;
+}
+
+/*
+ * Solves one day for the best plan per criteria mask.  The bound tables
+ * have one cell first, and the day a budget of the labels that building
+ * the finer tables is worth: where that bound is enough, as on most real
+ * programmes, the finer tables would cost more than the whole search.  A
+ * day that needs more is searched again with them.  Returns 1 if
+ * feasible, 0 if not, -1 if the day needs more than its budget of labels
+ * (*budget, which is spent).
+ */
+static int
+solve_day(const struct pp_model *m, const struct pp_model_day *d,
+    const struct pp_item *force, const struct pp_item *pick, unsigned expo,
+    struct day_result *r, struct pp_solve_stats *st, size_t *budget)
+{
+	struct setup s;
+	size_t spec, left;
+	int rc;
+
+	setup_init(&s, m, d, 0, NULL, force, pick);
+	s.min_expo = expo;
+	if (s.expomax[0] < expo) { /* the day cannot hold that much expo */
+		setup_fini(&s);
+		return 0;
+	}
+	s.budget = budget;
+	bounds_init(&s);
+	if ((spec = refine_cost(&s)) > 0) {
+		left = spec < *budget ? spec : *budget;
+		spec = left;
+		s.budget = &left;
+		rc = day_search(&s, r, st);
+		s.budget = budget;
+		*budget -= spec - left;
+		if (rc >= 0 || *budget == 0) {
+			setup_fini(&s);
+			return rc;
+		}
+		day_result_fini(r);
+		bounds_refine(&s);
+	}
+	rc = day_search(&s, r, st);
 	setup_fini(&s);
 	return rc;
 }
@@ -1955,13 +2070,13 @@ family_text(const struct pp_model *m, const struct pp_model_day *d, unsigned f,
 		    r->lunch_to % 60, r->lunch_minutes);
 		break;
 	case R_OPEN:
-		if (d->rules.min_open < (unsigned)m->p->open_spaces)
+		if (d->rules.min_open < (unsigned)m->rules.open_spaces)
 			snprintf(buf, size,
 			    "open-spaces-per-day=%d (%u fit on the day)",
-			    m->p->open_spaces, d->rules.min_open);
+			    m->rules.open_spaces, d->rules.min_open);
 		else
 			snprintf(buf, size, "open-spaces-per-day=%d",
-			    m->p->open_spaces);
+			    m->rules.open_spaces);
 		break;
 	case R_HOST:
 		for (i = 0; i < d->n && !d->items[i].host_any; i++)
@@ -2548,7 +2663,7 @@ pp_solve_forced(const struct pp_model *m, const struct pp_item *force,
 		pp_diag_err(ds, NULL, 0,
 		    "min-expo-minutes=%d cannot be met: the planned days hold "
 		    "fewer than %u expo segments of %ld minutes",
-		    m->p->min_expo, m->expo_need, m->expo_unit);
+		    m->rules.min_expo, m->expo_need, m->expo_unit);
 	}
 	for (i = 0; i < m->ndays * ne; i++)
 		day_result_fini(&res[i]);

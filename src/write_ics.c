@@ -16,6 +16,7 @@
 
 #include <libical/ical.h>
 
+#include "pyplan/hash.h"
 #include "pyplan/ics_update.h"
 #include "pyplan/tz.h"
 #include "pyplan/utf8.h"
@@ -45,19 +46,6 @@ struct writer {
 	const struct pp_prev_cal *prev;
 	unsigned char *prev_used;
 };
-
-uint64_t
-pp_fnv1a(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *b = p;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= b[i];
-		h *= UINT64_C(0x100000001b3);
-	}
-	return h;
-}
 
 static uint64_t
 hash_str(uint64_t h, const char *s)

@@ -149,6 +149,8 @@ struct pp_rules {
 	int day_change;           /* minutes after local midnight (0-1439) */
 	int lunch_from, lunch_to; /* minutes after local midnight */
 	int lunch_minutes;        /* 0 = no lunch rule */
+	int open_spaces;          /* open-space slots a day needs */
+	int min_expo;             /* minutes in the expo hall over all days */
 };
 
 /*
@@ -262,9 +264,12 @@ struct pp_model {
 	                              (min-expo-minutes / expo_unit, rounded up) */
 	long expo_unit;            /* minutes of one expo segment ([expo]
 	                              slot-minutes) */
-	unsigned char *host_clash; /* one per profile host: 1 when it cannot
-	                              be placed (board closed, busy, outside
-	                              the window, no such day) */
+	size_t nhosts;             /* the open spaces the attendee hosts */
+	const char **host_title;   /* one per host (borrowed from the
+	                              profile) */
+	unsigned char *host_clash; /* one per host: 1 when it cannot be
+	                              placed (board closed, busy, outside the
+	                              window, no such day) */
 	const struct pp_event **posters; /* the members of every poster
 	                                    session (owned) */
 	char **strings; /* titles and reasons the model made (owned) */

@@ -38,7 +38,8 @@ pp_write_ics(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o);
  * zone (ev->tz, else tz, else UTC).  So that the file loads back the same
  * through pp_load_ics, DESCRIPTION is the abstract alone and X-PYPLAN-*
  * properties carry the kind word, speakers, track, level, video URL and
- * recorded flag; a cancelled event has STATUS:CANCELLED.  tz may be NULL.  Returns 0, or -1 on a stream error.
+ * recorded flag; a cancelled event has STATUS:CANCELLED.  tz may be NULL.
+ * Returns 0, or -1 on a stream error.
  */
 int
 pp_write_timetable_ics(FILE *fp, const struct pp_timetable *tt, const char *tz);
@@ -54,10 +55,5 @@ uint64_t pp_ics_uid_hash(const char *id, const char *kind, int64_t start,
     int64_t end, const char *title);
 /* Formats h as a UID into buf. */
 void pp_ics_uid_format(uint64_t h, char buf[PP_ICS_UID_MAX]);
-
-/* The 64-bit FNV-1a hash of n bytes, continuing from h (start with
- * PP_FNV1A_INIT); UIDs are built from it. */
-#define PP_FNV1A_INIT UINT64_C(0xcbf29ce484222325)
-uint64_t pp_fnv1a(uint64_t h, const void *p, size_t n);
 
 #endif

@@ -13,6 +13,7 @@
 
 #include "testutil.h"
 
+#include "pyplan/hash.h"
 #include "pyplan/load_ics.h"
 #include "pyplan/tz.h"
 #include "pyplan/version.h"
@@ -182,7 +183,8 @@ fixture_free(struct fixture *f)
 static char *
 write_plan_opts(const struct pp_plan *pl, int alarm, int hallway, size_t *len)
 {
-	struct pp_write_opts o = {.color = 0, .alarm_minutes = alarm,
+	struct pp_write_opts o = {.color = 0,
+	    .alarm_minutes = alarm,
 	    .alarm_hallway = hallway};
 	char *buf = NULL;
 	size_t n = 0;
