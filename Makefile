@@ -33,7 +33,7 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude $(WARN) \
 	     $(shell pkg-config --cflags $(PKGS)) $(SAN) $(CFLAGS)
 LIBS = -Wl,-Bstatic -lical -lxml2 -Wl,-Bdynamic $(ICU_LAZY) \
-       $(shell pkg-config --libs $(DYN_PKGS)) -lcsv -lstemmer -lz -llzma -lm
+       $(shell pkg-config --libs $(DYN_PKGS)) -lcsv -lstemmer -lglpk -lz -llzma -lm
 TEST_LIBS = $(shell pkg-config --libs cmocka)
 
 SRCS  = $(filter-out src/main.c src/icu_lazy.c,$(wildcard src/*.c))

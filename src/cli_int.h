@@ -18,6 +18,7 @@ enum cmd {
 	CMD_CONVERT,
 	CMD_DIFF,
 	CMD_NOW,
+	CMD_TEAM,
 	CMD_COMPLETION,
 	CMD_HELP,
 	CMD__COUNT
@@ -55,6 +56,9 @@ struct opts {
 	const char *plan, *since_cache, *pins, *previous, *at;
 	int offline;
 	long timeout; /* seconds, 0 = PP_FETCH_TIMEOUT_DEFAULT */
+	/* team */
+	const char *member; /* --member NAME */
+	double time_limit;  /* --time-limit S, 0 = the default */
 };
 
 extern const char *const cli_fmt_names[];

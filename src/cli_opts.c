@@ -21,7 +21,7 @@ const char *const cli_fmt_names[] = {"", "text", "ics", "json", "csv", "tsv",
     NULL};
 
 const char *const cli_cmd_names[CMD__COUNT] = {"", "build", "list", "check",
-    "explain", "convert", "diff", "now", "completion", "help"};
+    "explain", "convert", "diff", "now", "team", "completion", "help"};
 
 static const char *const cmd_summary[CMD__COUNT] = {
     [CMD_BUILD] = "plan a balanced personal schedule from the programme "
@@ -35,6 +35,8 @@ static const char *const cmd_summary[CMD__COUNT] = {
     [CMD_DIFF] = "what changed between two versions of a programme, and "
                  "what it means for a plan",
     [CMD_NOW] = "what is on now and next, and where a plan says to be",
+    [CMD_TEAM] = "plan a whole team: each member's plan, a booth rota and "
+                 "the talks the team covers",
     [CMD_COMPLETION] = "print the bash or zsh completion script",
     [CMD_HELP] = "show the usage, or the options of one command",
 };
@@ -48,6 +50,7 @@ static const char *const cmd_synopsis[CMD__COUNT] = {
     [CMD_CONVERT] = "pyplan convert -f csv|tsv|ics|json [options] file ...",
     [CMD_DIFF] = "pyplan diff [options] old new | --since-cache url",
     [CMD_NOW] = "pyplan now [options] file ...",
+    [CMD_TEAM] = "pyplan team [options] team.ini file ...",
     [CMD_COMPLETION] = "pyplan completion bash|zsh",
     [CMD_HELP] = "pyplan help [command]",
 };
@@ -87,6 +90,10 @@ const char cli_usage[] =
     "                   [--timeout s] old new | --since-cache url\n"
     "       pyplan now [--plan plan] [--at time] [--tz zone]\n"
     "                  [--room-change min] [--offline] [--timeout s] file ...\n"
+    "       pyplan team [-f format] [-o file|dir/] [--member name]\n"
+    "                   [--time-limit s] [--emit-lp file] [--lenient]\n"
+    "                   [--tz zone] [--width n] [--offline] [--timeout s]\n"
+    "                   [-q | -v] team.ini file ...\n"
     "       pyplan completion bash|zsh\n"
     "       pyplan help [command]\n"
     "       pyplan --version\n";
@@ -123,7 +130,10 @@ enum opt_id {
 	O_PREVIOUS,
 	O_AT,
 	O_OFFLINE,
-	O_TIMEOUT
+	O_TIMEOUT,
+	/* team */
+	O_MEMBER,
+	O_TIME_LIMIT
 };
 
 /* How the shells complete an option's argument. */
@@ -134,6 +144,8 @@ enum arg_kind { A_NONE, A_FILE, A_FORMAT, A_KIND, A_DAY, A_ZONE };
 #define C_PROG                                                                 \
 	(C(BUILD) | C(LIST) | C(CHECK) | C(EXPLAIN) | C(CONVERT) | C(DIFF) |   \
 	    C(NOW))
+/* What team takes of the programme options. */
+#define C_PROG_TEAM (C_PROG | C(TEAM))
 
 static const struct option {
 	const char *name;
@@ -145,32 +157,35 @@ static const struct option {
 	enum arg_kind complete;
 	const char *help;
 } options[] = {
-    {"format", 'f', "FMT", C(BUILD) | C(LIST) | C(CONVERT) | C(DIFF), O_FORMAT,
+    {"format", 'f', "FMT",
+        C(BUILD) | C(LIST) | C(CONVERT) | C(DIFF) | C(TEAM), O_FORMAT,
         NULL, NULL, A_FORMAT, "text (default), ics, json, csv, tsv"},
     {"output", 'o', "FILE",
-        C(BUILD) | C(LIST) | C(EXPLAIN) | C(CONVERT) | C(DIFF) | C(NOW),
+        C(BUILD) | C(LIST) | C(EXPLAIN) | C(CONVERT) | C(DIFF) | C(NOW) |
+            C(TEAM),
         O_OUTPUT, NULL, NULL, A_FILE,
         "write atomically to FILE (format from its extension)"},
     {"profile", 0, "FILE", C_PROG, O_PROFILE, NULL, NULL, A_FILE,
         "read the profile (default $XDG_CONFIG_HOME/pyplan/profile.ini)"},
     {"no-profile", 0, NULL, C_PROG, O_NO_PROFILE, NULL, NULL, A_NONE,
         "ignore the default profile"},
-    {"lenient", 0, NULL, C_PROG, O_LENIENT, NULL, NULL, A_NONE,
+    {"lenient", 0, NULL, C_PROG_TEAM, O_LENIENT, NULL, NULL, A_NONE,
         "skip bad events with a warning each"},
-    {"tz", 0, "ZONE", C_PROG, O_TZ, "plan", "timezone", A_ZONE,
+    {"tz", 0, "ZONE", C_PROG_TEAM, O_TZ, "plan", "timezone", A_ZONE,
         "zone for floating times and display"},
-    {"width", 0, "N", C(BUILD) | C(LIST) | C(CHECK) | C(EXPLAIN), O_WIDTH, NULL,
+    {"width", 0, "N", C(BUILD) | C(LIST) | C(CHECK) | C(EXPLAIN) | C(TEAM),
+        O_WIDTH, NULL,
         NULL, A_NONE,
         "lay text out in N columns (default: the terminal's; 0: no limit)"},
     {"raw-csv", 0, NULL, C(BUILD) | C(LIST) | C(CONVERT) | C(DIFF), O_RAW_CSV,
         NULL, NULL, A_NONE,
         "csv/tsv: no ' before a cell starting = + - @ (the guard against "
         "formulas)"},
-    {"quiet", 'q', NULL, C_PROG, O_QUIET, NULL, NULL, A_NONE,
+    {"quiet", 'q', NULL, C_PROG_TEAM, O_QUIET, NULL, NULL, A_NONE,
         "print errors only, no warnings"},
-    {"verbose", 'v', NULL, C_PROG, O_VERBOSE, NULL, NULL, A_NONE,
+    {"verbose", 'v', NULL, C_PROG_TEAM, O_VERBOSE, NULL, NULL, A_NONE,
         "print notes too"},
-    {"help", 'h', NULL, C_PROG | C(COMPLETION), O_HELP, NULL, NULL, A_NONE,
+    {"help", 'h', NULL, C_PROG_TEAM | C(COMPLETION), O_HELP, NULL, NULL, A_NONE,
         "this help"},
     {"day", 0, "DAY", C(LIST), O_DAY, NULL, NULL, A_DAY,
         "events of one day: YYYY-MM-DD or a weekday (sat, Saturday)"},
@@ -244,7 +259,7 @@ static const struct option {
         "ics: a reminder this long before each item"},
     {"alarm-hallway", 0, NULL, C(BUILD), O_ALARM_HALLWAY, NULL, NULL, A_NONE,
         "ics: reminders on hallway blocks too"},
-    {"emit-lp", 0, "FILE", C(BUILD), O_EMIT_LP, NULL, NULL, A_FILE,
+    {"emit-lp", 0, "FILE", C(BUILD) | C(TEAM), O_EMIT_LP, NULL, NULL, A_FILE,
         "also write the model in CPLEX LP format"},
     {"pins", 0, "PLAN", C_PLAN, O_PINS, NULL, NULL, A_FILE,
         "an edited plan (CSV, TSV, JSON): rows kept are must-see, rows "
@@ -259,10 +274,15 @@ static const struct option {
     {"at", 0, "TIME", C(NOW), O_AT, NULL, NULL, A_NONE,
         "YYYY-MM-DDTHH:MM, in the planning zone unless it has an offset "
         "(default: now)"},
-    {"offline", 0, NULL, C_PROG, O_OFFLINE, NULL, NULL, A_NONE,
+    {"offline", 0, NULL, C_PROG_TEAM, O_OFFLINE, NULL, NULL, A_NONE,
         "programme URLs from the cache only"},
-    {"timeout", 0, "S", C_PROG, O_TIMEOUT, NULL, NULL, A_NONE,
+    {"timeout", 0, "S", C_PROG_TEAM, O_TIMEOUT, NULL, NULL, A_NONE,
         "seconds to fetch a programme URL (default 60)"},
+    {"member", 0, "NAME", C(TEAM), O_MEMBER, NULL, NULL, A_NONE,
+        "write only this member's plan (any format, ics too)"},
+    {"time-limit", 0, "S", C(TEAM), O_TIME_LIMIT, NULL, NULL, A_NONE,
+        "seconds the team solver may take before it settles for its best "
+        "plan and a proven bound (default 5)"},
 };
 
 #define NOPTIONS (sizeof(options) / sizeof(options[0]))
@@ -496,6 +516,21 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 			return -1;
 		}
 		break;
+	case O_MEMBER:
+		o->member = arg;
+		break;
+	case O_TIME_LIMIT: {
+		long v;
+
+		if (parse_count(arg, 1, 3600, &v) != 0) {
+			cli_usage_error("bad --time-limit '%s' (seconds, 1 to "
+			                "3600)",
+			    arg);
+			return -1;
+		}
+		o->time_limit = (double)v;
+		break;
+	}
 	case O_SET_KV:
 		/* The first '=' ends the name, as in the profile file. */
 		eq = strchr(arg, '=');

@@ -777,6 +777,8 @@ pp_write_ics(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 				x.hash = hash_i64(x.hash, it->start);
 				x.hash = hash_i64(x.hash, it->end);
 			}
+			if (o != NULL && o->uid_salt != NULL)
+				x.hash = hash_str(x.hash, o->uid_salt);
 			add_event(&w, &x);
 		}
 	add_cancelled(&w, zone);

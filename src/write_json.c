@@ -304,6 +304,8 @@ source_name(enum pp_item_src s)
 		return "hallway";
 	case PP_ITEM_LUNCH:
 		return "lunch";
+	case PP_ITEM_BOOTH:
+		return "booth";
 	case PP_ITEM_EVENT:
 	default:
 		return "programme";
@@ -526,6 +528,25 @@ pp_json_event(const struct pp_event *ev)
 {
 	use_xalloc();
 	return event(ev);
+}
+
+json_t *
+pp_json_plan_days(const struct pp_plan *pl)
+{
+	json_t *x;
+	size_t i;
+
+	use_xalloc();
+	x = json_array();
+	for (i = 0; i < pl->ndays; i++)
+		json_array_append_new(x, day(pl->m, &pl->days[i]));
+	return x;
+}
+
+json_t *
+pp_json_score(int64_t units)
+{
+	return score(units);
 }
 
 json_t *

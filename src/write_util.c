@@ -75,6 +75,8 @@ pp_item_reason(const struct pp_item *it)
 		label = "hallway track";
 	else if (it->src == PP_ITEM_LUNCH)
 		label = "lunch";
+	else if (it->src == PP_ITEM_BOOTH)
+		label = "booth";
 	/* The model may already have written the label into the reason. */
 	if (label != NULL && strstr(why, label) != NULL)
 		label = NULL;
@@ -133,7 +135,9 @@ pp_item_id(const struct pp_item *it, const char *tz, char buf[PP_ITEM_ID_MAX])
 	        &c) != 0)
 		pp_tz_to_civil("UTC", it->start, &c);
 	snprintf(buf, PP_ITEM_ID_MAX, "%s-%04u-%02u-%02u-%02u%02u",
-	    it->src == PP_ITEM_LUNCH ? "lunch" : "hallway",
+	    it->src == PP_ITEM_LUNCH   ? "lunch"
+	        : it->src == PP_ITEM_BOOTH ? "booth"
+	                                   : "hallway",
 	    (unsigned)c.year % 10000u, (unsigned)c.month % 100u,
 	    (unsigned)c.day % 100u, (unsigned)c.hour % 100u,
 	    (unsigned)c.min % 100u);

@@ -38,7 +38,9 @@
 enum pp_item_src {
 	PP_ITEM_EVENT,   /* a programme event */
 	PP_ITEM_HALLWAY, /* synthesized: a segment of the hallway track */
-	PP_ITEM_LUNCH    /* synthesized: a free lunch block */
+	PP_ITEM_LUNCH,   /* synthesized: a free lunch block */
+	PP_ITEM_BOOTH    /* a team's booth shift (team_solve.h); only in
+	                    team plans, never a model candidate */
 };
 
 struct pp_item {
