@@ -433,6 +433,20 @@ watch_later(const struct pp_plan *pl)
 	return a;
 }
 
+static json_t *
+criteria_covered(const struct pp_plan *pl)
+{
+	json_t *x = json_array();
+	int c;
+
+	for (c = 0; c < PP_CRIT__COUNT; c++)
+		if (pl->crit_covered & (1u << c))
+			json_array_append_new(x,
+			    json_string_nocheck(
+			        pp_criterion_name((enum pp_criterion)c)));
+	return x;
+}
+
 int
 pp_write_json(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 {
@@ -440,7 +454,6 @@ pp_write_json(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 	json_t *root, *x;
 	double secs;
 	size_t i;
-	int c;
 
 	(void)o;
 	use_xalloc();
@@ -456,13 +469,7 @@ pp_write_json(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 	set(root, "watch_later", watch_later(pl));
 	set(root, "score", score(pl->score));
 	set(root, "optimal", json_boolean(pl->optimal));
-	x = json_array();
-	for (c = 0; c < PP_CRIT__COUNT; c++)
-		if (pl->crit_covered & (1u << c))
-			json_array_append_new(x,
-			    json_string_nocheck(
-			        pp_criterion_name((enum pp_criterion)c)));
-	set(root, "criteria_covered", x);
+	set(root, "criteria_covered", criteria_covered(pl));
 	x = json_object();
 	set(x, "labels", json_integer((json_int_t)pl->stats.labels));
 	set(x, "max_front", json_integer((json_int_t)pl->stats.max_front));
@@ -541,6 +548,19 @@ pp_json_plan_days(const struct pp_plan *pl)
 	for (i = 0; i < pl->ndays; i++)
 		json_array_append_new(x, day(pl->m, &pl->days[i]));
 	return x;
+}
+
+void
+pp_json_plan_parts(const struct pp_plan *pl, json_t *obj)
+{
+	use_xalloc();
+	set(obj, "conference", conference(pl->m));
+	set(obj, "profile", profile(pl->m));
+	set(obj, "days", pp_json_plan_days(pl));
+	set(obj, "watch_later", watch_later(pl));
+	set(obj, "score", score(pl->score));
+	set(obj, "optimal", json_boolean(pl->optimal));
+	set(obj, "criteria_covered", criteria_covered(pl));
 }
 
 json_t *

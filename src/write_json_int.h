@@ -20,6 +20,9 @@
 json_t *pp_json_event(const struct pp_event *ev);
 /* A new array: pl's days, as "days" of the plan schema (write_json.h). */
 json_t *pp_json_plan_days(const struct pp_plan *pl);
+/* Sets in obj what pp_write_json writes of pl: conference, profile,
+ * days, watch_later, score, optimal, criteria_covered. */
+void pp_json_plan_parts(const struct pp_plan *pl, json_t *obj);
 /* A new number: score units as points (the plan schema's scores). */
 json_t *pp_json_score(int64_t units);
 /* A new string (invalid UTF-8 bytes become U+FFFD); NULL is "". */

@@ -285,6 +285,19 @@ pp_write_team_text(FILE *fp, const struct pp_team_plan *tp,
 	return ferror(fp) ? -1 : 0;
 }
 
+/* 1 if member j can take some shift (the fairness rule's staff). */
+static int
+eligible(const struct pp_team_model *tm, size_t j)
+{
+	size_t s, k;
+
+	for (s = 0; s < tm->nshifts; s++)
+		for (k = 0; k < tm->shifts[s].navail; k++)
+			if (tm->shifts[s].avail[k] == j)
+				return 1;
+	return 0;
+}
+
 static json_t *
 name_array(const struct pp_team *t, const size_t *who, size_t n)
 {
@@ -319,13 +332,14 @@ pp_write_team_json(FILE *fp, const struct pp_team_plan *tp)
 		o = json_object();
 		json_object_set_new(o, "name",
 		    pp_json_string(t->members[j].name));
-		json_object_set_new(o, "score",
-		    pp_json_score(tp->plans[j]->score));
 		json_object_set_new(o, "booth",
 		    json_boolean(t->members[j].booth));
 		json_object_set_new(o, "booth_minutes",
 		    json_integer(tp->booth_minutes[j]));
-		json_object_set_new(o, "days", pp_json_plan_days(tp->plans[j]));
+		json_object_set_new(o, "booth_eligible",
+		    json_boolean(eligible(tm, j)));
+		/* score, days and the rest as build -f json writes them */
+		pp_json_plan_parts(tp->plans[j], o);
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(root, "members", a);
@@ -358,6 +372,32 @@ pp_write_team_json(FILE *fp, const struct pp_team_plan *tp)
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(root, "cover", a);
+	json_object_set_new(root, "cover_weight", pp_json_score(tm->cover_units));
+	o = json_object();
+	a = json_array();
+	for (s = 0; s < t->nhours; s++) {
+		json_t *h = json_object();
+		char from[32], to[32];
+
+		snprintf(from, sizeof(from), "%02d:%02d", t->hours[s].from / 60,
+		    t->hours[s].from % 60);
+		snprintf(to, sizeof(to), "%02d:%02d", t->hours[s].to / 60,
+		    t->hours[s].to % 60);
+		json_object_set_new(h, "date", pp_json_string(t->hours[s].date));
+		json_object_set_new(h, "from", pp_json_string(from));
+		json_object_set_new(h, "to", pp_json_string(to));
+		json_array_append_new(a, h);
+	}
+	json_object_set_new(o, "hours", a);
+	json_object_set_new(o, "timezone", pp_json_string(tm->tz));
+	json_object_set_new(o, "staff", json_integer(t->staff));
+	json_object_set_new(o, "shift_minutes", json_integer(t->shift_minutes));
+	json_object_set_new(o, "max_minutes_per_member",
+	    t->max_minutes == PP_UNLIMITED ? json_null()
+	                                   : json_integer(t->max_minutes));
+	json_object_set_new(o, "max_spread", json_integer(t->max_spread));
+	json_object_set_new(o, "room", pp_json_string(t->room));
+	json_object_set_new(root, "booth_rules", o);
 	o = json_object();
 	/* Wall time varies from run to run; golden files set
 	 * SOURCE_DATE_EPOCH to get a fixed 0. */
