@@ -18,7 +18,7 @@ DEBS = build-essential pkg-config libcsv-dev libical-dev libinih-dev \
        libjansson-dev libxml2-dev libutf8proc-dev libstemmer-dev \
        libcurl4-openssl-dev libicu-dev zlib1g-dev liblzma-dev libcmocka-dev \
        tzdata glpk-utils mandoc python3 python3-icalendar python3-dateutil \
-       khal valgrind jq clang libclang-rt-14-dev
+       khal valgrind jq clang parallel libclang-rt-14-dev
 PKGS = libical inih jansson libxml-2.0 libutf8proc libcurl icu-uc
 # libical and libxml2 are linked statically, and the ICU functions they
 # call come from src/icu_lazy.c, which opens ICU on first use: start-up
@@ -142,6 +142,7 @@ verify: $(BUILD)/pyplan $(BUILD)/gen
 # Speed: never part of `check` (tests/bench/run.py prints the tables).
 bench: $(BUILD)/pyplan $(BUILD)/gen
 	@/usr/bin/python3 tests/bench/run.py $(BUILD)/pyplan $(BUILD)/gen
+	@/usr/bin/python3 tests/bench/batch.py $(BUILD)/pyplan
 
 # Resource limits of the solver (tests/limits/solver.sh): hard plans finish
 # within their CPU and memory bounds, or are refused naming the day and the
@@ -222,6 +223,21 @@ leakcheck: $(BUILD)/pyplan
 	$(VALGRIND) $(BUILD)/pyplan build --profile tests/fixtures/cli-profile.ini \
 		--skip t1 --previous tests/fixtures/ics-plan.golden.ics -f ics \
 		tests/fixtures/cli-small.csv >/dev/null
+	rm -rf $(BUILD)/leak-batch
+	for j in 1 2; do \
+		$(VALGRIND) $(BUILD)/pyplan batch \
+			tests/fixtures/batch-attendees.csv \
+			tests/fixtures/batch-prog.csv --min-networking 0 \
+			--rooms tests/fixtures/batch-rooms.csv --ics -j $$j \
+			--force -o $(BUILD)/leak-batch 2>/dev/null; \
+		test $$? = 1 || exit 1; \
+	done
+	$(VALGRIND) $(BUILD)/pyplan batch tests/fixtures/batch-zones.csv \
+		tests/fixtures/batch-floating.csv --tz America/New_York \
+		--shard 0/1 -o $(BUILD)/leak-batch >/dev/null
+	$(VALGRIND) $(BUILD)/pyplan batch --merge-demand \
+		-o $(BUILD)/leak-batch $(BUILD)/leak-batch >/dev/null
+	rm -rf $(BUILD)/leak-batch
 	@echo "leakcheck: valgrind clean"
 
 # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
@@ -235,7 +251,7 @@ asan: | $(DEPS_STAMP)
 # build/fuzz/corpus/NAME and crashes in build/fuzz/crash-NAME-*;
 # `make fuzz-replay` runs the seeds and the regression inputs once.
 FUZZ_BUILD   = build/fuzz
-FUZZ_NAMES   = csv ics profile feed build plan
+FUZZ_NAMES   = csv ics profile feed build plan attendees
 FUZZ_SECONDS ?= 60
 FUZZ_SAN     = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	       -fno-sanitize-recover=all

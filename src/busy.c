@@ -52,6 +52,45 @@ pp_busy_load(const char *path, const struct pp_load_opts *opts, int64_t from,
 	return ret;
 }
 
+int
+pp_busy_load_profile(const struct pp_profile *p, const struct pp_timetable *tt,
+    const char *tz, int lenient, struct pp_busy_block **out, size_t *nout,
+    struct pp_diags *ds, int *io_error)
+{
+	struct pp_load_opts lo;
+	int64_t from = INT64_MAX, to = INT64_MIN;
+	size_t i, nerr = ds->nerrors;
+	int io = 0;
+
+	*out = NULL;
+	*nout = 0;
+	*io_error = 0;
+	if (p->nbusy_files == 0)
+		return 0;
+	/* Recurring meetings are expanded inside the conference window. */
+	for (i = 0; i < tt->n; i++) {
+		if (tt->ev[i].start < from)
+			from = tt->ev[i].start;
+		if (tt->ev[i].end > to)
+			to = tt->ev[i].end;
+	}
+	if (tt->n == 0)
+		from = to = 0;
+	from -= 86400;
+	to += 86400;
+	lo.tz = tz;
+	lo.lenient = lenient;
+	for (i = 0; i < p->nbusy_files; i++) {
+		int this_io = 0;
+
+		pp_busy_load(p->busy_files[i], &lo, from, to, out, nout, ds,
+		    &this_io);
+		io |= this_io;
+	}
+	*io_error = io;
+	return io || ds->nerrors > nerr ? -1 : 0;
+}
+
 void
 pp_busy_free(struct pp_busy_block *blocks, size_t n)
 {

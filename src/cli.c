@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "cli_int.h"
+#include "pyplan/batch.h"
 #include "pyplan/busy.h"
 #include "pyplan/check.h"
 #include "pyplan/cli.h"
@@ -35,6 +36,7 @@
 #include "pyplan/output.h"
 #include "pyplan/pins.h"
 #include "pyplan/profile.h"
+#include "pyplan/session.h"
 #include "pyplan/solve.h"
 #include "pyplan/suggest.h"
 #include "pyplan/team.h"
@@ -60,40 +62,6 @@ print_diags(const struct opts *o, const struct pp_diags *ds)
 	    o->verbose     ? PP_NOTE
 	        : o->quiet ? PP_ERROR
 	                   : PP_WARNING);
-}
-
-static int
-cmp_date(const void *a, const void *b)
-{
-	return strcmp(a, b);
-}
-
-/*
- * The programme's distinct dates, sorted, as a heap array the caller
- * frees: of each event's start in zone tz, or in the event's own zone
- * when own_zone is set (as list shows them).
- */
-static size_t
-programme_dates(const struct pp_timetable *tt, const char *tz, int own_zone,
-    char (**out)[11])
-{
-	char(*d)[11] = pp_xcalloc(tt->n + 1, sizeof(*d));
-	size_t i, j, n = 0;
-
-	for (i = 0; i < tt->n; i++) {
-		const struct pp_event *ev = &tt->ev[i];
-
-		pp_tz_format_date(own_zone && *ev->tz != '\0' ? ev->tz : tz,
-		    ev->start, d[n]);
-		for (j = 0; j < n && strcmp(d[j], d[n]) != 0; j++)
-			;
-		if (j == n)
-			n++;
-	}
-	if (n > 1)
-		qsort(d, n, sizeof(*d), cmp_date);
-	*out = d;
-	return n;
 }
 
 /* Loads the profile: --profile, else the XDG default when it exists, then
@@ -276,47 +244,6 @@ load_programme(const struct opts *o, const struct pp_profile *p,
 	return load_sources(o, o->files, o->nfiles, NULL, p, tt, ds);
 }
 
-/* Reads the --busy files into resolved blocks. */
-static int
-load_busy(const struct opts *o, const struct pp_profile *p,
-    const struct pp_timetable *tt, struct pp_busy_block **out, size_t *nout,
-    struct pp_diags *ds)
-{
-	struct pp_load_opts lo;
-	int64_t from = INT64_MAX, to = INT64_MIN;
-	size_t i;
-	int io = 0;
-
-	*out = NULL;
-	*nout = 0;
-	if (p->nbusy_files == 0)
-		return 0;
-	/* Recurring meetings are expanded inside the conference window. */
-	for (i = 0; i < tt->n; i++) {
-		if (tt->ev[i].start < from)
-			from = tt->ev[i].start;
-		if (tt->ev[i].end > to)
-			to = tt->ev[i].end;
-	}
-	if (tt->n == 0)
-		from = to = 0;
-	from -= 86400;
-	to += 86400;
-	/* Floating times of a busy file are in the planning zone. */
-	lo.tz = pp_model_zone(tt, p->tz, NULL);
-	lo.lenient = o->lenient;
-	for (i = 0; i < p->nbusy_files; i++) {
-		int this_io = 0;
-
-		pp_busy_load(p->busy_files[i], &lo, from, to, out, nout, ds,
-		    &this_io);
-		io |= this_io;
-	}
-	if (io)
-		return PP_EX_NOINPUT;
-	return ds->nerrors > 0 ? PP_EX_DATAERR : 0;
-}
-
 static enum fmt
 fmt_for(const struct opts *o, enum fmt dflt)
 {
@@ -433,9 +360,7 @@ write_lp(const char *path, const struct pp_model *m, struct pp_diags *ds)
 struct session {
 	struct pp_profile p;
 	struct pp_timetable *tt;
-	struct pp_busy_block *busy;
-	size_t nbusy;
-	struct pp_model *m;
+	struct pp_session ps; /* busy blocks and model */
 	char *xdg;
 };
 
@@ -450,26 +375,26 @@ static int
 apply_pins(const struct opts *o, struct session *s, struct pp_diags *ds)
 {
 	struct pp_plan_file pf;
-	struct pp_model *m = NULL;
+	struct pp_session base_s;
 	struct pp_plan *base = NULL;
 	struct pp_diags quiet;
 	int io = 0, st = 0;
 
-	if (pp_plan_file_load(&pf, o->pins, pp_model_zone(s->tt, s->p.tz, NULL), ds, &io) !=
-	    0)
+	if (pp_plan_file_load(&pf, o->pins, pp_model_zone(s->tt, s->p.tz, NULL),
+	        ds, &io) != 0)
 		st = io ? PP_EX_NOINPUT : PP_EX_DATAERR;
 	else {
 		pp_diags_init(&quiet);
-		if (pp_model_build(s->tt, &s->p, s->busy, s->nbusy, &m,
-		        &quiet) == 0 &&
-		    pp_solve(m, &base, &quiet) != 0)
+		if (pp_session_open(&base_s, s->tt, NULL, &s->p, o->lenient,
+		        &quiet) == PP_SESSION_OK &&
+		    pp_solve(base_s.m, &base, &quiet) != 0)
 			base = NULL;
 		pp_diags_fini(&quiet);
 		if (pp_pins_apply(&s->p, s->tt, &pf, base, ds) != 0)
 			st = PP_EX_DATAERR;
+		pp_plan_free(base);
+		pp_session_close(&base_s);
 	}
-	pp_plan_free(base);
-	pp_model_free(m);
 	pp_plan_file_fini(&pf);
 	return st;
 }
@@ -507,27 +432,15 @@ session_open(const struct opts *o, struct session *s, struct pp_diags *ds,
 		return st;
 	if (!need_model)
 		return 0;
-	if (s->p.ndays > 0) {
-		char(*dates)[11];
-		size_t n =
-		    programme_dates(s->tt, pp_model_zone(s->tt, s->p.tz, NULL), 0,
-		        &dates);
-
-		st = pp_profile_resolve_days(&s->p, (const char(*)[11])dates, n,
-		    ds);
-		free(dates);
-		if (st != 0)
-			return PP_EX_DATAERR;
-	}
-	if ((st = load_busy(o, &s->p, s->tt, &s->busy, &s->nbusy, ds)) != 0)
-		return st;
 	if (o->pins != NULL && (st = apply_pins(o, s, ds)) != 0)
 		return st;
-	switch (pp_model_build(s->tt, &s->p, s->busy, s->nbusy, &s->m, ds)) {
-	case 0:
+	switch (pp_session_open(&s->ps, s->tt, NULL, &s->p, o->lenient, ds)) {
+	case PP_SESSION_OK:
 		return 0;
-	case 1:
+	case PP_SESSION_INFEASIBLE:
 		return PP_EX_INFEASIBLE;
+	case PP_SESSION_NOINPUT:
+		return PP_EX_NOINPUT;
 	default:
 		return PP_EX_DATAERR;
 	}
@@ -544,8 +457,7 @@ session_close(struct session *s, const struct opts *o, struct pp_diags *ds)
 	print_diags(o, ds);
 	pp_diags_fini(ds);
 	pp_diags_init(ds);
-	pp_model_free(s->m);
-	pp_busy_free(s->busy, s->nbusy);
+	pp_session_close(&s->ps);
 	pp_timetable_free(s->tt);
 	pp_profile_fini(&s->p);
 	free(s->xdg);
@@ -571,14 +483,14 @@ run_build(const struct opts *o, struct pp_diags *ds)
 		st = load_previous(o->previous, &prev, ds);
 	/* A model whose hard constraints clash (a must-see that is skipped,
 	 * say) is still written, so that a MILP solver can confirm it. */
-	if ((st == 0 || (st == PP_EX_INFEASIBLE && s.m != NULL)) &&
+	if ((st == 0 || (st == PP_EX_INFEASIBLE && s.ps.m != NULL)) &&
 	    o->emit_lp != NULL) {
-		int wst = write_lp(o->emit_lp, s.m, ds);
+		int wst = write_lp(o->emit_lp, s.ps.m, ds);
 
 		if (wst != 0)
 			st = wst;
 	}
-	if (st == 0 && pp_solve(s.m, &pl, ds) != 0)
+	if (st == 0 && pp_solve(s.ps.m, &pl, ds) != 0)
 		st = PP_EX_INFEASIBLE;
 	if (st == 0) {
 		pp_watch_later(pl);
@@ -646,13 +558,13 @@ run_explain(const struct opts *o, struct pp_diags *ds)
 	st = session_open(o, &s, ds, 1);
 	if (st == PP_EX_INFEASIBLE)
 		st = 0; /* explain says why; the event may be the reason */
-	if (st == 0 && s.m == NULL)
+	if (st == 0 && s.ps.m == NULL)
 		st = PP_EX_DATAERR;
 	if (st == 0) {
 		if ((mem = report_open(&buf, &len, ds)) == NULL)
 			st = PP_EX_OSERR;
 		else {
-			r = pp_explain(mem, s.m, o->event, ds);
+			r = pp_explain(mem, s.ps.m, o->event, ds);
 			if (report_close(mem, ds) != 0)
 				st = PP_EX_OSERR;
 			else if (r == 1)
@@ -755,7 +667,7 @@ filters_init(struct filters *f, const struct opts *o,
 	f->kind = -1;
 	if (o->day != NULL) {
 		char(*dates)[11];
-		size_t n = programme_dates(tt, tz, 1, &dates);
+		size_t n = pp_programme_dates(tt, tz, 1, &dates);
 		int r = pp_day_resolve(o->day, (const char(*)[11])dates, n,
 		    f->day, "--day", ds);
 
@@ -1207,8 +1119,8 @@ run_diff(const struct opts *o, struct pp_diags *ds)
 	if (st == 0 && o->plan != NULL) {
 		int io = 0;
 
-		if (pp_plan_file_load(&pf, o->plan, pp_model_zone(a, p.tz, NULL), ds,
-		        &io) != 0)
+		if (pp_plan_file_load(&pf, o->plan,
+		        pp_model_zone(a, p.tz, NULL), ds, &io) != 0)
 			st = io ? PP_EX_NOINPUT : PP_EX_DATAERR;
 	}
 	if (st == 0) {
@@ -1515,9 +1427,9 @@ run_now(const struct opts *o, struct pp_diags *ds)
 struct team_run {
 	struct pp_team t;
 	struct pp_timetable *tt;
-	struct pp_model **m;
-	struct pp_busy_block **busy;
-	size_t *nbusy;
+	struct pp_ttwords *words; /* the programme's words, cut once */
+	struct pp_session *s;     /* one per member */
+	struct pp_model **m;      /* the sessions' models */
 	struct pp_team_model *tm;
 	struct pp_team_plan *tp;
 };
@@ -1529,42 +1441,31 @@ team_models(const struct opts *o, struct team_run *r, struct pp_diags *ds)
 	size_t j, i;
 	int st = 0;
 
+	r->words = pp_ttwords_new(r->tt);
 	for (j = 0; j < r->t.nmembers && st == 0; j++) {
 		struct pp_team_member *mb = &r->t.members[j];
-		struct pp_profile *p = &mb->p;
 		size_t before = ds->nerrors;
 
 		for (i = 0; i < o->nset; i++)
-			if (pp_profile_set(p, o->set[i].section, o->set[i].key,
-			        o->set[i].value, NULL, 0, ds) != 0)
+			if (pp_profile_set(&mb->p, o->set[i].section,
+			        o->set[i].key, o->set[i].value, NULL, 0,
+			        ds) != 0)
 				return PP_EX_USAGE;
-		if (p->ndays > 0) {
-			char(*dates)[11];
-			size_t n = programme_dates(r->tt,
-			    pp_model_zone(r->tt, p->tz, NULL), 0, &dates);
-
-			st = pp_profile_resolve_days(p,
-			         (const char(*)[11])dates, n, ds) != 0
-			    ? PP_EX_DATAERR
-			    : 0;
-			free(dates);
-		}
-		if (st == 0)
-			st = load_busy(o, p, r->tt, &r->busy[j], &r->nbusy[j],
-			    ds);
-		if (st != 0)
+		switch (pp_session_open(&r->s[j], r->tt, r->words, &mb->p,
+		    o->lenient, ds)) {
+		case PP_SESSION_OK:
 			break;
-		switch (pp_model_build(r->tt, p, r->busy[j], r->nbusy[j],
-		    &r->m[j], ds)) {
-		case 0:
-			break;
-		case 1:
+		case PP_SESSION_INFEASIBLE:
 			st = PP_EX_INFEASIBLE;
+			break;
+		case PP_SESSION_NOINPUT:
+			st = PP_EX_NOINPUT;
 			break;
 		default:
 			st = PP_EX_DATAERR;
 			break;
 		}
+		r->m[j] = r->s[j].m;
 		if (ds->nerrors > before)
 			pp_diag_add(ds, PP_NOTE, r->t.path, mb->line, 0,
 			    "in the plan of member '%s'", mb->name);
@@ -1707,8 +1608,7 @@ run_team(const struct opts *o, struct pp_diags *ds)
 	nm = r.t.nmembers;
 	r.tt = pp_timetable_new();
 	r.m = pp_xcalloc(nm + 1, sizeof(*r.m));
-	r.busy = pp_xcalloc(nm + 1, sizeof(*r.busy));
-	r.nbusy = pp_xcalloc(nm + 1, sizeof(*r.nbusy));
+	r.s = pp_xcalloc(nm + 1, sizeof(*r.s));
 	st = load_sources(o, o->files + 1, o->nfiles - 1, NULL,
 	    &r.t.members[0].p, r.tt, ds);
 	if (st == 0)
@@ -1753,13 +1653,11 @@ run_team(const struct opts *o, struct pp_diags *ds)
 	pp_diags_init(ds);
 	pp_team_plan_free(r.tp);
 	pp_team_model_free(r.tm);
-	for (j = 0; j < nm; j++) {
-		pp_model_free(r.m[j]);
-		pp_busy_free(r.busy[j], r.nbusy[j]);
-	}
+	for (j = 0; j < nm; j++)
+		pp_session_close(&r.s[j]);
+	free(r.s);
 	free(r.m);
-	free(r.busy);
-	free(r.nbusy);
+	pp_ttwords_free(r.words);
 	pp_timetable_free(r.tt);
 	pp_team_fini(&r.t);
 	return st;
@@ -1797,11 +1695,13 @@ guard_std_fds(void)
 }
 
 /* Everything written to standard output reached it: else a message and
- * 74, unless the run failed already. */
+ * 74, unless the run failed already.  When a write failed already (output
+ * bigger than the buffer), errno still says why. */
 static int
 finish_stdout(int st)
 {
-	errno = 0;
+	if (!ferror(stdout))
+		errno = 0;
 	if (fflush(stdout) == 0 && !ferror(stdout))
 		return st;
 	if (st == 0) {
@@ -1810,6 +1710,77 @@ finish_stdout(int st)
 		st = PP_EX_IOERR;
 	}
 	return st;
+}
+
+static void
+show_progress(void *ctx, const struct pp_batch_progress *pr, int last)
+{
+	char line[160];
+
+	(void)ctx;
+	pp_batch_progress_text(pr, line, sizeof(line));
+	fprintf(stderr, "\rpyplan: batch: %s\033[K%s", line, last ? "\n" : "");
+}
+
+static int
+run_batch(const struct opts *o, struct pp_diags *ds)
+{
+	struct pp_batch *b;
+	struct pp_batch_opts bo;
+	struct pp_batch_stats st;
+	struct pp_batch_setting *set;
+	size_t i;
+	int r;
+
+	if (o->out == NULL || strcmp(o->out, "-") == 0) {
+		cli_usage_error("%s", "batch needs -o DIR");
+		return PP_EX_USAGE;
+	}
+	if (o->nfiles < (o->merge ? 1u : 2u)) {
+		cli_usage_error("%s",
+		    o->merge
+		        ? "batch --merge-demand needs a DIR"
+		        : "batch needs an attendee file and a programme file");
+		return PP_EX_USAGE;
+	}
+	b = pp_batch_new();
+	if (o->merge)
+		r = pp_batch_merge(b, o->out, o->files, o->nfiles, ds);
+	else {
+		set = pp_xcalloc(o->nset + 1, sizeof(*set));
+		for (i = 0; i < o->nset; i++) {
+			set[i].section = o->set[i].section;
+			set[i].key = o->set[i].key;
+			set[i].value = o->set[i].value;
+		}
+		memset(&bo, 0, sizeof(bo));
+		bo.attendees = o->files[0];
+		bo.programme = o->files + 1;
+		bo.nprogramme = o->nfiles - 1;
+		bo.outdir = o->out;
+		bo.rooms = o->rooms;
+		bo.profile = o->profile;
+		bo.set = set;
+		bo.nset = o->nset;
+		bo.jobs = o->jobs;
+		bo.shard_index = o->shard_index;
+		bo.shard_count = o->shard_count;
+		bo.force = o->force;
+		bo.ics = o->ics;
+		bo.lenient = o->lenient;
+		bo.alarm_minutes = o->alarm;
+		bo.alarm_hallway = o->alarm_hallway;
+		if (!o->quiet && isatty(STDERR_FILENO))
+			bo.progress = show_progress;
+		r = pp_batch_run(b, &bo, &st, ds);
+		free(set);
+	}
+	/* The diagnostics name files b owns. */
+	print_diags(o, ds);
+	pp_diags_fini(ds);
+	pp_diags_init(ds);
+	pp_batch_free(b);
+	return r;
 }
 
 static int
@@ -1920,6 +1891,9 @@ run(int argc, char **argv)
 		break;
 	case CMD_NOW:
 		st = run_now(&o, &ds);
+		break;
+	case CMD_BATCH:
+		st = run_batch(&o, &ds);
 		break;
 	case CMD_TEAM:
 		st = run_team(&o, &ds);

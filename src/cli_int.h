@@ -18,6 +18,7 @@ enum cmd {
 	CMD_CONVERT,
 	CMD_DIFF,
 	CMD_NOW,
+	CMD_BATCH,
 	CMD_TEAM,
 	CMD_COMPLETION,
 	CMD_HELP,
@@ -47,6 +48,10 @@ struct opts {
 	const char *day, *kind, *room, *match, *track, *lang, *speaker;
 	const char *emit_lp;
 	const char *event; /* explain */
+	/* batch */
+	unsigned jobs, shard_index, shard_count;
+	const char *rooms;
+	int force, ics, merge;
 	struct setting *set;
 	size_t nset, setcap;
 	const char **files;

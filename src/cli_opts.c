@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli_int.h"
+#include "pyplan/batch.h"
 #include "pyplan/event.h"
 #include "pyplan/suggest.h"
 #include "pyplan/term.h"
@@ -21,7 +22,8 @@ const char *const cli_fmt_names[] = {"", "text", "ics", "json", "csv", "tsv",
     NULL};
 
 const char *const cli_cmd_names[CMD__COUNT] = {"", "build", "list", "check",
-    "explain", "convert", "diff", "now", "team", "completion", "help"};
+    "explain", "convert", "diff", "now", "batch", "team", "completion",
+    "help"};
 
 static const char *const cmd_summary[CMD__COUNT] = {
     [CMD_BUILD] = "plan a balanced personal schedule from the programme "
@@ -35,6 +37,8 @@ static const char *const cmd_summary[CMD__COUNT] = {
     [CMD_DIFF] = "what changed between two versions of a programme, and "
                  "what it means for a plan",
     [CMD_NOW] = "what is on now and next, and where a plan says to be",
+    [CMD_BATCH] = "a plan for every attendee of an attendee file, and the "
+                  "room demand",
     [CMD_TEAM] = "plan a whole team: each member's plan, a booth rota and "
                  "the talks the team covers",
     [CMD_COMPLETION] = "print the bash or zsh completion script",
@@ -50,6 +54,8 @@ static const char *const cmd_synopsis[CMD__COUNT] = {
     [CMD_CONVERT] = "pyplan convert -f csv|tsv|ics|json [options] file ...",
     [CMD_DIFF] = "pyplan diff [options] old new | --since-cache url",
     [CMD_NOW] = "pyplan now [options] file ...",
+    [CMD_BATCH] = "pyplan batch -o dir [options] attendees file ...\n"
+                  "       pyplan batch --merge-demand -o dir dir ...",
     [CMD_TEAM] = "pyplan team [options] team.ini file ...",
     [CMD_COMPLETION] = "pyplan completion bash|zsh",
     [CMD_HELP] = "pyplan help [command]",
@@ -90,6 +96,9 @@ const char cli_usage[] =
     "                   [--timeout s] old new | --since-cache url\n"
     "       pyplan now [--plan plan] [--at time] [--tz zone]\n"
     "                  [--room-change min] [--offline] [--timeout s] file ...\n"
+    "       pyplan batch -o dir [-j n] [--shard k/n] [--rooms file] [--ics]\n"
+    "                    [--force] [build options] attendees file ...\n"
+    "       pyplan batch --merge-demand -o dir dir ...\n"
     "       pyplan team [-f format] [-o file|dir/] [--member name]\n"
     "                   [--time-limit s] [--emit-lp file] [--lenient]\n"
     "                   [--tz zone] [--width n] [--offline] [--timeout s]\n"
@@ -131,6 +140,12 @@ enum opt_id {
 	O_AT,
 	O_OFFLINE,
 	O_TIMEOUT,
+	O_JOBS,
+	O_SHARD,
+	O_ROOMS,
+	O_FORCE,
+	O_ICS,
+	O_MERGE,
 	/* team */
 	O_MEMBER,
 	O_TIME_LIMIT
@@ -140,12 +155,10 @@ enum opt_id {
 enum arg_kind { A_NONE, A_FILE, A_FORMAT, A_KIND, A_DAY, A_ZONE };
 
 #define C(x) (1u << CMD_##x)
-#define C_PLAN (C(BUILD) | C(EXPLAIN))
+#define C_PLAN (C(BUILD) | C(EXPLAIN) | C(BATCH))
 #define C_PROG                                                                 \
 	(C(BUILD) | C(LIST) | C(CHECK) | C(EXPLAIN) | C(CONVERT) | C(DIFF) |   \
 	    C(NOW))
-/* What team takes of the programme options. */
-#define C_PROG_TEAM (C_PROG | C(TEAM))
 
 static const struct option {
 	const char *name;
@@ -165,13 +178,18 @@ static const struct option {
             C(TEAM),
         O_OUTPUT, NULL, NULL, A_FILE,
         "write atomically to FILE (format from its extension)"},
+    {"output", 'o', "DIR", C(BATCH), O_OUTPUT, NULL, NULL, A_FILE,
+        "write DIR/ID.json for each attendee and DIR/demand.csv, .json "
+        "(required)"},
     {"profile", 0, "FILE", C_PROG, O_PROFILE, NULL, NULL, A_FILE,
         "read the profile (default $XDG_CONFIG_HOME/pyplan/profile.ini)"},
+    {"profile", 0, "FILE", C(BATCH), O_PROFILE, NULL, NULL, A_FILE,
+        "the base of every attendee's profile (no default)"},
     {"no-profile", 0, NULL, C_PROG, O_NO_PROFILE, NULL, NULL, A_NONE,
         "ignore the default profile"},
-    {"lenient", 0, NULL, C_PROG_TEAM, O_LENIENT, NULL, NULL, A_NONE,
+    {"lenient", 0, NULL, C_PROG | C(BATCH) | C(TEAM), O_LENIENT, NULL, NULL, A_NONE,
         "skip bad events with a warning each"},
-    {"tz", 0, "ZONE", C_PROG_TEAM, O_TZ, "plan", "timezone", A_ZONE,
+    {"tz", 0, "ZONE", C_PROG | C(BATCH) | C(TEAM), O_TZ, "plan", "timezone", A_ZONE,
         "zone for floating times and display"},
     {"width", 0, "N", C(BUILD) | C(LIST) | C(CHECK) | C(EXPLAIN) | C(TEAM),
         O_WIDTH, NULL,
@@ -181,12 +199,12 @@ static const struct option {
         NULL, NULL, A_NONE,
         "csv/tsv: no ' before a cell starting = + - @ (the guard against "
         "formulas)"},
-    {"quiet", 'q', NULL, C_PROG_TEAM, O_QUIET, NULL, NULL, A_NONE,
+    {"quiet", 'q', NULL, C_PROG | C(BATCH) | C(TEAM), O_QUIET, NULL, NULL, A_NONE,
         "print errors only, no warnings"},
-    {"verbose", 'v', NULL, C_PROG_TEAM, O_VERBOSE, NULL, NULL, A_NONE,
+    {"verbose", 'v', NULL, C_PROG | C(BATCH) | C(TEAM), O_VERBOSE, NULL, NULL, A_NONE,
         "print notes too"},
-    {"help", 'h', NULL, C_PROG_TEAM | C(COMPLETION), O_HELP, NULL, NULL, A_NONE,
-        "this help"},
+    {"help", 'h', NULL, C_PROG | C(BATCH) | C(TEAM) | C(COMPLETION), O_HELP, NULL, NULL,
+        A_NONE, "this help"},
     {"day", 0, "DAY", C(LIST), O_DAY, NULL, NULL, A_DAY,
         "events of one day: YYYY-MM-DD or a weekday (sat, Saturday)"},
     {"track", 0, "TRACK", C(LIST), O_TRACK, NULL, NULL, A_NONE,
@@ -255,13 +273,13 @@ static const struct option {
     {"busy", 0, "FILE|BLOCK", C_PLAN, O_BUSY, "busy", "file", A_FILE,
         "keep free: an .ics or CSV calendar, or 'YYYY-MM-DD HH:MM-HH:MM "
         "[label]'"},
-    {"alarm", 0, "10m", C(BUILD), O_ALARM, NULL, NULL, A_NONE,
+    {"alarm", 0, "10m", C(BUILD) | C(BATCH), O_ALARM, NULL, NULL, A_NONE,
         "ics: a reminder this long before each item"},
-    {"alarm-hallway", 0, NULL, C(BUILD), O_ALARM_HALLWAY, NULL, NULL, A_NONE,
-        "ics: reminders on hallway blocks too"},
+    {"alarm-hallway", 0, NULL, C(BUILD) | C(BATCH), O_ALARM_HALLWAY, NULL, NULL,
+        A_NONE, "ics: reminders on hallway blocks too"},
     {"emit-lp", 0, "FILE", C(BUILD) | C(TEAM), O_EMIT_LP, NULL, NULL, A_FILE,
         "also write the model in CPLEX LP format"},
-    {"pins", 0, "PLAN", C_PLAN, O_PINS, NULL, NULL, A_FILE,
+    {"pins", 0, "PLAN", C(BUILD) | C(EXPLAIN), O_PINS, NULL, NULL, A_FILE,
         "an edited plan (CSV, TSV, JSON): rows kept are must-see, rows "
         "deleted or marked drop are skipped"},
     {"previous", 0, "OLD.ics", C(BUILD), O_PREVIOUS, NULL, NULL, A_FILE,
@@ -274,10 +292,22 @@ static const struct option {
     {"at", 0, "TIME", C(NOW), O_AT, NULL, NULL, A_NONE,
         "YYYY-MM-DDTHH:MM, in the planning zone unless it has an offset "
         "(default: now)"},
-    {"offline", 0, NULL, C_PROG_TEAM, O_OFFLINE, NULL, NULL, A_NONE,
+    {"offline", 0, NULL, C_PROG | C(TEAM), O_OFFLINE, NULL, NULL, A_NONE,
         "programme URLs from the cache only"},
-    {"timeout", 0, "S", C_PROG_TEAM, O_TIMEOUT, NULL, NULL, A_NONE,
+    {"timeout", 0, "S", C_PROG | C(TEAM), O_TIMEOUT, NULL, NULL, A_NONE,
         "seconds to fetch a programme URL (default 60)"},
+    {"jobs", 'j', "N", C(BATCH), O_JOBS, NULL, NULL, A_NONE,
+        "worker processes (default: one per CPU)"},
+    {"shard", 0, "K/N", C(BATCH), O_SHARD, NULL, NULL, A_NONE,
+        "plan only the attendees of shard K (0..N-1) of N"},
+    {"rooms", 0, "FILE", C(BATCH), O_ROOMS, NULL, NULL, A_FILE,
+        "room,capacity CSV for the demand"},
+    {"ics", 0, NULL, C(BATCH), O_ICS, NULL, NULL, A_NONE,
+        "also write DIR/ID.ics"},
+    {"force", 0, NULL, C(BATCH), O_FORCE, NULL, NULL, A_NONE,
+        "plan again the attendees whose plan is up to date"},
+    {"merge-demand", 0, NULL, C(BATCH), O_MERGE, NULL, NULL, A_FILE,
+        "add up the shards' demand files of each DIR given into -o DIR"},
     {"member", 0, "NAME", C(TEAM), O_MEMBER, NULL, NULL, A_NONE,
         "write only this member's plan (any format, ics too)"},
     {"time-limit", 0, "S", C(TEAM), O_TIME_LIMIT, NULL, NULL, A_NONE,
@@ -515,6 +545,35 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 			    arg);
 			return -1;
 		}
+		break;
+	case O_JOBS:
+		if (pp_batch_parse_jobs(arg, &o->jobs) != 0) {
+			cli_usage_error("bad --jobs '%s' (1 to %d)", arg,
+			    PP_BATCH_JOBS_MAX);
+			return -1;
+		}
+		break;
+	case O_SHARD:
+		if (pp_batch_parse_shard(arg, &o->shard_index,
+		        &o->shard_count) != 0) {
+			cli_usage_error("bad --shard '%s' (K/N with 0 <= K < "
+			                "N, "
+			                "e.g. 0/4)",
+			    arg);
+			return -1;
+		}
+		break;
+	case O_ROOMS:
+		o->rooms = arg;
+		break;
+	case O_FORCE:
+		o->force = 1;
+		break;
+	case O_ICS:
+		o->ics = 1;
+		break;
+	case O_MERGE:
+		o->merge = 1;
 		break;
 	case O_MEMBER:
 		o->member = arg;

@@ -745,7 +745,8 @@ row_times(struct ctx *c, const char *zone, int zone_ok, struct row_problems *rp,
 	}
 	if (!ok || !zone_ok)
 		return -1;
-	if (instant(c, zone, &ws.date, ws.secs, ws.has_off, ws.off, start) != 0) {
+	if (instant(c, zone, &ws.date, ws.secs, ws.has_off, ws.off, start) !=
+	    0) {
 		problem(rp, "%s '%s' does not exist", cname(c, F_START), sv);
 		return -1;
 	}
@@ -754,8 +755,8 @@ row_times(struct ctx *c, const char *zone, int zone_ok, struct row_problems *rp,
 		return 0;
 	}
 	if (we.has_date) {
-		if (instant(c, zone, &we.date, we.secs, we.has_off, we.off, end) !=
-		    0) {
+		if (instant(c, zone, &we.date, we.secs, we.has_off, we.off,
+		        end) != 0) {
 			problem(rp, "%s '%s' does not exist", cname(c, F_END),
 			    ev);
 			return -1;
@@ -765,8 +766,8 @@ row_times(struct ctx *c, const char *zone, int zone_ok, struct row_problems *rp,
 		edate = ws.date;
 		if (we.secs < ws.secs)
 			next_day(&ws.date, &edate);
-		if (instant(c, zone, &edate, we.secs, ws.has_off, ws.off, end) !=
-		    0) {
+		if (instant(c, zone, &edate, we.secs, ws.has_off, ws.off,
+		        end) != 0) {
 			problem(rp, "%s '%s' does not exist", cname(c, F_END),
 			    ev);
 			return -1;

@@ -318,10 +318,10 @@ set_rules(struct pp_model *m, const struct pp_profile *p)
 }
 
 static void
-score_events(struct pp_model *m, struct pp_diags *ds)
+score_events(struct pp_model *m, struct pp_ttwords *w, struct pp_diags *ds)
 {
 	const struct pp_timetable *tt = m->tt;
-	struct pp_scorer *sc = pp_scorer_new(m->p);
+	struct pp_scorer *sc = pp_scorer_new_words(m->p, w);
 	size_t i;
 
 	m->scores = pp_xcalloc(tt->n + 1, sizeof(*m->scores));
@@ -1054,6 +1054,18 @@ pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
     const struct pp_busy_block *busy, size_t nbusy, struct pp_model **out,
     struct pp_diags *ds)
 {
+	struct pp_ttwords *w = pp_ttwords_new(tt);
+	int r = pp_model_build_words(tt, w, p, busy, nbusy, out, ds);
+
+	pp_ttwords_free(w);
+	return r;
+}
+
+int
+pp_model_build_words(const struct pp_timetable *tt, struct pp_ttwords *w,
+    const struct pp_profile *p, const struct pp_busy_block *busy, size_t nbusy,
+    struct pp_model **out, struct pp_diags *ds)
+{
 	struct pp_model *m;
 	size_t i, nerr = ds->nerrors, *caps;
 	int clash, bad = 0;
@@ -1064,7 +1076,7 @@ pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
 	m->p = p;
 	m->tz = pp_model_zone(tt, p->tz, ds);
 	set_rules(m, p);
-	score_events(m, ds);
+	score_events(m, w, ds);
 	resolve_refs(m, ds);
 	make_days(m, ds);
 	add_busy(m, busy, nbusy, ds);

@@ -83,12 +83,20 @@ fail(struct pp_out *o, const char *path, int err, struct pp_diags *ds)
 int
 pp_out_open(struct pp_out *o, const char *path, struct pp_diags *ds)
 {
+	return pp_out_open_flags(o, path, 0, ds);
+}
+
+int
+pp_out_open_flags(struct pp_out *o, const char *path, unsigned flags,
+    struct pp_diags *ds)
+{
 	struct stat st, lst;
 	const char *slash;
 	int fd, exists;
 	mode_t mode;
 
 	memset(o, 0, sizeof(*o));
+	o->flags = flags;
 	if (path == NULL || strcmp(path, "-") == 0) {
 		o->fp = stdout;
 		return 0;
@@ -130,9 +138,11 @@ pp_out_open(struct pp_out *o, const char *path, struct pp_diags *ds)
 		return fail(o, path, errno, ds);
 	/* From now on a signal or an out-of-memory exit removes it. */
 	pending_tmp = o->tmp;
-	/* mkstemp makes 0600 files: an existing output keeps its mode, a
-	 * new one is an ordinary file. */
-	if (exists)
+	/* mkstemp makes 0600 files: a private output stays so, an existing
+	 * one keeps its mode, a new one is an ordinary file. */
+	if (flags & PP_OUT_PRIVATE)
+		mode = 0600;
+	else if (exists)
 		mode = st.st_mode & 07777;
 	else {
 		mode_t um = umask(0);
@@ -182,7 +192,8 @@ pp_out_commit(struct pp_out *o, struct pp_diags *ds)
 		release(o);
 		return err;
 	}
-	if (fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0) {
+	if (fflush(o->fp) != 0 || ferror(o->fp) ||
+	    (!(o->flags & PP_OUT_NOSYNC) && fsync(fileno(o->fp)) != 0)) {
 		pp_diag_err(ds, name, 0, "write error: %s",
 		    strerror(errno != 0 ? errno : EIO));
 		err = -1;

@@ -699,6 +699,36 @@ set_plan(struct pp_profile *p, const char *key, const char *value,
 	return pp_diag_err(ds, file, line, "internal error: key '%s'", key);
 }
 
+int
+pp_profile_has_key(const char *section, const char *key)
+{
+	size_t i;
+	int c;
+
+	if (ci_eq(section, "plan")) {
+		for (i = 0; i < sizeof(plan_keys) / sizeof(plan_keys[0]); i++)
+			if (ci_eq(key, plan_keys[i].name))
+				return 1;
+		return 0;
+	}
+	if (ci_eq(section, "interests") || ci_eq(section, "speakers") ||
+	    ci_eq(section, "busy"))
+		return 1;
+	if (ci_eq(section, "must") || ci_eq(section, "skip"))
+		return ci_eq(key, "id") || ci_eq(key, "title");
+	if (ci_eq(section, "criteria"))
+		for (c = 0; c < PP_CRIT__COUNT; c++)
+			if (ci_eq(key, crit_names[c]))
+				return 1;
+	return 0;
+}
+
+int
+pp_profile_parse_count(const char *s, long max, int *out)
+{
+	return parse_uint(s, max, out);
+}
+
 /* Sets or replaces (case-insensitively) a weighted topic or speaker. */
 static int
 set_weighted(struct pp_weighted **v, size_t *n, const char *section,

@@ -89,7 +89,8 @@ struct pp_scorer {
 	struct term *interests, *speakers, *crit[PP_CRIT__COUNT];
 	size_t ninterests, nspeakers, ncrit[PP_CRIT__COUNT];
 	int64_t base, level_bonus, per_hour, recorded; /* units */
-	struct langs *langs; /* filled as event languages turn up */
+	struct langs *langs;      /* filled as event languages turn up */
+	struct pp_ttwords *words; /* the events' words cut once, or NULL */
 	/* Terms that matched some event scored so far (pp_scorer_report):
 	 * interests, speakers, then each criterion's, numbered as off[]. */
 	unsigned char *seen;
@@ -189,10 +190,17 @@ get_lang(const struct pp_scorer *s, const char *code)
 struct pp_scorer *
 pp_scorer_new(const struct pp_profile *p)
 {
+	return pp_scorer_new_words(p, NULL);
+}
+
+struct pp_scorer *
+pp_scorer_new_words(const struct pp_profile *p, struct pp_ttwords *w)
+{
 	struct pp_scorer *s = pp_xcalloc(1, sizeof(*s));
 	int c;
 
 	s->p = p;
+	s->words = w;
 	s->interests = make_terms(p->interests, NULL, p->ninterests);
 	s->ninterests = p->ninterests;
 	s->speakers = make_terms(p->speakers, NULL, p->nspeakers);
@@ -301,6 +309,80 @@ ev_text_fini(struct ev_text *t)
 	for (i = 0; i < F__N; i++)
 		pp_words_fini(&t->f[i]);
 	free_words(t->speakers, t->nspeakers);
+}
+
+/* The vocabulary of "did you mean", built the first time a term matches
+ * nothing (below). */
+struct vocab {
+	char **words;  /* distinct lowercase words, unstemmed, sorted */
+	size_t *count; /* occurrences of each */
+	size_t nwords;
+	char **stems;          /* their English stems, sorted */
+	const char **speakers; /* distinct speaker names, borrowed */
+	size_t nspeakers;
+	char **names; /* the words of the speaker names, as written */
+	size_t nnames, namecap;
+	int built;
+};
+
+static void vocab_fini(struct vocab *v);
+
+struct pp_ttwords {
+	const struct pp_timetable *tt;
+	struct ev_text *ev; /* one per event, same index */
+	struct vocab vocab; /* built on first need */
+};
+
+struct pp_ttwords *
+pp_ttwords_new(const struct pp_timetable *tt)
+{
+	static struct pp_profile none; /* no terms: only the stemmers */
+	struct pp_ttwords *w = pp_xcalloc(1, sizeof(*w));
+	struct pp_scorer *s = pp_scorer_new(&none);
+	size_t i;
+
+	/* The stemmer of each event is the one a scorer picks (get_lang),
+	 * so the words are those score_event would cut. */
+	w->tt = tt;
+	w->ev = pp_xcalloc(tt->n + 1, sizeof(*w->ev));
+	for (i = 0; i < tt->n; i++)
+		ev_text_init(&w->ev[i], &tt->ev[i],
+		    get_lang(s, tt->ev[i].lang)->st, 1, 1);
+	pp_scorer_free(s);
+	return w;
+}
+
+void
+pp_ttwords_free(struct pp_ttwords *w)
+{
+	size_t i;
+
+	if (w == NULL)
+		return;
+	for (i = 0; i < w->tt->n; i++)
+		ev_text_fini(&w->ev[i]);
+	free(w->ev);
+	if (w->vocab.built)
+		vocab_fini(&w->vocab);
+	free(w);
+}
+
+/* The words of ev from the scorer's cache when ev is an event of its
+ * timetable, else NULL. */
+static const struct ev_text *
+cached_text(const struct pp_scorer *s, const struct pp_event *ev)
+{
+	uintptr_t at, first;
+
+	if (s->words == NULL || s->words->tt->n == 0)
+		return NULL;
+	/* Compared as integers: ev need not point into the array. */
+	at = (uintptr_t)ev;
+	first = (uintptr_t)s->words->tt->ev;
+	if (at < first || (at - first) % sizeof(*ev) != 0 ||
+	    (at - first) / sizeof(*ev) >= s->words->tt->n)
+		return NULL;
+	return &s->words->ev[(at - first) / sizeof(*ev)];
 }
 
 /* Relevance of a topic (score.h), in thousandths; sets *fields. */
@@ -570,6 +652,7 @@ score_event(const struct pp_scorer *s, const struct pp_event *ev,
     struct pp_score *out, struct terms *tl)
 {
 	const struct lang *l = get_lang(s, ev->lang);
+	const struct ev_text *tp = cached_text(s, ev);
 	struct ev_text t;
 	struct hits h;
 	struct reason r = {NULL, 0, 0, NULL};
@@ -578,9 +661,12 @@ score_event(const struct pp_scorer *s, const struct pp_event *ev,
 	int talk = pp_kind_class(ev->kind) == PP_CLASS_TALK;
 
 	memset(out, 0, sizeof(*out));
-	ev_text_init(&t, ev, l->st, 1,
-	    s->nspeakers > 0 || s->ncrit[PP_CRIT_SPEAKER] > 0);
-	collect(s, ev, l, &t, talk, &h, &out->crit);
+	if (tp == NULL) {
+		ev_text_init(&t, ev, l->st, 1,
+		    s->nspeakers > 0 || s->ncrit[PP_CRIT_SPEAKER] > 0);
+		tp = &t;
+	}
+	collect(s, ev, l, tp, talk, &h, &out->crit);
 
 	rate = talk ? base_rate(s, ev->kind) : s->per_hour;
 	term_add(tl, talk ? "talk-base" : "networking-weight", NULL, rate);
@@ -614,7 +700,8 @@ score_event(const struct pp_scorer *s, const struct pp_event *ev,
 		copy_cut(out->reason, sizeof(out->reason), r.buf, r.len);
 	free(r.buf);
 	free(h.v);
-	ev_text_fini(&t);
+	if (tp == &t)
+		ev_text_fini(&t);
 }
 
 void
@@ -745,19 +832,6 @@ pp_score_where(const struct pp_score *s, char *buf, size_t size)
 		memcpy(buf + len, len > 0 ? more : more + 2,
 		    len > 0 ? sizeof(more) : sizeof(more) - 2);
 }
-
-/* The programme's words and speakers, for "did you mean". */
-struct vocab {
-	char **words;  /* distinct lowercase words, unstemmed, sorted */
-	size_t *count; /* occurrences of each */
-	size_t nwords;
-	char **stems;          /* their English stems, sorted */
-	const char **speakers; /* distinct speaker names, borrowed */
-	size_t nspeakers;
-	char **names; /* the words of the speaker names, as written */
-	size_t nnames, namecap;
-	int built;
-};
 
 /* Adds the blank-separated words of a speaker name to v->names. */
 static void
@@ -898,11 +972,16 @@ occurs(const struct pp_scorer *s, const struct pp_timetable *tt,
 
 	for (i = 0; i < tt->n && !hit; i++) {
 		const struct lang *l = get_lang(s, tt->ev[i].lang);
+		const struct ev_text *tp = cached_text(s, &tt->ev[i]);
 
 		pp_words_add(&w, phrase, l->st);
-		ev_text_init(&t, &tt->ev[i], l->st, 1, 0);
-		hit = relevance(&w, &t, &fields) > 0;
-		ev_text_fini(&t);
+		if (tp == NULL) {
+			ev_text_init(&t, &tt->ev[i], l->st, 1, 0);
+			tp = &t;
+		}
+		hit = relevance(&w, tp, &fields) > 0;
+		if (tp == &t)
+			ev_text_fini(&t);
 		pp_words_fini(&w);
 	}
 	return hit;
@@ -970,11 +1049,15 @@ pp_scorer_report(const struct pp_scorer *s, const struct pp_timetable *tt,
     struct pp_diags *ds)
 {
 	const size_t *off = s->off;
-	struct vocab v;
+	struct vocab local, *v = &local;
 	size_t nt = off[PP_CRIT__COUNT + 1], k, nwarn = 0;
 	int c;
 
-	memset(&v, 0, sizeof(v));
+	memset(&local, 0, sizeof(local));
+	/* The programme's vocabulary is built once for all the profiles
+	 * that share its words. */
+	if (s->words != NULL && s->words->tt == tt)
+		v = &s->words->vocab;
 	for (k = 0; k < nt; k++) {
 		const struct term *term;
 		const char *r = NULL;
@@ -983,8 +1066,8 @@ pp_scorer_report(const struct pp_scorer *s, const struct pp_timetable *tt,
 
 		if (s->seen[k])
 			continue;
-		if (!v.built)
-			vocab_build(&v, tt);
+		if (!v->built)
+			vocab_build(v, tt);
 		if (k < off[0]) {
 			term = &s->interests[k];
 			snprintf(what, sizeof(what), "interest");
@@ -999,8 +1082,8 @@ pp_scorer_report(const struct pp_scorer *s, const struct pp_timetable *tt,
 			    pp_criterion_name((enum pp_criterion)c));
 		}
 		if (speaker)
-			r = suggest_speaker(&v, term);
-		else if (suggest_topic(s, tt, &v, term, sug, sizeof(sug)))
+			r = suggest_speaker(v, term);
+		else if (suggest_topic(s, tt, v, term, sug, sizeof(sug)))
 			r = sug;
 		if (r != NULL)
 			snprintf(tail, sizeof(tail), "; did you mean '%.80s'?",
@@ -1009,8 +1092,8 @@ pp_scorer_report(const struct pp_scorer *s, const struct pp_timetable *tt,
 		    term->name, tail);
 		nwarn++;
 	}
-	if (v.built)
-		vocab_fini(&v);
+	if (local.built)
+		vocab_fini(&local);
 	return nwarn;
 }
 

@@ -595,3 +595,52 @@ pp_json_dump(FILE *fp, json_t *root)
 {
 	return dump(fp, root);
 }
+
+int
+pp_write_demand_json(FILE *fp, const struct pp_demand *d)
+{
+	json_t *root, *x, *rows;
+	size_t i;
+
+	use_xalloc();
+	root = json_object();
+	set(root, "schema_version", json_integer(1));
+	set(root, "generator", json_string_nocheck(PP_GENERATOR));
+	if (d->shard_count > 0) {
+		x = json_object();
+		set(x, "index", json_integer(d->shard_index));
+		set(x, "count", json_integer(d->shard_count));
+	} else
+		x = json_null();
+	set(root, "shard", x);
+	x = json_object();
+	set(x, "planned", json_integer((json_int_t)d->planned));
+	set(x, "failed", json_integer((json_int_t)d->failed));
+	set(root, "attendees", x);
+	rows = json_array();
+	for (i = 0; i < d->n; i++) {
+		const struct pp_demand_row *row = &d->rows[i];
+		int known = row->capacity >= 0;
+
+		x = json_object();
+		set(x, "id", str(row->id));
+		set(x, "title", str(row->title));
+		set(x, "kind", str(row->kind));
+		set(x, "start", str(row->start));
+		set(x, "end", str(row->end));
+		set(x, "room", opt(row->room));
+		set(x, "capacity",
+		    known ? json_integer(row->capacity) : json_null());
+		set(x, "attendees", json_integer((json_int_t)row->attendees));
+		set(x, "overflow",
+		    known ? json_boolean(
+		                row->attendees > (unsigned long)row->capacity)
+		          : json_null());
+		set(x, "fill_percent",
+		    known ? json_integer((json_int_t)pp_demand_fill(row))
+		          : json_null());
+		json_array_append_new(rows, x);
+	}
+	set(root, "sessions", rows);
+	return dump(fp, root);
+}

@@ -53,7 +53,10 @@ struct pp_words {
 	size_t nblocks;
 };
 
-#define PP_WORDS_INIT {NULL, 0, NULL, 0}
+#define PP_WORDS_INIT                                                          \
+	{                                                                      \
+		NULL, 0, NULL, 0                                               \
+	}
 
 /*
  * Splits text into words and appends them, stemmed by st (pp_stem; NULL:

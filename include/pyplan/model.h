@@ -190,6 +190,12 @@ void pp_model_rules(struct pp_rules *r, const struct pp_profile *p,
 int pp_model_build(const struct pp_timetable *tt, const struct pp_profile *p,
     const struct pp_busy_block *busy, size_t nbusy, struct pp_model **out,
     struct pp_diags *ds);
+/* pp_model_build with the events' words from w (pp_ttwords_new(tt),
+ * borrowed): the same model, without cutting the programme's text again
+ * for each profile (`pyplan batch`).  pp_model_build makes its own. */
+int pp_model_build_words(const struct pp_timetable *tt, struct pp_ttwords *w,
+    const struct pp_profile *p, const struct pp_busy_block *busy, size_t nbusy,
+    struct pp_model **out, struct pp_diags *ds);
 /* Frees the model; no-op on NULL. */
 void pp_model_free(struct pp_model *m);
 

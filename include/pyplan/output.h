@@ -18,7 +18,16 @@ struct pp_out {
 	char *tmp;        /* the temporary file, NULL for standard output */
 	const char *name; /* the caller's path, borrowed: diagnostics
 	                   * name it and outlive o */
+	unsigned flags;   /* PP_OUT_* */
 };
+
+/* pp_out_open_flags: the file is private to its owner (mode 0600,
+ * whatever the umask: one attendee's plan). */
+#define PP_OUT_PRIVATE 1u
+/* pp_out_open_flags: renamed into place without waiting for the disk
+ * (no fsync): for the thousands of files of `pyplan batch`, whose rerun
+ * checks and redoes a file that did not reach the disk. */
+#define PP_OUT_NOSYNC 2u
 
 /*
  * Opens path for writing (NULL or "-" = standard output).  Returns 0, or -1
@@ -36,6 +45,9 @@ struct pp_out {
  * working leaves no temporary file.
  */
 int pp_out_open(struct pp_out *o, const char *path, struct pp_diags *ds);
+/* pp_out_open with PP_OUT_* flags (0 is pp_out_open). */
+int pp_out_open_flags(struct pp_out *o, const char *path, unsigned flags,
+    struct pp_diags *ds);
 
 /*
  * Flushes, syncs and renames the temporary file over the destination.

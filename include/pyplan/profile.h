@@ -169,6 +169,17 @@ int pp_profile_load_string(struct pp_profile *p, const char *name,
 int pp_profile_set(struct pp_profile *p, const char *section, const char *key,
     const char *value, const char *file, unsigned line, struct pp_diags *ds);
 
+/* Parses a whole number 0..max as the profile's counts are written:
+ * digits only, no sign, blank or exponent.  Returns 0 or -1. */
+int pp_profile_parse_count(const char *s, long max, int *out);
+
+/*
+ * 1 if pp_profile_set takes key in section (ignoring ASCII case): a fixed
+ * key of [plan], [criteria], [must] or [skip], or any name of
+ * [interests], [speakers] and [busy]; else 0 (an unknown section or key).
+ */
+int pp_profile_has_key(const char *section, const char *key);
+
 /*
  * Checks the rules that span several keys and appends an error without
  * file or line when one fails.  Returns 0 or -1.  (Whether day-start is

@@ -112,6 +112,27 @@ struct pp_scorer; /* profile terms prepared for matching */
  * outlive the scorer and the scores it fills.  Free with pp_scorer_free
  * (no-op on NULL). */
 struct pp_scorer *pp_scorer_new(const struct pp_profile *p);
+
+/*
+ * Every event of a timetable cut into words once (title, track, tags and
+ * abstract stemmed as pp_score_event stems them, each speaker as written),
+ * for the scorers of many profiles over one programme (`pyplan batch`;
+ * pp_model_build makes one for its own scorer too).  A scorer given it
+ * reads an event's words from it instead of cutting them again; the
+ * scores are the same.  It also keeps the programme's vocabulary for
+ * pp_scorer_report's suggestions, built the first time one is needed, so
+ * it is not to be shared between threads (forked processes are fine).  tt
+ * is borrowed and must not change while it lives.  Free with
+ * pp_ttwords_free (no-op on NULL).
+ */
+struct pp_ttwords;
+struct pp_ttwords *pp_ttwords_new(const struct pp_timetable *tt);
+void pp_ttwords_free(struct pp_ttwords *w);
+
+/* pp_scorer_new with the events' words taken from w (borrowed; it must
+ * outlive the scorer) for every event of w's timetable. */
+struct pp_scorer *
+pp_scorer_new_words(const struct pp_profile *p, struct pp_ttwords *w);
 void pp_scorer_free(struct pp_scorer *s);
 
 /*

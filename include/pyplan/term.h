@@ -38,8 +38,9 @@ void pp_term_fputs(const char *s, FILE *fp, unsigned flags);
  * that no line is wider than width display columns (0: no limit):
  * lines break after the last blank that fits, or inside a word longer
  * than the line; continuation lines start with indent blanks (fewer when
- * that would leave less than 16 columns).  Blanks at the end of a line are dropped.  When
- * sgr is not NULL every line starts with it and ends with "\033[0m".
+ * that would leave less than 16 columns).  Blanks at the end of a line are
+ * dropped.  When sgr is not NULL every line starts with it and ends with
+ * "\033[0m".
  */
 void pp_term_put_line(FILE *fp, const char *s, size_t width, size_t indent,
     const char *sgr);

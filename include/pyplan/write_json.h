@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "pyplan/demand.h"
 #include "pyplan/event.h"
 #include "pyplan/model.h"
 #include "pyplan/solve.h"
@@ -137,5 +138,12 @@ int pp_write_json(FILE *fp, const struct pp_plan *pl,
  */
 int pp_write_timetable_json(FILE *fp, const struct pp_timetable *tt,
     const struct pp_event *const *sel, size_t nsel);
+
+/*
+ * Writes the room demand d as demand.json, the schema of demand.h (keys in
+ * that order, the general rules above).  Returns 0, or -1 when the stream
+ * reports an error.
+ */
+int pp_write_demand_json(FILE *fp, const struct pp_demand *d);
 
 #endif

@@ -53,6 +53,17 @@ gen() {
 			printf " a%d=\"1\"", i
 		    print "><title>T</title></event></day></schedule>" }' \
 		    >"$f" ;;
+	many-columns.attendees.csv) # 1,000 columns (the limit is 100)
+		awk 'BEGIN { printf "id"; for (i = 1; i < 1000; i++)
+		    printf ",c%d", i; print "" }' >"$f" ;;
+	million-fields.attendees.csv) # a row of 1,000,000 fields
+		awk 'BEGIN { print "id,name"; printf "a1"
+		    for (i = 1; i < 1000000; i++) printf ","; print "" }' \
+		    >"$f" ;;
+	many-rooms.rooms.csv)   # 10,001 rooms (the limit is 10,000)
+		awk 'BEGIN { print "room,capacity"
+		    for (i = 0; i <= 10000; i++) printf "R%d,10\n", i }' \
+		    >"$f" ;;
 	too-big.csv)            # over PP_LOAD_MAX_BYTES (sparse)
 		truncate -s 300M "$f" ;;
 	junk-lines.ics)         # 2,000,000 bad lines: diagnostics are bounded
@@ -84,6 +95,9 @@ while read -r name want expect; do
 	*.plan.*)   set -- build --no-profile --pins "$f" "$small" ;;
 	*.prev.ics) set -- build --no-profile -f ics --previous "$f" "$small" ;;
 	*.ini)      set -- build --profile "$f" "$small" ;;
+	*.attendees.csv) set -- batch "$f" "$small" -o "$tmp/batch-out" ;;
+	*.rooms.csv) set -- batch tests/fixtures/batch-attendees.csv "$small" \
+			--rooms "$f" -o "$tmp/batch-out" ;;
 	*)          set -- check -v "$f" ;;
 	esac
 	timeout "$limit" "$pyplan" "$@" >/dev/null 2>"$tmp/err"

@@ -195,6 +195,59 @@ else
 	skipped "tmpfs disk full (mount needs root)"
 fi
 
+# pyplan batch on a full disk: the plans that fit are written, the others
+# reported; nothing half-written, no temporary file (a 64 kB tmpfs).
+if mount -t tmpfs -o size=64k tmpfs "$tmp/mnt" 2>/dev/null; then
+	mnt=$tmp/mnt
+	"$pyplan" batch data/pycon2018/attendees.csv \
+	    data/pycon2018/schedule.csv -o "$mnt/plans" >/dev/null \
+	    2>"$tmp/err"
+	st=$?; expect "batch, tmpfs full" 74 "No space left on device"
+	clean "batch, tmpfs full" "$mnt/plans"
+	bad=0
+	for f in "$mnt"/plans/att-*.json; do
+		[ -e "$f" ] || continue
+		python3 -c 'import json, sys; json.load(open(sys.argv[1]))' \
+		    "$f" 2>/dev/null || bad=$((bad + 1))
+	done
+	if [ $bad = 0 ]; then ok; else no "batch, tmpfs full: $bad cut plans"; fi
+	umount "$mnt"; mnt=
+else
+	skipped "batch on a full tmpfs (mount needs root)"
+fi
+
+# ^C in the middle of pyplan batch (SIGINT to its process group, the
+# parent and its workers): exit 130, no temporary file, every plan whole,
+# and a rerun plans the rest.
+python3 tests/batch/gen_attendees.py -n 3000 -s 4 -o "$tmp/att.csv"
+if command -v setsid >/dev/null; then
+	setsid "$pyplan" batch "$tmp/att.csv" data/pycon2018/schedule.csv \
+	    -o "$tmp/sig" -j 2 >/dev/null 2>"$tmp/err" &
+	pid=$!
+	sleep 0.3
+	python3 -c "import os, signal, sys; os.killpg(int(sys.argv[1]), signal.SIGINT)" $pid
+	wait $pid
+	st=$?
+	sleep 0.2 # the workers end with the parent
+	if [ $st = 130 ]; then ok
+	elif [ $st = 0 ]; then skipped "batch ^C (done before the signal)"
+	else no "batch ^C: exit $st, expected 130"; fi
+	clean "batch ^C" "$tmp/sig"
+	bad=0 n=0
+	for f in "$tmp"/sig/att-*.json; do
+		[ -e "$f" ] || continue
+		n=$((n + 1))
+		python3 -c 'import json, sys; json.load(open(sys.argv[1]))' \
+		    "$f" 2>/dev/null || bad=$((bad + 1))
+	done
+	if [ $bad = 0 ]; then ok; else no "batch ^C: $bad cut plans"; fi
+	"$pyplan" batch "$tmp/att.csv" data/pycon2018/schedule.csv \
+	    -o "$tmp/sig" -v >/dev/null 2>"$tmp/err"
+	st=$?; expect "batch after ^C" 0 "3000 attendees: $((3000 - n)) planned, $n up to date"
+else
+	skipped "batch ^C (no setsid)"
+fi
+
 # A FIFO nobody reads: pyplan blocks opening it; ^C leaves it as it was.
 if mkfifo "$tmp/fifo" 2>/dev/null; then
 	"$pyplan" build $prog -o "$tmp/fifo" >/dev/null 2>"$tmp/err" &
