@@ -17,7 +17,7 @@ SAN     ?=
 DEBS = build-essential pkg-config libcsv-dev libical-dev libinih-dev \
        libjansson-dev libxml2-dev libutf8proc-dev libstemmer-dev \
        libcurl4-openssl-dev libicu-dev zlib1g-dev liblzma-dev libcmocka-dev \
-       tzdata glpk-utils mandoc python3 python3-icalendar python3-dateutil \
+       tzdata glpk-utils libglpk-dev mandoc python3 python3-icalendar python3-dateutil \
        khal valgrind jq clang parallel libclang-rt-14-dev
 PKGS = libical inih jansson libxml-2.0 libutf8proc libcurl icu-uc
 # libical and libxml2 are linked statically, and the ICU functions they
@@ -42,7 +42,7 @@ HDRS  = $(wildcard include/pyplan/*.h src/*_int.h)
 TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-.PHONY: all run check unit cli oracle verify bad oom output asan lint \
+.PHONY: all run team check unit cli oracle verify bad oom output asan lint \
 	limits-solver \
 	leakcheck install uninstall clean deps bench format fuzz fuzz-build \
 	fuzz-bins fuzz-replay completions limits
@@ -112,6 +112,10 @@ $(BUILD)/gen: tests/gen/gen.c
 run: $(BUILD)/pyplan
 	$(BUILD)/pyplan build data/pycon2018/schedule.csv \
 		--profile data/pycon2018/profile.ini
+
+# The bundled team: eight members, a booth rota, the talks they cover.
+team: $(BUILD)/pyplan
+	$(BUILD)/pyplan team data/pycon2018/team.ini data/pycon2018/schedule.csv
 
 unit: $(TESTS)
 	@fail=0; for t in $(TESTS); do $$t || fail=1; done; exit $$fail
