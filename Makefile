@@ -130,12 +130,16 @@ cli: $(BUILD)/pyplan
 # bigger instances, large caps (up to 16/720/8) and equal-valued talks.
 ORACLE_SEEDS ?= 200
 ORACLE_EXTRA ?= 20
+# Random small teams (tests/oracle/run_team.py) against glpsol.
+TEAM_ORACLE_SEEDS ?= 40
 VERIFY_SEEDS ?= 2000
 ORACLE = /usr/bin/python3 tests/oracle/run.py
 oracle: $(BUILD)/pyplan $(BUILD)/gen
 	@$(ORACLE) $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_SEEDS)
 	@$(ORACLE) -large $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_EXTRA)
 	@$(ORACLE) -flat $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_EXTRA)
+	@/usr/bin/python3 tests/oracle/run_team.py $(BUILD)/pyplan $(BUILD)/gen 1 \
+		$(TEAM_ORACLE_SEEDS)
 
 verify: $(BUILD)/pyplan $(BUILD)/gen
 	@$(ORACLE) $(BUILD)/pyplan $(BUILD)/gen 1 $(VERIFY_SEEDS)

@@ -1466,9 +1466,10 @@ team_models(const struct opts *o, struct team_run *r, struct pp_diags *ds)
 			break;
 		}
 		r->m[j] = r->s[j].m;
+		/* The member's errors say what; this says whose. */
 		if (ds->nerrors > before)
-			pp_diag_add(ds, PP_NOTE, r->t.path, mb->line, 0,
-			    "in the plan of member '%s'", mb->name);
+			pp_diag_attach(ds, "in the plan of member '%s' (%s:%u)",
+			    mb->name, r->t.path, mb->line);
 	}
 	return st;
 }
