@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: ISC */
+/* Unit tests for the team file reader (team.h) and the joint team model
+ * (team_solve.h): the order profiles are made in, every section's keys,
+ * all errors in one run; booth shifts, availability, the rota, cover and
+ * the score on a small programme. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#define LOAD_STR_NAME "<team>"
+#include "loadutil.h"
+#include "pyplan/diag.h"
+#include "pyplan/model.h"
+#include "pyplan/team.h"
+#include "pyplan/team_solve.h"
+#include "tmpdir.h"
+
+static const char *
+write_team(const char *text)
+{
+	return write_file("team.ini", text);
+}
+
+/* Built-in defaults, then [team], then the profile file, then the
+ * member's own keys, whatever the order in the file. */
+static void
+test_profile_order(void **state)
+{
+	struct pp_team t;
+	struct pp_diags ds;
+	const char *path;
+
+	(void)state;
+	pp_diags_init(&ds);
+	write_file("three.ini", "[plan]\nmax-talks-per-day = 3\n"
+	                        "max-consecutive-talks = 1\n");
+	path = write_team("[member A]\nprofile = three.ini\n"
+	                  "max-talks-per-day = 2\n"
+	                  "[member B]\nprofile = three.ini\n"
+	                  "[member C]\n"
+	                  "[team]\nmax-talks-per-day = 4\n"
+	                  "min-networking-minutes = 30\n");
+	assert_int_equal(pp_team_load(&t, path, &ds, NULL), 0);
+	assert_int_equal(t.nmembers, 3);
+	assert_int_equal(t.members[0].p.max_talks, 2);
+	assert_int_equal(t.members[1].p.max_talks, 3);
+	assert_int_equal(t.members[2].p.max_talks, 4);
+	assert_int_equal(t.members[0].p.max_streak, 1);
+	assert_int_equal(t.members[2].p.max_streak, 3); /* built-in */
+	assert_int_equal(t.members[2].p.min_networking, 30);
+	assert_ptr_equal(pp_team_member_find(&t, "b"), &t.members[1]);
+	assert_null(pp_team_member_find(&t, "D"));
+	pp_team_fini(&t);
+	pp_diags_fini(&ds);
+}
+
+static void
+test_keys(void **state)
+{
+	struct pp_team t;
+	struct pp_diags ds;
+	const char *path;
+
+	(void)state;
+	pp_diags_init(&ds);
+	path = write_team("; a team\n[team]\nname = Acme\n"
+	                  "together = Keynote, Lunch\ntogether = Party\n"
+	                  "[member Ann Lee]\n"
+	                  "interests = testing=3, python 3 = 1.5\n"
+	                  "speakers = Bo Chen=2\nmust = Data pipelines\n"
+	                  "skip = Lunch\nbooth = no\n"
+	                  "[booth]\nhours = 2018-05-11 10:00-12:30\n"
+	                  "hours = 2018-05-12 09:00-10:00\nstaff = 2\n"
+	                  "shift-minutes = 30\nmax-minutes-per-member = 90\n"
+	                  "room = Expo 7\n"
+	                  "[cover]\ntopics = testing, packaging\n"
+	                  "titles = Security for humans\nweight = 2.5\n");
+	assert_int_equal(pp_team_load(&t, path, &ds, NULL), 0);
+	assert_string_equal(t.name, "Acme");
+	assert_int_equal(t.ntogether, 3);
+	assert_string_equal(t.together[1].text, "Lunch");
+	assert_int_equal(t.together[2].line, 5);
+	assert_string_equal(t.members[0].name, "Ann Lee");
+	assert_int_equal(t.members[0].booth, 0);
+	assert_int_equal(t.members[0].p.ninterests, 2);
+	assert_string_equal(t.members[0].p.interests[1].name, "python 3");
+	assert_true(t.members[0].p.interests[1].weight == 1.5);
+	assert_int_equal(t.members[0].p.nspeakers, 1);
+	assert_int_equal(t.members[0].p.nmust, 1);
+	assert_int_equal(t.members[0].p.nskip, 1);
+	assert_int_equal(t.nhours, 2);
+	assert_string_equal(t.hours[0].date, "2018-05-11");
+	assert_int_equal(t.hours[0].from, 600);
+	assert_int_equal(t.hours[0].to, 750);
+	assert_int_equal(t.staff, 2);
+	assert_int_equal(t.shift_minutes, 30);
+	assert_int_equal(t.max_spread, 30); /* one shift by default */
+	assert_int_equal(t.max_minutes, 90);
+	assert_string_equal(t.room, "Expo 7");
+	assert_int_equal(t.ncover_topics, 2);
+	assert_string_equal(t.cover_topics[1], "packaging");
+	assert_int_equal(t.ncover_titles, 1);
+	assert_true(t.cover_weight == 2.5);
+	pp_team_fini(&t);
+	pp_diags_fini(&ds);
+}
+
+/* Every mistake is reported, each at its line, in one run. */
+static void
+test_errors(void **state)
+{
+	struct pp_team t;
+	struct pp_diags ds;
+	const char *path;
+	int io = -1;
+
+	(void)state;
+	pp_diags_init(&ds);
+	path = write_team("x = 1\n"          /* 1 */
+	                  "[member]\n"       /* 2 */
+	                  "[member A]\n"     /* 3 */
+	                  "booth = maybe\n"  /* 4 */
+	                  "[member a]\n"     /* 5 */
+	                  "[booth]\n"        /* 6 */
+	                  "staff = 0\n"      /* 7 */
+	                  "hours = 10:00\n"  /* 8 */
+	                  "[cover]\n"        /* 9 */
+	                  "colour = red\n"   /* 10 */
+	                  "[nope]\n");       /* 11 */
+	assert_int_equal(pp_team_load(&t, path, &ds, &io), -1);
+	assert_int_equal(io, 0);
+	assert_int_equal(ds.nerrors, 8);
+	assert_int_equal(ds.v[0].line, 1);
+	assert_int_equal(ds.v[1].line, 2);
+	assert_int_equal(ds.v[2].line, 5);
+	assert_non_null(strstr(ds.v[2].msg, "given twice"));
+	assert_int_equal(ds.v[3].line, 7);
+	assert_int_equal(ds.v[4].line, 8);
+	assert_int_equal(ds.v[5].line, 10);
+	assert_int_equal(ds.v[6].line, 11);
+	assert_int_equal(ds.v[7].line, 4); /* applied after the file is read */
+	pp_team_fini(&t);
+	pp_diags_fini(&ds);
+	pp_diags_init(&ds);
+	assert_int_equal(pp_team_load(&t, path_of("absent.ini"), &ds, &io), -1);
+	assert_int_equal(io, 1);
+	pp_team_fini(&t);
+	pp_diags_fini(&ds);
+}
+
+/* Two members on the small programme's first day: a booth 10:00-11:00 in
+ * two shifts of 30 minutes, staffed by one; B cannot take the first
+ * shift (a busy block), so A staffs it and nobody can attend the cover
+ * talk t1 (10:00-10:30); the cover talk t6 is covered, and worth its
+ * weight once. */
+static void
+test_solve_small(void **state)
+{
+	struct pp_team t;
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	struct pp_diags lds;
+	int ret = -1;
+	struct pp_model *m[2] = {NULL, NULL};
+	struct pp_team_model *tm = NULL;
+	struct pp_team_plan *tp = NULL;
+	const char *path;
+	size_t j;
+	int64_t sum = 0;
+
+	(void)state;
+	pp_diags_init(&ds);
+	path = write_team(
+	    "[team]\ndays = 2018-05-11\ntimezone = America/New_York\n"
+	    "min-networking-minutes = 0\nlunch = none\n"
+	    "[member A]\ninterests = testing=3\n"
+	    "[member B]\ninterests = testing=3, packaging=2\n"
+	    "[booth]\nhours = 2018-05-11 10:00-11:00\nshift-minutes = 30\n"
+	    "[cover]\ntitles = Property-based testing in practice\n"
+	    "titles = Testing Django apps\nweight = 5\n");
+	assert_int_equal(pp_team_load(&t, path, &ds, NULL), 0);
+	pp_profile_set(&t.members[1].p, "busy", "meeting",
+	    "2018-05-11 10:00-10:20", NULL, 0, &ds);
+	tt = load(FIXTURES "/cli-small.csv", NULL, 0, &lds, &ret);
+	assert_int_equal(ret, 0);
+	for (j = 0; j < 2; j++)
+		assert_int_equal(
+		    pp_model_build(tt, &t.members[j].p, NULL, 0, &m[j], &ds), 0);
+	assert_int_equal(pp_team_model_build(&t, tt, m, "America/New_York",
+	                     &tm, &ds),
+	    0);
+	assert_int_equal(tm->nshifts, 2);
+	assert_int_equal(tm->shifts[0].navail, 1); /* B is busy */
+	assert_int_equal(tm->shifts[0].avail[0], 0);
+	assert_int_equal(tm->shifts[1].navail, 2);
+	assert_int_equal(tm->ncover, 2);
+	assert_int_equal(pp_team_solve(tm, 5, &tp, &ds), 0);
+	assert_true(tp->optimal);
+	assert_int_equal(tp->bound, tp->score);
+	assert_int_equal(tp->rota[0].n, 1);
+	assert_int_equal(tp->rota[0].who[0], 0);
+	assert_int_equal(tp->rota[1].n, 1);
+	assert_int_equal(tp->cover_n[0], 0);
+	assert_true(tp->cover_n[1] >= 1);
+	assert_int_equal(tp->ncovered, 1);
+	for (j = 0; j < 2; j++)
+		sum += tp->plans[j]->score;
+	assert_int_equal(tp->score, sum + 5000);
+	assert_int_equal(tp->booth_minutes[0] + tp->booth_minutes[1], 60);
+	pp_team_plan_free(tp);
+	pp_team_model_free(tm);
+	for (j = 0; j < 2; j++)
+		pp_model_free(m[j]);
+	done(tt, &lds);
+	pp_diags_fini(&ds);
+	pp_team_fini(&t);
+}
+
+/* Staff 2 with one member available: refused before solving. */
+static void
+test_rota_impossible(void **state)
+{
+	struct pp_team t;
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	struct pp_diags lds;
+	int ret = -1;
+	struct pp_model *m[2] = {NULL, NULL};
+	struct pp_team_model *tm = NULL;
+	const char *path;
+	size_t j;
+
+	(void)state;
+	pp_diags_init(&ds);
+	path = write_team("[team]\ndays = 2018-05-11\n"
+	                  "timezone = America/New_York\n"
+	                  "[member A]\n[member B]\nbooth = no\n"
+	                  "[booth]\nhours = 2018-05-11 10:00-11:00\n"
+	                  "staff = 2\n");
+	assert_int_equal(pp_team_load(&t, path, &ds, NULL), 0);
+	tt = load(FIXTURES "/cli-small.csv", NULL, 0, &lds, &ret);
+	assert_int_equal(ret, 0);
+	for (j = 0; j < 2; j++)
+		assert_int_equal(
+		    pp_model_build(tt, &t.members[j].p, NULL, 0, &m[j], &ds), 0);
+	assert_int_equal(pp_team_model_build(&t, tt, m, "America/New_York",
+	                     &tm, &ds),
+	    1);
+	assert_int_equal(ds.nerrors, 1);
+	assert_non_null(strstr(ds.v[ds.n - 1].msg,
+	    "booth shift 2018-05-11 10:00-11:00 needs 2 members, 1 "
+	    "available: A"));
+	pp_team_model_free(tm);
+	for (j = 0; j < 2; j++)
+		pp_model_free(m[j]);
+	done(tt, &lds);
+	pp_diags_fini(&ds);
+	pp_team_fini(&t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_profile_order),
+	    cmocka_unit_test(test_keys),
+	    cmocka_unit_test(test_errors),
+	    cmocka_unit_test(test_solve_small),
+	    cmocka_unit_test(test_rota_impossible),
+	};
+
+	return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
+}
