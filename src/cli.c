@@ -40,6 +40,7 @@
 #include "pyplan/solve.h"
 #include "pyplan/suggest.h"
 #include "pyplan/team.h"
+#include "pyplan/team_explain.h"
 #include "pyplan/team_solve.h"
 #include "pyplan/term.h"
 #include "pyplan/tz.h"
@@ -1548,6 +1549,25 @@ team_write(const struct opts *o, const struct team_run *r, struct pp_diags *ds)
 	size_t len = o->out != NULL ? strlen(o->out) : 0;
 	int werr;
 
+	if (o->team_explain != NULL) {
+		char *buf;
+		size_t blen;
+		FILE *mem = report_open(&buf, &blen, ds);
+		int st = 0;
+
+		if (mem == NULL)
+			return PP_EX_SOFTWARE;
+		if (pp_team_explain(mem, r->tm, r->tp, o->team_explain,
+		        o->time_limit > 0 ? o->time_limit : TEAM_TIME_LIMIT,
+		        ds) != 0)
+			st = PP_EX_DATAERR;
+		if (report_close(mem, ds) != 0 && st == 0)
+			st = PP_EX_SOFTWARE;
+		if (st == 0)
+			st = write_report(o, buf, ds);
+		free(buf);
+		return st;
+	}
 	if (o->member != NULL) {
 		const struct pp_team_member *mb =
 		    pp_team_member_find(&r->t, o->member);

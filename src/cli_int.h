@@ -63,6 +63,7 @@ struct opts {
 	long timeout; /* seconds, 0 = PP_FETCH_TIMEOUT_DEFAULT */
 	/* team */
 	const char *member; /* --member NAME */
+	const char *team_explain; /* --explain WHAT */
 	double time_limit;  /* --time-limit S, 0 = the default */
 };
 

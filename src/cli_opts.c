@@ -100,7 +100,8 @@ const char cli_usage[] =
     "                    [--force] [build options] attendees file ...\n"
     "       pyplan batch --merge-demand -o dir dir ...\n"
     "       pyplan team [-f format] [-o file|dir/] [--member name]\n"
-    "                   [--time-limit s] [--emit-lp file] [--lenient]\n"
+    "                   [--explain name@time|event] [--time-limit s]\n"
+    "                   [--emit-lp file] [--lenient]\n"
     "                   [--tz zone] [--width n] [--offline] [--timeout s]\n"
     "                   [-q | -v] team.ini file ...\n"
     "       pyplan completion bash|zsh\n"
@@ -148,7 +149,8 @@ enum opt_id {
 	O_MERGE,
 	/* team */
 	O_MEMBER,
-	O_TIME_LIMIT
+	O_TIME_LIMIT,
+	O_TEAM_EXPLAIN
 };
 
 /* How the shells complete an option's argument. */
@@ -310,6 +312,10 @@ static const struct option {
         "add up the shards' demand files of each DIR given into -o DIR"},
     {"member", 0, "NAME", C(TEAM), O_MEMBER, NULL, NULL, A_NONE,
         "write only this member's plan (any format, ics too)"},
+    {"explain", 0, "NAME@TIME|EVENT", C(TEAM), O_TEAM_EXPLAIN, NULL, NULL,
+        A_NONE,
+        "why NAME is at the booth at TIME (YYYY-MM-DD HH:MM), or why a "
+        "cover talk is covered or not and what covering it costs"},
     {"time-limit", 0, "S", C(TEAM), O_TIME_LIMIT, NULL, NULL, A_NONE,
         "seconds the team solver may take before it settles for its best "
         "plan and a proven bound (default 5)"},
@@ -577,6 +583,9 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 		break;
 	case O_MEMBER:
 		o->member = arg;
+		break;
+	case O_TEAM_EXPLAIN:
+		o->team_explain = arg;
 		break;
 	case O_TIME_LIMIT: {
 		long v;

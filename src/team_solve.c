@@ -45,27 +45,33 @@ day_of(const struct pp_model *m, int64_t t)
 	return PP_MODEL_NO_DAY;
 }
 
-/* 1 if member model m can staff [start, end): a day it plans, inside the
- * planning window, no busy block and no must-see item in it. */
-static int
-can_staff(const struct pp_model *m, int64_t start, int64_t end)
+const char *
+pp_team_unavailable(const struct pp_team *t, struct pp_model *const *m,
+    size_t j, int64_t start, int64_t end, char *buf, size_t size)
 {
-	size_t d = day_of(m, start), b, k;
+	const struct pp_model *mm = m[j];
+	size_t d = day_of(mm, start), b, k;
 	const struct pp_model_day *md;
 
+	if (!t->members[j].booth)
+		return "booth = no";
 	if (d == PP_MODEL_NO_DAY)
-		return 0;
-	md = &m->days[d];
+		return "does not plan that day";
+	md = &mm->days[d];
 	if (start < md->win_start || end > md->win_end)
-		return 0;
-	for (b = 0; b < m->nbusy; b++)
-		if (m->busy[b].start < end && m->busy[b].end > start)
-			return 0;
+		return "outside the member's day-start and day-end";
+	for (b = 0; b < mm->nbusy; b++)
+		if (mm->busy[b].start < end && mm->busy[b].end > start) {
+			snprintf(buf, size, "busy: %s", mm->busy[b].label);
+			return buf;
+		}
 	for (k = 0; k < md->n; k++)
 		if (md->items[k].must && md->items[k].start < end &&
-		    md->items[k].end > start)
-			return 0;
-	return 1;
+		    md->items[k].end > start) {
+			snprintf(buf, size, "must-see '%s'", md->items[k].title);
+			return buf;
+		}
+	return NULL;
 }
 
 static void
@@ -83,9 +89,13 @@ add_shift(struct pp_team_model *tm, size_t *cap, const char *date,
 	s->end = end;
 	memcpy(s->date, date, sizeof(s->date));
 	s->avail = pp_xcalloc(tm->t->nmembers + 1, sizeof(*s->avail));
-	for (j = 0; j < tm->t->nmembers; j++)
-		if (tm->t->members[j].booth && can_staff(tm->m[j], start, end))
+	for (j = 0; j < tm->t->nmembers; j++) {
+		char why[256];
+
+		if (pp_team_unavailable(tm->t, tm->m, j, start, end, why,
+		        sizeof(why)) == NULL)
 			s->avail[s->navail++] = j;
+	}
 }
 
 /* Cuts the booth hours into shifts; returns -1 on a bad time. */
@@ -915,8 +925,9 @@ extract(const struct joint *J, const struct pp_team_model *tm)
 }
 
 int
-pp_team_solve(const struct pp_team_model *tm, double time_limit,
-    struct pp_team_plan **out, struct pp_diags *ds)
+pp_team_solve_forced(const struct pp_team_model *tm, double time_limit,
+    const struct pp_team_force *f, struct pp_team_plan **out,
+    struct pp_diags *ds)
 {
 	struct joint J;
 	struct cb_state cb;
@@ -925,12 +936,27 @@ pp_team_solve(const struct pp_team_model *tm, double time_limit,
 	double t0 = now_seconds();
 	struct pp_team_plan *tp;
 	size_t j;
+	char cap[32];
 
 	*out = NULL;
 	glp_term_out(GLP_OFF);
 	if (joint_build(&J, tm, ds) != 0) {
 		joint_fini(&J);
 		return 1;
+	}
+	if (f != NULL && f->cover != PP_TEAM_NONE) {
+		/* Covered: z_c = 1 needs some member in the talk. */
+		if (J.zcol[f->cover] == 0) {
+			joint_fini(&J);
+			return 1;
+		}
+		glp_set_col_bnds(J.P, J.zcol[f->cover], GLP_FX, 1, 1);
+	}
+	if (f != NULL && f->shift != PP_TEAM_NONE) {
+		int c = J.bcol[f->shift * tm->t->nmembers + f->member];
+
+		if (c != 0)
+			glp_set_col_bnds(J.P, c, GLP_FX, 0, 0);
 	}
 	memset(&cb, 0, sizeof(cb));
 	glp_init_iocp(&parm);
@@ -950,13 +976,19 @@ pp_team_solve(const struct pp_team_model *tm, double time_limit,
 			    "no team plan found within the time limit of %g "
 			    "seconds (--time-limit)",
 			    time_limit);
-		else
+		else if (f == NULL) {
+			if (tm->t->max_minutes == PP_UNLIMITED)
+				snprintf(cap, sizeof(cap), "%s", "none");
+			else
+				snprintf(cap, sizeof(cap), "%d minutes",
+				    tm->t->max_minutes);
 			pp_diag_err(ds, tm->t->path, 0,
 			    "the team's rules cannot all hold: the booth "
-			    "staffing, the cap of %d minutes a member, the "
-			    "spread of %d minutes, together events and each "
-			    "member's own rules clash",
-			    tm->t->max_minutes, tm->t->max_spread);
+			    "staffing (%d at a time), its cap a member (%s) "
+			    "and spread (%d minutes), the together events and "
+			    "each member's own rules clash",
+			    tm->t->staff, cap, tm->t->max_spread);
+		}
 		joint_fini(&J);
 		return 1;
 	}
@@ -975,6 +1007,13 @@ pp_team_solve(const struct pp_team_model *tm, double time_limit,
 	joint_fini(&J);
 	*out = tp;
 	return 0;
+}
+
+int
+pp_team_solve(const struct pp_team_model *tm, double time_limit,
+    struct pp_team_plan **out, struct pp_diags *ds)
+{
+	return pp_team_solve_forced(tm, time_limit, NULL, out, ds);
 }
 
 void

@@ -62,6 +62,17 @@ struct pp_team_model {
 };
 
 /*
+ * Why member j of t (whose model is m[j]) cannot staff the booth over
+ * [start, end): "booth = no", "does not plan that day", "outside the
+ * member's day-start and day-end", "busy: LABEL" or "must-see 'TITLE'"
+ * (written into buf[size] when it names something); NULL when the
+ * member can.  The shifts' availability is made by this one rule.
+ */
+const char *pp_team_unavailable(const struct pp_team *t,
+    struct pp_model *const *m, size_t j, int64_t start, int64_t end,
+    char *buf, size_t size);
+
+/*
  * Builds the team model from t, the timetable and one model per member
  * (m[j] for t->members[j], built by pp_model_build).  tz is the zone of
  * the booth hours (the planning zone).  A [cover] title or a together
@@ -117,6 +128,24 @@ struct pp_team_plan {
  */
 int pp_team_solve(const struct pp_team_model *tm, double time_limit,
     struct pp_team_plan **out, struct pp_diags *ds);
+#define PP_TEAM_NONE ((size_t)-1)
+
+/* What explain changes in the joint model: a cover talk that must be
+ * covered (an index into tm->cover), and a member kept off a shift. */
+struct pp_team_force {
+	size_t cover;          /* PP_TEAM_NONE = none */
+	size_t shift, member;  /* shift PP_TEAM_NONE = none */
+};
+
+/*
+ * Same, with f's changes (f may be NULL).  With f, rules that cannot all
+ * hold return 1 without an error (the caller explains why); a cover talk
+ * no member can attend is such a case.
+ */
+int pp_team_solve_forced(const struct pp_team_model *tm, double time_limit,
+    const struct pp_team_force *f, struct pp_team_plan **out,
+    struct pp_diags *ds);
+
 /* Frees a team plan; no-op on NULL. */
 void pp_team_plan_free(struct pp_team_plan *tp);
 
