@@ -331,6 +331,15 @@ pp_team_model_build(const struct pp_team *t, const struct pp_timetable *tt,
 		    sh->date, a, b, t->staff,
 		    t->staff == 1 ? "member" : "members", sh->navail,
 		    sh->navail > 0 ? ": " : "", names);
+		for (k = 0; k < t->nmembers; k++) {
+			char buf[256];
+			const char *why = pp_team_unavailable(t, m, k,
+			    sh->start, sh->end, buf, sizeof(buf));
+
+			if (why != NULL)
+				pp_diag_attach(ds, "%s cannot: %s",
+				    t->members[k].name, why);
+		}
 		clash = 1;
 	}
 	return clash ? 1 : 0;
