@@ -90,7 +90,8 @@ explain_booth(FILE *fp, const struct pp_team_model *tm,
 	if (strlen(iso) > 10 && iso[10] == ' ')
 		iso[10] = 'T';
 	if (mb == NULL) {
-		pp_diag_err(ds, NULL, 0, "--explain: no member named '%s'", name);
+		pp_diag_err(ds, NULL, 0, "--explain: no member named '%s'",
+		    name);
 		free(name);
 		return -1;
 	}
@@ -178,7 +179,8 @@ explain_cover(FILE *fp, const struct pp_team_model *tm,
 	free(idx);
 	if (n == 0)
 		return pp_diag_err(ds, NULL, 0,
-		    "--explain: '%s' matches no event and is no NAME@TIME", what);
+		    "--explain: '%s' matches no event and is no NAME@TIME",
+		    what);
 	if (c == PP_TEAM_NONE)
 		return pp_diag_err(ds, NULL, 0,
 		    "--explain: '%s' is not a cover talk (the team file's "
@@ -210,9 +212,10 @@ explain_cover(FILE *fp, const struct pp_team_model *tm,
 
 		if (e != PP_EXCL_NONE)
 			fprintf(fp, "%s cannot: it %s.\n", t->members[j].name,
-			    e == PP_EXCL_DAY ? "is on a day the member does not "
-			                       "plan"
-			                     : pp_excl_text(e));
+			    e == PP_EXCL_DAY
+			        ? "is on a day the member does not "
+			          "plan"
+			        : pp_excl_text(e));
 	}
 	{
 		struct pp_team_force f = {c, PP_TEAM_NONE, 0};

@@ -14,7 +14,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "pyplan/lp.h"
@@ -23,15 +22,6 @@
 #include "pyplan/team_solve.h"
 #include "pyplan/tz.h"
 #include "pyplan/xalloc.h"
-
-static double
-now_seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 /* The day of model m that holds instant t, or PP_MODEL_NO_DAY. */
 static size_t
@@ -68,7 +58,8 @@ pp_team_unavailable(const struct pp_team *t, struct pp_model *const *m,
 	for (k = 0; k < md->n; k++)
 		if (md->items[k].must && md->items[k].start < end &&
 		    md->items[k].end > start) {
-			snprintf(buf, size, "must-see '%s'", md->items[k].title);
+			snprintf(buf, size, "must-see '%s'",
+			    md->items[k].title);
 			return buf;
 		}
 	return NULL;
@@ -167,6 +158,29 @@ cmp_index(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Adds the events each of the n references names to *v (once each);
+ * one that names nothing is an error ("WHAT '...' matches no event"). */
+static int
+add_refs(const struct pp_timetable *tt, const struct pp_ref *r, size_t n,
+    const char *what, size_t **v, size_t *nv, struct pp_diags *ds)
+{
+	size_t *idx = pp_xcalloc(tt->n + 1, sizeof(*idx));
+	size_t i, k, cap = *nv;
+	int ret = 0;
+
+	for (i = 0; i < n; i++) {
+		size_t hits = pp_ref_find(tt, r[i].text, idx, tt->n, NULL);
+
+		if (hits == 0)
+			ret = pp_diag_err(ds, r[i].file, r[i].line,
+			    "%s '%.80s' matches no event", what, r[i].text);
+		for (k = 0; k < hits; k++)
+			push_index(v, nv, &cap, idx[k]);
+	}
+	free(idx);
+	return ret;
+}
+
 /* The cover talks: talk-load events about a cover topic (relevance of at
  * least PP_REL_STRONG, as for criteria) or named by a cover title. */
 static int
@@ -203,21 +217,9 @@ find_cover(struct pp_team_model *tm, struct pp_diags *ds)
 		pp_scorer_free(sc);
 	}
 	pp_profile_fini(&p);
-	for (i = 0; i < t->ncover_titles; i++) {
-		size_t *idx = pp_xcalloc(tt->n + 1, sizeof(*idx));
-		size_t n = pp_ref_find(tt, t->cover_titles[i].text, idx, tt->n,
-		           NULL),
-		       k;
-
-		if (n == 0)
-			ret = pp_diag_err(ds, t->cover_titles[i].file,
-			    t->cover_titles[i].line,
-			    "cover title '%.80s' matches no event",
-			    t->cover_titles[i].text);
-		for (k = 0; k < n; k++)
-			push_index(&tm->cover, &tm->ncover, &cap, idx[k]);
-		free(idx);
-	}
+	if (add_refs(tt, t->cover_titles, t->ncover_titles, "cover title",
+	        &tm->cover, &tm->ncover, ds) != 0)
+		ret = -1;
 	qsort(tm->cover, tm->ncover, sizeof(*tm->cover), cmp_index);
 	/* Only talks on a day some member plans: the team covers what it
 	 * is there for. */
@@ -240,23 +242,12 @@ find_together(struct pp_team_model *tm, struct pp_diags *ds, int *clash)
 {
 	const struct pp_team *t = tm->t;
 	const struct pp_timetable *tt = tm->tt;
-	size_t i, cap = 0, k, j;
+	size_t i, j;
 	int ret = 0;
 
-	for (i = 0; i < t->ntogether; i++) {
-		size_t *idx = pp_xcalloc(tt->n + 1, sizeof(*idx));
-		size_t n =
-		    pp_ref_find(tt, t->together[i].text, idx, tt->n, NULL);
-
-		if (n == 0)
-			ret = pp_diag_err(ds, t->together[i].file,
-			    t->together[i].line,
-			    "together '%.80s' matches no event",
-			    t->together[i].text);
-		for (k = 0; k < n; k++)
-			push_index(&tm->together, &tm->ntogether, &cap, idx[k]);
-		free(idx);
-	}
+	if (add_refs(tt, t->together, t->ntogether, "together", &tm->together,
+	        &tm->ntogether, ds) != 0)
+		ret = -1;
 	qsort(tm->together, tm->ntogether, sizeof(*tm->together), cmp_index);
 	for (i = 0; i < tm->ntogether; i++) {
 		const struct pp_event *ev = &tt->ev[tm->together[i]];
@@ -942,7 +933,7 @@ pp_team_solve_forced(const struct pp_team_model *tm, double time_limit,
 	struct cb_state cb;
 	glp_iocp parm;
 	int r, status;
-	double t0 = now_seconds();
+	double t0 = glp_time();
 	struct pp_team_plan *tp;
 	size_t j;
 	char cap[32];
@@ -1012,7 +1003,7 @@ pp_team_solve_forced(const struct pp_team_model *tm, double time_limit,
 		if (b > (double)tp->score)
 			tp->bound = (int64_t)b;
 	}
-	tp->seconds = now_seconds() - t0;
+	tp->seconds = (glp_time() - t0) / 1000; /* GLPK's clock: ms */
 	joint_fini(&J);
 	*out = tp;
 	return 0;

@@ -372,7 +372,8 @@ pp_write_team_json(FILE *fp, const struct pp_team_plan *tp)
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(root, "cover", a);
-	json_object_set_new(root, "cover_weight", pp_json_score(tm->cover_units));
+	json_object_set_new(root, "cover_weight",
+	    pp_json_score(tm->cover_units));
 	o = json_object();
 	a = json_array();
 	for (s = 0; s < t->nhours; s++) {
@@ -383,7 +384,8 @@ pp_write_team_json(FILE *fp, const struct pp_team_plan *tp)
 		    t->hours[s].from % 60);
 		snprintf(to, sizeof(to), "%02d:%02d", t->hours[s].to / 60,
 		    t->hours[s].to % 60);
-		json_object_set_new(h, "date", pp_json_string(t->hours[s].date));
+		json_object_set_new(h, "date",
+		    pp_json_string(t->hours[s].date));
 		json_object_set_new(h, "from", pp_json_string(from));
 		json_object_set_new(h, "to", pp_json_string(to));
 		json_array_append_new(a, h);

@@ -68,9 +68,9 @@ struct pp_team_model {
  * (written into buf[size] when it names something); NULL when the
  * member can.  The shifts' availability is made by this one rule.
  */
-const char *pp_team_unavailable(const struct pp_team *t,
-    struct pp_model *const *m, size_t j, int64_t start, int64_t end,
-    char *buf, size_t size);
+const char *
+pp_team_unavailable(const struct pp_team *t, struct pp_model *const *m,
+    size_t j, int64_t start, int64_t end, char *buf, size_t size);
 
 /*
  * Builds the team model from t, the timetable and one model per member
@@ -133,8 +133,8 @@ int pp_team_solve(const struct pp_team_model *tm, double time_limit,
 /* What explain changes in the joint model: a cover talk that must be
  * covered (an index into tm->cover), and a member kept off a shift. */
 struct pp_team_force {
-	size_t cover;          /* PP_TEAM_NONE = none */
-	size_t shift, member;  /* shift PP_TEAM_NONE = none */
+	size_t cover;         /* PP_TEAM_NONE = none */
+	size_t shift, member; /* shift PP_TEAM_NONE = none */
 };
 
 /*

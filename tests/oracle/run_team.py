@@ -31,7 +31,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "cli"))
 import check_team  # noqa: E402  (the independent checker)
-from run import glpsol  # noqa: E402
+from run import glpsol, parse_args  # noqa: E402
 
 TOPICS = ["testing", "packaging", "security", "python 3", "django",
           "performance", "async", "machine learning", "databases", "web"]
@@ -121,24 +121,11 @@ def run_one(pyplan, gen, seed):
 
 
 def main(argv):
-    jobs, verbose = 2, False
-    args = []
-    i = 1
-    while i < len(argv):
-        if argv[i] == "-j":
-            jobs = int(argv[i + 1])
-            i += 2
-            continue
-        if argv[i] == "-v":
-            verbose = True
-        else:
-            args.append(argv[i])
-        i += 1
-    if len(args) != 4:
+    try:
+        jobs, verbose, _, (pyplan, gen, first, count) = parse_args(argv)
+    except ValueError:
         print(__doc__.strip().splitlines()[-1], file=sys.stderr)
         return 64
-    pyplan, gen = os.path.abspath(args[0]), os.path.abspath(args[1])
-    first, count = int(args[2]), int(args[3])
     fails = 0
     kinds = {"plan": 0, "infeasible": 0, "refused": 0}
     with concurrent.futures.ThreadPoolExecutor(jobs) as ex:
@@ -161,4 +148,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main(sys.argv[1:]))

@@ -34,8 +34,9 @@ test_profile_order(void **state)
 
 	(void)state;
 	pp_diags_init(&ds);
-	write_file("three.ini", "[plan]\nmax-talks-per-day = 3\n"
-	                        "max-consecutive-talks = 1\n");
+	write_file("three.ini",
+	    "[plan]\nmax-talks-per-day = 3\n"
+	    "max-consecutive-talks = 1\n");
 	path = write_team("[member A]\nprofile = three.ini\n"
 	                  "max-talks-per-day = 2\n"
 	                  "[member B]\nprofile = three.ini\n"
@@ -118,17 +119,17 @@ test_errors(void **state)
 
 	(void)state;
 	pp_diags_init(&ds);
-	path = write_team("x = 1\n"          /* 1 */
-	                  "[member]\n"       /* 2 */
-	                  "[member A]\n"     /* 3 */
-	                  "booth = maybe\n"  /* 4 */
-	                  "[member a]\n"     /* 5 */
-	                  "[booth]\n"        /* 6 */
-	                  "staff = 0\n"      /* 7 */
-	                  "hours = 10:00\n"  /* 8 */
-	                  "[cover]\n"        /* 9 */
-	                  "colour = red\n"   /* 10 */
-	                  "[nope]\n");       /* 11 */
+	path = write_team("x = 1\n"         /* 1 */
+	                  "[member]\n"      /* 2 */
+	                  "[member A]\n"    /* 3 */
+	                  "booth = maybe\n" /* 4 */
+	                  "[member a]\n"    /* 5 */
+	                  "[booth]\n"       /* 6 */
+	                  "staff = 0\n"     /* 7 */
+	                  "hours = 10:00\n" /* 8 */
+	                  "[cover]\n"       /* 9 */
+	                  "colour = red\n"  /* 10 */
+	                  "[nope]\n");      /* 11 */
 	assert_int_equal(pp_team_load(&t, path, &ds, &io), -1);
 	assert_int_equal(io, 0);
 	assert_int_equal(ds.nerrors, 8);
@@ -150,6 +151,54 @@ test_errors(void **state)
 	pp_diags_fini(&ds);
 }
 
+/* A team of two over the small programme: the team file text, then a
+ * busy block for the second member when busy is not NULL, the two
+ * members' models and the team model (whose build status is returned). */
+struct small {
+	struct pp_team t;
+	struct pp_diags ds, lds;
+	struct pp_timetable *tt;
+	struct pp_model *m[2];
+	struct pp_team_model *tm;
+};
+
+static int
+small_open(struct small *x, const char *text, const char *busy)
+{
+	int ret = -1;
+	size_t j;
+
+	memset(x, 0, sizeof(*x));
+	pp_diags_init(&x->ds);
+	assert_int_equal(pp_team_load(&x->t, write_team(text), &x->ds, NULL),
+	    0);
+	assert_int_equal(x->t.nmembers, 2);
+	if (busy != NULL)
+		pp_profile_set(&x->t.members[1].p, "busy", "meeting", busy,
+		    NULL, 0, &x->ds);
+	x->tt = load(FIXTURES "/cli-small.csv", NULL, 0, &x->lds, &ret);
+	assert_int_equal(ret, 0);
+	for (j = 0; j < 2; j++)
+		assert_int_equal(pp_model_build(x->tt, &x->t.members[j].p, NULL,
+		                     0, &x->m[j], &x->ds),
+		    0);
+	return pp_team_model_build(&x->t, x->tt, x->m, "America/New_York",
+	    &x->tm, &x->ds);
+}
+
+static void
+small_close(struct small *x)
+{
+	size_t j;
+
+	pp_team_model_free(x->tm);
+	for (j = 0; j < 2; j++)
+		pp_model_free(x->m[j]);
+	done(x->tt, &x->lds);
+	pp_diags_fini(&x->ds);
+	pp_team_fini(&x->t);
+}
+
 /* Two members on the small programme's first day: a booth 10:00-11:00 in
  * two shifts of 30 minutes, staffed by one; B cannot take the first
  * shift (a busy block), so A staffs it and nobody can attend the cover
@@ -158,45 +207,32 @@ test_errors(void **state)
 static void
 test_solve_small(void **state)
 {
-	struct pp_team t;
-	struct pp_diags ds;
-	struct pp_timetable *tt;
-	struct pp_diags lds;
-	int ret = -1;
-	struct pp_model *m[2] = {NULL, NULL};
-	struct pp_team_model *tm = NULL;
+	struct small x;
 	struct pp_team_plan *tp = NULL;
-	const char *path;
+	const struct pp_team_model *tm;
 	size_t j;
 	int64_t sum = 0;
 
 	(void)state;
-	pp_diags_init(&ds);
-	path = write_team(
-	    "[team]\ndays = 2018-05-11\ntimezone = America/New_York\n"
-	    "min-networking-minutes = 0\nlunch = none\n"
-	    "[member A]\ninterests = testing=3\n"
-	    "[member B]\ninterests = testing=3, packaging=2\n"
-	    "[booth]\nhours = 2018-05-11 10:00-11:00\nshift-minutes = 30\n"
-	    "[cover]\ntitles = Property-based testing in practice\n"
-	    "titles = Testing Django apps\nweight = 5\n");
-	assert_int_equal(pp_team_load(&t, path, &ds, NULL), 0);
-	pp_profile_set(&t.members[1].p, "busy", "meeting",
-	    "2018-05-11 10:00-10:20", NULL, 0, &ds);
-	tt = load(FIXTURES "/cli-small.csv", NULL, 0, &lds, &ret);
-	assert_int_equal(ret, 0);
-	for (j = 0; j < 2; j++)
-		assert_int_equal(
-		    pp_model_build(tt, &t.members[j].p, NULL, 0, &m[j], &ds), 0);
-	assert_int_equal(pp_team_model_build(&t, tt, m, "America/New_York",
-	                     &tm, &ds),
+	assert_int_equal(
+	    small_open(&x,
+	        "[team]\ndays = 2018-05-11\ntimezone = America/New_York\n"
+	        "min-networking-minutes = 0\nlunch = none\n"
+	        "[member A]\ninterests = testing=3\n"
+	        "[member B]\ninterests = testing=3, packaging=2\n"
+	        "[booth]\nhours = 2018-05-11 10:00-11:00\n"
+	        "shift-minutes = 30\n"
+	        "[cover]\ntitles = Property-based testing in practice\n"
+	        "titles = Testing Django apps\nweight = 5\n",
+	        "2018-05-11 10:00-10:20"),
 	    0);
+	tm = x.tm;
 	assert_int_equal(tm->nshifts, 2);
 	assert_int_equal(tm->shifts[0].navail, 1); /* B is busy */
 	assert_int_equal(tm->shifts[0].avail[0], 0);
 	assert_int_equal(tm->shifts[1].navail, 2);
 	assert_int_equal(tm->ncover, 2);
-	assert_int_equal(pp_team_solve(tm, 5, &tp, &ds), 0);
+	assert_int_equal(pp_team_solve(tm, 5, &tp, &x.ds), 0);
 	assert_true(tp->optimal);
 	assert_int_equal(tp->bound, tp->score);
 	assert_int_equal(tp->rota[0].n, 1);
@@ -210,54 +246,30 @@ test_solve_small(void **state)
 	assert_int_equal(tp->score, sum + 5000);
 	assert_int_equal(tp->booth_minutes[0] + tp->booth_minutes[1], 60);
 	pp_team_plan_free(tp);
-	pp_team_model_free(tm);
-	for (j = 0; j < 2; j++)
-		pp_model_free(m[j]);
-	done(tt, &lds);
-	pp_diags_fini(&ds);
-	pp_team_fini(&t);
+	small_close(&x);
 }
 
 /* Staff 2 with one member available: refused before solving. */
 static void
 test_rota_impossible(void **state)
 {
-	struct pp_team t;
-	struct pp_diags ds;
-	struct pp_timetable *tt;
-	struct pp_diags lds;
-	int ret = -1;
-	struct pp_model *m[2] = {NULL, NULL};
-	struct pp_team_model *tm = NULL;
-	const char *path;
-	size_t j;
+	struct small x;
 
 	(void)state;
-	pp_diags_init(&ds);
-	path = write_team("[team]\ndays = 2018-05-11\n"
-	                  "timezone = America/New_York\n"
-	                  "[member A]\n[member B]\nbooth = no\n"
-	                  "[booth]\nhours = 2018-05-11 10:00-11:00\n"
-	                  "staff = 2\n");
-	assert_int_equal(pp_team_load(&t, path, &ds, NULL), 0);
-	tt = load(FIXTURES "/cli-small.csv", NULL, 0, &lds, &ret);
-	assert_int_equal(ret, 0);
-	for (j = 0; j < 2; j++)
-		assert_int_equal(
-		    pp_model_build(tt, &t.members[j].p, NULL, 0, &m[j], &ds), 0);
-	assert_int_equal(pp_team_model_build(&t, tt, m, "America/New_York",
-	                     &tm, &ds),
+	assert_int_equal(small_open(&x,
+	                     "[team]\ndays = 2018-05-11\n"
+	                     "timezone = America/New_York\n"
+	                     "[member A]\n[member B]\nbooth = no\n"
+	                     "[booth]\nhours = 2018-05-11 10:00-11:00\n"
+	                     "staff = 2\n",
+	                     NULL),
 	    1);
-	assert_int_equal(ds.nerrors, 1);
-	assert_non_null(strstr(ds.v[ds.n - 1].msg,
+	assert_int_equal(x.ds.nerrors, 1);
+	assert_non_null(strstr(x.ds.v[0].msg,
 	    "booth shift 2018-05-11 10:00-11:00 needs 2 members, 1 "
 	    "available: A"));
-	pp_team_model_free(tm);
-	for (j = 0; j < 2; j++)
-		pp_model_free(m[j]);
-	done(tt, &lds);
-	pp_diags_fini(&ds);
-	pp_team_fini(&t);
+	assert_non_null(strstr(x.ds.v[1].msg, "B cannot: booth = no"));
+	small_close(&x);
 }
 
 int
