@@ -1579,8 +1579,9 @@ team_write(const struct opts *o, const struct team_run *r, struct pp_diags *ds)
 		}
 		return write_plan(o, r->tp->plans[mb - r->t.members], NULL, ds);
 	}
-	if (len > 0 && (o->out[len - 1] == '/' ||
-	                   (stat(o->out, &sb) == 0 && S_ISDIR(sb.st_mode))))
+	if (len > 0 &&
+	    (o->out[len - 1] == '/' ||
+	        (stat(o->out, &sb) == 0 && S_ISDIR(sb.st_mode))))
 		return team_write_dir(o, r, ds);
 	memset(&wo, 0, sizeof(wo));
 	wo.color = use_color(o);
@@ -1615,8 +1616,9 @@ run_team(const struct opts *o, struct pp_diags *ds)
 	memset(&r, 0, sizeof(r));
 	if (o->nfiles < 2) {
 		cli_usage_error("%s",
-		    o->nfiles == 0 ? "team needs a team file and programme files"
-		                   : "no programme file given");
+		    o->nfiles == 0
+		        ? "team needs a team file and programme files"
+		        : "no programme file given");
 		return PP_EX_USAGE;
 	}
 	if (pp_team_load(&r.t, o->files[0], ds, &io) != 0) {

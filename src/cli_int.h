@@ -62,9 +62,9 @@ struct opts {
 	int offline;
 	long timeout; /* seconds, 0 = PP_FETCH_TIMEOUT_DEFAULT */
 	/* team */
-	const char *member; /* --member NAME */
+	const char *member;       /* --member NAME */
 	const char *team_explain; /* --explain WHAT */
-	double time_limit;  /* --time-limit S, 0 = the default */
+	double time_limit;        /* --time-limit S, 0 = the default */
 };
 
 extern const char *const cli_fmt_names[];

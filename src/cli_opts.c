@@ -22,8 +22,7 @@ const char *const cli_fmt_names[] = {"", "text", "ics", "json", "csv", "tsv",
     NULL};
 
 const char *const cli_cmd_names[CMD__COUNT] = {"", "build", "list", "check",
-    "explain", "convert", "diff", "now", "batch", "team", "completion",
-    "help"};
+    "explain", "convert", "diff", "now", "batch", "team", "completion", "help"};
 
 static const char *const cmd_summary[CMD__COUNT] = {
     [CMD_BUILD] = "plan a balanced personal schedule from the programme "
@@ -172,9 +171,8 @@ static const struct option {
 	enum arg_kind complete;
 	const char *help;
 } options[] = {
-    {"format", 'f', "FMT",
-        C(BUILD) | C(LIST) | C(CONVERT) | C(DIFF) | C(TEAM), O_FORMAT,
-        NULL, NULL, A_FORMAT, "text (default), ics, json, csv, tsv"},
+    {"format", 'f', "FMT", C(BUILD) | C(LIST) | C(CONVERT) | C(DIFF) | C(TEAM),
+        O_FORMAT, NULL, NULL, A_FORMAT, "text (default), ics, json, csv, tsv"},
     {"output", 'o', "FILE",
         C(BUILD) | C(LIST) | C(EXPLAIN) | C(CONVERT) | C(DIFF) | C(NOW) |
             C(TEAM),
@@ -189,24 +187,23 @@ static const struct option {
         "the base of every attendee's profile (no default)"},
     {"no-profile", 0, NULL, C_PROG, O_NO_PROFILE, NULL, NULL, A_NONE,
         "ignore the default profile"},
-    {"lenient", 0, NULL, C_PROG | C(BATCH) | C(TEAM), O_LENIENT, NULL, NULL, A_NONE,
-        "skip bad events with a warning each"},
-    {"tz", 0, "ZONE", C_PROG | C(BATCH) | C(TEAM), O_TZ, "plan", "timezone", A_ZONE,
-        "zone for floating times and display"},
+    {"lenient", 0, NULL, C_PROG | C(BATCH) | C(TEAM), O_LENIENT, NULL, NULL,
+        A_NONE, "skip bad events with a warning each"},
+    {"tz", 0, "ZONE", C_PROG | C(BATCH) | C(TEAM), O_TZ, "plan", "timezone",
+        A_ZONE, "zone for floating times and display"},
     {"width", 0, "N", C(BUILD) | C(LIST) | C(CHECK) | C(EXPLAIN) | C(TEAM),
-        O_WIDTH, NULL,
-        NULL, A_NONE,
+        O_WIDTH, NULL, NULL, A_NONE,
         "lay text out in N columns (default: the terminal's; 0: no limit)"},
     {"raw-csv", 0, NULL, C(BUILD) | C(LIST) | C(CONVERT) | C(DIFF), O_RAW_CSV,
         NULL, NULL, A_NONE,
         "csv/tsv: no ' before a cell starting = + - @ (the guard against "
         "formulas)"},
-    {"quiet", 'q', NULL, C_PROG | C(BATCH) | C(TEAM), O_QUIET, NULL, NULL, A_NONE,
-        "print errors only, no warnings"},
-    {"verbose", 'v', NULL, C_PROG | C(BATCH) | C(TEAM), O_VERBOSE, NULL, NULL, A_NONE,
-        "print notes too"},
-    {"help", 'h', NULL, C_PROG | C(BATCH) | C(TEAM) | C(COMPLETION), O_HELP, NULL, NULL,
-        A_NONE, "this help"},
+    {"quiet", 'q', NULL, C_PROG | C(BATCH) | C(TEAM), O_QUIET, NULL, NULL,
+        A_NONE, "print errors only, no warnings"},
+    {"verbose", 'v', NULL, C_PROG | C(BATCH) | C(TEAM), O_VERBOSE, NULL, NULL,
+        A_NONE, "print notes too"},
+    {"help", 'h', NULL, C_PROG | C(BATCH) | C(TEAM) | C(COMPLETION), O_HELP,
+        NULL, NULL, A_NONE, "this help"},
     {"day", 0, "DAY", C(LIST), O_DAY, NULL, NULL, A_DAY,
         "events of one day: YYYY-MM-DD or a weekday (sat, Saturday)"},
     {"track", 0, "TRACK", C(LIST), O_TRACK, NULL, NULL, A_NONE,

@@ -135,7 +135,7 @@ pp_item_id(const struct pp_item *it, const char *tz, char buf[PP_ITEM_ID_MAX])
 	        &c) != 0)
 		pp_tz_to_civil("UTC", it->start, &c);
 	snprintf(buf, PP_ITEM_ID_MAX, "%s-%04u-%02u-%02u-%02u%02u",
-	    it->src == PP_ITEM_LUNCH   ? "lunch"
+	    it->src == PP_ITEM_LUNCH       ? "lunch"
 	        : it->src == PP_ITEM_BOOTH ? "booth"
 	                                   : "hallway",
 	    (unsigned)c.year % 10000u, (unsigned)c.month % 100u,
