@@ -1649,6 +1649,8 @@ run_team(const struct opts *o, struct pp_diags *ds)
 			break;
 		}
 	}
+	if (st == 0)
+		r.tm->gap = o->gap / 100;
 	if (st == 0 && o->emit_lp != NULL) {
 		struct pp_out out;
 

@@ -65,6 +65,7 @@ struct opts {
 	const char *member;       /* --member NAME */
 	const char *team_explain; /* --explain WHAT */
 	double time_limit;        /* --time-limit S, 0 = the default */
+	double gap;               /* --gap PCT, percent */
 };
 
 extern const char *const cli_fmt_names[];

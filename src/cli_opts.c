@@ -100,7 +100,7 @@ const char cli_usage[] =
     "       pyplan batch --merge-demand -o dir dir ...\n"
     "       pyplan team [-f format] [-o file|dir/] [--member name]\n"
     "                   [--explain name@time|event] [--time-limit s]\n"
-    "                   [--emit-lp file] [--lenient]\n"
+    "                   [--gap pct] [--emit-lp file] [--lenient]\n"
     "                   [--tz zone] [--width n] [--offline] [--timeout s]\n"
     "                   [-q | -v] team.ini file ...\n"
     "       pyplan completion bash|zsh\n"
@@ -149,7 +149,8 @@ enum opt_id {
 	/* team */
 	O_MEMBER,
 	O_TIME_LIMIT,
-	O_TEAM_EXPLAIN
+	O_TEAM_EXPLAIN,
+	O_GAP
 };
 
 /* How the shells complete an option's argument. */
@@ -313,6 +314,9 @@ static const struct option {
         A_NONE,
         "why NAME is at the booth at TIME (YYYY-MM-DD HH:MM), or why a "
         "cover talk is covered or not and what covering it costs"},
+    {"gap", 0, "PCT", C(TEAM), O_GAP, NULL, NULL, A_NONE,
+        "stop once the plan is proven within PCT percent of the optimum "
+        "(default 0: prove the optimum)"},
     {"time-limit", 0, "S", C(TEAM), O_TIME_LIMIT, NULL, NULL, A_NONE,
         "seconds the team solver may take before it settles for its best "
         "plan and a proven bound (default 5)"},
@@ -584,6 +588,19 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 	case O_TEAM_EXPLAIN:
 		o->team_explain = arg;
 		break;
+	case O_GAP: {
+		char *end;
+
+		errno = 0;
+		o->gap = strtod(arg, &end);
+		if (end == arg || *end != '\0' || errno != 0 ||
+		    !(o->gap >= 0 && o->gap <= 100) || *arg < '0' || *arg > '9') {
+			cli_usage_error("bad --gap '%s' (a percentage, 0 to 100)",
+			    arg);
+			return -1;
+		}
+		break;
+	}
 	case O_TIME_LIMIT: {
 		long v;
 

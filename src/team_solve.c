@@ -358,9 +358,14 @@ struct joint {
 	size_t nm;
 	int **xcol; /* per member j, day d: xcol[j][off[j][d] + k] */
 	size_t **off;
-	int **netrow; /* per member, per day: the networking row, 0 = none */
-	int *bcol;    /* per shift s, member j: bcol[s * nm + j], 0 = none */
-	int *zcol;    /* per cover talk, 0 = none */
+	int **netrow;   /* per member, per day: the networking row, 0 = none */
+	int *bcol;      /* per shift s, member j: bcol[s * nm + j], 0 = none */
+	int *zcol;      /* per cover talk, 0 = none */
+	int bmax, bmin; /* the fairness columns, 0 = none */
+	/* Each member's own programme, kept for the heuristic, and where
+	 * its columns and rows start in P (P's column c0[j] + q is Q's q). */
+	glp_prob **Q;
+	int *c0, *r0;
 };
 
 static void
@@ -381,6 +386,12 @@ joint_fini(struct joint *J)
 	free(J->xcol);
 	free(J->off);
 	free(J->netrow);
+	for (j = 0; J->Q != NULL && j < J->nm; j++)
+		if (J->Q[j] != NULL)
+			glp_delete_prob(J->Q[j]);
+	free(J->Q);
+	free(J->c0);
+	free(J->r0);
 	free(J->bcol);
 	free(J->zcol);
 }
@@ -545,9 +556,12 @@ add_booth(struct joint *J, const struct pp_team_model *tm)
 		snprintf(name, sizeof(name), "staff%zu", s);
 		add_row(P, name, GLP_FX, t->staff, t->staff, cols, coefs, n);
 	}
-	/* Exclusions: at the shift's start and at every (widened) item start
-	 * inside it, the items holding that instant and the shift are a
-	 * clique. */
+	/* Exclusions.  The items that hold an instant p of the shift (its
+	 * start, or an item's start inside it) overlap each other and the
+	 * shift: with b they are a clique, one row.  An item in a room that
+	 * only comes within the room-change time of the shift (ends just
+	 * before it, starts just after) excludes the shift alone: a row of
+	 * two.  Together these are exactly the items the shift excludes. */
 	for (s = 0; s < tm->nshifts; s++) {
 		const struct pp_team_shift *sh = &tm->shifts[s];
 
@@ -556,13 +570,14 @@ add_booth(struct joint *J, const struct pp_team_model *tm)
 			const struct pp_model_day *md;
 			size_t d, q, pi;
 			int64_t rc;
+			int bc = J->bcol[s * nm + j];
 
 			j = sh->avail[k];
+			bc = J->bcol[s * nm + j];
 			m = tm->m[j];
 			d = day_of(m, sh->start);
 			md = &m->days[d];
 			rc = m->room_change;
-			/* candidate instants */
 			for (pi = 0; pi <= md->n; pi++) {
 				int64_t p;
 				int n = 0;
@@ -570,38 +585,76 @@ add_booth(struct joint *J, const struct pp_team_model *tm)
 				if (pi == md->n)
 					p = sh->start;
 				else {
-					const struct pp_item *it =
-					    &md->items[pi];
-
-					p = it->start -
-					    (it->nrooms > 0 ? rc : 0);
+					p = md->items[pi].start;
 					if (p <= sh->start || p >= sh->end)
 						continue;
 				}
-				for (q = 0; q < md->n; q++) {
+				for (q = 0; q < md->n && n < 4000; q++) {
 					const struct pp_item *it =
 					    &md->items[q];
-					int64_t a = it->start, b = it->end;
 					int c = J->xcol[j][J->off[j][d] + q];
 
-					if (it->nrooms > 0) {
-						a -= rc;
-						b += rc;
-					}
-					if (c == 0 || !(a <= p && p < b))
+					if (c == 0 ||
+					    !(it->start <= p && p < it->end))
 						continue;
-					if (n >= 4000)
-						break;
 					cols[n] = c;
 					coefs[n++] = 1;
 				}
 				if (n == 0)
 					continue;
-				cols[n] = J->bcol[s * nm + j];
+				cols[n] = bc;
 				coefs[n++] = 1;
 				snprintf(name, sizeof(name), "bx%zu_%zu_%zu", j,
 				    s, pi);
 				add_row(P, name, GLP_UP, 0, 1, cols, coefs, n);
+			}
+			/* Items in rooms running at S - 1 s or at E overlap
+			 * each other and end or start within the room change of
+			 * the shift: two more cliques.  Any other item in a
+			 * room that comes within the room change without
+			 * overlapping gets a row of two. */
+			for (pi = 0; pi < 2 && rc > 0; pi++) {
+				int64_t p = pi == 0 ? sh->start - 1 : sh->end;
+				int n = 0;
+
+				for (q = 0; q < md->n && n < 4000; q++) {
+					const struct pp_item *it =
+					    &md->items[q];
+					int c = J->xcol[j][J->off[j][d] + q];
+
+					if (c == 0 || it->nrooms == 0 ||
+					    !(it->start <= p && p < it->end))
+						continue;
+					cols[n] = c;
+					coefs[n++] = 1;
+				}
+				if (n == 0)
+					continue;
+				cols[n] = bc;
+				coefs[n++] = 1;
+				snprintf(name, sizeof(name), "brc%zu_%zu_%s", j,
+				    s, pi == 0 ? "start" : "end");
+				add_row(P, name, GLP_UP, 0, 1, cols, coefs, n);
+			}
+			for (q = 0; q < md->n && rc > 0; q++) {
+				const struct pp_item *it = &md->items[q];
+				int c = J->xcol[j][J->off[j][d] + q];
+
+				if (c == 0 || it->nrooms == 0 ||
+				    (it->start < sh->end &&
+				        it->end > sh->start) ||
+				    it->start - rc >= sh->end ||
+				    it->end + rc <= sh->start ||
+				    (it->start <= sh->start - 1 &&
+				        sh->start - 1 < it->end) ||
+				    (it->start <= sh->end && sh->end < it->end))
+					continue;
+				cols[0] = c;
+				cols[1] = bc;
+				coefs[0] = coefs[1] = 1;
+				snprintf(name, sizeof(name), "brc%zu_%zu_%zu",
+				    j, s, q);
+				add_row(P, name, GLP_UP, 0, 1, cols, coefs, 2);
 			}
 			if (J->netrow[j][d] != 0)
 				add_coef(P, J->netrow[j][d],
@@ -613,6 +666,9 @@ add_booth(struct joint *J, const struct pp_team_model *tm)
 	if (tm->nshifts > 0) {
 		int bmax = add_col(P, "bmax", GLP_CV, GLP_LO, 0, 0, 0);
 		int bmin = add_col(P, "bmin", GLP_CV, GLP_LO, 0, 0, 0);
+
+		J->bmax = bmax;
+		J->bmin = bmin;
 
 		for (j = 0; j < nm; j++) {
 			int n = 0;
@@ -720,6 +776,9 @@ joint_build(struct joint *J, const struct pp_team_model *tm,
 	J->xcol = pp_xcalloc(nm + 1, sizeof(*J->xcol));
 	J->off = pp_xcalloc(nm + 1, sizeof(*J->off));
 	J->netrow = pp_xcalloc(nm + 1, sizeof(*J->netrow));
+	J->Q = pp_xcalloc(nm + 1, sizeof(*J->Q));
+	J->c0 = pp_xcalloc(nm + 1, sizeof(*J->c0));
+	J->r0 = pp_xcalloc(nm + 1, sizeof(*J->r0));
 	for (j = 0; j < nm; j++) {
 		const struct pp_model *m = tm->m[j];
 		glp_prob *Q = member_prob(m, ds);
@@ -753,7 +812,9 @@ joint_build(struct joint *J, const struct pp_team_model *tm,
 			r = glp_find_row(Q, name);
 			J->netrow[j][d] = r > 0 ? r0 + r : 0;
 		}
-		glp_delete_prob(Q);
+		J->Q[j] = Q;
+		J->c0[j] = c0;
+		J->r0[j] = r0;
 	}
 	add_booth(J, tm);
 	add_cover_together(J, tm);
@@ -806,6 +867,213 @@ struct cb_state {
 	int have;
 };
 
+/* 1 if x (1-based column values) meets every bound and row of P and is
+ * integral where P says so. */
+static int
+feasible(glp_prob *P, const double *x)
+{
+	int n = glp_get_num_cols(P), mrows = glp_get_num_rows(P), i, k;
+	int *ind = pp_xcalloc((size_t)n + 1, sizeof(*ind));
+	double *val = pp_xcalloc((size_t)n + 1, sizeof(*val));
+	int ok = 1;
+	const double eps = 1e-6;
+
+	for (i = 1; i <= n && ok; i++) {
+		int type = glp_get_col_type(P, i);
+
+		if (glp_get_col_kind(P, i) != GLP_CV &&
+		    fabs(x[i] - floor(x[i] + 0.5)) > eps)
+			ok = 0;
+		if ((type == GLP_LO || type == GLP_DB || type == GLP_FX) &&
+		    x[i] < glp_get_col_lb(P, i) - eps)
+			ok = 0;
+		if ((type == GLP_UP || type == GLP_DB || type == GLP_FX) &&
+		    x[i] > glp_get_col_ub(P, i) + eps)
+			ok = 0;
+	}
+	for (i = 1; i <= mrows && ok; i++) {
+		int len = glp_get_mat_row(P, i, ind, val), type;
+		double a = 0;
+
+		for (k = 1; k <= len; k++)
+			a += val[k] * x[ind[k]];
+		type = glp_get_row_type(P, i);
+		if ((type == GLP_LO || type == GLP_DB || type == GLP_FX) &&
+		    a < glp_get_row_lb(P, i) - eps)
+			ok = 0;
+		if ((type == GLP_UP || type == GLP_DB || type == GLP_FX) &&
+		    a > glp_get_row_ub(P, i) + eps)
+			ok = 0;
+	}
+	free(ind);
+	free(val);
+	return ok;
+}
+
+/* The objective of P at x (1-based column values). */
+static double
+objective(glp_prob *P, const double *x)
+{
+	double o = glp_get_obj_coef(P, 0);
+	int c;
+
+	for (c = 1; c <= glp_get_num_cols(P); c++)
+		o += glp_get_obj_coef(P, c) * x[c];
+	return o;
+}
+
+/*
+ * A plan to fall back on when the branch and cut finds none in time (on
+ * teams of a dozen members and more it finds none for seconds): a greedy rota
+ * (each shift to the available members with the fewest booth minutes so far,
+ * within the cap, preferring those not on the shift before), then each member's
+ * own programme solved alone with that member's shifts fixed (the items they
+ * exclude off, their minutes taken off the networking minimum), the
+ * cover bonus offered for the talks nobody before has taken.  Returns
+ * the joint column values (1-based, caller frees), checked against every
+ * row and bound of P, or NULL when some step fails.
+ */
+static double *
+heuristic(struct joint *J, const struct pp_team_model *tm,
+    const struct pp_team_force *f, double deadline)
+{
+	const struct pp_team *t = tm->t;
+	size_t nm = t->nmembers, s, j, k, c, d;
+	int n = glp_get_num_cols(J->P), q, ok = 1;
+	double *x = pp_xcalloc((size_t)n + 1, sizeof(*x));
+	long *mins = pp_xcalloc(nm + 1, sizeof(*mins));
+	unsigned char *on = pp_xcalloc(tm->nshifts * nm + 1, 1);
+	unsigned char *covered = pp_xcalloc(tm->ncover + 1, 1);
+	long lo = -1, hi = 0;
+
+	for (s = 0; s < tm->nshifts && ok; s++) {
+		const struct pp_team_shift *sh = &tm->shifts[s];
+		long len = (long)((sh->end - sh->start) / 60);
+		int taken;
+
+		for (taken = 0; taken < t->staff && ok; taken++) {
+			size_t best = PP_TEAM_NONE;
+			int best_prev = 0;
+
+			for (k = 0; k < sh->navail; k++) {
+				int prev;
+
+				j = sh->avail[k];
+				if (on[s * nm + j] ||
+				    (t->max_minutes != PP_UNLIMITED &&
+				        mins[j] + len > t->max_minutes) ||
+				    (f != NULL && f->shift == s &&
+				        f->member == j))
+					continue;
+				prev = s > 0 && on[(s - 1) * nm + j] &&
+				    tm->shifts[s - 1].end == sh->start;
+				if (best == PP_TEAM_NONE || prev < best_prev ||
+				    (prev == best_prev &&
+				        mins[j] < mins[best])) {
+					best = j;
+					best_prev = prev;
+				}
+			}
+			if (best == PP_TEAM_NONE)
+				ok = 0;
+			else {
+				on[s * nm + best] = 1;
+				mins[best] += len;
+				x[J->bcol[s * nm + best]] = 1;
+			}
+		}
+	}
+	for (j = 0; j < nm && ok; j++) {
+		glp_prob *Q = J->Q[j];
+		const struct pp_model *m = tm->m[j];
+		glp_iocp parm;
+		int st;
+
+		for (s = 0; s < tm->nshifts; s++) {
+			const struct pp_team_shift *sh = &tm->shifts[s];
+			const struct pp_model_day *md;
+			int r;
+
+			if (!on[s * nm + j])
+				continue;
+			d = day_of(m, sh->start);
+			md = &m->days[d];
+			for (k = 0; k < md->n; k++) {
+				const struct pp_item *it = &md->items[k];
+				int64_t rc =
+				    it->nrooms > 0 ? m->room_change : 0;
+				int col = J->xcol[j][J->off[j][d] + k];
+
+				if (col != 0 && it->start - rc < sh->end &&
+				    it->end + rc > sh->start)
+					glp_set_col_bnds(Q, col - J->c0[j],
+					    GLP_FX, 0, 0);
+			}
+			if ((r = J->netrow[j][d]) != 0) {
+				r -= J->r0[j];
+				glp_set_row_bnds(Q, r, GLP_LO,
+				    glp_get_row_lb(Q, r) -
+				        (double)((sh->end - sh->start) / 60),
+				    0);
+			}
+		}
+		for (c = 0; c < tm->ntogether; c++)
+			if ((q = event_col(J, tm, j, tm->together[c])) != 0)
+				glp_set_col_bnds(Q, q - J->c0[j], GLP_FX, 1, 1);
+		for (c = 0; c < tm->ncover; c++)
+			if (!covered[c] &&
+			    (q = event_col(J, tm, j, tm->cover[c])) != 0)
+				glp_set_obj_coef(Q, q - J->c0[j],
+				    glp_get_obj_coef(Q, q - J->c0[j]) +
+				        (double)tm->cover_units);
+		glp_init_iocp(&parm);
+		parm.msg_lev = GLP_MSG_OFF;
+		parm.presolve = GLP_ON;
+		parm.tm_lim = (int)(deadline - glp_time());
+		if (parm.tm_lim <= 0) {
+			ok = 0;
+			break;
+		}
+		st = glp_intopt(Q, &parm);
+		if (st != 0 ||
+		    (glp_mip_status(Q) != GLP_OPT &&
+		        glp_mip_status(Q) != GLP_FEAS)) {
+			ok = 0;
+			break;
+		}
+		for (q = 1; q <= glp_get_num_cols(Q); q++)
+			x[J->c0[j] + q] = glp_mip_col_val(Q, q);
+		for (c = 0; c < tm->ncover; c++)
+			if ((q = event_col(J, tm, j, tm->cover[c])) != 0 &&
+			    x[q] > 0.5)
+				covered[c] = 1;
+		if (J->bcol != NULL)
+			for (s = 0; s < tm->nshifts; s++)
+				if (J->bcol[s * nm + j] != 0) {
+					if (lo < 0 || mins[j] < lo)
+						lo = mins[j];
+					if (mins[j] > hi)
+						hi = mins[j];
+					break;
+				}
+	}
+	for (c = 0; c < tm->ncover && ok; c++)
+		if (J->zcol[c] != 0)
+			x[J->zcol[c]] = covered[c];
+	if (J->bmax != 0) {
+		x[J->bmax] = (double)hi;
+		x[J->bmin] = (double)(lo < 0 ? 0 : lo);
+	}
+	free(mins);
+	free(on);
+	free(covered);
+	if (!ok || !feasible(J->P, x)) {
+		free(x);
+		return NULL;
+	}
+	return x;
+}
+
 static void
 callback(glp_tree *T, void *info)
 {
@@ -829,15 +1097,20 @@ cmp_item_start(const void *a, const void *b)
 	return x->end < y->end ? -1 : x->end > y->end;
 }
 
+/* 1 if column c is 1 in the solution: sol's value, or GLPK's when sol
+ * is NULL. */
 static int
-col_on(glp_prob *P, int c)
+col_on(glp_prob *P, const double *sol, int c)
 {
-	return c != 0 && glp_mip_col_val(P, c) > 0.5;
+	if (c == 0)
+		return 0;
+	return (sol != NULL ? sol[c] : glp_mip_col_val(P, c)) > 0.5;
 }
 
 /* The members' plans, the rota and the coverage from the solution. */
 static struct pp_team_plan *
-extract(const struct joint *J, const struct pp_team_model *tm)
+extract(const struct joint *J, const struct pp_team_model *tm,
+    const double *sol)
 {
 	const struct pp_team *t = tm->t;
 	struct pp_team_plan *tp = pp_xcalloc(1, sizeof(*tp));
@@ -859,7 +1132,8 @@ extract(const struct joint *J, const struct pp_team_model *tm)
 			chosen[d] =
 			    pp_xcalloc(m->days[d].n + 1, sizeof(**chosen));
 			for (k = 0; k < m->days[d].n; k++)
-				if (col_on(J->P, J->xcol[j][J->off[j][d] + k]))
+				if (col_on(J->P, sol,
+				        J->xcol[j][J->off[j][d] + k]))
 					chosen[d][n[d]++] = k;
 		}
 		tp->plans[j] = pp_plan_from_items(m, chosen, n);
@@ -873,7 +1147,7 @@ extract(const struct joint *J, const struct pp_team_model *tm)
 			struct pp_item *it;
 			struct pp_plan_day *pd;
 
-			if (!col_on(J->P, J->bcol[s * nm + j]))
+			if (!col_on(J->P, sol, J->bcol[s * nm + j]))
 				continue;
 			it = &tp->booth[j][nb++];
 			it->src = PP_ITEM_BOOTH;
@@ -907,7 +1181,7 @@ extract(const struct joint *J, const struct pp_team_model *tm)
 		tp->rota[s].s = &tm->shifts[s];
 		tp->rota[s].who = pp_xcalloc(nm + 1, sizeof(size_t));
 		for (j = 0; j < nm; j++)
-			if (col_on(J->P, J->bcol[s * nm + j]))
+			if (col_on(J->P, sol, J->bcol[s * nm + j]))
 				tp->rota[s].who[tp->rota[s].n++] = j;
 	}
 	tp->cover_who = pp_xcalloc(tm->ncover + 1, sizeof(*tp->cover_who));
@@ -915,7 +1189,8 @@ extract(const struct joint *J, const struct pp_team_model *tm)
 	for (c = 0; c < tm->ncover; c++) {
 		tp->cover_who[c] = pp_xcalloc(nm + 1, sizeof(size_t));
 		for (j = 0; j < nm; j++)
-			if (col_on(J->P, event_col(J, tm, j, tm->cover[c])))
+			if (col_on(J->P, sol,
+			        event_col(J, tm, j, tm->cover[c])))
 				tp->cover_who[c][tp->cover_n[c]++] = j;
 		if (tp->cover_n[c] > 0)
 			tp->ncovered++;
@@ -932,8 +1207,8 @@ pp_team_solve_forced(const struct pp_team_model *tm, double time_limit,
 	struct joint J;
 	struct cb_state cb;
 	glp_iocp parm;
-	int r, status;
-	double t0 = glp_time();
+	int r, status, found, use_heur;
+	double t0 = glp_time(), *heur;
 	struct pp_team_plan *tp;
 	size_t j;
 	char cap[32];
@@ -963,14 +1238,30 @@ pp_team_solve_forced(const struct pp_team_model *tm, double time_limit,
 	parm.msg_lev = GLP_MSG_OFF;
 	parm.presolve = GLP_ON;
 	parm.clq_cuts = GLP_ON;
-	parm.tm_lim =
-	    time_limit * 1000 > 1e9 ? 1000000000 : (int)(time_limit * 1000);
+	parm.mip_gap = tm->gap;
+	/* The search gets nine tenths of the time limit; when it stops
+	 * without a proof, the heuristic gets the rest, and its plan is the
+	 * answer when the search found none as good. */
+	parm.tm_lim = time_limit * 900 > 1e9
+	    ? 1000000000
+	    : (int)(time_limit * 900 - (glp_time() - t0));
+	if (parm.tm_lim < 1)
+		parm.tm_lim = 1;
 	parm.cb_func = callback;
 	parm.cb_info = &cb;
 	r = glp_intopt(J.P, &parm);
 	status = glp_mip_status(J.P);
-	if ((r != 0 && r != GLP_ETMLIM && r != GLP_EMIPGAP) ||
-	    (status != GLP_OPT && status != GLP_FEAS)) {
+	heur = r == 0 || r == GLP_EMIPGAP /* proven, or within --gap */
+	    ? NULL
+	    : heuristic(&J, tm, f, t0 + time_limit * 1000);
+	found = (r == 0 || r == GLP_ETMLIM || r == GLP_EMIPGAP) &&
+	    (status == GLP_OPT || status == GLP_FEAS);
+	use_heur = heur != NULL &&
+	    (!found ||
+	        (status != GLP_OPT &&
+	            objective(J.P, heur) > glp_mip_obj_val(J.P) + 0.5));
+	if (!found && !use_heur) {
+		free(heur);
 		if (r == GLP_ETMLIM)
 			pp_diag_err(ds, tm->t->path, 0,
 			    "no team plan found within the time limit of %g "
@@ -992,11 +1283,13 @@ pp_team_solve_forced(const struct pp_team_model *tm, double time_limit,
 		joint_fini(&J);
 		return 1;
 	}
-	tp = extract(&J, tm);
-	tp->optimal = status == GLP_OPT && r == 0;
+	tp = extract(&J, tm, use_heur ? heur : NULL);
+	free(heur);
+	tp->optimal = !use_heur && status == GLP_OPT && r == 0;
 	for (j = 0; j < tm->t->nmembers; j++)
 		tp->plans[j]->optimal = tp->optimal;
 	tp->bound = tp->score;
+	tp->bounded = tp->optimal || cb.have;
 	if (!tp->optimal && cb.have) {
 		double b = floor(cb.bound + 1e-6);
 

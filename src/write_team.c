@@ -260,6 +260,9 @@ pp_write_team_text(FILE *fp, const struct pp_team_plan *tp,
 	fprintf(fp, ": %zu members, score %s", t->nmembers, sc);
 	if (tp->optimal)
 		fputs(" (optimal)\n", fp);
+	else if (!tp->bounded)
+		fputs(" (not proven optimal: no bound within the time limit)\n",
+		    fp);
 	else {
 		pp_score_format(tp->bound, bd);
 		fprintf(fp, " (not proven optimal: bound %s, gap %.2f%%)\n", bd,
@@ -325,8 +328,10 @@ pp_write_team_json(FILE *fp, const struct pp_team_plan *tp)
 	json_object_set_new(root, "team", pp_json_string(t->name));
 	json_object_set_new(root, "score", pp_json_score(tp->score));
 	json_object_set_new(root, "optimal", json_boolean(tp->optimal));
-	json_object_set_new(root, "bound", pp_json_score(tp->bound));
-	json_object_set_new(root, "gap", json_real(gap_percent(tp) / 100.0));
+	json_object_set_new(root, "bound",
+	    tp->bounded ? pp_json_score(tp->bound) : json_null());
+	json_object_set_new(root, "gap",
+	    tp->bounded ? json_real(gap_percent(tp) / 100.0) : json_null());
 	a = json_array();
 	for (j = 0; j < t->nmembers; j++) {
 		o = json_object();

@@ -25,7 +25,8 @@
  *
  * The joint programme is solved with GLPK's branch and cut (glp_intopt)
  * within a time limit; when the limit stops it, the best plan found is
- * returned with the proven upper bound.
+ * returned with the proven upper bound.  A greedy plan (a rota, then each
+ * member alone) is the fallback when the search has found none as good.
  */
 #ifndef PYPLAN_TEAM_SOLVE_H
 #define PYPLAN_TEAM_SOLVE_H
@@ -59,6 +60,8 @@ struct pp_team_model {
 	int64_t cover_units; /* score units per covered talk */
 	size_t *together;    /* timetable indices of together events */
 	size_t ntogether;
+	double gap; /* the solver stops when the proven relative gap is at
+	               most this (0, the default: it proves the optimum) */
 };
 
 /*
@@ -116,6 +119,8 @@ struct pp_team_plan {
 	size_t ncovered;
 	int64_t score; /* members' scores + cover bonus */
 	int64_t bound; /* proven upper bound (== score when optimal) */
+	int bounded;   /* 0: the time limit came before any bound (bound is
+	                  then the score and means nothing) */
 	int optimal;
 	double seconds; /* wall time of the solve */
 };

@@ -13,6 +13,7 @@
 #include "loadutil.h"
 #include "pyplan/diag.h"
 #include "pyplan/model.h"
+#include "pyplan/solve.h"
 #include "pyplan/team.h"
 #include "pyplan/team_solve.h"
 #include "tmpdir.h"
@@ -249,6 +250,40 @@ test_solve_small(void **state)
 	small_close(&x);
 }
 
+/* A member who could staff a shift but does not keeps every plan of
+ * their own: here B's team plan is B's solo optimum (the booth's rows
+ * once forbade B a hallway block and the talk right after it, inside
+ * the shift B could have taken). */
+static void
+test_off_shift_member_free(void **state)
+{
+	struct small x;
+	struct pp_team_plan *tp = NULL;
+	struct pp_plan *solo = NULL;
+
+	(void)state;
+	assert_int_equal(small_open(&x,
+	                     "[team]\ndays = 2018-05-12\ntimezone = "
+	                     "America/New_York\n"
+	                     "min-networking-minutes = 0\nlunch = none\n"
+	                     "[member A]\n"
+	                     "[member B]\ninterests = testing=3\n"
+	                     "[booth]\nhours = 2018-05-12 09:00-11:00\n"
+	                     "shift-minutes = 120\n",
+	                     NULL),
+	    0);
+	assert_int_equal(x.tm->shifts[0].navail, 2);
+	assert_int_equal(pp_team_solve(x.tm, 30, &tp, &x.ds), 0);
+	assert_true(tp->optimal);
+	assert_int_equal(tp->rota[0].n, 1);
+	assert_int_equal(tp->rota[0].who[0], 0); /* A: no interests */
+	assert_int_equal(pp_solve(x.m[1], &solo, &x.ds), 0);
+	assert_int_equal(tp->plans[1]->score, solo->score);
+	pp_plan_free(solo);
+	pp_team_plan_free(tp);
+	small_close(&x);
+}
+
 /* Staff 2 with one member available: refused before solving. */
 static void
 test_rota_impossible(void **state)
@@ -280,6 +315,7 @@ main(void)
 	    cmocka_unit_test(test_keys),
 	    cmocka_unit_test(test_errors),
 	    cmocka_unit_test(test_solve_small),
+	    cmocka_unit_test(test_off_shift_member_free),
 	    cmocka_unit_test(test_rota_impossible),
 	};
 
