@@ -183,18 +183,23 @@ def main(argv):
                     f"(CPU {ms(CPU[tuple(cmd)])})", w <= 0.020))
 
     # The bundled team (issue 14): eight members, a booth rota and cover
-    # talks, one joint model solved by GLPK.
-    cmd = [pyplan, "team", TEAM, PYCON]
-    w, r = measure(cmd)
-    team = json.loads(subprocess.run(cmd + ["-f", "json"],
-                                     capture_output=True, text=True,
-                                     env=ENV, check=True).stdout)
-    results.append(("PyCon 2018 team of 8 (bundled)", w, r,
-                    CPU[tuple(cmd)]))
-    targets.append((f"PyCon 2018 team of 8 <= 1 s end to end, optimal or "
-                    f"gap <= 1%: {ms(w)} (CPU {ms(CPU[tuple(cmd)])}), "
-                    f"{'optimal' if team['optimal'] else 'gap %.2f%%' % (100 * team['gap'])}",
-                    w <= 1.0 and (team["optimal"] or team["gap"] <= 0.01)))
+    # talks, one joint model solved by GLPK: to the proven optimum, and
+    # to a proven gap of 1% (--gap 1).
+    for extra, label in (([], "optimal"), (["--gap", "1"], "--gap 1")):
+        cmd = [pyplan, "team", TEAM, PYCON, "--time-limit", "60", *extra]
+        w, r = measure(cmd)
+        team = json.loads(subprocess.run(cmd + ["-f", "json"],
+                                         capture_output=True, text=True,
+                                         env=ENV, check=True).stdout)
+        results.append((f"PyCon 2018 team of 8 ({label})", w, r,
+                        CPU[tuple(cmd)]))
+        how = ("optimal" if team["optimal"] else
+               f"gap {100 * team['gap']:.2f}%")
+        targets.append((f"PyCon 2018 team of 8 ({label}) <= 1 s end to "
+                        f"end, optimal or gap <= 1%: {ms(w)} (CPU "
+                        f"{ms(CPU[tuple(cmd)])}), {how}",
+                        w <= 1.0 and (team["optimal"] or
+                                      team["gap"] <= 0.01)))
 
     cmd = [pyplan, "check", FOSDEM]
     w, r = measure(cmd)
