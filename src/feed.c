@@ -82,7 +82,8 @@ pp_feed_time_word(const char *name)
 {
 	static const char *const words[] = {"start", "end", "date", "duration",
 	    "begin", "time", "datetime", "starts_at", "ends_at", "startsat",
-	    "endsat", "start_time", "end_time", "slot", "slots", "dtstart"};
+	    "endsat", "start_time", "end_time", "slot", "slots", "dtstart",
+	    "startdate", "enddate"};
 	size_t i;
 
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)

@@ -9,7 +9,7 @@
  * case-insensitively after trimming, with spaces and '-' read as '_'
  * ("Video-URL" = "video_url", "Time Start" = "time_start").  Each field
  * takes the first of its names, in this order, that the header has and no
- * earlier field took; unknown columns are ignored.
+ * earlier field took; columns no field reads are named in one note.
  *
  *	field     names, in order of preference
  *	id        id presentation_id uid code guid event_id session_id talk_id
@@ -332,6 +332,38 @@ find_col(const char (*norm)[40], size_t n, const int *taken, const char *name)
 	return -1;
 }
 
+/* One note naming the header's columns that no field reads, so that a
+ * column is never dropped without a word. */
+static void
+unread_columns(struct ctx *c, const int *taken)
+{
+	char list[200] = "";
+	size_t i, n = 0, len = 0;
+
+	for (i = 0; i < c->nf; i++) {
+		if (taken[i])
+			continue;
+		if (n++ < 6 && len < sizeof(list) - 1) {
+			int w = *c->hdr[i] != '\0'
+			    ? snprintf(list + len, sizeof(list) - len,
+			          "%s'%.30s'", len ? ", " : "", c->hdr[i])
+			    : snprintf(list + len, sizeof(list) - len,
+			          "%scolumn %zu (no name)", len ? ", " : "",
+			          i + 1);
+
+			if (w > 0)
+				len += (size_t)w;
+			if (len >= sizeof(list))
+				len = sizeof(list) - 1;
+		}
+	}
+	if (n == 0)
+		return;
+	pp_diag_add(c->ds, PP_NOTE, c->name, c->row_line, 0,
+	    "%zu column%s not read: %s%s", n, n == 1 ? "" : "s", list,
+	    n > 6 ? ", ..." : "");
+}
+
 /* Maps the header row to fields; returns 0, or -1 after one error. */
 static int
 read_header(struct ctx *c)
@@ -384,6 +416,7 @@ read_header(struct ctx *c)
 			taken[j] = 1;
 		}
 	}
+	unread_columns(c, taken);
 	if (c->col[F_TITLE] < 0)
 		strcat(missing, ", title");
 	if (c->col[F_START] < 0)
@@ -452,8 +485,12 @@ parse_date_at(const char *s, size_t *i, struct pp_civil *out)
 		snprintf(iso, sizeof(iso), "%04d-%02d-%02d", a, b, n);
 	} else if (n >= 1 && n <= 2 && s[j] == '/') {
 		j++;
-		if (digits(s, &j, 2, &b) < 1 || s[j++] != '/' ||
-		    digits(s, &j, 4, &y) != 4)
+		if (digits(s, &j, 2, &b) < 1 || s[j++] != '/')
+			return -1;
+		n = digits(s, &j, 4, &y);
+		if (n == 2) /* two digits: 1970-2069, as POSIX strptime %y */
+			y += y < 70 ? 2000 : 1900;
+		else if (n != 4)
 			return -1;
 		snprintf(iso, sizeof(iso), "%04d-%02d-%02d", y, b, a);
 	} else
@@ -472,12 +509,43 @@ parse_date_any(const char *s, struct pp_civil *out)
 	return parse_date_at(s, &i, out) == 0 && s[i] == '\0' ? 0 : -1;
 }
 
-/* Parses "H:MM" or "HH:MM[:SS]" at s[*i] into seconds since midnight. */
+/*
+ * A 12-hour clock suffix at s[*i]: optional blanks, then "am", "a.m.",
+ * "pm" or "p.m." in any case.  Returns 'a' or 'p' and advances *i past
+ * it, or 0 (nothing read).
+ */
+static int
+meridiem_at(const char *s, size_t *i)
+{
+	size_t j = *i + strspn(s + *i, " ");
+	int c = tolower((unsigned char)s[j]);
+
+	if (c != 'a' && c != 'p')
+		return 0;
+	j++;
+	if (s[j] == '.')
+		j++;
+	if (tolower((unsigned char)s[j]) != 'm')
+		return 0;
+	j++;
+	if (s[j] == '.')
+		j++;
+	if (isalnum((unsigned char)s[j]))
+		return 0;
+	*i = j;
+	return c;
+}
+
+/*
+ * Parses "H:MM" or "HH:MM[:SS]" at s[*i] into seconds since midnight,
+ * with an optional 12-hour suffix ("2:00 p.m.", "12:30am"; 0:00 a.m. is
+ * read as midnight, as people write it).
+ */
 static int
 parse_time_at(const char *s, size_t *i, int *secs)
 {
 	size_t j = *i;
-	int h, m, sec = 0;
+	int h, m, sec = 0, ampm;
 
 	if (digits(s, &j, 2, &h) < 1 || s[j++] != ':' ||
 	    digits(s, &j, 2, &m) != 2)
@@ -490,6 +558,11 @@ parse_time_at(const char *s, size_t *i, int *secs)
 	if (isdigit((unsigned char)s[j]) || m > 59 || sec > 59 || h > 24 ||
 	    (h == 24 && (m != 0 || sec != 0)))
 		return -1;
+	if ((ampm = meridiem_at(s, &j)) != 0) {
+		if (h > 12)
+			return -1;
+		h = h % 12 + (ampm == 'p' ? 12 : 0);
+	}
 	*secs = h * 3600 + m * 60 + sec;
 	*i = j;
 	return 0;

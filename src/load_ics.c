@@ -262,6 +262,8 @@ do_event(struct ics_ctx *c, struct ics_comp *k)
 	if (w.is_date && !c->busy) {
 		pp_diag_add(c->ds, PP_NOTE, c->name, line, 0,
 		    "all-day event skipped (not a schedulable item)");
+		if (c->nallday++ == 0)
+			c->allday_line = line;
 		return 0;
 	}
 	override = icalcomponent_get_first_property(ic,
@@ -426,6 +428,13 @@ ics_load(struct ics_ctx *c)
 			do_event(c, &c->comp[i]);
 	if (!c->busy)
 		declared_zone(c);
+	/* The notes above say which; a file of nothing but all-day events
+	 * must not look like an empty one. */
+	if (c->nallday > 0)
+		pp_diag_warn(c->ds, c->name, c->allday_line,
+		    "%zu all-day event%s skipped: pyplan plans events with "
+		    "a start and end time (-v lists them)",
+		    c->nallday, c->nallday == 1 ? "" : "s");
 out:
 	for (i = 0; i < c->ncomp; i++)
 		if (c->comp[i].ic != NULL)

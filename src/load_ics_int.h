@@ -89,6 +89,8 @@ struct ics_ctx {
 	 * its size (PP_ICS_MAX_STEPS). */
 	size_t steps, max_steps;
 	int over_budget; /* the budget ran out: reported once */
+	size_t nallday;  /* all-day VEVENTs skipped */
+	unsigned allday_line; /* the first one's */
 };
 
 /* A DATE or DATE-TIME value, as written, with its zone resolved. */

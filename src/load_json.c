@@ -2,8 +2,9 @@
 /*
  * The JSON programme reader on jansson: frab/pretalx schedules (schema v1
  * and schema 2), the Sessionize "All" export, the PyCon US
- * conference.json and the pretalx grid of the PyConFR site, each turned
- * into feed events and checked by the feed core (feed.h).
+ * conference.json, the pretalx grid of the PyConFR site and the Indico
+ * HTTP API export (contributions of an event), each turned into feed
+ * events and checked by the feed core (feed.h).
  *
  * jansson keeps no positions, so diagnostics get their lines from a
  * second, cheap scan of the text: every value in document order has the
@@ -44,6 +45,8 @@ struct jctx {
 	size_t sn[5], scap[5];
 	/* number-to-text buffers, one per field of an event */
 	char num[4][32];
+	/* Indico: the start and end as ISO text */
+	char when[2][40];
 	/* pretalx grid: the codes of the submissions read (as keys) */
 	json_t *seen;
 };
@@ -1209,6 +1212,158 @@ load_grid(struct jctx *c, const json_t *root)
 }
 
 /* ---------------------------------------------------------------- */
+/* Indico HTTP API export (export/event/N.json?detail=contributions)  */
+
+/*
+ * An Indico date object {date, time, tz} as ISO text in buf: floating
+ * when tz is the event's own zone (the feed's declared zone), with "Z"
+ * for UTC, else the instant resolved in tz and written with its offset.
+ * "" when o is not such an object (the caller reports it); "?" when the
+ * zone is unknown or the time cannot be read (pp_feed_add reports it).
+ */
+static const char *
+indico_time(const json_t *o, const char *event_tz, char *buf, size_t bufsz)
+{
+	const char *d = jstr(o, "date"), *t = jstr(o, "time"),
+	           *tz = jstr(o, "tz");
+	char iso[24];
+	int64_t at;
+
+	if (*d == '\0' || *t == '\0')
+		return empty;
+	snprintf(iso, sizeof(iso), "%.10sT%.8s", d, t);
+	if (*tz == '\0' || strcmp(tz, event_tz) == 0)
+		snprintf(buf, bufsz, "%s", iso);
+	else if (strcmp(tz, "UTC") == 0)
+		snprintf(buf, bufsz, "%sZ", iso);
+	else if (pp_tz_valid(tz) && pp_tz_parse_iso(iso, tz, &at) == 0 &&
+	    bufsz >= 26)
+		pp_tz_format_iso(tz, at, buf);
+	else
+		snprintf(buf, bufsz, "?");
+	return buf;
+}
+
+/* Appends an Indico person list's names ("First Last", else fullName). */
+static void
+indico_people(struct jctx *c, const json_t *arr)
+{
+	size_t i;
+	json_t *p;
+
+	json_array_foreach(arr, i, p)
+	{
+		const char *f = jstr(p, "first_name"),
+		           *l = jstr(p, "last_name");
+		char name[160];
+
+		if (*f != '\0' && *l != '\0') {
+			snprintf(name, sizeof(name), "%s %s", f, l);
+			push(c, S_PERSONS, pp_tt_strdup(c->f.tt, name));
+		} else if (*jstr(p, "fullName") != '\0')
+			push(c, S_PERSONS, jstr(p, "fullName"));
+	}
+}
+
+/* One contribution: a talk, poster or other item of an Indico event. */
+static void
+indico_contribution(struct jctx *c, const json_t *o, const char *event_tz)
+{
+	struct pp_feed_event e;
+	struct pp_feed_pos line = jl(c, o, nowhere);
+	const json_t *v;
+	size_t i;
+	json_t *m;
+
+	clear_scratch(c);
+	pp_feed_event_init(&e, line);
+	if (!json_is_object(o)) {
+		pp_feed_count(&c->f, line);
+		pp_feed_problem(&c->f, line, "contribution is not an object");
+		pp_feed_flush(&c->f, line);
+		return;
+	}
+	e.id = jtext(o, "id", c->num[0], sizeof(c->num[0]));
+	e.title = jfield(c, o, "title", line);
+	e.description = jfield(c, o, "description", line);
+	e.url = jfield(c, o, "url", line);
+	e.track = jstr(o, "track");
+	if (*e.track == '\0')
+		e.track = jstr(o, "session");
+	v = json_object_get(o, "type");
+	e.type = json_is_object(v) ? jstr(v, "name") : jname_of(v);
+	v = json_object_get(o, "startDate");
+	if ((v == NULL || json_is_null(v)) && c->f.nprob == 0) {
+		if (pp_feed_count(&c->f, line) == 0)
+			pp_feed_warn(&c->f, line,
+			    "contribution '%s' has no time: not scheduled, "
+			    "skipped",
+			    e.title);
+		return;
+	}
+	e.date = indico_time(v, event_tz, c->when[0], sizeof(c->when[0]));
+	e.date_at = jl(c, v, line);
+	if (*e.date == '\0') {
+		e.date = "?";
+		pp_feed_problem(&c->f, e.date_at,
+		    "startDate is not {date, time, tz}");
+	}
+	v = json_object_get(o, "endDate");
+	e.end = indico_time(v, event_tz, c->when[1], sizeof(c->when[1]));
+	e.end_at = jl(c, v, line);
+	v = json_object_get(o, "duration");
+	if (*e.end == '\0' && json_is_integer(v) &&
+	    json_integer_value(v) >= 0 && json_integer_value(v) < 100000) {
+		snprintf(c->num[1], sizeof(c->num[1]), "%d:%02d",
+		    (int)(json_integer_value(v) / 60),
+		    (int)(json_integer_value(v) % 60));
+		e.has_duration = 1;
+		e.duration = c->num[1];
+		e.duration_at = jl(c, v, line);
+	}
+	if (*jstr(o, "roomFullname") != '\0')
+		push(c, S_ROOMS, jstr(o, "roomFullname"));
+	else if (*jstr(o, "room") != '\0')
+		push(c, S_ROOMS, jstr(o, "room"));
+	v = json_object_get(o, "speakers");
+	if (json_is_array(v) && json_array_size(v) > 0)
+		indico_people(c, v);
+	else
+		indico_people(c, json_object_get(o, "primaryauthors"));
+	json_array_foreach(json_object_get(o, "keywords"), i,
+	    m) if (json_is_string(m)) push(c, S_TAGS, json_string_value(m));
+	add_event(c, &e);
+}
+
+/* The events of an Indico export: each result's contributions, in the
+ * zone the event declares. */
+static int
+load_indico(struct jctx *c, const json_t *root)
+{
+	const json_t *results = json_object_get(root, "results");
+	size_t i, j;
+	json_t *r, *o;
+
+	json_array_foreach(results, i, r)
+	{
+		const json_t *tz = json_object_get(r, "timezone");
+		const char *zone =
+		    json_is_string(tz) ? json_string_value(tz) : "";
+
+		if (*zone != '\0' && c->f.zone == NULL &&
+		    pp_feed_set_zone(&c->f, zone, jl(c, tz, first)) != 0)
+			return -1;
+		json_array_foreach(json_object_get(r, "contributions"), j, o)
+		{
+			if (c->f.stop)
+				return -1;
+			indico_contribution(c, o, zone);
+		}
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- */
 /* Content that is not read                                          */
 
 /* Whether v is an object with a title-like and a time-like member. */
@@ -1291,7 +1446,11 @@ report_unread_shape(struct jctx *c, const json_t *root, int shape_id)
 	static const char *const pycon[] = {"schedule", "open-spaces", NULL};
 	static const char *const grid[] = {"schedule", "sprints", "extra",
 	    NULL};
+	static const char *const indico[] = {"results", NULL};
+	static const char *const indico_event[] = {"contributions", NULL};
 	const json_t *sched = json_object_get(root, "schedule");
+	size_t i;
+	json_t *r;
 
 	switch (shape_id) {
 	case 0:
@@ -1306,8 +1465,13 @@ report_unread_shape(struct jctx *c, const json_t *root, int shape_id)
 	case 2:
 		report_unread(c, root, "", pycon, 3);
 		break;
-	default:
+	case 3:
 		report_unread(c, root, "", grid, 3);
+		break;
+	default:
+		report_unread(c, root, "", indico, 1);
+		json_array_foreach(json_object_get(root, "results"), i, r)
+		    report_unread(c, r, "results[]", indico_event, 2);
 		break;
 	}
 }
@@ -1377,11 +1541,15 @@ pp_load_json(struct pp_timetable *tt, const char *name, const char *data,
 	} else if (json_is_object(sched) && keys_are_dates(sched)) {
 		known = 3;
 		load_grid(&c, root);
+	} else if (json_is_array(json_object_get(root, "results")) &&
+	    strcmp(jstr(root, "_type"), "HTTPAPIResult") == 0) {
+		known = 4;
+		load_indico(&c, root);
 	} else
 		shape(&c, root, first,
 		    "not a known JSON programme "
 		    "(frab/pretalx schedule, Sessionize, PyCon US "
-		    "conference.json or pretalx grid)");
+		    "conference.json, pretalx grid or Indico export)");
 	if (known >= 0)
 		report_unread_shape(&c, root, known);
 	if (ds->nerrors == nerr && c.f.nevents == 0)

@@ -316,7 +316,10 @@ test_semicolon_and_tab(void **state)
 	(void)state;
 	tt = load(FIX("csv-semicolon.csv"), NULL, 0, &ds, &r);
 	assert_int_equal(r, 0);
-	assert_int_equal(ds.n, 0);
+	/* "datum" holds junk here; "day" is the date column */
+	assert_int_equal(ds.n, 1);
+	assert_int_equal(ds.v[0].level, PP_NOTE);
+	assert_string_equal(ds.v[0].msg, "1 column not read: 'datum'");
 	assert_int_equal(tt->n, 2);
 	assert_string_equal(tt->ev[0].title, "Hello, world");
 	assert_int_equal(tt->ev[0].nrooms, 2);
@@ -348,7 +351,12 @@ test_blank_lines_unknown_columns(void **state)
 	(void)state;
 	tt = load(FIX("csv-blank-lines.csv"), NULL, 0, &ds, &r);
 	assert_int_equal(r, 0);
-	assert_int_equal(ds.n, 0);
+	/* unknown columns are read by nothing, and said so once */
+	assert_int_equal(ds.n, 1);
+	assert_int_equal(ds.v[0].level, PP_NOTE);
+	assert_int_equal(ds.v[0].line, 3);
+	assert_string_equal(ds.v[0].msg,
+	    "3 columns not read: 'foo', 'bar', 'baz'");
 	assert_int_equal(tt->n, 3);
 	assert_string_equal(tt->ev[0].title, "First");
 	assert_int_equal(tt->ev[0].line, 4);
@@ -635,9 +643,10 @@ test_missing_columns(void **state)
 	(void)state;
 	tt = load(FIX("csv-missing-columns.csv"), NULL, 0, &ds, &r);
 	assert_int_equal(r, -1);
-	assert_int_equal(ds.n, 1);
-	assert_int_equal(ds.v[0].line, 1);
-	assert_string_equal(ds.v[0].msg,
+	assert_int_equal(ds.n, 2);
+	assert_string_equal(ds.v[0].msg, "1 column not read: 'name_of_thing'");
+	assert_int_equal(ds.v[1].line, 1);
+	assert_string_equal(ds.v[1].msg,
 	    "header lacks required columns: title, end or duration");
 	assert_int_equal(tt->n, 0);
 	done(tt, &ds);
@@ -1024,6 +1033,40 @@ test_language_column(void **state)
 	done(tt, &ds);
 }
 
+/* 12-hour clock times and two-digit years, as in the 31C3 Sendezentrum
+ * sheet: "2:00 p.m.", "12:30am", "0:00 a.m." (midnight), "11:59 PM";
+ * "13:00 pm" is no time. */
+static void
+test_twelve_hour(void **state)
+{
+	static const char csv[] = "title,date,start,end\n"
+	                          "A,27/12/14,2:00 p.m.,3:00 P.M.\n"
+	                          "B,28/12/14,12:30am,1:00 a.m.\n"
+	                          "C,28/12/2014,0:00 a.m.,11:59 PM\n"
+	                          "D,28/12/14,12:00 pm,1:00pm\n"
+	                          "E,28/12/14,13:00 pm,14:00\n";
+	struct pp_diags ds;
+	struct pp_timetable *tt;
+	const struct pp_diag *d;
+	int r;
+
+	(void)state;
+	tt = load_buf(csv, sizeof(csv) - 1, 1, &ds, &r);
+	assert_int_equal(tt->n, 4);
+	assert_int_equal(tt->ev[0].start, 1419688800); /* 2014-12-27 14:00Z */
+	assert_int_equal(tt->ev[0].end, 1419692400);
+	assert_int_equal(tt->ev[1].start, 1419726600); /* 12-28 00:30 */
+	assert_int_equal(tt->ev[1].end, 1419728400);
+	assert_int_equal(tt->ev[2].start, 1419724800); /* 12-28 00:00 */
+	assert_int_equal(tt->ev[2].end, 1419811140);   /* 23:59 */
+	assert_int_equal(tt->ev[3].start, 1419768000); /* noon */
+	assert_int_equal(tt->ev[3].end, 1419771600);
+	d = diag_at(&ds, 6, PP_WARNING);
+	assert_non_null(d);
+	assert_non_null(strstr(d->msg, "'13:00 pm' is not a time"));
+	done(tt, &ds);
+}
+
 int
 main(void)
 {
@@ -1053,6 +1096,7 @@ main(void)
 	    cmocka_unit_test(test_event_length_bounds),
 	    cmocka_unit_test(test_zone_column),
 	    cmocka_unit_test(test_language_column),
+	    cmocka_unit_test(test_twelve_hour),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 
