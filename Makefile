@@ -231,6 +231,20 @@ leakcheck: $(BUILD)/pyplan
 	$(VALGRIND) $(BUILD)/pyplan build --profile tests/fixtures/cli-profile.ini \
 		--skip t1 --previous tests/fixtures/ics-plan.golden.ics -f ics \
 		tests/fixtures/cli-small.csv >/dev/null
+	$(VALGRIND) $(BUILD)/pyplan team tests/fixtures/team-three.ini \
+		data/pycon2018/schedule.csv >/dev/null
+	rm -rf $(BUILD)/leak-team
+	$(VALGRIND) $(BUILD)/pyplan team tests/fixtures/team-three.ini \
+		data/pycon2018/schedule.csv -o $(BUILD)/leak-team/ \
+		--emit-lp $(BUILD)/leak-team.lp
+	$(VALGRIND) $(BUILD)/pyplan team tests/fixtures/team-three.ini \
+		data/pycon2018/schedule.csv \
+		--explain 'Reinventing the Parser Generator' >/dev/null
+	$(VALGRIND) $(BUILD)/pyplan team \
+		tests/fixtures/team-rota-impossible.ini \
+		data/pycon2018/schedule.csv 2>/dev/null; test $$? = 1
+	$(VALGRIND) $(BUILD)/pyplan team tests/fixtures/team-bad.ini \
+		data/pycon2018/schedule.csv 2>/dev/null; test $$? = 65
 	rm -rf $(BUILD)/leak-batch
 	for j in 1 2; do \
 		$(VALGRIND) $(BUILD)/pyplan batch \

@@ -570,7 +570,7 @@ add_booth(struct joint *J, const struct pp_team_model *tm)
 			const struct pp_model_day *md;
 			size_t d, q, pi;
 			int64_t rc;
-			int bc = J->bcol[s * nm + j];
+			int bc;
 
 			j = sh->avail[k];
 			bc = J->bcol[s * nm + j];
