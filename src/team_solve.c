@@ -220,7 +220,8 @@ find_cover(struct pp_team_model *tm, struct pp_diags *ds)
 	if (add_refs(tt, t->cover_titles, t->ncover_titles, "cover title",
 	        &tm->cover, &tm->ncover, ds) != 0)
 		ret = -1;
-	qsort(tm->cover, tm->ncover, sizeof(*tm->cover), cmp_index);
+	if (tm->ncover > 1) /* qsort wants an array, even of none */
+		qsort(tm->cover, tm->ncover, sizeof(*tm->cover), cmp_index);
 	/* Only talks on a day some member plans: the team covers what it
 	 * is there for. */
 	for (i = kept = 0; i < tm->ncover; i++) {
@@ -248,7 +249,9 @@ find_together(struct pp_team_model *tm, struct pp_diags *ds, int *clash)
 	if (add_refs(tt, t->together, t->ntogether, "together", &tm->together,
 	        &tm->ntogether, ds) != 0)
 		ret = -1;
-	qsort(tm->together, tm->ntogether, sizeof(*tm->together), cmp_index);
+	if (tm->ntogether > 1)
+		qsort(tm->together, tm->ntogether, sizeof(*tm->together),
+		    cmp_index);
 	for (i = 0; i < tm->ntogether; i++) {
 		const struct pp_event *ev = &tt->ev[tm->together[i]];
 
