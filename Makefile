@@ -304,7 +304,8 @@ fuzz: fuzz-build
 		$(FUZZ_ENV) $(FUZZ_BUILD)/fuzz/fuzz_$$n $(FUZZ_OPTS) $$dict \
 			-max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 			-artifact_prefix=$(FUZZ_BUILD)/crash-$$n- \
-			$(FUZZ_BUILD)/corpus/$$n tests/fuzz/corpus/$$n || exit 1; \
+			$(FUZZ_BUILD)/corpus/$$n $$(ls -d tests/fuzz/corpus/$$n \
+			2>/dev/null) || exit 1; \
 	done
 
 # Every seed and every input that once crashed, run once through its target.

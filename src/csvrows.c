@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: ISC */
 /*
- * Row-by-row CSV reading for small tables (attendees, rooms): libcsv is fed
- * one physical line at a time so that the parser's state tells on which
- * line each row starts.
+ * CSV reading on libcsv (csvrows.h): the line-by-line feed every CSV
+ * reader shares, and row-by-row reading for small tables (attendees,
+ * rooms).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -78,9 +78,8 @@ row_cb(int term, void *data)
 	clear_row(c);
 }
 
-/* The length of the physical line at s, with its terminator. */
-static size_t
-line_len(const char *s, size_t len)
+size_t
+pp_csv_line_len(const char *s, size_t len)
 {
 	size_t i;
 
@@ -94,14 +93,11 @@ line_len(const char *s, size_t len)
 }
 
 int
-pp_csvrows_parse(const char *name, const char *data, size_t len,
-    pp_csvrows_fn fn, void *user, struct pp_diags *ds)
+pp_csv_text_ok(const char *name, const char *data, size_t len,
+    struct pp_diags *ds)
 {
-	struct csv_parser p;
-	struct ctx c;
-	size_t pos = 0, bad, i;
+	size_t bad, i;
 	unsigned line = 1;
-	int r = 0;
 
 	if ((bad = pp_utf8_check(data, len)) != len) {
 		for (i = 0; i < bad; i++)
@@ -114,19 +110,32 @@ pp_csvrows_parse(const char *name, const char *data, size_t len,
 	if (memchr(data, '\0', len) != NULL)
 		return pp_diag_err(ds, name, 0,
 		    "NUL byte in input: not a text file");
+	return 0;
+}
+
+int
+pp_csv_feed(const struct pp_csv_feed *f, const char *name, const char *data,
+    size_t len, struct pp_diags *ds)
+{
+	struct csv_parser p;
+	size_t pos = 0;
+	unsigned line = 1;
+	int r = 0;
+
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
 		pos = 3;
-	memset(&c, 0, sizeof(c));
-	c.fn = fn;
-	c.user = user;
 	csv_init(&p, 0);
 	csv_set_realloc_func(&p, csv_realloc);
-	while (pos < len && !c.stop) {
-		size_t n = line_len(data + pos, len - pos);
+	csv_set_blk_size(&p, 64 * 1024);
+	if (f->delim != 0)
+		csv_set_delim(&p, f->delim);
+	while (pos < len && (f->stop == NULL || !*f->stop)) {
+		size_t n = pp_csv_line_len(data + pos, len - pos);
 
 		if (p.pstate == 0) /* libcsv's ROW_NOT_BEGUN */
-			c.row_line = line;
-		if (csv_parse(&p, data + pos, n, field_cb, row_cb, &c) != n) {
+			*f->row_line = line;
+		if (csv_parse(&p, data + pos, n, f->field, f->row, f->data) !=
+		    n) {
 			r = pp_diag_err(ds, name, line, "%s",
 			    csv_strerror(csv_error(&p)));
 			break;
@@ -134,14 +143,43 @@ pp_csvrows_parse(const char *name, const char *data, size_t len,
 		pos += n;
 		line++;
 	}
-	if (r == 0 && !c.stop && p.quoted && p.pstate == 2) {
+	if (r == 0 && (f->stop == NULL || !*f->stop)) {
+		/* FIELD_BEGUN inside quotes at the end: the quote never
+		 * closed, and it swallowed every line after it. */
+		if (p.quoted && p.pstate == 2) {
+			csv_fini(&p, NULL, NULL, NULL);
+			r = 1;
+		} else
+			csv_fini(&p, f->field, f->row, f->data);
+	}
+	csv_free(&p);
+	return r;
+}
+
+int
+pp_csvrows_parse(const char *name, const char *data, size_t len,
+    pp_csvrows_fn fn, void *user, struct pp_diags *ds)
+{
+	struct ctx c;
+	struct pp_csv_feed f;
+	int r;
+
+	if (pp_csv_text_ok(name, data, len, ds) != 0)
+		return -1;
+	memset(&c, 0, sizeof(c));
+	c.fn = fn;
+	c.user = user;
+	memset(&f, 0, sizeof(f));
+	f.field = field_cb;
+	f.row = row_cb;
+	f.data = &c;
+	f.row_line = &c.row_line;
+	f.stop = &c.stop;
+	r = pp_csv_feed(&f, name, data, len, ds);
+	if (r == 1)
 		r = pp_diag_err(ds, name, c.row_line,
 		    "unterminated quoted field: it runs to the end of the "
 		    "file");
-		csv_fini(&p, NULL, NULL, NULL);
-	} else if (r == 0 && !c.stop)
-		csv_fini(&p, field_cb, row_cb, &c);
-	csv_free(&p);
 	clear_row(&c);
 	free(c.f);
 	return r != 0 || c.stop ? -1 : 0;

@@ -73,8 +73,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include <csv.h>
-
+#include "pyplan/csvrows.h"
 #include "pyplan/load.h"
 #include "pyplan/tz.h"
 #include "pyplan/utf8.h"
@@ -199,12 +198,6 @@ is_blank(int c)
 }
 
 /* Libcsv grows its field buffer through this, under the one OOM policy. */
-static void *
-csv_realloc(void *p, size_t n)
-{
-	return pp_xreallocarray(p, n, 1);
-}
-
 /*
  * Picks the delimiter that splits the header line into the most fields
  * among ',', ';' and TAB (',' on ties); quoted text does not count.
@@ -1134,29 +1127,14 @@ out:
 	c->blen = 0;
 }
 
-/* The length of the physical line at s, with its terminator. */
-static size_t
-line_len(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		if (s[i] == '\n')
-			return i + 1;
-		if (s[i] == '\r')
-			return i + 1 < len && s[i + 1] == '\n' ? i + 2 : i + 1;
-	}
-	return len;
-}
-
 int
 pp_load_csv(struct pp_timetable *tt, const char *name, const char *data,
     size_t len, const struct pp_load_opts *opts, struct pp_diags *ds)
 {
 	static const struct pp_load_opts defaults = {NULL, 0};
-	struct csv_parser p;
+	struct pp_csv_feed f;
 	struct ctx c;
-	size_t nerr = ds->nerrors, pos = 0, bad, i;
+	size_t nerr = ds->nerrors, i;
 	const char *slash;
 
 	memset(&c, 0, sizeof(c));
@@ -1165,69 +1143,35 @@ pp_load_csv(struct pp_timetable *tt, const char *name, const char *data,
 	c.base = (slash = strrchr(name, '/')) != NULL ? slash + 1 : name;
 	c.opts = opts != NULL ? opts : &defaults;
 	c.ds = ds;
-	c.line = 1;
 	for (i = 0; i < F__COUNT; i++)
 		c.col[i] = -1;
 
-	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
-		pos = 3;
-	if ((bad = pp_utf8_check(data, len)) != len) {
-		unsigned line = 1;
-
-		for (i = 0; i < bad; i++)
-			line += data[i] == '\n';
-		return pp_diag_err(ds, name, line,
-		    "not UTF-8 (byte 0x%02x): "
-		    "convert the file (iconv -t UTF-8)",
-		    (unsigned)(unsigned char)data[bad]);
-	}
-	if (memchr(data, '\0', len) != NULL)
-		return pp_diag_err(ds, name, 0,
-		    "NUL byte in input: "
-		    "not a text file");
-
-	csv_init(&p, 0);
-	csv_set_realloc_func(&p, csv_realloc);
-	csv_set_blk_size(&p, 64 * 1024);
+	if (pp_csv_text_ok(name, data, len, ds) != 0)
+		return -1;
+	memset(&f, 0, sizeof(f));
+	f.field = field_cb;
+	f.row = row_cb;
+	f.data = &c;
+	f.row_line = &c.row_line;
+	f.stop = &c.stop;
 	/* Sniff on the first line that is not blank: the header. */
-	for (i = pos; i < len; i += line_len(data + i, len - i)) {
-		size_t j = i, n = line_len(data + i, len - i);
+	for (i = 0; i < len; i += pp_csv_line_len(data + i, len - i)) {
+		size_t j = i, n = pp_csv_line_len(data + i, len - i);
 
 		while (j < i + n && is_blank((unsigned char)data[j]))
 			j++;
 		if (j < i + n) {
-			csv_set_delim(&p, sniff_delim(data + i, len - i));
+			f.delim = sniff_delim(data + i, len - i);
 			break;
 		}
 	}
-	/* Fed one physical line at a time, so that the parser's state tells
-	 * on which line each row starts. */
-	while (pos < len && !c.stop) {
-		size_t n = line_len(data + pos, len - pos);
-
-		if (p.pstate == 0) /* libcsv's ROW_NOT_BEGUN */
-			c.row_line = c.line;
-		if (csv_parse(&p, data + pos, n, field_cb, row_cb, &c) != n) {
-			pp_diag_err(ds, name, c.line, "%s",
-			    csv_strerror(csv_error(&p)));
-			break;
-		}
-		pos += n;
-		c.line++;
-	}
-	if (!c.stop && p.quoted && p.pstate == 2) {
-		/* FIELD_BEGUN inside quotes at the end: the quote never
-		 * closed, and it swallowed every line after it. */
+	if (pp_csv_feed(&f, name, data, len, ds) == 1)
 		pp_diag_err(ds, name, c.row_line,
 		    "unterminated quoted field%s%s%s: it runs to the end of "
 		    "the file",
 		    c.have_header && c.nf < c.nhdr ? " '" : "",
 		    c.have_header && c.nf < c.nhdr ? c.hdr[c.nf] : "",
 		    c.have_header && c.nf < c.nhdr ? "'" : "");
-		csv_fini(&p, NULL, NULL, NULL);
-	} else if (!c.stop)
-		csv_fini(&p, field_cb, row_cb, &c);
-	csv_free(&p);
 
 	if (!c.zones_differ && *c.row_zone != '\0' && ds->nerrors == nerr)
 		pp_load_declare_zone(tt, c.row_zone, name, c.zone_line, ds);

@@ -11,9 +11,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include <csv.h>
 #include <jansson.h>
 
+#include "pyplan/csvrows.h"
 #include "pyplan/load.h"
 #include "pyplan/load_plan.h"
 #include "pyplan/tz.h"
@@ -246,44 +246,20 @@ csv_row(int term, void *data)
 	end_row(data);
 }
 
-static void *
-csv_realloc(void *p, size_t n)
-{
-	return pp_xreallocarray(p, n, 1);
-}
-
-static size_t
-line_len(const char *s, size_t len)
-{
-	const char *nl = memchr(s, '\n', len);
-
-	return nl != NULL ? (size_t)(nl - s) + 1 : len;
-}
-
 static void
 parse_csv(struct rd *r, const char *data, size_t len)
 {
-	struct csv_parser p;
-	size_t pos = 0;
+	struct pp_csv_feed f;
 
-	csv_init(&p, 0);
-	csv_set_realloc_func(&p, csv_realloc);
-	r->line = 1;
-	while (pos < len) {
-		size_t n = line_len(data + pos, len - pos);
-
-		if (p.pstate == 0) /* libcsv's ROW_NOT_BEGUN */
-			r->row_line = r->line;
-		if (csv_parse(&p, data + pos, n, csv_field, csv_row, r) != n) {
-			pp_diag_err(r->ds, r->name, r->line, "%s",
-			    csv_strerror(csv_error(&p)));
-			break;
-		}
-		pos += n;
-		r->line++;
-	}
-	csv_fini(&p, csv_field, csv_row, r);
-	csv_free(&p);
+	memset(&f, 0, sizeof(f));
+	f.field = csv_field;
+	f.row = csv_row;
+	f.data = r;
+	f.row_line = &r->row_line;
+	if (pp_csv_feed(&f, r->name, data, len, r->ds) == 1)
+		pp_diag_err(r->ds, r->name, r->row_line,
+		    "unterminated quoted field: it runs to the end of the "
+		    "file");
 }
 
 /* A TSV field with \\, \t, \n and \r undone (write_csv.h). */
@@ -315,7 +291,8 @@ parse_tsv(struct rd *r, const char *data, size_t len)
 
 	r->line = 1;
 	while (pos < len) {
-		size_t n = line_len(data + pos, len - pos), k = 0, from = 0;
+		size_t n = pp_csv_line_len(data + pos, len - pos), k = 0,
+		       from = 0;
 		size_t end = n;
 
 		if (end > 0 && data[pos + end - 1] == '\n')
@@ -461,8 +438,8 @@ pp_plan_file_parse(struct pp_plan_file *pf, const char *name, const char *data,
 	json_set_alloc_funcs(pp_xmalloc, free);
 	if (data[i] == '{' || data[i] == '[')
 		parse_json(&r, data, len);
-	else {
-		nl = line_len(data + i, len - i);
+	else if (pp_csv_text_ok(name, data, len, ds) == 0) {
+		nl = pp_csv_line_len(data + i, len - i);
 		if (memchr(data + i, '\t', nl) != NULL)
 			parse_tsv(&r, data, len);
 		else
