@@ -89,8 +89,13 @@ put_cell(FILE *fp, const char *s, size_t w)
 	char *c = pp_term_clean(s, 0);
 	size_t width;
 
-	if (w == 0) { /* the last column: cut, not padded */
-		c[pp_utf8_prefix(c, COLW - 1)] = '\0';
+	if (w == 0) { /* the last column: cut, not padded, no blank at the
+	                 end of the line */
+		size_t n = pp_utf8_prefix(c, COLW - 1);
+
+		while (n > 0 && c[n - 1] == ' ')
+			n--;
+		c[n] = '\0';
 		fputs(c, fp);
 		free(c);
 		return;
