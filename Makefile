@@ -24,6 +24,9 @@ PKGS = libical inih jansson libxml-2.0 libutf8proc libcurl icu-uc
 # call come from src/icu_lazy.c, which opens ICU on first use: start-up
 # loads neither ICU nor the C++ runtime under it (see README.md).
 DYN_PKGS = inih jansson libutf8proc libcurl
+# GLPK (pyplan team's joint model) stays dynamic: its static archive
+# calls libltdl (lt_dlopen, for its optional ODBC/MySQL table drivers),
+# and Debian ships no libltdl.a, so -Bstatic -lglpk does not link.
 ICU_LAZY = $(BUILD)/obj/icu_lazy.o
 
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
@@ -33,7 +36,8 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude $(WARN) \
 	     $(shell pkg-config --cflags $(PKGS)) $(SAN) $(CFLAGS)
 LIBS = -Wl,-Bstatic -lical -lxml2 -Wl,-Bdynamic $(ICU_LAZY) \
-       $(shell pkg-config --libs $(DYN_PKGS)) -lcsv -lstemmer -lglpk -lz -llzma -lm
+       $(shell pkg-config --libs $(DYN_PKGS)) -lcsv -lstemmer -lglpk -lz -llzma \
+       -lm
 TEST_LIBS = $(shell pkg-config --libs cmocka)
 
 SRCS  = $(filter-out src/main.c src/icu_lazy.c,$(wildcard src/*.c))
@@ -126,8 +130,9 @@ cli: $(BUILD)/pyplan
 # The MILP oracle (tests/oracle/run.py): pyplan's optimum against glpsol's
 # on random instances, and every plan through the independent checker.
 # `check` runs ORACLE_SEEDS instances and a few with large caps and with
-# every talk worth the same; `verify` runs VERIFY_SEEDS, and 200 each of
-# bigger instances, large caps (up to 16/720/8) and equal-valued talks.
+# every talk worth the same, and replanned (build --from, --now, a change
+# penalty); `verify` runs VERIFY_SEEDS, and 200 each of bigger instances,
+# large caps (up to 16/720/8), equal-valued talks and replanned ones.
 ORACLE_SEEDS ?= 200
 ORACLE_EXTRA ?= 20
 # Random small teams (tests/oracle/run_team.py) against glpsol.
@@ -138,6 +143,7 @@ oracle: $(BUILD)/pyplan $(BUILD)/gen
 	@$(ORACLE) $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_SEEDS)
 	@$(ORACLE) -large $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_EXTRA)
 	@$(ORACLE) -flat $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_EXTRA)
+	@$(ORACLE) -replan $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_EXTRA)
 	@/usr/bin/python3 tests/oracle/run_team.py $(BUILD)/pyplan $(BUILD)/gen 1 \
 		$(TEAM_ORACLE_SEEDS)
 
@@ -146,6 +152,7 @@ verify: $(BUILD)/pyplan $(BUILD)/gen
 	@$(ORACLE) -big $(BUILD)/pyplan $(BUILD)/gen 1 200
 	@$(ORACLE) -large $(BUILD)/pyplan $(BUILD)/gen 1 200
 	@$(ORACLE) -flat $(BUILD)/pyplan $(BUILD)/gen 1 200
+	@$(ORACLE) -replan $(BUILD)/pyplan $(BUILD)/gen 1 200
 
 # Speed: never part of `check` (tests/bench/run.py prints the tables).
 bench: $(BUILD)/pyplan $(BUILD)/gen
@@ -202,6 +209,16 @@ leakcheck: $(BUILD)/pyplan
 	$(VALGRIND) $(BUILD)/pyplan build tests/fixtures/cli-small.csv \
 		--profile tests/fixtures/cli-profile.ini \
 		--busy tests/fixtures/cli-busy.ics >/dev/null
+	$(BUILD)/pyplan build tests/fixtures/cli-small.csv \
+		--profile tests/fixtures/cli-profile.ini -f json \
+		-o $(BUILD)/replan-old.json
+	for f in text ics json csv; do \
+		$(VALGRIND) $(BUILD)/pyplan build \
+			tests/fixtures/replan-small-v2.csv \
+			--profile tests/fixtures/cli-profile.ini -f $$f \
+			--from $(BUILD)/replan-old.json --now 2018-05-11T10:40 \
+			>/dev/null 2>&1 || exit 1; \
+	done
 	$(VALGRIND) $(BUILD)/pyplan convert -f csv tests/fixtures/dst-gap.ics \
 		tests/fixtures/sched-2025.ics tests/bad/ics-zone-not-understood.ics \
 		tests/bad/ics-vtimezone-lies.ics >/dev/null 2>&1

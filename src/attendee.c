@@ -485,7 +485,10 @@ apply_refs(struct pp_profile *p, const char *section, const char *cell,
 	int r = 0;
 
 	while ((item = next_item(&cell)) != NULL) {
-		if (pp_profile_set(p, section, "id", item, file, line, ds) != 0)
+		/* A ticket names a kind or an event ([tickets] ticket =). */
+		if (pp_profile_set(p, section,
+		        strcmp(section, "tickets") == 0 ? "ticket" : "id", item,
+		        file, line, ds) != 0)
 			r = -1;
 		free(item);
 	}

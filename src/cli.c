@@ -36,6 +36,7 @@
 #include "pyplan/output.h"
 #include "pyplan/pins.h"
 #include "pyplan/profile.h"
+#include "pyplan/score.h"
 #include "pyplan/session.h"
 #include "pyplan/solve.h"
 #include "pyplan/suggest.h"
@@ -93,8 +94,16 @@ load_profile(const struct opts *o, struct pp_profile *p, char **xdg_path,
 		return io ? PP_EX_NOINPUT : PP_EX_DATAERR;
 	for (i = 0; i < o->nset; i++)
 		if (pp_profile_set(p, o->set[i].section, o->set[i].key,
-		        o->set[i].value, NULL, 0, ds) != 0)
+		        o->set[i].value, NULL, 0, ds) != 0) {
+			/* --venue names a file: its faults are the data's,
+			 * or a missing input. */
+			if (o->set[i].key != NULL &&
+			    strcmp(o->set[i].key, "venue") == 0)
+				return access(o->set[i].value, R_OK) == 0
+				    ? PP_EX_DATAERR
+				    : PP_EX_NOINPUT;
 			return PP_EX_USAGE;
+		}
 	if (pp_profile_check(p, ds) != 0)
 		return PP_EX_USAGE;
 	return 0;
@@ -363,6 +372,9 @@ struct session {
 	struct pp_timetable *tt;
 	struct pp_session ps; /* busy blocks and model */
 	char *xdg;
+	/* build --from: the old plan and how to replan from it */
+	struct pp_plan_file from;
+	struct pp_replan replan;
 };
 
 /*
@@ -400,6 +412,53 @@ apply_pins(const struct opts *o, struct session *s, struct pp_diags *ds)
 	return st;
 }
 
+/*
+ * --from and --now: the old plan (times local to the planning zone when
+ * it is CSV or TSV) and the time to replan from.  Returns an exit status.
+ */
+static int
+load_from(const struct opts *o, struct session *s, struct pp_diags *ds)
+{
+	const char *zone = pp_model_zone(s->tt, s->p.tz, NULL);
+	int64_t now = (int64_t)time(NULL), first = INT64_MAX, last = INT64_MIN;
+	size_t i;
+	int io = 0;
+
+	if (o->now != NULL && pp_tz_parse_iso(o->now, zone, &now) != 0) {
+		cli_usage_error("bad --now '%s' (YYYY-MM-DDTHH:MM, in %s "
+		                "unless "
+		                "it has an offset)",
+		    o->now, zone);
+		return PP_EX_USAGE;
+	}
+	for (i = 0; i < s->tt->n; i++) {
+		if (s->tt->ev[i].start < first)
+			first = s->tt->ev[i].start;
+		if (s->tt->ev[i].end > last)
+			last = s->tt->ev[i].end;
+	}
+	if (s->tt->n > 0 && now >= last) {
+		char d[11], hm[6];
+
+		pp_tz_format_date(zone, last, d);
+		pp_tz_format_hhmm(zone, last, hm);
+		cli_usage_error("--now is after the conference (its last event "
+		                "ends %s %s %s): nothing left to replan",
+		    d, hm, zone);
+		return PP_EX_USAGE;
+	}
+	if (pp_plan_file_load(&s->from, o->from, zone, ds, &io) != 0)
+		return io ? PP_EX_NOINPUT : PP_EX_DATAERR;
+	if (s->tt->n > 0 && now < first)
+		pp_diag_warn(ds, NULL, 0,
+		    "--now is before the conference: nothing attended yet, "
+		    "the whole plan is replanned");
+	s->replan.from = &s->from;
+	s->replan.now = now;
+	s->replan.penalty = pp_score_units(s->p.change_penalty);
+	return 0;
+}
+
 /* --previous: the calendar a new .ics replaces.  Returns an exit status. */
 static int
 load_previous(const char *path, struct pp_prev_cal *pc, struct pp_diags *ds)
@@ -435,7 +494,10 @@ session_open(const struct opts *o, struct session *s, struct pp_diags *ds,
 		return 0;
 	if (o->pins != NULL && (st = apply_pins(o, s, ds)) != 0)
 		return st;
-	switch (pp_session_open(&s->ps, s->tt, NULL, &s->p, o->lenient, ds)) {
+	if (o->from != NULL && (st = load_from(o, s, ds)) != 0)
+		return st;
+	switch (pp_session_open_replan(&s->ps, s->tt, NULL, &s->p, o->lenient,
+	    o->from != NULL ? &s->replan : NULL, ds)) {
 	case PP_SESSION_OK:
 		return 0;
 	case PP_SESSION_INFEASIBLE:
@@ -461,6 +523,7 @@ session_close(struct session *s, const struct opts *o, struct pp_diags *ds)
 	pp_session_close(&s->ps);
 	pp_timetable_free(s->tt);
 	pp_profile_fini(&s->p);
+	pp_plan_file_fini(&s->from);
 	free(s->xdg);
 }
 
@@ -473,6 +536,12 @@ run_build(const struct opts *o, struct pp_diags *ds)
 	int st;
 
 	memset(&prev, 0, sizeof(prev));
+	if (o->now != NULL && o->from == NULL) {
+		cli_usage_error("%s",
+		    "--now says when to replan from: it needs "
+		    "--from PLAN");
+		return PP_EX_USAGE;
+	}
 	if (o->previous != NULL && fmt_for(o, FMT_TEXT) != FMT_ICS) {
 		cli_usage_error("%s",
 		    "--previous updates a calendar: it needs "
@@ -482,6 +551,10 @@ run_build(const struct opts *o, struct pp_diags *ds)
 	st = session_open(o, &s, ds, 1);
 	if (st == 0 && o->previous != NULL)
 		st = load_previous(o->previous, &prev, ds);
+	/* Replanning updates the calendar the old plan was written to,
+	 * unless --previous names the calendar itself. */
+	else if (st == 0 && o->from != NULL && fmt_for(o, FMT_TEXT) == FMT_ICS)
+		pp_prev_cal_from_plan(&prev, &s.from);
 	/* A model whose hard constraints clash (a must-see that is skipped,
 	 * say) is still written, so that a MILP solver can confirm it. */
 	if ((st == 0 || (st == PP_EX_INFEASIBLE && s.ps.m != NULL)) &&
@@ -1424,6 +1497,9 @@ run_now(const struct opts *o, struct pp_diags *ds)
 /* pyplan team (team.h, team_solve.h, write_team.h)                     */
 
 #define TEAM_TIME_LIMIT 5 /* seconds, --time-limit's default */
+/* --gap's default, percent: the bundled team of eight solves to a proven
+ * optimum in about 5 s, to within 1% in under 1 s (README, Teams). */
+#define TEAM_GAP 1
 
 struct team_run {
 	struct pp_team t;
@@ -1650,7 +1726,7 @@ run_team(const struct opts *o, struct pp_diags *ds)
 		}
 	}
 	if (st == 0)
-		r.tm->gap = o->gap / 100;
+		r.tm->gap = (o->gap_set ? o->gap : TEAM_GAP) / 100;
 	if (st == 0 && o->emit_lp != NULL) {
 		struct pp_out out;
 

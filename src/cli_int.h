@@ -59,6 +59,7 @@ struct opts {
 	const char *tz; /* --tz, also applied as a setting */
 	/* The live conference: diff, now, --pins, --previous, URLs. */
 	const char *plan, *since_cache, *pins, *previous, *at;
+	const char *from, *now; /* build: replanning */
 	int offline;
 	long timeout; /* seconds, 0 = PP_FETCH_TIMEOUT_DEFAULT */
 	/* team */
@@ -66,6 +67,7 @@ struct opts {
 	const char *team_explain; /* --explain WHAT */
 	double time_limit;        /* --time-limit S, 0 = the default */
 	double gap;               /* --gap PCT, percent */
+	int gap_set;              /* --gap was given */
 };
 
 extern const char *const cli_fmt_names[];

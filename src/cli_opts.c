@@ -74,12 +74,18 @@ const char cli_usage[] =
     "                    [--days day[,day...]] [--level level]\n"
     "                    [--talk-base x] [--networking-weight x]\n"
     "                    [--level-bonus x] [--criteria-bonus x]\n"
+    "                    [--plenary-weight x] [--lang code[,code...]]\n"
+    "                    [--ticket kind|id|title]\n"
     "                    [--fill | --no-fill] [--interest topic=w]\n"
     "                    [--speaker name=w] [--criterion name=list]\n"
     "                    [--must id|title] [--skip id|title]\n"
-    "                    [--busy file|block] [--alarm 10m]\n"
+    "                    [--busy file|block] [--venue file]\n"
+    "                    [--open-spaces n] [--expo min]\n"
+    "                    [--host title day [hh:mm]] [--alarm 10m]\n"
     "                    [--alarm-hallway] [--emit-lp file]\n"
-    "                    [--pins plan] [--previous file.ics] [--offline]\n"
+    "                    [--pins plan] [--previous file.ics]\n"
+    "                    [--from plan] [--now time] [--change-penalty x]\n"
+    "                    [--offline]\n"
     "                    [--timeout s] [-q | -v] file ...\n"
     "       pyplan list [--day day] [--track track] [--lang codes]\n"
     "                   [--speaker name] [--room room] [--kind kind]\n"
@@ -132,12 +138,15 @@ enum opt_id {
 	O_BUSY,
 	O_SET,
 	O_SET_KV,
+	O_HOST,
 	/* the live conference */
 	O_PLAN,
 	O_SINCE_CACHE,
 	O_PINS,
 	O_PREVIOUS,
 	O_AT,
+	O_FROM,
+	O_NOW,
 	O_OFFLINE,
 	O_TIMEOUT,
 	O_JOBS,
@@ -256,6 +265,12 @@ static const struct option {
         "added when the level matches"},
     {"criteria-bonus", 0, "X", C_PLAN, O_SET, "plan", "criteria-bonus", A_NONE,
         "added per criterion covered"},
+    {"plenary-weight", 0, "X", C_PLAN, O_SET, "plan", "plenary-weight", A_NONE,
+        "score per hour of a single-track plenary (0: off)"},
+    {"lang", 0, "CODE[,CODE...]", C_PLAN, O_SET, "plan", "languages", A_NONE,
+        "plan talks only in these languages (languages; any: all)"},
+    {"ticket", 0, "KIND|ID|TITLE", C_PLAN, O_SET, "tickets", "ticket", A_NONE,
+        "a ticket for separately registered events (repeatable)"},
     {"fill", 0, NULL, C_PLAN, O_SET, "plan", "fill-with-talks", A_NONE,
         "fill free slots with talks, up to the caps (fill-with-talks)"},
     {"no-fill", 0, NULL, C_PLAN, O_SET, "plan", "fill-with-talks", A_NONE,
@@ -273,6 +288,16 @@ static const struct option {
     {"busy", 0, "FILE|BLOCK", C_PLAN, O_BUSY, "busy", "file", A_FILE,
         "keep free: an .ics or CSV calendar, or 'YYYY-MM-DD HH:MM-HH:MM "
         "[label]'"},
+    {"venue", 0, "FILE", C_PLAN, O_SET, "plan", "venue", A_FILE,
+        "the venue: open-space boards and expo hours ([open-spaces], "
+        "[expo])"},
+    {"open-spaces", 0, "N", C_PLAN, O_SET, "plan", "open-spaces-per-day",
+        A_NONE, "at least N open-space slots a day (or as many as fit)"},
+    {"expo", 0, "MIN", C_PLAN, O_SET, "plan", "min-expo-minutes", A_NONE,
+        "at least MIN minutes in the expo hall over the conference"},
+    {"host", 0, "TITLE DAY [HH:MM]", C_PLAN, O_HOST, "host", NULL, A_NONE,
+        "host an open space: a board slot on DAY, from HH:MM or any "
+        "(repeatable)"},
     {"alarm", 0, "10m", C(BUILD) | C(BATCH), O_ALARM, NULL, NULL, A_NONE,
         "ics: a reminder this long before each item"},
     {"alarm-hallway", 0, NULL, C(BUILD) | C(BATCH), O_ALARM_HALLWAY, NULL, NULL,
@@ -284,6 +309,14 @@ static const struct option {
         "deleted or marked drop are skipped"},
     {"previous", 0, "OLD.ics", C(BUILD), O_PREVIOUS, NULL, NULL, A_FILE,
         "ics: an update of OLD.ics: keep its UIDs, cancel what was dropped"},
+    {"from", 0, "PLAN", C(BUILD), O_FROM, NULL, NULL, A_FILE,
+        "replan from this plan (JSON, CSV, TSV): keep what was attended, "
+        "change little"},
+    {"now", 0, "TIME", C(BUILD), O_NOW, NULL, NULL, A_NONE,
+        "with --from: YYYY-MM-DDTHH:MM, in the planning zone unless it has "
+        "an offset (default: now)"},
+    {"change-penalty", 0, "X", C(BUILD), O_SET, "plan", "change-penalty",
+        A_NONE, "with --from: score a change against the old plan costs"},
     {"plan", 0, "PLAN", C(DIFF) | C(NOW), O_PLAN, NULL, NULL, A_FILE,
         "a plan written by build (JSON, CSV, TSV): diff, only what touches "
         "it and what it means; now, where it says to be"},
@@ -316,7 +349,7 @@ static const struct option {
         "cover talk is covered or not and what covering it costs"},
     {"gap", 0, "PCT", C(TEAM), O_GAP, NULL, NULL, A_NONE,
         "stop once the plan is proven within PCT percent of the optimum "
-        "(default 0: prove the optimum)"},
+        "(default 1; 0: prove the optimum)"},
     {"time-limit", 0, "S", C(TEAM), O_TIME_LIMIT, NULL, NULL, A_NONE,
         "seconds the team solver may take before it settles for its best "
         "plan and a proven bound (default 5)"},
@@ -542,6 +575,12 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 	case O_AT:
 		o->at = arg;
 		break;
+	case O_FROM:
+		o->from = arg;
+		break;
+	case O_NOW:
+		o->now = arg;
+		break;
 	case O_OFFLINE:
 		o->offline = 1;
 		break;
@@ -552,6 +591,8 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 			    arg);
 			return -1;
 		}
+		break;
+	case O_HOST: /* cli_parse_args reads its three arguments */
 		break;
 	case O_JOBS:
 		if (pp_batch_parse_jobs(arg, &o->jobs) != 0) {
@@ -593,10 +634,12 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 
 		errno = 0;
 		o->gap = strtod(arg, &end);
+		o->gap_set = 1;
 		if (end == arg || *end != '\0' || errno != 0 ||
-		    !(o->gap >= 0 && o->gap <= 100) || *arg < '0' || *arg > '9') {
-			cli_usage_error("bad --gap '%s' (a percentage, 0 to 100)",
-			    arg);
+		    !(o->gap >= 0 && o->gap <= 100) || *arg < '0' ||
+		    *arg > '9') {
+			cli_usage_error(
+			    "bad --gap '%s' (a percentage, 0 to 100)", arg);
 			return -1;
 		}
 		break;
@@ -718,6 +761,16 @@ add_file(struct opts *o, const char *f)
 	o->files[o->nfiles++] = f;
 }
 
+/* 1 if s looks like a time of day, H:MM or HH:MM. */
+static int
+is_hhmm(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	return (n == 1 || n == 2) && s[n] == ':' &&
+	    strspn(s + n + 1, "0123456789") == 2 && s[n + 3] == '\0';
+}
+
 int
 cli_parse_args(struct opts *o, int argc, char **argv, int first)
 {
@@ -765,6 +818,23 @@ cli_parse_args(struct opts *o, int argc, char **argv, int first)
 				}
 				arg = a + 2;
 			}
+		}
+		if (opt->id == O_HOST) {
+			/* --host TITLE DAY [HH:MM]: the time when the next
+			 * argument is one. */
+			int t = i + 3 < argc && is_hhmm(argv[i + 3]);
+
+			if (arg != NULL || i + 2 >= argc) {
+				cli_usage_error("option '--host' needs TITLE "
+				                "DAY [HH:MM]");
+				return -1;
+			}
+			add_setting(o, opt->section, argv[i + 1], NULL,
+			    pp_xasprintf("%s %s", argv[i + 2],
+			        t ? argv[i + 3] : ""));
+			o->set[o->nset - 1].value = o->set[o->nset - 1].owned;
+			i += 2 + t;
+			continue;
 		}
 		if (opt->arg != NULL && arg == NULL) {
 			if (i + 1 >= argc) {

@@ -36,18 +36,26 @@ csv_realloc(void *p, size_t n)
 	return pp_xreallocarray(p, n, 1);
 }
 
+const char *
+pp_csv_trim(const char *s, size_t *len)
+{
+	const char *p = s != NULL ? s : "";
+
+	while (*len > 0 && is_blank((unsigned char)*p)) {
+		p++;
+		(*len)--;
+	}
+	while (*len > 0 && is_blank((unsigned char)p[*len - 1]))
+		(*len)--;
+	return p;
+}
+
 static void
 field_cb(void *s, size_t len, void *data)
 {
 	struct ctx *c = data;
-	const char *p = s != NULL ? s : "";
+	const char *p = pp_csv_trim(s, &len);
 
-	while (len > 0 && is_blank((unsigned char)*p)) {
-		p++;
-		len--;
-	}
-	while (len > 0 && is_blank((unsigned char)p[len - 1]))
-		len--;
 	c->f = pp_xgrowarray(c->f, &c->fcap, c->nf + 1, sizeof(*c->f));
 	c->f[c->nf++] = pp_xstrndup(p, len);
 }

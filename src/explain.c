@@ -98,6 +98,51 @@ overlaps(const struct pp_item *o, const struct pp_item *it)
 }
 
 /*
+ * The venue rules an item would break with the planned items it overlaps
+ * gone: the day's open-space slots (open-spaces-per-day) and the expo
+ * segments over the conference (min-expo-minutes).  Returns 1 if one
+ * does.
+ */
+static int
+print_venue_blockers(FILE *fp, const struct pp_model *m,
+    const struct pp_plan *pl, size_t d, const struct pp_item *it)
+{
+	const struct pp_plan_day *pd = &pl->days[d];
+	long open = it->open, expo = 0, lost = 0;
+	size_t i, k;
+	int any = 0;
+
+	for (i = 0; i < pl->ndays; i++)
+		for (k = 0; k < pl->days[i].n; k++)
+			expo += pl->days[i].items[k]->expo;
+	for (k = 0; k < pd->n; k++) {
+		const struct pp_item *o = pd->items[k];
+
+		if (overlaps(o, it)) {
+			lost += o->open;
+			expo -= o->expo;
+		} else
+			open += o->open;
+	}
+	expo += it->expo;
+	if (lost > 0 && open < (long)pd->md->rules.min_open) {
+		fprintf(fp,
+		    "    the open spaces it displaces would leave %ld of "
+		    "open-spaces-per-day=%d\n",
+		    open, m->p->open_spaces);
+		any = 1;
+	}
+	if (m->expo_need > 0 && expo < (long)m->expo_need) {
+		fprintf(fp,
+		    "    the expo visits it displaces would leave %ld of %u "
+		    "expo segments (min-expo-minutes=%d)\n",
+		    expo, m->expo_need, m->p->min_expo);
+		any = 1;
+	}
+	return any;
+}
+
+/*
  * What keeps the item out of the plan, read off the plan's day: planned
  * items it overlaps (their time is taken), planned items too close in
  * another room, and the caps it would break together with the planned
@@ -215,6 +260,7 @@ print_blockers(FILE *fp, const struct pp_model *m, const struct pp_plan *pl,
 		    net, p->min_networking);
 		any = 1;
 	}
+	any |= print_venue_blockers(fp, m, pl, d, it);
 	if (!any)
 		fputs("    nothing in the plan blocks it directly: the plan is "
 		      "worth more with its time spent otherwise\n",
@@ -243,6 +289,7 @@ print_score(FILE *fp, const struct pp_model *m, const struct pp_event *ev,
 	unsigned c, crit;
 	int shown = 0;
 
+	pp_scorer_set_roles(sc, m->tt, m->role);
 	n = pp_score_breakdown(sc, ev, &chk, t, scratch, TERMS_MAX);
 	pp_scorer_free(sc);
 	pp_score_format(s->value, v);

@@ -199,6 +199,40 @@ pp_prev_cal_load(struct pp_prev_cal *pc, const char *path, struct pp_diags *ds,
 }
 
 void
+pp_prev_cal_from_plan(struct pp_prev_cal *pc, const struct pp_plan_file *pf)
+{
+	size_t k;
+
+	memset(pc, 0, sizeof(*pc));
+	pc->path = pf->path;
+	for (k = 0; k < pf->n; k++) {
+		const struct pp_plan_row *row = &pf->rows[k];
+		struct pp_prev_item *p;
+		char uid[PP_ICS_UID_MAX];
+
+		if (!row->has_time)
+			continue;
+		pp_ics_uid_format(pp_ics_uid_hash(row->synthesized ? NULL
+		                                                   : row->id,
+		                      row->kind, row->start, row->end,
+		                      row->title),
+		    uid);
+		pc->v =
+		    pp_xgrowarray(pc->v, &pc->cap, pc->n + 1, sizeof(*pc->v));
+		p = &pc->v[pc->n++];
+		memset(p, 0, sizeof(*p));
+		p->uid = pp_xstrdup(*row->uid != '\0' ? row->uid : uid);
+		p->item_id = pp_xstrdup(row->id);
+		p->summary = pp_xstrdup(row->title);
+		p->location = pp_xstrdup(row->room);
+		p->start = row->start;
+		p->end = row->end;
+		p->sequence = row->sequence;
+		p->no_fingerprint = 1;
+	}
+}
+
+void
 pp_prev_cal_fini(struct pp_prev_cal *pc)
 {
 	size_t i;

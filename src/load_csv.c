@@ -229,14 +229,8 @@ static void
 field_cb(void *s, size_t len, void *data)
 {
 	struct ctx *c = data;
-	const char *p = s != NULL ? s : "";
+	const char *p = pp_csv_trim(s, &len);
 
-	while (len > 0 && is_blank((unsigned char)*p)) {
-		p++;
-		len--;
-	}
-	while (len > 0 && is_blank((unsigned char)p[len - 1]))
-		len--;
 	/* The "'" pyplan's CSV writer puts before a cell a spreadsheet
 	 * would take for a formula (write_csv.h) goes again. */
 	if (len >= 2 && p[0] == '\'' && p[1] != '\0' &&

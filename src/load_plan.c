@@ -30,11 +30,12 @@ enum col {
 	C_MUST,
 	C_ID,
 	C_PIN,
+	C_STATUS,
 	C__COUNT
 };
 
 static const char *const col_names[C__COUNT] = {"date", "start", "end", "kind",
-    "title", "room", "must", "id", "pin"};
+    "title", "room", "must", "id", "pin", "status"};
 
 struct rd {
 	struct pp_plan_file *pf;
@@ -61,14 +62,25 @@ add_row(struct pp_plan_file *pf)
 	return r;
 }
 
-/* 1 if id is one pyplan gives a block it made up
- * ("hallway-2018-05-11-1050", "lunch-..."). */
+/* The prefixes of the ids pyplan gives blocks it made up
+ * (pp_item_id: "hallway-2018-05-11-1050", "lunch-...", ...). */
+static const char *const synth_prefixes[] = {"hallway-", "lunch-",
+    "open-space-", "host-", "expo-", "posters-", "busy-"};
+
+/* 1 if id is one pyplan gives a block it made up: a prefix, then a
+ * digit. */
 static int
 synthesized_id(const char *id)
 {
-	return (strncmp(id, "hallway-", 8) == 0 &&
-	           isdigit((unsigned char)id[8])) ||
-	    (strncmp(id, "lunch-", 6) == 0 && isdigit((unsigned char)id[6]));
+	size_t i, n;
+
+	for (i = 0; i < sizeof(synth_prefixes) / sizeof(*synth_prefixes); i++) {
+		n = strlen(synth_prefixes[i]);
+		if (strncmp(id, synth_prefixes[i], n) == 0 &&
+		    isdigit((unsigned char)id[n]))
+			return 1;
+	}
+	return 0;
 }
 
 /* Reads a pin word; returns 0, or -1 when it is not one. */
@@ -159,8 +171,10 @@ data_row(struct rd *r)
 	for (i = 0; i < r->nf; i++)
 		if (*r->f[i] != '\0')
 			blank = 0;
-	/* A header without id and title was reported once. */
-	if (blank || (r->col[C_ID] < 0 && r->col[C_TITLE] < 0))
+	/* A header without id and title was reported once.  A replanned
+	 * plan lists what it dropped, not planned. */
+	if (blank || (r->col[C_ID] < 0 && r->col[C_TITLE] < 0) ||
+	    strcasecmp(fv(r, C_STATUS), "dropped") == 0)
 		return;
 	if (*id == '\0' && *title == '\0') {
 		pp_diag_err(r->ds, r->name, r->row_line,
@@ -182,6 +196,7 @@ data_row(struct rd *r)
 	row->title = pp_xstrdup(title);
 	row->kind = pp_xstrdup(fv(r, C_KIND));
 	row->room = pp_xstrdup(fv(r, C_ROOM));
+	row->uid = pp_xstrdup("");
 	row->line = r->row_line;
 	row->synthesized = synthesized_id(id);
 	row->must = strcasecmp(fv(r, C_MUST), "yes") == 0;
@@ -351,8 +366,17 @@ json_item(struct rd *r, const json_t *it, const char *date, size_t k)
 	row->title = pp_xstrdup(title);
 	row->kind = pp_xstrdup(jstr(it, "kind"));
 	row->room = pp_xstrdup(jstr(it, "room"));
-	row->synthesized = strcmp(src, "hallway") == 0 ||
-	    strcmp(src, "lunch") == 0 || (*src == '\0' && synthesized_id(id));
+	row->uid = pp_xstrdup(jstr(it, "uid"));
+	{
+		const json_t *q = json_object_get(it, "sequence");
+
+		if (json_is_integer(q) && json_integer_value(q) >= 0 &&
+		    json_integer_value(q) < 1000000)
+			row->sequence = (int)json_integer_value(q);
+	}
+	row->synthesized = (*src != '\0' && strcmp(src, "programme") != 0 &&
+	                       strcmp(src, "attended") != 0) ||
+	    (*src == '\0' && synthesized_id(id));
 	row->must = json_is_true(json_object_get(it, "must"));
 	row->pin = pin;
 	if (pp_tz_parse_iso(jstr(it, "start"), NULL, &row->start) == 0 &&
@@ -482,6 +506,7 @@ pp_plan_file_fini(struct pp_plan_file *pf)
 		free(pf->rows[i].title);
 		free(pf->rows[i].kind);
 		free(pf->rows[i].room);
+		free(pf->rows[i].uid);
 	}
 	free(pf->rows);
 	free(pf->tz);

@@ -257,6 +257,61 @@ net_rows(FILE *fp, const struct pp_model_day *day, size_t d,
 	    day->rules.min_networking);
 }
 
+/* Open spaces: at least open-spaces-per-day slots on a day where a board
+ * is open (the solver counts them up to the need, exactly). */
+static void
+open_rows(FILE *fp, const struct pp_model_day *day, size_t d)
+{
+	size_t i;
+	struct row r;
+
+	if (day->rules.min_open == 0)
+		return;
+	row_begin(&r, fp, "open", d, 0);
+	for (i = 0; i < day->n; i++)
+		if (day->items[i].open)
+			term(&r, 1, "x", d, i);
+	fprintf(fp, "%s >= %u\n", r.terms ? "" : " 0 x0_0",
+	    day->rules.min_open);
+}
+
+/* A host without a time takes exactly one of the day's board slots
+ * (the solver tries each). */
+static void
+host_rows(FILE *fp, const struct pp_model_day *day, size_t d)
+{
+	size_t i;
+	struct row r;
+
+	for (i = 0; i < day->n && !day->items[i].host_any; i++)
+		;
+	if (i == day->n)
+		return;
+	row_begin(&r, fp, "hostany", d, 0);
+	for (; i < day->n; i++)
+		if (day->items[i].host_any)
+			term(&r, 1, "x", d, i);
+	fputs(" = 1\n", fp);
+}
+
+/* The expo minimum over the whole conference: expo segments (minutes /
+ * [expo] slot-minutes, rounded down, per item) at least the need. */
+static void
+expo_rows(FILE *fp, const struct pp_model *m)
+{
+	size_t d, k;
+	struct row r;
+
+	if (m->expo_need == 0)
+		return;
+	row_begin(&r, fp, "expo", 0, 0);
+	for (d = 0; d < m->ndays; d++)
+		for (k = 0; k < m->days[d].n; k++)
+			if (m->days[d].items[k].expo > 0)
+				term(&r, m->days[d].items[k].expo, "x", d, k);
+	fprintf(fp, "%s >= %u\n", r.terms ? "" : " 0 x0_0", m->expo_need);
+}
+
 /* Lunch: a meal or the free block; at most one free block, never beside
  * a meal that is lunch already. */
 static void
@@ -364,6 +419,8 @@ day_constraints(FILE *fp, const struct pp_model *m, size_t d)
 	cap_rows(fp, day, d);
 	net_rows(fp, day, d, sv, ns);
 	lunch_rows(fp, day, d);
+	open_rows(fp, day, d);
+	host_rows(fp, day, d);
 	streak_rows(fp, day, d, sv, ns);
 	run_rows(fp, day, d, sv, ns);
 	free(sv);
@@ -385,7 +442,10 @@ comment_text(FILE *fp, const char *s)
  *	\ h0_2 hallway run 12:15-12:25 under min-networking-block
  *	\ y0_0 criterion job
  *	\ e17_0 must-see excluded 'Title' (id 42)
- * Synthesized items have the id "hallway" or "lunch".
+ *	\ g0_0 host cannot be placed 'Title'
+ * Synthesized items have the id "hallway", "lunch", "board" (an
+ * open-space board slot), "host" (an open space the attendee hosts) or
+ * "expo" (an expo-hall segment): pp_item_src_name.
  */
 static void
 legend_runs(FILE *fp, const struct pp_model *m, size_t d)
@@ -428,9 +488,8 @@ legend(FILE *fp, const struct pp_model *m)
 			comment_text(fp, it->title);
 			fputs("' (id ", fp);
 			comment_text(fp,
-			    it->ev != NULL                 ? it->ev->id
-			        : it->src == PP_ITEM_LUNCH ? "lunch"
-			                                   : "hallway");
+			    it->ev != NULL ? it->ev->id
+			                   : pp_item_src_name(it->src));
 			fputs(")\n", fp);
 		}
 		legend_runs(fp, m, d);
@@ -447,6 +506,12 @@ legend(FILE *fp, const struct pp_model *m)
 			fputs("' (id ", fp);
 			comment_text(fp, m->tt->ev[i].id);
 			fputs(")\n", fp);
+		}
+	for (i = 0; i < m->p->nhosts; i++)
+		if (m->host_clash[i]) {
+			fprintf(fp, "\\ g%zu_0 host cannot be placed '", i);
+			comment_text(fp, m->p->hosts[i].title);
+			fputs("'\n", fp);
 		}
 }
 
@@ -486,6 +551,7 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 		fputs(" always0_0: + 1 x0_0 >= 0\n", fp);
 	for (d = 0; d < m->ndays; d++)
 		day_constraints(fp, m, d);
+	expo_rows(fp, m);
 	/*
 	 * Criterion c is covered (y_c = 1) exactly when a planned talk covers
 	 * it: y_c <= the sum of those x always holds; y_c >= each of them
@@ -529,6 +595,14 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 			term(&r, 1, "e", i, 0);
 			fputs(" <= 0\n", fp);
 		}
+	/* Likewise a hosted open space that cannot be placed: g<i> must be
+	 * 1 (hosted) and 0 (no board slot then). */
+	for (i = 0; i < m->p->nhosts; i++)
+		if (m->host_clash[i]) {
+			row_begin(&r, fp, "hostx", i, 0);
+			term(&r, 1, "g", i, 0);
+			fputs(" <= 0\n", fp);
+		}
 	fputs("Bounds\n", fp);
 	for (d = 0; d < m->ndays; d++)
 		for (k = 0; k < m->days[d].n; k++)
@@ -537,6 +611,9 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 	for (i = 0; i < m->tt->n; i++)
 		if (pp_model_must_clash(m, i))
 			fprintf(fp, " e%zu_0 = 1\n", i);
+	for (i = 0; i < m->p->nhosts; i++)
+		if (m->host_clash[i])
+			fprintf(fp, " g%zu_0 = 1\n", i);
 	/* The streak counters: continuous, 0 to the cap. */
 	for (d = 0; d < m->ndays; d++) {
 		size_t np;
@@ -570,6 +647,9 @@ pp_write_lp(FILE *fp, const struct pp_model *m)
 	for (i = 0; i < m->tt->n; i++)
 		if (pp_model_must_clash(m, i))
 			fprintf(fp, " e%zu_0", i);
+	for (i = 0; i < m->p->nhosts; i++)
+		if (m->host_clash[i])
+			fprintf(fp, " g%zu_0", i);
 	/* The short-run indicators. */
 	for (d = 0; d < m->ndays; d++) {
 		size_t ns;

@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "model_int.h"
 #include "pyplan/model.h"
 #include "pyplan/ref.h"
 #include "pyplan/tz.h"
@@ -167,6 +169,12 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+static int
+cmp_date(const void *a, const void *b)
+{
+	return strcmp((const char *)a, (const char *)b);
+}
+
 /* Collects the distinct conference dates of the events, filtered by days. */
 static void
 make_days(struct pp_model *m, struct pp_diags *ds)
@@ -312,6 +320,10 @@ set_rules(struct pp_model *m, const struct pp_profile *p)
 	m->room_change = (int64_t)p->room_change * 60;
 	m->lunch_len = (int64_t)p->lunch_minutes * 60;
 	m->crit_bonus = pp_score_units(p->criteria_bonus);
+	m->expo_unit = p->venue.expo_slot > 0 ? p->venue.expo_slot : 1;
+	m->expo_need = p->min_expo > 0
+	    ? (unsigned)((p->min_expo + m->expo_unit - 1) / m->expo_unit)
+	    : 0;
 	for (c = 0; c < PP_CRIT__COUNT; c++)
 		if (p->ncriteria[c] > 0)
 			m->crit_active |= 1u << c;
@@ -325,10 +337,81 @@ score_events(struct pp_model *m, struct pp_ttwords *w, struct pp_diags *ds)
 	size_t i;
 
 	m->scores = pp_xcalloc(tt->n + 1, sizeof(*m->scores));
+	m->role = pp_score_roles(tt);
+	pp_scorer_set_roles(sc, tt, m->role);
 	for (i = 0; i < tt->n; i++)
 		pp_score_event(sc, &tt->ev[i], &m->scores[i]);
 	pp_scorer_report(sc, tt, ds); /* terms that match no event */
 	pp_scorer_free(sc);
+}
+
+/* ---- languages and tickets ---- */
+
+/* 1 if kind (a kind name or a programme's kind word) names ev's kind. */
+static int
+kind_is(const struct pp_event *ev, const char *kind)
+{
+	return strcasecmp(pp_kind_name(ev->kind), kind) == 0 ||
+	    (*ev->kind_word != '\0' && strcasecmp(ev->kind_word, kind) == 0);
+}
+
+/* 1 if ev is of a kind that needs a ticket (ticket-kinds). */
+static int
+needs_ticket(const struct pp_profile *p, const struct pp_event *ev)
+{
+	size_t k, n;
+	const char *const *kinds = pp_profile_ticket_kinds(p, &n);
+
+	for (k = 0; k < n; k++)
+		if (kind_is(ev, kinds[k]))
+			return 1;
+	return 0;
+}
+
+/* 1 if text names a kind: a ticket kind or a kind name. */
+static int
+names_kind(const struct pp_profile *p, const char *text)
+{
+	size_t k, n;
+	const char *const *kinds = pp_profile_ticket_kinds(p, &n);
+
+	if (pp_kind_parse(text) >= 0)
+		return 1;
+	for (k = 0; k < n; k++)
+		if (strcasecmp(kinds[k], text) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * [tickets] and --ticket: m->ticket[i] = 1 for every event the attendee
+ * holds a ticket for, a kind's events or an event named by id or title
+ * (pp_ref_resolve, so an entry that names nothing is an error).
+ */
+static void
+resolve_tickets(struct pp_model *m, struct pp_diags *ds)
+{
+	const struct pp_timetable *tt = m->tt;
+	const struct pp_profile *p = m->p;
+	size_t t, i;
+
+	m->ticket = pp_xcalloc(tt->n + 1, sizeof(*m->ticket));
+	for (t = 0; t < p->ntickets; t++) {
+		const struct pp_ticket *tk = &p->tickets[t];
+		struct pp_ref r;
+
+		if (tk->kind == 1 ||
+		    (tk->kind == -1 && names_kind(p, tk->text))) {
+			for (i = 0; i < tt->n; i++)
+				if (kind_is(&tt->ev[i], tk->text))
+					m->ticket[i] = 1;
+			continue;
+		}
+		r.text = tk->text;
+		r.file = tk->file;
+		r.line = tk->line;
+		pp_ref_resolve(tt, &r, "ticket", 1, m->ticket, m->tz, ds);
+	}
 }
 
 /* Must-see and skip: every reference resolved, skipped events excluded. */
@@ -351,6 +434,7 @@ resolve_refs(struct pp_model *m, struct pp_diags *ds)
 		if (skip[i])
 			m->excl[i] = PP_EXCL_SKIP;
 	free(skip);
+	resolve_tickets(m, ds);
 }
 
 /* Busy blocks: the profile's, at their dates and times in the planning
@@ -376,6 +460,7 @@ add_busy(struct pp_model *m, const struct pp_busy_block *busy, size_t nbusy,
 			continue;
 		}
 		b->label = pp_xstrdup(p->busy[i].label);
+		b->networking = pp_busy_networking(b->label);
 		b->file = p->busy[i].file;
 		b->line = p->busy[i].line;
 		m->nbusy++;
@@ -386,9 +471,29 @@ add_busy(struct pp_model *m, const struct pp_busy_block *busy, size_t nbusy,
 		b->start = busy[i].start;
 		b->end = busy[i].end;
 		b->label = pp_xstrdup(busy[i].label);
+		b->networking = pp_busy_networking(b->label);
 		b->file = busy[i].file;
 		b->line = busy[i].line;
 	}
+}
+
+int
+pp_busy_networking(const char *label)
+{
+	static const char mark[] = "(networking)";
+	size_t n = strlen(label), k = sizeof(mark) - 1, i;
+
+	while (n > 0 && (label[n - 1] == ' ' || label[n - 1] == '\t'))
+		n--;
+	if (n < k)
+		return 0;
+	for (i = 0; i < k; i++) {
+		char c = label[n - k + i];
+
+		if ((c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c) != mark[i])
+			return 0;
+	}
+	return 1;
 }
 
 static int
@@ -448,6 +553,18 @@ pp_excl_text(enum pp_excl e)
 		return "is cancelled";
 	case PP_EXCL_INFO:
 		return "is a notice, not an event to attend";
+	case PP_EXCL_PAST:
+		return "started before --now (replanning keeps only what the "
+		       "old plan held)";
+	case PP_EXCL_LANG:
+		return "is in a language the profile does not list (languages, "
+		       "--lang)";
+	case PP_EXCL_TICKET:
+		return "needs a ticket: add it under [tickets] (or --ticket)";
+	case PP_EXCL_HOUSEKEEPING:
+		return "is housekeeping (welcome, remarks, announcements): "
+		       "part "
+		       "of the plenary slot, not a talk of its own";
 	case PP_EXCL_NONE:
 	default:
 		return "";
@@ -460,6 +577,30 @@ pp_model_must_clash(const struct pp_model *m, size_t i)
 	return m->must[i] &&
 	    (m->excl[i] == PP_EXCL_SKIP || m->excl[i] == PP_EXCL_BUSY ||
 	        m->excl[i] == PP_EXCL_WINDOW);
+}
+
+/*
+ * The profile's soft rules for event i (lifted for a must-see event):
+ * talk load in none of the profile's languages (an event of no known
+ * language stays), a kind that needs a ticket the attendee does not
+ * hold, or housekeeping.
+ */
+static enum pp_excl
+soft_rule(const struct pp_model *m, size_t i)
+{
+	const struct pp_event *ev = &m->tt->ev[i];
+	const struct pp_profile *p = m->p;
+
+	if (pp_kind_class(ev->kind) != PP_CLASS_TALK)
+		return PP_EXCL_NONE;
+	if (m->role[i] == PP_ROLE_HOUSEKEEPING)
+		return PP_EXCL_HOUSEKEEPING;
+	if (p->languages != NULL && *ev->lang != '\0' &&
+	    !pp_lang_any(ev->lang, p->languages))
+		return PP_EXCL_LANG;
+	if (!m->ticket[i] && needs_ticket(p, ev))
+		return PP_EXCL_TICKET;
+	return PP_EXCL_NONE;
 }
 
 /* Why event i is no candidate of day d (PP_MODEL_NO_DAY when its day is
@@ -475,6 +616,12 @@ classify(const struct pp_model *m, size_t i, size_t d)
 		return PP_EXCL_CANCELLED;
 	if (pp_kind_class(ev->kind) == PP_CLASS_INFO)
 		return PP_EXCL_INFO;
+	if (!m->must[i]) {
+		enum pp_excl soft = soft_rule(m, i);
+
+		if (soft != PP_EXCL_NONE)
+			return soft;
+	}
 	if (d == PP_MODEL_NO_DAY)
 		return PP_EXCL_DAY;
 	if (ev->start < m->days[d].win_start || ev->end > m->days[d].win_end)
@@ -516,8 +663,8 @@ must_left_out(const struct pp_model *m, size_t i, const char *date,
 	}
 }
 
-static void
-add_item(struct pp_model_day *d, size_t *cap, const struct pp_item *it)
+void
+pp_model_add_item(struct pp_model_day *d, size_t *cap, const struct pp_item *it)
 {
 	d->items = pp_xgrowarray(d->items, cap, d->n + 1, sizeof(*d->items));
 	d->items[d->n++] = *it;
@@ -552,7 +699,13 @@ event_item(const struct pp_model *m, const struct pp_model_day *d, size_t i,
 	it->lunch = ev->kind == PP_KIND_MEAL && m->lunch_len > 0 &&
 	    lt - lf >= m->lunch_len;
 	it->next = it->prev = PP_ITEM_NONE;
+	it->was = PP_ITEM_NONE;
 	it->reason = s->reason;
+	it->plenary = m->role[i] == PP_ROLE_PLENARY;
+	it->open = ev->kind == PP_KIND_OPEN_SPACE;
+	it->expo = ev->kind == PP_KIND_EXPO
+	    ? (unsigned)(it->minutes / m->expo_unit)
+	    : 0;
 }
 
 /* Every event becomes a candidate of its conference day or gets its
@@ -577,7 +730,7 @@ add_candidates(struct pp_model *m, size_t *caps, struct pp_diags *ds)
 			continue;
 		}
 		event_item(m, &m->days[d], i, &it);
-		add_item(&m->days[d], &caps[d], &it);
+		pp_model_add_item(&m->days[d], &caps[d], &it);
 	}
 	return clash;
 }
@@ -617,6 +770,7 @@ synth_item(const struct pp_model *m, struct pp_item *it, enum pp_item_src src,
 	it->counts = hallway || end - start >= m->min_block;
 	it->lunch = !hallway;
 	it->next = it->prev = PP_ITEM_NONE;
+	it->was = PP_ITEM_NONE;
 	it->reason = hallway ? hallway_reason : lunch_reason;
 }
 
@@ -680,6 +834,43 @@ lunch_starts(const struct pp_model *m, const struct pp_model_day *d,
 	return v;
 }
 
+struct span {
+	int64_t start, end;
+	long minutes;
+};
+
+/*
+ * Talk-load events that run on day d (cut to its planning window) but
+ * are no candidates for this attendee only: a ticket they do not hold or
+ * a language they do not follow.  The conference goes on around them, so
+ * their time is hallway time as a candidate's is.  Returns the spans
+ * (caller frees) and their count in *n.
+ */
+static struct span *
+others_running(const struct pp_model *m, const struct pp_model_day *d,
+    size_t *n)
+{
+	const struct pp_timetable *tt = m->tt;
+	struct span *v = NULL;
+	size_t i, cap = 0;
+
+	*n = 0;
+	for (i = 0; i < tt->n; i++) {
+		const struct pp_event *ev = &tt->ev[i];
+
+		if ((m->excl[i] != PP_EXCL_TICKET &&
+		        m->excl[i] != PP_EXCL_LANG) ||
+		    !overlaps(ev->start, ev->end, d->win_start, d->win_end))
+			continue;
+		v = pp_xgrowarray(v, &cap, *n + 1, sizeof(*v));
+		v[*n].start =
+		    ev->start > d->win_start ? ev->start : d->win_start;
+		v[*n].end = ev->end < d->win_end ? ev->end : d->win_end;
+		v[(*n)++].minutes = 0;
+	}
+	return v;
+}
+
 /*
  * The day's hallway track, as segments.  Hallway time is where a talk-load
  * candidate runs and no networking candidate or busy block does ("where
@@ -693,19 +884,25 @@ lunch_starts(const struct pp_model *m, const struct pp_model_day *d,
 static void
 add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 {
-	size_t n = d->n, np = 0, i, k, nl;
-	int64_t *pts = pp_xcalloc(3 * n + 3 * m->nbusy + 8, sizeof(*pts));
-	int64_t *ls = lunch_starts(m, d, n, &nl);
+	size_t n = d->n, np = 0, i, k, nl, nx = 0;
+	int64_t *ls = lunch_starts(m, d, n, &nl), *pts;
+	struct span *x = others_running(m, d, &nx);
 	int *talk, *net, *busy;
 
+	pts = pp_xcalloc(3 * n + 2 * nx + 3 * m->nbusy + 8, sizeof(*pts));
 	for (i = 0; i < n; i++) {
 		pts[np++] = d->items[i].start;
 		pts[np++] = d->items[i].end;
 	}
 	if (np == 0) {
+		free(x);
 		free(pts);
 		free(ls);
 		return;
+	}
+	for (i = 0; i < nx; i++) {
+		pts[np++] = x[i].start;
+		pts[np++] = x[i].end;
 	}
 	for (i = 0; i < m->nbusy; i++) {
 		pts[np++] = m->busy[i].start;
@@ -723,6 +920,10 @@ add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 		for (i = 0; i < n; i++)
 			if (d->items[i].end > hi)
 				hi = d->items[i].end;
+		for (i = 0; i < nx; i++) {
+			lo = x[i].start < lo ? x[i].start : lo;
+			hi = x[i].end > hi ? x[i].end : hi;
+		}
 		for (i = 0; i < np;)
 			if (pts[i] < lo || pts[i] > hi)
 				pts[i] = pts[--np];
@@ -736,9 +937,19 @@ add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 	for (i = 0; i < n; i++) {
 		int *c = d->items[i].cls == PP_CLASS_TALK ? talk : net;
 
+		/* The hallway is empty while a single-track plenary runs:
+		 * a plenary does not open hallway time (talks running
+		 * beside a keynote still do). */
+		if (d->items[i].plenary)
+			continue;
 		c[pp_instants_find(pts, np, d->items[i].start)]++;
 		c[pp_instants_find(pts, np, d->items[i].end)]--;
 	}
+	for (i = 0; i < nx; i++) {
+		talk[pp_instants_find(pts, np, x[i].start)]++;
+		talk[pp_instants_find(pts, np, x[i].end)]--;
+	}
+	free(x);
 	for (i = 0; i < m->nbusy; i++) {
 		if (m->busy[i].end <= pts[0] || m->busy[i].start >= pts[np - 1])
 			continue;
@@ -756,7 +967,7 @@ add_hallway(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 		if (talk[k] <= 0 || net[k] > 0 || busy[k] > 0)
 			continue;
 		synth_item(m, &h, PP_ITEM_HALLWAY, pts[k], pts[k + 1]);
-		add_item(d, cap, &h);
+		pp_model_add_item(d, cap, &h);
 	}
 	free(talk);
 	free(net);
@@ -782,9 +993,500 @@ add_lunch(struct pp_model *m, struct pp_model_day *d, size_t *cap)
 		    starts[i] < d->win_start || starts[i] + len > d->win_end)
 			continue;
 		synth_item(m, &l, PP_ITEM_LUNCH, starts[i], starts[i] + len);
-		add_item(d, cap, &l);
+		pp_model_add_item(d, cap, &l);
 	}
 	free(starts);
+}
+
+/* ---- busy blocks in the day listing ---- */
+
+static const char busy_reason[] = "busy";
+static const char booth_reason[] = "busy, networking";
+
+/*
+ * Every busy block that touches day d's planning window, cut to it (and
+ * to the day), as a must item: every output lists it.  One marked as
+ * networking (pp_busy_networking) is networking worth networking-weight
+ * per hour, counting when it lasts min-networking-block minutes; any
+ * other is neither talk load nor networking, worth nothing.  Nothing
+ * else is a candidate then (busy blocks keep candidates out), so the
+ * must is never in the way; two busy blocks that overlap are cut where
+ * the first ends.
+ */
+static void
+add_busy_items(struct pp_model *m, struct pp_model_day *d, size_t *cap)
+{
+	int64_t lo = d->win_start > d->day_start ? d->win_start : d->day_start;
+	int64_t hi = d->win_end < d->day_end ? d->win_end : d->day_end;
+	int64_t *starts = pp_xcalloc(m->nbusy + 1, sizeof(*starts));
+	size_t i, j, n = 0, *order = pp_xcalloc(m->nbusy + 1, sizeof(*order));
+	int64_t free_from = lo;
+
+	/* In order of start, so overlapping blocks can be cut. */
+	for (i = 0; i < m->nbusy; i++) {
+		for (j = n;
+		     j > 0 && m->busy[order[j - 1]].start > m->busy[i].start;
+		     j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+		n++;
+	}
+	for (j = 0; j < n; j++) {
+		const struct pp_model_busy *b = &m->busy[order[j]];
+		int64_t s = b->start > free_from ? b->start : free_from;
+		int64_t e = b->end < hi ? b->end : hi;
+		struct pp_item it;
+
+		if (e - s < 60)
+			continue;
+		memset(&it, 0, sizeof(it));
+		it.src = PP_ITEM_BUSY;
+		it.kind = PP_KIND_OTHER;
+		it.cls = b->networking ? PP_CLASS_NETWORKING : PP_CLASS_INFO;
+		it.start = s;
+		it.end = e;
+		it.minutes = (long)((e - s) / 60);
+		it.title = b->label;
+		it.room = "";
+		it.must = 1;
+		it.score =
+		    b->networking ? pp_score_networking(m->p, it.minutes) : 0;
+		it.counts = b->networking && e - s >= m->min_block;
+		it.next = it.prev = PP_ITEM_NONE;
+		it.reason = b->networking ? booth_reason : busy_reason;
+		pp_model_add_item(d, cap, &it);
+		free_from = e;
+	}
+	free(starts);
+	free(order);
+}
+
+/* ---- poster sessions ---- */
+
+/* Keeps s, a string the model made, until pp_model_free; returns it. */
+static char *
+keep_string(struct pp_model *m, char *s)
+{
+	m->strings =
+	    pp_xreallocarray(m->strings, m->nstrings + 1, sizeof(*m->strings));
+	m->strings[m->nstrings++] = s;
+	return s;
+}
+
+/* 1 if two candidates are posters at the same time and place. */
+static int
+same_session(const struct pp_item *a, const struct pp_item *b)
+{
+	return a->src == PP_ITEM_EVENT && b->src == PP_ITEM_EVENT &&
+	    a->kind == PP_KIND_POSTER && b->kind == PP_KIND_POSTER &&
+	    a->start == b->start && a->end == b->end &&
+	    strcmp(a->room, b->room) == 0;
+}
+
+/*
+ * The posters of day d at one time and place (two or more) become one
+ * poster session: a networking item that lists them (members), worth
+ * what its best-scored poster is worth (an attendee walks the session and
+ * stays longest at the best match), must-see when one of them is, its
+ * reason how many posters match the profile and the best one's reason.
+ * A poster alone stays an event.
+ */
+static void
+group_posters(struct pp_model *m, struct pp_model_day *d)
+{
+	size_t i, j, k, n, used = 0;
+	unsigned char *gone = pp_xcalloc(d->n + 1, 1);
+
+	while (m->posters[used] != NULL)
+		used++;
+	for (i = 0; i < d->n; i++) {
+		struct pp_item *s = &d->items[i];
+		const struct pp_item *best = s;
+		const struct pp_event **mem = &m->posters[used];
+		size_t matched = 0;
+		int must = 0;
+
+		if (gone[i] || s->kind != PP_KIND_POSTER ||
+		    s->src != PP_ITEM_EVENT)
+			continue;
+		for (j = i, n = 0; j < d->n; j++) {
+			const struct pp_item *it = &d->items[j];
+			const struct pp_score *sc;
+
+			if (gone[j] || (j != i && !same_session(s, it)))
+				continue;
+			mem[n++] = it->ev;
+			if (j != i)
+				gone[j] = 1;
+			if (it->score > best->score)
+				best = it;
+			must |= it->must;
+			sc = pp_model_event_score(m, it->ev);
+			matched += sc != NULL && sc->nmatch > 0;
+		}
+		if (n < 2) {
+			mem[0] = NULL;
+			continue;
+		}
+		used += n;
+		s->score = best->score;
+		s->reason = *best->reason == '\0'
+		    ? keep_string(m, pp_xasprintf("%zu posters", n))
+		    : keep_string(m,
+		          pp_xasprintf("%zu of %zu posters match; best: %s",
+		              matched, n, best->reason));
+		s->must = must;
+		s->ev = NULL;
+		s->src = PP_ITEM_POSTERS;
+		s->members = mem;
+		s->nmembers = n;
+		s->title = keep_string(m,
+		    pp_xasprintf("Poster session (%zu posters)", n));
+	}
+	for (i = k = 0; i < d->n; i++)
+		if (!gone[i])
+			d->items[k++] = d->items[i];
+	d->n = k;
+	free(gone);
+}
+
+/* ---- venue networking: board slots, hosted open spaces, the expo ---- */
+
+static const char board_title[] = "Open space (board, room chosen on site)";
+static const char board_reason[] = "open-space board";
+static const char host_reason[] = "hosting an open space";
+static const char expo_title[] = "Expo hall";
+static const char expo_reason[] = "expo hall";
+static const char expo_crowded[] = "expo hall (no talks run: crowded)";
+
+/* 1 if one of the first n items of d, a talk-load item, overlaps s..e. */
+static int
+talks_run(const struct pp_model_day *d, size_t n, int64_t s, int64_t e)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (d->items[i].cls == PP_CLASS_TALK &&
+		    overlaps(s, e, d->items[i].start, d->items[i].end))
+			return 1;
+	return 0;
+}
+
+/* Whether a single-track plenary of the n programme items of d overlaps
+ * [s, e): the board and the expo, like the hallway, offer no slot then
+ * (everyone is at the plenary). */
+static int
+plenary_runs(const struct pp_model_day *d, size_t n, int64_t s, int64_t e)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (d->items[i].plenary &&
+		    overlaps(s, e, d->items[i].start, d->items[i].end))
+			return 1;
+	return 0;
+}
+
+/*
+ * A venue item from start to end: networking without a room, worth
+ * networking-weight per hour, counting when it lasts min-networking-block.
+ * An expo segment while no talk runs is worth a quarter less (the hall is
+ * crowded then: the expo is best visited while talks run).
+ */
+static void
+venue_item(const struct pp_model *m, const struct pp_model_day *d, size_t n,
+    struct pp_item *it, enum pp_item_src src, int64_t start, int64_t end)
+{
+	memset(it, 0, sizeof(*it));
+	it->src = src;
+	it->kind = src == PP_ITEM_EXPO ? PP_KIND_EXPO : PP_KIND_OPEN_SPACE;
+	it->cls = PP_CLASS_NETWORKING;
+	it->start = start;
+	it->end = end;
+	it->minutes = (long)((end - start) / 60);
+	it->title = src == PP_ITEM_EXPO ? expo_title : board_title;
+	it->room = "";
+	it->score = pp_score_networking(m->p, it->minutes);
+	it->counts = end - start >= m->min_block;
+	it->next = it->prev = PP_ITEM_NONE;
+	it->reason = src == PP_ITEM_EXPO ? expo_reason : board_reason;
+	it->open = src != PP_ITEM_EXPO;
+	it->expo =
+	    src == PP_ITEM_EXPO ? (unsigned)(it->minutes / m->expo_unit) : 0;
+	if (src == PP_ITEM_EXPO && !talks_run(d, n, start, end)) {
+		it->score -= it->score / 4;
+		it->reason = expo_crowded;
+	}
+}
+
+/* The instants of hours h, and whether they fall on conference day d. */
+static int
+hours_on(const struct pp_model *m, const struct pp_model_day *d,
+    const struct pp_venue_hours *h, int64_t *s, int64_t *e)
+{
+	char date[11];
+
+	if (day_instant(m->tz, h->date, h->from, s) != 0 ||
+	    day_instant(m->tz, h->date, h->to, e) != 0)
+		return 0;
+	conference_date(m, *s, date);
+	return strcmp(date, d->date) == 0;
+}
+
+/* Slots of slot minutes through each of the n hours that fall on day d,
+ * inside the planning window and clear of busy blocks (the first nprog
+ * items of d are the programme's and the hallway's); with h, slots host h
+ * may take (host_any).  Returns how many. */
+static size_t
+add_slots(struct pp_model *m, struct pp_model_day *d, size_t *cap,
+    const struct pp_venue_hours *hours, size_t n, int slot,
+    enum pp_item_src src, const struct pp_host *h)
+{
+	int64_t s, e, t, len = (int64_t)slot * 60;
+	size_t i, nprog = d->n, added = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!hours_on(m, d, &hours[i], &s, &e))
+			continue;
+		for (t = s; t + len <= e; t += len) {
+			struct pp_item it;
+
+			if (t < d->win_start || t + len > d->win_end ||
+			    busy_overlap(m, t, t + len) ||
+			    plenary_runs(d, nprog, t, t + len))
+				continue;
+			venue_item(m, d, nprog, &it, src, t, t + len);
+			if (h != NULL) {
+				it.title = h->title;
+				it.reason = host_reason;
+				it.host_any = 1;
+			}
+			pp_model_add_item(d, cap, &it);
+			added++;
+		}
+	}
+	return added;
+}
+
+/* The hours of the board that hold a slot from minute at of date, or
+ * NULL. */
+static const struct pp_venue_hours *
+board_at(const struct pp_venue *v, const char *date, int at)
+{
+	size_t i;
+
+	for (i = 0; i < v->nboard; i++)
+		if (strcmp(v->board[i].date, date) == 0 &&
+		    v->board[i].from <= at &&
+		    at + v->board_slot <= v->board[i].to)
+			return &v->board[i];
+	return NULL;
+}
+
+/*
+ * Host i without a time on day d: a candidate for each board slot of the
+ * day in the planning window and clear of busy blocks (host_any: the
+ * solver plans exactly one).  No such slot, or a second host without a
+ * time on the day, is a clash naming the host: returns 1.
+ */
+static int
+add_host_any(struct pp_model *m, struct pp_model_day *d, size_t *cap, size_t i,
+    struct pp_diags *ds)
+{
+	const struct pp_profile *p = m->p;
+	const struct pp_host *h = &p->hosts[i];
+	const struct pp_venue *v = &p->venue;
+	size_t k;
+
+	for (k = 0; k < d->n; k++)
+		if (d->items[k].host_any)
+			return pp_diag_err(ds, h->file, h->line,
+			           "%s: host '%.60s': one open space without a "
+			           "time a day (give it a time)",
+			           d->date, h->title) != 0;
+	if (add_slots(m, d, cap, v->board, v->nboard, v->board_slot,
+	        PP_ITEM_HOST, h) == 0)
+		return pp_diag_err(ds, h->file, h->line,
+		           "%s: host '%.60s': the open-space board has no free "
+		           "slot that day",
+		           d->date, h->title) != 0;
+	return 0;
+}
+
+/*
+ * The open spaces the attendee hosts on day d (hosts[i] is the date host
+ * i resolved to, "" if it did not): a must-see item of one board slot
+ * from the given time.  A board that is closed then, a busy block or the
+ * planning window are clashes of hard constraints: one error each naming
+ * the host, and 1 is returned.
+ */
+static int
+add_hosts(struct pp_model *m, struct pp_model_day *d, size_t *cap,
+    char (*hosts)[11], struct pp_diags *ds)
+{
+	const struct pp_profile *p = m->p;
+	size_t i, nprog = d->n;
+	int clash = 0;
+
+	for (i = 0; i < p->nhosts; i++) {
+		const struct pp_host *h = &p->hosts[i];
+		struct pp_item it;
+		int64_t s, e;
+		char at[6];
+
+		if (strcmp(hosts[i], d->date) != 0)
+			continue;
+		if (h->at < 0) {
+			clash |= m->host_clash[i] =
+			    (unsigned char)add_host_any(m, d, cap, i, ds);
+			continue;
+		}
+		fmt_hhmm(h->at, at);
+		if (board_at(&p->venue, d->date, h->at) == NULL) {
+			clash = m->host_clash[i] = 1;
+			pp_diag_err(ds, h->file, h->line,
+			    "%s: host '%.60s' at %s: the open-space board is "
+			    "not open then (%s)",
+			    d->date, h->title, at,
+			    p->venue.nboard == 0 ? "no [open-spaces] hours"
+			                         : "see [open-spaces] hours");
+			continue;
+		}
+		day_instant(m->tz, d->date, h->at, &s);
+		e = s + (int64_t)p->venue.board_slot * 60;
+		if (s < d->win_start || e > d->win_end ||
+		    busy_overlap(m, s, e)) {
+			clash = m->host_clash[i] = 1;
+			pp_diag_err(ds, h->file, h->line,
+			    "%s: host '%.60s' at %s %s", d->date, h->title, at,
+			    busy_overlap(m, s, e)
+			        ? "overlaps a busy block"
+			        : "lies outside the planning window "
+			          "(day-start, day-end)");
+			continue;
+		}
+		venue_item(m, d, nprog, &it, PP_ITEM_HOST, s, e);
+		it.title = h->title;
+		it.reason = host_reason;
+		it.must = 1;
+		pp_model_add_item(d, cap, &it);
+	}
+	return clash;
+}
+
+/* Resolves each host's day (a date or a weekday) against the
+ * programme's dates into hosts[i]; "" when it names none (an error: 1 is
+ * returned) or a day that is not planned (a note: left out). */
+static int
+resolve_hosts(struct pp_model *m, char (*hosts)[11], struct pp_diags *ds)
+{
+	const struct pp_profile *p = m->p;
+	const struct pp_timetable *tt = m->tt;
+	char(*dates)[11] = pp_xcalloc(tt->n + 1, sizeof(*dates)), date[11];
+	size_t i, j, n = 0;
+	int bad = 0;
+
+	for (i = 0; p->nhosts > 0 && i < tt->n; i++) {
+		conference_date(m, tt->ev[i].start, date);
+		for (j = 0; j < n && strcmp(dates[j], date) != 0; j++)
+			;
+		if (j == n)
+			memcpy(dates[n++], date, 11);
+	}
+	if (n > 1)
+		qsort(dates, n, sizeof(*dates), cmp_date);
+	for (i = 0; i < p->nhosts; i++) {
+		const struct pp_host *h = &p->hosts[i];
+
+		if (pp_day_resolve(h->day, (const char(*)[11])dates, n,
+		        hosts[i], "host", ds) != 0) {
+			hosts[i][0] = '\0';
+			bad = m->host_clash[i] = 1;
+		} else if (find_day(m, hosts[i]) == PP_MODEL_NO_DAY) {
+			pp_diag_add(ds, PP_NOTE, h->file, h->line, 0,
+			    "host '%.60s': %s is not a planned day: left out",
+			    h->title, hosts[i]);
+			hosts[i][0] = '\0';
+		}
+	}
+	free(dates);
+	return bad;
+}
+
+/* The day's venue networking: board slots, hosted open spaces and expo
+ * segments.  Returns 1 if a host clashes. */
+static int
+add_venue(struct pp_model *m, struct pp_model_day *d, size_t *cap,
+    char (*hosts)[11], struct pp_diags *ds)
+{
+	const struct pp_venue *v = &m->p->venue;
+	int clash;
+
+	clash = add_hosts(m, d, cap, hosts, ds);
+	add_slots(m, d, cap, v->board, v->nboard, v->board_slot, PP_ITEM_BOARD,
+	    NULL);
+	add_slots(m, d, cap, v->expo, v->nexpo, v->expo_slot, PP_ITEM_EXPO,
+	    NULL);
+	return clash;
+}
+
+enum pp_net_src
+pp_item_net_src(const struct pp_item *it)
+{
+	if (it->src == PP_ITEM_BUSY || it->src == PP_ITEM_BOOTH)
+		return PP_NET_BOOTH;
+	switch (it->kind) {
+	case PP_KIND_HALLWAY:
+		return PP_NET_HALLWAY;
+	case PP_KIND_OPEN_SPACE:
+		return PP_NET_OPEN_SPACE;
+	case PP_KIND_EXPO:
+		return PP_NET_EXPO;
+	case PP_KIND_POSTER:
+		return PP_NET_POSTER;
+	case PP_KIND_MEAL:
+	case PP_KIND_BREAK:
+		return PP_NET_MEAL;
+	case PP_KIND_SOCIAL:
+		return PP_NET_SOCIAL;
+	default:
+		return PP_NET_OTHER;
+	}
+}
+
+const char *
+pp_item_src_name(enum pp_item_src s)
+{
+	switch (s) {
+	case PP_ITEM_HALLWAY:
+		return "hallway";
+	case PP_ITEM_LUNCH:
+		return "lunch";
+	case PP_ITEM_BOARD:
+		return "board";
+	case PP_ITEM_HOST:
+		return "host";
+	case PP_ITEM_EXPO:
+		return "expo";
+	case PP_ITEM_POSTERS:
+		return "posters";
+	case PP_ITEM_BUSY:
+		return "busy";
+	case PP_ITEM_BOOTH:
+		return "booth";
+	case PP_ITEM_EVENT:
+	default:
+		return "programme";
+	}
+}
+
+const char *
+pp_net_src_name(enum pp_net_src s)
+{
+	static const char *const names[PP_NET__COUNT] = {"open spaces", "expo",
+	    "posters", "socials", "hallway", "meals", "booth", "other"};
+
+	return (unsigned)s < PP_NET__COUNT ? names[s] : "other";
 }
 
 /* ---- each day's rules ---- */
@@ -807,11 +1509,6 @@ cmp_item(const void *a, const void *b)
 		return strcmp(x->ev->id, y->ev->id);
 	return 0;
 }
-
-struct span {
-	int64_t start, end;
-	long minutes;
-};
 
 static int
 cmp_span_end(const void *a, const void *b)
@@ -887,8 +1584,9 @@ cap_rule(int cap, unsigned long reach)
  * synthesized blocks are networking and change none of it); a binding cap or a
  * must-see count beyond what the solver's state holds is an error naming the
  * day.  Returns 0 or -1. */
-static int
-day_rules(struct pp_model *m, struct pp_model_day *d, struct pp_diags *ds)
+int
+pp_model_day_rules(struct pp_model *m, struct pp_model_day *d,
+    struct pp_diags *ds)
 {
 	const struct pp_rules *g = &m->rules;
 	struct pp_day_rules *r = &d->rules;
@@ -908,7 +1606,10 @@ day_rules(struct pp_model *m, struct pp_model_day *d, struct pp_diags *ds)
 	/* No more talks in a row than a day holds. */
 	r->max_streak = cap_rule(g->max_streak,
 	    r->max_talks != PP_RULE_OFF ? r->max_talks + 1UL : talks);
-	r->min_networking = r->open ? (unsigned)g->min_networking : 0;
+	/* Networking balances talks: a day without a talk-load candidate
+	 * (only tutorials, and no ticket) has no minimum to meet. */
+	r->min_networking =
+	    r->open && talks > 0 ? (unsigned)g->min_networking : 0;
 	r->min_run = (unsigned)g->min_block;
 	if (r->max_talks != PP_RULE_OFF && r->max_talks > PP_MODEL_MAX_TALKS)
 		bad = pp_diag_err(ds, NULL, 0,
@@ -1011,8 +1712,8 @@ number_rooms(struct pp_model *m)
 
 /* Sorts the day's items (the solver's order) and links touching hallway
  * segments. */
-static void
-finish_day(struct pp_model_day *d)
+void
+pp_model_finish_day(struct pp_model_day *d)
 {
 	size_t j, last = PP_ITEM_NONE;
 
@@ -1033,17 +1734,64 @@ finish_day(struct pp_model_day *d)
 	}
 }
 
+/* The rules the venue items add (they are networking and change no cap):
+ * the hosted open spaces are must-see, and a day needs open-spaces-per-day
+ * open-space items, or as many as fit in it without overlapping when
+ * fewer do. */
+static int
+venue_rules(struct pp_model *m, struct pp_model_day *d, struct pp_diags *ds)
+{
+	size_t i;
+	unsigned fit = 0, want = (unsigned)m->p->open_spaces;
+	int64_t free_from = INT64_MIN, end = INT64_MAX;
+
+	d->nmust = 0;
+	for (i = 0; i < d->n; i++)
+		d->nmust += (size_t)d->items[i].must;
+	/* The most open-space items that fit without overlapping: the
+	 * greedy by earliest end is optimal for intervals (items are in
+	 * start order, so look for the next earliest end each time). */
+	for (;;) {
+		size_t best = PP_ITEM_NONE;
+
+		end = INT64_MAX;
+		for (i = 0; i < d->n; i++)
+			if (d->items[i].open &&
+			    d->items[i].start >= free_from &&
+			    d->items[i].end < end) {
+				end = d->items[i].end;
+				best = i;
+			}
+		if (best == PP_ITEM_NONE || fit >= want)
+			break;
+		fit++;
+		free_from = end;
+	}
+	d->rules.min_open = fit < want ? fit : want;
+	if (d->nmust > PP_MODEL_MAX_MUST)
+		return pp_diag_err(ds, NULL, 0,
+		    "%s: %zu must-see events, beyond the solver's limit of %d",
+		    d->date, d->nmust, PP_MODEL_MAX_MUST);
+	return 0;
+}
+
 /* One day: the event candidates are in; adds the hallway segments and the
  * free lunch blocks, orders the items and normalises the rules. */
 static int
 build_day(struct pp_model *m, struct pp_model_day *d, size_t *cap,
-    struct pp_diags *ds)
+    char (*hosts)[11], int *clash, struct pp_diags *ds)
 {
-	int bad = day_rules(m, d, ds);
+	int bad;
 
+	group_posters(m, d);
+	bad = pp_model_day_rules(m, d, ds);
 	add_hallway(m, d, cap);
 	add_lunch(m, d, cap);
-	finish_day(d);
+	*clash |= add_venue(m, d, cap, hosts, ds);
+	add_busy_items(m, d, cap);
+	pp_model_finish_day(d);
+	if (venue_rules(m, d, ds) != 0)
+		bad = -1;
 	return bad;
 }
 
@@ -1066,14 +1814,24 @@ pp_model_build_words(const struct pp_timetable *tt, struct pp_ttwords *w,
     const struct pp_profile *p, const struct pp_busy_block *busy, size_t nbusy,
     struct pp_model **out, struct pp_diags *ds)
 {
+	return pp_model_build_replan(tt, w, p, busy, nbusy, NULL, out, ds);
+}
+
+int
+pp_model_build_replan(const struct pp_timetable *tt, struct pp_ttwords *w,
+    const struct pp_profile *p, const struct pp_busy_block *busy, size_t nbusy,
+    const struct pp_replan *r, struct pp_model **out, struct pp_diags *ds)
+{
 	struct pp_model *m;
 	size_t i, nerr = ds->nerrors, *caps;
+	char(*hosts)[11];
 	int clash, bad = 0;
 
 	*out = NULL;
 	m = pp_xcalloc(1, sizeof(*m));
 	m->tt = tt;
 	m->p = p;
+	m->replan = r;
 	m->tz = pp_model_zone(tt, p->tz, ds);
 	set_rules(m, p);
 	score_events(m, w, ds);
@@ -1087,10 +1845,27 @@ pp_model_build_words(const struct pp_timetable *tt, struct pp_ttwords *w,
 	bad = ds->nerrors > nerr;
 
 	caps = pp_xcalloc(m->ndays + 1, sizeof(*caps));
+	hosts = pp_xcalloc(p->nhosts + 1, sizeof(*hosts));
+	m->host_clash = pp_xcalloc(p->nhosts + 1, 1);
+	m->posters = pp_xcalloc(tt->n + 1, sizeof(*m->posters));
 	clash = add_candidates(m, caps, ds);
+	clash |= resolve_hosts(m, hosts, ds);
+	if (m->expo_need > PP_MODEL_MAX_EXPO)
+		bad = pp_diag_err(ds, NULL, 0,
+		          "min-expo-minutes=%d needs %u expo segments of %ld "
+		          "minutes, beyond the solver's limit of %d (raise "
+		          "[expo] "
+		          "slot-minutes)",
+		          p->min_expo, m->expo_need, m->expo_unit,
+		          PP_MODEL_MAX_EXPO) != 0;
+	if (r != NULL && pp_model_replan_attend(m, caps, ds) != 0)
+		bad = 1;
 	for (i = 0; i < m->ndays; i++)
-		if (build_day(m, &m->days[i], &caps[i], ds) != 0)
+		if (build_day(m, &m->days[i], &caps[i], hosts, &clash, ds) != 0)
 			bad = 1;
+	free(hosts);
+	if (r != NULL)
+		pp_model_replan_cut(m);
 	free(caps);
 	number_rooms(m);
 	busy_effects(m);
@@ -1114,6 +1889,14 @@ pp_model_free(struct pp_model *m)
 	free(m->scores);
 	free(m->excl);
 	free(m->must);
+	free(m->was_rooms);
+	free(m->role);
+	free(m->ticket);
+	free(m->host_clash);
+	free(m->posters);
+	for (i = 0; i < m->nstrings; i++)
+		free(m->strings[i]);
+	free(m->strings);
 	free(m);
 }
 
@@ -1123,14 +1906,16 @@ size_t
 pp_model_event_index(const struct pp_model *m, const struct pp_event *ev)
 {
 	const struct pp_timetable *tt = m->tt;
+	uintptr_t a = (uintptr_t)ev, b = (uintptr_t)tt->ev;
 	size_t i;
 
-	/* Compared as addresses one by one: pointer arithmetic between
-	 * unrelated objects would be undefined. */
-	for (i = 0; i < tt->n; i++)
-		if (&tt->ev[i] == ev)
-			return i;
-	return (size_t)-1;
+	/* The offset is computed on integers (pointer arithmetic between
+	 * unrelated objects would be undefined) and the candidate index
+	 * checked by comparing addresses, so a foreign event gives -1. */
+	if (tt->n == 0 || a < b || (a - b) % sizeof(*ev) != 0)
+		return (size_t)-1;
+	i = (size_t)((a - b) / sizeof(*ev));
+	return i < tt->n && &tt->ev[i] == ev ? i : (size_t)-1;
 }
 
 const struct pp_score *
@@ -1141,6 +1926,17 @@ pp_model_event_score(const struct pp_model *m, const struct pp_event *ev)
 	return i == (size_t)-1 ? NULL : &m->scores[i];
 }
 
+static int
+is_member(const struct pp_item *it, const struct pp_event *ev)
+{
+	size_t i;
+
+	for (i = 0; i < it->nmembers; i++)
+		if (it->members[i] == ev)
+			return 1;
+	return 0;
+}
+
 int
 pp_model_event_item(const struct pp_model *m, const struct pp_event *ev,
     size_t *day, size_t *item)
@@ -1149,7 +1945,8 @@ pp_model_event_item(const struct pp_model *m, const struct pp_event *ev,
 
 	for (d = 0; d < m->ndays; d++)
 		for (k = 0; k < m->days[d].n; k++)
-			if (m->days[d].items[k].ev == ev) {
+			if (m->days[d].items[k].ev == ev ||
+			    is_member(&m->days[d].items[k], ev)) {
 				*day = d;
 				*item = k;
 				return 0;
@@ -1163,7 +1960,8 @@ pp_model_day_open(const struct pp_model_day *d)
 	size_t i;
 
 	for (i = 0; i < d->n; i++)
-		if (d->items[i].src == PP_ITEM_EVENT)
+		if (d->items[i].src == PP_ITEM_EVENT ||
+		    d->items[i].src == PP_ITEM_POSTERS)
 			return 1;
 	return 0;
 }

@@ -30,7 +30,8 @@ static const char *const crit_names[PP_CRIT__COUNT] = {"job", "depth", "new",
     "speaker"};
 
 static const char *const sections[] = {"plan", "interests", "speakers",
-    "criteria", "must", "skip", "busy"};
+    "criteria", "must", "skip", "busy", "tickets", "open-spaces", "expo",
+    "host"};
 
 #define NSECTIONS (sizeof(sections) / sizeof(sections[0]))
 
@@ -73,9 +74,26 @@ pp_profile_init(struct pp_profile *p)
 	p->lunch_minutes = 30;
 	p->recorded_weight = 0.5;
 	p->talk_base = 0.0;
+	p->change_penalty = 1.0;
 	p->networking_weight = 0.5;
 	p->level_bonus = 0.5;
 	p->criteria_bonus = 2.0;
+	pp_venue_init(&p->venue);
+	p->plenary_weight = 3.0;
+}
+
+const char *const *
+pp_profile_ticket_kinds(const struct pp_profile *p, size_t *n)
+{
+	static const char *const defaults[] = {"tutorial", "summit",
+	    "sponsor-workshop"};
+
+	if (!p->ticket_kinds_set) {
+		*n = sizeof(defaults) / sizeof(defaults[0]);
+		return defaults;
+	}
+	*n = p->nticket_kinds;
+	return (const char *const *)p->ticket_kinds;
 }
 
 static void
@@ -116,6 +134,11 @@ pp_profile_fini(struct pp_profile *p)
 
 	free(p->level);
 	free(p->tz);
+	free(p->languages);
+	free_strv(p->ticket_kinds, p->nticket_kinds);
+	for (i = 0; i < p->ntickets; i++)
+		free(p->tickets[i].text);
+	free(p->tickets);
 	free_strv(p->days, p->ndays);
 	free_weighted(p->interests, p->ninterests);
 	free_weighted(p->speakers, p->nspeakers);
@@ -127,6 +150,13 @@ pp_profile_fini(struct pp_profile *p)
 		free(p->busy[i].label);
 	free(p->busy);
 	free_strv(p->busy_files, p->nbusy_files);
+	pp_venue_fini(&p->venue);
+	free_strv(p->venue_files, p->nvenue_files);
+	for (i = 0; i < p->nhosts; i++) {
+		free(p->hosts[i].title);
+		free(p->hosts[i].day);
+	}
+	free(p->hosts);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -350,7 +380,11 @@ enum vtype {
 	V_STRING,
 	V_TZ,
 	V_DAYS,
-	V_BOOL
+	V_BOOL,
+	V_LANGS,
+	V_KINDS,
+	V_OPEN,
+	V_VENUE
 };
 
 struct plan_key {
@@ -378,9 +412,16 @@ static const struct plan_key plan_keys[] = {
     {"level-bonus", V_REAL, OFF(level_bonus)},
     {"criteria-bonus", V_REAL, OFF(criteria_bonus)},
     {"fill-with-talks", V_BOOL, OFF(fill_with_talks)},
+    {"change-penalty", V_REALPOS, OFF(change_penalty)},
+    {"plenary-weight", V_REALPOS, OFF(plenary_weight)},
+    {"languages", V_LANGS, 0},
+    {"ticket-kinds", V_KINDS, 0},
     {"level", V_STRING, OFF(level)},
     {"timezone", V_TZ, OFF(tz)},
     {"days", V_DAYS, 0},
+    {"open-spaces-per-day", V_OPEN, OFF(open_spaces)},
+    {"min-expo-minutes", V_MINUTES, OFF(min_expo)},
+    {"venue", V_VENUE, 0},
 };
 
 #define NPLAN_KEYS (sizeof(plan_keys) / sizeof(plan_keys[0]))
@@ -591,6 +632,114 @@ set_lunch(struct pp_profile *p, const char *key, const char *value,
 	return 0;
 }
 
+/* ---- languages and tickets (issue 11) ---- */
+
+/* ticket-kinds: the list separated by commas, trimmed, replacing the
+ * last; "none" empties it. */
+static void
+set_ticket_kinds(struct pp_profile *p, const char *value)
+{
+	const char *s = value, *e;
+
+	free_strv(p->ticket_kinds, p->nticket_kinds);
+	p->ticket_kinds = NULL;
+	p->nticket_kinds = 0;
+	p->ticket_kinds_set = 1;
+	if (ci_eq(value, "none"))
+		return;
+	for (; *s != '\0'; s = *e == ',' ? e + 1 : e) {
+		char *k;
+
+		e = s + strcspn(s, ",");
+		k = trimmed(s, (size_t)(e - s));
+		if (*k == '\0') {
+			free(k);
+			continue;
+		}
+		p->ticket_kinds = pp_xreallocarray(p->ticket_kinds,
+		    p->nticket_kinds + 1, sizeof(*p->ticket_kinds));
+		p->ticket_kinds[p->nticket_kinds++] = k;
+	}
+}
+
+/* languages: ISO 639 codes of two or three ASCII letters separated by
+ * commas or blanks, kept lower case and comma-separated (the form of
+ * ev->lang, for pp_lang_any); "any" clears it. */
+static int
+set_languages(struct pp_profile *p, const char *key, const char *value,
+    const char *file, unsigned line, struct pp_diags *ds)
+{
+	char *out = pp_xcalloc(strlen(value) + 2, 1);
+	const char *s = value;
+	size_t n = 0, len;
+
+	if (ci_eq(value, "any")) {
+		free(out);
+		free(p->languages);
+		p->languages = NULL;
+		return 0;
+	}
+	for (;;) {
+		s += strspn(s, ", \t");
+		if (*s == '\0')
+			break;
+		len = strcspn(s, ", \t");
+		if (len < 2 || len > 3)
+			goto bad;
+		if (n > 0)
+			out[n++] = ',';
+		for (; len > 0; len--, s++) {
+			int c = lower((unsigned char)*s);
+
+			if (c < 'a' || c > 'z')
+				goto bad;
+			out[n++] = (char)c;
+		}
+	}
+	if (n == 0)
+		goto bad;
+	free(p->languages);
+	p->languages = out;
+	return 0;
+bad:
+	free(out);
+	return pp_diag_err(ds, file, line,
+	    "%s: expected ISO 639 language codes separated by commas (en, "
+	    "es) or 'any', got '%.40s'",
+	    key, value);
+}
+
+/* [tickets] kind = K, id = X, title = X, ticket = X (either). */
+static int
+add_ticket(struct pp_profile *p, const char *key, const char *value,
+    const char *file, unsigned line, struct pp_diags *ds)
+{
+	struct pp_ticket *t;
+	int kind;
+
+	if (ci_eq(key, "kind"))
+		kind = 1;
+	else if (ci_eq(key, "id") || ci_eq(key, "title"))
+		kind = 0;
+	else if (ci_eq(key, "ticket"))
+		kind = -1;
+	else
+		return pp_diag_err(ds, file, line,
+		    "unknown key '%.60s' in [tickets] (expected kind, id or "
+		    "title)",
+		    key);
+	p->tickets =
+	    pp_xreallocarray(p->tickets, p->ntickets + 1, sizeof(*p->tickets));
+	t = &p->tickets[p->ntickets++];
+	t->text = pp_xstrdup(value);
+	t->kind = kind;
+	t->file = file;
+	t->line = line;
+	return 0;
+}
+static int load_venue(struct pp_profile *p, const char *value, const char *file,
+    struct pp_diags *ds);
+
 static int
 set_plan(struct pp_profile *p, const char *key, const char *value,
     const char *file, unsigned line, struct pp_diags *ds)
@@ -683,6 +832,16 @@ set_plan(struct pp_profile *p, const char *key, const char *value,
 		return 0;
 	case V_DAYS:
 		return set_days(p, key, value, file, line, ds);
+	case V_LANGS:
+		return set_languages(p, key, value, file, line, ds);
+	case V_KINDS:
+		if (!ci_eq(value, "none") && !has_words(value))
+			return pp_diag_err(ds, file, line,
+			    "%s: expected kinds separated by commas, or "
+			    "'none', got '%.40s'",
+			    key, value);
+		set_ticket_kinds(p, value);
+		return 0;
 	case V_BOOL:
 		if (ci_eq(value, "yes") || ci_eq(value, "true") ||
 		    ci_eq(value, "on") || strcmp(value, "1") == 0)
@@ -695,6 +854,16 @@ set_plan(struct pp_profile *p, const char *key, const char *value,
 			    "%s: expected yes or no, got '%.40s'", key, value);
 		memcpy(base + k->off, &iv, sizeof(iv));
 		return 0;
+	case V_OPEN:
+		if (parse_uint(value, PP_PROFILE_MAX_OPEN, &iv) != 0)
+			return pp_diag_err(ds, file, line,
+			    "%s: expected a whole number from 0 to %d, "
+			    "got '%.40s'",
+			    key, PP_PROFILE_MAX_OPEN, value);
+		memcpy(base + k->off, &iv, sizeof(iv));
+		return 0;
+	case V_VENUE:
+		return load_venue(p, value, file, ds);
 	}
 	return pp_diag_err(ds, file, line, "internal error: key '%s'", key);
 }
@@ -716,6 +885,9 @@ pp_profile_has_key(const char *section, const char *key)
 		return 1;
 	if (ci_eq(section, "must") || ci_eq(section, "skip"))
 		return ci_eq(key, "id") || ci_eq(key, "title");
+	if (ci_eq(section, "tickets"))
+		return ci_eq(key, "id") || ci_eq(key, "title") ||
+		    ci_eq(key, "kind") || ci_eq(key, "ticket");
 	if (ci_eq(section, "criteria"))
 		for (c = 0; c < PP_CRIT__COUNT; c++)
 			if (ci_eq(key, crit_names[c]))
@@ -920,6 +1092,112 @@ bad:
 	    label, value);
 }
 
+/* One "YYYY-MM-DD HH:MM-HH:MM" value into h; 0 or -1. */
+static int
+parse_hours(const char *value, struct pp_venue_hours *h)
+{
+	char *r;
+	int ok;
+
+	if (!block_shape(value))
+		return -1;
+	memcpy(h->date, value, 10);
+	h->date[10] = '\0';
+	r = trimmed(value + 10, strlen(value + 10));
+	ok = parse_range(r, &h->from, &h->to) == 0;
+	free(r);
+	return ok ? 0 : -1;
+}
+
+/* [open-spaces] (expo 0) and [expo] (expo 1): hours, slot-minutes, and
+ * the board's rooms. */
+static int
+set_venue(struct pp_venue *v, int expo, const char *key, const char *value,
+    const char *file, unsigned line, struct pp_diags *ds)
+{
+	const char *sect = expo ? "expo" : "open-spaces";
+	int iv;
+
+	if (ci_eq(key, "hours")) {
+		struct pp_venue_hours h;
+
+		memset(&h, 0, sizeof(h));
+		if (parse_hours(value, &h) != 0)
+			return pp_diag_err(ds, file, line,
+			    "[%s] hours: expected YYYY-MM-DD HH:MM-HH:MM "
+			    "(start before end), got '%.40s'",
+			    sect, value);
+		h.file = file;
+		h.line = line;
+		*(expo ? pp_venue_hours_add(&v->expo, &v->nexpo)
+		       : pp_venue_hours_add(&v->board, &v->nboard)) = h;
+		return 0;
+	}
+	if (ci_eq(key, "slot-minutes")) {
+		if (parse_uint(value, 240, &iv) != 0 || iv < 5)
+			return pp_diag_err(ds, file, line,
+			    "[%s] slot-minutes: expected minutes from 5 to "
+			    "240, got '%.40s'",
+			    sect, value);
+		*(expo ? &v->expo_slot : &v->board_slot) = iv;
+		return 0;
+	}
+	if (!expo && ci_eq(key, "rooms")) {
+		char **rooms;
+		size_t n = split_list(value, &rooms), i;
+
+		for (i = 0; i < v->nboard_rooms; i++)
+			free(v->board_rooms[i]);
+		free(v->board_rooms);
+		v->board_rooms = rooms;
+		v->nboard_rooms = n;
+		return 0;
+	}
+	return pp_diag_err(ds, file, line,
+	    "unknown key '%.60s' in [%s] (expected hours, slot-minutes%s)", key,
+	    sect, expo ? "" : " or rooms");
+}
+
+/* [host] TITLE = DAY HH:MM: an open space the attendee runs. */
+static int
+add_host(struct pp_profile *p, const char *title, const char *value,
+    const char *file, unsigned line, struct pp_diags *ds)
+{
+	const char *blank = value + strcspn(value, " \t");
+	struct pp_host *h;
+	struct pp_civil c;
+	char *day, *at;
+	int mins = 0, ok;
+
+	day = trimmed(value, (size_t)(blank - value));
+	at = trimmed(blank, strlen(blank));
+	/* The time is optional: without it, any slot of the day's board. */
+	if (*at == '\0')
+		mins = -1;
+	ok = *day != '\0' &&
+	    (mins < 0 ||
+	        (pp_parse_hhmm(at, &mins) == 0 && mins < 1440 &&
+	            strlen(at) <= 5)) &&
+	    ((pp_parse_date(day, &c) == 0 && strlen(day) == 10) ||
+	        pp_weekday_parse(day) >= 0);
+	free(at);
+	if (!ok || !has_words(title)) {
+		free(day);
+		return pp_diag_err(ds, file, line,
+		    "host: '%.60s': expected TITLE = DAY [HH:MM] (DAY a "
+		    "date YYYY-MM-DD or a weekday), got '%.40s'",
+		    title, value);
+	}
+	p->hosts = pp_xreallocarray(p->hosts, p->nhosts + 1, sizeof(*p->hosts));
+	h = &p->hosts[p->nhosts++];
+	h->title = pp_xstrdup(title);
+	h->day = day;
+	h->at = mins;
+	h->file = file;
+	h->line = line;
+	return 0;
+}
+
 int
 pp_profile_set(struct pp_profile *p, const char *section, const char *key,
     const char *value, const char *file, unsigned line, struct pp_diags *ds)
@@ -953,6 +1231,13 @@ pp_profile_set(struct pp_profile *p, const char *section, const char *key,
 		    line, ds);
 	if (ci_eq(section, "busy"))
 		return add_busy(p, key, value, file, line, ds);
+	if (ci_eq(section, "tickets"))
+		return add_ticket(p, key, value, file, line, ds);
+	if (ci_eq(section, "open-spaces") || ci_eq(section, "expo"))
+		return set_venue(&p->venue, ci_eq(section, "expo"), key, value,
+		    file, line, ds);
+	if (ci_eq(section, "host"))
+		return add_host(p, key, value, file, line, ds);
 	{
 		char buf[96];
 
@@ -1001,6 +1286,7 @@ struct ini_ctx {
 	size_t cap;
 	size_t nread; /* bytes read so far */
 	int read_error, too_big;
+	int venue; /* a venue file: [open-spaces] and [expo] only */
 	enum sect_state sect;
 };
 
@@ -1161,6 +1447,14 @@ key_handler(void *user, const char *section, const char *name,
 	}
 	if (ctx->sect != S_OK)
 		return 1;
+	if (ctx->venue && !ci_eq(section, "open-spaces") &&
+	    !ci_eq(section, "expo")) {
+		pp_diag_err(ctx->ds, ctx->file, ctx->line,
+		    "[%.40s] in a venue file (it holds [open-spaces] and "
+		    "[expo])",
+		    section);
+		return 1;
+	}
 	pp_profile_set(ctx->p, section, name, value, ctx->file, ctx->line,
 	    ctx->ds);
 	return 1; /* keep going: every problem is reported */
@@ -1195,10 +1489,12 @@ file_type(const struct stat *st)
 	return "not a regular file";
 }
 
-int
-pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
-    int *io_error)
+/* Reads the INI file path over p: a profile, or a venue file (venue). */
+static int
+load_path(struct pp_profile *p, const char *path, struct pp_diags *ds,
+    int *io_error, int venue)
 {
+	const char *what = venue ? "venue file" : "profile";
 	struct ini_ctx ctx;
 	struct stat st;
 	int r, fd, fl;
@@ -1209,6 +1505,7 @@ pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
 	ctx.p = p;
 	ctx.file = path;
 	ctx.ds = ds;
+	ctx.venue = venue;
 	/* Non-blocking, so that opening a FIFO nobody writes returns at
 	 * once; the type is checked on the open file, not the name. */
 	fd = open(path, O_RDONLY | O_NONBLOCK);
@@ -1219,7 +1516,7 @@ pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
 			close(fd);
 		if (io_error != NULL)
 			*io_error = 1;
-		return pp_diag_err(ds, path, 0, "cannot open profile: %s",
+		return pp_diag_err(ds, path, 0, "cannot open %s: %s", what,
 		    strerror(err));
 	}
 	/* A pipe is read like a file, to the size limit: --profile
@@ -1231,16 +1528,16 @@ pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
 		if (io_error != NULL)
 			*io_error = 1;
 		if (S_ISDIR(st.st_mode))
-			return pp_diag_err(ds, path, 0,
-			    "cannot read profile: %s", strerror(EISDIR));
+			return pp_diag_err(ds, path, 0, "cannot read %s: %s",
+			    what, strerror(EISDIR));
 		return pp_diag_err(ds, path, 0,
-		    "cannot read profile: %s, not a regular file",
+		    "cannot read %s: %s, not a regular file", what,
 		    file_type(&st));
 	}
 	if (S_ISREG(st.st_mode) && st.st_size > PP_PROFILE_MAX_BYTES) {
 		close(fd);
-		return pp_diag_err(ds, path, 0, "profile is larger than %d KiB",
-		    PP_PROFILE_MAX_BYTES / 1024);
+		return pp_diag_err(ds, path, 0, "%s is larger than %d KiB",
+		    what, PP_PROFILE_MAX_BYTES / 1024);
 	}
 	if ((fl = fcntl(fd, F_GETFL)) != -1)
 		fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
@@ -1250,7 +1547,7 @@ pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
 		close(fd);
 		if (io_error != NULL)
 			*io_error = 1;
-		return pp_diag_err(ds, path, 0, "cannot open profile: %s",
+		return pp_diag_err(ds, path, 0, "cannot open %s: %s", what,
 		    strerror(err));
 	}
 	r = load(&ctx);
@@ -1258,13 +1555,34 @@ pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
 	if (ctx.read_error != 0) {
 		if (io_error != NULL)
 			*io_error = 1;
-		return pp_diag_err(ds, path, 0, "cannot read profile: %s",
+		return pp_diag_err(ds, path, 0, "cannot read %s: %s", what,
 		    strerror(ctx.read_error));
 	}
 	if (ctx.too_big)
-		return pp_diag_err(ds, path, 0, "profile is larger than %d KiB",
-		    PP_PROFILE_MAX_BYTES / 1024);
+		return pp_diag_err(ds, path, 0, "%s is larger than %d KiB",
+		    what, PP_PROFILE_MAX_BYTES / 1024);
 	return r;
+}
+
+int
+pp_profile_load(struct pp_profile *p, const char *path, struct pp_diags *ds,
+    int *io_error)
+{
+	return load_path(p, path, ds, io_error, 0);
+}
+
+/* [plan] venue = FILE: the path (relative to the profile's directory) is
+ * kept, for diagnostics that name it, and the file read over p. */
+static int
+load_venue(struct pp_profile *p, const char *value, const char *file,
+    struct pp_diags *ds)
+{
+	char *path = busy_path(file, value);
+
+	p->venue_files = pp_xreallocarray(p->venue_files, p->nvenue_files + 1,
+	    sizeof(*p->venue_files));
+	p->venue_files[p->nvenue_files++] = path;
+	return load_path(p, path, ds, NULL, 1);
 }
 
 int

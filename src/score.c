@@ -89,8 +89,11 @@ struct pp_scorer {
 	struct term *interests, *speakers, *crit[PP_CRIT__COUNT];
 	size_t ninterests, nspeakers, ncrit[PP_CRIT__COUNT];
 	int64_t base, level_bonus, per_hour, recorded; /* units */
-	struct langs *langs;      /* filled as event languages turn up */
-	struct pp_ttwords *words; /* the events' words cut once, or NULL */
+	int64_t plenary;               /* plenary-weight, units */
+	const struct pp_timetable *tt; /* with roles: whose roles */
+	const enum pp_role *roles;     /* borrowed, NULL = none */
+	struct langs *langs;           /* filled as event languages turn up */
+	struct pp_ttwords *words;      /* the events' words cut once, or NULL */
 	/* Terms that matched some event scored so far (pp_scorer_report):
 	 * interests, speakers, then each criterion's, numbered as off[]. */
 	unsigned char *seen;
@@ -213,6 +216,7 @@ pp_scorer_new_words(const struct pp_profile *p, struct pp_ttwords *w)
 	s->level_bonus = pp_score_units(p->level_bonus);
 	s->per_hour = pp_score_units(p->networking_weight);
 	s->recorded = pp_score_units(p->recorded_weight);
+	s->plenary = pp_score_units(p->plenary_weight);
 	s->langs = pp_xcalloc(1, sizeof(*s->langs));
 	s->off[0] = s->ninterests;
 	s->off[1] = s->off[0] + s->nspeakers;
@@ -426,25 +430,155 @@ speaker_match(const struct term *n, const struct ev_text *t)
 	return 0;
 }
 
+/* ---- plenaries ---- */
+
+/* 1 if the title holds a housekeeping word (score.h, pp_role): ASCII
+ * words, any case. */
+static int
+housekeeping_title(const char *t)
+{
+	static const char *const words[] = {"welcome", "remarks", "closing",
+	    "announcement", "announcements", "housekeeping"};
+	char w[16];
+	size_t n, i, k;
+
+	while (*t != '\0') {
+		for (n = 0; t[n] != '\0' &&
+		     ((t[n] >= 'a' && t[n] <= 'z') ||
+		         (t[n] >= 'A' && t[n] <= 'Z'));
+		     n++)
+			;
+		if (n > 0 && n < sizeof(w)) {
+			for (k = 0; k < n; k++)
+				w[k] = (char)(t[k] >= 'A' && t[k] <= 'Z'
+				        ? t[k] - 'A' + 'a'
+				        : t[k]);
+			w[n] = '\0';
+			for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+				if (strcmp(w, words[i]) == 0)
+					return 1;
+		}
+		t += n > 0 ? n : 1;
+	}
+	return 0;
+}
+
+/* An event that may be a plenary or run in parallel with one: talk load,
+ * not cancelled. */
+static int
+talk_load(const struct pp_event *ev)
+{
+	return pp_kind_class(ev->kind) == PP_CLASS_TALK &&
+	    ev->status != PP_STATUS_CANCELLED;
+}
+
+struct slot {
+	int64_t start, end;
+	size_t i;
+};
+
+static int
+cmp_slot(const void *a, const void *b)
+{
+	const struct slot *x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+enum pp_role *
+pp_score_roles(const struct pp_timetable *tt)
+{
+	enum pp_role *r = pp_xcalloc(tt->n + 1, sizeof(*r));
+	struct slot *v = pp_xcalloc(tt->n + 1, sizeof(*v));
+	unsigned char *alone = pp_xcalloc(tt->n + 1, 1);
+	size_t n = 0, i;
+	int64_t maxend = INT64_MIN;
+	int parallel = 0;
+
+	for (i = 0; i < tt->n; i++)
+		if (talk_load(&tt->ev[i])) {
+			v[n].start = tt->ev[i].start;
+			v[n].end = tt->ev[i].end;
+			v[n++].i = i;
+		}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_slot);
+	/* In start order an event overlaps another exactly when one before
+	 * it ends after its start or the next starts before its end. */
+	for (i = 0; i < n; i++) {
+		int over = maxend > v[i].start ||
+		    (i + 1 < n && v[i + 1].start < v[i].end);
+
+		alone[v[i].i] = !over;
+		parallel |= over;
+		if (v[i].end > maxend)
+			maxend = v[i].end;
+	}
+	for (i = 0; i < tt->n; i++) {
+		const struct pp_event *ev = &tt->ev[i];
+		int single = parallel && alone[i];
+
+		if (!talk_load(ev))
+			continue;
+		if (ev->kind == PP_KIND_KEYNOTE)
+			r[i] = single ? PP_ROLE_PLENARY : PP_ROLE_KEYNOTE;
+		else if (single && ev->nrooms > 1 &&
+		    ev->kind != PP_KIND_TUTORIAL &&
+		    ev->kind != PP_KIND_WORKSHOP)
+			r[i] = PP_ROLE_PLENARY;
+		if (r[i] != PP_ROLE_NONE && housekeeping_title(ev->title))
+			r[i] = PP_ROLE_HOUSEKEEPING;
+	}
+	free(alone);
+	free(v);
+	return r;
+}
+
+void
+pp_scorer_set_roles(struct pp_scorer *s, const struct pp_timetable *tt,
+    const enum pp_role *roles)
+{
+	s->tt = tt;
+	s->roles = roles;
+}
+
+/* The role of ev when it is one of the events of the scorer's timetable
+ * (compared as integers: ev may belong to another array). */
+static enum pp_role
+role_of(const struct pp_scorer *s, const struct pp_event *ev)
+{
+	uintptr_t a = (uintptr_t)ev, b;
+	size_t i;
+
+	if (s->roles == NULL || s->tt == NULL || s->tt->n == 0)
+		return PP_ROLE_NONE;
+	b = (uintptr_t)s->tt->ev;
+	if (a < b || (a - b) % sizeof(*ev) != 0)
+		return PP_ROLE_NONE;
+	i = (size_t)((a - b) / sizeof(*ev));
+	return i < s->tt->n && &s->tt->ev[i] == ev ? s->roles[i] : PP_ROLE_NONE;
+}
+
 /*
  * base(kind) of score.h: every talk-load kind is worth talk-base per hour
- * before the profile's terms.  The one place where a kind can be given a
- * value of its own (a plenary rule, say).
+ * before the profile's terms, a plenary plenary-weight more (*plenary
+ * set to that, else 0).
  */
 static int64_t
-base_rate(const struct pp_scorer *s, enum pp_kind kind)
+base_rate(const struct pp_scorer *s, const struct pp_event *ev,
+    int64_t *plenary)
 {
-	switch (kind) {
-	case PP_KIND_TALK:
-	case PP_KIND_KEYNOTE:
-	case PP_KIND_TUTORIAL:
-	case PP_KIND_WORKSHOP:
-	case PP_KIND_LIGHTNING:
-	case PP_KIND_PANEL:
-	default:
-		return s->base;
-	}
+	enum pp_role r = role_of(s, ev);
+
+	*plenary =
+	    r == PP_ROLE_PLENARY || r == PP_ROLE_KEYNOTE ? s->plenary : 0;
+	return s->base;
 }
+
 /* Appends to the reason; the buffer is large enough for any reason. */
 struct reason {
 	char *buf;
@@ -656,7 +790,7 @@ score_event(const struct pp_scorer *s, const struct pp_event *ev,
 	struct ev_text t;
 	struct hits h;
 	struct reason r = {NULL, 0, 0, NULL};
-	int64_t rate, minutes = pp_event_minutes(ev);
+	int64_t rate, plenary = 0, minutes = pp_event_minutes(ev);
 	size_t i;
 	int talk = pp_kind_class(ev->kind) == PP_CLASS_TALK;
 
@@ -668,8 +802,13 @@ score_event(const struct pp_scorer *s, const struct pp_event *ev,
 	}
 	collect(s, ev, l, tp, talk, &h, &out->crit);
 
-	rate = talk ? base_rate(s, ev->kind) : s->per_hour;
+	rate = talk ? base_rate(s, ev, &plenary) : s->per_hour;
 	term_add(tl, talk ? "talk-base" : "networking-weight", NULL, rate);
+	if (plenary != 0) {
+		rate += plenary;
+		term_add(tl, "plenary-weight", NULL, plenary);
+		reason_add(&r, "plenary", NULL, 0);
+	}
 	for (i = 0; i < h.n; i++) {
 		const struct pp_score_match *m = &h.v[i].m;
 
@@ -775,7 +914,10 @@ pp_score_term_text(const struct pp_score_term *t, char *buf, size_t size)
 	char w[32], rel[32], where[64], damped[32] = "";
 
 	if (m == NULL) {
-		snprintf(buf, size, "%s", t->label);
+		snprintf(buf, size, "%s%s", t->label,
+		    strcmp(t->label, "plenary-weight") == 0
+		        ? " (a plenary: keynote or single-track session)"
+		        : "");
 		return;
 	}
 	pp_score_format(m->weight, w);

@@ -45,6 +45,15 @@ pp_session_open(struct pp_session *s, const struct pp_timetable *tt,
     struct pp_ttwords *w, struct pp_profile *p, int lenient,
     struct pp_diags *ds)
 {
+	return pp_session_open_replan(s, tt, w, p, lenient, NULL, ds);
+}
+
+enum pp_session_status
+pp_session_open_replan(struct pp_session *s, const struct pp_timetable *tt,
+    struct pp_ttwords *w, struct pp_profile *p, int lenient,
+    const struct pp_replan *rp, struct pp_diags *ds)
+{
+	struct pp_ttwords *own = NULL;
 	int io = 0, r;
 
 	memset(s, 0, sizeof(*s));
@@ -62,9 +71,10 @@ pp_session_open(struct pp_session *s, const struct pp_timetable *tt,
 	if (pp_busy_load_profile(p, tt, pp_model_zone(tt, p->tz, NULL), lenient,
 	        &s->busy, &s->nbusy, ds, &io) != 0)
 		return io ? PP_SESSION_NOINPUT : PP_SESSION_BAD;
-	r = w != NULL
-	    ? pp_model_build_words(tt, w, p, s->busy, s->nbusy, &s->m, ds)
-	    : pp_model_build(tt, p, s->busy, s->nbusy, &s->m, ds);
+	if (w == NULL)
+		w = own = pp_ttwords_new(tt);
+	r = pp_model_build_replan(tt, w, p, s->busy, s->nbusy, rp, &s->m, ds);
+	pp_ttwords_free(own);
 	return r == 0 ? PP_SESSION_OK
 	    : r == 1  ? PP_SESSION_INFEASIBLE
 	              : PP_SESSION_BAD;

@@ -112,7 +112,9 @@ enum {
 	R_NET = 1 << 3,
 	R_LUNCH = 1 << 4,
 	R_MUST = 1 << 5,
-	R__N = 6
+	R_OPEN = 1 << 6,
+	R_HOST = 1 << 7, /* the host without a time: none planned */
+	R__N = 8
 };
 
 #define NMASK (1u << PP_CRIT__COUNT)
@@ -127,11 +129,13 @@ enum {
 enum {
 	W_TALKS = 8,
 	W_TMIN = 11,
-	W_STREAK = 8,
+	W_STREAK = 7,
 	W_NET = 11,
 	W_NEED = 11,
-	W_MUST = 9,
+	W_MUST = 6,
 	W_MASK = PP_CRIT__COUNT,
+	W_OPEN = 2,
+	W_EXPO = 2,
 	S_TALKS = 0,
 	S_TMIN = S_TALKS + W_TALKS,
 	S_STREAK = S_TMIN + W_TMIN,
@@ -140,16 +144,20 @@ enum {
 	S_MUST = S_NEED + W_NEED,
 	S_MASK = S_MUST + W_MUST,
 	S_LUNCH = S_MASK + W_MASK,
-	S_SYN = S_LUNCH + 1
+	S_SYN = S_LUNCH + 1,
+	S_OPEN = S_SYN + 1,
+	S_EXPO = S_OPEN + W_OPEN
 };
 
-_Static_assert(S_SYN < 64, "the state fits in 64 bits");
+_Static_assert(S_EXPO + W_EXPO <= 64, "the state fits in 64 bits");
+_Static_assert(PP_MODEL_MAX_OPEN < 1 << W_OPEN, "open-space field");
+_Static_assert(PP_MODEL_MAX_EXPO < 1 << W_EXPO, "expo field");
 _Static_assert(PP_MODEL_MAX_TALKS < 1 << W_TALKS, "talks field");
 _Static_assert(PP_MODEL_MAX_STREAK < 1 << W_STREAK, "streak field");
 _Static_assert(PP_MODEL_MAX_MINUTES < 1 << W_TMIN, "talk minutes field");
 _Static_assert(PP_MODEL_MAX_MINUTES < 1 << W_NET, "networking field");
 _Static_assert(PP_MODEL_MAX_MINUTES < 1 << W_NEED, "hallway run field");
-_Static_assert(PP_MODEL_MAX_MUST + 1 < 1 << W_MUST, "must-see field");
+_Static_assert(PP_MODEL_MAX_MUST + 2 < 1 << W_MUST, "must-see field");
 
 #define FIELD(k, s, w) ((unsigned)(((k) >> (s)) & ((1ULL << (w)) - 1)))
 #define K_TALKS(k) FIELD(k, S_TALKS, W_TALKS)
@@ -161,9 +169,13 @@ _Static_assert(PP_MODEL_MAX_MUST + 1 < 1 << W_MUST, "must-see field");
 #define K_MASK(k) FIELD(k, S_MASK, W_MASK)
 #define K_LUNCH(k) FIELD(k, S_LUNCH, 1)
 #define K_SYN(k) FIELD(k, S_SYN, 1)
+#define K_OPEN(k) FIELD(k, S_OPEN, W_OPEN)
+#define K_EXPO(k) FIELD(k, S_EXPO, W_EXPO)
 
 struct state {
 	unsigned talks, tmin, streak, net, need, must, mask, lunch, syn;
+	unsigned open, expo; /* open-space slots, expo segments (up to the
+	                        day's need) */
 };
 
 static uint64_t
@@ -173,7 +185,8 @@ pack(const struct state *s)
 	    (uint64_t)s->streak << S_STREAK | (uint64_t)s->net << S_NET |
 	    (uint64_t)s->need << S_NEED | (uint64_t)s->must << S_MUST |
 	    (uint64_t)s->mask << S_MASK | (uint64_t)s->lunch << S_LUNCH |
-	    (uint64_t)s->syn << S_SYN;
+	    (uint64_t)s->syn << S_SYN | (uint64_t)s->open << S_OPEN |
+	    (uint64_t)s->expo << S_EXPO;
 }
 
 static void
@@ -188,6 +201,8 @@ unpack(uint64_t k, struct state *s)
 	s->mask = K_MASK(k);
 	s->lunch = K_LUNCH(k);
 	s->syn = K_SYN(k);
+	s->open = K_OPEN(k);
+	s->expo = K_EXPO(k);
 }
 
 /* The class: the fields that must be equal for dominance. */
@@ -251,6 +266,8 @@ struct setup {
 	/* rules in effect (cap_*: the cap binds) */
 	int cap_talks, cap_tmin, cap_streak, need_lunch;
 	unsigned max_talks, max_tmin, max_streak, min_net, min_run;
+	unsigned min_open; /* open-space slots the day needs */
+	unsigned min_expo; /* expo segments this search needs (its floor) */
 	int mask_res; /* criteria mask: 0 ignored, 1 more is better, -1 fewer */
 	unsigned char *must;      /* item is must-see here */
 	unsigned char *forbidden; /* item overlaps a must-see item */
@@ -262,20 +279,24 @@ struct setup {
 	size_t *win_off, *win; /* the items between that need no room change
 	                          after k: win[win_off[k] .. win_off[k+1]) */
 	long *netmax; /* most counting networking minutes from item i on */
-	unsigned char *lunch_after; /* some lunch item starts at i or later */
+	unsigned *openmax, *expomax; /* most open-space slots, expo segments
+	                                a chain holds from item i on */
+	unsigned char *lunch_after;  /* some lunch item starts at i or later */
 	struct bounds b;
 	size_t *budget; /* labels the day may still create */
 };
 
 static int
 must_here(const struct pp_model_day *d, size_t k, unsigned relax,
-    const unsigned char *unmust, const struct pp_item *force)
+    const unsigned char *unmust, const struct pp_item *force,
+    const struct pp_item *pick)
 {
 	if (relax & R_MUST)
 		return 0;
 	if (unmust != NULL && unmust[k])
 		return 0;
-	return d->items[k].must || &d->items[k] == force;
+	return d->items[k].must || &d->items[k] == force ||
+	    &d->items[k] == pick;
 }
 
 /* Items sorted by end (then start, then index): stable insertion sort, as
@@ -336,6 +357,7 @@ setup_rules(struct setup *s, const struct pp_model *m,
 	s->min_net = relax & R_NET ? 0 : r->min_networking;
 	s->min_run = r->min_run;
 	s->need_lunch = r->lunch && !(relax & R_LUNCH);
+	s->min_open = relax & R_OPEN ? 0 : r->min_open;
 	s->mask_res = m->crit_bonus > 0 ? 1 : m->crit_bonus < 0 ? -1 : 0;
 }
 
@@ -343,7 +365,7 @@ setup_rules(struct setup *s, const struct pp_model *m,
 static void
 setup_init(struct setup *s, const struct pp_model *m,
     const struct pp_model_day *d, unsigned relax, const unsigned char *unmust,
-    const struct pp_item *force)
+    const struct pp_item *force, const struct pp_item *pick)
 {
 	size_t n = d->n, k, i;
 
@@ -359,10 +381,12 @@ setup_init(struct setup *s, const struct pp_model *m,
 	s->by_end = pp_xcalloc(n + 1, sizeof(*s->by_end));
 	s->nxt = pp_xcalloc(n + 1, sizeof(*s->nxt));
 	s->netmax = pp_xcalloc(n + 2, sizeof(*s->netmax));
+	s->openmax = pp_xcalloc(n + 2, sizeof(*s->openmax));
+	s->expomax = pp_xcalloc(n + 2, sizeof(*s->expomax));
 	s->lunch_after = pp_xcalloc(n + 2, 1);
 	for (k = 0; k < n; k++) {
 		s->must[k] =
-		    (unsigned char)must_here(d, k, relax, unmust, force);
+		    (unsigned char)must_here(d, k, relax, unmust, force, pick);
 		s->nmust += s->must[k];
 	}
 	/* A label may extend to item k only if it holds every must-see item
@@ -393,6 +417,11 @@ setup_init(struct setup *s, const struct pp_model *m,
 		}
 		free(mi);
 	}
+	/* A host without a time: the search plans the slot picked, and no
+	 * other (pp_solve_forced tries each). */
+	for (k = 0; k < n; k++)
+		if (d->items[k].host_any && &d->items[k] != pick)
+			s->forbidden[k] = 1;
 	sort_by_end(s->by_end, n, d->items);
 	s->nrc = pp_xcalloc(n + 1, sizeof(*s->nrc));
 	s->win_off = pp_xcalloc(n + 2, sizeof(*s->win_off));
@@ -438,6 +467,18 @@ setup_init(struct setup *s, const struct pp_model *m,
 
 		s->netmax[k] =
 		    take > s->netmax[k + 1] ? take : s->netmax[k + 1];
+		if (!s->forbidden[k]) {
+			unsigned o = (unsigned)it->open + s->openmax[s->nxt[k]],
+			         e = it->expo + s->expomax[s->nxt[k]];
+
+			s->openmax[k] =
+			    o > s->openmax[k + 1] ? o : s->openmax[k + 1];
+			s->expomax[k] =
+			    e > s->expomax[k + 1] ? e : s->expomax[k + 1];
+		} else {
+			s->openmax[k] = s->openmax[k + 1];
+			s->expomax[k] = s->expomax[k + 1];
+		}
 		s->lunch_after[k] =
 		    s->lunch_after[k + 1] || (it->lunch && !s->forbidden[k]);
 	}
@@ -467,6 +508,8 @@ setup_fini(struct setup *s)
 	free(s->win_off);
 	free(s->win);
 	free(s->netmax);
+	free(s->openmax);
+	free(s->expomax);
 	free(s->lunch_after);
 	bounds_fini(&s->b);
 	memset(s, 0, sizeof(*s));
@@ -963,19 +1006,23 @@ struct front {
 
 /*
  * Resource fields, each followed by a guard bit: talks (8 bits), talk
- * minutes (11), streak (8), networking minutes still missing (11), and one
- * bit per criterion.
+ * minutes (11), streak (8), networking minutes still missing (11), one
+ * bit per criterion, open-space slots still missing (2) and expo segments
+ * still missing (2).
  */
 #define RES_GUARDS                                                             \
 	((1ULL << 8) | (1ULL << 20) | (1ULL << 29) | (1ULL << 41) |            \
-	    (1ULL << 43) | (1ULL << 45) | (1ULL << 47) | (1ULL << 49))
+	    (1ULL << 43) | (1ULL << 45) | (1ULL << 47) | (1ULL << 49) |        \
+	    (1ULL << 52) | (1ULL << 55))
 
 static uint64_t
 res_of(const struct setup *s, uint64_t key)
 {
 	uint64_t r = (uint64_t)K_TALKS(key) | (uint64_t)K_TMIN(key) << 9 |
 	    (uint64_t)K_STREAK(key) << 21 |
-	    (uint64_t)(s->min_net - K_NET(key)) << 30;
+	    (uint64_t)(s->min_net - K_NET(key)) << 30 |
+	    (uint64_t)(s->min_open - K_OPEN(key)) << 50 |
+	    (uint64_t)(s->min_expo - K_EXPO(key)) << 53;
 	unsigned mask = K_MASK(key), c;
 
 	if (s->mask_res > 0)
@@ -1241,6 +1288,14 @@ step(const struct search *w, struct state *st, size_t k, int cont)
 		st->lunch = 1;
 	}
 	st->must += s->must[k];
+	/* Open-space slots and expo segments count up to what the day
+	 * needs; a label that can no longer reach it is dropped. */
+	if (it->open && st->open < s->min_open)
+		st->open++;
+	st->expo = add_sat(st->expo, it->expo, s->min_expo);
+	if (st->open + s->openmax[nx] < s->min_open ||
+	    st->expo + s->expomax[nx] < s->min_expo)
+		return -1;
 	/* An unfinished run adds its minutes so far when it goes on to
 	 * count (netmax counts every later segment in full). */
 	if (st->net < s->min_net &&
@@ -1425,7 +1480,9 @@ collect(struct search *w, struct day_result *r)
 
 			if (K_MUST(key) != s->nmust ||
 			    (s->need_lunch && !K_LUNCH(key)) ||
-			    K_NET(key) < s->min_net)
+			    K_NET(key) < s->min_net ||
+			    K_OPEN(key) < s->min_open ||
+			    K_EXPO(key) < s->min_expo)
 				continue;
 			mask = K_MASK(key);
 			if (best[mask] < 0 ||
@@ -1731,8 +1788,8 @@ proven(const struct pp_model *m, const struct day_result *r)
  */
 static int
 solve_day(const struct pp_model *m, const struct pp_model_day *d,
-    const struct pp_item *force, struct day_result *r,
-    struct pp_solve_stats *st, size_t *budget)
+    const struct pp_item *force, const struct pp_item *pick, unsigned expo,
+    struct day_result *r, struct pp_solve_stats *st, size_t *budget)
 {
 	struct setup s;
 	struct state root_state;
@@ -1740,7 +1797,12 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 	size_t spec, left;
 	int rc;
 
-	setup_init(&s, m, d, 0, NULL, force);
+	setup_init(&s, m, d, 0, NULL, force, pick);
+	s.min_expo = expo;
+	if (s.expomax[0] < expo) { /* the day cannot hold that much expo */
+		setup_fini(&s);
+		return 0;
+	}
 	s.budget = budget;
 	bounds_init(&s);
 	memset(&root_state, 0, sizeof(root_state));
@@ -1817,16 +1879,38 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
  * too big to tell). */
 static int
 feasible(const struct pp_model *m, const struct pp_model_day *d, unsigned relax,
-    const unsigned char *unmust, const struct pp_item *force, size_t *budget)
+    const unsigned char *unmust, const struct pp_item *force,
+    const struct pp_item *pick, size_t *budget)
 {
 	struct setup s;
 	int rc;
 
-	setup_init(&s, m, d, relax, unmust, force);
+	setup_init(&s, m, d, relax, unmust, force, pick);
 	s.budget = budget;
 	rc = search(&s, 0, INT64_MIN, 0, NULL, NULL);
 	setup_fini(&s);
 	return rc;
+}
+
+/* feasible() for some slot of the day's host without a time, or none
+ * when R_HOST relaxes it (or the day has none). */
+static int
+feasible_host(const struct pp_model *m, const struct pp_model_day *d,
+    unsigned relax, const unsigned char *unmust, const struct pp_item *force,
+    size_t *budget)
+{
+	size_t k;
+	int rc, any = 0;
+
+	for (k = 0; !(relax & R_HOST) && k < d->n; k++) {
+		if (!d->items[k].host_any)
+			continue;
+		any = 1;
+		rc = feasible(m, d, relax, unmust, force, &d->items[k], budget);
+		if (rc != 0)
+			return rc;
+	}
+	return any ? 0 : feasible(m, d, relax, unmust, force, NULL, budget);
 }
 
 /* ---- infeasible days ---- */
@@ -1869,6 +1953,21 @@ family_text(const struct pp_model *m, const struct pp_model_day *d, unsigned f,
 		snprintf(buf, size, "lunch %02d:%02d-%02d:%02d/%d",
 		    r->lunch_from / 60, r->lunch_from % 60, r->lunch_to / 60,
 		    r->lunch_to % 60, r->lunch_minutes);
+		break;
+	case R_OPEN:
+		if (d->rules.min_open < (unsigned)m->p->open_spaces)
+			snprintf(buf, size,
+			    "open-spaces-per-day=%d (%u fit on the day)",
+			    m->p->open_spaces, d->rules.min_open);
+		else
+			snprintf(buf, size, "open-spaces-per-day=%d",
+			    m->p->open_spaces);
+		break;
+	case R_HOST:
+		for (i = 0; i < d->n && !d->items[i].host_any; i++)
+			;
+		snprintf(buf, size, "host '%.60s' (a board slot that day)",
+		    i < d->n ? d->items[i].title : "");
 		break;
 	case R_MUST:
 		snprintf(buf, size, "must-see ");
@@ -1955,12 +2054,13 @@ too_big(const struct pp_model *m, const struct pp_model_day *d,
 /* Names the constraints that clash on an infeasible day. */
 static void
 diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
-    const struct pp_item *force, size_t *budget, struct pp_diags *ds)
+    const struct pp_item *force, const struct pp_item *pick, size_t *budget,
+    struct pp_diags *ds)
 {
 	/* The order in which families are dropped from a clash: the ones a
 	 * user most readily changes stay longest. */
-	static const unsigned order[] = {R_STREAK, R_NET, R_LUNCH, R_COUNT,
-	    R_MINUTES, R_MUST};
+	static const unsigned order[] = {R_STREAK, R_OPEN, R_NET, R_LUNCH,
+	    R_COUNT, R_MINUTES, R_HOST, R_MUST};
 	const struct pp_day_rules *r = &d->rules;
 	unsigned active = 0, culprits, relaxed = 0, f;
 	unsigned char *must, *unmust;
@@ -1970,7 +2070,7 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 
 	must = pp_xcalloc(d->n + 1, 1);
 	for (i = 0; i < d->n; i++)
-		must[i] = (unsigned char)must_here(d, i, 0, NULL, force);
+		must[i] = (unsigned char)must_here(d, i, 0, NULL, force, NULL);
 	if (must_pair(m, d, must, ds)) {
 		free(must);
 		return;
@@ -1985,6 +2085,10 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 		active |= R_NET;
 	if (r->lunch)
 		active |= R_LUNCH;
+	if (r->min_open > 0)
+		active |= R_OPEN;
+	if (pick != NULL)
+		active |= R_HOST;
 	for (i = 0; i < d->n; i++)
 		if (must[i])
 			active |= R_MUST;
@@ -1999,7 +2103,8 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 	for (i = 0; !big && i < sizeof(order) / sizeof(order[0]); i++) {
 		if (!(active & order[i]))
 			continue;
-		rc = feasible(m, d, relaxed | order[i], NULL, force, budget);
+		rc = feasible_host(m, d, relaxed | order[i], NULL, force,
+		    budget);
 		if (rc == 0)
 			relaxed |= order[i];
 		big = rc < 0;
@@ -2010,7 +2115,7 @@ diagnose_day(const struct pp_model *m, const struct pp_model_day *d,
 		if (!must[i])
 			continue;
 		unmust[i] = 1;
-		rc = feasible(m, d, relaxed, unmust, force, budget);
+		rc = feasible_host(m, d, relaxed, unmust, force, budget);
 		if (rc > 0)
 			unmust[i] = 0;
 		else
@@ -2057,6 +2162,7 @@ end_run(struct pp_plan_day *pd, const struct pp_model_day *md)
 
 	if (h->minutes >= (long)md->rules.min_run) {
 		pd->networking_minutes += h->minutes;
+		pd->net_by_src[PP_NET_HALLWAY] += h->minutes;
 		return;
 	}
 	pd->free_minutes += h->minutes;
@@ -2103,8 +2209,10 @@ plan_day(struct pp_plan_day *pd, const struct pp_model_day *md,
 		if (it->cls == PP_CLASS_TALK) {
 			pd->talks++;
 			pd->talk_minutes += it->minutes;
-		} else if (it->counts)
+		} else if (it->counts) {
 			pd->networking_minutes += it->minutes;
+			pd->net_by_src[pp_item_net_src(it)] += it->minutes;
+		}
 	}
 	if (run)
 		end_run(pd, md);
@@ -2131,73 +2239,289 @@ force_on(const struct pp_model_day *d, const struct pp_item *force)
 	return NULL;
 }
 
+/* ---- ties ---- */
+
+/* How well event item it matches the profile: its best match's
+ * relevance (a speaker or the level counts PP_REL_UNIT), 0 for none. */
+static int64_t
+match_strength(const struct pp_model *m, const struct pp_item *it)
+{
+	const struct pp_score *s = pp_model_event_score(m, it->ev);
+	int64_t best = 0;
+	size_t k, n;
+
+	if (s == NULL)
+		return 0;
+	n = s->nmatch < PP_SCORE_MATCH_MAX ? s->nmatch : PP_SCORE_MATCH_MAX;
+	for (k = 0; k < n; k++)
+		if (s->match[k].units > 0 && s->match[k].rel > best)
+			best = s->match[k].rel;
+	return best;
+}
+
+/* 1 if item a (index ia) wins the tie-break over b (index ib): the better
+ * matched, then the unrecorded, then the earlier start, then the first in
+ * the model's order. */
+static int
+tie_wins(const struct pp_model *m, const struct pp_item *a, size_t ia,
+    const struct pp_item *b, size_t ib)
+{
+	int64_t ra = match_strength(m, a), rb = match_strength(m, b);
+	int reca = a->ev->recorded == PP_REC_YES,
+	    recb = b->ev->recorded == PP_REC_YES;
+
+	if (ra != rb)
+		return ra > rb;
+	if (reca != recb)
+		return recb;
+	if (a->start != b->start)
+		return a->start < b->start;
+	return ia < ib;
+}
+
+/* 1 if candidate c can take the place of the planned item at position j
+ * of chosen: an event talk, not must-see nor forced, with the same times,
+ * value and criteria, and with rooms exactly when the planned one has
+ * them, whose room changes to the roomed items before and after still
+ * fit.  Everything a rule of the day or the criteria bonus counts is then
+ * unchanged, and so is the plan's value. */
+static int
+can_replace(const struct pp_model *m, const struct pp_model_day *d,
+    const size_t *chosen, size_t n, size_t j, const struct pp_item *c,
+    const struct pp_item *force)
+{
+	const struct pp_item *p = &d->items[chosen[j]];
+	size_t k;
+
+	if (c == p || c->src != PP_ITEM_EVENT || c->cls != PP_CLASS_TALK ||
+	    c->must || c == force || c->start != p->start || c->end != p->end ||
+	    c->score != p->score || c->crit != p->crit ||
+	    (c->nrooms > 0) != (p->nrooms > 0))
+		return 0;
+	if (c->nrooms == 0)
+		return 1;
+	for (k = j; k-- > 0;) {
+		const struct pp_item *a = &d->items[chosen[k]];
+
+		if (a->nrooms == 0)
+			continue;
+		if (pp_item_room_change(a, c) &&
+		    a->end + m->room_change > c->start)
+			return 0;
+		break;
+	}
+	for (k = j + 1; k < n; k++) {
+		const struct pp_item *b = &d->items[chosen[k]];
+
+		if (b->nrooms == 0)
+			continue;
+		if (pp_item_room_change(c, b) &&
+		    c->end + m->room_change > b->start)
+			return 0;
+		break;
+	}
+	return 1;
+}
+
 /*
- * Combines the days over criteria masks: acc[mask] = best total whose
- * covered criteria are exactly mask; picks each day's plan and fills pl.
+ * The tie-break, as a pass over a day's optimal plan: each planned event
+ * talk that is neither must-see nor forced gives way to the candidate that
+ * wins tie_wins() among those that can_replace() it.  The swap changes
+ * nothing that any rule or the objective counts, so the plan stays
+ * feasible and optimal; it only decides between plans of equal value that
+ * differ in one slot.
  */
 static void
-combine(const struct pp_model *m, struct day_result *res, struct pp_plan *pl)
+break_ties(const struct pp_model *m, const struct pp_model_day *d,
+    size_t *chosen, size_t n, const struct pp_item *force)
 {
-	int64_t acc[NMASK], nacc[NMASK], bestv = 0;
-	unsigned char valid[NMASK], nvalid[NMASK];
-	unsigned char *from_mask = pp_xcalloc(m->ndays * NMASK + 1, 1);
-	unsigned char *day_mask = pp_xcalloc(m->ndays * NMASK + 1, 1);
-	unsigned a, b, bestm = 0;
+	size_t j, k;
+
+	for (j = 0; j < n; j++) {
+		const struct pp_item *p = &d->items[chosen[j]];
+		size_t best = chosen[j];
+
+		if (p->src != PP_ITEM_EVENT || p->cls != PP_CLASS_TALK ||
+		    p->must || p == force)
+			continue;
+		for (k = 0; k < d->n && d->items[k].start <= p->start; k++)
+			if (can_replace(m, d, chosen, n, j, &d->items[k],
+			        force) &&
+			    tie_wins(m, &d->items[k], k, &d->items[best], best))
+				best = k;
+		chosen[j] = best;
+	}
+}
+
+/*
+ * Combines the days over criteria masks and expo segments: a state is
+ * (u, mask), u the expo segments so far (up to the need U), and acc[state]
+ * the best total that reaches it.  res[i * (U + 1) + e] is day i's best
+ * plan per mask among those with at least e expo segments (its floor e):
+ * a plan with a days holds the floor min(a, U), so the optimum is among
+ * the combinations.  Picks each day's plan and fills pl; returns -1 when
+ * no combination reaches U.
+ */
+static int
+combine(const struct pp_model *m, struct day_result *res, struct pp_plan *pl,
+    const struct pp_item *force)
+{
+	unsigned U = m->expo_need, ne = U + 1, nst = ne * NMASK;
+	int64_t *acc = pp_xcalloc(nst, sizeof(*acc)),
+	        *nacc = pp_xcalloc(nst, sizeof(*nacc)), bestv = 0;
+	unsigned char *valid = pp_xcalloc(nst, 1), *nvalid = pp_xcalloc(nst, 1);
+	unsigned char *from = pp_xcalloc(m->ndays * nst + 1, 1);
+	unsigned char *pick = pp_xcalloc(m->ndays * nst + 1, 1);
+	unsigned a, b, e, bestm = 0, x;
 	size_t i;
 	int found = 0;
 
-	memset(acc, 0, sizeof(acc));
-	memset(valid, 0, sizeof(valid));
 	valid[0] = 1;
 	for (i = 0; i < m->ndays; i++) {
-		memset(nvalid, 0, sizeof(nvalid));
-		for (a = 0; a < NMASK; a++) {
+		memset(nvalid, 0, nst);
+		for (a = 0; a < nst; a++) {
 			if (!valid[a])
 				continue;
-			for (b = 0; b < NMASK; b++) {
-				unsigned c = a | b;
-				int64_t v;
+			for (e = 0; e < ne; e++) {
+				const struct day_result *r = &res[i * ne + e];
+				unsigned u = a / NMASK + e;
 
-				if (!res[i].feasible[b])
-					continue;
-				v = acc[a] + res[i].value[b];
-				if (nvalid[c] && v <= nacc[c])
-					continue;
-				nvalid[c] = 1;
-				nacc[c] = v;
-				from_mask[i * NMASK + c] = (unsigned char)a;
-				day_mask[i * NMASK + c] = (unsigned char)b;
+				if (u > U)
+					u = U;
+				for (b = 0; b < NMASK; b++) {
+					unsigned c =
+					    u * NMASK + ((a % NMASK) | b);
+					int64_t v;
+
+					if (!r->feasible[b])
+						continue;
+					v = acc[a] + r->value[b];
+					if (nvalid[c] && v <= nacc[c])
+						continue;
+					nvalid[c] = 1;
+					nacc[c] = v;
+					from[i * nst + c] = (unsigned char)a;
+					pick[i * nst + c] =
+					    (unsigned char)(e * NMASK + b);
+				}
 			}
 		}
-		memcpy(valid, nvalid, sizeof(valid));
-		memcpy(acc, nacc, sizeof(acc));
+		memcpy(valid, nvalid, nst);
+		memcpy(acc, nacc, nst * sizeof(*acc));
 	}
-	for (a = 0; a < NMASK; a++) {
+	for (a = U * NMASK; a < nst; a++) {
 		int64_t v;
 
 		if (!valid[a])
 			continue;
 		v = acc[a] +
-		    m->crit_bonus * (int64_t)popcount(a & m->crit_active);
+		    m->crit_bonus *
+		        (int64_t)popcount(a % NMASK & m->crit_active);
 		if (!found || v > bestv) {
 			found = 1;
 			bestv = v;
 			bestm = a;
 		}
 	}
-	pl->score = bestv;
-	pl->crit_covered = bestm & m->crit_active;
-	pl->optimal = 1;
-	a = bestm;
-	for (i = m->ndays; i-- > 0;) {
-		unsigned dm = day_mask[i * NMASK + a];
+	if (found) {
+		pl->score = bestv;
+		pl->crit_covered = bestm % NMASK & m->crit_active;
+		pl->optimal = 1;
+		x = bestm;
+		for (i = m->ndays; i-- > 0;) {
+			unsigned p = pick[i * nst + x];
+			const struct day_result *r = &res[i * ne + p / NMASK];
 
-		plan_day(&pl->days[i], &m->days[i], res[i].items[dm],
-		    res[i].nitems[dm]);
-		a = from_mask[i * NMASK + a];
+			break_ties(m, &m->days[i], r->items[p % NMASK],
+			    r->nitems[p % NMASK], force);
+			plan_day(&pl->days[i], &m->days[i], r->items[p % NMASK],
+			    r->nitems[p % NMASK]);
+			x = from[i * nst + x];
+		}
 	}
-	free(from_mask);
-	free(day_mask);
+	free(acc);
+	free(nacc);
+	free(valid);
+	free(nvalid);
+	free(from);
+	free(pick);
+	return found ? 0 : -1;
+}
+
+/* Keeps, per criteria mask, the better of r's plan and t's (t is
+ * emptied). */
+static void
+day_result_merge(struct day_result *r, struct day_result *t)
+{
+	unsigned mask;
+
+	for (mask = 0; mask < NMASK; mask++) {
+		if (!t->feasible[mask] ||
+		    (r->feasible[mask] && r->value[mask] >= t->value[mask]))
+			continue;
+		free(r->items[mask]);
+		r->feasible[mask] = 1;
+		r->value[mask] = t->value[mask];
+		r->items[mask] = t->items[mask];
+		r->nitems[mask] = t->nitems[mask];
+		t->items[mask] = NULL;
+	}
+	day_result_fini(t);
+}
+
+/*
+ * Solves day i into res[i * ne .. + ne) (one result per expo floor), for
+ * each slot an untimed host may take (the day's host_any items; none: one
+ * pass), keeping the best per mask: the optimum hosts in one of them.
+ * Returns 1 if feasible, 0 if not (diagnosed), -1 if too big (reported).
+ */
+static int
+solve_day_all(const struct pp_model *m, size_t i, const struct pp_item *force,
+    struct day_result *res, size_t ne, struct pp_solve_stats *st,
+    struct pp_diags *ds)
+{
+	const struct pp_model_day *d = &m->days[i];
+	const struct pp_item *f = force_on(d, force), *first = NULL;
+	size_t k, budget;
+	unsigned e;
+	int any = 0, big = 0, picks = 0;
+
+	for (k = 0; k <= d->n; k++) {
+		const struct pp_item *pick = k < d->n ? &d->items[k] : NULL;
+		struct day_result t;
+		int r;
+
+		if (pick != NULL && !pick->host_any)
+			continue;
+		if (pick == NULL && picks > 0)
+			break;
+		if (pick != NULL && first == NULL)
+			first = pick;
+		picks++;
+		for (e = 0; e < ne; e++) {
+			memset(&t, 0, sizeof(t));
+			budget = PP_SOLVE_MAX_LABELS;
+			r = solve_day(m, d, f, pick, e, &t, st, &budget);
+			if (r < 0)
+				big = 1;
+			if (r <= 0) {
+				day_result_fini(&t);
+				break; /* higher floors hold no more */
+			}
+			any |= e == 0;
+			day_result_merge(&res[i * ne + e], &t);
+		}
+	}
+	if (big) {
+		too_big(m, d, ds);
+		return -1;
+	}
+	if (!any) {
+		budget = PP_SOLVE_MAX_LABELS;
+		diagnose_day(m, d, f, first, &budget, ds);
+		return 0;
+	}
+	return 1;
 }
 
 int
@@ -2206,7 +2530,7 @@ pp_solve_forced(const struct pp_model *m, const struct pp_item *force,
 {
 	struct pp_plan *pl;
 	struct day_result *res;
-	size_t i;
+	size_t i, ne = (size_t)m->expo_need + 1;
 	int infeasible = 0;
 	double t0 = now_seconds();
 
@@ -2215,22 +2539,18 @@ pp_solve_forced(const struct pp_model *m, const struct pp_item *force,
 	pl->m = m;
 	pl->ndays = m->ndays;
 	pl->days = pp_xcalloc(m->ndays + 1, sizeof(*pl->days));
-	res = pp_xcalloc(m->ndays + 1, sizeof(*res));
-	for (i = 0; i < m->ndays; i++) {
-		const struct pp_model_day *d = &m->days[i];
-		const struct pp_item *f = force_on(d, force);
-		size_t budget = PP_SOLVE_MAX_LABELS;
-		int r = solve_day(m, d, f, &res[i], &pl->stats, &budget);
-
-		if (r < 0)
-			too_big(m, d, ds);
-		else if (r == 0)
-			diagnose_day(m, d, f, &budget, ds);
-		infeasible |= r <= 0;
-	}
-	if (!infeasible)
-		combine(m, res, pl);
+	res = pp_xcalloc(m->ndays * ne + 1, sizeof(*res));
 	for (i = 0; i < m->ndays; i++)
+		infeasible |=
+		    solve_day_all(m, i, force, res, ne, &pl->stats, ds) <= 0;
+	if (!infeasible && combine(m, res, pl, force) != 0) {
+		infeasible = 1;
+		pp_diag_err(ds, NULL, 0,
+		    "min-expo-minutes=%d cannot be met: the planned days hold "
+		    "fewer than %u expo segments of %ld minutes",
+		    m->p->min_expo, m->expo_need, m->expo_unit);
+	}
+	for (i = 0; i < m->ndays * ne; i++)
 		day_result_fini(&res[i]);
 	free(res);
 	if (infeasible) {

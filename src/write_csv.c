@@ -14,6 +14,7 @@
 
 #include "pyplan/event.h"
 #include "pyplan/model.h"
+#include "pyplan/replan.h"
 #include "pyplan/score.h"
 #include "pyplan/solve.h"
 #include "pyplan/tz.h"
@@ -176,9 +177,73 @@ fmt_score(int64_t v, char *buf)
 	}
 }
 
+/* "job;depth": the criteria of mask, in pp_criterion order. */
+static void
+crit_text(unsigned mask, char *buf, size_t size)
+{
+	size_t len = 0;
+	int c;
+
+	buf[0] = '\0';
+	for (c = 0; c < PP_CRIT__COUNT; c++)
+		if (mask & (1u << c))
+			len += (size_t)snprintf(buf + len, size - len, "%s%s",
+			    len > 0 ? ";" : "",
+			    pp_criterion_name((enum pp_criterion)c));
+}
+
+/* The last column, status, only when replanning (build --from). */
 static const char *const plan_cols[] = {"date", "start", "end", "kind", "class",
     "title", "speakers", "room", "score", "must", "reason", "id", "url",
-    "video_url", "matched", NULL};
+    "video_url", "matched", "language", "criteria", "networking_source",
+    "status", NULL};
+#define PLAN_NCOLS (sizeof(plan_cols) / sizeof(plan_cols[0]) - 1)
+
+/*
+ * The old plan's items that the new one dropped, one row each with the
+ * status "dropped" and why in the reason column (replan.h), after the
+ * planned items; a plan file reader passes over them.
+ */
+static void
+dropped_rows(struct out *o, const struct pp_plan *pl)
+{
+	const char *tz = pl->m->tz;
+	struct pp_changes c;
+	size_t i, k;
+
+	pp_plan_changes(pl, &c);
+	for (i = 0; i < c.ndropped; i++) {
+		const struct pp_plan_row *row = c.dropped[i].row;
+		char date[11], buf[32];
+		int kind = pp_kind_parse(row->kind);
+
+		pp_tz_format_date(tz, row->start, date);
+		field(o, date);
+		pp_tz_format_hhmm(tz, row->start, buf);
+		field(o, buf);
+		pp_tz_format_hhmm(tz, row->end, buf);
+		field(o, buf);
+		field(o, row->kind);
+		field(o,
+		    kind >= 0 &&
+		            pp_kind_class((enum pp_kind)kind) ==
+		                PP_CLASS_NETWORKING
+		        ? "networking"
+		        : "talk");
+		text(o, row->title);
+		text(o, "");
+		text(o, row->room);
+		field(o, "");
+		field(o, "no");
+		text(o, c.dropped[i].why);
+		text(o, row->id);
+		for (k = 0; k < 6; k++) /* url .. networking_source */
+			text(o, "");
+		field(o, "dropped");
+		end_row(o);
+	}
+	pp_changes_fini(&c);
+}
 
 int
 pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
@@ -190,14 +255,21 @@ pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
 	struct pp_sbuf sb = {NULL, 0, 0};
 	size_t d, i;
 
-	header(&o, plan_cols);
+	const char *cols[PLAN_NCOLS + 1];
+
+	memcpy(cols, plan_cols, sizeof(cols));
+	if (m->replan == NULL)
+		cols[PLAN_NCOLS - 1] = NULL;
+	header(&o, cols);
 	for (d = 0; d < pl->ndays; d++) {
 		const struct pp_plan_day *pd = &pl->days[d];
 
 		for (i = 0; i < pd->n; i++) {
 			const struct pp_item *it = pd->items[i];
-			const struct pp_event *ev =
-			    it->src == PP_ITEM_EVENT ? it->ev : NULL;
+			const struct pp_event *ev = it->src == PP_ITEM_EVENT ||
+			        it->src == PP_ITEM_ATTENDED
+			    ? it->ev
+			    : NULL;
 			char buf[32], id[PP_ITEM_ID_MAX], where[512];
 			const struct pp_score *sc;
 
@@ -207,9 +279,7 @@ pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
 			pp_tz_format_hhmm(tz, it->end, buf);
 			field(&o, buf);
 			field(&o, pp_kind_name(it->kind));
-			field(&o,
-			    it->cls == PP_CLASS_NETWORKING ? "networking"
-			                                   : "talk");
+			field(&o, pp_item_class_name(it));
 			text(&o, it->title);
 			text(&o,
 			    ev != NULL ? join(&sb, ev->speakers, ev->nspeakers)
@@ -227,9 +297,25 @@ pp_write_csv(FILE *fp, const struct pp_plan *pl, unsigned mode)
 			    (sc = pp_model_event_score(m, ev)) != NULL)
 				pp_score_where(sc, where, sizeof(where));
 			text(&o, where);
+			text(&o, ev != NULL ? ev->lang : "");
+			crit_text(it->crit & m->crit_active, where,
+			    sizeof(where));
+			text(&o, where);
+			/* Where the item's networking minutes count (the
+			 * text totals' sources), "" when they do not. */
+			field(&o,
+			    it->cls == PP_CLASS_NETWORKING && it->counts
+			        ? pp_net_src_name(pp_item_net_src(it))
+			        : "");
+			if (m->replan != NULL)
+				field(&o,
+				    pp_change_name(
+				        pp_plan_item_change(pl, it)));
 			end_row(&o);
 		}
 	}
+	if (m->replan != NULL)
+		dropped_rows(&o, pl);
 	free(sb.s);
 	return finish(&o);
 }
@@ -248,7 +334,7 @@ fmt_time(const struct pp_civil *c, char *buf)
 
 static const char *const prog_cols[] = {"id", "date", "start", "end",
     "timezone", "kind", "title", "speakers", "rooms", "track", "tags", "level",
-    "recorded", "url", "video_url", "abstract", NULL};
+    "language", "recorded", "url", "video_url", "abstract", NULL};
 
 static void
 event_row(struct out *o, struct pp_sbuf *sb, const struct pp_event *ev)
@@ -294,6 +380,7 @@ event_row(struct out *o, struct pp_sbuf *sb, const struct pp_event *ev)
 	text(o, ev->track);
 	text(o, join(sb, ev->tags, ev->ntags));
 	text(o, ev->level);
+	text(o, ev->lang);
 	field(o,
 	    ev->recorded == PP_REC_YES      ? "yes"
 	        : ev->recorded == PP_REC_NO ? "no"

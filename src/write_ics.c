@@ -498,7 +498,7 @@ struct item_desc {
 	const char *zone; /* NULL = UTC */
 	uint64_t hash;
 	const char *item_id; /* plans: the item id (X-PYPLAN-ID) */
-	int no_alarm; /* 1: no VALARM even under --alarm */
+	int no_alarm;        /* 1: no VALARM even under --alarm */
 };
 
 /*
@@ -510,7 +510,7 @@ struct item_desc {
 static const struct pp_prev_item *
 previous_of(struct writer *w, const struct item_desc *d)
 {
-	char uid[32];
+	char uid[PP_ICS_UID_MAX];
 	size_t i;
 
 	if (w->prev == NULL)
@@ -521,7 +521,7 @@ previous_of(struct writer *w, const struct item_desc *d)
 			w->prev_used[i] = 1;
 			return &w->prev->v[i];
 		}
-	snprintf(uid, sizeof(uid), "%016" PRIx64 "@pyplan", d->hash);
+	pp_ics_uid_format(d->hash, uid);
 	for (i = 0; i < w->prev->n; i++)
 		if (!w->prev_used[i] && strcmp(w->prev->v[i].uid, uid) == 0) {
 			w->prev_used[i] = 1;
@@ -533,17 +533,25 @@ previous_of(struct writer *w, const struct item_desc *d)
 /*
  * SEQUENCE for an item that replaces old: the same when nothing a
  * calendar shows changed, one more when something did or when old was
- * cancelled (then STATUS:CONFIRMED revives it).
+ * cancelled (then STATUS:CONFIRMED revives it).  An old item read from a
+ * plan file has no fingerprint: then its times, title and room tell.
  */
 static void
-set_sequence(icalcomponent *ev, const struct pp_prev_item *old)
+set_sequence(icalcomponent *ev, const struct pp_prev_item *old,
+    const struct item_desc *d)
 {
-	int seq = old->sequence;
+	int seq = old->sequence, changed;
 
 	if (old->cancelled)
 		icalcomponent_add_property(ev,
 		    icalproperty_new_status(ICAL_STATUS_CONFIRMED));
-	if (old->cancelled || pp_ics_fingerprint(ev) != old->fingerprint)
+	if (old->no_fingerprint)
+		changed = d->start != old->start || d->end != old->end ||
+		    strcmp(d->title, old->summary) != 0 ||
+		    strcmp(d->room != NULL ? d->room : "", old->location) != 0;
+	else
+		changed = pp_ics_fingerprint(ev) != old->fingerprint;
+	if (old->cancelled || changed)
 		seq++;
 	if (seq > 0)
 		icalcomponent_add_property(ev, icalproperty_new_sequence(seq));
@@ -657,7 +665,7 @@ add_event(struct writer *w, const struct item_desc *d)
 	if (!w->xprops && d->item_id != NULL)
 		add_x(ev, "X-PYPLAN-ID", d->item_id);
 	if (old != NULL)
-		set_sequence(ev, old);
+		set_sequence(ev, old, d);
 	/* A cancelled event of a timetable stays in it, as cancelled, so
 	 * that the file reads back the same (plans never hold one). */
 	if (e != NULL && e->status == PP_STATUS_CANCELLED)
@@ -699,16 +707,27 @@ add_event(struct writer *w, const struct item_desc *d)
 	icalcomponent_add_component(w->cal, ev);
 }
 
-/* The UID hash of a programme event. */
-static uint64_t
-event_hash(const char *id, int64_t start, int64_t end, const char *title)
+uint64_t
+pp_ics_uid_hash(const char *id, const char *kind, int64_t start, int64_t end,
+    const char *title)
 {
 	uint64_t h = PP_FNV1A_INIT;
 
+	if (id == NULL) {
+		h = hash_str(h, kind);
+		h = hash_i64(h, start);
+		return hash_i64(h, end);
+	}
 	h = hash_str(h, id);
 	h = hash_i64(h, start);
 	h = hash_i64(h, end);
 	return hash_str(h, title);
+}
+
+void
+pp_ics_uid_format(uint64_t h, char buf[PP_ICS_UID_MAX])
+{
+	snprintf(buf, PP_ICS_UID_MAX, "%016" PRIx64 "@pyplan", h);
 }
 
 /* The name after "pyplan: " in X-WR-CALNAME. */
@@ -751,6 +770,10 @@ pp_write_ics(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 			struct item_desc x;
 			char idbuf[PP_ITEM_ID_MAX];
 
+			/* A busy block is in the attendee's own calendar
+			 * already (or their profile): not again. */
+			if (it->src == PP_ITEM_BUSY)
+				continue;
 			memset(&x, 0, sizeof(x));
 			x.ev = it->ev;
 			x.kind = it->kind;
@@ -768,15 +791,10 @@ pp_write_ics(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 			 * reminder only when asked for. */
 			x.no_alarm = it->src == PP_ITEM_HALLWAY &&
 			    (o == NULL || !o->alarm_hallway);
-			if (it->ev != NULL) {
-				x.hash = event_hash(it->ev->id, it->start,
-				    it->end, x.title);
-			} else {
-				x.hash = hash_str(PP_FNV1A_INIT,
-				    pp_kind_name(it->kind));
-				x.hash = hash_i64(x.hash, it->start);
-				x.hash = hash_i64(x.hash, it->end);
-			}
+			x.hash =
+			    pp_ics_uid_hash(it->ev != NULL ? it->ev->id : NULL,
+			        pp_kind_name(it->kind), it->start, it->end,
+			        x.title);
 			if (o != NULL && o->uid_salt != NULL)
 				x.hash = hash_str(x.hash, o->uid_salt);
 			add_event(&w, &x);
@@ -810,7 +828,8 @@ pp_write_timetable_ics(FILE *fp, const struct pp_timetable *tt, const char *tz)
 		x.title = e->title;
 		x.room = e->room;
 		x.zone = pick_zone(e->tz, deflt);
-		x.hash = event_hash(e->id, e->start, e->end, e->title);
+		x.hash =
+		    pp_ics_uid_hash(e->id, NULL, e->start, e->end, e->title);
 		add_event(&w, &x);
 	}
 	return writer_finish(&w, fp);

@@ -15,10 +15,12 @@
 #include "pyplan/event.h"
 #include "pyplan/model.h"
 #include "pyplan/profile.h"
+#include "pyplan/replan.h"
 #include "pyplan/score.h"
 #include "pyplan/solve.h"
 #include "pyplan/tz.h"
 #include "pyplan/utf8.h"
+#include "pyplan/write_ics.h"
 #include "pyplan/write_json.h"
 #include "pyplan/write_util.h"
 #include "pyplan/xalloc.h"
@@ -232,6 +234,55 @@ refs(const struct pp_ref *r, size_t n)
 	return a;
 }
 
+/* The venue as the model read it, and what the attendee wants of it. */
+static json_t *
+venue_hours(const struct pp_venue_hours *h, size_t n)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		json_t *y = json_object();
+
+		set(y, "date", str(h[i].date));
+		set(y, "from", hhmm(h[i].from));
+		set(y, "to", hhmm(h[i].to));
+		json_array_append_new(a, y);
+	}
+	return a;
+}
+
+static json_t *
+venue(const struct pp_profile *p)
+{
+	const struct pp_venue *v = &p->venue;
+	json_t *o = json_object(), *x;
+	size_t i;
+
+	x = json_object();
+	set(x, "hours", venue_hours(v->board, v->nboard));
+	set(x, "slot_minutes", json_integer(v->board_slot));
+	set(x, "rooms",
+	    strv((const char *const *)v->board_rooms, v->nboard_rooms));
+	set(o, "open_spaces", x);
+	x = json_object();
+	set(x, "hours", venue_hours(v->expo, v->nexpo));
+	set(x, "slot_minutes", json_integer(v->expo_slot));
+	set(o, "expo", x);
+	x = json_array();
+	for (i = 0; i < p->nhosts; i++) {
+		json_t *y = json_object();
+
+		set(y, "title", str(p->hosts[i].title));
+		set(y, "day", str(p->hosts[i].day));
+		set(y, "at",
+		    p->hosts[i].at >= 0 ? hhmm(p->hosts[i].at) : json_null());
+		json_array_append_new(x, y);
+	}
+	set(o, "hosts", x);
+	return o;
+}
+
 static json_t *
 profile(const struct pp_model *m)
 {
@@ -265,6 +316,18 @@ profile(const struct pp_model *m)
 	set(o, "level_bonus", real(p->level_bonus));
 	set(o, "criteria_bonus", real(p->criteria_bonus));
 	set(o, "fill_with_talks", json_boolean(p->fill_with_talks));
+	set(o, "plenary_weight", real(p->plenary_weight));
+	set(o, "languages", opt(p->languages));
+	{
+		size_t nk;
+		const char *const *k = pp_profile_ticket_kinds(p, &nk);
+
+		set(o, "ticket_kinds", strv(k, nk));
+	}
+	x = json_array();
+	for (i = 0; i < p->ntickets; i++)
+		json_array_append_new(x, str(p->tickets[i].text));
+	set(o, "tickets", x);
 	set(o, "timezone", str(m->tz));
 	x = json_array();
 	for (i = 0; i < m->ndays; i++)
@@ -293,23 +356,69 @@ profile(const struct pp_model *m)
 	set(o, "busy", x);
 	set(o, "busy_files",
 	    strv((const char *const *)p->busy_files, p->nbusy_files));
+	set(o, "open_spaces_per_day", json_integer(p->open_spaces));
+	set(o, "min_expo_minutes", json_integer(p->min_expo));
+	set(o, "venue", venue(p));
 	return o;
 }
 
+/* The item's source; an attended item says what the old plan's row
+ * was. */
 static const char *
-source_name(enum pp_item_src s)
+source_name(const struct pp_item *it)
 {
-	switch (s) {
-	case PP_ITEM_HALLWAY:
-		return "hallway";
-	case PP_ITEM_LUNCH:
-		return "lunch";
-	case PP_ITEM_BOOTH:
-		return "booth";
-	case PP_ITEM_EVENT:
-	default:
+	if (it->src != PP_ITEM_ATTENDED)
+		return pp_item_src_name(it->src);
+	if (it->ev != NULL || it->was_id == NULL)
 		return "programme";
-	}
+	return strncmp(it->was_id, "hallway-", 8) == 0 ? "hallway"
+	    : strncmp(it->was_id, "lunch-", 6) == 0    ? "lunch"
+	                                               : "programme";
+}
+
+/*
+ * The calendar UID and SEQUENCE the item has in the .ics this run writes
+ * (pp_write_ics): when replanning, those of the old plan's row it is
+ * (matched as the iCalendar writer matches: the model's row, else the
+ * row with the same item id), SEQUENCE one more when its times, title or
+ * room changed; else the UID pyplan gives the item, SEQUENCE 0.
+ */
+static void
+set_uid(json_t *o, const struct pp_model *m, const struct pp_item *it,
+    const char *item_id)
+{
+	const struct pp_plan_row *row = NULL;
+	char uid[PP_ICS_UID_MAX];
+	int seq = 0;
+
+	if (m->replan != NULL)
+		row = it->was != PP_ITEM_NONE
+		    ? &m->replan->from->rows[it->was]
+		    : pp_plan_file_find(m->replan->from, item_id);
+	if (row != NULL) {
+		if (*row->uid != '\0')
+			snprintf(uid, sizeof(uid), "%s", row->uid);
+		else
+			pp_ics_uid_format(pp_ics_uid_hash(row->synthesized
+			                          ? NULL
+			                          : row->id,
+			                      row->kind, row->start, row->end,
+			                      row->title),
+			    uid);
+		seq = row->sequence +
+		    (row->start != it->start || row->end != it->end ||
+		        strcmp(row->title, it->title) != 0 ||
+		        strcmp(row->room, it->room) != 0);
+	} else
+		pp_ics_uid_format(pp_ics_uid_hash(it->ev != NULL ? it->ev->id
+		                                                 : NULL,
+		                      pp_kind_name(it->kind), it->start,
+		                      it->end,
+		                      it->title != NULL ? it->title : ""),
+		    uid);
+	set(o, "uid", str(uid));
+	if (m->replan != NULL)
+		set(o, "sequence", json_integer(seq));
 }
 
 /* Where the profile's terms matched the event (pp_score match). */
@@ -346,20 +455,59 @@ matches(const struct pp_model *m, const struct pp_event *ev)
 	return a;
 }
 
+/* The names of the criteria in mask, in pp_criterion order. */
 static json_t *
-item(const struct pp_model *m, const struct pp_item *it)
+crit_names(unsigned mask)
 {
-	const struct pp_event *ev = it->src == PP_ITEM_EVENT ? it->ev : NULL;
+	json_t *a = json_array();
+	int c;
+
+	for (c = 0; c < PP_CRIT__COUNT; c++)
+		if (mask & (1u << c))
+			json_array_append_new(a,
+			    json_string_nocheck(
+			        pp_criterion_name((enum pp_criterion)c)));
+	return a;
+}
+
+/* A poster session's posters: [{id, title, speakers, match}], match
+ * when the profile's terms matched the poster. */
+static json_t *
+posters(const struct pp_model *m, const struct pp_item *it)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < it->nmembers; i++) {
+		const struct pp_event *ev = it->members[i];
+		const struct pp_score *sc = pp_model_event_score(m, ev);
+		json_t *o = json_object();
+
+		set(o, "id", str(ev->id));
+		set(o, "title", str(ev->title));
+		set(o, "speakers", strv(ev->speakers, ev->nspeakers));
+		set(o, "match", json_boolean(sc != NULL && sc->nmatch > 0));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *
+item(const struct pp_plan *pl, const struct pp_item *it)
+{
+	const struct pp_model *m = pl->m;
+	const struct pp_event *ev =
+	    it->src == PP_ITEM_EVENT || it->src == PP_ITEM_ATTENDED ? it->ev
+	                                                            : NULL;
 	const char *tz = m->tz;
 	json_t *o = json_object();
 	char idbuf[PP_ITEM_ID_MAX];
+	const char *id = pp_item_id(it, tz, idbuf);
 
-	set(o, "id", str(pp_item_id(it, tz, idbuf)));
+	set(o, "id", str(id));
 	set(o, "kind", json_string_nocheck(pp_kind_name(it->kind)));
-	set(o, "class",
-	    json_string_nocheck(
-	        it->cls == PP_CLASS_NETWORKING ? "networking" : "talk"));
-	set(o, "source", json_string_nocheck(source_name(it->src)));
+	set(o, "class", json_string_nocheck(pp_item_class_name(it)));
+	set(o, "source", json_string_nocheck(source_name(it)));
 	set(o, "title", str(it->title));
 	set(o, "start", iso(tz, it->start));
 	set(o, "end", iso(tz, it->end));
@@ -377,24 +525,99 @@ item(const struct pp_model *m, const struct pp_item *it)
 	set(o, "must", json_boolean(it->must));
 	set(o, "reason", opt(it->reason));
 	set(o, "matches", matches(m, ev));
+	set(o, "lang", opt(ev != NULL ? ev->lang : NULL));
+	set(o, "criteria", crit_names(it->crit & m->crit_active));
+	if (it->nmembers > 0)
+		set(o, "posters", posters(m, it));
+	set_uid(o, m, it, id);
+	if (m->replan != NULL)
+		set(o, "status",
+		    json_string_nocheck(
+		        pp_change_name(pp_plan_item_change(pl, it))));
+	return o;
+}
+
+/* The day's networking minutes by source, every source present:
+ * {"hallway": 70, "open_spaces": 120, ...}. */
+static json_t *
+by_source(const struct pp_plan_day *d)
+{
+	json_t *o = json_object();
+	int s;
+
+	for (s = 0; s < PP_NET__COUNT; s++) {
+		char key[32];
+		size_t k;
+
+		snprintf(key, sizeof(key), "%s",
+		    pp_net_src_name((enum pp_net_src)s));
+		for (k = 0; key[k] != '\0'; k++)
+			if (key[k] == ' ')
+				key[k] = '_';
+		set(o, key, json_integer(d->net_by_src[s]));
+	}
+	return o;
+}
+
+/* What changed against the old plan (build --from), or NULL. */
+static json_t *
+changes(const struct pp_plan *pl)
+{
+	const struct pp_replan *r = pl->m->replan;
+	const char *tz = pl->m->tz;
+	struct pp_changes c;
+	json_t *o, *a;
+	size_t i;
+
+	if (r == NULL)
+		return NULL;
+	pp_plan_changes(pl, &c);
+	o = json_object();
+	set(o, "from", str(r->from->path));
+	set(o, "now", iso(tz, r->now));
+	set(o, "change_penalty", score(c.penalty));
+	set(o, "changes", json_integer((json_int_t)c.changes));
+	set(o, "cost", score(c.cost));
+	set(o, "attended", json_integer((json_int_t)c.attended));
+	set(o, "kept", json_integer((json_int_t)c.kept));
+	set(o, "moved", json_integer((json_int_t)c.moved));
+	set(o, "added", json_integer((json_int_t)c.added));
+	a = json_array();
+	for (i = 0; i < c.ndropped; i++) {
+		const struct pp_plan_row *row = c.dropped[i].row;
+		json_t *x = json_object();
+
+		set(x, "id", str(row->id));
+		set(x, "title", str(row->title));
+		set(x, "kind", opt(row->kind));
+		set(x, "room", opt(row->room));
+		set(x, "start", iso(tz, row->start));
+		set(x, "end", iso(tz, row->end));
+		set(x, "why", json_string_nocheck(c.dropped[i].why));
+		json_array_append_new(a, x);
+	}
+	set(o, "dropped", a);
+	pp_changes_fini(&c);
 	return o;
 }
 
 static json_t *
-day(const struct pp_model *m, const struct pp_plan_day *d)
+day(const struct pp_plan *pl, const struct pp_plan_day *d)
 {
+	const struct pp_model *m = pl->m;
 	const struct pp_rules *p = &m->rules;
 	json_t *o = json_object(), *items = json_array(), *x;
 	size_t i;
 
 	set(o, "date", str(d->md->date));
 	for (i = 0; i < d->n; i++)
-		json_array_append_new(items, item(m, d->items[i]));
+		json_array_append_new(items, item(pl, d->items[i]));
 	set(o, "items", items);
 	x = json_object();
 	set(x, "talks", json_integer(d->talks));
 	set(x, "talk_minutes", json_integer(d->talk_minutes));
 	set(x, "networking_minutes", json_integer(d->networking_minutes));
+	set(x, "networking_by_source", by_source(d));
 	/* hallway runs shorter than min-networking-block: free time, not
 	 * items, worth their value */
 	set(x, "short_hallway_minutes", json_integer(d->free_minutes));
@@ -404,7 +627,12 @@ day(const struct pp_model *m, const struct pp_plan_day *d)
 	x = json_object();
 	set(x, "max_talks", cap(p->max_talks));
 	set(x, "max_talk_minutes", cap(p->max_talk_minutes));
-	set(x, "min_networking", json_integer(p->min_networking));
+	/* the minimum that binds on this day (pp_day_rules) */
+	set(x, "min_networking", json_integer(d->md->rules.min_networking));
+	/* the open spaces the day needs: open-spaces-per-day, or as many
+	 * board slots as the day offers (none while a single-track plenary
+	 * runs) */
+	set(x, "min_open_spaces", json_integer(d->md->rules.min_open));
 	set(o, "caps", x);
 	set(o, "open", json_boolean(pp_model_day_open(d->md)));
 	return o;
@@ -464,8 +692,10 @@ pp_write_json(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 	set(root, "profile", profile(m));
 	x = json_array();
 	for (i = 0; i < pl->ndays; i++)
-		json_array_append_new(x, day(m, &pl->days[i]));
+		json_array_append_new(x, day(pl, &pl->days[i]));
 	set(root, "days", x);
+	if ((x = changes(pl)) != NULL)
+		set(root, "changes", x);
 	set(root, "watch_later", watch_later(pl));
 	set(root, "score", score(pl->score));
 	set(root, "optimal", json_boolean(pl->optimal));
@@ -503,6 +733,7 @@ event(const struct pp_event *ev)
 	set(o, "tags", strv(ev->tags, ev->ntags));
 	set(o, "speakers", strv(ev->speakers, ev->nspeakers));
 	set(o, "level", opt(ev->level));
+	set(o, "lang", opt(ev->lang));
 	set(o, "recorded", recorded(ev->recorded));
 	set(o, "url", opt(ev->url));
 	set(o, "video_url", opt(ev->video_url));
@@ -546,7 +777,7 @@ pp_json_plan_days(const struct pp_plan *pl)
 	use_xalloc();
 	x = json_array();
 	for (i = 0; i < pl->ndays; i++)
-		json_array_append_new(x, day(pl->m, &pl->days[i]));
+		json_array_append_new(x, day(pl, &pl->days[i]));
 	return x;
 }
 

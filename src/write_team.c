@@ -90,7 +90,7 @@ put_cell(FILE *fp, const char *s, size_t w)
 	size_t width;
 
 	if (w == 0) { /* the last column: cut, not padded, no blank at the
-	                 end of the line */
+		         end of the line */
 		size_t n = pp_utf8_prefix(c, COLW - 1);
 
 		while (n > 0 && c[n - 1] == ' ')
@@ -108,15 +108,18 @@ put_cell(FILE *fp, const char *s, size_t w)
 	free(c);
 }
 
+/* The grid of members [j0, j1) on date: a row per stretch of time in
+ * which none of their items starts or ends. */
 static void
-grid(FILE *fp, const struct pp_team_plan *tp, const char *date)
+grid_block(FILE *fp, const struct pp_team_plan *tp, const char *date, size_t j0,
+    size_t j1)
 {
 	const struct pp_team *t = tp->tm->t;
 	const char *tz = tp->tm->tz;
 	int64_t *pts = NULL;
 	size_t np = 0, cap = 0, j, i, k;
 
-	for (j = 0; j < t->nmembers; j++) {
+	for (j = j0; j < j1; j++) {
 		const struct pp_plan_day *pd = member_day(tp, j, date);
 
 		for (i = 0; pd != NULL && i < pd->n; i++) {
@@ -127,10 +130,9 @@ grid(FILE *fp, const struct pp_team_plan *tp, const char *date)
 	}
 	np = pp_instants_sort(pts, np);
 	fputs("  time         ", fp);
-	for (j = 0; j < t->nmembers; j++) {
-		put_cell(fp, t->members[j].name,
-		    j + 1 < t->nmembers ? COLW - 1 : 0);
-		fputc(j + 1 < t->nmembers ? ' ' : '\n', fp);
+	for (j = j0; j < j1; j++) {
+		put_cell(fp, t->members[j].name, j + 1 < j1 ? COLW - 1 : 0);
+		fputc(j + 1 < j1 ? ' ' : '\n', fp);
 	}
 	for (k = 0; k + 1 < np; k++) {
 		const struct pp_item *cell[PP_TEAM_MAX_MEMBERS];
@@ -138,7 +140,7 @@ grid(FILE *fp, const struct pp_team_plan *tp, const char *date)
 		char a[6], b[6];
 		int any = 0;
 
-		for (j = 0; j < t->nmembers; j++) {
+		for (j = j0; j < j1; j++) {
 			const struct pp_plan_day *pd = member_day(tp, j, date);
 
 			cell[j] = NULL;
@@ -155,9 +157,9 @@ grid(FILE *fp, const struct pp_team_plan *tp, const char *date)
 		fprintf(fp, "  %s-%s  ", a, b);
 		/* The last busy member's cell is not padded: no blanks at
 		 * the end of a line. */
-		for (last = t->nmembers; cell[last - 1] == NULL; last--)
+		for (last = j1; cell[last - 1] == NULL; last--)
 			;
-		for (j = 0; j < last; j++) {
+		for (j = j0; j < last; j++) {
 			put_cell(fp, cell[j] != NULL ? cell_label(cell[j]) : "",
 			    j + 1 < last ? COLW - 1 : 0);
 			if (j + 1 < last)
@@ -166,6 +168,24 @@ grid(FILE *fp, const struct pp_team_plan *tp, const char *date)
 		fputc('\n', fp);
 	}
 	free(pts);
+}
+
+/* The grid of the day, a column per member; with a width (a terminal),
+ * the members in groups that fit it, one grid each. */
+static void
+grid(FILE *fp, const struct pp_team_plan *tp, const char *date, size_t width)
+{
+	size_t n = tp->tm->t->nmembers, per = n, j;
+
+	/* "  HH:MM-HH:MM  " is 15 columns, a member's column COLW with the
+	 * blank after it (the last one's blank is not written). */
+	if (width > 0)
+		per = width >= 15 + COLW - 1 ? (width - 15 + 1) / COLW : 1;
+	for (j = 0; j < n; j += per) {
+		if (j > 0)
+			fputc('\n', fp);
+		grid_block(fp, tp, date, j, j + per < n ? j + per : n);
+	}
 }
 
 /* Writes the names of the n members in who, separated by ", ". */
@@ -270,12 +290,12 @@ pp_write_team_text(FILE *fp, const struct pp_team_plan *tp,
 		    fp);
 	else {
 		pp_score_format(tp->bound, bd);
-		fprintf(fp, " (not proven optimal: bound %s, gap %.2f%%)\n", bd,
-		    gap_percent(tp));
+		fprintf(fp, " (proven gap %.2f%%, bound %s)\n", gap_percent(tp),
+		    bd);
 	}
 	for (d = 0; d < nd; d++) {
 		fprintf(fp, "\n%s %s\n", pp_weekday_name(dates[d]), dates[d]);
-		grid(fp, tp, dates[d]);
+		grid(fp, tp, dates[d], o != NULL ? o->width : 0);
 		rota(fp, tp, dates[d]);
 	}
 	free(dates);

@@ -6,7 +6,8 @@
  *
  * Kind markers: "●" talk load (talk, keynote, tutorial, ...), "◆" a
  * networking event of the programme (open space, expo, meal, break, ...),
- * "○" a block pyplan synthesized (hallway track, free lunch).  With colour
+ * "○" a block pyplan synthesized (hallway track, free lunch), "■" a
+ * busy block the plan keeps free.  With colour
  * on, headings are bold, networking lines dim and must-see lines yellow.
  *
  * Layout (the man page's TEXT OUTPUT says the same).  Widths are display
@@ -31,6 +32,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "pyplan/replan.h"
 #include "pyplan/score.h"
 #include "pyplan/term.h"
 #include "pyplan/tz.h"
@@ -46,6 +48,7 @@
 #define MARK_TALK "\xe2\x97\x8f"       /* U+25CF BLACK CIRCLE */
 #define MARK_NETWORKING "\xe2\x97\x86" /* U+25C6 BLACK DIAMOND */
 #define MARK_SYNTH "\xe2\x97\x8b"      /* U+25CB WHITE CIRCLE */
+#define MARK_BUSY "\xe2\x96\xa0"       /* U+25A0 BLACK SQUARE */
 #define SEP " \xc2\xb7 "               /* " · " */
 #define ELLIPSIS "\xe2\x80\xa6"        /* U+2026 */
 #define GAP 2                          /* blanks between columns */
@@ -267,6 +270,27 @@ fmt_cap(char *buf, size_t size, long n, int cap, int zero_is_off)
 
 /* The rows of every planned item, all days, so columns line up across
  * days; day d's rows start at first[d]. */
+/* "matching: A; B": the posters of a poster session that match the
+ * profile (caller frees; "" when none does). */
+static char *
+matching_posters(const struct pp_model *m, const struct pp_item *it)
+{
+	struct pp_sbuf b = {NULL, 0, 0};
+	size_t i;
+
+	pp_sbuf_adds(&b, "");
+	for (i = 0; i < it->nmembers; i++) {
+		const struct pp_score *sc =
+		    pp_model_event_score(m, it->members[i]);
+
+		if (sc == NULL || sc->nmatch == 0)
+			continue;
+		pp_sbuf_adds(&b, b.len == 0 ? "matching: " : "; ");
+		pp_sbuf_adds(&b, it->members[i]->title);
+	}
+	return b.s;
+}
+
 static void
 plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
     size_t *first)
@@ -288,13 +312,19 @@ plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
 			char range[PP_TIME_RANGE_SIZE], *sp, *why, *lead;
 			const char *mark;
 
-			if (it->src != PP_ITEM_EVENT)
+			if (it->src == PP_ITEM_POSTERS)
+				mark = MARK_NETWORKING;
+			else if (it->src == PP_ITEM_BUSY)
+				mark = MARK_BUSY;
+			else if (it->src != PP_ITEM_EVENT &&
+			    (it->src != PP_ITEM_ATTENDED ||
+			        it->kind == PP_KIND_HALLWAY))
 				mark = MARK_SYNTH;
 			else if (it->cls == PP_CLASS_NETWORKING)
 				mark = MARK_NETWORKING;
 			else
 				mark = MARK_TALK;
-			if (it->must)
+			if (it->must && it->src != PP_ITEM_BUSY)
 				r->sgr = SGR_MUST;
 			else if (it->src != PP_ITEM_EVENT ||
 			    it->cls == PP_CLASS_NETWORKING)
@@ -303,7 +333,8 @@ plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
 			lead = pp_xasprintf("  %s  %s ", range, mark);
 			r->lead = pp_term_clean(lead, 0);
 			free(lead);
-			sp = pp_event_speakers(it->ev, ", ");
+			sp = it->nmembers > 0 ? matching_posters(pl->m, it)
+			                      : pp_event_speakers(it->ev, ", ");
 			why = pp_item_reason(it);
 			r->f[F_TITLE] = pp_term_clean(it->title, 0);
 			r->f[F_SPEAKERS] = pp_term_clean(sp, 0);
@@ -313,7 +344,8 @@ plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
 			 * ("lunch" for "Lunch (free block)"). */
 			r->filler =
 			    strcasecmp(r->f[F_REASON], r->f[F_TITLE]) == 0 ||
-			    (it->src != PP_ITEM_EVENT && !it->must) ||
+			    (it->src != PP_ITEM_EVENT &&
+			        it->src != PP_ITEM_POSTERS && !it->must) ||
 			    (it->cls == PP_CLASS_NETWORKING &&
 			        strcmp(why, "networking") == 0);
 			free(sp);
@@ -324,12 +356,31 @@ plan_rows(const struct pp_plan *pl, const char *zone, struct table *t,
 	t->lead = t->n > 0 ? pp_utf8_width(t->rows[0].lead) : 0;
 }
 
+/* ": open spaces 120, expo 60, hallway 70, meals 60": the day's
+ * networking minutes by source (the sources with any), in buf. */
+static void
+net_sources(const struct pp_plan_day *pd, char *buf, size_t size)
+{
+	size_t len = 0;
+	int s;
+
+	buf[0] = '\0';
+	for (s = 0; s < PP_NET__COUNT && len < size; s++) {
+		if (pd->net_by_src[s] <= 0)
+			continue;
+		len += (size_t)snprintf(buf + len, size - len, "%s%s %ld",
+		    len == 0 ? ": " : ", ", pp_net_src_name((enum pp_net_src)s),
+		    pd->net_by_src[s]);
+	}
+}
+
 static void
 write_day(struct out *o, const struct pp_plan *pl, const struct pp_plan_day *pd,
     const struct table *t, size_t first, struct pp_sbuf *l)
 {
 	const struct pp_rules *p = &pl->m->rules;
-	char head[64], talks[32], tmin[32], net[32], score[32], tot[192];
+	char head[64], talks[32], tmin[32], net[32], score[32], tot[512],
+	    src[224];
 	size_t i;
 
 	snprintf(head, sizeof(head), "%s %s", pp_weekday_name(pd->md->date),
@@ -343,10 +394,11 @@ write_day(struct out *o, const struct pp_plan *pl, const struct pp_plan_day *pd,
 	fmt_cap(tmin, sizeof(tmin), pd->talk_minutes, p->max_talk_minutes, 0);
 	fmt_cap(net, sizeof(net), pd->networking_minutes, p->min_networking, 1);
 	pp_score_format(pd->score, score);
+	net_sources(pd, src, sizeof(src));
 	snprintf(tot, sizeof(tot),
-	    "  talks %s" SEP "talk minutes %s" SEP "networking %s min" SEP
+	    "  talks %s" SEP "talk minutes %s" SEP "networking %s min%s" SEP
 	    "score %s",
-	    talks, tmin, net, score);
+	    talks, tmin, net, src, score);
 	text_line(o, tot, 4, NULL);
 }
 
@@ -388,6 +440,82 @@ write_busy(struct out *o, const struct pp_plan *pl)
 		text_line(o, line, 4, SGR_DIM);
 		free(line);
 	}
+}
+
+/* One line of the changes section: what, when (date and times), title,
+ * and why in brackets when there is a why. */
+static void
+change_line(struct out *o, const char *what, const char *zone, int64_t start,
+    int64_t end, const char *title, const char *why)
+{
+	char date[11], a[6], b[6], *s, *clean;
+
+	pp_tz_format_date(zone, start, date);
+	pp_tz_format_hhmm(zone, start, a);
+	pp_tz_format_hhmm(zone, end, b);
+	s = pp_xasprintf("  %-8s  %s %s\xe2\x80\x93%s  %s%s%s%s", what, date, a,
+	    b, title, why != NULL ? " (" : "", why != NULL ? why : "",
+	    why != NULL ? ")" : "");
+	clean = pp_term_clean(s, 0);
+	text_line(o, clean, 2, NULL);
+	free(clean);
+	free(s);
+}
+
+/*
+ * Replanning (build --from): what changed against the old plan.  The
+ * counts cover every item; the lines name the events moved, added or
+ * dropped (hallway and lunch blocks follow them and are not listed).
+ */
+static void
+write_changes(struct out *o, const struct pp_plan *pl)
+{
+	const struct pp_replan *r = pl->m->replan;
+	const char *zone = pl->m->tz;
+	struct pp_changes c;
+	char now[11], hm[6], pen[32], cost[32], *s;
+	size_t d, i;
+
+	pp_plan_changes(pl, &c);
+	pp_tz_format_date(zone, r->now, now);
+	pp_tz_format_hhmm(zone, r->now, hm);
+	pp_score_format(c.penalty, pen);
+	pp_score_format(c.cost, cost);
+	s = pp_xasprintf("Changes against %s from %s %s: %zu change%s "
+	                 "\xc3\x97 change-penalty %s = %s",
+	    r->from->path, now, hm, c.changes, c.changes == 1 ? "" : "s", pen,
+	    cost);
+	{
+		char *clean = pp_term_clean(s, 0);
+
+		text_line(o, clean, 0, SGR_BOLD);
+		free(clean);
+	}
+	free(s);
+	s = pp_xasprintf("  attended %zu" SEP "kept %zu" SEP "moved %zu" SEP
+	                 "added %zu" SEP "dropped %zu",
+	    c.attended, c.kept, c.moved, c.added, c.ndropped);
+	text_line(o, s, 2, NULL);
+	free(s);
+	for (d = 0; d < pl->ndays; d++)
+		for (i = 0; i < pl->days[d].n; i++) {
+			const struct pp_item *it = pl->days[d].items[i];
+			enum pp_change ch = pp_plan_item_change(pl, it);
+
+			if (it->src != PP_ITEM_EVENT ||
+			    (ch != PP_CHANGE_MOVED && ch != PP_CHANGE_ADDED))
+				continue;
+			change_line(o, pp_change_name(ch), zone, it->start,
+			    it->end, it->title, NULL);
+		}
+	for (i = 0; i < c.ndropped; i++) {
+		const struct pp_plan_row *row = c.dropped[i].row;
+
+		if (!row->synthesized)
+			change_line(o, "dropped", zone, row->start, row->end,
+			    row->title, c.dropped[i].why);
+	}
+	pp_changes_fini(&c);
 }
 
 static void
@@ -555,6 +683,10 @@ pp_write_text(FILE *fp, const struct pp_plan *pl,
 		write_day(&o, pl, &pl->days[d], &t, first[d], &l);
 	}
 	fputc('\n', fp);
+	if (m->replan != NULL) {
+		write_changes(&o, pl);
+		fputc('\n', fp);
+	}
 	write_summary(&o, pl, &l);
 	if (pl->nwatch > 0) {
 		fputc('\n', fp);
@@ -579,12 +711,18 @@ pp_write_timetable_text(FILE *fp, const struct pp_event *const *sel, size_t n,
 	struct pp_sbuf l = {NULL, 0, 0};
 	struct table t;
 	size_t i, kw = 0;
+	int langs = 0;
 	char date[11], prevdate[11] = "", a[6], b[6];
 
 	memset(&t, 0, sizeof(t));
 	reset(&l);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		kw = max_size(kw, strlen(pp_kind_name(sel[i]->kind)));
+		/* Languages are marked when the listing has several. */
+		if (*sel[i]->lang != '\0' && *sel[0]->lang != '\0' &&
+		    strcmp(sel[i]->lang, sel[0]->lang) != 0)
+			langs = 1;
+	}
 	t.rows = pp_xcalloc(n + 1, sizeof(*t.rows));
 	t.n = n;
 	t.nf = F_ROOM + 1;
@@ -603,7 +741,13 @@ pp_write_timetable_text(FILE *fp, const struct pp_event *const *sel, size_t n,
 		r->sgr = pp_kind_class(ev->kind) == PP_CLASS_NETWORKING
 		    ? SGR_DIM
 		    : NULL;
-		r->f[F_TITLE] = pp_term_clean(ev->title, 0);
+		if (langs && *ev->lang != '\0') {
+			char *tl = pp_xasprintf("%s [%s]", ev->title, ev->lang);
+
+			r->f[F_TITLE] = pp_term_clean(tl, 0);
+			free(tl);
+		} else
+			r->f[F_TITLE] = pp_term_clean(ev->title, 0);
 		r->f[F_SPEAKERS] = pp_term_clean(sp, 0);
 		r->f[F_ROOM] = pp_term_clean(ev->room, 0);
 		free(sp);

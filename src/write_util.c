@@ -4,6 +4,7 @@
  * reason, link, score).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pyplan/tz.h"
@@ -63,13 +64,23 @@ pp_event_speakers(const struct pp_event *ev, const char *sep)
 	return s;
 }
 
-char *
-pp_item_reason(const struct pp_item *it)
+const char *
+pp_item_class_name(const struct pp_item *it)
+{
+	return it->cls == PP_CLASS_NETWORKING ? "networking"
+	    : it->cls == PP_CLASS_TALK        ? "talk"
+	                                      : "info";
+}
+
+static char *
+item_reason(const struct pp_item *it)
 {
 	const char *why = it->reason != NULL ? it->reason : "";
 	const char *label = NULL;
 
-	if (it->must)
+	if (it->src == PP_ITEM_ATTENDED)
+		label = "attended";
+	else if (it->must && it->src != PP_ITEM_BUSY)
 		label = "must-see";
 	else if (it->src == PP_ITEM_HALLWAY)
 		label = "hallway track";
@@ -87,6 +98,26 @@ pp_item_reason(const struct pp_item *it)
 	if (*why != '\0')
 		return pp_xstrdup(why);
 	return pp_xstrdup(it->cls == PP_CLASS_NETWORKING ? "networking" : "");
+}
+
+char *
+pp_item_reason(const struct pp_item *it)
+{
+	char *why = item_reason(it), *r;
+	char names[64] = "";
+	size_t len = 0;
+	int c;
+
+	for (c = 0; c < PP_CRIT__COUNT; c++)
+		if (it->crit & (1u << c))
+			len += (size_t)snprintf(names + len,
+			    sizeof(names) - len, "%s%s", len > 0 ? ", " : "",
+			    pp_criterion_name((enum pp_criterion)c));
+	if (len == 0)
+		return why;
+	r = pp_xasprintf("%s%scovers %s", why, *why != '\0' ? "; " : "", names);
+	free(why);
+	return r;
 }
 
 const char *
@@ -131,13 +162,14 @@ pp_item_id(const struct pp_item *it, const char *tz, char buf[PP_ITEM_ID_MAX])
 
 	if (it->src == PP_ITEM_EVENT && it->ev != NULL)
 		return it->ev->id;
+	if (it->src == PP_ITEM_ATTENDED && it->was_id != NULL &&
+	    *it->was_id != '\0')
+		return it->was_id;
 	if (pp_tz_to_civil(tz != NULL && *tz != '\0' ? tz : "UTC", it->start,
 	        &c) != 0)
 		pp_tz_to_civil("UTC", it->start, &c);
 	snprintf(buf, PP_ITEM_ID_MAX, "%s-%04u-%02u-%02u-%02u%02u",
-	    it->src == PP_ITEM_LUNCH       ? "lunch"
-	        : it->src == PP_ITEM_BOOTH ? "booth"
-	                                   : "hallway",
+	    it->src == PP_ITEM_BOARD ? "open-space" : pp_item_src_name(it->src),
 	    (unsigned)c.year % 10000u, (unsigned)c.month % 100u,
 	    (unsigned)c.day % 100u, (unsigned)c.hour % 100u,
 	    (unsigned)c.min % 100u);

@@ -24,6 +24,10 @@ int pp_csv_text_ok(const char *name, const char *data, size_t len,
  * or a lone CR). */
 size_t pp_csv_line_len(const char *s, size_t len);
 
+/* A field without the blanks (space, tab, CR, LF, FF, VT) around it:
+ * returns its start in s ("" for NULL) and shortens *len to match. */
+const char *pp_csv_trim(const char *s, size_t *len);
+
 /* How pp_csv_feed calls back: libcsv's field and row callbacks with
  * data, the line each row starts on in *row_line, and no more feeding
  * once *stop is set (stop may be NULL). */

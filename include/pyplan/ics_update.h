@@ -16,6 +16,7 @@
 #include <libical/ical.h>
 
 #include "pyplan/diag.h"
+#include "pyplan/load_plan.h"
 
 /* One VEVENT of the previous calendar; strings owned, never NULL. */
 struct pp_prev_item {
@@ -26,6 +27,8 @@ struct pp_prev_item {
 	int sequence;
 	int cancelled;        /* STATUS:CANCELLED */
 	uint64_t fingerprint; /* pp_ics_fingerprint */
+	int no_fingerprint;   /* read from a plan file: its times, title and
+	                         room tell whether it changed */
 };
 
 struct pp_prev_cal {
@@ -49,6 +52,15 @@ int pp_prev_cal_load(struct pp_prev_cal *pc, const char *path,
 /* Same, from a NUL-terminated buffer named name. */
 int pp_prev_cal_parse(struct pp_prev_cal *pc, const char *name,
     const char *text, struct pp_diags *ds);
+/*
+ * Fills pc from an old plan file instead (`build --from PLAN`): one item
+ * per row with times, its UID the row's uid, else the one pyplan gave the
+ * item (pp_ics_uid_hash of the row), its SEQUENCE the row's, without a
+ * fingerprint.  pf is borrowed and must outlive pc.
+ */
+void
+pp_prev_cal_from_plan(struct pp_prev_cal *pc, const struct pp_plan_file *pf);
+
 /* Releases pc; pc may be loaded again. */
 void pp_prev_cal_fini(struct pp_prev_cal *pc);
 

@@ -31,6 +31,8 @@ struct pp_plan_row {
 	int must;
 	enum pp_pin pin;
 	unsigned line; /* where the row is, 1-based (JSON: the item's line) */
+	char *uid;     /* JSON: the item's calendar UID, "" when not given */
+	int sequence;  /* JSON: the item's calendar SEQUENCE, 0 if not given */
 };
 
 struct pp_plan_file {
@@ -46,10 +48,13 @@ struct pp_plan_file {
  * caller frees with pp_plan_file_fini, also after a failure).  The format
  * is taken from the content: JSON when it starts with '{', else CSV, or
  * TSV when the header row holds a tab.  CSV and TSV columns are found by
- * name, ignoring case (date, start, end, kind, title, room, must, id, pin;
- * others are ignored), so columns may be removed or reordered; a row
- * needs an id or a title.  CSV and TSV times are local to zone (the plan
- * file does not say its zone; NULL = UTC); JSON times carry their offset.
+ * name, ignoring case (date, start, end, kind, title, room, must, id, pin,
+ * status; others are ignored), so columns may be removed or reordered; a
+ * row needs an id or a title; a row whose status is "dropped" (what a
+ * replanned plan dropped) is passed over.  CSV and TSV times are local to zone
+ * (the plan file does not say its zone; NULL = UTC); JSON times carry their
+ * offset. A JSON item's "uid" and "sequence" (what build -f json writes) are
+ * kept for calendar updates (--from).
  * A row says "drop" (or "skip") in a pin column, or in the must column,
  * to be dropped; "", "keep", "must", "yes" and "no" keep it; any other
  * pin is an error.  A JSON item may carry "pin": "drop" likewise.

@@ -11,8 +11,12 @@
 #include <stddef.h>
 
 #include "pyplan/diag.h"
+#include "pyplan/venue.h"
 
 #define PP_UNLIMITED (-1)
+
+/* The most open-space slots a day may ask for (the solver's state). */
+#define PP_PROFILE_MAX_OPEN 3
 
 /* The largest profile file read, in bytes (a profile is a few hundred). */
 #define PP_PROFILE_MAX_BYTES (1024 * 1024)
@@ -32,6 +36,16 @@ struct pp_weighted {
 
 struct pp_ref {           /* a [must]/[skip] entry: an id or a title */
 	char *text;       /* owned */
+	const char *file; /* borrowed origin for diagnostics, NULL = flag */
+	unsigned line;
+};
+
+/* A [tickets] entry: a kind (canonical name or the programme's own kind
+ * word), or an id or a title as in [must]. */
+struct pp_ticket {
+	char *text; /* owned */
+	int kind;   /* 1: text names a kind, 0: an id or a title, -1: a kind
+	             when it is one (--ticket X), else an id or a title */
 	const char *file; /* borrowed origin for diagnostics, NULL = flag */
 	unsigned line;
 };
@@ -64,9 +78,18 @@ struct pp_profile {
 	double level_bonus;       /* level-bonus: per hour, level matches */
 	double criteria_bonus;    /* criteria-bonus: per criterion covered */
 	int fill_with_talks;      /* fill-with-talks: 1 = fill free slots */
-	char *level;              /* level: preferred level, NULL = none */
-	char *tz;                 /* timezone, NULL = the programme's */
-	char **days;              /* days: YYYY-MM-DD, ndays == 0 = all */
+	double change_penalty;    /* change-penalty: per change against the
+	                             old plan (build --from) */
+	double plenary_weight;    /* plenary-weight: per hour of a plenary */
+	char *languages;          /* languages: ISO 639 codes, lower case,
+	                             comma-separated; NULL = any language */
+	char **ticket_kinds;      /* ticket-kinds as set, owned (read them
+	                             with pp_profile_ticket_kinds) */
+	size_t nticket_kinds;
+	int ticket_kinds_set; /* 0: the default list */
+	char *level;          /* level: preferred level, NULL = none */
+	char *tz;             /* timezone, NULL = the programme's */
+	char **days;          /* days: YYYY-MM-DD, ndays == 0 = all */
 	size_t ndays;
 
 	struct pp_weighted *interests;
@@ -77,10 +100,22 @@ struct pp_profile {
 	size_t ncriteria[PP_CRIT__COUNT];
 	struct pp_ref *must, *skip;
 	size_t nmust, nskip;
+	struct pp_ticket *tickets; /* [tickets], --ticket */
+	size_t ntickets;
 	struct pp_busy *busy;
 	size_t nbusy;
 	char **busy_files; /* --busy FILE (.ics or CSV), owned */
 	size_t nbusy_files;
+
+	/* Networking the venue offers (venue.h) and what the attendee wants
+	 * of it. */
+	int open_spaces; /* open-spaces-per-day: board slots, 0 = none */
+	int min_expo;    /* min-expo-minutes over the conference, 0 = none */
+	struct pp_venue venue; /* [open-spaces], [expo], venue = FILE */
+	char **venue_files;    /* venue files read, owned (diagnostics) */
+	size_t nvenue_files;
+	struct pp_host *hosts; /* [host], --host */
+	size_t nhosts;
 };
 
 /*
@@ -89,10 +124,18 @@ struct pp_profile {
  * 3, min-networking-minutes 90, min-networking-block 20,
  * room-change-minutes 5, day 00:00-24:00, day-change unset (-1), lunch
  * 11:30-14:00/30, recorded-weight 0.5, talk-base 0, networking-weight 0.5,
- * level-bonus 0.5 (all three per hour), criteria-bonus 2, fill-with-talks
- * no; no level, no time zone, all days, and every list empty.
+ * level-bonus 0.5, plenary-weight 3 (all four per hour), criteria-bonus
+ * 2, fill-with-talks no, change-penalty 1; languages any; ticket-kinds
+ * tutorial, summit, sponsor-workshop; no level, no time zone, all days,
+ * and every other list empty.
  */
 void pp_profile_init(struct pp_profile *p);
+/* The kinds that need a ticket (ticket-kinds): the profile's list, or
+ * the default "tutorial", "summit", "sponsor-workshop"; *n gets their
+ * number.  Borrowed from p or static. */
+const char *const *
+pp_profile_ticket_kinds(const struct pp_profile *p, size_t *n);
+
 /* Frees everything p owns; p may be initialised again. */
 void pp_profile_fini(struct pp_profile *p);
 
@@ -138,11 +181,17 @@ int pp_profile_load_string(struct pp_profile *p, const char *name,
  *             HH:MM (24:00 allowed); day-change: HH:MM; lunch:
  *             HH:MM-HH:MM/MIN with MIN 1..
  *             the window's length, or "none"; recorded-weight: 0..1;
- *             networking-weight: 0..1000000; talk-base, level-bonus,
+ *             networking-weight, change-penalty: 0..1000000; talk-base,
+ *             level-bonus,
  *             criteria-bonus: -1000000..1000000 (plain decimals, no
  *             exponent, inf or nan); fill-with-talks: yes, true, on,
  *             1 or no, false, off, 0 (ignoring case); level: a word,
  *             "none" clears it; timezone: an IANA zone (pp_tz_valid);
+ *             plenary-weight: as networking-weight; languages: ISO
+ *             639 codes (two or three letters) separated by commas or
+ *             blanks, kept in lower case, "any" clears it; ticket-kinds:
+ *             kind names or programme kind words separated by commas,
+ *             "none" empties the list;
  *             days: YYYY-MM-DD or weekdays (pp_weekday_parse, kept as the
  *             lowercase English name until pp_profile_resolve_days)
  *             separated by commas (kept sorted, without duplicates),
@@ -154,6 +203,11 @@ int pp_profile_load_string(struct pp_profile *p, const char *name,
  *             separated by commas; repeated keys add terms (no duplicates).
  *   must, skip  id = X or title = X (both: "an id or a title", resolved by
  *             pp_ref_resolve, ref.h), repeatable.
+ *   tickets   kind = K (a kind name or a programme's kind word), id = X,
+ *             title = X (as [must]), or ticket = X: a kind when X is
+ *             one of the ticket kinds or a kind name, else an id or a
+ *             title (--ticket X maps to ("tickets", "ticket", X)),
+ *             repeatable.
  *   busy      LABEL = YYYY-MM-DD HH:MM-HH:MM, repeatable; the label "file"
  *             instead names an .ics or CSV calendar (busy_files; --busy
  *             FILE maps to ("busy", "file", FILE)); a relative path from a
@@ -161,6 +215,17 @@ int pp_profile_load_string(struct pp_profile *p, const char *name,
  *             "file" value that starts with a date and a blank is an
  *             inline block instead, "YYYY-MM-DD HH:MM-HH:MM [LABEL]"
  *             (label "busy" when none): so --busy takes either.
+ *   open-spaces hours = YYYY-MM-DD HH:MM-HH:MM (repeatable: the board is
+ *             open then), slot-minutes = 5..240, rooms = a list.
+ *   expo      hours = YYYY-MM-DD HH:MM-HH:MM (repeatable), slot-minutes.
+ *   host      TITLE = DAY [HH:MM] (DAY a date or a weekday): an open
+ *             space the attendee hosts, repeatable; without a time at is
+ *             -1 (any board slot of the day).
+ *   plan      also open-spaces-per-day: 0..PP_PROFILE_MAX_OPEN;
+ *             min-expo-minutes: 0..1440; venue = FILE: reads FILE's
+ *             [open-spaces] and [expo] (relative to the profile's
+ *             directory, as busy files; any other section in it is an
+ *             error).
  *
  * Cross-field rules are not checked here, as flags may arrive in any
  * order: the caller runs pp_profile_check once every flag is applied.  A

@@ -108,6 +108,42 @@ struct pp_score {
 
 struct pp_scorer; /* profile terms prepared for matching */
 
+/*
+ * What an event is in the programme's plenary structure.  A single-track
+ * slot is a time when one talk-load event runs and no other, in a
+ * programme where talk-load events do run in parallel elsewhere
+ * (cancelled events and notices do not count).  Then:
+ *   PP_ROLE_PLENARY: an event of kind keynote (the kind mapping turns
+ *     "plenary" and "keynote" into it) in a single-track slot, or a talk,
+ *     lightning-talk session, panel or event of an unknown kind in a
+ *     single-track slot that is held in several rooms at once (PyCon's
+ *     plenaries fill every ballroom).  The hallway is empty while it
+ *     runs.
+ *   PP_ROLE_KEYNOTE: an event of kind keynote anywhere else (beside other
+ *     talks, or in a single-track programme): valued as a plenary, but
+ *     the hallway stays open.
+ *   PP_ROLE_HOUSEKEEPING: either of them whose title holds one of the
+ *     words welcome, remarks, closing, announcement(s) or housekeeping
+ *     (any case): "Welcome to PyCon", "Concluding remarks", "Final
+ *     Remarks and Conference Close".
+ */
+enum pp_role {
+	PP_ROLE_NONE,
+	PP_ROLE_PLENARY,
+	PP_ROLE_KEYNOTE,
+	PP_ROLE_HOUSEKEEPING
+};
+
+/* The role of every event of tt, in an array of tt->n (at least one
+ * element) that the caller frees. */
+enum pp_role *pp_score_roles(const struct pp_timetable *tt);
+
+/* Lets s value plenaries: roles (from pp_score_roles(tt), borrowed, or
+ * NULL for none) must outlive s; events of tt are then scored with their
+ * role, other events as PP_ROLE_NONE. */
+void pp_scorer_set_roles(struct pp_scorer *s, const struct pp_timetable *tt,
+    const enum pp_role *roles);
+
 /* Prepares p's interests, speakers and criteria; p is borrowed and must
  * outlive the scorer and the scores it fills.  Free with pp_scorer_free
  * (no-op on NULL). */
@@ -169,8 +205,11 @@ void pp_scorer_free(struct pp_scorer *s);
  *          matches "Lilly Ryan"), once per name
  *        + level-bonus when the profile has a level and it equals the
  *          event's level ignoring ASCII case;
- *   base(kind) = talk-base for every talk-load kind (the one place where
- *          a kind could be given a value of its own, e.g. plenaries);
+ *   base(kind) = talk-base for every talk-load kind, plus
+ *          plenary-weight for a plenary or keynote (pp_role, roles set by
+ *          pp_scorer_set_roles): so by default (plenary-weight 3, the
+ *          weight of a strong interest) a keynote is worth its time
+ *          without any profile term, and 0 turns the rule off;
  *   raw   = round(rate * minutes / 60);
  *   value = raw, or for a recorded event (PP_REC_YES)
  *           round(raw * recorded-weight-units / 1000); then plus
@@ -192,7 +231,8 @@ void pp_scorer_free(struct pp_scorer *s);
  * match: the interests that occur (by units per hour, largest first, then
  *   profile order), then the speakers and the level (talk load only), the
  *   first PP_SCORE_MATCH_MAX of nmatch.
- * reason: the matches in that order, the label once per group, weights as
+ * reason: "plenary" for a plenary valued by plenary-weight, then the
+ *   matches in that order, the label once per group, weights as
  *   pp_score_format writes them: "interest: testing ×3, api ×-1, speaker:
  *   Lilly Ryan ×2, level"; "" when nothing matched.  A reason too long
  *   for the buffer keeps the items that fit and ends with ", …" (a single
@@ -206,8 +246,9 @@ void pp_score_event(const struct pp_scorer *s, const struct pp_event *ev,
 
 /* One term of an event's rate (pp_score_breakdown). */
 struct pp_score_term {
-	const char *label; /* static: "talk-base", "networking-weight",
-	                      "interest", "speaker" or "level-bonus" */
+	const char *label; /* static: "talk-base", "plenary-weight",
+	                      "networking-weight", "interest", "speaker"
+	                      or "level-bonus" */
 	const struct pp_score_match *m; /* the match, NULL for the base */
 	int64_t units;                  /* per hour */
 };
@@ -215,7 +256,8 @@ struct pp_score_term {
 /*
  * Scores ev exactly as pp_score_event (same *out) and lists the terms
  * whose sum is out->rate: talk-base for talk load, or networking-weight
- * for networking; then every match (out->match order, all of them, not
+ * for networking; plenary-weight for a plenary when it is not 0; then
+ * every match (out->match order, all of them, not
  * only the first PP_SCORE_MATCH_MAX).  Stores at most max terms in terms
  * (may be NULL when max is 0) and returns how many there are.  The terms'
  * matches point into *scratch, which must have room for max - 1 matches

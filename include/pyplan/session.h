@@ -46,6 +46,11 @@ enum pp_session_status {
 enum pp_session_status pp_session_open(struct pp_session *s,
     const struct pp_timetable *tt, struct pp_ttwords *w, struct pp_profile *p,
     int lenient, struct pp_diags *ds);
+/* Same, replanning from rp (pp_model_build_replan; NULL: not), which is
+ * borrowed and must outlive s. */
+enum pp_session_status pp_session_open_replan(struct pp_session *s,
+    const struct pp_timetable *tt, struct pp_ttwords *w, struct pp_profile *p,
+    int lenient, const struct pp_replan *rp, struct pp_diags *ds);
 /* Frees the model and the busy blocks; s may be opened again. */
 void pp_session_close(struct pp_session *s);
 

@@ -28,6 +28,8 @@ struct pp_plan_day {
 	struct pp_item *merged;
 	size_t nmerged;
 	long talks, talk_minutes, networking_minutes, free_minutes;
+	long net_by_src[PP_NET__COUNT]; /* networking_minutes by source
+	                                   (pp_item_net_src) */
 	int64_t free_score;
 	int64_t score; /* the items' scores and free_score */
 };

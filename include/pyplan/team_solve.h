@@ -24,8 +24,9 @@
  *             it (its x fixed to 1).
  *
  * The joint programme is solved with GLPK's branch and cut (glp_intopt)
- * within a time limit; when the limit stops it, the best plan found is
- * returned with the proven upper bound.  A greedy plan (a rota, then each
+ * within a time limit, stopping as soon as the incumbent is proven within
+ * the model's gap; when the gap or the limit stops it, the best plan found
+ * is returned with the proven upper bound.  A greedy plan (a rota, then each
  * member alone) is the fallback when the search has found none as good.
  */
 #ifndef PYPLAN_TEAM_SOLVE_H
@@ -60,8 +61,9 @@ struct pp_team_model {
 	int64_t cover_units; /* score units per covered talk */
 	size_t *together;    /* timetable indices of together events */
 	size_t ntogether;
-	double gap; /* the solver stops when the proven relative gap is at
-	               most this (0, the default: it proves the optimum) */
+	double gap; /* the solver stops when the proven relative gap,
+	               (bound - score) / bound, is at most this (0: it
+	               proves the optimum; the CLI's default is 0.01) */
 };
 
 /*

@@ -43,6 +43,18 @@ pp_write_ics(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o);
 int
 pp_write_timetable_ics(FILE *fp, const struct pp_timetable *tt, const char *tz);
 
+/*
+ * The hash of a plan item's UID ("%016x@pyplan", PP_ICS_UID_MAX bytes
+ * with the NUL): of the event's id, start, end and title for a programme
+ * event, or, when id is NULL (a block pyplan made up), of the kind's name,
+ * start and end.  An old plan's row gives the UID its item had.
+ */
+#define PP_ICS_UID_MAX 24
+uint64_t pp_ics_uid_hash(const char *id, const char *kind, int64_t start,
+    int64_t end, const char *title);
+/* Formats h as a UID into buf. */
+void pp_ics_uid_format(uint64_t h, char buf[PP_ICS_UID_MAX]);
+
 /* The 64-bit FNV-1a hash of n bytes, continuing from h (start with
  * PP_FNV1A_INIT); UIDs are built from it. */
 #define PP_FNV1A_INIT UINT64_C(0xcbf29ce484222325)

@@ -41,10 +41,12 @@ char *pp_event_speakers(const struct pp_event *ev, const char *sep);
 
 /*
  * Returns the short reason shown for a planned item, as a heap string the
- * caller frees: "must-see" (followed by "; " and the scorer's reason when
+ * caller frees: "attended" for an item of the old plan kept as attended
+ * (replanning), "must-see" (followed by "; " and the scorer's reason when
  * there is one), "hallway track" or "lunch" for synthesized blocks, else
  * the scorer's reason ("interest: testing ×3"), else "networking" for a
- * networking item and "" for a talk with no particular reason.
+ * networking item and "" for a talk with no particular reason; then,
+ * for a talk that covers [criteria] (it->crit), "; covers job, depth".
  */
 char *pp_item_reason(const struct pp_item *it);
 
@@ -57,17 +59,23 @@ const char *pp_event_link(const struct pp_event *ev);
 int64_t
 pp_plan_event_score(const struct pp_plan *pl, const struct pp_event *ev);
 
+/* "talk" (talk load), "networking" or "info" (a busy block that is not
+ * networking): an item's class as the writers name it. */
+const char *pp_item_class_name(const struct pp_item *it);
+
 /* Returns the English weekday name ("Friday") of a "YYYY-MM-DD" date, or
  * "" when the date does not parse (static storage). */
 const char *pp_weekday_name(const char *date);
 
-/* Large enough for any synthesized item id ("hallway-2018-05-11-1050"). */
+/* Large enough for any synthesized item id ("open-space-2018-05-11-1050"). */
 #define PP_ITEM_ID_MAX 32
 
 /*
  * Returns the stable id of a plan item, shared by every writer: the
- * event's id for a programme event (borrowed), otherwise
- * "hallway-YYYY-MM-DD-HHMM" or "lunch-YYYY-MM-DD-HHMM" formatted into buf
+ * event's id for a programme event (borrowed), the old plan's id for an
+ * attended item (replanning; borrowed), otherwise
+ * "hallway-YYYY-MM-DD-HHMM", "lunch-...", "open-space-..." (a board
+ * slot), "host-..." or "expo-..." formatted into buf
  * (PP_ITEM_ID_MAX bytes) from the item's start in zone tz.
  */
 const char *

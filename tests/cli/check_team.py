@@ -12,7 +12,8 @@ matches the members' booth items; no member is over the booth cap, and
 the booth minutes of the members who can staff the booth lie within
 max_spread of each other; members with booth = no never staff it; each
 cover talk's "members" are exactly the members whose plans hold it; the
-team score is the members' scores plus the cover weight per covered talk.
+team score is the members' scores plus the cover weight per covered talk,
+the bound at least the score, and the gap (bound - score) / bound.
 Exits 1 with one line per violation; prints a one-line summary otherwise.
 tests/oracle/run_team.py imports check().
 """
@@ -116,6 +117,14 @@ def check(team):
         errs.append(f"bound {team['bound']} < score {team['score']}")
     if team["optimal"] and milli(team["bound"]) != milli(team["score"]):
         errs.append("optimal but the bound is not the score")
+    # The gap: the bound's distance from the score, a fraction of the
+    # bound (0 when optimal).
+    if team.get("gap") is not None:
+        b, sc = milli(team["bound"]), milli(team["score"])
+        want_gap = 0 if team["optimal"] else (b - sc) / max(abs(b), 1)
+        if abs(team["gap"] - want_gap) > 1e-9:
+            errs.append(f"gap {team['gap']} != (bound - score) / bound "
+                        f"{want_gap}")
     return errs
 
 

@@ -13,6 +13,12 @@
  * a full day of back-to-back sessions with common breaks, lunch and
  * posters, and the profile is an ordinary one that has a plan.
  *
+ * In oracle mode events also carry a language (from their number, so
+ * that no random draw moves: mostly en, some es, some de,en interpreted,
+ * some unknown) and the profile may set languages, plenary-weight,
+ * ticket-kinds and [tickets], so that the LP models those exclusions and
+ * plenary values too.
+ *
  * In oracle mode, -m large draws large caps (6 to 16 talks, 240 to 720
  * talk minutes, 3 to 8 in a row), and -m flat makes every talk worth the
  * same (no interests, speakers, level or criteria; recorded-weight 1), so
@@ -27,6 +33,7 @@
 #define MAX_DAYS 60
 
 static uint64_t rng_state;
+static int with_langs; /* oracle mode: a language column with values */
 
 /* splitmix64: small, fast and the same everywhere. */
 static uint64_t
@@ -392,7 +399,9 @@ write_row(FILE *fp, struct prog *pg, int k, int day, int start, int end,
 	    !is_talk(k) ? "" : chance(60) ? "yes" : chance(50) ? "no" : "");
 	make_abstract(abstract, sizeof(abstract));
 	csv_field(fp, abstract);
-	fputc('\n', fp);
+	/* The language from the event's number: no random draw. */
+	fprintf(fp, ",%s\n", !with_langs ? "" : pg->n % 7 == 3 ? "es" :
+	    pg->n % 11 == 5 ? "\"de,en\"" : pg->n % 13 == 0 ? "" : "en");
 	add_ev(pg, day, start, end, is_talk(k), nrooms,
 	    nrooms > 0 ? rooms[0] : -1, title);
 }
@@ -401,7 +410,7 @@ static void
 header(FILE *fp)
 {
 	fputs("id,date,start,end,timezone,kind,title,speakers,rooms,track,"
-	      "tags,level,recorded,abstract\n", fp);
+	      "tags,level,recorded,abstract,language\n", fp);
 }
 
 /* Oracle mode: every event drawn independently, on a per-seed grid. */
@@ -442,6 +451,17 @@ gen_oracle(FILE *fp, struct prog *pg, const struct opts *o)
 		for (int r = 0; r < nrooms; r++)
 			rooms[r] = (j + r) % o->rooms;
 		write_row(fp, pg, k, day, start, start + dur, rooms, nrooms);
+	}
+	/* On some seeds a poster wall: two to four posters at one time and
+	 * place, which the model turns into one poster session. */
+	if (chance(30)) {
+		int day = rn(o->days), dur = duration_for(G_POSTER), n = rr(2, 4);
+		int start = rr(9 * 60, 16 * 60), room = rn(o->rooms);
+
+		start -= start % grid;
+		for (j = 0; j < n; j++)
+			write_row(fp, pg, G_POSTER, day, start, start + dur,
+			    &room, chance(30) ? 0 : 1);
 	}
 }
 
@@ -534,6 +554,78 @@ random_event(const struct prog *pg, int talk_only)
 			return i;
 	}
 	return -1;
+}
+
+/*
+ * The venue on some seeds, drawn after everything else so that the rest
+ * of an instance does not change: open-space boards and expo hours on
+ * random days (slots of 20 to 60 minutes), open-spaces-per-day 0..3,
+ * min-expo-minutes up to three segments, and sometimes a hosted open
+ * space, on a board slot or (seldom, a designed clash) off it.
+ */
+static void
+venue_oracle(FILE *fp, const struct prog *pg, const struct opts *o)
+{
+	static const int slots[] = { 20, 30, 45, 60 };
+	char a[16], b[16], date[48];
+	int i, n, from, len, bslot = 60, eslot = 30, board = chance(40),
+	    expo = chance(40), hfrom = -1, hday = 0;
+
+	if (!board && !expo)
+		return;
+	bslot = PICK(slots);
+	eslot = PICK(slots);
+	fputs("\n[plan]\n", fp);
+	if (board)
+		fprintf(fp, "open-spaces-per-day = %d\n",
+		    chance(50) ? 1 : rr(0, 3));
+	if (expo)
+		fprintf(fp, "min-expo-minutes = %d\n", rr(0, 3 * eslot));
+	if (board) {
+		fprintf(fp, "\n[open-spaces]\nslot-minutes = %d\n", bslot);
+		n = rr(1, 3);
+		for (i = 0; i < n; i++) {
+			int day = rn(o->days);
+
+			from = 5 * rr(8 * 12, 17 * 12);
+			len = bslot * rr(1, 6);
+			date_of(pg, day, date, sizeof(date));
+			hhmm(a, sizeof(a), from);
+			hhmm(b, sizeof(b), from + len > 1440 ? 1440 : from + len);
+			if (from + bslot > 1440)
+				continue;
+			fprintf(fp, "hours = %s %s-%s\n", date, a, b);
+			hfrom = from + bslot * rn(len / bslot);
+			hday = day;
+		}
+	}
+	if (expo) {
+		fprintf(fp, "\n[expo]\nslot-minutes = %d\n", eslot);
+		n = rr(1, 3);
+		for (i = 0; i < n; i++) {
+			int day = rn(o->days);
+
+			from = 5 * rr(8 * 12, 17 * 12);
+			len = 5 * rr(6, 72);
+			if (from + len > 1440)
+				len = 1440 - from;
+			date_of(pg, day, date, sizeof(date));
+			hhmm(a, sizeof(a), from);
+			hhmm(b, sizeof(b), from + len);
+			fprintf(fp, "hours = %s %s-%s\n", date, a, b);
+		}
+	}
+	if (board && hfrom >= 0 && chance(30)) {
+		if (chance(20))
+			hfrom = 5 * rr(0, 287); /* most likely a closed board */
+		date_of(pg, hday, date, sizeof(date));
+		hhmm(a, sizeof(a), hfrom);
+		fprintf(fp, "\n[host]\nMy open space = %s %s\n", date, a);
+	}
+	if (board && hfrom >= 0 && chance(30)) { /* any slot of the day */
+		date_of(pg, hday, date, sizeof(date));
+		fprintf(fp, "\n[host]\nAny slot = %s\n", date);
+	}
 }
 
 static void
@@ -727,7 +819,9 @@ refs:
 		date_of(pg, day, date, sizeof(date));
 		hhmm(a, sizeof(a), s);
 		hhmm(b, sizeof(b), e);
-		fprintf(fp, "block %d = %s %s-%s\n", i, date, a, b);
+		/* The second block is booth duty, networking time. */
+		fprintf(fp, "block %d%s = %s %s-%s\n", i,
+		    i == 1 ? " (networking)" : "", date, a, b);
 	}
 	if (scenario == 2 && nmust > 0 && !tz_set) {
 		const struct ev *e = &pg->ev[must[0]];
@@ -737,6 +831,22 @@ refs:
 		hhmm(b, sizeof(b), e->start + 5);
 		fprintf(fp, "meeting = %s %s-%s\n", date, a, b);
 	}
+	/* Plenaries, languages and tickets (drawn last, so the draws
+	 * above stay as they were). */
+	fputs("\n[plan]\n", fp);
+	if (chance(50)) {
+		fmt_weight(w, sizeof(w), rr(0, 12));
+		fprintf(fp, "plenary-weight = %s\n", w);
+	}
+	if (chance(30))
+		fprintf(fp, "languages = %s\n", chance(50) ? "en" : "de, es");
+	if (chance(10))
+		fprintf(fp, "ticket-kinds = %s\n",
+		    chance(50) ? "none" : "tutorial, workshop");
+	fputs("\n[tickets]\n", fp);
+	if (chance(25))
+		fprintf(fp, "kind = %s\n", chance(50) ? "tutorial" : "workshop");
+	venue_oracle(fp, pg, o);
 }
 
 static void
@@ -879,6 +989,7 @@ main(int argc, char **argv)
 		perror(o.csv);
 		return 73;
 	}
+	with_langs = !o.bench;
 	if (o.bench)
 		gen_bench(fp, &pg, &o);
 	else

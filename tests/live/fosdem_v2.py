@@ -15,6 +15,11 @@ frab id, so the result is the same on every run):
   4 added         9001..9004 (new talks, one per day and room below)
   2 retitled      4848, 6306
 Every other byte is copied as it is.
+
+    fosdem_v2.py --cancel ID[,ID...]  (frab ids or guids) tests/fixtures/fosdem-2025.xml
+
+writes a version with only those events cancelled (titles marked
+"CANCELLED: "), for the replanning tests.
 """
 import datetime
 import re
@@ -83,15 +88,22 @@ def added(indent, ev):
 
 
 def main():
-    text = open(sys.argv[1], encoding="utf-8").read()
+    global MOVED, CANCELLED, ROOMS, RETITLED, ADDED
+    args = sys.argv[1:]
+    if args[0] == "--cancel":
+        CANCELLED = set(args[1].split(","))
+        MOVED, ROOMS, RETITLED, ADDED = {}, {}, {}, []
+        args = args[2:]
+    text = open(args[0], encoding="utf-8").read()
     seen = set()
     indent = [None]
 
     def edit(m):
         block, eid = m.group(0), m.group(2)
+        guid = re.match(r' *<event guid="([^"]*)"', block).group(1)
         indent[0] = indent[0] or m.group(1)
-        seen.add(eid)
-        if eid in CANCELLED:
+        seen.update((eid, guid))
+        if eid in CANCELLED or guid in CANCELLED:
             title = re.search(r"<title>([^<]*)</title>", block).group(1)
             block = field(block, "title", "CANCELLED: " + title)
         if eid in MOVED:
@@ -108,7 +120,7 @@ def main():
     assert not missing, "events not found: %s" % sorted(missing)
     # The new events go at the end of the first room of the first day:
     # frab readers take the room from each event's own <room>.
-    at = text.index("    </room>\n")
+    at = text.index("    </room>\n") if ADDED else 0
     text = text[:at] + "".join(added(indent[0], e) for e in ADDED) + \
         text[at:]
     sys.stdout.write(text)

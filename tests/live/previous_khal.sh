@@ -87,22 +87,8 @@ PY
 # khal: import the old calendar, then the new one over it; list what the
 # calendar shows.  Active events must not overlap or repeat, and must be
 # exactly the new plan's items.
-active() { # FILE -> START|END|TITLE of the active events, sorted
-	awk -F '|' '$4 != "CANCELLED" { print $1 "|" $2 "|" $3 }' "$1" |
-		LC_ALL=C sort
-}
-overlaps() { # the number of overlapping pairs among active events
-	active "$1" | awk -F '|' '{ s[NR] = $1; e[NR] = $2 }
-	    END { n = 0; for (i = 1; i <= NR; i++) for (j = i + 1; j <= NR; j++)
-		if (s[j] < e[i] && s[i] < e[j]) n++; print n }'
-}
-sh "$interop/khal_reimport.sh" 2025-01-31 2025-02-03 "$tmp/old.ics" \
-	"$tmp/new.ics" >"$tmp/khal.txt" || { echo "FAIL: khal"; exit 1; }
-sh "$interop/khal_reimport.sh" 2025-01-31 2025-02-03 "$tmp/new.ics" \
-	>"$tmp/fresh.txt" || { echo "FAIL: khal"; exit 1; }
-n=$(active "$tmp/khal.txt" | wc -l)
-o=$(overlaps "$tmp/khal.txt")
-d=$(cut -d '|' -f 5 "$tmp/khal.txt" | sort | uniq -d | wc -l)
+. "$interop/khal_active.sh"
+reimport 2025-01-31 2025-02-03 "$tmp" || { echo "FAIL: khal"; exit 1; }
 s=$(active "$tmp/khal.txt" | grep -c "|$skip\$")
 echo "khal, new over old: $n active events, $o overlapping, $d UIDs twice," \
 	"'$skip' active $s times"

@@ -124,6 +124,12 @@ check_path "build --pins" build -f tsv $prof --pins $fx/live-pins.tsv \
     $fx/cli-small.csv
 check_path "build --previous" build -f ics $prof --skip t1 \
     --previous $fx/ics-plan.golden.ics $fx/cli-small.csv
+"$pyplan" build -f json $prof $fx/cli-small.csv -o "$tmp/old.json" \
+    2>"$tmp/err" || { echo "FAIL: the plan to replan from"; exit 1; }
+check_path "build --from" build -f ics $prof --from "$tmp/old.json" \
+    --now 2018-05-11T10:40 $fx/replan-small-v2.csv
+check_path "build --from csv" build -f csv $prof --from "$tmp/old.json" \
+    --now 2018-05-11T10:40 $fx/replan-small-v2.csv
 printf 'id,interests\np1,testing=3\np2,web=2\n' >"$tmp/two.csv"
 check_batch "batch" 1 "$tmp/two.csv" $fx/batch-prog.csv --force --ics
 check_batch "batch -j 2" 2 "$tmp/two.csv" $fx/batch-prog.csv --force

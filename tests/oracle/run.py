@@ -15,10 +15,16 @@ summary; exits 1 if anything failed.
 
 -big makes bigger instances; -large draws large caps (up to 16 talks,
 720 minutes, 8 in a row) on days of many events; -flat makes every talk
-worth the same (ties everywhere).
+worth the same (ties everywhere); -replan replans each instance (build
+--from): pyplan plans it, up to two of the planned events after a time
+inside the first day are taken out of the programme, and pyplan plans
+again --from the first plan --now at that time with a change penalty of
+0, 0.5, 1 or 3 (by seed); the optimum of that plan, attended items and
+change terms included, must be glpsol's (explain is not checked: it does
+not replan).
 
-usage: run.py [-j JOBS] [-v] [-big | -large | -flat] PYPLAN GEN FIRST_SEED
-              COUNT
+usage: run.py [-j JOBS] [-v] [-big | -large | -flat | -replan] PYPLAN GEN
+              FIRST_SEED COUNT
 """
 import concurrent.futures
 import csv as csvmod
@@ -36,7 +42,8 @@ import check_plan  # noqa: E402  (the independent checker)
 
 # The constraint families pyplan's infeasibility messages must name.
 NAMES = re.compile(r"must-see|max-talks-per-day|max-talk-minutes-per-day|"
-                   r"max-consecutive-talks|min-networking-minutes|lunch")
+                   r"max-consecutive-talks|min-networking-minutes|lunch|"
+                   r"open-spaces-per-day|min-expo-minutes|host '")
 
 
 def sizes(seed, mode=""):
@@ -77,7 +84,9 @@ FAMILY_ROWS = {"talks": "max-talks-per-day",
                "tmin": "max-talk-minutes-per-day",
                "streak": "max-consecutive-talks",
                "net": "min-networking-minutes",
-               "lunch": "lunch"}
+               "lunch": "lunch",
+               "open": "open-spaces-per-day",
+               "hostany": "host"}
 
 
 def parse_lp(text):
@@ -136,7 +145,7 @@ def parse_diagnosis(msg):
     for name in FAMILY_ROWS.values():
         if re.search(r"(: |, )" + name + r"[ =]", text):
             fams.add(name)
-    m = re.search(r"must-see ('.*)$", text)
+    m = re.search(r"must-see ('.*?)(?:, host '.*)?$", text)
     if m:
         titles = re.findall(r"'([^']*)'", m.group(1))
     return date, fams, titles
@@ -152,6 +161,8 @@ def restricted_lp(parsed, day, fams, musts):
         prefix, d = m.group(1), int(m.group(2))
         if prefix in ("crit", "cov"):
             out.extend(r)
+            continue
+        if prefix in ("expo", "hostx"):  # not rules of one day
             continue
         if d != day:
             continue
@@ -285,6 +296,45 @@ def must_elsewhere(csv, plan):
     return frozenset(out)
 
 
+def replan_inputs(pyplan, env, csv, ini, seed, tmp):
+    """For -replan: plans csv, writes a new programme without up to two
+    of the planned events (not must-see) after a time now inside the first
+    planned day
+    (the middle of an item on odd seeds, its start on even ones), and
+    returns (new csv, the build options that replan from the first plan),
+    or None when the first plan fails (the instance is then checked as
+    it is)."""
+    old = os.path.join(tmp, "old.json")
+    r = subprocess.run([pyplan, "build", csv, "--profile", ini, "-f", "json",
+                        "-o", old], capture_output=True, text=True, env=env,
+                       timeout=600)
+    if r.returncode != 0:
+        return None
+    plan = json.load(open(old))
+    items = [i for d in plan["days"][:1] for i in d["items"]]
+    if not items:
+        return None
+    pick = items[len(items) // 2]
+    a = datetime.datetime.fromisoformat(pick["start"])
+    b = datetime.datetime.fromisoformat(pick["end"])
+    now = a + (b - a) / 2 if seed % 2 else a
+    later = [i["id"] for d in plan["days"] for i in d["items"]
+             if i["source"] == "programme" and not i["must"] and
+             datetime.datetime.fromisoformat(i["start"]) > now]
+    gone = set(later[seed % 3::3][:2])
+    new = os.path.join(tmp, "new.csv")
+    with open(csv, newline="") as fi, open(new, "w", newline="") as fo:
+        rd = csvmod.DictReader(fi)
+        wr = csvmod.DictWriter(fo, fieldnames=rd.fieldnames)
+        wr.writeheader()
+        for row in rd:
+            if row["id"] not in gone:
+                wr.writerow(row)
+    penalty = ("0", "0.5", "1", "3")[seed % 4]
+    return new, ["--from", old, "--now", now.isoformat(timespec="minutes"),
+                 "--change-penalty", penalty]
+
+
 def run_one(pyplan, gen, seed, mode):
     """Returns (outcome, message): outcome is "plan", "infeasible" or
     "FAIL"."""
@@ -299,11 +349,17 @@ def run_one(pyplan, gen, seed, mode):
                         "-p", ini], check=True)
         env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
         env.pop("XDG_CONFIG_HOME", None)
+        extra = []
+        replan = replan_inputs(pyplan, env, csv, ini, seed, tmp) \
+            if mode == "replan" else None
+        if replan is not None:
+            csv, extra = replan
         r = subprocess.run([pyplan, "build", csv, "--profile", ini,
-                            "-f", "json", "--emit-lp", lp],
+                            "-f", "json", "--emit-lp", lp, *extra],
                            capture_output=True, text=True, env=env,
                            timeout=600)
-        where = f"seed {seed} ({days}d {rooms}r {events}e)"
+        where = f"seed {seed} ({days}d {rooms}r {events}e)" + \
+            (f" replanned {' '.join(extra[2:])}" if extra else "")
         if r.returncode == 0:
             plan = json.loads(r.stdout)
             errs = check_plan.check(plan, must_elsewhere(csv, plan))
@@ -317,8 +373,8 @@ def run_one(pyplan, gen, seed, mode):
             if obj != ours:
                 return "FAIL", (f"{where}: objective pyplan {ours} "
                                 f"!= glpsol {obj}")
-            bad = check_explain(pyplan, env, csv, ini, plan, open(lp).read(),
-                                seed, tmp)
+            bad = None if extra else check_explain(
+                pyplan, env, csv, ini, plan, open(lp).read(), seed, tmp)
             if bad:
                 return "FAIL", f"{where}: {bad}"
             return "plan", f"{where}: optimum {ours} agreed"
@@ -363,7 +419,7 @@ def parse_args(argv):
         elif argv[i] == "-v":
             verbose = True
             i += 1
-        elif argv[i] in ("-big", "-large", "-flat"):
+        elif argv[i] in ("-big", "-large", "-flat", "-replan"):
             mode = argv[i][1:]
             i += 1
         else:

@@ -91,7 +91,8 @@ def run_one(pyplan, gen, seed):
             fp.write(team_file(seed, csv, ini))
         env = dict(os.environ, NO_COLOR="1", LC_ALL="C.UTF-8")
         r = subprocess.run([pyplan, "team", team, csv, "-f", "json",
-                            "--emit-lp", lp, "--time-limit", "60"],
+                            "--emit-lp", lp, "--time-limit", "60",
+                            "--gap", "0"],
                            capture_output=True, text=True, env=env,
                            timeout=600)
         if r.returncode == 0:

@@ -194,6 +194,9 @@ fx_new(void)
 	f->m.scores = f->sc;
 	strcpy(f->md[0].date, "2018-05-11");
 	strcpy(f->md[1].date, "2018-05-12");
+	/* Both days have talks: the profile's minimum binds on them. */
+	f->md[0].rules.min_networking = (unsigned)f->p.min_networking;
+	f->md[1].rules.min_networking = (unsigned)f->p.min_networking;
 
 	item(&f->it[0], &tt->ev[0], PP_ITEM_EVENT, PP_KIND_TALK,
 	    tt->ev[0].start, tt->ev[0].end, 2500, "must-see");

@@ -13,6 +13,7 @@
 
 #include "pyplan/event.h"
 #include "pyplan/explain.h"
+#include "pyplan/lp.h"
 #include "pyplan/model.h"
 #include "pyplan/profile.h"
 #include "pyplan/solve.h"
@@ -532,6 +533,496 @@ test_event_queries(void **state)
 	assert_int_equal(pp_model_event_item(f->m, &other, &d, &k), -1);
 }
 
+/* The index of the candidate of day 0 titled title, or -1. */
+static int
+item_of(const struct pp_model *m, const char *title)
+{
+	size_t k;
+
+	for (k = 0; k < m->days[0].n; k++)
+		if (strcmp(m->days[0].items[k].title, title) == 0)
+			return (int)k;
+	return -1;
+}
+
+/* 1 if a hallway segment of day 0 overlaps [s, e). */
+static int
+hallway_in(const struct pp_model *m, int64_t s, int64_t e)
+{
+	size_t k;
+
+	for (k = 0; k < m->days[0].n; k++) {
+		const struct pp_item *it = &m->days[0].items[k];
+
+		if (it->src == PP_ITEM_HALLWAY && it->start < e && s < it->end)
+			return 1;
+	}
+	return 0;
+}
+
+/* Languages, tickets and housekeeping are exclusion causes that a
+ * must-see event lifts; explain names them. */
+static void
+test_soft_rules(void **state)
+{
+	struct fx *f = *state;
+	struct pp_event *ev;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	f->tt->tz = ZONE;
+	ev = ev_add(f->tt, "Charla", "talk", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 10, 30), "A");
+	ev->lang = "es";
+	ev = ev_add(f->tt, "Both", "talk", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 10, 30), "B");
+	ev->lang = "de,en";
+	ev_add(f->tt, "Unknown", "talk", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 10, 30), "C");
+	ev_add(f->tt, "Tutorial", "tutorial", at(2025, 3, 10, 11, 0),
+	    at(2025, 3, 10, 12, 0), "D");
+	ev_add(f->tt, "Summit", "summit", at(2025, 3, 10, 11, 0),
+	    at(2025, 3, 10, 12, 0), "E");
+	assert_int_equal(pp_profile_set(&f->p, "plan", "languages", "EN, fr",
+	                     NULL, 0, &f->ds),
+	    0);
+	assert_string_equal(f->p.languages, "en,fr");
+	assert_int_equal(build(f, NULL, 0), 0);
+	assert_int_equal(f->m->excl[0], PP_EXCL_LANG);
+	assert_int_equal(f->m->excl[1], PP_EXCL_NONE); /* interpreted */
+	assert_int_equal(f->m->excl[2], PP_EXCL_NONE); /* not known */
+	assert_int_equal(f->m->excl[3], PP_EXCL_TICKET);
+	assert_int_equal(f->m->excl[4], PP_EXCL_TICKET); /* kind word */
+	/* Talks the attendee cannot attend still make hallway time. */
+	assert_true(
+	    hallway_in(f->m, at(2025, 3, 10, 11, 0), at(2025, 3, 10, 12, 0)));
+	fp = open_memstream(&out, &len);
+	assert_non_null(fp);
+	assert_int_equal(pp_explain(fp, f->m, "Tutorial", &f->ds), 0);
+	fclose(fp);
+	assert_non_null(strstr(out, "needs a ticket: add it under [tickets]"));
+	free(out);
+
+	/* A ticket by kind, by title; a must-see event in Spanish. */
+	assert_int_equal(pp_profile_set(&f->p, "tickets", "ticket", "tutorial",
+	                     NULL, 0, &f->ds),
+	    0);
+	assert_int_equal(pp_profile_set(&f->p, "tickets", "title", "Summit",
+	                     NULL, 0, &f->ds),
+	    0);
+	add_must(&f->p, "Charla");
+	assert_int_equal(build(f, NULL, 0), 0);
+	assert_int_equal(f->m->excl[0], PP_EXCL_NONE);
+	assert_true(item_of(f->m, "Charla") >= 0);
+	assert_int_equal(f->m->excl[3], PP_EXCL_NONE);
+	assert_int_equal(f->m->excl[4], PP_EXCL_NONE);
+
+	/* ticket-kinds none: nothing needs a ticket; languages any. */
+	pp_profile_fini(&f->p);
+	pp_profile_init(&f->p);
+	assert_int_equal(pp_profile_set(&f->p, "plan", "ticket-kinds", "none",
+	                     NULL, 0, &f->ds),
+	    0);
+	assert_int_equal(pp_profile_set(&f->p, "plan", "languages", "en", NULL,
+	                     0, &f->ds),
+	    0);
+	assert_int_equal(pp_profile_set(&f->p, "plan", "languages", "any", NULL,
+	                     0, &f->ds),
+	    0);
+	assert_null(f->p.languages);
+	assert_int_equal(build(f, NULL, 0), 0);
+	assert_int_equal(f->m->excl[0], PP_EXCL_NONE);
+	assert_int_equal(f->m->excl[3], PP_EXCL_NONE);
+	assert_int_equal(f->ds.nerrors, 0);
+	/* Bad values are refused. */
+	assert_int_equal(pp_profile_set(&f->p, "plan", "languages", "english",
+	                     NULL, 0, &f->ds),
+	    -1);
+	assert_int_equal(pp_profile_set(&f->p, "tickets", "seat", "x", NULL, 0,
+	                     &f->ds),
+	    -1);
+}
+
+/* A single-track plenary is valued and empties the hallway; housekeeping
+ * is left out; a keynote beside other talks keeps the hallway. */
+static void
+test_plenaries(void **state)
+{
+	struct fx *f = *state;
+	const char *rooms2[2];
+	struct pp_event *ev;
+	int k;
+
+	f->tt->tz = ZONE;
+	ev_add(f->tt, "Welcome", "keynote", at(2025, 3, 10, 9, 0),
+	    at(2025, 3, 10, 9, 10), "Hall");
+	ev_add(f->tt, "Keynote - A", "keynote", at(2025, 3, 10, 9, 10),
+	    at(2025, 3, 10, 10, 0), "Hall");
+	ev = ev_add(f->tt, "Lightning Talks", "talk", at(2025, 3, 10, 17, 0),
+	    at(2025, 3, 10, 18, 0), NULL);
+	rooms2[0] = pp_tt_strdup(f->tt, "Hall");
+	rooms2[1] = pp_tt_strdup(f->tt, "Room 2");
+	pp_tt_set_rooms(f->tt, ev, rooms2, 2);
+	ev_add(f->tt, "Talk 1", "talk", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 10, 30), "A");
+	ev_add(f->tt, "Talk 2", "talk", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 10, 30), "B");
+	ev_add(f->tt, "Alone", "talk", at(2025, 3, 10, 11, 0),
+	    at(2025, 3, 10, 11, 30), "A");
+	ev_add(f->tt, "Keynote - B", "keynote", at(2025, 3, 10, 14, 0),
+	    at(2025, 3, 10, 14, 30), "Hall");
+	ev_add(f->tt, "Talk 3", "talk", at(2025, 3, 10, 14, 0),
+	    at(2025, 3, 10, 14, 30), "B");
+	assert_int_equal(build(f, NULL, 0), 0);
+	assert_int_equal(f->m->role[0], PP_ROLE_HOUSEKEEPING);
+	assert_int_equal(f->m->excl[0], PP_EXCL_HOUSEKEEPING);
+	assert_int_equal(f->m->role[1], PP_ROLE_PLENARY);
+	assert_int_equal(f->m->role[2], PP_ROLE_PLENARY); /* two rooms */
+	assert_int_equal(f->m->role[3], PP_ROLE_NONE);
+	assert_int_equal(f->m->role[5], PP_ROLE_NONE); /* one room */
+	assert_int_equal(f->m->role[6], PP_ROLE_KEYNOTE);
+	/* 3 points an hour, no profile term: 50 minutes are worth 2.5. */
+	k = item_of(f->m, "Keynote - A");
+	assert_true(k >= 0);
+	assert_true(f->m->days[0].items[k].score == 2500);
+	assert_true(f->m->days[0].items[k].plenary);
+	assert_string_equal(f->m->days[0].items[k].reason, "plenary");
+	assert_false(
+	    hallway_in(f->m, at(2025, 3, 10, 9, 10), at(2025, 3, 10, 10, 0)));
+	assert_false(
+	    hallway_in(f->m, at(2025, 3, 10, 17, 0), at(2025, 3, 10, 18, 0)));
+	assert_true(
+	    hallway_in(f->m, at(2025, 3, 10, 11, 0), at(2025, 3, 10, 11, 30)));
+	assert_true(
+	    hallway_in(f->m, at(2025, 3, 10, 14, 0), at(2025, 3, 10, 14, 30)));
+	/* plenary-weight 0 turns the value off; must-see lifts
+	 * housekeeping. */
+	f->p.plenary_weight = 0;
+	add_must(&f->p, "Welcome");
+	assert_int_equal(build(f, NULL, 0), 0);
+	k = item_of(f->m, "Keynote - A");
+	assert_true(f->m->days[0].items[k].score == 0);
+	assert_true(item_of(f->m, "Welcome") >= 0);
+}
+
+/* ---- the venue: board slots, expo segments, hosts ---- */
+
+/* Sets a profile key as the INI reader would. */
+static void
+set(struct fx *f, const char *section, const char *key, const char *value)
+{
+	assert_int_equal(pp_profile_set(&f->p, section, key, value, NULL, 0,
+	                     &f->ds),
+	    0);
+}
+
+/* Talks 10:00-12:00 in room A on 10 March 2025; the board 10:00-13:00 in
+ * hour slots, the expo 11:00-13:00 in half hours. */
+static void
+venue_day(struct fx *f)
+{
+	ev_add(f->tt, "Talk 1", "talk", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 11, 0), "A");
+	ev_add(f->tt, "Talk 2", "talk", at(2025, 3, 10, 11, 0),
+	    at(2025, 3, 10, 12, 0), "A");
+	f->tt->tz = ZONE;
+	f->p.lunch_minutes = 0;
+	set(f, "open-spaces", "hours", "2025-03-10 10:00-13:00");
+	set(f, "expo", "hours", "2025-03-10 11:00-13:00");
+}
+
+static void
+test_venue_items(void **state)
+{
+	struct fx *f = *state;
+	const struct pp_model_day *d;
+	size_t i, board = 0, expo = 0;
+	int64_t during = 0, after = 0;
+	struct pp_busy_block b = {0};
+	char label[] = "meeting";
+
+	venue_day(f);
+	set(f, "plan", "open-spaces-per-day", "3");
+	assert_int_equal(build(f, NULL, 0), 0);
+	d = &f->m->days[0];
+	for (i = 0; i < d->n; i++) {
+		const struct pp_item *it = &d->items[i];
+
+		if (it->src == PP_ITEM_BOARD) {
+			board++;
+			assert_int_equal(it->kind, PP_KIND_OPEN_SPACE);
+			assert_int_equal(it->minutes, 60);
+			assert_true(it->open && it->counts);
+			assert_string_equal(it->title,
+			    "Open space (board, room chosen on site)");
+		} else if (it->src == PP_ITEM_EXPO) {
+			expo++;
+			assert_int_equal(it->kind, PP_KIND_EXPO);
+			assert_int_equal(it->expo, 1);
+			if (it->start < at(2025, 3, 10, 12, 0))
+				during = it->score;
+			else {
+				after = it->score;
+				assert_non_null(strstr(it->reason, "crowded"));
+			}
+		}
+	}
+	assert_int_equal(board, 3);
+	assert_int_equal(expo, 4);
+	/* An expo visit is worth a quarter less while no talk runs. */
+	assert_int_equal(after, during - during / 4);
+	assert_int_equal(d->rules.min_open, 3);
+	/* A busy block takes a slot: the day needs only as many as fit. */
+	b.start = at(2025, 3, 10, 10, 0);
+	b.end = at(2025, 3, 10, 11, 0);
+	b.label = label;
+	assert_int_equal(build(f, &b, 1), 0);
+	d = &f->m->days[0];
+	assert_int_equal(count_src(d, PP_ITEM_BOARD), 2);
+	assert_int_equal(d->rules.min_open, 2);
+	assert_int_equal(f->m->expo_need, 0);
+	set(f, "plan", "min-expo-minutes", "45");
+	assert_int_equal(build(f, NULL, 0), 0);
+	assert_int_equal(f->m->expo_need, 2); /* 45 min in 30-min segments */
+	assert_int_equal(f->m->expo_unit, 30);
+	/* Beyond the solver's three segments: an error naming the key. */
+	set(f, "plan", "min-expo-minutes", "100");
+	assert_int_equal(build(f, NULL, 0), -1);
+	assert_true(diag_with(&f->ds, PP_ERROR, "min-expo-minutes=100") >= 0);
+}
+
+static void
+test_host(void **state)
+{
+	struct fx *f = *state;
+	const struct pp_model_day *d;
+	size_t i, k, hosted = 0;
+
+	venue_day(f);
+	set(f, "host", "My topic", "monday 12:00");
+	assert_int_equal(build(f, NULL, 0), 0);
+	d = &f->m->days[0];
+	assert_int_equal(count_src(d, PP_ITEM_HOST), 1);
+	assert_int_equal(d->nmust, 1);
+	assert_int_equal(pp_solve(f->m, &f->pl, &f->ds), 0);
+	for (i = 0; i < f->pl->days[0].n; i++) {
+		const struct pp_item *it = f->pl->days[0].items[i];
+
+		if (it->src != PP_ITEM_HOST)
+			continue;
+		hosted++;
+		assert_string_equal(it->title, "My topic");
+		assert_true(it->must);
+		assert_int_equal(it->start, at(2025, 3, 10, 12, 0));
+		assert_int_equal(it->end, at(2025, 3, 10, 13, 0));
+	}
+	assert_int_equal(hosted, 1);
+	/* The board is closed at 13:00 (its last slot ends then): a clash
+	 * naming the host, and the model is still there for explain. */
+	pp_profile_fini(&f->p);
+	pp_profile_init(&f->p);
+	clear(f);
+	f->p.lunch_minutes = 0;
+	set(f, "open-spaces", "hours", "2025-03-10 10:00-13:00");
+	set(f, "host", "Too late", "2025-03-10 13:00");
+	assert_int_equal(build(f, NULL, 0), 1);
+	assert_non_null(f->m);
+	k = (size_t)diag_with(&f->ds, PP_ERROR, "host 'Too late' at 13:00");
+	assert_true((int)k >= 0);
+	assert_non_null(strstr(f->ds.v[k].msg, "not open"));
+	assert_true(f->m->host_clash[0]);
+}
+
+/* Two days with expo hours, a minimum of one hour over both: the plan
+ * holds two segments, and the LP says the same rule. */
+static void
+test_expo_minimum(void **state)
+{
+	struct fx *f = *state;
+	size_t d, i, segs = 0;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	for (d = 0; d < 2; d++) {
+		ev_add(f->tt, "Talk", "talk", at(2025, 3, 10 + (int)d, 10, 0),
+		    at(2025, 3, 10 + (int)d, 11, 0), "A");
+		ev_add(f->tt, "Break", "break", at(2025, 3, 10 + (int)d, 11, 0),
+		    at(2025, 3, 10 + (int)d, 11, 30), "B");
+	}
+	f->tt->tz = ZONE;
+	f->p.lunch_minutes = 0;
+	f->p.min_networking = 0;
+	set(f, "expo", "hours", "2025-03-10 10:00-10:30");
+	set(f, "expo", "hours", "2025-03-11 10:30-11:00");
+	set(f, "plan", "min-expo-minutes", "60");
+	set(f, "interests", "talk", "5"); /* talks beat the expo */
+	assert_int_equal(build(f, NULL, 0), 0);
+	assert_int_equal(pp_solve(f->m, &f->pl, &f->ds), 0);
+	for (d = 0; d < 2; d++)
+		for (i = 0; i < f->pl->days[d].n; i++)
+			segs += f->pl->days[d].items[i]->expo;
+	assert_int_equal(segs, 2);
+	fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	assert_int_equal(pp_write_lp(fp, f->m), 0);
+	fclose(fp);
+	assert_non_null(strstr(buf, " expo0_0: + 1 x0_"));
+	assert_non_null(strstr(buf, ">= 2\n"));
+	free(buf);
+	/* One hour more than the hall is open: infeasible, naming the key. */
+	pp_plan_free(f->pl);
+	f->pl = NULL;
+	set(f, "plan", "min-expo-minutes", "90");
+	assert_int_equal(build(f, NULL, 0), 0);
+	assert_int_equal(pp_solve(f->m, &f->pl, &f->ds), 1);
+	assert_true(diag_with(&f->ds, PP_ERROR, "min-expo-minutes=90") >= 0);
+}
+
+/* Posters at one time and place are one session; a poster elsewhere
+ * stays an event. */
+static void
+test_poster_session(void **state)
+{
+	struct fx *f = *state;
+	const struct pp_model_day *d;
+	const struct pp_item *ses = NULL;
+	size_t i, events = 0;
+	size_t day, item;
+
+	ev_add(f->tt, "Talk", "talk", at(2025, 3, 10, 9, 0),
+	    at(2025, 3, 10, 10, 0), "A");
+	ev_add(f->tt, "Testing posters", "poster", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 12, 0), "Hall");
+	ev_add(f->tt, "Cooking posters", "poster", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 12, 0), "Hall");
+	ev_add(f->tt, "Knitting posters", "poster", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 12, 0), "Hall");
+	ev_add(f->tt, "Elsewhere", "poster", at(2025, 3, 10, 10, 0),
+	    at(2025, 3, 10, 12, 0), "Lobby");
+	f->tt->tz = ZONE;
+	set(f, "interests", "testing", "3");
+	add_must(&f->p, "Knitting posters");
+	assert_int_equal(build(f, NULL, 0), 0);
+	d = &f->m->days[0];
+	for (i = 0; i < d->n; i++) {
+		if (d->items[i].src == PP_ITEM_POSTERS)
+			ses = &d->items[i];
+		else if (d->items[i].kind == PP_KIND_POSTER)
+			events++;
+	}
+	assert_non_null(ses);
+	assert_int_equal(events, 1); /* Elsewhere */
+	assert_int_equal(ses->nmembers, 3);
+	assert_ptr_equal(ses->members[0], &f->tt->ev[1]);
+	assert_string_equal(ses->title, "Poster session (3 posters)");
+	assert_null(ses->ev);
+	assert_true(ses->must); /* Knitting posters is must-see */
+	assert_int_equal(ses->cls, PP_CLASS_NETWORKING);
+	/* Worth its best poster, the one about testing. */
+	assert_int_equal(ses->score, f->m->scores[1].value);
+	assert_true(ses->score > f->m->scores[2].value);
+	assert_non_null(strstr(ses->reason, "1 of 3 posters match"));
+	/* A member finds its session. */
+	assert_int_equal(pp_model_event_item(f->m, &f->tt->ev[3], &day, &item),
+	    0);
+	assert_ptr_equal(&f->m->days[day].items[item], ses);
+}
+
+/* Busy blocks are in the day listing, cut to the window; one labelled
+ * "(networking)" counts as networking. */
+static void
+test_busy_items(void **state)
+{
+	struct fx *f = *state;
+	struct pp_busy_block b[2];
+	char booth[] = "Booth duty (Networking) ", meet[] = "meeting";
+	const struct pp_item *it;
+	size_t i;
+
+	ev_add(f->tt, "Talk", "talk", at(2025, 3, 10, 9, 0),
+	    at(2025, 3, 10, 10, 0), "A");
+	ev_add(f->tt, "Talk 2", "talk", at(2025, 3, 10, 16, 0),
+	    at(2025, 3, 10, 17, 0), "A");
+	f->tt->tz = ZONE;
+	f->p.lunch_minutes = 0;
+	f->p.min_networking = 60;
+	f->p.day_start = 8 * 60;
+	f->p.day_end = 18 * 60;
+	memset(b, 0, sizeof(b));
+	b[0].start = at(2025, 3, 10, 11, 0);
+	b[0].end = at(2025, 3, 10, 12, 0);
+	b[0].label = booth;
+	b[1].start = at(2025, 3, 10, 17, 0); /* past day-end: cut */
+	b[1].end = at(2025, 3, 10, 20, 0);
+	b[1].label = meet;
+	assert_true(pp_busy_networking(booth));
+	assert_false(pp_busy_networking(meet));
+	assert_false(pp_busy_networking("(networking) later"));
+	assert_int_equal(build(f, b, 2), 0);
+	assert_int_equal(count_src(&f->m->days[0], PP_ITEM_BUSY), 2);
+	assert_int_equal(pp_solve(f->m, &f->pl, &f->ds), 0);
+	for (i = 0; i < f->pl->days[0].n; i++) {
+		it = f->pl->days[0].items[i];
+		if (it->src != PP_ITEM_BUSY)
+			continue;
+		assert_true(it->must);
+		if (it->title == b[0].label || strcmp(it->title, booth) == 0) {
+			assert_int_equal(it->cls, PP_CLASS_NETWORKING);
+			assert_true(it->counts);
+			assert_int_equal(pp_item_net_src(it), PP_NET_BOOTH);
+		} else {
+			assert_string_equal(it->title, "meeting");
+			assert_int_equal(it->cls, PP_CLASS_INFO);
+			assert_false(it->counts);
+			assert_int_equal(it->score, 0);
+			assert_int_equal(it->end, at(2025, 3, 10, 18, 0));
+		}
+	}
+	/* The booth's hour counts: the day's networking holds it. */
+	assert_int_equal(f->pl->days[0].net_by_src[PP_NET_BOOTH], 60);
+	assert_true(f->pl->days[0].networking_minutes >= 60);
+}
+
+/* A host without a time takes exactly one board slot of its day, the one
+ * that suits the plan: here the slot the talk leaves free. */
+static void
+test_host_any_slot(void **state)
+{
+	struct fx *f = *state;
+	size_t i, hosted = 0, slots;
+
+	venue_day(f);
+	f->p.min_networking = 0;
+	set(f, "interests", "talk", "5"); /* both talks beat the board */
+	set(f, "host", "Any time", "2025-03-10");
+	assert_int_equal(build(f, NULL, 0), 0);
+	slots = count_src(&f->m->days[0], PP_ITEM_HOST);
+	assert_int_equal(slots, 3); /* 10:00, 11:00, 12:00 */
+	for (i = 0; i < f->m->days[0].n; i++)
+		if (f->m->days[0].items[i].src == PP_ITEM_HOST)
+			assert_true(f->m->days[0].items[i].host_any &&
+			    !f->m->days[0].items[i].must);
+	assert_int_equal(pp_solve(f->m, &f->pl, &f->ds), 0);
+	for (i = 0; i < f->pl->days[0].n; i++) {
+		const struct pp_item *it = f->pl->days[0].items[i];
+
+		if (it->src != PP_ITEM_HOST)
+			continue;
+		hosted++;
+		assert_string_equal(it->title, "Any time");
+		assert_int_equal(it->start, at(2025, 3, 10, 12, 0));
+	}
+	assert_int_equal(hosted, 1);
+	/* A second one without a time on the same day: a clash. */
+	set(f, "host", "Another", "monday");
+	assert_int_equal(build(f, NULL, 0), 1);
+	assert_true(diag_with(&f->ds, PP_ERROR,
+	                "host 'Another': one open "
+	                "space without a time") >= 0);
+}
+
 int
 main(void)
 {
@@ -547,6 +1038,14 @@ main(void)
 	    T(test_cap_beyond_limit),
 	    T(test_hallway_segments),
 	    T(test_event_queries),
+	    T(test_soft_rules),
+	    T(test_plenaries),
+	    T(test_venue_items),
+	    T(test_host),
+	    T(test_expo_minimum),
+	    T(test_poster_session),
+	    T(test_busy_items),
+	    T(test_host_any_slot),
 	};
 #undef T
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);

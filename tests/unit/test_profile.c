@@ -1059,6 +1059,100 @@ test_did_you_mean(void **state)
 	    "unknown section [Speeker] (did you mean [speakers]?)");
 }
 
+/* A fresh profile and diagnostics list. */
+static void
+clear_profile(struct fx *f)
+{
+	pp_profile_fini(&f->p);
+	pp_profile_init(&f->p);
+	pp_diags_fini(&f->ds);
+	pp_diags_init(&f->ds);
+}
+
+/* The venue sections, hosts and the venue file: every key, every error at
+ * its line. */
+static void
+test_venue(void **state)
+{
+	struct fx *f = *state;
+	struct pp_profile *p = &f->p;
+	static const char text[] = "[plan]\n"
+	                           "venue = venue-good.ini\n"
+	                           "open-spaces-per-day = 2\n"
+	                           "min-expo-minutes = 60\n"
+	                           "[host]\n"
+	                           "Boston Pythonistas = sunday 14:00\n"
+	                           "Any slot = 2025-03-11\n"
+	                           "[open-spaces]\n"
+	                           "hours = 2025-03-11 10:00-12:00\n"
+	                           "[expo]\n"
+	                           "slot-minutes = 20\n";
+	static const char bad[] =
+	    "[open-spaces]\n"
+	    "hours = 2025-03-11 12:00-10:00\n" /* 2: end before start */
+	    "slot-minutes = 4\n"               /* 3: too short */
+	    "color = red\n"                    /* 4: unknown key */
+	    "[expo]\n"
+	    "rooms = Hall A\n" /* 6: the board's key */
+	    "[host]\n"
+	    "Late = someday 14:00\n"     /* 8: not a day */
+	    "Early = 2025-03-10 25:00\n" /* 9: not a time */
+	    "[plan]\n"
+	    "open-spaces-per-day = 4\n"    /* 11: beyond 3 */
+	    "venue = no-such-venue.ini\n"; /* 12: cannot open */
+
+	assert_int_equal(pp_profile_load_string(p, FIXTURES "/inline.ini", text,
+	                     &f->ds),
+	    0);
+	assert_int_equal(f->ds.n, 0);
+	assert_int_equal(p->open_spaces, 2);
+	assert_int_equal(p->min_expo, 60);
+	assert_int_equal(p->nvenue_files, 1);
+	assert_string_equal(p->venue_files[0], FIXTURES "/venue-good.ini");
+	/* The file's board, then the profile's own hours. */
+	assert_int_equal(p->venue.nboard, 2);
+	assert_string_equal(p->venue.board[0].date, "2025-03-10");
+	assert_int_equal(p->venue.board[0].from, 600);
+	assert_int_equal(p->venue.board[0].to, 780);
+	assert_int_equal(p->venue.board[0].line, 3);
+	assert_string_equal(p->venue.board[1].date, "2025-03-11");
+	assert_int_equal(p->venue.board_slot, 45);
+	assert_int_equal(p->venue.nboard_rooms, 2);
+	assert_string_equal(p->venue.board_rooms[1], "250B");
+	assert_int_equal(p->venue.nexpo, 2);
+	assert_int_equal(p->venue.expo_slot, 20);
+	assert_int_equal(p->nhosts, 2);
+	assert_string_equal(p->hosts[1].day, "2025-03-11");
+	assert_int_equal(p->hosts[1].at, -1); /* any slot that day */
+	assert_string_equal(p->hosts[0].title, "Boston Pythonistas");
+	assert_string_equal(p->hosts[0].day, "sunday");
+	assert_int_equal(p->hosts[0].at, 14 * 60);
+	assert_int_equal(p->hosts[0].line, 6);
+
+	clear_profile(f);
+	assert_int_equal(pp_profile_load_string(p, FIXTURES "/bad.ini", bad,
+	                     &f->ds),
+	    -1);
+	assert_int_equal(f->ds.nerrors, 8);
+	assert_diag(&f->ds, 0, 2, "[open-spaces] hours: expected YYYY-MM-DD");
+	assert_diag(&f->ds, 1, 3, "slot-minutes: expected minutes from 5");
+	assert_diag(&f->ds, 2, 4, "unknown key 'color' in [open-spaces]");
+	assert_diag(&f->ds, 3, 6, "unknown key 'rooms' in [expo]");
+	assert_diag(&f->ds, 4, 8, "host: 'Late'");
+	assert_diag(&f->ds, 5, 9, "host: 'Early'");
+	assert_diag(&f->ds, 6, 11, "open-spaces-per-day: expected a whole");
+	assert_diag(&f->ds, 7, 0, "cannot open venue file");
+	assert_int_equal(p->nhosts, 0);
+
+	/* A venue file holds [open-spaces] and [expo] only. */
+	clear_profile(f);
+	assert_int_equal(plan(f, "venue", FIXTURES "/venue-bad.ini"), -1);
+	assert_int_equal(f->ds.nerrors, 1);
+	assert_diag(&f->ds, 0, 6, "[plan] in a venue file");
+	assert_int_equal(p->max_talks, 5); /* not applied */
+	assert_int_equal(p->venue.nexpo, 1);
+}
+
 int
 main(void)
 {
@@ -1095,6 +1189,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_flags_override, setup,
 	        teardown),
 	    cmocka_unit_test_setup_teardown(test_fini_reinit, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_venue, setup, teardown),
 	};
 	int r;
 

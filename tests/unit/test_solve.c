@@ -275,10 +275,13 @@ test_short_blocks_do_not_count(void **state)
 	(void)state;
 	ev_add(tt, 0, "Break1", "break", MIN(9, 0), MIN(9, 10), "A");
 	ev_add(tt, 0, "Break2", "break", MIN(10, 0), MIN(10, 10), "A");
+	ev_add(tt, 0, "Talk", "talk", MIN(9, 10), MIN(10, 0), "A");
 	base_profile(&p);
 	p.min_networking = 15;
 	p.min_block = 20;
-	/* 20 minutes of breaks, but none is a block of 20 minutes. */
+	add_ref(&p.must, &p.nmust, "Talk");
+	/* 20 minutes of breaks, but none is a block of 20 minutes (and the
+	 * must-see talk leaves no hallway time). */
 	assert_int_equal(solve(tt, &p, &m, &pl, &ds), 1);
 	assert_int_equal(ds.nerrors, 1);
 	assert_non_null(strstr(ds.v[0].msg, "min-networking-minutes=15"));
@@ -696,7 +699,10 @@ check_day(const struct pp_model *m, const struct pp_model_day *d,
 		;
 	if (k == d->n)
 		return 1;
-	if (net < p->min_networking)
+	/* Nor a networking minimum without a talk-load candidate. */
+	for (k = 0; k < d->n && d->items[k].cls != PP_CLASS_TALK; k++)
+		;
+	if (k < d->n && net < p->min_networking)
 		return 0;
 	if (p->lunch_minutes > 0 &&
 	    d->lunch_to - d->lunch_from >= p->lunch_minutes * 60 && !lunch)
@@ -805,6 +811,90 @@ random_instance(struct pp_timetable *tt, struct pp_profile *p)
 				p->must[p->nmust++].text = strdup(id);
 		}
 	}
+}
+
+/* Two parallel talks worth the same: the better-matched one is planned,
+ * then the unrecorded one; the value does not change. */
+static void
+test_ties_better_match(void **state)
+{
+	struct pp_timetable *tt = pp_timetable_new();
+	struct pp_profile p;
+	struct pp_model *m = NULL;
+	struct pp_plan *pl = NULL;
+	struct pp_diags ds;
+	int64_t before;
+	int round;
+
+	(void)state;
+	ev_add(tt, 0, "Alpha", "talk", MIN(10, 0), MIN(10, 30), "A");
+	ev_add(tt, 0, "Beta", "talk", MIN(10, 0), MIN(10, 30), "B");
+	base_profile(&p);
+	p.max_talks = 1;
+	for (round = 0; round < 3; round++) {
+		tt->ev[0].recorded = round == 2 ? PP_REC_YES : PP_REC_UNKNOWN;
+		tt->ev[1].recorded = PP_REC_UNKNOWN;
+		assert_int_equal(solve(tt, &p, &m, &pl, &ds), 0);
+		/* Equal values and no match: the unrecorded one, else the
+		 * first in model order. */
+		assert_true(planned(pl, round == 2 ? "Beta" : "Alpha"));
+		before = pl->score;
+		pp_plan_free(pl);
+		pl = NULL;
+		if (round == 1) {
+			/* Beta's best match is more relevant, at the same
+			 * value (the solver reads the items' scores). */
+			m->scores[1].nmatch = 1;
+			m->scores[1].match[0].rel = 1200;
+			m->scores[1].match[0].units = 1;
+		}
+		assert_int_equal(pp_solve(m, &pl, &ds), 0);
+		assert_true(pl->score == before);
+		if (round == 0)
+			assert_true(planned(pl, "Alpha"));
+		else
+			assert_true(planned(pl, "Beta"));
+		pp_plan_free(pl);
+		pl = NULL;
+		pp_model_free(m);
+		m = NULL;
+		pp_diags_fini(&ds);
+	}
+	pp_diags_init(&ds);
+	cleanup(tt, &p, m, pl, &ds);
+}
+
+/* A tie is not broken into a room change that does not fit. */
+static void
+test_ties_keep_room_change(void **state)
+{
+	struct pp_timetable *tt = pp_timetable_new();
+	struct pp_profile p;
+	struct pp_model *m = NULL;
+	struct pp_plan *pl = NULL;
+	struct pp_diags ds;
+
+	(void)state;
+	ev_add(tt, 0, "First", "talk", MIN(9, 30), MIN(10, 0), "A");
+	ev_add(tt, 0, "Alpha", "talk", MIN(10, 0), MIN(10, 30), "A");
+	ev_add(tt, 0, "Beta", "talk", MIN(10, 0), MIN(10, 30), "B");
+	base_profile(&p);
+	p.room_change = 5;
+	p.max_talks = 2;
+	add_ref(&p.must, &p.nmust, "First");
+	assert_int_equal(solve(tt, &p, &m, &pl, &ds), 0);
+	assert_true(planned(pl, "Alpha"));
+	pp_plan_free(pl);
+	pl = NULL;
+	m->scores[2].nmatch = 1;
+	m->scores[2].match[0].rel = 1200;
+	m->scores[2].match[0].units = 1;
+	/* Beta matches better, but in room B it needs 5 minutes after
+	 * First in room A. */
+	assert_int_equal(pp_solve(m, &pl, &ds), 0);
+	assert_true(planned(pl, "Alpha"));
+	assert_false(planned(pl, "Beta"));
+	cleanup(tt, &p, m, pl, &ds);
 }
 
 static void
@@ -952,6 +1042,8 @@ main(void)
 	    cmocka_unit_test(test_criteria_bonus_across_days),
 	    cmocka_unit_test(test_forced_item),
 	    cmocka_unit_test(test_hallway_blocks_merge),
+	    cmocka_unit_test(test_ties_better_match),
+	    cmocka_unit_test(test_ties_keep_room_change),
 	    cmocka_unit_test(test_exact_against_brute_force),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);

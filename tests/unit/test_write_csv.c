@@ -19,10 +19,10 @@
 
 #define PLAN_HEADER                                                            \
 	"date,start,end,kind,class,title,speakers,room,score,"                 \
-	"must,reason,id,url,video_url,matched\n"
+	"must,reason,id,url,video_url,matched,language,criteria,networking_source\n"
 #define PROG_HEADER                                                            \
 	"id,date,start,end,timezone,kind,title,speakers,rooms,"                \
-	"track,tags,level,recorded,url,video_url,abstract\n"
+	"track,tags,level,language,recorded,url,video_url,abstract\n"
 
 /* The rows of a CSV text, read back with libcsv. */
 struct table {
@@ -166,23 +166,30 @@ test_plan_csv(void **state)
 {
 	static const char *const cols[] = {"date", "start", "end", "kind",
 	    "class", "title", "speakers", "room", "score", "must", "reason",
-	    "id", "url", "video_url", "matched"};
+	    "id", "url", "video_url", "matched", "language", "criteria",
+	    "networking_source"};
 	struct fx *f = fx_new();
 	struct table t;
 	char *text;
 	size_t i;
 
 	(void)state;
+	f->it[2].counts = 1; /* the hallway block is networking that counts */
 	text = plan_text(f, 0);
 	assert_true(strncmp(text, PLAN_HEADER, strlen(PLAN_HEADER)) == 0);
 	assert_null(strchr(text, '\r'));
 	read_csv(text, &t);
 	assert_int_equal(t.nrows, 5);
-	assert_int_equal(t.ncols[0], 15);
-	for (i = 0; i < 15; i++)
+	assert_int_equal(t.ncols[0], 18);
+	for (i = 0; i < 18; i++)
 		assert_string_equal(t.cell[0][i], cols[i]);
 	for (i = 1; i < 5; i++)
-		assert_int_equal(t.ncols[i], 15);
+		assert_int_equal(t.ncols[i], 18);
+	/* Where networking minutes count: the hallway block, not the talk
+	 * nor the lunch block that does not count. */
+	assert_string_equal(cell(&t, 1, "networking_source"), "");
+	assert_string_equal(cell(&t, 3, "networking_source"), "hallway");
+	assert_string_equal(cell(&t, 4, "networking_source"), "");
 	assert_string_equal(cell(&t, 1, "date"), "2018-05-11");
 	assert_string_equal(cell(&t, 1, "start"), "10:50");
 	assert_string_equal(cell(&t, 1, "end"), "11:20");
@@ -269,16 +276,16 @@ test_plan_tsv(void **state)
 	assert_null(strchr(text, '\r'));
 	assert_non_null(strstr(text, "tab\\there, back\\\\slash, cr\\r."));
 	n = tsv_split(text, fields, 20);
-	assert_int_equal(n, 15);
+	assert_int_equal(n, 18);
 	assert_string_equal(fields[5], "title");
 	line = strchr(text, '\n') + 1;
 	n = tsv_split(line, fields, 20);
-	assert_int_equal(n, 15);
+	assert_int_equal(n, 18);
 	assert_string_equal(fields[5], TITLE0);
 	assert_string_equal(fields[6], "Zo\xc3\xab \xc3\x84; Bob, Jr.");
 	line = strchr(line, '\n') + 1;
 	n = tsv_split(line, fields, 20);
-	assert_int_equal(n, 15);
+	assert_int_equal(n, 18);
 	assert_string_equal(fields[5], "tab\there, back\\slash, cr\r.");
 	assert_string_equal(fields[14], "testing (title, abstract) 1.25");
 	assert_string_equal(fields[8], "0.125");
@@ -309,7 +316,7 @@ test_programme_csv(void **state)
 	assert_true(strncmp(text, PROG_HEADER, strlen(PROG_HEADER)) == 0);
 	read_csv(text, &t);
 	assert_int_equal(t.nrows, 5);
-	assert_int_equal(t.ncols[0], 16);
+	assert_int_equal(t.ncols[0], 17);
 	assert_string_equal(cell(&t, 1, "id"), "64");
 	assert_string_equal(cell(&t, 1, "date"), "2018-05-11");
 	assert_string_equal(cell(&t, 1, "start"), "10:50");
@@ -366,10 +373,10 @@ test_programme_tsv(void **state)
 	text = tt_text(f->tt, sel, 1, 1);
 	assert_int_equal(count_lines(text), 2);
 	assert_non_null(strstr(text, "\ta\\\\b\\tc\\nd\n"));
-	assert_int_equal(tsv_split(strchr(text, '\n') + 1, fields, 20), 16);
+	assert_int_equal(tsv_split(strchr(text, '\n') + 1, fields, 20), 17);
 	assert_string_equal(fields[0], "64");
 	assert_string_equal(fields[6], TITLE0);
-	assert_string_equal(fields[15], "a\\b\tc\nd");
+	assert_string_equal(fields[16], "a\\b\tc\nd");
 	free(text);
 	fx_free(f);
 }
