@@ -17,15 +17,21 @@ SAN     ?=
 DEBS = build-essential pkg-config libcsv-dev libical-dev libinih-dev \
        libjansson-dev libxml2-dev libutf8proc-dev libstemmer-dev \
        libcurl4-openssl-dev libicu-dev zlib1g-dev liblzma-dev libcmocka-dev \
-       tzdata glpk-utils mandoc python3 python3-icalendar python3-dateutil \
-       khal valgrind jq clang parallel libclang-rt-14-dev
+       libglpk-dev libgmp-dev libsuitesparse-dev tzdata glpk-utils mandoc \
+       python3 python3-icalendar python3-dateutil khal valgrind jq clang \
+       parallel libclang-rt-14-dev
 PKGS = libical inih jansson libxml-2.0 libutf8proc libcurl icu-uc
 # Start-up loads only libc and libm (see README.md): the libraries are
 # linked statically, the ICU functions libical and libxml2 call come from
 # src/icu_lazy.c and the libcurl functions fetch.c calls from
-# src/curl_lazy.c, each of which opens its library on first use.
+# src/curl_lazy.c, each of which opens its library on first use.  GLPK
+# (pyplan team's joint model) is static too, with the libraries under it
+# (GMP, AMD, COLAMD); the libltdl functions its static archive calls for
+# MathProg's ODBC/MySQL table drivers, which pyplan never uses, come from
+# src/glpk_ltdl.c and fail (Debian ships no libltdl.a).
 STATIC_PKGS = inih jansson libutf8proc
-LAZY = $(BUILD)/obj/icu_lazy.o $(BUILD)/obj/curl_lazy.o
+LAZY = $(BUILD)/obj/icu_lazy.o $(BUILD)/obj/curl_lazy.o \
+       $(BUILD)/obj/glpk_ltdl.o
 
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
        -Wmissing-prototypes -Wold-style-definition -Wwrite-strings \
@@ -34,17 +40,18 @@ WARN = -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude $(WARN) \
 	     $(shell pkg-config --cflags $(PKGS)) $(SAN) $(CFLAGS)
 LIBS = $(LAZY) -Wl,-Bstatic -lical -lxml2 \
-       $(shell pkg-config --libs $(STATIC_PKGS)) -lcsv -lstemmer -lz -llzma \
+       $(shell pkg-config --libs $(STATIC_PKGS)) -lcsv -lstemmer \
+       -lglpk -lgmp -lamd -lcolamd -lsuitesparseconfig -lz -llzma \
        -Wl,-Bdynamic -lm
 TEST_LIBS = $(shell pkg-config --libs cmocka)
 
-SRCS  = $(filter-out src/main.c src/icu_lazy.c src/curl_lazy.c,$(wildcard src/*.c))
+SRCS  = $(filter-out src/main.c src/icu_lazy.c src/curl_lazy.c src/glpk_ltdl.c,$(wildcard src/*.c))
 OBJS  = $(SRCS:src/%.c=$(BUILD)/obj/%.o)
 HDRS  = $(wildcard include/pyplan/*.h src/*_int.h)
 TESTS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 DEPS_STAMP = $(BUILD)/.deps-ok
 
-.PHONY: all run check unit cli oracle verify bad oom output asan lint \
+.PHONY: all run team check unit cli oracle verify bad oom output asan lint \
 	limits-solver \
 	leakcheck install uninstall clean deps bench format fuzz fuzz-build \
 	fuzz-bins fuzz-replay completions limits
@@ -136,6 +143,10 @@ unit: $(TESTS) $(SOLVE_VARIANTS)
 	@fail=0; for t in $(TESTS) $(SOLVE_VARIANTS); do $$t || fail=1; done; \
 		exit $$fail
 
+# The bundled team: eight members, a booth rota, the talks they cover.
+team: $(BUILD)/pyplan
+	$(BUILD)/pyplan team data/pycon2018/team.ini data/pycon2018/schedule.csv
+
 cli: $(BUILD)/pyplan
 	@sh tests/cli/run.sh $(BUILD)/pyplan
 
@@ -147,6 +158,8 @@ cli: $(BUILD)/pyplan
 # large caps (up to 16/720/8), equal-valued talks and replanned ones.
 ORACLE_SEEDS ?= 200
 ORACLE_EXTRA ?= 20
+# Random small teams (tests/oracle/run_team.py) against glpsol.
+TEAM_ORACLE_SEEDS ?= 40
 VERIFY_SEEDS ?= 2000
 ORACLE = /usr/bin/python3 tests/oracle/run.py
 oracle: $(BUILD)/pyplan $(BUILD)/gen
@@ -154,6 +167,8 @@ oracle: $(BUILD)/pyplan $(BUILD)/gen
 	@$(ORACLE) -large $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_EXTRA)
 	@$(ORACLE) -flat $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_EXTRA)
 	@$(ORACLE) -replan $(BUILD)/pyplan $(BUILD)/gen 1 $(ORACLE_EXTRA)
+	@/usr/bin/python3 tests/oracle/run_team.py $(BUILD)/pyplan $(BUILD)/gen 1 \
+		$(TEAM_ORACLE_SEEDS)
 
 verify: $(BUILD)/pyplan $(BUILD)/gen
 	@$(ORACLE) $(BUILD)/pyplan $(BUILD)/gen 1 $(VERIFY_SEEDS)
@@ -256,6 +271,20 @@ leakcheck: $(BUILD)/pyplan
 	$(VALGRIND) $(BUILD)/pyplan build --profile tests/fixtures/cli-profile.ini \
 		--skip t1 --previous tests/fixtures/ics-plan.golden.ics -f ics \
 		tests/fixtures/cli-small.csv >/dev/null
+	$(VALGRIND) $(BUILD)/pyplan team tests/fixtures/team-three.ini \
+		data/pycon2018/schedule.csv >/dev/null
+	rm -rf $(BUILD)/leak-team
+	$(VALGRIND) $(BUILD)/pyplan team tests/fixtures/team-three.ini \
+		data/pycon2018/schedule.csv -o $(BUILD)/leak-team/ \
+		--emit-lp $(BUILD)/leak-team.lp
+	$(VALGRIND) $(BUILD)/pyplan team tests/fixtures/team-three.ini \
+		data/pycon2018/schedule.csv \
+		--explain 'Reinventing the Parser Generator' >/dev/null
+	$(VALGRIND) $(BUILD)/pyplan team \
+		tests/fixtures/team-rota-impossible.ini \
+		data/pycon2018/schedule.csv 2>/dev/null; test $$? = 1
+	$(VALGRIND) $(BUILD)/pyplan team tests/fixtures/team-bad.ini \
+		data/pycon2018/schedule.csv 2>/dev/null; test $$? = 65
 	rm -rf $(BUILD)/leak-batch
 	for j in 1 2; do \
 		$(VALGRIND) $(BUILD)/pyplan batch \

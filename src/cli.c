@@ -40,6 +40,9 @@
 #include "pyplan/session.h"
 #include "pyplan/solve.h"
 #include "pyplan/suggest.h"
+#include "pyplan/team.h"
+#include "pyplan/team_explain.h"
+#include "pyplan/team_solve.h"
 #include "pyplan/term.h"
 #include "pyplan/tz.h"
 #include "pyplan/utf8.h"
@@ -50,6 +53,7 @@
 #include "pyplan/write_diff.h"
 #include "pyplan/write_ics.h"
 #include "pyplan/write_json.h"
+#include "pyplan/write_team.h"
 #include "pyplan/write_util.h"
 #include "pyplan/xalloc.h"
 
@@ -1489,6 +1493,277 @@ run_now(const struct opts *o, struct pp_diags *ds)
 	return st;
 }
 
+/* ------------------------------------------------------------------ */
+/* pyplan team (team.h, team_solve.h, write_team.h)                     */
+
+#define TEAM_TIME_LIMIT 5 /* seconds, --time-limit's default */
+/* --gap's default, percent: the bundled team of eight solves to a proven
+ * optimum in about 5 s, to within 1% in under 1 s (README, Teams). */
+#define TEAM_GAP 1
+
+struct team_run {
+	struct pp_team t;
+	struct pp_timetable *tt;
+	struct pp_ttwords *words; /* the programme's words, cut once */
+	struct pp_session *s;     /* one per member */
+	struct pp_model **m;      /* the sessions' models */
+	struct pp_team_model *tm;
+	struct pp_team_plan *tp;
+};
+
+/* Each member's model; returns an exit status. */
+static int
+team_models(const struct opts *o, struct team_run *r, struct pp_diags *ds)
+{
+	size_t j, i;
+	int st = 0;
+
+	r->words = pp_ttwords_new(r->tt);
+	for (j = 0; j < r->t.nmembers && st == 0; j++) {
+		struct pp_team_member *mb = &r->t.members[j];
+		size_t before = ds->nerrors;
+
+		for (i = 0; i < o->nset; i++)
+			if (pp_profile_set(&mb->p, o->set[i].section,
+			        o->set[i].key, o->set[i].value, NULL, 0,
+			        ds) != 0)
+				return PP_EX_USAGE;
+		switch (pp_session_open(&r->s[j], r->tt, r->words, &mb->p,
+		    o->lenient, ds)) {
+		case PP_SESSION_OK:
+			break;
+		case PP_SESSION_INFEASIBLE:
+			st = PP_EX_INFEASIBLE;
+			break;
+		case PP_SESSION_NOINPUT:
+			st = PP_EX_NOINPUT;
+			break;
+		default:
+			st = PP_EX_DATAERR;
+			break;
+		}
+		r->m[j] = r->s[j].m;
+		/* The member's errors say what; this says whose. */
+		if (ds->nerrors > before)
+			pp_diag_attach(ds, "in the plan of member '%s' (%s:%u)",
+			    mb->name, r->t.path, mb->line);
+	}
+	return st;
+}
+
+/* A member's name as a file name: '/' and a leading '.' become '_'. */
+static char *
+member_file(const char *dir, const char *name, const char *ext)
+{
+	char *base = pp_xstrdup(name), *q, *path;
+	size_t len = strlen(dir);
+
+	for (q = base; *q != '\0'; q++)
+		if (*q == '/' || *q == '\\')
+			*q = '_';
+	if (*base == '.' || *base == '\0') {
+		char *b = pp_xasprintf("_%s", base);
+
+		free(base);
+		base = b;
+	}
+	path = pp_xasprintf("%s%s%s%s", dir,
+	    len > 0 && dir[len - 1] == '/' ? "" : "/", base, ext);
+	free(base);
+	return path;
+}
+
+/* -o DIR/: DIR/NAME.ics per member and DIR/team.json. */
+static int
+team_write_dir(const struct opts *o, const struct team_run *r,
+    struct pp_diags *ds)
+{
+	struct pp_write_opts wo;
+	struct pp_out out;
+	size_t j;
+	int st = 0;
+	char *path;
+
+	if (mkdir(o->out, 0777) != 0 && errno != EEXIST) {
+		pp_diag_err(ds, o->out, 0, "cannot create directory: %s",
+		    strerror(errno));
+		return PP_EX_CANTCREAT;
+	}
+	memset(&wo, 0, sizeof(wo));
+	wo.alarm_minutes = o->alarm;
+	for (j = 0; j < r->t.nmembers && st == 0; j++) {
+		path = member_file(o->out, r->t.members[j].name, ".ics");
+		wo.uid_salt = r->t.members[j].name;
+		if (pp_out_open(&out, path, ds) != 0)
+			st = PP_EX_CANTCREAT;
+		else {
+			errno = 0;
+			st = finish_output(&out,
+			    pp_write_ics(out.fp, r->tp->plans[j], &wo), ds);
+		}
+		free(path);
+	}
+	if (st != 0)
+		return st;
+	path = member_file(o->out, "team", ".json");
+	if (pp_out_open(&out, path, ds) != 0)
+		st = PP_EX_CANTCREAT;
+	else {
+		errno = 0;
+		st = finish_output(&out, pp_write_team_json(out.fp, r->tp), ds);
+	}
+	free(path);
+	return st;
+}
+
+static int
+team_write(const struct opts *o, const struct team_run *r, struct pp_diags *ds)
+{
+	struct pp_write_opts wo;
+	struct pp_out out;
+	struct stat sb;
+	size_t len = o->out != NULL ? strlen(o->out) : 0;
+	int werr;
+
+	if (o->team_explain != NULL) {
+		char *buf;
+		size_t blen;
+		FILE *mem = report_open(&buf, &blen, ds);
+		int st = 0;
+
+		if (mem == NULL)
+			return PP_EX_SOFTWARE;
+		if (pp_team_explain(mem, r->tm, r->tp, o->team_explain,
+		        o->time_limit > 0 ? o->time_limit : TEAM_TIME_LIMIT,
+		        ds) != 0)
+			st = PP_EX_DATAERR;
+		if (report_close(mem, ds) != 0 && st == 0)
+			st = PP_EX_SOFTWARE;
+		if (st == 0)
+			st = write_report(o, buf, ds);
+		free(buf);
+		return st;
+	}
+	if (o->member != NULL) {
+		const struct pp_team_member *mb =
+		    pp_team_member_find(&r->t, o->member);
+
+		if (mb == NULL) {
+			pp_diag_err(ds, r->t.path, 0, "no member named '%s'",
+			    o->member);
+			return PP_EX_USAGE;
+		}
+		return write_plan(o, r->tp->plans[mb - r->t.members], NULL, ds);
+	}
+	if (len > 0 &&
+	    (o->out[len - 1] == '/' ||
+	        (stat(o->out, &sb) == 0 && S_ISDIR(sb.st_mode))))
+		return team_write_dir(o, r, ds);
+	memset(&wo, 0, sizeof(wo));
+	wo.color = use_color(o);
+	wo.width = text_width(o);
+	if (pp_out_open(&out, o->out, ds) != 0)
+		return PP_EX_CANTCREAT;
+	errno = 0;
+	switch (fmt_for(o, FMT_TEXT)) {
+	case FMT_JSON:
+		werr = pp_write_team_json(out.fp, r->tp);
+		break;
+	case FMT_TEXT:
+		werr = pp_write_team_text(out.fp, r->tp, &wo);
+		break;
+	default:
+		pp_out_abort(&out);
+		cli_usage_error("%s",
+		    "team writes text or json; ics per member with "
+		    "-o DIR/ or --member NAME");
+		return PP_EX_USAGE;
+	}
+	return finish_output(&out, werr, ds);
+}
+
+static int
+run_team(const struct opts *o, struct pp_diags *ds)
+{
+	struct team_run r;
+	size_t j, nm;
+	int st, io = 0;
+
+	memset(&r, 0, sizeof(r));
+	if (o->nfiles < 2) {
+		cli_usage_error("%s",
+		    o->nfiles == 0
+		        ? "team needs a team file and programme files"
+		        : "no programme file given");
+		return PP_EX_USAGE;
+	}
+	if (pp_team_load(&r.t, o->files[0], ds, &io) != 0) {
+		print_diags(o, ds);
+		pp_diags_fini(ds);
+		pp_diags_init(ds);
+		pp_team_fini(&r.t);
+		return io ? PP_EX_NOINPUT : PP_EX_DATAERR;
+	}
+	nm = r.t.nmembers;
+	r.tt = pp_timetable_new();
+	r.m = pp_xcalloc(nm + 1, sizeof(*r.m));
+	r.s = pp_xcalloc(nm + 1, sizeof(*r.s));
+	st = load_sources(o, o->files + 1, o->nfiles - 1, NULL,
+	    &r.t.members[0].p, r.tt, ds);
+	if (st == 0)
+		st = team_models(o, &r, ds);
+	if (st == 0) {
+		switch (pp_team_model_build(&r.t, r.tt, r.m,
+		    pp_model_zone(r.tt, r.t.members[0].p.tz, ds), &r.tm, ds)) {
+		case 0:
+			break;
+		case 1:
+			st = PP_EX_INFEASIBLE;
+			break;
+		default:
+			st = PP_EX_DATAERR;
+			break;
+		}
+	}
+	if (st == 0)
+		r.tm->gap = (o->gap_set ? o->gap : TEAM_GAP) / 100;
+	if (st == 0 && o->emit_lp != NULL) {
+		struct pp_out out;
+
+		if (pp_out_open(&out, o->emit_lp, ds) != 0)
+			st = PP_EX_CANTCREAT;
+		else {
+			errno = 0;
+			st = finish_output(&out,
+			    pp_team_write_lp(out.fp, r.tm, ds), ds);
+		}
+	}
+	if (st == 0 &&
+	    pp_team_solve(r.tm,
+	        o->time_limit > 0 ? o->time_limit : TEAM_TIME_LIMIT, &r.tp,
+	        ds) != 0)
+		st = PP_EX_INFEASIBLE;
+	if (st == 0) {
+		for (j = 0; j < nm; j++)
+			pp_watch_later(r.tp->plans[j]);
+		st = team_write(o, &r, ds);
+	}
+	/* Diagnostics borrow the team's and the busy files' names. */
+	print_diags(o, ds);
+	pp_diags_fini(ds);
+	pp_diags_init(ds);
+	pp_team_plan_free(r.tp);
+	pp_team_model_free(r.tm);
+	for (j = 0; j < nm; j++)
+		pp_session_close(&r.s[j]);
+	free(r.s);
+	free(r.m);
+	pp_ttwords_free(r.words);
+	pp_timetable_free(r.tt);
+	pp_team_fini(&r.t);
+	return st;
+}
+
 static void
 on_signal(int sig)
 {
@@ -1720,6 +1995,9 @@ run(int argc, char **argv)
 		break;
 	case CMD_BATCH:
 		st = run_batch(&o, &ds);
+		break;
+	case CMD_TEAM:
+		st = run_team(&o, &ds);
 		break;
 	default:
 		break;

@@ -19,6 +19,7 @@ enum cmd {
 	CMD_DIFF,
 	CMD_NOW,
 	CMD_BATCH,
+	CMD_TEAM,
 	CMD_COMPLETION,
 	CMD_HELP,
 	CMD__COUNT
@@ -61,6 +62,12 @@ struct opts {
 	const char *from, *now; /* build: replanning */
 	int offline;
 	long timeout; /* seconds, 0 = PP_FETCH_TIMEOUT_DEFAULT */
+	/* team */
+	const char *member;       /* --member NAME */
+	const char *team_explain; /* --explain WHAT */
+	double time_limit;        /* --time-limit S, 0 = the default */
+	double gap;               /* --gap PCT, percent */
+	int gap_set;              /* --gap was given */
 };
 
 extern const char *const cli_fmt_names[];

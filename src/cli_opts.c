@@ -22,7 +22,7 @@ const char *const cli_fmt_names[] = {"", "text", "ics", "json", "csv", "tsv",
     NULL};
 
 const char *const cli_cmd_names[CMD__COUNT] = {"", "build", "list", "check",
-    "explain", "convert", "diff", "now", "batch", "completion", "help"};
+    "explain", "convert", "diff", "now", "batch", "team", "completion", "help"};
 
 static const char *const cmd_summary[CMD__COUNT] = {
     [CMD_BUILD] = "plan a balanced personal schedule from the programme "
@@ -38,6 +38,8 @@ static const char *const cmd_summary[CMD__COUNT] = {
     [CMD_NOW] = "what is on now and next, and where a plan says to be",
     [CMD_BATCH] = "a plan for every attendee of an attendee file, and the "
                   "room demand",
+    [CMD_TEAM] = "plan a whole team: each member's plan, a booth rota and "
+                 "the talks the team covers",
     [CMD_COMPLETION] = "print the bash or zsh completion script",
     [CMD_HELP] = "show the usage, or the options of one command",
 };
@@ -53,6 +55,7 @@ static const char *const cmd_synopsis[CMD__COUNT] = {
     [CMD_NOW] = "pyplan now [options] file ...",
     [CMD_BATCH] = "pyplan batch -o dir [options] attendees file ...\n"
                   "       pyplan batch --merge-demand -o dir dir ...",
+    [CMD_TEAM] = "pyplan team [options] team.ini file ...",
     [CMD_COMPLETION] = "pyplan completion bash|zsh",
     [CMD_HELP] = "pyplan help [command]",
 };
@@ -101,6 +104,11 @@ const char cli_usage[] =
     "       pyplan batch -o dir [-j n] [--shard k/n] [--rooms file] [--ics]\n"
     "                    [--force] [build options] attendees file ...\n"
     "       pyplan batch --merge-demand -o dir dir ...\n"
+    "       pyplan team [-f format] [-o file|dir/] [--member name]\n"
+    "                   [--explain name@time|event] [--time-limit s]\n"
+    "                   [--gap pct] [--emit-lp file] [--lenient]\n"
+    "                   [--tz zone] [--width n] [--offline] [--timeout s]\n"
+    "                   [-q | -v] team.ini file ...\n"
     "       pyplan completion bash|zsh\n"
     "       pyplan help [command]\n"
     "       pyplan --version\n";
@@ -146,7 +154,12 @@ enum opt_id {
 	O_ROOMS,
 	O_FORCE,
 	O_ICS,
-	O_MERGE
+	O_MERGE,
+	/* team */
+	O_MEMBER,
+	O_TIME_LIMIT,
+	O_TEAM_EXPLAIN,
+	O_GAP
 };
 
 /* How the shells complete an option's argument. */
@@ -168,10 +181,11 @@ static const struct option {
 	enum arg_kind complete;
 	const char *help;
 } options[] = {
-    {"format", 'f', "FMT", C(BUILD) | C(LIST) | C(CONVERT) | C(DIFF), O_FORMAT,
-        NULL, NULL, A_FORMAT, "text (default), ics, json, csv, tsv"},
+    {"format", 'f', "FMT", C(BUILD) | C(LIST) | C(CONVERT) | C(DIFF) | C(TEAM),
+        O_FORMAT, NULL, NULL, A_FORMAT, "text (default), ics, json, csv, tsv"},
     {"output", 'o', "FILE",
-        C(BUILD) | C(LIST) | C(EXPLAIN) | C(CONVERT) | C(DIFF) | C(NOW),
+        C(BUILD) | C(LIST) | C(EXPLAIN) | C(CONVERT) | C(DIFF) | C(NOW) |
+            C(TEAM),
         O_OUTPUT, NULL, NULL, A_FILE,
         "write atomically to FILE (format from its extension)"},
     {"output", 'o', "DIR", C(BATCH), O_OUTPUT, NULL, NULL, A_FILE,
@@ -183,23 +197,23 @@ static const struct option {
         "the base of every attendee's profile (no default)"},
     {"no-profile", 0, NULL, C_PROG, O_NO_PROFILE, NULL, NULL, A_NONE,
         "ignore the default profile"},
-    {"lenient", 0, NULL, C_PROG | C(BATCH), O_LENIENT, NULL, NULL, A_NONE,
-        "skip bad events with a warning each"},
-    {"tz", 0, "ZONE", C_PROG | C(BATCH), O_TZ, "plan", "timezone", A_ZONE,
-        "zone for floating times and display"},
-    {"width", 0, "N", C(BUILD) | C(LIST) | C(CHECK) | C(EXPLAIN), O_WIDTH, NULL,
-        NULL, A_NONE,
+    {"lenient", 0, NULL, C_PROG | C(BATCH) | C(TEAM), O_LENIENT, NULL, NULL,
+        A_NONE, "skip bad events with a warning each"},
+    {"tz", 0, "ZONE", C_PROG | C(BATCH) | C(TEAM), O_TZ, "plan", "timezone",
+        A_ZONE, "zone for floating times and display"},
+    {"width", 0, "N", C(BUILD) | C(LIST) | C(CHECK) | C(EXPLAIN) | C(TEAM),
+        O_WIDTH, NULL, NULL, A_NONE,
         "lay text out in N columns (default: the terminal's; 0: no limit)"},
     {"raw-csv", 0, NULL, C(BUILD) | C(LIST) | C(CONVERT) | C(DIFF), O_RAW_CSV,
         NULL, NULL, A_NONE,
         "csv/tsv: no ' before a cell starting = + - @ (the guard against "
         "formulas)"},
-    {"quiet", 'q', NULL, C_PROG | C(BATCH), O_QUIET, NULL, NULL, A_NONE,
-        "print errors only, no warnings"},
-    {"verbose", 'v', NULL, C_PROG | C(BATCH), O_VERBOSE, NULL, NULL, A_NONE,
-        "print notes too"},
-    {"help", 'h', NULL, C_PROG | C(BATCH) | C(COMPLETION), O_HELP, NULL, NULL,
-        A_NONE, "this help"},
+    {"quiet", 'q', NULL, C_PROG | C(BATCH) | C(TEAM), O_QUIET, NULL, NULL,
+        A_NONE, "print errors only, no warnings"},
+    {"verbose", 'v', NULL, C_PROG | C(BATCH) | C(TEAM), O_VERBOSE, NULL, NULL,
+        A_NONE, "print notes too"},
+    {"help", 'h', NULL, C_PROG | C(BATCH) | C(TEAM) | C(COMPLETION), O_HELP,
+        NULL, NULL, A_NONE, "this help"},
     {"day", 0, "DAY", C(LIST), O_DAY, NULL, NULL, A_DAY,
         "events of one day: YYYY-MM-DD or a weekday (sat, Saturday)"},
     {"track", 0, "TRACK", C(LIST), O_TRACK, NULL, NULL, A_NONE,
@@ -288,7 +302,7 @@ static const struct option {
         "ics: a reminder this long before each item"},
     {"alarm-hallway", 0, NULL, C(BUILD) | C(BATCH), O_ALARM_HALLWAY, NULL, NULL,
         A_NONE, "ics: reminders on hallway blocks too"},
-    {"emit-lp", 0, "FILE", C(BUILD), O_EMIT_LP, NULL, NULL, A_FILE,
+    {"emit-lp", 0, "FILE", C(BUILD) | C(TEAM), O_EMIT_LP, NULL, NULL, A_FILE,
         "also write the model in CPLEX LP format"},
     {"pins", 0, "PLAN", C(BUILD) | C(EXPLAIN), O_PINS, NULL, NULL, A_FILE,
         "an edited plan (CSV, TSV, JSON): rows kept are must-see, rows "
@@ -311,9 +325,9 @@ static const struct option {
     {"at", 0, "TIME", C(NOW), O_AT, NULL, NULL, A_NONE,
         "YYYY-MM-DDTHH:MM, in the planning zone unless it has an offset "
         "(default: now)"},
-    {"offline", 0, NULL, C_PROG, O_OFFLINE, NULL, NULL, A_NONE,
+    {"offline", 0, NULL, C_PROG | C(TEAM), O_OFFLINE, NULL, NULL, A_NONE,
         "programme URLs from the cache only"},
-    {"timeout", 0, "S", C_PROG, O_TIMEOUT, NULL, NULL, A_NONE,
+    {"timeout", 0, "S", C_PROG | C(TEAM), O_TIMEOUT, NULL, NULL, A_NONE,
         "seconds to fetch a programme URL (default 60)"},
     {"jobs", 'j', "N", C(BATCH), O_JOBS, NULL, NULL, A_NONE,
         "worker processes (default: one per CPU)"},
@@ -327,6 +341,18 @@ static const struct option {
         "plan again the attendees whose plan is up to date"},
     {"merge-demand", 0, NULL, C(BATCH), O_MERGE, NULL, NULL, A_FILE,
         "add up the shards' demand files of each DIR given into -o DIR"},
+    {"member", 0, "NAME", C(TEAM), O_MEMBER, NULL, NULL, A_NONE,
+        "write only this member's plan (any format, ics too)"},
+    {"explain", 0, "NAME@TIME|EVENT", C(TEAM), O_TEAM_EXPLAIN, NULL, NULL,
+        A_NONE,
+        "why NAME is at the booth at TIME (YYYY-MM-DD HH:MM), or why a "
+        "cover talk is covered or not and what covering it costs"},
+    {"gap", 0, "PCT", C(TEAM), O_GAP, NULL, NULL, A_NONE,
+        "stop once the plan is proven within PCT percent of the optimum "
+        "(default 1; 0: prove the optimum)"},
+    {"time-limit", 0, "S", C(TEAM), O_TIME_LIMIT, NULL, NULL, A_NONE,
+        "seconds the team solver may take before it settles for its best "
+        "plan and a proven bound (default 5)"},
 };
 
 #define NOPTIONS (sizeof(options) / sizeof(options[0]))
@@ -597,6 +623,39 @@ apply_option(struct opts *o, const struct option *opt, const char *arg)
 	case O_MERGE:
 		o->merge = 1;
 		break;
+	case O_MEMBER:
+		o->member = arg;
+		break;
+	case O_TEAM_EXPLAIN:
+		o->team_explain = arg;
+		break;
+	case O_GAP: {
+		char *end;
+
+		errno = 0;
+		o->gap = strtod(arg, &end);
+		o->gap_set = 1;
+		if (end == arg || *end != '\0' || errno != 0 ||
+		    !(o->gap >= 0 && o->gap <= 100) || *arg < '0' ||
+		    *arg > '9') {
+			cli_usage_error(
+			    "bad --gap '%s' (a percentage, 0 to 100)", arg);
+			return -1;
+		}
+		break;
+	}
+	case O_TIME_LIMIT: {
+		long v;
+
+		if (parse_count(arg, 1, 3600, &v) != 0) {
+			cli_usage_error("bad --time-limit '%s' (seconds, 1 to "
+			                "3600)",
+			    arg);
+			return -1;
+		}
+		o->time_limit = (double)v;
+		break;
+	}
 	case O_SET_KV:
 		/* The first '=' ends the name, as in the profile file. */
 		eq = strchr(arg, '=');

@@ -1436,7 +1436,7 @@ add_venue(struct pp_model *m, struct pp_model_day *d, size_t *cap,
 enum pp_net_src
 pp_item_net_src(const struct pp_item *it)
 {
-	if (it->src == PP_ITEM_BUSY)
+	if (it->src == PP_ITEM_BUSY || it->src == PP_ITEM_BOOTH)
 		return PP_NET_BOOTH;
 	switch (it->kind) {
 	case PP_KIND_HALLWAY:
@@ -1475,6 +1475,8 @@ pp_item_src_name(enum pp_item_src s)
 		return "posters";
 	case PP_ITEM_BUSY:
 		return "busy";
+	case PP_ITEM_BOOTH:
+		return "booth";
 	case PP_ITEM_EVENT:
 	default:
 		return "programme";

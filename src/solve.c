@@ -2677,6 +2677,28 @@ pp_solve_forced(const struct pp_model *m, const struct pp_item *force,
 	return 0;
 }
 
+struct pp_plan *
+pp_plan_from_items(const struct pp_model *m, size_t *const *chosen,
+    const size_t *n)
+{
+	struct pp_plan *pl = pp_xcalloc(1, sizeof(*pl));
+	unsigned crit = 0;
+	size_t i, j;
+
+	pl->m = m;
+	pl->ndays = m->ndays;
+	pl->days = pp_xcalloc(m->ndays + 1, sizeof(*pl->days));
+	for (i = 0; i < m->ndays; i++) {
+		plan_day(&pl->days[i], &m->days[i], chosen[i], n[i]);
+		pl->score += pl->days[i].score;
+		for (j = 0; j < n[i]; j++)
+			crit |= m->days[i].items[chosen[i][j]].crit;
+	}
+	pl->crit_covered = crit & m->crit_active;
+	pl->score += m->crit_bonus * (int64_t)popcount(pl->crit_covered);
+	return pl;
+}
+
 int
 pp_solve(const struct pp_model *m, struct pp_plan **out, struct pp_diags *ds)
 {

@@ -783,6 +783,8 @@ pp_write_ics(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 			    pp_ics_uid_hash(it->ev != NULL ? it->ev->id : NULL,
 			        pp_kind_name(it->kind), it->start, it->end,
 			        x.title);
+			if (o != NULL && o->uid_salt != NULL)
+				x.hash = hash_str(x.hash, o->uid_salt);
 			add_event(&w, &x);
 		}
 	add_cancelled(&w, zone);

@@ -661,6 +661,20 @@ watch_later(const struct pp_plan *pl)
 	return a;
 }
 
+static json_t *
+criteria_covered(const struct pp_plan *pl)
+{
+	json_t *x = json_array();
+	int c;
+
+	for (c = 0; c < PP_CRIT__COUNT; c++)
+		if (pl->crit_covered & (1u << c))
+			json_array_append_new(x,
+			    json_string_nocheck(
+			        pp_criterion_name((enum pp_criterion)c)));
+	return x;
+}
+
 int
 pp_write_json(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 {
@@ -668,7 +682,6 @@ pp_write_json(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 	json_t *root, *x;
 	double secs;
 	size_t i;
-	int c;
 
 	(void)o;
 	use_xalloc();
@@ -686,13 +699,7 @@ pp_write_json(FILE *fp, const struct pp_plan *pl, const struct pp_write_opts *o)
 	set(root, "watch_later", watch_later(pl));
 	set(root, "score", score(pl->score));
 	set(root, "optimal", json_boolean(pl->optimal));
-	x = json_array();
-	for (c = 0; c < PP_CRIT__COUNT; c++)
-		if (pl->crit_covered & (1u << c))
-			json_array_append_new(x,
-			    json_string_nocheck(
-			        pp_criterion_name((enum pp_criterion)c)));
-	set(root, "criteria_covered", x);
+	set(root, "criteria_covered", criteria_covered(pl));
 	x = json_object();
 	set(x, "labels", json_integer((json_int_t)pl->stats.labels));
 	set(x, "max_front", json_integer((json_int_t)pl->stats.max_front));
@@ -759,6 +766,38 @@ pp_json_event(const struct pp_event *ev)
 {
 	use_xalloc();
 	return event(ev);
+}
+
+json_t *
+pp_json_plan_days(const struct pp_plan *pl)
+{
+	json_t *x;
+	size_t i;
+
+	use_xalloc();
+	x = json_array();
+	for (i = 0; i < pl->ndays; i++)
+		json_array_append_new(x, day(pl, &pl->days[i]));
+	return x;
+}
+
+void
+pp_json_plan_parts(const struct pp_plan *pl, json_t *obj)
+{
+	use_xalloc();
+	set(obj, "conference", conference(pl->m));
+	set(obj, "profile", profile(pl->m));
+	set(obj, "days", pp_json_plan_days(pl));
+	set(obj, "watch_later", watch_later(pl));
+	set(obj, "score", score(pl->score));
+	set(obj, "optimal", json_boolean(pl->optimal));
+	set(obj, "criteria_covered", criteria_covered(pl));
+}
+
+json_t *
+pp_json_score(int64_t units)
+{
+	return score(units);
 }
 
 json_t *

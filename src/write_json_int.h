@@ -14,9 +14,17 @@
 #include <jansson.h>
 
 #include "pyplan/event.h"
+#include "pyplan/solve.h"
 
 /* A new object: ev as an element of the programme schema's "events". */
 json_t *pp_json_event(const struct pp_event *ev);
+/* A new array: pl's days, as "days" of the plan schema (write_json.h). */
+json_t *pp_json_plan_days(const struct pp_plan *pl);
+/* Sets in obj what pp_write_json writes of pl: conference, profile,
+ * days, watch_later, score, optimal, criteria_covered. */
+void pp_json_plan_parts(const struct pp_plan *pl, json_t *obj);
+/* A new number: score units as points (the plan schema's scores). */
+json_t *pp_json_score(int64_t units);
 /* A new string (invalid UTF-8 bytes become U+FFFD); NULL is "". */
 json_t *pp_json_string(const char *s);
 /* A new string: t as ISO 8601 with zone's offset. */

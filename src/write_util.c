@@ -86,6 +86,8 @@ item_reason(const struct pp_item *it)
 		label = "hallway track";
 	else if (it->src == PP_ITEM_LUNCH)
 		label = "lunch";
+	else if (it->src == PP_ITEM_BOOTH)
+		label = "booth";
 	/* The model may already have written the label into the reason. */
 	if (label != NULL && strstr(why, label) != NULL)
 		label = NULL;

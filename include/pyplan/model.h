@@ -39,23 +39,26 @@
 #define PP_ITEM_NONE ((size_t)-1)
 
 enum pp_item_src {
-	PP_ITEM_EVENT,   /* a programme event */
-	PP_ITEM_HALLWAY, /* synthesized: a segment of the hallway track */
-	PP_ITEM_LUNCH,   /* synthesized: a free lunch block */
-	PP_ITEM_BOARD,   /* synthesized: a slot of the open-space board, its
-	                    topic chosen on site (venue.h) */
-	PP_ITEM_HOST,    /* synthesized: a board slot the attendee hosts
-	                    ([host]); must */
-	PP_ITEM_EXPO,    /* synthesized: a segment of the expo hall's hours */
-	PP_ITEM_POSTERS, /* the posters of the programme at one time and
-	                    place, as one poster session (members) */
-	PP_ITEM_BUSY,    /* a busy block, cut to its day's planning window:
-	                    must, so every output shows it; networking when
-	                    its label ends in "(networking)" (booth duty),
-	                    else neither talk nor networking (class info) */
-	PP_ITEM_ATTENDED /* replanning: an item of the old plan that ended
-	                    before now (or the part of a hallway block before
-	                    now), kept as it was: must-see, never changed */
+	PP_ITEM_EVENT,    /* a programme event */
+	PP_ITEM_HALLWAY,  /* synthesized: a segment of the hallway track */
+	PP_ITEM_LUNCH,    /* synthesized: a free lunch block */
+	PP_ITEM_BOARD,    /* synthesized: a slot of the open-space board, its
+	                     topic chosen on site (venue.h) */
+	PP_ITEM_HOST,     /* synthesized: a board slot the attendee hosts
+	                     ([host]); must */
+	PP_ITEM_EXPO,     /* synthesized: a segment of the expo hall's hours */
+	PP_ITEM_POSTERS,  /* the posters of the programme at one time and
+	                     place, as one poster session (members) */
+	PP_ITEM_BUSY,     /* a busy block, cut to its day's planning window:
+	                     must, so every output shows it; networking when
+	                     its label ends in "(networking)" (booth duty),
+	                     else neither talk nor networking (class info) */
+	PP_ITEM_ATTENDED, /* replanning: an item of the old plan that ended
+	                     before now (or the part of a hallway block before
+	                     now), kept as it was: must-see, never changed */
+	PP_ITEM_BOOTH     /* a team's booth shift (team_solve.h); only in
+	                     team plans, never a model candidate: networking,
+	                     source booth */
 };
 
 /* Where networking minutes come from (the "by source" split of a plan):
@@ -67,7 +70,8 @@ enum pp_net_src {
 	PP_NET_SOCIAL,
 	PP_NET_HALLWAY,
 	PP_NET_MEAL,
-	PP_NET_BOOTH, /* busy blocks marked as networking */
+	PP_NET_BOOTH, /* busy blocks marked as networking, a team's booth
+	                 shifts */
 	PP_NET_OTHER,
 	PP_NET__COUNT
 };
@@ -372,8 +376,8 @@ size_t pp_instants_sort(int64_t *v, size_t n);
 size_t pp_instants_find(const int64_t *v, size_t n, int64_t t);
 
 /* Where an item comes from, as the writers name it: "programme",
- * "hallway", "lunch", "board", "host", "expo", "posters" or "busy"
- * (static). */
+ * "hallway", "lunch", "board", "host", "expo", "posters", "busy" or
+ * "booth" (static). */
 const char *pp_item_src_name(enum pp_item_src s);
 
 /* The source of networking item it's minutes (pp_net_src). */

@@ -80,6 +80,16 @@ pp_solve(const struct pp_model *m, struct pp_plan **out, struct pp_diags *ds);
 int pp_solve_forced(const struct pp_model *m, const struct pp_item *force,
     struct pp_plan **out, struct pp_diags *ds);
 
+/*
+ * The plan of m made of the chosen items: chosen[d] holds n[d] indices of
+ * day d's items in increasing order (a plan another solver found, the
+ * team solver's).  Hallway runs are merged and scored as pp_solve does,
+ * the criteria bonus added; optimal is 0 and the statistics are empty.
+ * The caller frees the result with pp_plan_free.
+ */
+struct pp_plan *pp_plan_from_items(const struct pp_model *m,
+    size_t *const *chosen, const size_t *n);
+
 /* Frees a plan; no-op on NULL. */
 void pp_plan_free(struct pp_plan *pl);
 

@@ -23,6 +23,9 @@ struct pp_write_opts {
 	                    * terminal's width, --width) */
 	/* ics: the calendar this plan replaces (--previous), NULL = none */
 	const struct pp_prev_cal *previous;
+	/* ics: mixed into every UID (a team member's name, so that the
+	 * members' calendars never share a UID), NULL = none */
+	const char *uid_salt;
 };
 
 /* SPEC §5 text: per-day blocks, summary against the caps, watch-later;

@@ -150,7 +150,9 @@ def check_venue(plan, prof, zone, dc, errs):
                     i, expo["hours"], expo["slot_minutes"], zone):
                 errs.append(f"{d}: expo segment at {i['start']} is not a "
                             f"segment of the [expo] hours")
-            if i["kind"] == "expo":
+            # A team's booth shift is duty in the expo hall, not a
+            # visit: it holds no expo segment.
+            if i["kind"] == "expo" and i["source"] != "booth":
                 expo_segments += i["minutes"] // expo["slot_minutes"]
             if i["source"] == "host":
                 ok = False
@@ -221,8 +223,9 @@ def check_sources(day, prof, errs):
     want = {k: 0 for k in by}
     for i in day["items"]:
         if i["class"] == "networking" and \
-                i["minutes"] >= prof["min_networking_block"]:
-            k = "booth" if i["source"] == "busy" else \
+                (i["minutes"] >= prof["min_networking_block"] or
+                 i["source"] == "booth"):
+            k = "booth" if i["source"] in ("busy", "booth") else \
                 SOURCE_OF_KIND.get(i["kind"], "other")
             want[k] = want.get(k, 0) + i["minutes"]
     if want != by:
@@ -319,6 +322,11 @@ def check(plan, must_elsewhere=frozenset()):
                 if cap is not None and streak > cap:
                     errs.append(f"{d}: {streak} talks in a row at "
                                 f"'{i['title']}'")
+            elif i["source"] == "booth":
+                # A team's booth shift (pyplan(1), The joint model):
+                # networking minutes whatever its length, and no end to
+                # a run of talks.
+                net += mins
             elif i["class"] == "networking" and \
                     mins >= prof["min_networking_block"]:
                 net += mins

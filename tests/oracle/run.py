@@ -429,7 +429,10 @@ def run_one(pyplan, gen, seed, mode):
                         f"{r.stderr.strip()[:300]}")
 
 
-def main(argv):
+def parse_args(argv):
+    """[-j JOBS] [-v] [-big | -large | -flat] PYPLAN GEN FIRST COUNT:
+    (jobs, verbose, mode, (pyplan, gen, first, count)), paths absolute;
+    ValueError when the words are not that."""
     jobs = os.cpu_count() or 1
     verbose = False
     mode = ""
@@ -449,10 +452,19 @@ def main(argv):
             args.append(argv[i])
             i += 1
     if len(args) != 4:
+        raise ValueError("usage")
+    return jobs, verbose, mode, (os.path.abspath(args[0]),
+                                 os.path.abspath(args[1]), int(args[2]),
+                                 int(args[3]))
+
+
+def main(argv):
+    try:
+        jobs, verbose, mode, (pyplan, gen, first, count) = \
+            parse_args(argv)
+    except ValueError:
         print(__doc__.strip().splitlines()[-1], file=sys.stderr)
         return 64
-    pyplan, gen = os.path.abspath(args[0]), os.path.abspath(args[1])
-    first, count = int(args[2]), int(args[3])
     counts = {"plan": 0, "infeasible": 0, "FAIL": 0, "skip": 0}
     with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as ex:
         futs = [ex.submit(run_one, pyplan, gen, s, mode)
