@@ -743,7 +743,7 @@ filters_init(struct filters *f, const struct opts *o,
 		char(*dates)[11];
 		size_t n = pp_programme_dates(tt, tz, 1, &dates);
 		int r = pp_day_resolve(o->day, (const char(*)[11])dates, n,
-		    f->day, "--day", ds);
+		    f->day, "--day", NULL, 0, ds);
 
 		free(dates);
 		if (r != 0)

@@ -1402,13 +1402,27 @@ resolve_hosts(struct pp_model *m, char (*hosts)[11], struct pp_diags *ds)
 		const struct pp_host *h = &p->hosts[i];
 
 		if (pp_day_resolve(h->day, (const char(*)[11])dates, n,
-		        hosts[i], "host", ds) != 0) {
+		        hosts[i], "host", h->file, h->line, ds) != 0) {
 			hosts[i][0] = '\0';
 			bad = m->host_clash[i] = 1;
 		} else if (find_day(m, hosts[i]) == PP_MODEL_NO_DAY) {
-			pp_diag_add(ds, PP_NOTE, h->file, h->line, 0,
-			    "host '%.60s': %s is not a planned day: left out",
-			    h->title, hosts[i]);
+			/* A day of the programme that is not planned (days)
+			 * is a note; a date the programme does not have is
+			 * worth a warning (a typo, another year). */
+			for (j = 0; j < n && strcmp(dates[j], hosts[i]) != 0;
+			     j++)
+				;
+			if (j < n)
+				pp_diag_add(ds, PP_NOTE, h->file, h->line, 0,
+				    "host '%.60s': %s is not a planned day: "
+				    "left out",
+				    h->title, hosts[i]);
+			else
+				pp_diag_warn(ds, h->file, h->line,
+				    "host '%.60s': %s is not a day of the "
+				    "programme (%s to %s): left out",
+				    h->title, hosts[i], n > 0 ? dates[0] : "-",
+				    n > 0 ? dates[n - 1] : "-");
 			hosts[i][0] = '\0';
 		}
 	}

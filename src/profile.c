@@ -466,7 +466,8 @@ weekday_of(const char *date)
 
 int
 pp_day_resolve(const char *word, const char (*dates)[11], size_t n,
-    char out[11], const char *what, struct pp_diags *ds)
+    char out[11], const char *what, const char *file, unsigned line,
+    struct pp_diags *ds)
 {
 	struct pp_civil c;
 	size_t i, hits = 0, first = 0, second = 0;
@@ -477,7 +478,7 @@ pp_day_resolve(const char *word, const char (*dates)[11], size_t n,
 		return 0;
 	}
 	if ((wd = pp_weekday_parse(word)) < 0)
-		return pp_diag_err(ds, NULL, 0,
+		return pp_diag_err(ds, file, line,
 		    "%s: '%.40s' is not a date (YYYY-MM-DD) or a weekday "
 		    "(sat, Saturday)",
 		    what, word);
@@ -496,15 +497,15 @@ pp_day_resolve(const char *word, const char (*dates)[11], size_t n,
 	}
 	if (hits == 0)
 		return n == 0
-		    ? pp_diag_err(ds, NULL, 0,
+		    ? pp_diag_err(ds, file, line,
 		          "%s: no %c%s in the programme: it has no "
 		          "days",
 		          what, weekdays[wd][0] - 'a' + 'A', weekdays[wd] + 1)
-		    : pp_diag_err(ds, NULL, 0,
+		    : pp_diag_err(ds, file, line,
 		          "%s: no %c%s in the programme (%s to %s)", what,
 		          weekdays[wd][0] - 'a' + 'A', weekdays[wd] + 1,
 		          dates[0], dates[n - 1]);
-	return pp_diag_err(ds, NULL, 0,
+	return pp_diag_err(ds, file, line,
 	    "%s: '%.40s' is ambiguous: the programme has %zu %c%ss (%s, "
 	    "%s%s); give the date",
 	    what, word, hits, weekdays[wd][0] - 'a' + 'A', weekdays[wd] + 1,
@@ -536,6 +537,8 @@ set_days(struct pp_profile *p, const char *key, const char *value,
 	size_t n, i;
 	int bad = 0, wd;
 
+	p->days_file = file;
+	p->days_line = line;
 	if (ci_eq(value, "all")) {
 		free_strv(p->days, p->ndays);
 		p->days = NULL;
@@ -580,8 +583,8 @@ pp_profile_resolve_days(struct pp_profile *p, const char (*dates)[11], size_t n,
 	int bad = 0;
 
 	for (i = 0; i < p->ndays; i++) {
-		if (pp_day_resolve(p->days[i], dates, n, out, "days", ds) !=
-		    0) {
+		if (pp_day_resolve(p->days[i], dates, n, out, "days",
+		        p->days_file, p->days_line, ds) != 0) {
 			bad = -1;
 			continue;
 		}

@@ -33,6 +33,10 @@ pp_item_time_range(const struct pp_item *it, const char *zone, char *buf)
 
 	pp_tz_format_hhmm(zone, it->start, a);
 	pp_tz_format_hhmm(zone, it->end, b);
+	/* An item that runs to midnight ends at 24:00 (ISO 8601), not at
+	 * 00:00: a whole-day busy block reads 00:00-24:00. */
+	if (strcmp(b, "00:00") == 0 && it->end > it->start)
+		memcpy(b, "24:00", 6);
 	memcpy(buf, a, 5);
 	memcpy(buf + 5, "\xe2\x80\x93", 3); /* U+2013 EN DASH */
 	memcpy(buf + 8, b, 5);

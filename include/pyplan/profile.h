@@ -91,6 +91,8 @@ struct pp_profile {
 	char *tz;             /* timezone, NULL = the programme's */
 	char **days;          /* days: YYYY-MM-DD, ndays == 0 = all */
 	size_t ndays;
+	const char *days_file; /* where days was set (borrowed), else NULL */
+	unsigned days_line;
 
 	struct pp_weighted *interests;
 	size_t ninterests;
@@ -264,11 +266,13 @@ int pp_weekday_parse(const char *s);
 /*
  * Resolves word, a date "YYYY-MM-DD" (copied as it is) or a weekday
  * (pp_weekday_parse), against the programme's n dates (sorted), into out.
- * A weekday that is on none of them, or on several, is an error naming
- * what ("days", "--day") and the dates.  Returns 0 or -1.
+ * A weekday that is on none of them, or on several, is an error at
+ * file:line (file NULL for an option) naming what ("days", "--day") and
+ * the dates.  Returns 0 or -1.
  */
 int pp_day_resolve(const char *word, const char (*dates)[11], size_t n,
-    char out[11], const char *what, struct pp_diags *ds);
+    char out[11], const char *what, const char *file, unsigned line,
+    struct pp_diags *ds);
 
 /* Turns the weekdays of p->days into the programme's dates with
  * pp_day_resolve (then sorted, without duplicates).  Returns 0 or -1. */

@@ -30,7 +30,8 @@ void pp_sbuf_adds(struct pp_sbuf *b, const char *s);
 #define PP_TIME_RANGE_SIZE 16
 
 /* Formats the item's start and end in zone as "HH:MM–HH:MM" (an en dash) into
- * buf, which holds at least PP_TIME_RANGE_SIZE bytes. */
+ * buf, which holds at least PP_TIME_RANGE_SIZE bytes; an end at midnight
+ * is 24:00. */
 void pp_item_time_range(const struct pp_item *it, const char *zone, char *buf);
 
 /*

@@ -967,19 +967,22 @@ test_weekdays(void **state)
 	assert_int_equal(pp_weekday_parse("saturdays"), -1);
 	assert_int_equal(pp_weekday_parse("2026-01-31"), -1);
 	/* Resolved against the programme's dates. */
-	assert_int_equal(pp_day_resolve("sun", dates, 3, out, "--day", &f->ds),
+	assert_int_equal(pp_day_resolve("sun", dates, 3, out, "--day", NULL, 0,
+	                     &f->ds),
 	    0);
 	assert_string_equal(out, "2026-02-01");
 	assert_int_equal(pp_day_resolve("2026-03-01", dates, 3, out, "--day",
-	                     &f->ds),
+	                     NULL, 0, &f->ds),
 	    0);
 	assert_string_equal(out, "2026-03-01");
-	assert_int_equal(pp_day_resolve("sat", dates, 3, out, "days", &f->ds),
+	assert_int_equal(pp_day_resolve("sat", dates, 3, out, "days", NULL, 0,
+	                     &f->ds),
 	    -1);
 	assert_string_equal(f->ds.v[0].msg,
 	    "days: 'sat' is ambiguous: the programme has 2 Saturdays "
 	    "(2026-01-31, 2026-02-07); give the date");
-	assert_int_equal(pp_day_resolve("mon", dates, 3, out, "days", &f->ds),
+	assert_int_equal(pp_day_resolve("mon", dates, 3, out, "days", NULL, 0,
+	                     &f->ds),
 	    -1);
 	assert_string_equal(f->ds.v[1].msg,
 	    "days: no Monday in the programme (2026-01-31 to 2026-02-07)");
