@@ -536,6 +536,38 @@ add_col(glp_prob *P, const char *name, int kind, int type, double lb, double ub,
 	return c;
 }
 
+/* Items a booth exclusion row holds at most. */
+#define CLIQUE_MAX 4000
+
+/* The row "at most one of member j's items of day d that hold instant
+ * p (only those in rooms when rooms_only) and the shift column bc", named
+ * name; none when no item holds p.  xcol holds the day's item columns
+ * (0 = none); cols and coefs hold CLIQUE_MAX + 1. */
+static void
+clique_row(glp_prob *P, const struct pp_model_day *md, const int *xcol,
+    int64_t p, int rooms_only, int bc, const char *name, int *cols,
+    double *coefs)
+{
+	size_t q;
+	int n = 0;
+
+	for (q = 0; q < md->n && n < CLIQUE_MAX; q++) {
+		const struct pp_item *it = &md->items[q];
+		int c = xcol[q];
+
+		if (c == 0 || (rooms_only && it->nrooms == 0) ||
+		    !(it->start <= p && p < it->end))
+			continue;
+		cols[n] = c;
+		coefs[n++] = 1;
+	}
+	if (n == 0)
+		return;
+	cols[n] = bc;
+	coefs[n++] = 1;
+	add_row(P, name, GLP_UP, 0, 1, cols, coefs, n);
+}
+
 /* The booth shifts: columns, staffing, exclusions, networking. */
 static void
 add_booth(struct joint *J, const struct pp_team_model *tm)
@@ -543,8 +575,8 @@ add_booth(struct joint *J, const struct pp_team_model *tm)
 	const struct pp_team *t = tm->t;
 	glp_prob *P = J->P;
 	size_t s, j, k, nm = t->nmembers;
-	int *cols = pp_xcalloc(nm + 4096, sizeof(*cols));
-	double *coefs = pp_xcalloc(nm + 4096, sizeof(*coefs));
+	int *cols = pp_xcalloc(nm + CLIQUE_MAX + 1, sizeof(*cols));
+	double *coefs = pp_xcalloc(nm + CLIQUE_MAX + 1, sizeof(*coefs));
 	char name[64];
 
 	J->bcol = pp_xcalloc(tm->nshifts * nm + 1, sizeof(*J->bcol));
@@ -587,7 +619,6 @@ add_booth(struct joint *J, const struct pp_team_model *tm)
 			rc = m->room_change;
 			for (pi = 0; pi <= md->n; pi++) {
 				int64_t p;
-				int n = 0;
 
 				if (pi == md->n)
 					p = sh->start;
@@ -596,24 +627,10 @@ add_booth(struct joint *J, const struct pp_team_model *tm)
 					if (p <= sh->start || p >= sh->end)
 						continue;
 				}
-				for (q = 0; q < md->n && n < 4000; q++) {
-					const struct pp_item *it =
-					    &md->items[q];
-					int c = J->xcol[j][J->off[j][d] + q];
-
-					if (c == 0 ||
-					    !(it->start <= p && p < it->end))
-						continue;
-					cols[n] = c;
-					coefs[n++] = 1;
-				}
-				if (n == 0)
-					continue;
-				cols[n] = bc;
-				coefs[n++] = 1;
 				snprintf(name, sizeof(name), "bx%zu_%zu_%zu", j,
 				    s, pi);
-				add_row(P, name, GLP_UP, 0, 1, cols, coefs, n);
+				clique_row(P, md, &J->xcol[j][J->off[j][d]], p,
+				    0, bc, name, cols, coefs);
 			}
 			/* Items in rooms running at S - 1 s or at E overlap
 			 * each other and end or start within the room change of
@@ -622,26 +639,11 @@ add_booth(struct joint *J, const struct pp_team_model *tm)
 			 * overlapping gets a row of two. */
 			for (pi = 0; pi < 2 && rc > 0; pi++) {
 				int64_t p = pi == 0 ? sh->start - 1 : sh->end;
-				int n = 0;
 
-				for (q = 0; q < md->n && n < 4000; q++) {
-					const struct pp_item *it =
-					    &md->items[q];
-					int c = J->xcol[j][J->off[j][d] + q];
-
-					if (c == 0 || it->nrooms == 0 ||
-					    !(it->start <= p && p < it->end))
-						continue;
-					cols[n] = c;
-					coefs[n++] = 1;
-				}
-				if (n == 0)
-					continue;
-				cols[n] = bc;
-				coefs[n++] = 1;
 				snprintf(name, sizeof(name), "brc%zu_%zu_%s", j,
 				    s, pi == 0 ? "start" : "end");
-				add_row(P, name, GLP_UP, 0, 1, cols, coefs, n);
+				clique_row(P, md, &J->xcol[j][J->off[j][d]], p,
+				    1, bc, name, cols, coefs);
 			}
 			for (q = 0; q < md->n && rc > 0; q++) {
 				const struct pp_item *it = &md->items[q];
