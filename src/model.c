@@ -727,11 +727,15 @@ add_candidates(struct pp_model *m, size_t *caps, struct pp_diags *ds)
 		conference_date(m, tt->ev[i].start, date);
 		d = find_day(m, date);
 		m->excl[i] = classify(m, i, d);
+		if (m->excl[i] == PP_EXCL_TICKET && d != PP_MODEL_NO_DAY)
+			m->days[d].nticket++;
 		if (m->excl[i] != PP_EXCL_NONE) {
 			if (m->must[i])
 				clash |= must_left_out(m, i, date, ds);
 			continue;
 		}
+		if (pp_kind_class(tt->ev[i].kind) == PP_CLASS_TALK)
+			m->days[d].ntalk++;
 		event_item(m, &m->days[d], i, &it);
 		pp_model_add_item(&m->days[d], &caps[d], &it);
 	}

@@ -400,6 +400,15 @@ write_day(struct out *o, const struct pp_plan *pl, const struct pp_plan_day *pd,
 	    "score %s",
 	    talks, tmin, net, src, score);
 	text_line(o, tot, 4, NULL);
+	/* A day of sessions that all need a ticket (PyCon's tutorial days):
+	 * say so, rather than leave a day of hallway unexplained. */
+	if (pd->md->ntalk == 0 && pd->md->nticket > 0) {
+		snprintf(tot, sizeof(tot),
+		    "  no session is open to you this day: %u need%s a "
+		    "ticket ([tickets], --ticket; days leaves the day out)",
+		    pd->md->nticket, pd->md->nticket == 1 ? "s" : "");
+		text_line(o, tot, 4, SGR_DIM);
+	}
 }
 
 enum { C_DAY, C_TALKS, C_TMIN, C_NET, C_SCORE, C__COUNT };

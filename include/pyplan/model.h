@@ -191,6 +191,9 @@ struct pp_model_day {
 	                          title, id */
 	size_t n;
 	size_t nmust;
+	unsigned ntalk;   /* talk-load candidates (talks, tutorials, ...) */
+	unsigned nticket; /* talk-load events left out for want of a
+	                     ticket (PP_EXCL_TICKET) */
 };
 
 /* A block the plan keeps free, with what the model made of it. */

@@ -594,6 +594,10 @@ test_soft_rules(void **state)
 	assert_int_equal(f->m->excl[2], PP_EXCL_NONE); /* not known */
 	assert_int_equal(f->m->excl[3], PP_EXCL_TICKET);
 	assert_int_equal(f->m->excl[4], PP_EXCL_TICKET); /* kind word */
+	/* The day counts them, and its open talk-load events. */
+	assert_int_equal(f->m->ndays, 1);
+	assert_int_equal(f->m->days[0].nticket, 2);
+	assert_int_equal(f->m->days[0].ntalk, 2);
 	/* Talks the attendee cannot attend still make hallway time. */
 	assert_true(
 	    hallway_in(f->m, at(2025, 3, 10, 11, 0), at(2025, 3, 10, 12, 0)));
@@ -617,6 +621,8 @@ test_soft_rules(void **state)
 	assert_true(item_of(f->m, "Charla") >= 0);
 	assert_int_equal(f->m->excl[3], PP_EXCL_NONE);
 	assert_int_equal(f->m->excl[4], PP_EXCL_NONE);
+	assert_int_equal(f->m->days[0].nticket, 0);
+	assert_int_equal(f->m->days[0].ntalk, 5);
 
 	/* ticket-kinds none: nothing needs a ticket; languages any. */
 	pp_profile_fini(&f->p);
