@@ -923,6 +923,7 @@ ics_expand(struct ics_ctx *c, const struct ics_comp *k,
 	     p != NULL;
 	     p = icalcomponent_get_next_property(ic, ICAL_RRULE_PROPERTY)) {
 		unsigned line = walk_line(c, k, &rr);
+		const char *value;
 		char *text;
 		int r;
 
@@ -932,7 +933,10 @@ ics_expand(struct ics_ctx *c, const struct ics_comp *k,
 			return -1;
 		}
 		text = ics_line_text(c, rr.at);
-		r = expand_rrule(c, k, w, ics_line_value(text), line, o);
+		value = ics_line_value(text);
+		if (value == NULL) /* libical read a value the line lacks */
+			ics_problem(c, line, 1, "unsupported RRULE");
+		r = value != NULL ? expand_rrule(c, k, w, value, line, o) : -1;
 		free(text);
 		if (r != 0)
 			return -1;
