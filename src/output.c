@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,7 +93,8 @@ pp_out_open_flags(struct pp_out *o, const char *path, unsigned flags,
 {
 	struct stat st, lst;
 	const char *slash;
-	int fd, exists;
+	sigset_t block, was;
+	int fd, exists, err;
 	mode_t mode;
 
 	memset(o, 0, sizeof(*o));
@@ -133,11 +135,20 @@ pp_out_open_flags(struct pp_out *o, const char *path, unsigned flags,
 	else
 		o->tmp = pp_xasprintf("%.*s/.%s.XXXXXX", (int)(slash - o->path),
 		    o->path, slash + 1);
+	/* From the file's making on, a signal or an out-of-memory exit
+	 * removes it: no signal comes between the two. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigprocmask(SIG_BLOCK, &block, &was);
 	fd = mkstemp(o->tmp);
+	err = errno;
+	if (fd >= 0)
+		pending_tmp = o->tmp;
+	sigprocmask(SIG_SETMASK, &was, NULL);
 	if (fd < 0)
-		return fail(o, path, errno, ds);
-	/* From now on a signal or an out-of-memory exit removes it. */
-	pending_tmp = o->tmp;
+		return fail(o, path, err, ds);
 	/* mkstemp makes 0600 files: a private output stays so, an existing
 	 * one keeps its mode, a new one is an ordinary file. */
 	if (flags & PP_OUT_PRIVATE)
@@ -153,8 +164,7 @@ pp_out_open_flags(struct pp_out *o, const char *path, unsigned flags,
 	fchmod(fd, mode);
 	o->fp = fdopen(fd, "w");
 	if (o->fp == NULL) {
-		int err = errno;
-
+		err = errno;
 		close(fd);
 		unlink(o->tmp);
 		pending_tmp = NULL;

@@ -228,7 +228,13 @@ if command -v setsid >/dev/null; then
 	python3 -c "import os, signal, sys; os.killpg(int(sys.argv[1]), signal.SIGINT)" $pid
 	wait $pid
 	st=$?
-	sleep 0.2 # the workers end with the parent
+	# The workers end with the parent: wait for the whole process group
+	# to be gone (at most 10 s) before looking for temporary files.
+	i=0
+	while kill -0 -$pid 2>/dev/null && [ $i -lt 200 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
 	if [ $st = 130 ]; then ok
 	elif [ $st = 0 ]; then skipped "batch ^C (done before the signal)"
 	else no "batch ^C: exit $st, expected 130"; fi
