@@ -635,6 +635,8 @@ day(const struct pp_plan *pl, const struct pp_plan_day *d)
 	set(x, "min_open_spaces", json_integer(d->md->rules.min_open));
 	set(o, "caps", x);
 	set(o, "open", json_boolean(pp_model_day_open(d->md)));
+	/* talk-load events of the day left out for want of a ticket */
+	set(o, "need_ticket", json_integer(d->md->nticket));
 	return o;
 }
 

@@ -79,7 +79,9 @@
  *                              unlimited), min_networking (0 = none) },
  *                       open (false when no programme event of the day
  *                             is left as a candidate: then the
- *                             networking and lunch rules do not apply) }]
+ *                             networking and lunch rules do not apply),
+ *                       need_ticket (talk-load events of the day left out
+ *                                    for want of a ticket) }]
  *   watch_later      [{ id, title, speakers, score, raw_score, video_url,
  *                       url }]
  *   score            the plan's objective, criteria bonus included
