@@ -269,6 +269,8 @@ struct bounds {
 	long gran;
 	size_t cell;    /* width * sw * tw */
 	size_t want[3]; /* width, sw, tw chosen (bounds_refine builds them) */
+	size_t coarse;  /* > 0: the tables have one cell for now, and a day
+	                   may spend this many labels on them first */
 	struct mult mu; /* the multipliers chosen */
 	int nl;         /* multiplier sets in use */
 	struct mult mult[NLAMBDA];
@@ -803,8 +805,10 @@ static void bounds_build(struct setup *s, size_t width, size_t sw, size_t tw);
  * the tables stay small (dropped in the order streak, talks, minutes when
  * they would not).  The multipliers are chosen on small tables (one cell)
  * by descending on each in turn (a second round when mu or nu moved):
- * where the root's bound is least.  The tables are built first with one
- * cell (bounds_build); bounds_refine builds them with the cells chosen.
+ * where the root's bound is least.  Tables with the cells chosen are
+ * built at once when they cost fewer than CHEAP_TABLES labels to build;
+ * else the tables have one cell and b->coarse is that cost, until
+ * bounds_refine builds them.
  */
 static void
 bounds_init(struct setup *s)
@@ -861,7 +865,17 @@ bounds_init(struct setup *s)
 	b->want[0] = width;
 	b->want[1] = sw;
 	b->want[2] = tw;
-	bounds_build(s, 1, 1, 1);
+	/* Each of (at most NLAMBDA) tables tries, per cell, every item and
+	 * every item in its room-change window. */
+	b->coarse = width * sw * tw == 1 ? 0
+	                                 : 1 +
+	        width * sw * tw * (s->n + s->win_off[s->n]) * NLAMBDA /
+	            TABLE_TRIES_PER_LABEL;
+	if (b->coarse <= CHEAP_TABLES) {
+		b->coarse = 0;
+		bounds_build(s, width, sw, tw);
+	} else
+		bounds_build(s, 1, 1, 1);
 }
 
 /*
@@ -907,33 +921,12 @@ bounds_build(struct setup *s, size_t width, size_t sw, size_t tw)
 	}
 }
 
-/* Labels worth the work of building the tables with the cells chosen,
- * when that is more than CHEAP_TABLES; else 0, and the tables are built
- * (if they have more than one cell). */
-static size_t
-refine_cost(struct setup *s)
-{
-	const struct bounds *b = &s->b;
-	size_t cell = b->want[0] * b->want[1] * b->want[2], cost;
-
-	if (cell == b->cell)
-		return 0;
-	/* Each of (at most NLAMBDA) tables tries, per cell, every item and
-	 * every item in its room-change window. */
-	cost = 1 +
-	    cell * (s->n + s->win_off[s->n]) * NLAMBDA / TABLE_TRIES_PER_LABEL;
-	if (cost > CHEAP_TABLES)
-		return cost;
-	bounds_build(s, b->want[0], b->want[1], b->want[2]);
-	return 0;
-}
-
 /* The tables with the cells chosen. */
 static void
 bounds_refine(struct setup *s)
 {
-	if (refine_cost(s) > 0)
-		bounds_build(s, s->b.want[0], s->b.want[1], s->b.want[2]);
+	s->b.coarse = 0;
+	bounds_build(s, s->b.want[0], s->b.want[1], s->b.want[2]);
 }
 
 /* ---- labels: the item map ---- */
@@ -1971,7 +1964,7 @@ solve_day(const struct pp_model *m, const struct pp_model_day *d,
 	}
 	s.budget = budget;
 	bounds_init(&s);
-	if ((spec = refine_cost(&s)) > 0) {
+	if ((spec = s.b.coarse) > 0) {
 		left = spec < *budget ? spec : *budget;
 		spec = left;
 		s.budget = &left;
