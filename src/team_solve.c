@@ -90,6 +90,28 @@ add_shift(struct pp_team_model *tm, size_t *cap, const char *date,
 	}
 }
 
+/* The instant of minute (0-1440) of bh's day in the team's zone, into
+ * *out; -1 with an error at the hours' line when the zone has no such
+ * time.  1440 is the end of the day: 23:59 and a minute. */
+static int
+booth_instant(const struct pp_team_model *tm, const struct pp_booth_hours *bh,
+    int minute, int64_t *out, struct pp_diags *ds)
+{
+	struct pp_civil c;
+
+	pp_parse_date(bh->date, &c);
+	c.hour = minute == 1440 ? 23 : minute / 60;
+	c.min = minute == 1440 ? 59 : minute % 60;
+	c.sec = 0;
+	if (pp_tz_from_civil(tm->tz, &c, out) != 0)
+		return pp_diag_err(ds, tm->t->path, bh->line,
+		    "booth hours: %s %02d:%02d is not a time in %s", bh->date,
+		    minute / 60, minute % 60, tm->tz);
+	if (minute == 1440)
+		*out += 60;
+	return 0;
+}
+
 /* Cuts the booth hours into shifts; returns -1 on a bad time. */
 static int
 make_shifts(struct pp_team_model *tm, struct pp_diags *ds)
@@ -99,41 +121,18 @@ make_shifts(struct pp_team_model *tm, struct pp_diags *ds)
 
 	for (h = 0; h < t->nhours; h++) {
 		const struct pp_booth_hours *bh = &t->hours[h];
-		struct pp_civil c;
 		int from;
 
-		pp_parse_date(bh->date, &c);
 		for (from = bh->from; from < bh->to; from += t->shift_minutes) {
 			int to = from + t->shift_minutes < bh->to
 			    ? from + t->shift_minutes
 			    : bh->to;
 			int64_t a, b;
 
-			c.hour = from / 60;
-			c.min = from % 60;
-			c.sec = 0;
-			if (pp_tz_from_civil(tm->tz, &c, &a) != 0)
-				return pp_diag_err(ds, t->path, bh->line,
-				    "booth hours: %s %02d:%02d is not a time "
-				    "in %s",
-				    bh->date, from / 60, from % 60, tm->tz);
-			pp_parse_date(bh->date, &c);
-			c.hour = to / 60;
-			c.min = to % 60;
-			c.sec = 0;
-			if (to == 1440) {
-				c.hour = 23;
-				c.min = 59;
-			}
-			if (pp_tz_from_civil(tm->tz, &c, &b) != 0)
-				return pp_diag_err(ds, t->path, bh->line,
-				    "booth hours: %s %02d:%02d is not a time "
-				    "in %s",
-				    bh->date, to / 60, to % 60, tm->tz);
-			if (to == 1440)
-				b += 60;
+			if (booth_instant(tm, bh, from, &a, ds) != 0 ||
+			    booth_instant(tm, bh, to, &b, ds) != 0)
+				return -1;
 			add_shift(tm, &cap, bh->date, a, b);
-			pp_parse_date(bh->date, &c);
 		}
 	}
 	return 0;
