@@ -419,13 +419,14 @@ ics_load(struct ics_ctx *c)
 		if (c->cals[i].wr_name != NULL && c->tt->name == NULL &&
 		    ics_valid_text(c->cals[i].wr_name))
 			c->tt->name = pp_tt_strdup(c->tt, c->cals[i].wr_name);
-	for (i = 0; i < c->ncomp; i++)
-		if (c->comp[i].kind == ICS_VEVENT && !c->comp[i].broken)
-			ics_parse_event(c, &c->comp[i]);
+	ics_parse_events(c);
 	ics_collect_overrides(c);
 	for (i = 0; i < c->ncomp && !c->full; i++)
-		if (c->comp[i].kind == ICS_VEVENT && c->comp[i].ic != NULL)
+		if (ics_event_ok(&c->comp[i])) {
+			ics_event_open(c, &c->comp[i]);
 			do_event(c, &c->comp[i]);
+			ics_event_close(c, &c->comp[i]);
+		}
 	if (!c->busy)
 		declared_zone(c);
 	/* The notes above say which; a file of nothing but all-day events
@@ -437,8 +438,9 @@ ics_load(struct ics_ctx *c)
 		    c->nallday, c->nallday == 1 ? "" : "s");
 out:
 	for (i = 0; i < c->ncomp; i++)
-		if (c->comp[i].ic != NULL)
+		if (c->comp[i].ic != NULL && !c->comp[i].fast)
 			icalcomponent_free(c->comp[i].ic);
+	ics_parse_free(c);
 	for (i = 0; i < c->ncals; i++) {
 		free(c->cals[i].wr_tz);
 		free(c->cals[i].wr_name);

@@ -38,7 +38,12 @@ struct ics_comp {
 	size_t cal;         /* index into ctx.cals */
 	size_t first, last; /* logical lines of its BEGIN and END */
 	int broken;         /* structural damage: never parsed */
-	icalcomponent *ic;  /* VEVENT parsed by libical (owned), or NULL */
+	/* The VEVENT as libical read it: owned when parsed whole (slow), or
+	 * lent by ics_event_open while in use (fast); NULL otherwise. */
+	icalcomponent *ic;
+	int fast;              /* read through the line cache */
+	int rid;               /* fast: it has a RECURRENCE-ID */
+	size_t lfirst, nlines; /* fast: its lines in ctx.evl */
 };
 
 struct ics_cal {
@@ -53,6 +58,17 @@ struct ics_cal {
 struct ics_override {
 	const char *uid; /* borrowed from libical */
 	int64_t at;
+};
+
+/* A distinct property line and what libical made of it
+ * (load_ics_parse.c). */
+struct ics_pline {
+	size_t off, len; /* its unfolded text in ctx.batch */
+	uint64_t hash;
+	icalproperty **props; /* libical's properties of the line (owned) */
+	size_t nprops;
+	int bad;      /* libical complained, or parsed it oddly */
+	size_t stamp; /* the last ics_event_open that used it */
 };
 
 struct ics_zone;   /* load_ics_zone.c */
@@ -76,6 +92,17 @@ struct ics_ctx {
 	size_t ncomp, capcomp;
 	struct ics_cal *cals;
 	size_t ncals, capcals;
+	/* The line cache: each distinct content line of the well-formed
+	 * VEVENTs is parsed by libical once (load_ics_parse.c). */
+	struct ics_pline *pl;
+	size_t npl, cappl;
+	size_t *slots; /* hash table of pl indices + 1 */
+	size_t nslots;
+	size_t *evl; /* the fast VEVENTs' lines, as pl indices */
+	size_t nevl, capevl;
+	size_t serial; /* ics_event_open calls */
+	char *batch;   /* the text given to libical */
+	size_t nbatch, capbatch;
 	struct ics_override *ov; /* sorted by uid, then instant */
 	size_t nov, capov;
 	struct ics_zone **zones; /* every TZID met, by calendar and TZID */
@@ -88,8 +115,8 @@ struct ics_ctx {
 	 * VTIMEZONE rules alike) and the file's budget, which grows with
 	 * its size (PP_ICS_MAX_STEPS). */
 	size_t steps, max_steps;
-	int over_budget; /* the budget ran out: reported once */
-	size_t nallday;  /* all-day VEVENTs skipped */
+	int over_budget;      /* the budget ran out: reported once */
+	size_t nallday;       /* all-day VEVENTs skipped */
 	unsigned allday_line; /* the first one's */
 };
 
@@ -136,6 +163,9 @@ void ics_problem(struct ics_ctx *c, unsigned line, int event, const char *fmt,
 const char *ics_excerpt(const char *s, char *buf, size_t n);
 /* The unfolded text of logical line i (no line break); the caller frees. */
 char *ics_line_text(const struct ics_ctx *c, size_t i);
+/* The same in buf (n bytes) when it fits there, else on the heap: the
+ * caller frees the result when it is not buf. */
+char *ics_line_buf(const struct ics_ctx *c, size_t i, char *buf, size_t n);
 /* Length of the property name at the start of s ([A-Za-z0-9-]*). */
 size_t ics_name_len(const char *s);
 /* The value of a content line (after the first ':' outside quotes), or
@@ -164,6 +194,25 @@ unsigned ics_prop_line(const struct ics_ctx *c, const struct ics_comp *k,
 /* Parses VEVENT k with libical and reports libical's complaints; sets
  * k->ic, or k->broken after a problem. */
 void ics_parse_event(struct ics_ctx *c, struct ics_comp *k);
+
+/* ---- load_ics_parse.c: libical's reading of the VEVENTs --------------- */
+
+/*
+ * Has libical read every intact VEVENT: a plain VEVENT (no nested
+ * component, at most ICS_FAST_LINES lines) through the line cache, each
+ * distinct content line of the file parsed once; any other, or one with a
+ * line libical complains about, whole by ics_parse_event, so that its
+ * diagnostics are those of a whole parse.
+ */
+void ics_parse_events(struct ics_ctx *c);
+/* 1 if VEVENT k was read by libical (ics_event_open may be used). */
+int ics_event_ok(const struct ics_comp *k);
+/* Sets k->ic to the VEVENT as libical read it, until ics_event_close;
+ * returns it. */
+icalcomponent *ics_event_open(struct ics_ctx *c, struct ics_comp *k);
+void ics_event_close(struct ics_ctx *c, struct ics_comp *k);
+/* Releases the line cache. */
+void ics_parse_free(struct ics_ctx *c);
 
 /* ---- load_ics_zone.c: TZIDs and VTIMEZONEs ---------------------------- */
 

@@ -62,32 +62,39 @@ ics_excerpt(const char *s, char *buf, size_t n)
 	return buf;
 }
 
+char *
+ics_line_buf(const struct ics_ctx *c, size_t i, char *buf, size_t n)
+{
+	const char *p = c->data + c->cl[i].off, *e = c->data + c->cl[i].end;
+	char *out = (size_t)(e - p) < n ? buf : pp_xmalloc((size_t)(e - p) + 1);
+	char *o = out;
+
+	while (p < e) {
+		const char *nl = memchr(p, '\n', (size_t)(e - p));
+		const char *eol = nl != NULL ? nl : e;
+		size_t len = (size_t)(eol - p);
+
+		if (len > 0 && p[len - 1] == '\r')
+			len--;
+		if (p > c->data + c->cl[i].off) {
+			/* a continuation: drop the one folding blank */
+			p++;
+			len = len > 0 ? len - 1 : 0;
+		}
+		memcpy(o, p, len);
+		o += len;
+		p = nl != NULL ? nl + 1 : e;
+	}
+	*o = '\0';
+	return out;
+}
+
 /* Returns the unfolded text of logical line i (no line break); the caller
  * frees it. */
 char *
 ics_line_text(const struct ics_ctx *c, size_t i)
 {
-	const char *p = c->data + c->cl[i].off, *e = c->data + c->cl[i].end;
-	char *out = pp_xmalloc((size_t)(e - p) + 1), *o = out;
-
-	while (p < e) {
-		const char *nl = memchr(p, '\n', (size_t)(e - p));
-		const char *eol = nl != NULL ? nl : e;
-		size_t n = (size_t)(eol - p);
-
-		if (n > 0 && p[n - 1] == '\r')
-			n--;
-		if (p > c->data + c->cl[i].off) {
-			/* a continuation: drop the one folding blank */
-			p++;
-			n = n > 0 ? n - 1 : 0;
-		}
-		memcpy(o, p, n);
-		o += n;
-		p = nl != NULL ? nl + 1 : e;
-	}
-	*o = '\0';
-	return out;
+	return ics_line_buf(c, i, NULL, 0);
 }
 
 /* Length of the property name at the start of s ([A-Za-z0-9-]*). */
@@ -126,6 +133,15 @@ ics_valid_text(const char *s)
 	int32_t cp;
 
 	for (i = 0; i < len; i += n) {
+		unsigned char b = (unsigned char)s[i];
+
+		/* ASCII needs no decoding */
+		if (b < 0x80) {
+			if ((b < 0x20 && b != '\t') || b == 0x7f)
+				return 0;
+			n = 1;
+			continue;
+		}
 		if ((n = pp_utf8_decode(s + i, len - i, &cp)) == 0)
 			return 0;
 		if ((cp < 0x20 && cp != '\t') || cp == 0x7f)
@@ -297,7 +313,9 @@ walk(struct ics_ctx *c)
 	int outside = 0, which, bad;
 
 	for (i = 0; i < c->ncl; i++) {
-		char *text = ics_line_text(c, i), val[40], ex[64];
+		char lbuf[256];
+		char *text = ics_line_buf(c, i, lbuf, sizeof(lbuf)), val[40],
+		     ex[64];
 		size_t nlen = ics_name_len(text);
 		unsigned line = c->cl[i].line;
 		/* the VEVENT or VTIMEZONE this line is in, or -1 */
@@ -320,7 +338,8 @@ walk(struct ics_ctx *c)
 				    "not an "
 				    "iCalendar file (invalid UTF-8 or control "
 				    "character)");
-			free(text);
+			if (text != lbuf)
+				free(text);
 			return -1;
 		}
 		if (bad) {
@@ -334,7 +353,8 @@ walk(struct ics_ctx *c)
 				    "malformed %s line '%s'",
 				    which == 1 ? "BEGIN" : "END",
 				    ics_excerpt(text, ex, sizeof(ex)));
-			free(text);
+			if (text != lbuf)
+				free(text);
 			continue;
 		}
 		if (which == 1) {
@@ -358,11 +378,13 @@ walk(struct ics_ctx *c)
 					    "VCALENDAR",
 					    val);
 				outside = 1;
-				free(text);
+				if (text != lbuf)
+					free(text);
 				continue;
 			}
 			if (depth == ICS_MAX_DEPTH) {
-				free(text);
+				if (text != lbuf)
+					free(text);
 				pp_diag_err(c->ds, c->name, line,
 				    "components nested too deeply");
 				return -1;
@@ -421,7 +443,8 @@ walk(struct ics_ctx *c)
 			else
 				cal_property(c, text, nlen, line);
 		}
-		free(text);
+		if (text != lbuf)
+			free(text);
 	}
 	while (depth > 0) {
 		depth--;
@@ -658,7 +681,8 @@ ics_next_prop(const struct ics_ctx *c, const struct ics_comp *k, size_t from,
 	if (value != NULL && vsize > 0)
 		value[0] = '\0';
 	for (i = from <= k->first ? k->first + 1 : from + 1; i < k->last; i++) {
-		char *text = ics_line_text(c, i);
+		char lbuf[256];
+		char *text = ics_line_buf(c, i, lbuf, sizeof(lbuf));
 		size_t nlen = ics_name_len(text);
 
 		if (nlen == 5 && strncasecmp(text, "BEGIN", 5) == 0)
@@ -674,10 +698,12 @@ ics_next_prop(const struct ics_ctx *c, const struct ics_comp *k, size_t from,
 				snprintf(value, vsize, "%s",
 				    v != NULL ? v : "");
 			}
-			free(text);
+			if (text != lbuf)
+				free(text);
 			return i;
 		}
-		free(text);
+		if (text != lbuf)
+			free(text);
 	}
 	return k->last;
 }

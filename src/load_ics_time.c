@@ -860,25 +860,27 @@ ics_collect_overrides(struct ics_ctx *c)
 		const char *uid;
 		int64_t at;
 
-		if (k->kind != ICS_VEVENT || k->ic == NULL)
+		if (!ics_event_ok(k) || (k->fast && !k->rid))
 			continue;
+		ics_event_open(c, k);
 		p = icalcomponent_get_first_property(k->ic,
 		    ICAL_RECURRENCEID_PROPERTY);
 		uid = icalcomponent_get_uid(k->ic);
-		if (p == NULL || uid == NULL)
-			continue;
 		/* Problems are reported with the event itself. */
-		if (read_time(c, k, "RECURRENCE-ID", p,
-		        icalproperty_get_recurrenceid(p), NULL, 0, 1, &t) != 0)
-			continue;
-		t.line = ics_prop_line(c, k, "RECURRENCE-ID", NULL, 0);
-		if (ics_instant(c, k, &t, 0, &at) != 0)
-			continue;
-		c->ov =
-		    pp_xgrowarray(c->ov, &c->capov, c->nov + 1, sizeof(*c->ov));
-		c->ov[c->nov].uid = uid;
-		c->ov[c->nov].at = at;
-		c->nov++;
+		if (p != NULL && uid != NULL &&
+		    read_time(c, k, "RECURRENCE-ID", p,
+		        icalproperty_get_recurrenceid(p), NULL, 0, 1,
+		        &t) == 0) {
+			t.line = ics_prop_line(c, k, "RECURRENCE-ID", NULL, 0);
+			if (ics_instant(c, k, &t, 0, &at) == 0) {
+				c->ov = pp_xgrowarray(c->ov, &c->capov,
+				    c->nov + 1, sizeof(*c->ov));
+				c->ov[c->nov].uid = uid;
+				c->ov[c->nov].at = at;
+				c->nov++;
+			}
+		}
+		ics_event_close(c, k);
 	}
 	if (c->nov > 1)
 		qsort(c->ov, c->nov, sizeof(*c->ov), cmp_override);
