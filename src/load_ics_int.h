@@ -28,6 +28,7 @@
 struct ics_line {
 	size_t off, end; /* raw bytes [off, end) of data, folds included */
 	unsigned line;   /* physical line of its first part, 1-based */
+	uint32_t key;    /* ics_name_key of its property name (by the scan) */
 };
 
 enum ics_kind { ICS_VEVENT, ICS_VTIMEZONE };
@@ -168,6 +169,9 @@ char *ics_line_text(const struct ics_ctx *c, size_t i);
 char *ics_line_buf(const struct ics_ctx *c, size_t i, char *buf, size_t n);
 /* Length of the property name at the start of s ([A-Za-z0-9-]*). */
 size_t ics_name_len(const char *s);
+/* A hash of the n-byte name s, the same in any case: lines whose names
+ * differ mostly differ in it. */
+uint32_t ics_name_key(const char *s, size_t n);
 /* The value of a content line (after the first ':' outside quotes), or
  * NULL. */
 const char *ics_line_value(const char *s);

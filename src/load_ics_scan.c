@@ -108,6 +108,17 @@ ics_name_len(const char *s)
 	return n;
 }
 
+uint32_t
+ics_name_key(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (uint32_t)toupper((unsigned char)s[i])) * 16777619u;
+	return h ^ (uint32_t)n;
+}
+
 /* Returns the value part of a content line: after the first ':' that is
  * not inside a quoted parameter value, or NULL. */
 const char *
@@ -129,13 +140,16 @@ ics_line_value(const char *s)
 int
 ics_valid_text(const char *s)
 {
-	size_t len = strlen(s), i, n;
+	size_t len, i, n;
 	int32_t cp;
 
+	/* Printable ASCII, the common case, needs no decoding. */
+	while ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7f)
+		s++;
+	len = strlen(s);
 	for (i = 0; i < len; i += n) {
 		unsigned char b = (unsigned char)s[i];
 
-		/* ASCII needs no decoding */
 		if (b < 0x80) {
 			if ((b < 0x20 && b != '\t') || b == 0x7f)
 				return 0;
@@ -322,6 +336,7 @@ walk(struct ics_ctx *c)
 		long k = depth > 1 ? st[1].comp : -1;
 		int ev = k >= 0 && c->comp[k].kind == ICS_VEVENT;
 
+		c->cl[i].key = ics_name_key(text, nlen);
 		bad = !ics_valid_text(text);
 		if (!bad)
 			bad = structural(text, &which, val) != 0;
@@ -366,8 +381,8 @@ walk(struct ics_ctx *c)
 			/* VCALENDAR only at the top, VEVENT and VTIMEZONE
 			 * only right under it: anything still open above
 			 * them was never closed. */
-			snprintf(why, sizeof(why), "BEGIN:%s", val);
 			while (depth > 0 && (top || (child && depth > 1))) {
+				snprintf(why, sizeof(why), "BEGIN:%s", val);
 				depth--;
 				unclosed(c, st, depth, why, line);
 			}
@@ -417,8 +432,9 @@ walk(struct ics_ctx *c)
 			} else {
 				char why[48];
 
-				snprintf(why, sizeof(why), "END:%s", val);
 				while (depth > j) {
+					snprintf(why, sizeof(why), "END:%s",
+					    val);
 					depth--;
 					unclosed(c, st, depth, why, line);
 				}
@@ -677,14 +693,21 @@ ics_next_prop(const struct ics_ctx *c, const struct ics_comp *k, size_t from,
     const char *prop, char *value, size_t vsize)
 {
 	size_t i, n = strlen(prop), depth = 0;
+	uint32_t kp = ics_name_key(prop, n), kb = ics_name_key("BEGIN", 5),
+	         ke = ics_name_key("END", 3);
 
 	if (value != NULL && vsize > 0)
 		value[0] = '\0';
 	for (i = from <= k->first ? k->first + 1 : from + 1; i < k->last; i++) {
-		char lbuf[256];
-		char *text = ics_line_buf(c, i, lbuf, sizeof(lbuf));
-		size_t nlen = ics_name_len(text);
+		char lbuf[256], *text;
+		size_t nlen;
+		uint32_t key = c->cl[i].key;
 
+		/* Only a line of one of the three names needs reading. */
+		if (key != kp && key != kb && key != ke)
+			continue;
+		text = ics_line_buf(c, i, lbuf, sizeof(lbuf));
+		nlen = ics_name_len(text);
 		if (nlen == 5 && strncasecmp(text, "BEGIN", 5) == 0)
 			depth++;
 		else if (nlen == 3 && strncasecmp(text, "END", 3) == 0)
