@@ -64,7 +64,7 @@ struct ics_override {
 /* A distinct property line and what libical made of it
  * (load_ics_parse.c). */
 struct ics_pline {
-	size_t off, len; /* its unfolded text in ctx.batch */
+	size_t off, len; /* its unfolded text in ctx.text */
 	uint64_t hash;
 	icalproperty **props; /* libical's properties of the line (owned) */
 	size_t nprops;
@@ -102,8 +102,8 @@ struct ics_ctx {
 	size_t *evl; /* the fast VEVENTs' lines, as pl indices */
 	size_t nevl, capevl;
 	size_t serial; /* ics_event_open calls */
-	char *batch;   /* the text given to libical */
-	size_t nbatch, capbatch;
+	char *text;    /* the distinct lines, one after another */
+	size_t ntext, captext;
 	struct ics_override *ov; /* sorted by uid, then instant */
 	size_t nov, capov;
 	struct ics_zone **zones; /* every TZID met, by calendar and TZID */

@@ -27,17 +27,21 @@
  * its properties, which libical keeps in a list). */
 #define ICS_FAST_LINES 64
 
-static const char open_text[] = "BEGIN:VEVENT\r\n";
-static const char close_text[] = "\r\nEND:VEVENT\r\n";
+/* Lines given to libical in one VEVENT: the properties it makes of them
+ * are theirs in order when there are as many as lines. */
+#define ICS_GROUP 32
 
-/* Appends n bytes to the batch text. */
+static const char open_text[] = "BEGIN:VEVENT\r\n";
+static const char close_text[] = "END:VEVENT\r\n";
+
+/* Appends n bytes to the growing string *buf. */
 static void
-batch_add(struct ics_ctx *c, const char *s, size_t n)
+append(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 {
-	c->batch = pp_xgrowarray(c->batch, &c->capbatch, c->nbatch + n + 1, 1);
-	memcpy(c->batch + c->nbatch, s, n);
-	c->nbatch += n;
-	c->batch[c->nbatch] = '\0';
+	*buf = pp_xgrowarray(*buf, cap, *len + n + 1, 1);
+	memcpy(*buf + *len, s, n);
+	*len += n;
+	(*buf)[*len] = '\0';
 }
 
 static void
@@ -57,8 +61,7 @@ slots_grow(struct ics_ctx *c)
 	}
 }
 
-/* The cache entry of the line text (n bytes): found, or added to the
- * batch. */
+/* The cache entry of the line text (n bytes): found, or added. */
 static size_t
 intern(struct ics_ctx *c, const char *text, size_t n)
 {
@@ -72,7 +75,7 @@ intern(struct ics_ctx *c, const char *text, size_t n)
 	     h = (h + 1) & (c->nslots - 1)) {
 		e = &c->pl[c->slots[h] - 1];
 		if (e->hash == hv && e->len == n &&
-		    memcmp(c->batch + e->off, text, n) == 0)
+		    memcmp(c->text + e->off, text, n) == 0)
 			return c->slots[h] - 1;
 	}
 	c->pl = pp_xgrowarray(c->pl, &c->cappl, c->npl + 1, sizeof(*c->pl));
@@ -80,10 +83,8 @@ intern(struct ics_ctx *c, const char *text, size_t n)
 	memset(e, 0, sizeof(*e));
 	e->hash = hv;
 	e->len = n;
-	batch_add(c, open_text, sizeof(open_text) - 1);
-	e->off = c->nbatch;
-	batch_add(c, text, n);
-	batch_add(c, close_text, sizeof(close_text) - 1);
+	e->off = c->ntext;
+	append(&c->text, &c->ntext, &c->captext, text, n);
 	c->slots[h] = ++c->npl;
 	return c->npl - 1;
 }
@@ -126,59 +127,131 @@ gather(struct ics_ctx *c, struct ics_comp *k)
 	return 1;
 }
 
-/* Takes the properties out of the VEVENT libical made of one line. */
-static void
-take(struct ics_pline *e, icalcomponent *one)
+/* Takes the properties out of a VEVENT libical made; returns how many,
+ * or -1 if libical complained or made a nested component. */
+static long
+take_all(icalcomponent *one, icalproperty ***v, size_t *n, size_t *cap)
 {
 	icalproperty *p;
-	size_t cap = 0;
+	int bad = icalcomponent_isa(one) != ICAL_VEVENT_COMPONENT ||
+	    icalcomponent_get_first_component(one, ICAL_ANY_COMPONENT) != NULL;
 
-	if (icalcomponent_isa(one) != ICAL_VEVENT_COMPONENT ||
-	    icalcomponent_get_first_component(one, ICAL_ANY_COMPONENT) != NULL)
-		e->bad = 1;
+	*n = 0;
 	while ((p = icalcomponent_get_first_property(one, ICAL_ANY_PROPERTY)) !=
 	    NULL) {
 		icalcomponent_remove_property(one, p);
 		if (icalproperty_isa(p) == ICAL_XLICERROR_PROPERTY)
-			e->bad = 1;
-		e->props = pp_xgrowarray(e->props, &cap, e->nprops + 1,
-		    sizeof(*e->props));
-		e->props[e->nprops++] = p;
+			bad = 1;
+		*v = pp_xgrowarray(*v, cap, *n + 1, sizeof(**v));
+		(*v)[(*n)++] = p;
 	}
+	return bad ? -1 : (long)*n;
 }
 
-/* Parses the batch: one VEVENT per cache entry, in order. */
+/*
+ * Parses the lines of entries todo[0..n) with libical, in VEVENTs of up
+ * to group lines each (a line with a comma, which may make several
+ * properties, alone).  An entry whose group did not come out one property
+ * per line is put back in todo (returned count) to be parsed alone.
+ */
+static size_t
+parse_lines(struct ics_ctx *c, size_t *todo, size_t n, size_t group)
+{
+	char *batch = NULL;
+	size_t nbatch = 0, capbatch = 0, *gsize = NULL, capg = 0, ng = 0;
+	size_t i, g, at, nretry = 0, np = 0, capp = 0;
+	icalproperty **props = NULL;
+	icalcomponent *root, *one = NULL;
+
+	for (i = 0; i < n; i++) {
+		const struct ics_pline *e = &c->pl[todo[i]];
+		int alone =
+		    group == 1 || memchr(c->text + e->off, ',', e->len) != NULL;
+
+		if (alone || i == 0 || gsize[ng - 1] >= group ||
+		    memchr(c->text + c->pl[todo[i - 1]].off, ',',
+		        c->pl[todo[i - 1]].len) != NULL) {
+			if (ng > 0)
+				append(&batch, &nbatch, &capbatch, close_text,
+				    sizeof(close_text) - 1);
+			append(&batch, &nbatch, &capbatch, open_text,
+			    sizeof(open_text) - 1);
+			gsize =
+			    pp_xgrowarray(gsize, &capg, ng + 1, sizeof(*gsize));
+			gsize[ng++] = 0;
+		}
+		append(&batch, &nbatch, &capbatch, c->text + e->off, e->len);
+		append(&batch, &nbatch, &capbatch, "\r\n", 2);
+		gsize[ng - 1]++;
+	}
+	if (ng > 0)
+		append(&batch, &nbatch, &capbatch, close_text,
+		    sizeof(close_text) - 1);
+	root = ng > 0 ? icalparser_parse_string(batch) : NULL;
+	free(batch);
+	if (root != NULL && ng == 1)
+		one = root;
+	else if (root != NULL &&
+	    icalcomponent_isa(root) == ICAL_XROOT_COMPONENT)
+		one =
+		    icalcomponent_get_first_component(root, ICAL_ANY_COMPONENT);
+	for (g = at = 0; g < ng; at += gsize[g++]) {
+		long got = one != NULL ? take_all(one, &props, &np, &capp) : -1;
+
+		if (got == (long)gsize[g]) {
+			for (i = 0; i < gsize[g]; i++) {
+				struct ics_pline *e = &c->pl[todo[at + i]];
+
+				e->props = pp_xreallocarray(NULL, 1,
+				    sizeof(*e->props));
+				e->props[0] = props[i];
+				e->nprops = 1;
+			}
+		} else if (gsize[g] == 1 && one != NULL) {
+			/* A line alone: whatever libical made of it. */
+			struct ics_pline *e = &c->pl[todo[at]];
+
+			e->props = props;
+			e->nprops = np;
+			e->bad = got < 0;
+			props = NULL;
+			capp = 0;
+		} else {
+			for (i = 0; i < np; i++)
+				icalproperty_free(props[i]);
+			for (i = 0; i < gsize[g]; i++) {
+				if (gsize[g] > 1)
+					todo[nretry++] = todo[at + i];
+				else
+					c->pl[todo[at + i]].bad = 1;
+			}
+		}
+		if (one != NULL && one != root)
+			one = icalcomponent_get_next_component(root,
+			    ICAL_ANY_COMPONENT);
+		else
+			one = NULL;
+	}
+	free(props);
+	free(gsize);
+	if (root != NULL)
+		icalcomponent_free(root);
+	return nretry;
+}
+
+/* Parses every cache entry: in groups, then alone where a group failed. */
 static void
 parse_batch(struct ics_ctx *c)
 {
-	icalcomponent *root, *one;
-	size_t i = 0;
+	size_t *todo = pp_xreallocarray(NULL, c->npl + 1, sizeof(*todo));
+	size_t i, n;
 
-	if (c->npl == 0)
-		return;
-	root = icalparser_parse_string(c->batch);
-	if (root != NULL && c->npl == 1) {
-		take(&c->pl[0], root);
-		i = 1;
-	} else if (root != NULL &&
-	    icalcomponent_isa(root) == ICAL_XROOT_COMPONENT) {
-		for (one = icalcomponent_get_first_component(root,
-		         ICAL_ANY_COMPONENT);
-		     one != NULL && i < c->npl;
-		     one = icalcomponent_get_next_component(root,
-		         ICAL_ANY_COMPONENT))
-			take(&c->pl[i++], one);
-		if (one != NULL)
-			i = 0; /* more components than lines: trust none */
-	}
-	if (i != c->npl)
-		for (i = 0; i < c->npl; i++)
-			c->pl[i].bad = 1;
-	if (root != NULL)
-		icalcomponent_free(root);
-	free(c->batch);
-	c->batch = NULL;
-	c->nbatch = c->capbatch = 0;
+	for (i = 0; i < c->npl; i++)
+		todo[i] = i;
+	n = parse_lines(c, todo, c->npl, ICS_GROUP);
+	if (n > 0)
+		parse_lines(c, todo, n, 1);
+	free(todo);
 	free(c->slots);
 	c->slots = NULL;
 	c->nslots = 0;
@@ -294,5 +367,5 @@ ics_parse_free(struct ics_ctx *c)
 	free(c->pl);
 	free(c->slots);
 	free(c->evl);
-	free(c->batch);
+	free(c->text);
 }
