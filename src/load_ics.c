@@ -53,7 +53,7 @@ fill_fields(struct ics_ctx *c, const struct ics_comp *k, struct pp_event *ev)
 	struct pp_timetable *tt = c->tt;
 	icalcomponent *ic = k->ic;
 	const char *summary = icalcomponent_get_summary(ic);
-	const char *s, *prefix = "", *kword, *title;
+	const char *s, *prefix = "", *kword, *title, *xkind;
 	const char **cats = NULL, **tags, **sp;
 	size_t ncats = 0, capcats = 0, nsp = 0, capsp = 0, i, n;
 	icalproperty *p;
@@ -64,7 +64,8 @@ fill_fields(struct ics_ctx *c, const struct ics_comp *k, struct pp_event *ev)
 	while (isspace((unsigned char)*title))
 		title++;
 	/* pyplan's own files carry the title as it is. */
-	own = x_prop(ic, "X-PYPLAN-KIND") != NULL;
+	xkind = x_prop(ic, "X-PYPLAN-KIND");
+	own = xkind != NULL;
 	if (!own && title[0] == '[' && (s = strchr(title, ']')) != NULL &&
 	    s - title > 1 && (size_t)(s - title) < sizeof(buf) &&
 	    memchr(title + 1, '[', (size_t)(s - title - 1)) == NULL &&
@@ -96,8 +97,8 @@ fill_fields(struct ics_ctx *c, const struct ics_comp *k, struct pp_event *ev)
 	 * the SUMMARY prefix (which is a section name in some files, such
 	 * as "[language-summit] Lunch" with CATEGORIES:Break). */
 	kword = "";
-	if ((s = x_prop(ic, "X-PYPLAN-KIND")) != NULL && *s != '\0')
-		kword = ics_trimdup(tt, s);
+	if (xkind != NULL && *xkind != '\0')
+		kword = ics_trimdup(tt, xkind);
 	for (i = 0; *kword == '\0' && i < ncats; i++)
 		if (pp_kind_guess(cats[i], NULL) != PP_KIND_OTHER)
 			kword = cats[i];
@@ -284,9 +285,9 @@ do_event(struct ics_ctx *c, struct ics_comp *k)
 	else
 		fill_fields(c, k, &tmpl);
 	/* pyplan's own exports carry the programme's id beside the UID. */
-	base = x_prop(ic, "X-PYPLAN-ID") != NULL
-	    ? ics_trimdup(c->tt, x_prop(ic, "X-PYPLAN-ID"))
-	    : ics_trimdup(c->tt, icalcomponent_get_uid(ic));
+	base = x_prop(ic, "X-PYPLAN-ID");
+	base =
+	    ics_trimdup(c->tt, base != NULL ? base : icalcomponent_get_uid(ic));
 	if (*base == '\0') {
 		char *id = pp_xasprintf("%s:%u", c->name, line);
 
@@ -465,6 +466,8 @@ ics_init(struct ics_ctx *c, struct pp_timetable *tt, const char *name,
 	c->len = data != NULL ? len : 0;
 	c->ds = ds;
 	c->max_steps = PP_ICS_MAX_STEPS + c->len / 1024 * PP_ICS_STEPS_PER_KIB;
+	c->key_begin = ics_name_key("BEGIN", 5);
+	c->key_end = ics_name_key("END", 3);
 	if (opts != NULL) {
 		c->lenient = opts->lenient;
 		if (opts->tz != NULL && *opts->tz != '\0')

@@ -89,6 +89,7 @@ struct ics_ctx {
 
 	struct ics_line *cl;
 	size_t ncl, capcl;
+	uint32_t key_begin, key_end; /* ics_name_key of BEGIN and END */
 	struct ics_comp *comp;
 	size_t ncomp, capcomp;
 	struct ics_cal *cals;

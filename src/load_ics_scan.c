@@ -693,8 +693,7 @@ ics_next_prop(const struct ics_ctx *c, const struct ics_comp *k, size_t from,
     const char *prop, char *value, size_t vsize)
 {
 	size_t i, n = strlen(prop), depth = 0;
-	uint32_t kp = ics_name_key(prop, n), kb = ics_name_key("BEGIN", 5),
-	         ke = ics_name_key("END", 3);
+	uint32_t kp = ics_name_key(prop, n), kb = c->key_begin, ke = c->key_end;
 
 	if (value != NULL && vsize > 0)
 		value[0] = '\0';

@@ -1485,6 +1485,99 @@ test_bad_values(void **state)
 	done(&l);
 }
 
+/* ---- the line cache (load_ics_parse.c) ------------------------------ */
+
+/*
+ * Events that share most of their lines, a line twice in one event, list
+ * values (one line, several properties), a bad line shared by two events,
+ * an override of a recurring event, a nested VALARM and a long event:
+ * each is read as a whole parse would read it, and each complaint is at
+ * the line of its own event.
+ */
+static void
+test_line_cache(void **state)
+{
+	static const char *const common = "DTSTAMP:20250101T000000Z\r\n"
+	                                  "LOCATION:Hall A; Hall B\r\n"
+	                                  "CATEGORIES:talk,python\r\n";
+	char *buf = NULL;
+	size_t len = 0, cap = 0, i;
+	struct loaded l;
+	const struct pp_event *e;
+	int pass;
+
+	(void)state;
+	sb_printf(&buf, &len, &cap,
+	    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:t\r\n"         /* 1-3 */
+	    "BEGIN:VEVENT\r\nUID:a\r\n%s"                            /* 4-8 */
+	    "DTSTART:20250601T090000Z\r\nDTEND:20250601T100000Z\r\n" /* 9-10 */
+	    "SUMMARY:One\r\nX-PYPLAN-SPEAKER:Ann\r\n"                /* 11-12 */
+	    "X-PYPLAN-SPEAKER:Ann\r\nEND:VEVENT\r\n"                 /* 13-14 */
+	    "BEGIN:VEVENT\r\nUID:b\r\n%s"                            /* 15-19 */
+	    "DTSTART:20250601T090000Z\r\nDTEND:bad\r\n"              /* 20-21 */
+	    "SUMMARY:Two\r\nEND:VEVENT\r\n"                          /* 22-23 */
+	    "BEGIN:VEVENT\r\nUID:c\r\n%s"                            /* 24-28 */
+	    "DTSTART:20250601T090000Z\r\nDTEND:bad\r\n"              /* 29-30 */
+	    "SUMMARY:Three\r\nEND:VEVENT\r\n"                        /* 31-32 */
+	    "BEGIN:VEVENT\r\nUID:r\r\n%s"                            /* 33-37 */
+	    "DTSTART:20250602T090000Z\r\nDTEND:20250602T100000Z\r\n" /* 38-39 */
+	    "RRULE:FREQ=DAILY;COUNT=3\r\nSUMMARY:Daily\r\n"          /* 40-41 */
+	    "END:VEVENT\r\n"                                         /* 42 */
+	    "BEGIN:VEVENT\r\nUID:r\r\n%s"                            /* 43-47 */
+	    "RECURRENCE-ID:20250603T090000Z\r\n"                     /* 48 */
+	    "DTSTART:20250603T110000Z\r\nDTEND:20250603T120000Z\r\n" /* 49-50 */
+	    "SUMMARY:Daily (moved)\r\nEND:VEVENT\r\n"                /* 51-52 */
+	    "BEGIN:VEVENT\r\nUID:d\r\n%s"                            /* 53-57 */
+	    "DTSTART:20250601T090000Z\r\nDTEND:20250601T100000Z\r\n" /* 58-59 */
+	    "SUMMARY:Alarm\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n"    /* 60-62 */
+	    "TRIGGER:-PT5M\r\nEND:VALARM\r\nEND:VEVENT\r\n"          /* 63-65 */
+	    "BEGIN:VEVENT\r\nUID:e\r\n%s"                            /* 66-70 */
+	    "DTSTART:20250601T090000Z\r\nDTEND:20250601T100000Z\r\n" /* 71-72 */
+	    "SUMMARY:Long\r\n",                                      /* 73 */
+	    common, common, common, common, common, common, common);
+	for (i = 0; i < 80; i++)
+		sb_printf(&buf, &len, &cap, "X-NOTE:note %zu\r\n", i);
+	sb_printf(&buf, &len, &cap, "END:VEVENT\r\nEND:VCALENDAR\r\n");
+
+	for (pass = 0; pass < 2; pass++) {
+		load_buf(&l, "cache.ics", buf, len, NULL, pass);
+		assert_int_equal(l.rc, pass ? 0 : -1);
+		/* The same bad line in two events: each at its own line. */
+		assert_int_equal(pass ? l.ds.nwarnings : l.ds.nerrors, 2);
+		assert_true(has(&l.ds, pass ? PP_WARNING : PP_ERROR, 21,
+		    "bad DTEND value 'bad'"));
+		assert_true(has(&l.ds, pass ? PP_WARNING : PP_ERROR, 30,
+		    "bad DTEND value 'bad'"));
+		/* a, r x3 (one moved), d, e */
+		assert_int_equal(l.tt->n, 6);
+		e = by_title(l.tt, "One");
+		assert_int_equal(e->line, 4);
+		assert_int_equal(e->nspeakers, 2);
+		assert_string_equal(e->speakers[0], "Ann");
+		assert_string_equal(e->speakers[1], "Ann");
+		assert_int_equal(e->nrooms, 2);
+		assert_int_equal(e->ntags, 1);
+		assert_string_equal(e->tags[0], "python");
+		assert_int_equal(e->kind, PP_KIND_TALK);
+		e = by_id(l.tt, "r/20250603T090000Z");
+		assert_string_equal(e->title, "Daily (moved)");
+		assert_int_equal(e->start, utc("2025-06-03T11:00"));
+		assert_int_equal(e->line, 43);
+		e = by_id(l.tt, "r/20250604T090000Z");
+		assert_string_equal(e->title, "Daily");
+		assert_int_equal(e->line, 33);
+		e = by_title(l.tt, "Alarm");
+		assert_int_equal(e->line, 53);
+		assert_int_equal(e->ntags, 1);
+		e = by_title(l.tt, "Long");
+		assert_int_equal(e->line, 66);
+		assert_int_equal(e->end - e->start, 3600);
+		assert_int_equal(e->nrooms, 2);
+		done(&l);
+	}
+	free(buf);
+}
+
 static void
 test_bad_binary(void **state)
 {
@@ -1595,6 +1688,7 @@ main(void)
 	    cmocka_unit_test(test_floating),
 	    cmocka_unit_test(test_duration),
 	    cmocka_unit_test(test_recurrence),
+	    cmocka_unit_test(test_line_cache),
 	    cmocka_unit_test(test_count_cap),
 	    cmocka_unit_test(test_rule_bombs),
 	    cmocka_unit_test(test_dst_rrule),
