@@ -2,7 +2,9 @@
 /*
  * Internals of the iCalendar reader, shared by its modules, one per
  * concern: load_ics_scan.c (the structural pre-scan of the raw text and
- * libical's parse of each VEVENT), load_ics_zone.c (what a TZID means:
+ * libical's whole parse of a VEVENT), load_ics_parse.c (libical's reading
+ * of the VEVENTs: each distinct content line parsed once, a VEVENT lent
+ * the properties of its lines), load_ics_zone.c (what a TZID means:
  * IANA and Windows names, the file's own VTIMEZONEs), load_ics_time.c
  * (time values, DURATION, recurrence rules and their expansion),
  * load_ics_busy.c (busy calendars) and load_ics.c (the event reader and
