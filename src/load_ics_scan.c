@@ -714,11 +714,15 @@ ics_next_prop(const struct ics_ctx *c, const struct ics_comp *k, size_t from,
 		else if (depth == 0 && nlen == n &&
 		    strncasecmp(text, prop, n) == 0 &&
 		    (text[n] == ':' || text[n] == ';')) {
-			if (value != NULL) {
+			if (value != NULL && vsize > 0) {
 				const char *v = ics_line_value(text);
+				size_t vl = v != NULL ? strlen(v) : 0;
 
-				snprintf(value, vsize, "%s",
-				    v != NULL ? v : "");
+				/* cut as snprintf would */
+				vl = vl < vsize ? vl : vsize - 1;
+				if (vl > 0)
+					memcpy(value, v, vl);
+				value[vl] = '\0';
 			}
 			if (text != lbuf)
 				free(text);
