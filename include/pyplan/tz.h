@@ -107,6 +107,9 @@ int pp_parse_hhmm(const char *s, int *minutes);
  */
 int pp_tz_parse_iso(const char *s, const char *zone, int64_t *out);
 
+/* Formats a date as "YYYY-MM-DD" into buf (at least 11 bytes): the year
+ * modulo 10000, as the formatters below write it. */
+void pp_date_format(int year, int month, int day, char *buf);
 /* Formats t in zone as "YYYY-MM-DD" into buf (at least 11 bytes). */
 void pp_tz_format_date(const char *zone, int64_t t, char *buf);
 /* Formats t in zone as "HH:MM" into buf (at least 6 bytes). */

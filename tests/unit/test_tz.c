@@ -353,6 +353,12 @@ test_format(void **state)
 	assert_string_equal(buf, "2018-05-11");
 	pp_tz_format_hhmm("Asia/Kolkata", t, buf);
 	assert_string_equal(buf, "20:20");
+	pp_date_format(2025, 2, 1, buf);
+	assert_string_equal(buf, "2025-02-01");
+	pp_date_format(7, 12, 31, buf);
+	assert_string_equal(buf, "0007-12-31");
+	pp_date_format(12018, 10, 9, buf); /* the year modulo 10000 */
+	assert_string_equal(buf, "2018-10-09");
 	pp_tz_format_iso("UTC", t, buf);
 	assert_string_equal(buf, "2018-05-11T14:50:00+00:00");
 	/* an unknown zone falls back to UTC rather than garbage */
