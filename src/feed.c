@@ -637,6 +637,10 @@ hblank(int c)
 	return c == ' ' || c == '\t' || c == '\f' || c == '\v';
 }
 
+/* The bytes that end a word in pp_feed_text: NUL, hblank() and '\n'. */
+static const unsigned char text_sep[256] =
+    {['\0'] = 1, ['\n'] = 1, [' '] = 1, ['\t'] = 1, ['\f'] = 1, ['\v'] = 1};
+
 const char *
 pp_feed_text(struct pp_timetable *tt, const char *s)
 {
@@ -670,10 +674,11 @@ pp_feed_text(struct pp_timetable *tt, const char *s)
 			out[o++] = ' ';
 		newlines = 0;
 		space = 0;
-		j = strcspn(raw + i, " \t\n\f\v");
-		memcpy(out + o, raw + i, j);
-		o += j;
-		i += j;
+		/* the word: a table lookup a byte (strcspn's call costs more
+		 * than most words) */
+		for (j = i; !text_sep[(unsigned char)raw[j]]; j++)
+			out[o++] = raw[j];
+		i = j;
 	}
 	r = pp_tt_strndup(tt, out, o);
 	free(strip);
@@ -691,6 +696,10 @@ is_line(const char *s)
 	if (*p == ' ')
 		return 0;
 	for (; *p != '\0'; p++) {
+		/* Every byte but letters and digits is tested (the C
+		 * locale's isspace() set is " \t\n\v\f\r"). */
+		if (*p > ' ' && *p != '<' && *p != '&')
+			continue;
 		if (*p == '<' || *p == '&' || *p == '\r')
 			return 0;
 		if (isspace(*p) &&
