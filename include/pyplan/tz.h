@@ -2,7 +2,9 @@
 /*
  * Time zones and civil time.  Instants are int64_t seconds since the epoch
  * (UTC); zones are IANA names ("America/New_York", "UTC") resolved through
- * libical's zone database (the system's tzdata).
+ * libical's zone database (the system's tzdata).  A zone's offsets come
+ * from its TZif file, read once, for 1970 up to the file's last
+ * transition, and from libical's rules for other instants.
  */
 #ifndef PYPLAN_TZ_H
 #define PYPLAN_TZ_H
