@@ -333,8 +333,9 @@ static void vocab_fini(struct vocab *v);
 
 struct pp_ttwords {
 	const struct pp_timetable *tt;
-	struct ev_text *ev; /* one per event, same index */
-	struct vocab vocab; /* built on first need */
+	struct pp_scorer *s; /* its stemmers hold the events' stems */
+	struct ev_text *ev;  /* one per event, same index */
+	struct vocab vocab;  /* built on first need */
 };
 
 struct pp_ttwords *
@@ -342,17 +343,16 @@ pp_ttwords_new(const struct pp_timetable *tt)
 {
 	static struct pp_profile none; /* no terms: only the stemmers */
 	struct pp_ttwords *w = pp_xcalloc(1, sizeof(*w));
-	struct pp_scorer *s = pp_scorer_new(&none);
 	size_t i;
 
 	/* The stemmer of each event is the one a scorer picks (get_lang),
 	 * so the words are those score_event would cut. */
 	w->tt = tt;
+	w->s = pp_scorer_new(&none);
 	w->ev = pp_xcalloc(tt->n + 1, sizeof(*w->ev));
 	for (i = 0; i < tt->n; i++)
 		ev_text_init(&w->ev[i], &tt->ev[i],
-		    get_lang(s, tt->ev[i].lang)->st, 1, 1);
-	pp_scorer_free(s);
+		    get_lang(w->s, tt->ev[i].lang)->st, 1, 1);
 	return w;
 }
 
@@ -366,6 +366,7 @@ pp_ttwords_free(struct pp_ttwords *w)
 	for (i = 0; i < w->tt->n; i++)
 		ev_text_fini(&w->ev[i]);
 	free(w->ev);
+	pp_scorer_free(w->s);
 	if (w->vocab.built)
 		vocab_fini(&w->vocab);
 	free(w);
