@@ -74,138 +74,30 @@ starts_word(const unsigned char *s)
 	return word;
 }
 
-/* An ASCII byte's lowercase form if it belongs to a word (a letter or a
- * digit), else 0; the tokeniser's hot path is one load per byte. */
-static const unsigned char ascii_word[128] = {
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    '0',
-    '1',
-    '2',
-    '3',
-    '4',
-    '5',
-    '6',
-    '7',
-    '8',
-    '9',
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    'a',
-    'b',
-    'c',
-    'd',
-    'e',
-    'f',
-    'g',
-    'h',
-    'i',
-    'j',
-    'k',
-    'l',
-    'm',
-    'n',
-    'o',
-    'p',
-    'q',
-    'r',
-    's',
-    't',
-    'u',
-    'v',
-    'w',
-    'x',
-    'y',
-    'z',
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    'a',
-    'b',
-    'c',
-    'd',
-    'e',
-    'f',
-    'g',
-    'h',
-    'i',
-    'j',
-    'k',
-    'l',
-    'm',
-    'n',
-    'o',
-    'p',
-    'q',
-    'r',
-    's',
-    't',
-    'u',
-    'v',
-    'w',
-    'x',
-    'y',
-    'z',
-    0,
-    0,
-    0,
-    0,
-    0,
+/*
+ * Whether an ASCII byte belongs to a word (a letter or a digit): the
+ * tokeniser's hot path is one load per byte.  Setting bit 0x20 lowercases
+ * a letter and leaves a digit as it is.
+ */
+/* clang-format off */
+static const unsigned char ascii_is_word[128] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
 };
+/* clang-format on */
+
+/* An ASCII byte's lowercase form if it belongs to a word, else 0. */
+static unsigned char
+ascii_word(unsigned char c)
+{
+	return ascii_is_word[c & 0x7f] ? (unsigned char)(c | 0x20) : 0;
+}
 
 /*
  * Copies the next word of *pp (lowercased, possessive 's dropped) into buf
@@ -227,7 +119,7 @@ next_word(const unsigned char **pp, char *buf)
 	/* Skip separators. */
 	while (*s != '\0') {
 		if (*s < 0x80) {
-			if (ascii_word[*s] != 0)
+			if (ascii_word(*s) != 0)
 				break;
 			s++;
 			continue;
@@ -239,7 +131,7 @@ next_word(const unsigned char **pp, char *buf)
 	}
 	for (;;) {
 		if (*s < 0x80) {
-			if ((l = ascii_word[*s]) != 0) {
+			if ((l = ascii_word(*s)) != 0) {
 				buf[n++] = (char)l;
 				s++;
 				continue;
