@@ -392,6 +392,8 @@ pp_words_add(struct pp_words *ws, const char *text, struct pp_stemmer *st)
 	if (ws->n == 0)
 		ws->st = st != NULL && st->sb != NULL ? st : NULL;
 	st = ws->st; /* one stemmer for all of ws's words */
+	free(ws->f); /* the forms, if fixed, are found again */
+	ws->f = NULL;
 	len = strlen(text);
 	/*
 	 * Room for the most words the text can hold (a word and a separator
@@ -458,6 +460,8 @@ pp_words_fini(struct pp_words *ws)
 	ws->blocks = NULL;
 	ws->nblocks = 0;
 	ws->st = NULL;
+	free(ws->f);
+	ws->f = NULL;
 }
 
 size_t
@@ -481,32 +485,92 @@ same(struct pp_stemmer *st, const char *w, const char *p)
 	return strcmp(form(st, w), p) == 0;
 }
 
+/* The matching form of word j of phrase ph (pp_words_fix made them). */
+static const char *
+phrase_form(const struct pp_words *ph, size_t j)
+{
+	return ph->f != NULL ? ph->f[j] : form(ph->st, ph->w[j]);
+}
+
+void
+pp_words_fix(struct pp_words *ws)
+{
+	size_t i;
+
+	if (ws->f != NULL || ws->n == 0)
+		return;
+	ws->f = pp_xcalloc(ws->n, sizeof(*ws->f));
+	for (i = 0; i < ws->n; i++)
+		ws->f[i] = form(ws->st, ws->w[i]);
+}
+
+/* Phrases at once on the stack; more take one allocation. */
+#define COUNT_STACK 32
+
+void
+pp_words_count_each(const struct pp_words *ws,
+    const struct pp_words *const *phrases, size_t n, size_t *counts)
+{
+	size_t head[256], stack[2 * COUNT_STACK], *next, *from, i, j, k;
+	int first = ws->st == NULL || ws->st->keeps_first;
+	unsigned char c;
+
+	/*
+	 * One pass over ws whatever n is: the phrases are listed by the
+	 * first byte of their first word's matching form, and a word meets
+	 * only the phrases of its own first byte (of the word where that is
+	 * the form's, else of its form).  A phrase counts an occurrence at
+	 * word i only from from[k] on, the word after its last occurrence:
+	 * leftmost occurrences, none overlapping, as a scan per phrase.
+	 */
+	memset(counts, 0, n * sizeof(*counts));
+	if (n == 0 || ws->n == 0)
+		return;
+	next = n <= COUNT_STACK ? stack : pp_xcalloc(2 * n, sizeof(*next));
+	from = next + n;
+	for (i = 0; i < 256; i++)
+		head[i] = SIZE_MAX;
+	for (k = n; k-- > 0;) {
+		from[k] = 0;
+		if (phrases[k]->n == 0 || phrases[k]->n > ws->n)
+			continue;
+		c = (unsigned char)phrase_form(phrases[k], 0)[0];
+		next[k] = head[c];
+		head[c] = k;
+	}
+	for (i = 0; i < ws->n; i++) {
+		const char *fw = first ? NULL : form(ws->st, ws->w[i]);
+
+		c = (unsigned char)(fw != NULL ? fw[0] : ws->w[i][0]);
+		for (k = head[c]; k != SIZE_MAX; k = next[k]) {
+			const struct pp_words *ph = phrases[k];
+
+			if (i < from[k] || i + ph->n > ws->n)
+				continue;
+			if (fw == NULL) /* the word's form, once */
+				fw = form(ws->st, ws->w[i]);
+			if (strcmp(fw, phrase_form(ph, 0)) != 0)
+				continue;
+			for (j = 1; j < ph->n; j++)
+				if (!same(ws->st, ws->w[i + j],
+				        phrase_form(ph, j)))
+					break;
+			if (j == ph->n) {
+				counts[k]++;
+				from[k] = i + ph->n;
+			}
+		}
+	}
+	if (next != stack)
+		free(next);
+}
+
 size_t
 pp_words_count(const struct pp_words *ws, const struct pp_words *phrase)
 {
-	size_t i, j, n = 0;
-	const char *p0;
-	int first = ws->st == NULL || ws->st->keeps_first;
+	size_t n;
 
-	if (phrase->n == 0 || phrase->n > ws->n)
-		return 0;
-	p0 = form(phrase->st, phrase->w[0]);
-	for (i = 0; i + phrase->n <= ws->n;) {
-		if ((ws->w[i][0] != p0[0] && first) ||
-		    !same(ws->st, ws->w[i], p0)) {
-			i++;
-			continue;
-		}
-		for (j = 1; j < phrase->n; j++)
-			if (!same(ws->st, ws->w[i + j],
-			        form(phrase->st, phrase->w[j])))
-				break;
-		if (j == phrase->n) {
-			n++;
-			i += phrase->n;
-		} else
-			i++;
-	}
+	pp_words_count_each(ws, &phrase, 1, &n);
 	return n;
 }
 

@@ -56,11 +56,12 @@ struct pp_words {
 	char **blocks;
 	size_t nblocks;
 	struct pp_stemmer *st; /* NULL: not stemmed */
+	const char **f;        /* matching forms (pp_words_fix), or NULL */
 };
 
 #define PP_WORDS_INIT                                                          \
 	{                                                                      \
-		NULL, 0, NULL, 0, NULL                                         \
+		NULL, 0, NULL, 0, NULL, NULL                                   \
 	}
 
 /*
@@ -79,6 +80,12 @@ void pp_words_add(struct pp_words *ws, const char *text, struct pp_stemmer *st);
 /* The matching form of word i of ws (its stem, or the word). */
 const char *pp_words_at(const struct pp_words *ws, size_t i);
 
+/*
+ * Finds the matching form of every word of ws now and keeps them, for a
+ * phrase matched against many texts; ws must not grow afterwards.
+ */
+void pp_words_fix(struct pp_words *ws);
+
 /* Frees the words; *ws is left empty and may be filled again. */
 void pp_words_fini(struct pp_words *ws);
 
@@ -92,6 +99,11 @@ size_t pp_words_len(const struct pp_words *ws);
  * once.
  */
 size_t pp_words_count(const struct pp_words *ws, const struct pp_words *phrase);
+
+/* pp_words_count of each of n phrases: counts[k] for phrases[k]; one
+ * pass over ws, however many phrases. */
+void pp_words_count_each(const struct pp_words *ws,
+    const struct pp_words *const *phrases, size_t n, size_t *counts);
 
 /* 1 if the phrase occurs in ws (pp_words_count > 0), else 0. */
 int pp_words_match(const struct pp_words *ws, const struct pp_words *phrase);

@@ -428,6 +428,62 @@ test_english_keeps_first(void **state)
 	pp_stemmer_free(other);
 }
 
+/* Counting many phrases in one pass gives each phrase's own count: the
+ * same first byte, phrases inside phrases, overlaps, a German text (no
+ * first-byte rule) and more phrases than fit on the stack. */
+static void
+test_count_each(void **state)
+{
+	static const char *const text[] = {
+	    "Testing the test suite: tests test tests; testing machine "
+	    "learning, machine learning machines and deep learning for tests",
+	    "Die Häuser und das Haus: häusliche Tests, testen und getestet"};
+	static const char *const lang[] = {"en", "de"};
+	static const char *const phrase[] = {"test", "tests test", "testing",
+	    "machine learning", "machine", "learning machine", "deep", "learn",
+	    "t", "the", "Häuser", "haus", "test", "und das", "nothing here",
+	    "suite tests"};
+	const size_t np = sizeof(phrase) / sizeof(phrase[0]);
+	struct pp_words ph[40];
+	const struct pp_words *v[40];
+	size_t got[40], i, k, n;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		struct pp_stemmer *st = pp_stemmer_new(lang[i]);
+		struct pp_words ws = PP_WORDS_INIT;
+
+		pp_words_add(&ws, text[i], st);
+		/* 40 phrases: the list twice and a half, so that some are
+		 * fixed (pp_words_fix) and some not. */
+		for (n = 0; n < 40; n++) {
+			ph[n] = (struct pp_words)PP_WORDS_INIT;
+			pp_words_add(&ph[n], phrase[n % np], st);
+			if (n % 2 == 0)
+				pp_words_fix(&ph[n]);
+			v[n] = &ph[n];
+		}
+		for (k = 1; k <= 40; k += 39) { /* on the stack, and not */
+			pp_words_count_each(&ws, v, k, got);
+			for (n = 0; n < k; n++)
+				assert_int_equal(got[n],
+				    pp_words_count(&ws, v[n]));
+		}
+		pp_words_count_each(&ws, v, 40, got);
+		if (i == 0) {
+			assert_int_equal(got[0], 7); /* test, testing, tests */
+			assert_int_equal(got[3], 2);
+			assert_int_equal(got[5],
+			    2); /* "learning, machine", "learning machines" */
+		} else
+			assert_int_equal(got[11], 2); /* Häuser, Haus */
+		for (n = 0; n < 40; n++)
+			pp_words_fini(&ph[n]);
+		pp_words_fini(&ws);
+		pp_stemmer_free(st);
+	}
+}
+
 static void
 test_edit_distance(void **state)
 {
@@ -480,6 +536,7 @@ main(void)
 	    cmocka_unit_test(test_match_long),
 	    cmocka_unit_test(test_count),
 	    cmocka_unit_test(test_english_keeps_first),
+	    cmocka_unit_test(test_count_each),
 	    cmocka_unit_test(test_edit_distance),
 	    cmocka_unit_test(test_edit_distance_long),
 	};
