@@ -302,6 +302,7 @@ struct setup {
 	unsigned *openmax, *expomax; /* most open-space slots, expo segments
 	                                a chain holds from item i on */
 	unsigned char *lunch_after;  /* some lunch item starts at i or later */
+	int64_t *tval; /* scratch: what each item adds (bound_table) */
 	struct bounds b;
 	size_t *budget; /* labels the day may still create */
 };
@@ -404,6 +405,7 @@ setup_init(struct setup *s, const struct pp_model *m,
 	s->openmax = pp_xcalloc(n + 2, sizeof(*s->openmax));
 	s->expomax = pp_xcalloc(n + 2, sizeof(*s->expomax));
 	s->lunch_after = pp_xcalloc(n + 2, 1);
+	s->tval = pp_xcalloc(n + 1, sizeof(*s->tval));
 	for (k = 0; k < n; k++) {
 		s->must[k] =
 		    (unsigned char)must_here(d, k, relax, unmust, force, pick);
@@ -531,13 +533,12 @@ setup_fini(struct setup *s)
 	free(s->openmax);
 	free(s->expomax);
 	free(s->lunch_after);
+	free(s->tval);
 	bounds_fini(&s->b);
 	memset(s, 0, sizeof(*s));
 }
 
 /* ---- completion bounds ---- */
-
-#define NEG_INF (INT64_MIN / 4) /* no chain: room left for sums */
 
 /*
  * One multiplier set's tables.  A cell is (talks left c, current streak
@@ -564,81 +565,117 @@ cell_of(const struct bounds *b, size_t c, size_t z, size_t t)
 	return (c * b->sw + z) * b->tw + t;
 }
 
+/* What item j adds to a chain for multipliers mu, before the chain that
+ * follows it. */
 static int64_t
-take(const struct setup *s, const int64_t *h, const struct mult *mu, size_t j,
-    size_t c, size_t z, size_t t)
+item_value(const struct pp_item *it, const struct mult *mu)
+{
+	int64_t v = it->score;
+
+	if (it->cls == PP_CLASS_TALK)
+		v -= mu->lambda * it->minutes;
+	else if (it->counts)
+		v += mu->mu * it->minutes;
+	if (it->lunch || it->src == PP_ITEM_LUNCH)
+		v += mu->nu;
+	return v;
+}
+
+/* dst[t] = max(dst[t], v + src[t]) for t < n. */
+static void
+max_row(int64_t *dst, const int64_t *src, size_t n, int64_t v)
+{
+	size_t t;
+
+	for (t = 0; t < n; t++) {
+		int64_t x = v + src[t];
+
+		dst[t] = x > dst[t] ? x : dst[t];
+	}
+}
+
+/*
+ * Item j taken first, worth v with the chain after it (src: its row of
+ * h), in every cell of dst where it fits: a talk uses one of the talks
+ * left, one more of the streak and its units of the minutes left (where
+ * those are cells; it fits where there are enough); counting networking
+ * ends the streak; other items leave the cell as it is.
+ */
+static void
+take_row(const struct setup *s, size_t j, int64_t v, const int64_t *src,
+    int64_t *dst)
 {
 	const struct bounds *b = &s->b;
 	const struct pp_item *it = &s->d->items[j];
-	int64_t v = it->score;
+	size_t sw = b->sw, tw = b->tw, c, z;
 
-	if (s->forbidden[j])
-		return NEG_INF;
 	if (it->cls == PP_CLASS_TALK) {
-		if (b->width > 1) {
-			if (c == 0)
-				return NEG_INF;
-			c--;
-		}
-		if (b->sw > 1) {
-			if (z + 1 >= b->sw)
-				return NEG_INF;
-			z++;
-		}
-		if (b->tw > 1) {
-			size_t q = (size_t)(it->minutes / b->gran);
+		size_t dc = b->width > 1, dz = sw > 1,
+		       q = tw > 1 ? (size_t)(it->minutes / b->gran) : 0;
 
-			if (q > t)
-				return NEG_INF;
-			t -= q;
-		}
-		v -= mu->lambda * it->minutes;
-	} else if (it->counts) {
-		z = 0;
-		v += mu->mu * it->minutes;
-	}
-	if (it->lunch || it->src == PP_ITEM_LUNCH)
-		v += mu->nu;
-	return v + h[j * b->cell + cell_of(b, c, z, t)];
+		if (q >= tw)
+			return;
+		for (c = dc; c < b->width; c++)
+			for (z = 0; z + dz < sw; z++)
+				max_row(&dst[(c * sw + z) * tw + q],
+				    &src[((c - dc) * sw + z + dz) * tw], tw - q,
+				    v);
+	} else if (it->counts && sw > 1) {
+		for (c = 0; c < b->width; c++)
+			for (z = 0; z < sw; z++)
+				max_row(&dst[(c * sw + z) * tw],
+				    &src[c * sw * tw], tw, v);
+	} else
+		max_row(dst, src, b->cell, v);
 }
 
 static void
-bound_table(const struct setup *s, const struct mult *mu, int64_t *g,
-    int64_t *h)
+bound_table(struct setup *s, const struct mult *mu, int64_t *g, int64_t *h)
 {
 	const struct bounds *b = &s->b;
-	size_t cell = b->cell, i, x, c, z, t, w;
+	const unsigned char *forb = s->forbidden;
+	size_t cell = b->cell, n = s->n, i, w;
+	int64_t *val = s->tval;
 
-	for (x = 0; x < cell; x++)
-		g[s->n * cell + x] = 0;
-	for (i = s->n; i-- > 0;) {
+	for (i = 0; i < n; i++)
+		val[i] = item_value(&s->d->items[i], mu);
+	/* Every chain is worth at least the empty one (0), so no cell is
+	 * ever without one, and an item that cannot be taken is skipped.
+	 * The items in i's window start after i does: their rows are done. */
+	if (cell == 1) {
+		g[n] = 0;
+		for (i = n; i-- > 0;) {
+			int64_t best = g[s->nrc[i]], v;
+
+			for (w = s->win_off[i]; w < s->win_off[i + 1]; w++) {
+				size_t j = s->win[w];
+
+				if (!forb[j] && (v = val[j] + h[j]) > best)
+					best = v;
+			}
+			h[i] = best;
+			best = g[i + 1];
+			if (!forb[i] && (v = val[i] + h[i]) > best)
+				best = v;
+			g[i] = best;
+		}
+		return;
+	}
+	for (i = 0; i < cell; i++)
+		g[n * cell + i] = 0;
+	for (i = n; i-- > 0;) {
 		int64_t *hr = &h[i * cell], *gr = &g[i * cell];
-		const int64_t *gn = &g[s->nrc[i] * cell],
-		              *skip = &g[(i + 1) * cell];
 
-		for (c = 0; c < b->width; c++)
-			for (z = 0; z < b->sw; z++)
-				for (t = 0; t < b->tw; t++) {
-					size_t y = cell_of(b, c, z, t);
-					int64_t best = gn[y], v;
+		memcpy(hr, &g[s->nrc[i] * cell], cell * sizeof(*hr));
+		for (w = s->win_off[i]; w < s->win_off[i + 1]; w++) {
+			size_t j = s->win[w];
 
-					for (w = s->win_off[i];
-					     w < s->win_off[i + 1]; w++)
-						if ((v = take(s, h, mu,
-						         s->win[w], c, z, t)) >
-						    best)
-							best = v;
-					hr[y] = best;
-				}
-		for (c = 0; c < b->width; c++)
-			for (z = 0; z < b->sw; z++)
-				for (t = 0; t < b->tw; t++) {
-					size_t y = cell_of(b, c, z, t);
-					int64_t best = skip[y],
-					        v = take(s, h, mu, i, c, z, t);
-
-					gr[y] = v > best ? v : best;
-				}
+			if (!forb[j])
+				take_row(s, j, val[j], &h[j * cell], hr);
+		}
+		memcpy(gr, &g[(i + 1) * cell], cell * sizeof(*gr));
+		if (!forb[i])
+			take_row(s, i, val[i], hr, gr);
 	}
 }
 
