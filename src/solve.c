@@ -278,6 +278,12 @@ struct bounds {
 	int64_t *h[NLAMBDA]; /* n rows: after item k */
 };
 
+/* An item's worth in the bound tables for multipliers lambda, mu, nu:
+ * score + lambda x tmin + mu x net + nu x lunch. */
+struct coef {
+	int64_t score, tmin, net, lunch;
+};
+
 struct setup {
 	const struct pp_model *m;
 	const struct pp_model_day *d;
@@ -302,7 +308,8 @@ struct setup {
 	unsigned *openmax, *expomax; /* most open-space slots, expo segments
 	                                a chain holds from item i on */
 	unsigned char *lunch_after;  /* some lunch item starts at i or later */
-	int64_t *tval; /* scratch: what each item adds (bound_table) */
+	int64_t *tval;     /* scratch: what each item adds (bound_table) */
+	struct coef *coef; /* what each item adds, per multiplier */
 	struct bounds b;
 	size_t *budget; /* labels the day may still create */
 };
@@ -406,6 +413,7 @@ setup_init(struct setup *s, const struct pp_model *m,
 	s->expomax = pp_xcalloc(n + 2, sizeof(*s->expomax));
 	s->lunch_after = pp_xcalloc(n + 2, 1);
 	s->tval = pp_xcalloc(n + 1, sizeof(*s->tval));
+	s->coef = pp_xcalloc(n + 1, sizeof(*s->coef));
 	for (k = 0; k < n; k++) {
 		s->must[k] =
 		    (unsigned char)must_here(d, k, relax, unmust, force, pick);
@@ -534,6 +542,7 @@ setup_fini(struct setup *s)
 	free(s->expomax);
 	free(s->lunch_after);
 	free(s->tval);
+	free(s->coef);
 	bounds_fini(&s->b);
 	memset(s, 0, sizeof(*s));
 }
@@ -565,20 +574,16 @@ cell_of(const struct bounds *b, size_t c, size_t z, size_t t)
 	return (c * b->sw + z) * b->tw + t;
 }
 
-/* What item j adds to a chain for multipliers mu, before the chain that
- * follows it. */
-static int64_t
-item_value(const struct pp_item *it, const struct mult *mu)
+/* What an item adds to a chain, as a function of the multipliers: a talk
+ * minute costs lambda, a counting networking minute earns mu, a lunch
+ * item nu. */
+static void
+item_coef(const struct pp_item *it, struct coef *c)
 {
-	int64_t v = it->score;
-
-	if (it->cls == PP_CLASS_TALK)
-		v -= mu->lambda * it->minutes;
-	else if (it->counts)
-		v += mu->mu * it->minutes;
-	if (it->lunch || it->src == PP_ITEM_LUNCH)
-		v += mu->nu;
-	return v;
+	c->score = it->score;
+	c->tmin = it->cls == PP_CLASS_TALK ? -it->minutes : 0;
+	c->net = it->cls != PP_CLASS_TALK && it->counts ? it->minutes : 0;
+	c->lunch = it->lunch || it->src == PP_ITEM_LUNCH;
 }
 
 /* dst[t] = max(dst[t], v + src[t]) for t < n. */
@@ -599,7 +604,8 @@ max_row(int64_t *dst, const int64_t *src, size_t n, int64_t v)
  * h), in every cell of dst where it fits: a talk uses one of the talks
  * left, one more of the streak and its units of the minutes left (where
  * those are cells; it fits where there are enough); counting networking
- * ends the streak; other items leave the cell as it is.
+ * ends the streak; other items leave the cell as it is.  Cells are
+ * visited in runs that are contiguous in both rows.
  */
 static void
 take_row(const struct setup *s, size_t j, int64_t v, const int64_t *src,
@@ -607,7 +613,7 @@ take_row(const struct setup *s, size_t j, int64_t v, const int64_t *src,
 {
 	const struct bounds *b = &s->b;
 	const struct pp_item *it = &s->d->items[j];
-	size_t sw = b->sw, tw = b->tw, c, z;
+	size_t sw = b->sw, tw = b->tw, slab = sw * tw, c, z, t;
 
 	if (it->cls == PP_CLASS_TALK) {
 		size_t dc = b->width > 1, dz = sw > 1,
@@ -615,16 +621,33 @@ take_row(const struct setup *s, size_t j, int64_t v, const int64_t *src,
 
 		if (q >= tw)
 			return;
-		for (c = dc; c < b->width; c++)
-			for (z = 0; z + dz < sw; z++)
-				max_row(&dst[(c * sw + z) * tw + q],
-				    &src[((c - dc) * sw + z + dz) * tw], tw - q,
+		if (q == 0 && dz == 0) /* one run: every c >= dc */
+			max_row(&dst[dc * slab], src, (b->width - dc) * slab,
+			    v);
+		else if (q == 0) /* a run per c: z < sw - 1, every t */
+			for (c = dc; c < b->width; c++)
+				max_row(&dst[c * slab],
+				    &src[(c - dc) * slab + tw], (sw - 1) * tw,
 				    v);
+		else
+			for (c = dc; c < b->width; c++)
+				for (z = 0; z + dz < sw; z++)
+					max_row(&dst[c * slab + z * tw + q],
+					    &src[(c - dc) * slab +
+					        (z + dz) * tw],
+					    tw - q, v);
 	} else if (it->counts && sw > 1) {
 		for (c = 0; c < b->width; c++)
-			for (z = 0; z < sw; z++)
-				max_row(&dst[(c * sw + z) * tw],
-				    &src[c * sw * tw], tw, v);
+			for (t = 0; t < tw; t++) {
+				int64_t x = v + src[c * slab + t];
+
+				for (z = 0; z < sw; z++) {
+					int64_t *d =
+					    &dst[c * slab + z * tw + t];
+
+					*d = x > *d ? x : *d;
+				}
+			}
 	} else
 		max_row(dst, src, b->cell, v);
 }
@@ -637,8 +660,12 @@ bound_table(struct setup *s, const struct mult *mu, int64_t *g, int64_t *h)
 	size_t cell = b->cell, n = s->n, i, w;
 	int64_t *val = s->tval;
 
-	for (i = 0; i < n; i++)
-		val[i] = item_value(&s->d->items[i], mu);
+	for (i = 0; i < n; i++) {
+		const struct coef *k = &s->coef[i];
+
+		val[i] = k->score + mu->lambda * k->tmin + mu->mu * k->net +
+		    mu->nu * k->lunch;
+	}
 	/* Every chain is worth at least the empty one (0), so no cell is
 	 * ever without one, and an item that cannot be taken is skipped.
 	 * The items in i's window start after i does: their rows are done. */
@@ -772,18 +799,37 @@ minute_unit(const struct setup *s)
 	return g > 0 ? g : 1;
 }
 
-/* The root's bound for multipliers mu, in the scratch tables tg, th. */
+/* The multiplier descent's scratch tables (of one cell) and the root's
+ * bounds it has computed, by multiplier set. */
+struct descent {
+	int64_t *tg, *th;
+	struct mult *at;
+	int64_t *bound;
+	size_t n, cap, vcap;
+};
+
+/* The root's bound for multipliers mu (a table built once per set). */
 static int64_t
-root_bound(struct setup *s, const struct mult *mu, int64_t *tg, int64_t *th)
+root_bound(struct setup *s, const struct mult *mu, struct descent *dc)
 {
 	const struct bounds *b = &s->b;
 	int64_t v;
+	size_t i;
 
-	bound_table(s, mu, tg, th);
-	v = tg[cell_of(b, b->width - 1, 0, b->tw - 1)] -
+	for (i = 0; i < dc->n; i++)
+		if (dc->at[i].lambda == mu->lambda && dc->at[i].mu == mu->mu &&
+		    dc->at[i].nu == mu->nu)
+			return dc->bound[i];
+	bound_table(s, mu, dc->tg, dc->th);
+	v = dc->tg[cell_of(b, b->width - 1, 0, b->tw - 1)] -
 	    mu->mu * (int64_t)s->min_net - (s->need_lunch ? mu->nu : 0);
 	if (s->cap_tmin)
 		v += mu->lambda * s->max_tmin;
+	dc->at = pp_xgrowarray(dc->at, &dc->cap, dc->n + 1, sizeof(*dc->at));
+	dc->bound =
+	    pp_xgrowarray(dc->bound, &dc->vcap, dc->n + 1, sizeof(*dc->bound));
+	dc->at[dc->n] = *mu;
+	dc->bound[dc->n++] = v;
 	return v;
 }
 
@@ -791,16 +837,16 @@ root_bound(struct setup *s, const struct mult *mu, int64_t *tg, int64_t *th)
  * others fixed: the bound is convex in it, so double until it rises,
  * then narrow in (a few dozen tables). */
 static void
-descend(struct setup *s, struct mult *mu, int64_t *x, int64_t *tg, int64_t *th)
+descend(struct setup *s, struct mult *mu, int64_t *x, struct descent *dc)
 {
 	int64_t lo = 0, hi = 1, best, v, at;
 
 	*x = 0;
-	best = root_bound(s, mu, tg, th);
+	best = root_bound(s, mu, dc);
 	at = 0;
 	while (hi < ((int64_t)1 << 40)) {
 		*x = hi;
-		v = root_bound(s, mu, tg, th);
+		v = root_bound(s, mu, dc);
 		if (v >= best)
 			break;
 		best = v;
@@ -813,9 +859,9 @@ descend(struct setup *s, struct mult *mu, int64_t *x, int64_t *tg, int64_t *th)
 		int64_t m1 = lo + (hi - lo) / 3, m2 = hi - (hi - lo) / 3, v1;
 
 		*x = m1;
-		v1 = root_bound(s, mu, tg, th);
+		v1 = root_bound(s, mu, dc);
 		*x = m2;
-		if (v1 <= root_bound(s, mu, tg, th))
+		if (v1 <= root_bound(s, mu, dc))
 			hi = m2;
 		else
 			lo = m1;
@@ -824,7 +870,7 @@ descend(struct setup *s, struct mult *mu, int64_t *x, int64_t *tg, int64_t *th)
 		int64_t r;
 
 		*x = v;
-		r = root_bound(s, mu, tg, th);
+		r = root_bound(s, mu, dc);
 		if (r < best) {
 			best = r;
 			at = v;
@@ -851,11 +897,13 @@ static void
 bounds_init(struct setup *s)
 {
 	struct bounds *b = &s->b;
-	size_t width, sw, tw;
+	size_t width, sw, tw, k;
 	struct mult mu;
-	int64_t *tg, *th;
+	struct descent dc;
 	int round;
 
+	for (k = 0; k < s->n; k++)
+		item_coef(&s->d->items[k], &s->coef[k]);
 	width = s->cap_talks ? s->max_talks + 1 : 1;
 	sw = s->cap_streak ? s->max_streak + 1 : 1;
 	b->gran = s->cap_tmin ? minute_unit(s) : 1;
@@ -867,23 +915,26 @@ bounds_init(struct setup *s)
 	/* The multipliers, on tables of one cell. */
 	memset(&mu, 0, sizeof(mu));
 	b->width = b->sw = b->tw = b->cell = 1;
-	tg = pp_xcalloc(s->n + 1, sizeof(int64_t));
-	th = pp_xcalloc(s->n + 1, sizeof(int64_t));
+	memset(&dc, 0, sizeof(dc));
+	dc.tg = pp_xcalloc(s->n + 1, sizeof(int64_t));
+	dc.th = pp_xcalloc(s->n + 1, sizeof(int64_t));
 	for (round = 0; round < 2; round++) {
 		struct mult was = mu;
 
 		if (s->cap_tmin)
-			descend(s, &mu, &mu.lambda, tg, th);
+			descend(s, &mu, &mu.lambda, &dc);
 		if (s->min_net > 0)
-			descend(s, &mu, &mu.mu, tg, th);
+			descend(s, &mu, &mu.mu, &dc);
 		if (s->need_lunch)
-			descend(s, &mu, &mu.nu, tg, th);
+			descend(s, &mu, &mu.nu, &dc);
 		/* Another round only when another multiplier moved. */
 		if (mu.mu == was.mu && mu.nu == was.nu)
 			break;
 	}
-	free(tg);
-	free(th);
+	free(dc.tg);
+	free(dc.th);
+	free(dc.at);
+	free(dc.bound);
 	/* The cells that fit. */
 	if ((s->n + 1) * width * sw * tw > BOUND_CELLS)
 		sw = 1;
