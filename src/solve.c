@@ -1293,6 +1293,8 @@ struct search {
 	size_t max_front;
 	struct cand *cand; /* scratch for filter_item */
 	size_t candcap;
+	struct cand *beamc, *sorttmp; /* scratch for beam_best, sorting */
+	size_t beamccap, sorttmpcap;
 	int32_t *keep;
 	size_t keepcap;
 	size_t tries; /* extensions tried, which cost too (TRIES_PER_LABEL) */
@@ -1666,29 +1668,63 @@ collect(struct search *w, struct day_result *r)
 	return any;
 }
 
+/*
+ * The orders of an item's labels: by class, room change owed, value
+ * (highest first) and index (filter_item); by value, which holds value
+ * plus bound there, and index (beam_best).  Both are total (the index
+ * decides), so any sort gives the same order.
+ */
 static int
-cmp_cand(const void *a, const void *b)
+cand_before(const struct cand *x, const struct cand *y, int by_value)
 {
-	const struct cand *x = a, *y = b;
-
-	if (x->cls != y->cls)
-		return x->cls < y->cls ? -1 : 1;
-	if (x->pend != y->pend)
-		return x->pend < y->pend ? -1 : 1;
+	if (!by_value) {
+		if (x->cls != y->cls)
+			return x->cls < y->cls;
+		if (x->pend != y->pend)
+			return x->pend < y->pend;
+	}
 	if (x->value != y->value)
-		return x->value > y->value ? -1 : 1;
-	return x->li < y->li ? -1 : x->li > y->li;
+		return x->value > y->value;
+	return x->li < y->li;
 }
 
-static int
-cmp_keep(const void *a, const void *b)
+/* Sorts v[0..n) by cand_before: a merge sort through tmp (n / 2
+ * entries), by insertion on short runs. */
+static void
+sort_cands(struct cand *v, size_t n, struct cand *tmp, int by_value)
 {
-	const struct cand *x = a, *y = b;
+	size_t i, j, k, mid = n / 2;
 
-	/* value holds value + bound here */
-	if (x->value != y->value)
-		return x->value > y->value ? -1 : 1;
-	return x->li < y->li ? -1 : x->li > y->li;
+	if (n <= 16) {
+		for (i = 1; i < n; i++) {
+			struct cand x = v[i];
+
+			for (j = i;
+			     j > 0 && cand_before(&x, &v[j - 1], by_value); j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+		return;
+	}
+	sort_cands(v, mid, tmp, by_value);
+	sort_cands(v + mid, n - mid, tmp, by_value);
+	if (!cand_before(&v[mid], &v[mid - 1], by_value))
+		return; /* already in order */
+	memcpy(tmp, v, mid * sizeof(*v));
+	for (i = 0, j = mid, k = 0; i < mid && j < n;)
+		v[k++] =
+		    cand_before(&v[j], &tmp[i], by_value) ? v[j++] : tmp[i++];
+	while (i < mid)
+		v[k++] = tmp[i++];
+}
+
+/* Sorts n of the search's scratch labels c (w->cand or w->beamc). */
+static void
+sort_search_cands(struct search *w, struct cand *c, size_t n, int by_value)
+{
+	w->sorttmp = pp_xgrowarray(w->sorttmp, &w->sorttmpcap, n / 2 + 1,
+	    sizeof(*w->sorttmp));
+	sort_cands(c, n, w->sorttmp, by_value);
 }
 
 /* A heuristic search keeps the beam labels of item k that are worth the
@@ -1696,9 +1732,11 @@ cmp_keep(const void *a, const void *b)
 static size_t
 beam_best(struct search *w, size_t k, size_t nk)
 {
-	struct cand *c = pp_xcalloc(nk, sizeof(*c));
+	struct cand *c;
 	size_t g, i;
 
+	w->beamc = pp_xgrowarray(w->beamc, &w->beamccap, nk, sizeof(*w->beamc));
+	c = w->beamc;
 	for (g = 0; g < nk; g++) {
 		struct state st;
 
@@ -1707,10 +1745,9 @@ beam_best(struct search *w, size_t k, size_t nk)
 		c[g].value += bound_after(w->s, k, &st);
 		c[g].cls = (uint64_t)w->keep[g];
 	}
-	qsort(c, nk, sizeof(*c), cmp_keep);
+	sort_search_cands(w, c, nk, 1);
 	for (i = 0; i < w->beam; i++)
 		w->keep[i] = (int32_t)c[i].cls;
-	free(c);
 	return w->beam;
 }
 
@@ -1742,7 +1779,7 @@ filter_item(struct search *w, size_t k)
 		    : pending_room(w, l->prev, w->s->d->items[k].end);
 		w->cand[i].li = (int32_t)(lo + i);
 	}
-	qsort(w->cand, n, sizeof(*w->cand), cmp_cand);
+	sort_search_cands(w, w->cand, n, 0);
 	/* In each class, by value descending: a label is kept unless one
 	 * kept before it (worth at least as much) has resources at least as
 	 * good. */
@@ -1875,6 +1912,8 @@ search(const struct setup *s, int values, int64_t theta, size_t beam,
 	front_fini(&w.front);
 	lmap_fini(&w.local);
 	free(w.cand);
+	free(w.beamc);
+	free(w.sorttmp);
 	free(w.keep);
 	free(w.pool);
 	free(w.lo);
