@@ -71,19 +71,33 @@
  *    S(Q) is in no optimum over all days (exchanging it for Q gains more
  *    than the covered criteria can lose).  So the day's best plan for every
  *    set of criteria that an optimum may use survives, and nothing dropped
- *    ties with the result.
+ *    ties with the result.  Once plans R of the day are known, the
+ *    threshold may depend on the label: a plan P of the day worth less
+ *    than V(Q) - S(P, Q) for some Q in R is in no optimum either, where
+ *    S(P, Q) is the bonus for each criterion P covers and Q does not (for
+ *    a negative bonus, for each one Q covers and P does not), and a
+ *    label's plans cover at most what it covers and what the items that
+ *    start after it cover (at least what it covers), so the label's
+ *    threshold is the largest over Q in R of the least V(Q) - S(P, Q)
+ *    over those plans (ref_theta).  That search proves the optimum by
+ *    itself: a plan of R that no other plan of R beats that way (beating
+ *    is transitive, so there is one) survives it, or a label that
+ *    dominates one of its labels does (its labels' thresholds are at most
+ *    its value), so it finds plans, and what it drops is in no optimum
+ *    and ties with none.
  *
  * The threshold starts just below the root's bound (by a 64th), for a
  * first search on a small budget (FIRST_LABELS): where the bound is tight,
- * as on real programmes, it proves the optimum.  Otherwise the floor F is
- * what a plan found so far proves, or else what a heuristic search (a
- * beam: each item keeps its four labels worth the most with their bound,
- * no threshold) finds, or else a search that ignores values (dominance on
- * resources alone, value deciding equal states) finds a first feasible
- * plan, or none, which proves the day infeasible; with one, F is its value
- * less the largest criteria slack.  A search at F finds the floor's plan
- * again or better, and proves the result.  Every label a day makes, and
- * every sixteen extensions it tries, count against one budget
+ * as on real programmes, it proves the optimum.  Otherwise the plans it
+ * found, or else those a heuristic search (a beam: each item keeps its
+ * four labels worth the most with their bound, no threshold) finds, are
+ * R for one search with the thresholds by label.  If neither finds a
+ * plan, a search that ignores values (dominance on resources alone, value
+ * deciding equal states) finds a first feasible plan, or none, which
+ * proves the day infeasible; with one, the floor F is its value less the
+ * largest criteria slack.  A search at F finds the floor's plan again or
+ * better, and proves the result.  Every label a day makes, and every
+ * sixteen extensions it tries, count against one budget
  * (PP_SOLVE_MAX_LABELS): a day that runs out is refused with a message
  * that names it and its caps.  The searches without values also name the
  * constraints of an infeasible day.
@@ -308,6 +322,7 @@ struct setup {
 	unsigned *openmax, *expomax; /* most open-space slots, expo segments
 	                                a chain holds from item i on */
 	unsigned char *lunch_after;  /* some lunch item starts at i or later */
+	unsigned *crit_after;        /* criteria of the items from i on */
 	int64_t *tval;     /* scratch: what each item adds (bound_table) */
 	struct coef *coef; /* what each item adds, per multiplier */
 	struct bounds b;
@@ -412,6 +427,7 @@ setup_init(struct setup *s, const struct pp_model *m,
 	s->openmax = pp_xcalloc(n + 2, sizeof(*s->openmax));
 	s->expomax = pp_xcalloc(n + 2, sizeof(*s->expomax));
 	s->lunch_after = pp_xcalloc(n + 2, 1);
+	s->crit_after = pp_xcalloc(n + 2, sizeof(*s->crit_after));
 	s->tval = pp_xcalloc(n + 1, sizeof(*s->tval));
 	s->coef = pp_xcalloc(n + 1, sizeof(*s->coef));
 	for (k = 0; k < n; k++) {
@@ -511,6 +527,7 @@ setup_init(struct setup *s, const struct pp_model *m,
 		}
 		s->lunch_after[k] =
 		    s->lunch_after[k + 1] || (it->lunch && !s->forbidden[k]);
+		s->crit_after[k] = s->crit_after[k + 1] | it->crit;
 	}
 }
 
@@ -541,6 +558,7 @@ setup_fini(struct setup *s)
 	free(s->openmax);
 	free(s->expomax);
 	free(s->lunch_after);
+	free(s->crit_after);
 	free(s->tval);
 	free(s->coef);
 	bounds_fini(&s->b);
@@ -1285,6 +1303,8 @@ struct search {
 	size_t beam;   /* > 0: keep at most this many labels an item (the
 	                  best by value and bound): a heuristic search */
 	int64_t theta; /* bound threshold, INT64_MIN for none */
+	const int64_t *theta_of; /* NULL, or the threshold by the criteria
+	                            a label's plan may cover (ref_theta) */
 	struct label *pool;
 	size_t npool, poolcap;
 	size_t *lo, *hi; /* each item's labels: pool[lo[k]..hi[k]) */
@@ -1341,6 +1361,17 @@ front_put(struct search *w, int32_t li)
 	b->e = pp_xgrowarray(b->e, &b->cap, b->n + 1, sizeof(*b->e));
 	b->e[b->n++] = e;
 	w->front.n++;
+}
+
+/* The threshold for a label with criteria mask whose next item may be
+ * item i or later. */
+static int64_t
+theta_for(const struct search *w, unsigned mask, size_t i)
+{
+	if (w->theta_of == NULL)
+		return w->theta;
+	return w
+	    ->theta_of[w->s->mask_res > 0 ? mask | w->s->crit_after[i] : mask];
 }
 
 /* What the search has spent of the day's budget: its labels, and its
@@ -1518,7 +1549,7 @@ extend(struct search *w, int32_t li, size_t k, int cont)
 	if (w->values && w->theta != INT64_MIN) {
 		int64_t b = bound_after(s, k, &st);
 
-		if (value + b < w->theta)
+		if (value + b < theta_for(w, st.mask, k + 1))
 			return;
 	}
 	key = pack(&st);
@@ -1600,7 +1631,7 @@ extend_front(struct search *w, size_t k, size_t req, size_t prevseg)
 				int64_t v = e.value + bound_from(s, k, key);
 
 				w->tries++;
-				if (v < w->theta)
+				if (v < theta_for(w, K_MASK(key), k))
 					continue;
 			}
 			bk->e[j++] = e;
@@ -1882,8 +1913,9 @@ sweep(struct search *w)
  * dropped, or INT64_MIN.
  */
 static int
-search(const struct setup *s, int values, int64_t theta, size_t beam,
-    struct day_result *r, struct pp_solve_stats *st)
+search(const struct setup *s, int values, int64_t theta,
+    const int64_t *theta_of, size_t beam, struct day_result *r,
+    struct pp_solve_stats *st)
 {
 	struct search w;
 	struct state root;
@@ -1893,6 +1925,7 @@ search(const struct setup *s, int values, int64_t theta, size_t beam,
 	w.s = s;
 	w.values = values;
 	w.theta = theta;
+	w.theta_of = theta_of;
 	w.beam = beam;
 	w.lo = pp_xcalloc(s->n + 1, sizeof(*w.lo));
 	w.hi = pp_xcalloc(s->n + 1, sizeof(*w.hi));
@@ -1974,6 +2007,45 @@ proven(const struct pp_model *m, const struct day_result *r)
 }
 
 /*
+ * The thresholds of a search once plans r of the day are known.  A plan P
+ * of the day worth less than V(Q) - S(P, Q) for a plan Q of r is in no
+ * optimum over all days, where S(P, Q) is what the criteria bonus can
+ * lose when Q replaces P: the bonus for each criterion P covers and Q
+ * does not (for a negative bonus, for each one Q covers and P does not);
+ * exchanging P for Q gains more than that.  th[C] is the largest V(Q) -
+ * S(P, Q) over Q for a plan P that covers at most the criteria C (a
+ * positive bonus: C is what a label covers and the items it may still
+ * add cover) or at least C (a negative bonus: what the label covers), so
+ * a label worth less than th[C] with its bound completes to no optimum.
+ * Each th[C] is at least proven(r).
+ */
+static void
+ref_theta(const struct pp_model *m, const struct day_result *r, int64_t *th)
+{
+	int64_t bonus = m->crit_bonus;
+	unsigned c, q;
+
+	for (c = 0; c < NMASK; c++) {
+		th[c] = INT64_MIN;
+		for (q = 0; q < NMASK; q++) {
+			int64_t v;
+
+			if (!r->feasible[q])
+				continue;
+			v = r->value[q];
+			if (bonus > 0)
+				v -= bonus *
+				    (int64_t)popcount(c & ~q & m->crit_active);
+			else if (bonus < 0)
+				v += bonus *
+				    (int64_t)popcount(q & ~c & m->crit_active);
+			if (v > th[c])
+				th[c] = v;
+		}
+	}
+}
+
+/*
  * The first search: just below the root's bound (by a 64th), on a budget
  * of at most cap labels.  Where the bound is tight, as on real
  * programmes, it proves the optimum (*done = 1).  Returns what search
@@ -1993,7 +2065,7 @@ first_search(struct setup *s, size_t cap, struct day_result *r,
 	root = bound_from(s, 0, pack(&root_state));
 	target = root - ((root < 0 ? -root : root) / 64 + 1);
 	s->budget = &left;
-	rc = search(s, 1, target, 0, r, st);
+	rc = search(s, 1, target, NULL, 0, r, st);
 	s->budget = budget;
 	*budget -= spec - left;
 	*done = rc > 0 && proven(s->m, r) >= target;
@@ -2023,17 +2095,36 @@ day_search(struct setup *s, struct day_result *r, struct pp_solve_stats *st)
 	 * that ignores values), which also tells an infeasible day. */
 	if (rc <= 0) {
 		day_result_fini(r);
-		rc = search(s, 1, INT64_MIN, BEAM, r, st);
+		rc = search(s, 1, INT64_MIN, NULL, BEAM, r, st);
 	}
-	if (rc > 0)
+	if (rc > 0) {
+		/* A search against the plans found proves the optimum: a
+		 * label it drops completes to plans in no optimum, and the
+		 * plans found that no other one of them beats survive. */
+		struct day_result ref = *r;
+		int64_t th[NMASK], least = INT64_MAX;
+		unsigned c;
+
+		ref_theta(m, &ref, th);
+		for (c = 0; c < NMASK; c++)
+			least = th[c] < least ? th[c] : least;
+		memset(r, 0, sizeof(*r));
+		rc = search(s, 1, least, th, 0, r, st);
+		if (rc != 0) {
+			day_result_fini(&ref);
+			return rc;
+		}
+		day_result_fini(r); /* not reached: the floor below */
+		*r = ref;
+		rc = 1;
 		floor = proven(m, r);
-	else if (rc == 0) {
+	} else if (rc == 0) {
 		struct day_result first;
 		int64_t bonus =
 		    m->crit_bonus < 0 ? -m->crit_bonus : m->crit_bonus;
 
 		memset(&first, 0, sizeof(first));
-		rc = search(s, 0, INT64_MIN, 0, &first, st);
+		rc = search(s, 0, INT64_MIN, NULL, 0, &first, st);
 		floor = rc > 0
 		    ? best_value(&first) - bonus * popcount(m->crit_active)
 		    : 0;
@@ -2045,7 +2136,7 @@ day_search(struct setup *s, struct day_result *r, struct pp_solve_stats *st)
 	target = floor;
 	for (;;) {
 		day_result_fini(r);
-		rc = search(s, 1, target, 0, r, st);
+		rc = search(s, 1, target, NULL, 0, r, st);
 		if (rc < 0)
 			break;
 		if (rc > 0) {
@@ -2122,7 +2213,7 @@ feasible(const struct pp_model *m, const struct pp_model_day *d, unsigned relax,
 
 	setup_init(&s, m, d, relax, unmust, force, pick);
 	s.budget = budget;
-	rc = search(&s, 0, INT64_MIN, 0, NULL, NULL);
+	rc = search(&s, 0, INT64_MIN, NULL, 0, NULL, NULL);
 	setup_fini(&s);
 	return rc;
 }
