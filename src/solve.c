@@ -1021,8 +1021,10 @@ bounds_build(struct setup *s, size_t width, size_t sw, size_t tw)
 		b->nl++;
 	}
 	for (l = 0; l < b->nl; l++) {
-		b->g[l] = pp_xcalloc(cells, sizeof(int64_t));
-		b->h[l] = pp_xcalloc(cells, sizeof(int64_t));
+		/* bound_table writes every row of g and the rows of h that
+		 * are read (items 0..n-1). */
+		b->g[l] = pp_xreallocarray(NULL, cells, sizeof(int64_t));
+		b->h[l] = pp_xreallocarray(NULL, cells, sizeof(int64_t));
 		bound_table(s, &b->mult[l], b->g[l], b->h[l]);
 	}
 }
