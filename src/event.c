@@ -681,46 +681,22 @@ static const struct kind_word kind_only_words[] = {
     {"socials", PP_KIND_SOCIAL},
 };
 
-/* Where word first occurs in s as a whole word or phrase, ignoring case,
- * or NULL. */
-static const char *
-find_word(const char *s, const char *word)
-{
-	size_t n = strlen(word);
-	const char *p;
-
-	/* Cheap tests first: a title can be megabytes long. */
-	for (p = s; *p != '\0'; p++) {
-		if (p > s && isalnum((unsigned char)p[-1]))
-			continue;
-		if (tolower((unsigned char)*p) !=
-		        tolower((unsigned char)*word) ||
-		    strncasecmp(p, word, n) != 0)
-			continue;
-		if (isalnum((unsigned char)p[n]))
-			continue;
-		return p;
-	}
-	return NULL;
-}
-
-/* Where the word of table v (n entries) found earliest in s (the longest
- * on a tie) occurs; updates *best, *bestlen and *out. */
+/* The longest word of table v (n entries; the first of equal length) that
+ * starts at p as a whole word or phrase, ignoring case, if longer than
+ * *bestlen: updates *bestlen and *out. */
 static void
-scan_words(const char *s, const struct kind_word *v, size_t n,
-    const char **best, size_t *bestlen, enum pp_kind *out)
+words_at(const char *p, const struct kind_word *v, size_t n, size_t *bestlen,
+    enum pp_kind *out)
 {
-	const char *p;
-	size_t i;
+	int c = tolower((unsigned char)*p);
+	size_t i, len;
 
 	for (i = 0; i < n; i++) {
-		size_t len = strlen(v[i].word);
-
-		if ((p = find_word(s, v[i].word)) == NULL)
+		if (c != (unsigned char)v[i].word[0])
 			continue;
-		if (*best == NULL || p < *best ||
-		    (p == *best && len > *bestlen)) {
-			*best = p;
+		len = strlen(v[i].word);
+		if (len > *bestlen && strncasecmp(p, v[i].word, len) == 0 &&
+		    !isalnum((unsigned char)p[len])) {
 			*bestlen = len;
 			*out = v[i].kind;
 		}
@@ -735,7 +711,7 @@ scan_words(const char *s, const struct kind_word *v, size_t n,
 static int
 guess_from(const char *s, int title, enum pp_kind *out)
 {
-	const char *best = NULL;
+	const char *p;
 	size_t bestlen = 0;
 	int k;
 
@@ -745,13 +721,22 @@ guess_from(const char *s, int title, enum pp_kind *out)
 		*out = (enum pp_kind)k;
 		return 1;
 	}
-	scan_words(s, kind_words, sizeof(kind_words) / sizeof(kind_words[0]),
-	    &best, &bestlen, out);
-	if (!title)
-		scan_words(s, kind_only_words,
-		    sizeof(kind_only_words) / sizeof(kind_only_words[0]), &best,
-		    &bestlen, out);
-	return best != NULL;
+	/* One pass over s (a title can be megabytes long): the first place
+	 * where a word starts that some mapping word matches. */
+	for (p = s; *p != '\0'; p++) {
+		if (p > s && isalnum((unsigned char)p[-1]))
+			continue;
+		words_at(p, kind_words,
+		    sizeof(kind_words) / sizeof(kind_words[0]), &bestlen, out);
+		if (!title)
+			words_at(p, kind_only_words,
+			    sizeof(kind_only_words) /
+			        sizeof(kind_only_words[0]),
+			    &bestlen, out);
+		if (bestlen > 0)
+			return 1;
+	}
+	return 0;
 }
 
 enum pp_kind

@@ -536,22 +536,25 @@ entity(const char *s, char *buf, size_t *o)
 static int
 block_tag(const char *name, size_t n, int *para)
 {
-	static const char *const paras[] = {"p", "div", "ul", "ol", "table",
-	    "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "section",
-	    "article"};
-	static const char *const lines[] = {"br", "li", "tr", "hr", "dt", "dd"};
+	static const struct {
+		const char *name;
+		size_t len;
+		int para;
+	} tags[] = {
+#define TAG(s, para) {s, sizeof(s) - 1, para}
+	    TAG("p", 1), TAG("div", 1), TAG("ul", 1), TAG("ol", 1),
+	    TAG("table", 1), TAG("blockquote", 1), TAG("pre", 1), TAG("h1", 1),
+	    TAG("h2", 1), TAG("h3", 1), TAG("h4", 1), TAG("h5", 1),
+	    TAG("h6", 1), TAG("section", 1), TAG("article", 1), TAG("br", 0),
+	    TAG("li", 0), TAG("tr", 0), TAG("hr", 0), TAG("dt", 0), TAG("dd", 0)
+#undef TAG
+	};
 	size_t i;
 
-	for (i = 0; i < sizeof(paras) / sizeof(paras[0]); i++)
-		if (strlen(paras[i]) == n &&
-		    strncasecmp(name, paras[i], n) == 0) {
-			*para = 1;
-			return 1;
-		}
-	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
-		if (strlen(lines[i]) == n &&
-		    strncasecmp(name, lines[i], n) == 0) {
-			*para = 0;
+	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
+		if (tags[i].len == n &&
+		    strncasecmp(name, tags[i].name, n) == 0) {
+			*para = tags[i].para;
 			return 1;
 		}
 	return 0;
@@ -637,6 +640,10 @@ hblank(int c)
 	return c == ' ' || c == '\t' || c == '\f' || c == '\v';
 }
 
+/* The bytes that end a word in pp_feed_text: NUL, hblank() and '\n'. */
+static const unsigned char text_sep[256] =
+    {['\0'] = 1, ['\n'] = 1, [' '] = 1, ['\t'] = 1, ['\f'] = 1, ['\v'] = 1};
+
 const char *
 pp_feed_text(struct pp_timetable *tt, const char *s)
 {
@@ -670,10 +677,11 @@ pp_feed_text(struct pp_timetable *tt, const char *s)
 			out[o++] = ' ';
 		newlines = 0;
 		space = 0;
-		j = strcspn(raw + i, " \t\n\f\v");
-		memcpy(out + o, raw + i, j);
-		o += j;
-		i += j;
+		/* the word: a table lookup a byte (strcspn's call costs more
+		 * than most words) */
+		for (j = i; !text_sep[(unsigned char)raw[j]]; j++)
+			out[o++] = raw[j];
+		i = j;
 	}
 	r = pp_tt_strndup(tt, out, o);
 	free(strip);
@@ -691,6 +699,10 @@ is_line(const char *s)
 	if (*p == ' ')
 		return 0;
 	for (; *p != '\0'; p++) {
+		/* Every byte but letters and digits is tested (the C
+		 * locale's isspace() set is " \t\n\v\f\r"). */
+		if (*p > ' ' && *p != '<' && *p != '&')
+			continue;
 		if (*p == '<' || *p == '&' || *p == '\r')
 			return 0;
 		if (isspace(*p) &&

@@ -209,6 +209,8 @@ sb_add_attr(struct sbuf *b, const xmlChar *v, const xmlChar *end)
 	size_t len = (size_t)(end - v), i, o, at;
 
 	at = sb_add_trimmed(b, s, len);
+	if (memchr(b->s + at, '&', b->n - 1 - at) == NULL)
+		return at;
 	for (i = o = at; b->s[i] != '\0'; o++) {
 		if (strncmp(b->s + i, "&#38;", 5) == 0) {
 			b->s[o] = '&';
@@ -653,7 +655,8 @@ classify(struct xml_state *st, enum frame parent, const char *name, int na,
 	case FR_EVENT:
 		for (i = 0; i < sizeof(event_fields) / sizeof(event_fields[0]);
 		     i++)
-			if (strcmp(name, event_fields[i].name) == 0) {
+			if (name[0] == event_fields[i].name[0] &&
+			    strcmp(name, event_fields[i].name) == 0) {
 				collect(st, event_fields[i].f);
 				return FR_FIELD;
 			}

@@ -74,15 +74,29 @@ starts_word(const unsigned char *s)
 	return word;
 }
 
+/*
+ * Whether an ASCII byte belongs to a word (a letter or a digit): the
+ * tokeniser's hot path is one load per byte.  Setting bit 0x20 lowercases
+ * a letter and leaves a digit as it is.
+ */
+/* clang-format off */
+static const unsigned char ascii_is_word[128] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+};
+/* clang-format on */
+
 /* An ASCII byte's lowercase form if it belongs to a word, else 0. */
 static unsigned char
 ascii_word(unsigned char c)
 {
-	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-		return c;
-	if (c >= 'A' && c <= 'Z')
-		return (unsigned char)(c - 'A' + 'a');
-	return 0;
+	return ascii_is_word[c & 0x7f] ? (unsigned char)(c | 0x20) : 0;
 }
 
 /*
@@ -90,7 +104,8 @@ ascii_word(unsigned char c)
  * and advances *pp past it.  Returns the word's length, or 0 at the end of
  * the text.  buf must hold 2 * strlen(*pp) + 1 bytes: lowercasing a
  * character adds at most one byte to it (U+023A, 2 bytes, becomes U+2C65).
- * ASCII takes a table lookup; only other bytes are decoded.
+ * ASCII takes a few compares; only other bytes (and the apostrophe) are
+ * classified.
  */
 static size_t
 next_word(const unsigned char **pp, char *buf)
@@ -99,6 +114,7 @@ next_word(const unsigned char **pp, char *buf)
 	size_t n = 0, len;
 	int word, apos;
 	int32_t cp;
+	unsigned char l;
 
 	/* Skip separators. */
 	while (*s != '\0') {
@@ -113,10 +129,15 @@ next_word(const unsigned char **pp, char *buf)
 			break;
 		s += len;
 	}
-	while (*s != '\0') {
-		if (*s < 0x80 && ascii_word(*s) != 0) {
-			buf[n++] = (char)ascii_word(*s++);
-			continue;
+	for (;;) {
+		if (*s < 0x80) {
+			if ((l = ascii_word(*s)) != 0) {
+				buf[n++] = (char)l;
+				s++;
+				continue;
+			}
+			if (*s != '\'')
+				break; /* an ASCII separator, or the end */
 		}
 		len = classify(s, &word, &apos, &cp);
 		if (apos) {
@@ -141,18 +162,29 @@ next_word(const unsigned char **pp, char *buf)
 	return n;
 }
 
-/* One cached word: "word\0stem\0" in one allocation. */
-struct centry {
-	char *word; /* NULL = empty slot */
-	const char *stem;
+/*
+ * The stemmer interns the words it is given: each distinct word is one
+ * allocation, its id (a size_t) followed by the word and its NUL, so
+ * that a word's id is read from the bytes before it.  Its stem is made
+ * the first time a match asks for it (most words of a programme are
+ * never compared with a topic's stem: see keeps_first), and kept.
+ */
+struct slot {
+	const char *word; /* NULL = empty slot */
+	size_t len;
 	uint32_t hash;
 };
 
 struct pp_stemmer {
 	struct sb_stemmer *sb; /* NULL: words stay as they are */
 	char lang[8];
-	struct centry *cache;
-	size_t ncache, cap; /* cap is a power of two or 0 */
+	/* Every stem starts with its word's first byte (English). */
+	int keeps_first;
+	struct slot *table;
+	size_t cap;   /* a power of two, or 0 */
+	char **words; /* by id: the allocations */
+	char **stems; /* by id: the matching form, NULL until asked */
+	size_t n, ncap;
 };
 
 /* The languages are those libstemmer knows by their ISO 639-1 code; it
@@ -178,7 +210,26 @@ pp_stemmer_new(const char *lang)
 		st->sb = sb_stemmer_new("english", "UTF_8");
 		memcpy(st->lang, "en", 3);
 	}
+	/*
+	 * Snowball's English stemmer only ever rewrites a word's end: its
+	 * prelude's initial 'y' -> 'Y' is undone by its postlude, its
+	 * exceptions ("dying" -> "die", "skies" -> "sky") keep the first
+	 * letter, and every suffix it removes leaves a vowel before it.
+	 * Other languages' stemmers may not (German's postlude turns 'ä'
+	 * into 'a', Indonesian removes prefixes), so only English skips.
+	 */
+	st->keeps_first = strcmp(st->lang, "en") == 0;
 	return st;
+}
+
+/* The word's allocation: its id is stored just before it. */
+static size_t
+word_id(const char *word)
+{
+	size_t id;
+
+	memcpy(&id, word - sizeof(id), sizeof(id));
+	return id;
 }
 
 void
@@ -188,9 +239,14 @@ pp_stemmer_free(struct pp_stemmer *st)
 
 	if (st == NULL)
 		return;
-	for (i = 0; i < st->cap; i++)
-		free(st->cache[i].word);
-	free(st->cache);
+	for (i = 0; i < st->n; i++) {
+		if (st->stems[i] != st->words[i] + sizeof(size_t))
+			free(st->stems[i]);
+		free(st->words[i]);
+	}
+	free(st->words);
+	free(st->stems);
+	free(st->table);
 	sb_stemmer_delete(st->sb);
 	free(st);
 }
@@ -212,125 +268,182 @@ nchars(const char *s, size_t n)
 	return c;
 }
 
-/* The matching form of word (pp_stem's rule) as a new cache entry. */
+/* The matching form of the interned word id (pp_stem's rule): the word
+ * itself, or a new string. */
 static char *
-stem_entry(struct pp_stemmer *st, const char *word, const char **stem)
+stem_word(struct pp_stemmer *st, size_t id)
 {
+	char *word = st->words[id] + sizeof(id);
 	size_t wlen = strlen(word), slen;
 	const sb_symbol *r = NULL;
-	char *e;
 
 	if (wlen <= (size_t)INT32_MAX)
 		r = sb_stemmer_stem(st->sb, (const sb_symbol *)word, (int)wlen);
-	slen = r != NULL ? (size_t)sb_stemmer_length(st->sb) : wlen;
-	if (r == NULL ||
+	if (r == NULL)
+		return word;
+	slen = (size_t)sb_stemmer_length(st->sb);
+	if ((slen == wlen && memcmp(r, word, wlen) == 0) ||
 	    (nchars((const char *)r, slen) < 3 && slen != wlen &&
 	        !(slen + 1 == wlen && word[wlen - 1] == 's' &&
-	            memcmp(r, word, slen) == 0))) {
-		r = (const sb_symbol *)word;
-		slen = wlen;
-	}
-	e = pp_xmalloc(wlen + slen + 2);
-	memcpy(e, word, wlen + 1);
-	memcpy(e + wlen + 1, r, slen);
-	e[wlen + 1 + slen] = '\0';
-	*stem = e + wlen + 1;
-	return e;
+	            memcmp(r, word, slen) == 0)))
+		return word;
+	return pp_xstrndup((const char *)r, slen);
 }
 
 static void
-cache_grow(struct pp_stemmer *st)
+table_grow(struct pp_stemmer *st)
 {
 	size_t cap = st->cap == 0 ? 256 : st->cap * 2, i, j;
-	struct centry *c = pp_xcalloc(cap, sizeof(*c));
+	struct slot *t = pp_xcalloc(cap, sizeof(*t));
 
 	for (i = 0; i < st->cap; i++) {
-		if (st->cache[i].word == NULL)
+		if (st->table[i].word == NULL)
 			continue;
-		j = st->cache[i].hash & (cap - 1);
-		while (c[j].word != NULL)
+		j = st->table[i].hash & (cap - 1);
+		while (t[j].word != NULL)
 			j = (j + 1) & (cap - 1);
-		c[j] = st->cache[i];
+		t[j] = st->table[i];
 	}
-	free(st->cache);
-	st->cache = c;
+	free(st->table);
+	st->table = t;
 	st->cap = cap;
+}
+
+/*
+ * The interned copy of the n-byte word (n > 0, word[n] == '\0'), made the
+ * first time.  It lives as long as st: the table moves when it grows, the
+ * words do not.
+ */
+static const char *
+intern(struct pp_stemmer *st, const char *word, size_t n)
+{
+	uint32_t h = (uint32_t)pp_fnv1a(PP_FNV1A_INIT, word, n);
+	size_t i, id;
+	char *e;
+
+	if (st->cap > 0) {
+		for (i = h & (st->cap - 1); st->table[i].word != NULL;
+		     i = (i + 1) & (st->cap - 1))
+			if (st->table[i].hash == h && st->table[i].len == n &&
+			    memcmp(st->table[i].word, word, n) == 0)
+				return st->table[i].word;
+	}
+	if ((st->n + 1) * 2 > st->cap)
+		table_grow(st);
+	if (st->n == st->ncap) {
+		st->words = pp_xgrowarray(st->words, &st->ncap, st->n + 1,
+		    sizeof(*st->words));
+		st->stems =
+		    pp_xreallocarray(st->stems, st->ncap, sizeof(*st->stems));
+	}
+	id = st->n;
+	e = pp_xmalloc(sizeof(id) + n + 1);
+	memcpy(e, &id, sizeof(id));
+	memcpy(e + sizeof(id), word, n + 1);
+	st->words[st->n] = e;
+	st->stems[st->n++] = NULL;
+	i = h & (st->cap - 1);
+	while (st->table[i].word != NULL)
+		i = (i + 1) & (st->cap - 1);
+	st->table[i].word = e + sizeof(id);
+	st->table[i].len = n;
+	st->table[i].hash = h;
+	return e + sizeof(id);
+}
+
+/* The matching form of an interned word, stemmed the first time. */
+static const char *
+interned_form(struct pp_stemmer *st, const char *w)
+{
+	size_t id = word_id(w);
+
+	if (st->stems[id] == NULL)
+		st->stems[id] = stem_word(st, id);
+	return st->stems[id];
 }
 
 const char *
 pp_stem(struct pp_stemmer *st, const char *word)
 {
-	uint32_t h;
-	size_t i;
-
 	if (st == NULL || st->sb == NULL || *word == '\0')
 		return word;
-	h = (uint32_t)pp_fnv1a_str(word);
-	if (st->cap > 0) {
-		for (i = h & (st->cap - 1); st->cache[i].word != NULL;
-		     i = (i + 1) & (st->cap - 1))
-			if (st->cache[i].hash == h &&
-			    strcmp(st->cache[i].word, word) == 0)
-				return st->cache[i].stem;
-	}
-	if ((st->ncache + 1) * 2 > st->cap)
-		cache_grow(st);
-	i = h & (st->cap - 1);
-	while (st->cache[i].word != NULL)
-		i = (i + 1) & (st->cap - 1);
-	st->cache[i].word = stem_entry(st, word, &st->cache[i].stem);
-	st->cache[i].hash = h;
-	st->ncache++;
-	return st->cache[i].stem;
+	return interned_form(st, intern(st, word, strlen(word)));
+}
+
+/* The matching form of w, a word of a text cut with st (see
+ * pp_words_add). */
+static const char *
+form(struct pp_stemmer *st, const char *w)
+{
+	if (st == NULL || *w == '\0')
+		return w;
+	return st->keeps_first ? pp_stem(st, w) : interned_form(st, w);
 }
 
 void
 pp_words_add(struct pp_words *ws, const char *text, struct pp_stemmer *st)
 {
 	const unsigned char *s;
-	char *buf, *block = NULL;
-	const char *stem;
-	size_t len, max, n0 = ws->n, used = 0, cap = 0, k, *off;
+	char *buf = NULL, *block = NULL;
+	size_t len, max, n0 = ws->n, used = 0, wl;
 
 	if (text == NULL || *text == '\0')
 		return;
+	if (ws->n == 0)
+		ws->st = st != NULL && st->sb != NULL ? st : NULL;
+	st = ws->st; /* one stemmer for all of ws's words */
+	free(ws->f); /* the forms, if fixed, are found again */
+	ws->f = NULL;
 	len = strlen(text);
-	buf = pp_xmalloc(2 * len + 1);
 	/*
-	 * One pass: room for the most words the text can hold (a word and a
-	 * separator take two bytes) plus the separator between texts.  The
-	 * words go into one block per text, at offsets until the block has
-	 * its final address; the separator is its first, empty, string.
+	 * Room for the most words the text can hold (a word and a separator
+	 * take two bytes) plus the separator between texts, the empty
+	 * string.  Where a word's first byte decides most non-matches
+	 * (keeps_first, no stemmer), the words go into one block per text,
+	 * which next_word fills in place: a word of k source bytes takes at
+	 * most 2k + 1 (lowercasing, its NUL), so 3 * len + 1 bytes hold them
+	 * all, after the block's own empty string; a word is looked up in
+	 * the stemmer only when a match needs its stem.  In other languages
+	 * every compared word needs its stem, so the stemmer interns each
+	 * word as it is cut and its stem is found by the word's id.
 	 */
 	max = ws->n + 1 + (len + 1) / 2;
 	ws->w = pp_xreallocarray(ws->w, max, sizeof(*ws->w));
-	off = pp_xcalloc(max - ws->n + 1, sizeof(*off));
-	block = pp_xgrowarray(block, &cap, 1, 1);
-	block[used++] = '\0';
-	if (ws->n > 0)
-		off[ws->n++ - n0] = 0; /* the separator, if words follow */
-	s = (const unsigned char *)text;
-	while (next_word(&s, buf) > 0) {
-		stem = pp_stem(st, buf);
-		k = strlen(stem) + 1;
-		block = pp_xgrowarray(block, &cap, used + k, 1);
-		memcpy(block + used, stem, k);
-		off[ws->n++ - n0] = used;
-		used += k;
+	if (st != NULL && !st->keeps_first)
+		buf = pp_xmalloc(2 * len + 1);
+	else {
+		block = pp_xmalloc(3 * len + 2);
+		block[used++] = '\0';
 	}
+	if (ws->n > 0)
+		ws->w[ws->n++] = block != NULL ? block : ""; /* the separator */
+	s = (const unsigned char *)text;
+	if (block != NULL)
+		while ((wl = next_word(&s, block + used)) > 0) {
+			ws->w[ws->n++] = block + used;
+			used += wl + 1;
+		}
+	else
+		while ((wl = next_word(&s, buf)) > 0)
+			ws->w[ws->n++] = intern(st, buf, wl);
 	free(buf);
 	if (n0 > 0 && ws->n == n0 + 1)
 		ws->n = n0; /* no words: no separator either */
-	if (ws->n > n0) {
-		for (k = n0; k < ws->n; k++)
-			ws->w[k] = block + off[k - n0];
+	if (ws->n > n0 && block != NULL) {
 		ws->blocks = pp_xreallocarray(ws->blocks, ws->nblocks + 1,
 		    sizeof(*ws->blocks));
 		ws->blocks[ws->nblocks++] = block;
 	} else
 		free(block);
-	free(off);
+	if (ws->n == 0)
+		ws->st = NULL;
 	ws->w = pp_xreallocarray(ws->w, ws->n > 0 ? ws->n : 1, sizeof(*ws->w));
+}
+
+const char *
+pp_words_at(const struct pp_words *ws, size_t i)
+{
+	return form(ws->st, ws->w[i]);
 }
 
 void
@@ -346,6 +459,9 @@ pp_words_fini(struct pp_words *ws)
 	ws->n = 0;
 	ws->blocks = NULL;
 	ws->nblocks = 0;
+	ws->st = NULL;
+	free(ws->f);
+	ws->f = NULL;
 }
 
 size_t
@@ -358,28 +474,103 @@ pp_words_len(const struct pp_words *ws)
 	return n;
 }
 
+/* 1 if word w of a text cut with st has the matching form p.  A word
+ * whose first byte differs from p's is no match when st keeps first
+ * bytes (or does not stem): it is never stemmed then. */
+static int
+same(struct pp_stemmer *st, const char *w, const char *p)
+{
+	if (w[0] != p[0] && (st == NULL || st->keeps_first))
+		return 0;
+	return strcmp(form(st, w), p) == 0;
+}
+
+/* The matching form of word j of phrase ph (pp_words_fix made them). */
+static const char *
+phrase_form(const struct pp_words *ph, size_t j)
+{
+	return ph->f != NULL ? ph->f[j] : form(ph->st, ph->w[j]);
+}
+
+void
+pp_words_fix(struct pp_words *ws)
+{
+	size_t i;
+
+	if (ws->f != NULL || ws->n == 0)
+		return;
+	ws->f = pp_xcalloc(ws->n, sizeof(*ws->f));
+	for (i = 0; i < ws->n; i++)
+		ws->f[i] = form(ws->st, ws->w[i]);
+}
+
+/* Phrases at once on the stack; more take one allocation. */
+#define COUNT_STACK 32
+
+void
+pp_words_count_each(const struct pp_words *ws,
+    const struct pp_words *const *phrases, size_t n, size_t *counts)
+{
+	size_t head[256], stack[2 * COUNT_STACK], *next, *from, i, j, k;
+	int first = ws->st == NULL || ws->st->keeps_first;
+	unsigned char c;
+
+	/*
+	 * One pass over ws whatever n is: the phrases are listed by the
+	 * first byte of their first word's matching form, and a word meets
+	 * only the phrases of its own first byte (of the word where that is
+	 * the form's, else of its form).  A phrase counts an occurrence at
+	 * word i only from from[k] on, the word after its last occurrence:
+	 * leftmost occurrences, none overlapping, as a scan per phrase.
+	 */
+	memset(counts, 0, n * sizeof(*counts));
+	if (n == 0 || ws->n == 0)
+		return;
+	next = n <= COUNT_STACK ? stack : pp_xcalloc(2 * n, sizeof(*next));
+	from = next + n;
+	for (i = 0; i < 256; i++)
+		head[i] = SIZE_MAX;
+	for (k = n; k-- > 0;) {
+		from[k] = 0;
+		if (phrases[k]->n == 0 || phrases[k]->n > ws->n)
+			continue;
+		c = (unsigned char)phrase_form(phrases[k], 0)[0];
+		next[k] = head[c];
+		head[c] = k;
+	}
+	for (i = 0; i < ws->n; i++) {
+		const char *fw = first ? NULL : form(ws->st, ws->w[i]);
+
+		c = (unsigned char)(fw != NULL ? fw[0] : ws->w[i][0]);
+		for (k = head[c]; k != SIZE_MAX; k = next[k]) {
+			const struct pp_words *ph = phrases[k];
+
+			if (i < from[k] || i + ph->n > ws->n)
+				continue;
+			if (fw == NULL) /* the word's form, once */
+				fw = form(ws->st, ws->w[i]);
+			if (strcmp(fw, phrase_form(ph, 0)) != 0)
+				continue;
+			for (j = 1; j < ph->n; j++)
+				if (!same(ws->st, ws->w[i + j],
+				        phrase_form(ph, j)))
+					break;
+			if (j == ph->n) {
+				counts[k]++;
+				from[k] = i + ph->n;
+			}
+		}
+	}
+	if (next != stack)
+		free(next);
+}
+
 size_t
 pp_words_count(const struct pp_words *ws, const struct pp_words *phrase)
 {
-	size_t i, j, n = 0;
+	size_t n;
 
-	if (phrase->n == 0 || phrase->n > ws->n)
-		return 0;
-	for (i = 0; i + phrase->n <= ws->n;) {
-		if (ws->w[i][0] != phrase->w[0][0] ||
-		    strcmp(ws->w[i], phrase->w[0]) != 0) {
-			i++;
-			continue;
-		}
-		for (j = 1; j < phrase->n; j++)
-			if (strcmp(ws->w[i + j], phrase->w[j]) != 0)
-				break;
-		if (j == phrase->n) {
-			n++;
-			i += phrase->n;
-		} else
-			i++;
-	}
+	pp_words_count_each(ws, &phrase, 1, &n);
 	return n;
 }
 

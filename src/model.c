@@ -106,8 +106,7 @@ format_days(int64_t days, char date[11])
 	int y, mo, d;
 
 	pp_civil_from_days(days, &y, &mo, &d);
-	snprintf(date, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-	    (unsigned)mo % 100u, (unsigned)d % 100u);
+	pp_date_format(y, mo, d, date);
 }
 
 /* The conference date of instant t: its local date, or the date before

@@ -77,6 +77,10 @@ struct lang {
 	struct pp_stemmer *st; /* NULL in an alias */
 	struct pp_words *interests;
 	struct pp_words *crit[PP_CRIT__COUNT];
+	/* The topics above in one list (interests, then each criterion's
+	 * but the speaker's), counted in one pass over a text. */
+	const struct pp_words **topics;
+	size_t ntopics;
 };
 
 struct langs {
@@ -133,8 +137,10 @@ stem_terms(const struct term *t, size_t n, struct pp_stemmer *st)
 	struct pp_words *w = pp_xcalloc(n + 1, sizeof(*w));
 	size_t i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		pp_words_add(&w[i], t[i].name, st);
+		pp_words_fix(&w[i]);
+	}
 	return w;
 }
 
@@ -183,9 +189,19 @@ get_lang(const struct pp_scorer *s, const char *code)
 	}
 	l->st = st;
 	l->interests = stem_terms(s->interests, s->ninterests, st);
-	for (c = 0; c < PP_CRIT__COUNT; c++)
-		if (c != PP_CRIT_SPEAKER)
-			l->crit[c] = stem_terms(s->crit[c], s->ncrit[c], st);
+	l->topics =
+	    pp_xcalloc(s->off[PP_CRIT__COUNT + 1] + 1, sizeof(*l->topics));
+	for (i = 0; i < s->ninterests; i++)
+		l->topics[l->ntopics++] = &l->interests[i];
+	for (c = 0; c < PP_CRIT__COUNT; c++) {
+		size_t k;
+
+		if (c == PP_CRIT_SPEAKER)
+			continue;
+		l->crit[c] = stem_terms(s->crit[c], s->ncrit[c], st);
+		for (k = 0; k < s->ncrit[c]; k++)
+			l->topics[l->ntopics++] = &l->crit[c][k];
+	}
 	ls->n++;
 	return l;
 }
@@ -242,6 +258,7 @@ pp_scorer_free(struct pp_scorer *s)
 		free_words(l->interests, s->ninterests);
 		for (c = 0; c < PP_CRIT__COUNT; c++)
 			free_words(l->crit[c], s->ncrit[c]);
+		free(l->topics);
 		pp_stemmer_free(l->st);
 	}
 	free(s->langs->v);
@@ -333,8 +350,9 @@ static void vocab_fini(struct vocab *v);
 
 struct pp_ttwords {
 	const struct pp_timetable *tt;
-	struct ev_text *ev; /* one per event, same index */
-	struct vocab vocab; /* built on first need */
+	struct pp_scorer *s; /* its stemmers hold the events' stems */
+	struct ev_text *ev;  /* one per event, same index */
+	struct vocab vocab;  /* built on first need */
 };
 
 struct pp_ttwords *
@@ -342,17 +360,16 @@ pp_ttwords_new(const struct pp_timetable *tt)
 {
 	static struct pp_profile none; /* no terms: only the stemmers */
 	struct pp_ttwords *w = pp_xcalloc(1, sizeof(*w));
-	struct pp_scorer *s = pp_scorer_new(&none);
 	size_t i;
 
 	/* The stemmer of each event is the one a scorer picks (get_lang),
 	 * so the words are those score_event would cut. */
 	w->tt = tt;
+	w->s = pp_scorer_new(&none);
 	w->ev = pp_xcalloc(tt->n + 1, sizeof(*w->ev));
 	for (i = 0; i < tt->n; i++)
 		ev_text_init(&w->ev[i], &tt->ev[i],
-		    get_lang(s, tt->ev[i].lang)->st, 1, 1);
-	pp_scorer_free(s);
+		    get_lang(w->s, tt->ev[i].lang)->st, 1, 1);
 	return w;
 }
 
@@ -366,6 +383,7 @@ pp_ttwords_free(struct pp_ttwords *w)
 	for (i = 0; i < w->tt->n; i++)
 		ev_text_fini(&w->ev[i]);
 	free(w->ev);
+	pp_scorer_free(w->s);
 	if (w->vocab.built)
 		vocab_fini(&w->vocab);
 	free(w);
@@ -389,32 +407,61 @@ cached_text(const struct pp_scorer *s, const struct pp_event *ev)
 	return &s->words->ev[(at - first) / sizeof(*ev)];
 }
 
-/* Relevance of a topic (score.h), in thousandths; sets *fields. */
+static const unsigned field_bit[F__N] = {PP_FIELD_TITLE, PP_FIELD_TRACK,
+    PP_FIELD_TAGS, PP_FIELD_ABSTRACT};
+
+/* Relevance of a topic (score.h), in thousandths, from its occurrences
+ * tf[f * stride] in each field f of t; sets *fields. */
 static int64_t
-relevance(const struct pp_words *topic, const struct ev_text *t,
+relevance_of(const size_t *tf, size_t stride, const struct ev_text *t,
     unsigned *fields)
 {
-	static const unsigned bit[F__N] = {PP_FIELD_TITLE, PP_FIELD_TRACK,
-	    PP_FIELD_TAGS, PP_FIELD_ABSTRACT};
 	const int64_t L = PP_REL_ABSTRACT_WORDS;
-	int64_t x = 0, tf[F__N], d;
+	int64_t x = 0, n[F__N], d;
 	int f;
 
 	*fields = 0;
 	for (f = 0; f < F__N; f++) {
-		tf[f] = (int64_t)pp_words_count(&t->f[f], topic);
-		if (tf[f] > 0)
-			*fields |= bit[f];
+		n[f] = (int64_t)tf[(size_t)f * stride];
+		if (n[f] > 0)
+			*fields |= field_bit[f];
 	}
 	if (*fields == 0)
 		return 0;
-	x = PP_REL_TRACK * tf[F_TRACK] + PP_REL_TAGS * tf[F_TAGS];
+	x = PP_REL_TRACK * n[F_TRACK] + PP_REL_TAGS * n[F_TAGS];
 	d = PP_REL_TITLE_WORDS + (int64_t)t->title_len;
-	x += (PP_REL_TITLE * tf[F_TITLE] * 2 * PP_REL_TITLE_WORDS + d / 2) / d;
+	x += (PP_REL_TITLE * n[F_TITLE] * 2 * PP_REL_TITLE_WORDS + d / 2) / d;
 	d = L + (int64_t)t->abs_len;
-	x += (PP_REL_ABSTRACT * tf[F_ABSTRACT] * 2 * L + d / 2) / d;
+	x += (PP_REL_ABSTRACT * n[F_ABSTRACT] * 2 * L + d / 2) / d;
 	d = x + PP_REL_K;
 	return (x * (PP_REL_UNIT + PP_REL_K) + d / 2) / d;
+}
+
+/* The occurrences of each of the language's topics in each field of t:
+ * tf[f * l->ntopics + k] for topic k (freed by the caller). */
+static size_t *
+count_topics(const struct lang *l, const struct ev_text *t)
+{
+	size_t *tf = pp_xcalloc(F__N * l->ntopics + 1, sizeof(*tf));
+	int f;
+
+	for (f = 0; f < F__N; f++)
+		pp_words_count_each(&t->f[f], l->topics, l->ntopics,
+		    tf + (size_t)f * l->ntopics);
+	return tf;
+}
+
+/* Relevance of one topic in t; sets *fields. */
+static int64_t
+relevance(const struct pp_words *topic, const struct ev_text *t,
+    unsigned *fields)
+{
+	size_t tf[F__N];
+	int f;
+
+	for (f = 0; f < F__N; f++)
+		tf[f] = pp_words_count(&t->f[f], topic);
+	return relevance_of(tf, 1, t, fields);
 }
 
 /* The speaker rule: the name occurs as a phrase in one speaker's name
@@ -671,7 +718,8 @@ collect(const struct pp_scorer *s, const struct pp_event *ev,
     unsigned *crit)
 {
 	const struct pp_profile *p = s->p;
-	size_t i, n = s->ninterests + s->nspeakers + 1;
+	size_t i, n = s->ninterests + s->nspeakers + 1, k;
+	size_t *tf = count_topics(l, t);
 	int c, damp = 0;
 
 	h->v = pp_xcalloc(n, sizeof(*h->v));
@@ -679,7 +727,7 @@ collect(const struct pp_scorer *s, const struct pp_event *ev,
 	for (i = 0; i < s->ninterests; i++) {
 		struct hit *x = &h->v[h->n];
 		unsigned fields;
-		int64_t rel = relevance(&l->interests[i], t, &fields);
+		int64_t rel = relevance_of(tf + i, l->ntopics, t, &fields);
 
 		if (rel == 0)
 			continue;
@@ -734,13 +782,14 @@ collect(const struct pp_scorer *s, const struct pp_event *ev,
 	}
 
 	*crit = 0;
+	k = s->ninterests; /* the criteria's topics in l->topics */
 	for (c = 0; c < PP_CRIT__COUNT; c++) {
 		for (i = 0; i < s->ncrit[c]; i++) {
 			unsigned fields;
 			int64_t rel = c == PP_CRIT_SPEAKER
 			    ? (speaker_match(&s->crit[c][i], t) ? PP_REL_UNIT
 			                                        : 0)
-			    : relevance(&l->crit[c][i], t, &fields);
+			    : relevance_of(tf + k++, l->ntopics, t, &fields);
 
 			if (rel > 0)
 				s->seen[s->off[c + 1] + i] = 1;
@@ -748,6 +797,7 @@ collect(const struct pp_scorer *s, const struct pp_event *ev,
 				*crit |= 1u << c;
 		}
 	}
+	free(tf);
 }
 
 /* Terms being recorded for pp_score_breakdown (NULL: not recorded). */

@@ -4,12 +4,15 @@
  * arithmetic and parsing every loader shares.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libical/ical.h>
 
 #include "pyplan/tz.h"
+#include "pyplan/xalloc.h"
 
 static int
 is_utc_name(const char *zone)
@@ -19,40 +22,281 @@ is_utc_name(const char *zone)
 }
 
 /*
+ * A zone's offsets, read from its TZif file (RFC 8536): the file libical
+ * itself reads for the zone, in the directory libical reads it from.
+ * libical turns the file's transitions into VTIMEZONE rules and expands
+ * those from the zone's first year on with its recurrence iterator, which
+ * runs on ICU's calendar: on a programme's first time that costs some 18
+ * million instructions and loading ICU.  The table answers the same
+ * offsets (test_tz compares the two over 1970-2100 for every zone the
+ * fixtures and the corpus name) from the file's own transition list, for
+ * instants from 1970 (or the zone's first transition) up to its last
+ * transition (2037 in Debian's "fat" files) or, when the file's footer
+ * rule keeps one offset for ever (no daylight saving time any more), up
+ * to 2100.  Other instants, and a zone whose file is missing or not
+ * understood, go to libical as before.
+ */
+struct tzif {
+	int64_t *at; /* transition instants, ascending */
+	int *off;    /* off[i]: the offset from at[i] until at[i + 1] */
+	size_t n;    /* transitions */
+	int64_t lo;  /* the table answers for lo <= t < hi */
+	int64_t hi;
+	size_t hint; /* the interval of the last answer */
+};
+
+/* 2101-01-01T00:00Z: the table is proved equal to libical before it. */
+#define T2101 ((int64_t)4133980800)
+/* Larger files are no zone files (the biggest in tzdata are 3-4 KiB). */
+#define TZIF_MAX 65536
+
+static uint32_t
+be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | (uint32_t)p[3];
+}
+
+static int64_t
+be64(const unsigned char *p)
+{
+	return (int64_t)((uint64_t)be32(p) << 32 | be32(p + 4));
+}
+
+/*
+ * The fixed offset (seconds east) of a footer rule without daylight time
+ * ("IST-5:30", "<-03>3", "UTC0"), into *off; -1 if the rule has daylight
+ * time or is not understood.
+ */
+static int
+footer_fixed(const unsigned char *p, const unsigned char *end, int *off)
+{
+	int sign = 1, v = 0, part = 0, parts = 0, digits;
+
+	if (p < end && *p == '<') {
+		while (p < end && *p != '>')
+			p++;
+		if (p == end)
+			return -1;
+		p++;
+	} else {
+		digits = 0;
+		while (p < end && isalpha(*p)) {
+			p++;
+			digits++;
+		}
+		if (digits < 3)
+			return -1;
+	}
+	if (p < end && (*p == '+' || *p == '-'))
+		sign = *p++ == '-' ? -1 : 1;
+	/* hh[:mm[:ss]], west of UTC positive (POSIX TZ). */
+	while (parts < 3) {
+		digits = 0;
+		part = 0;
+		while (p < end && isdigit(*p) && digits < 3) {
+			part = part * 10 + (*p++ - '0');
+			digits++;
+		}
+		if (digits == 0 || (parts > 0 && (digits != 2 || part > 59)))
+			return -1;
+		v = v * 60 + part;
+		parts++;
+		if (p == end || *p != ':')
+			break;
+		p++;
+	}
+	if (p != end || v / 3600 > 167)
+		return -1;
+	while (parts++ < 3)
+		v *= 60;
+	*off = -sign * v;
+	return 0;
+}
+
+/* The table of a TZif file's bytes b[0..n), or NULL if they are not one
+ * that the table can answer for. */
+static struct tzif *
+tzif_parse(const unsigned char *b, size_t n)
+{
+	uint32_t isut, isstd, leap, cnt, types, chars;
+	const unsigned char *p, *end = b + n, *tr, *idx, *tt, *foot, *fend;
+	struct tzif *z;
+	size_t i, len;
+	int fixed;
+
+	if (n < 44 || memcmp(b, "TZif", 4) != 0 || b[4] < '2')
+		return NULL;
+	/* Skip the version 1 block (32-bit times) to the 64-bit one. */
+	len = (size_t)be32(b + 32) * 5 + (size_t)be32(b + 36) * 6 +
+	    be32(b + 40) + (size_t)be32(b + 28) * 8 + be32(b + 24) +
+	    be32(b + 20);
+	if (len > n - 44 || n - 44 - len < 44)
+		return NULL;
+	p = b + 44 + len;
+	if (memcmp(p, "TZif", 4) != 0)
+		return NULL;
+	isut = be32(p + 20);
+	isstd = be32(p + 24);
+	leap = be32(p + 28);
+	cnt = be32(p + 32);
+	types = be32(p + 36);
+	chars = be32(p + 40);
+	p += 44;
+	len = (size_t)cnt * 9 + (size_t)types * 6 + chars + (size_t)leap * 12 +
+	    isstd + isut;
+	/* Leap seconds ("right/" zones) are libical's business. */
+	if (leap != 0 || cnt == 0 || types == 0 || len > (size_t)(end - p))
+		return NULL;
+	tr = p;
+	idx = tr + (size_t)cnt * 8;
+	tt = idx + cnt;
+	foot = p + len;
+	z = pp_xcalloc(1, sizeof(*z));
+	z->at = pp_xreallocarray(NULL, cnt, sizeof(*z->at));
+	z->off = pp_xreallocarray(NULL, cnt, sizeof(*z->off));
+	z->n = cnt;
+	for (i = 0; i < cnt; i++) {
+		z->at[i] = be64(tr + 8 * i);
+		if (idx[i] >= types || (i > 0 && z->at[i] <= z->at[i - 1]))
+			goto bad;
+		z->off[i] = (int)(int32_t)be32(tt + 6 * (size_t)idx[i]);
+	}
+	z->lo = z->at[0] > 0 ? z->at[0] : 0;
+	z->hi = z->at[cnt - 1];
+	/* The footer, "\nTZ\n": one offset for ever? */
+	if (foot < end && *foot == '\n') {
+		fend = memchr(foot + 1, '\n', (size_t)(end - foot - 1));
+		if (fend != NULL && footer_fixed(foot + 1, fend, &fixed) == 0 &&
+		    fixed == z->off[cnt - 1])
+			z->hi = T2101;
+	}
+	if (z->hi > T2101)
+		z->hi = T2101;
+	if (z->lo >= z->hi)
+		goto bad;
+	return z;
+bad:
+	free(z->at);
+	free(z->off);
+	free(z);
+	return NULL;
+}
+
+static void
+tzif_free(struct tzif *z)
+{
+	if (z == NULL)
+		return;
+	free(z->at);
+	free(z->off);
+	free(z);
+}
+
+/* The table of libical's zone z, from the file libical reads for it;
+ * NULL when there is none. */
+static struct tzif *
+tzif_load(icaltimezone *z)
+{
+	const char *dir = icaltzutil_get_zone_directory();
+	const char *loc = icaltimezone_get_location(z);
+	unsigned char *buf;
+	struct tzif *t = NULL;
+	char *path;
+	size_t n;
+	FILE *f;
+
+	if (dir == NULL || loc == NULL || strstr(loc, "..") != NULL)
+		return NULL;
+	path = pp_xasprintf("%s/%s", dir, loc);
+	f = fopen(path, "rb");
+	free(path);
+	if (f == NULL)
+		return NULL;
+	buf = pp_xmalloc(TZIF_MAX);
+	n = fread(buf, 1, TZIF_MAX, f);
+	if (!ferror(f) && n < TZIF_MAX)
+		t = tzif_parse(buf, n);
+	fclose(f);
+	free(buf);
+	return t;
+}
+
+/* The table's offset at t, lo <= t < hi. */
+static int
+tzif_offset(struct tzif *z, int64_t t)
+{
+	size_t a = 0, b = z->n, m;
+
+	m = z->hint;
+	if (z->at[m] <= t && (m + 1 == z->n || t < z->at[m + 1]))
+		return z->off[m];
+	/* The last at[] <= t: one exists, since at[0] <= lo <= t. */
+	while (b - a > 1) {
+		m = a + (b - a) / 2;
+		if (z->at[m] <= t)
+			a = m;
+		else
+			b = m;
+	}
+	z->hint = a;
+	return z->off[a];
+}
+
+/*
  * libical finds a built-in zone by a linear search with strcmp over some
  * 600 names, and a programme converts every time of every event: on a
  * 100,000-row CSV that search was two thirds of the run.  A few recent
- * zones are remembered by name (a programme uses one or two).
+ * zones are remembered by name (a programme uses one or two), each with
+ * its table once it is asked for an offset.
  */
 #define ZONE_CACHE 4
 
-static struct {
+struct zone {
 	char name[64];
 	icaltimezone *z;
-} zone_cache[ZONE_CACHE];
-static unsigned zone_next;
+	struct tzif *tab;
+	int tried; /* tab was looked for */
+};
 
-static icaltimezone *
+static struct zone zone_cache[ZONE_CACHE];
+static unsigned zone_next;
+static struct zone utc_zone;
+/* A zone not remembered (a name too long for the cache). */
+static struct zone other_zone;
+
+static struct zone *
 find_zone(const char *zone)
 {
 	icaltimezone *z;
+	struct zone *e;
 	unsigned i;
 
 	if (zone == NULL || *zone == '\0')
 		return NULL;
-	if (is_utc_name(zone))
-		return icaltimezone_get_utc_timezone();
+	if (is_utc_name(zone)) {
+		utc_zone.z = icaltimezone_get_utc_timezone();
+		return &utc_zone;
+	}
 	for (i = 0; i < ZONE_CACHE; i++)
 		if (zone_cache[i].z != NULL &&
 		    strcmp(zone_cache[i].name, zone) == 0)
-			return zone_cache[i].z;
+			return &zone_cache[i];
 	z = icaltimezone_get_builtin_timezone(zone);
-	if (z != NULL && strlen(zone) < sizeof(zone_cache[0].name)) {
-		i = zone_next++ % ZONE_CACHE;
-		strcpy(zone_cache[i].name, zone);
-		zone_cache[i].z = z;
+	if (z == NULL)
+		return NULL;
+	if (strlen(zone) < sizeof(zone_cache[0].name)) {
+		e = &zone_cache[zone_next++ % ZONE_CACHE];
+		tzif_free(e->tab);
+		memset(e, 0, sizeof(*e));
+		strcpy(e->name, zone);
+	} else {
+		e = &other_zone;
+		memset(e, 0, sizeof(*e));
+		e->tried = 1; /* not worth a file read at every call */
 	}
-	return z;
+	e->z = z;
+	return e;
 }
 
 int
@@ -64,7 +308,15 @@ pp_tz_valid(const char *zone)
 void
 pp_tz_cleanup(void)
 {
+	unsigned i;
+
+	for (i = 0; i < ZONE_CACHE; i++)
+		tzif_free(zone_cache[i].tab);
+	tzif_free(other_zone.tab);
 	memset(zone_cache, 0, sizeof(zone_cache));
+	memset(&other_zone, 0, sizeof(other_zone));
+	memset(&utc_zone, 0, sizeof(utc_zone));
+	zone_next = 0;
 	icaltimezone_free_builtin_timezones();
 	icalmemory_free_ring();
 }
@@ -133,9 +385,9 @@ pp_tz_cycle_back(int64_t t)
 	return t >= T2500 ? t - (t - (T2500 - Y400)) / Y400 * Y400 : t;
 }
 
-/* The zone's offset from UTC (seconds east) at instant t. */
+/* The zone's offset from UTC (seconds east) at instant t, by libical. */
 static int
-offset_at(icaltimezone *z, int64_t t)
+ical_offset_at(icaltimezone *z, int64_t t)
 {
 	struct icaltimetype u = icaltime_null_time();
 	int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
@@ -211,7 +463,22 @@ pp_tz_resolve(int64_t local, pp_tz_offset_fn off, void *arg,
 	return ok2 && !ok1 ? t2 : t1;
 }
 
-/* pp_tz_offset_fn for a libical zone. */
+/* The zone's offset from UTC (seconds east) at instant t. */
+static int
+offset_at(struct zone *z, int64_t t)
+{
+	if (z == &utc_zone)
+		return 0;
+	if (!z->tried) {
+		z->tried = 1;
+		z->tab = tzif_load(z->z);
+	}
+	if (z->tab != NULL && t >= z->tab->lo && t < z->tab->hi)
+		return tzif_offset(z->tab, t);
+	return ical_offset_at(z->z, t);
+}
+
+/* pp_tz_offset_fn for a zone. */
 static int
 zone_offset(void *arg, int64_t t)
 {
@@ -222,7 +489,7 @@ int
 pp_tz_from_civil_fit(const char *zone, const struct pp_civil *c, int64_t *out,
     enum pp_tz_fit *fit)
 {
-	icaltimezone *z = find_zone(zone);
+	struct zone *z = find_zone(zone);
 
 	if (z == NULL || !valid_civil(c))
 		return -1;
@@ -239,7 +506,7 @@ pp_tz_from_civil(const char *zone, const struct pp_civil *c, int64_t *out)
 int
 pp_tz_to_civil(const char *zone, int64_t t, struct pp_civil *out)
 {
-	icaltimezone *z = find_zone(zone);
+	struct zone *z = find_zone(zone);
 	int64_t local, days;
 	int off;
 
@@ -299,14 +566,34 @@ pp_parse_hhmm(const char *s, int *minutes)
 }
 
 void
+pp_date_format(int year, int month, int day, char *buf)
+{
+	/* Digit by digit: a model formats a date per event, and snprintf
+	 * costs some 2,000 instructions a call. */
+	unsigned y = (unsigned)year % 10000u, m = (unsigned)month % 100u,
+	         d = (unsigned)day % 100u;
+
+	buf[0] = (char)('0' + y / 1000);
+	buf[1] = (char)('0' + y / 100 % 10);
+	buf[2] = (char)('0' + y / 10 % 10);
+	buf[3] = (char)('0' + y % 10);
+	buf[4] = '-';
+	buf[5] = (char)('0' + m / 10);
+	buf[6] = (char)('0' + m % 10);
+	buf[7] = '-';
+	buf[8] = (char)('0' + d / 10);
+	buf[9] = (char)('0' + d % 10);
+	buf[10] = '\0';
+}
+
+void
 pp_tz_format_date(const char *zone, int64_t t, char *buf)
 {
 	struct pp_civil c;
 
 	if (pp_tz_to_civil(zone, t, &c) != 0)
 		pp_tz_to_civil("UTC", t, &c);
-	snprintf(buf, 11, "%04u-%02u-%02u", (unsigned)c.year % 10000u,
-	    (unsigned)c.month % 100u, (unsigned)c.day % 100u);
+	pp_date_format(c.year, c.month, c.day, buf);
 }
 
 void

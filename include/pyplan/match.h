@@ -35,27 +35,33 @@ const char *pp_stemmer_lang(const struct pp_stemmer *st);
  * Snowball's stem, except that a stem of fewer than three characters is
  * used only when it is the word itself or the word minus a final "s"
  * ("AIs" -> "ai"); otherwise the word stays whole, so that "going" (stem
- * "go") does not match the topic "Go".  The result is valid until the next
- * call on st, or is word itself.  st NULL: word.
+ * "go") does not match the topic "Go".  The result lives as long as st
+ * (st caches every word it stemmed), or is word itself.  st NULL: word.
  */
 const char *pp_stem(struct pp_stemmer *st, const char *word);
 
 /*
- * A text cut into lowercase words in their matching form; owns its
- * storage (one block per text added).  When texts are added one after
+ * A text cut into lowercase words: w holds the words as cut (lowercased,
+ * not stemmed), pp_words_at their matching form.  Words cut without a
+ * stemmer are owned (one block per text added); words cut with one are
+ * the stemmer's (interned, stemmed when a match first needs it), so the
+ * stemmer must outlive them.  All texts added to one pp_words are cut
+ * with the stemmer of the first.  When texts are added one after
  * another, an empty word separates them, so that a phrase never spans two
  * texts (two tags, say).  Start from PP_WORDS_INIT.
  */
 struct pp_words {
-	char **w; /* n words, pointing into blocks */
+	const char **w; /* n words: into blocks, or interned by st */
 	size_t n;
 	char **blocks;
 	size_t nblocks;
+	struct pp_stemmer *st; /* NULL: not stemmed */
+	const char **f;        /* matching forms (pp_words_fix), or NULL */
 };
 
 #define PP_WORDS_INIT                                                          \
 	{                                                                      \
-		NULL, 0, NULL, 0                                               \
+		NULL, 0, NULL, 0, NULL, NULL                                   \
 	}
 
 /*
@@ -71,6 +77,15 @@ struct pp_words {
  * bytes are kept inside words.  Free with pp_words_fini.
  */
 void pp_words_add(struct pp_words *ws, const char *text, struct pp_stemmer *st);
+/* The matching form of word i of ws (its stem, or the word). */
+const char *pp_words_at(const struct pp_words *ws, size_t i);
+
+/*
+ * Finds the matching form of every word of ws now and keeps them, for a
+ * phrase matched against many texts; ws must not grow afterwards.
+ */
+void pp_words_fix(struct pp_words *ws);
+
 /* Frees the words; *ws is left empty and may be filled again. */
 void pp_words_fini(struct pp_words *ws);
 
@@ -84,6 +99,11 @@ size_t pp_words_len(const struct pp_words *ws);
  * once.
  */
 size_t pp_words_count(const struct pp_words *ws, const struct pp_words *phrase);
+
+/* pp_words_count of each of n phrases: counts[k] for phrases[k]; one
+ * pass over ws, however many phrases. */
+void pp_words_count_each(const struct pp_words *ws,
+    const struct pp_words *const *phrases, size_t n, size_t *counts);
 
 /* 1 if the phrase occurs in ws (pp_words_count > 0), else 0. */
 int pp_words_match(const struct pp_words *ws, const struct pp_words *phrase);

@@ -2,7 +2,9 @@
 /*
  * Time zones and civil time.  Instants are int64_t seconds since the epoch
  * (UTC); zones are IANA names ("America/New_York", "UTC") resolved through
- * libical's zone database (the system's tzdata).
+ * libical's zone database (the system's tzdata).  A zone's offsets come
+ * from its TZif file, read once, for 1970 up to the file's last
+ * transition, and from libical's rules for other instants.
  */
 #ifndef PYPLAN_TZ_H
 #define PYPLAN_TZ_H
@@ -107,6 +109,9 @@ int pp_parse_hhmm(const char *s, int *minutes);
  */
 int pp_tz_parse_iso(const char *s, const char *zone, int64_t *out);
 
+/* Formats a date as "YYYY-MM-DD" into buf (at least 11 bytes): the year
+ * modulo 10000, as the formatters below write it. */
+void pp_date_format(int year, int month, int day, char *buf);
 /* Formats t in zone as "YYYY-MM-DD" into buf (at least 11 bytes). */
 void pp_tz_format_date(const char *zone, int64_t t, char *buf);
 /* Formats t in zone as "HH:MM" into buf (at least 6 bytes). */

@@ -82,12 +82,16 @@ def main(argv):
 
     rows = list(csv.DictReader(open(os.path.join(out, "demand.csv"),
                                     encoding="utf-8")))
-    over = [r for r in rows if r["overflow"] == "yes"]
-    talks = [r for r in rows if r["kind"] in ("talk", "tutorial",
-                                              "keynote")]
+    # Sessions people choose to sit in (the talk load): a break or a
+    # lunch "overflowing" its room says nothing about the room.
+    talks = [r for r in rows if r["kind"] in ("talk", "keynote", "tutorial",
+                                              "workshop", "lightning",
+                                              "panel")]
+    over = [r for r in talks if r["overflow"] == "yes"]
     print()
-    print(f"demand: {len(over)} of {len(rows)} sessions overflow their "
-          f"rooms (data/pycon2018/rooms.csv, illustrative capacities)")
+    print(f"demand: {len(over)} of {len(talks)} talk-load sessions overflow "
+          f"their rooms (data/pycon2018/rooms.csv, illustrative capacities; "
+          f"{len(rows)} sessions in demand.csv)")
     over.sort(key=lambda r: -int(r["fill_percent"]))
     for r in over[:10]:
         print(f"  {r['fill_percent']:>4}%  {r['attendees']:>5}/"

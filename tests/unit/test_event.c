@@ -83,6 +83,12 @@ test_kind_words_only(void **state)
 	assert_int_equal(pp_kind_guess("Notices", "Crow's Nest Unavailable"),
 	    PP_KIND_INFO);
 	assert_int_equal(pp_kind_guess("Announcements", "x"), PP_KIND_INFO);
+	/* the word that comes first decides, whichever table it is in */
+	assert_int_equal(pp_kind_guess("Notices and keynotes", "x"),
+	    PP_KIND_INFO);
+	assert_int_equal(pp_kind_guess("Keynotes and notices", "x"),
+	    PP_KIND_KEYNOTE);
+	assert_int_equal(pp_kind_guess("Lunch, keynotes", "x"), PP_KIND_MEAL);
 	assert_int_equal(pp_kind_guess("", "General Information"),
 	    PP_KIND_INFO);
 	assert_int_equal(pp_kind_guess("BREAKOUT SESSIONS", "Typing"),

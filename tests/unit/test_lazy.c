@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: ISC */
 /*
  * The libraries opened on first use (icu_lazy.c, curl_lazy.c): a
- * programme in UTC planned end to end loads neither.  A recurrence rule
- * loads ICU (so does a zone's first use: libical expands the zone's rules
- * with its recurrence iterator), and the recurrence still expands right;
+ * programme in UTC or in a named zone planned end to end loads neither
+ * (tz.c reads the zone's offsets from its TZif file, without libical's
+ * recurrence iterator, which runs on ICU).  A recurrence rule loads ICU,
+ * and the recurrence still expands right;
  * a fetch loads libcurl, and its failure (a closed port on 127.0.0.1)
  * still comes back as libcurl's diagnosis.
  */
@@ -26,15 +27,21 @@ static const char csv[] = "id,title,date,start,end,kind,room,timezone\n"
                           "t1,Talk,2025-05-12,10:00,10:45,talk,A,UTC\n"
                           "t2,Other,2025-05-12,11:00,11:45,talk,B,UTC\n";
 
+/* The same in Brussels, on the day its clocks go forward. */
+static const char csv_zone[] =
+    "id,title,date,start,end,kind,room,timezone\n"
+    "t1,Talk,2025-03-30,10:00,10:45,talk,A,Europe/Brussels\n"
+    "t2,Other,2025-03-30,11:00,11:45,talk,B,Europe/Brussels\n";
+
 static const char ics[] =
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
     "BEGIN:VEVENT\r\nUID:r@t\r\nDTSTART:20250512T090000Z\r\n"
     "DTEND:20250512T091500Z\r\nRRULE:FREQ=DAILY;COUNT=3\r\n"
     "SUMMARY:Daily stand-up\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 
-/* Loads, models and solves the programme in UTC. */
+/* Loads, models and solves the CSV programme src. */
 static void
-plan_utc(struct pp_diags *ds)
+plan_csv(const char *src, struct pp_diags *ds)
 {
 	struct pp_timetable *tt = pp_timetable_new();
 	struct pp_load_opts lo = {NULL, 0};
@@ -43,14 +50,28 @@ plan_utc(struct pp_diags *ds)
 	struct pp_plan *pl = NULL;
 
 	pp_profile_init(&p);
-	assert_int_equal(pp_load_buffer(tt, "t.csv", csv, strlen(csv), &lo, ds),
+	assert_int_equal(pp_load_buffer(tt, "t.csv", src, strlen(src), &lo, ds),
 	    0);
+	assert_int_equal(tt->n, 2);
 	assert_int_equal(pp_model_build(tt, &p, NULL, 0, &m, ds), 0);
 	assert_int_equal(pp_solve(m, &pl, ds), 0);
 	pp_plan_free(pl);
 	pp_model_free(m);
 	pp_timetable_free(tt);
 	pp_profile_fini(&p);
+}
+
+/* The programme in UTC, then in Brussels: its times are 08:00Z (CEST). */
+static void
+plan_utc(struct pp_diags *ds)
+{
+	struct pp_civil c;
+
+	plan_csv(csv, ds);
+	plan_csv(csv_zone, ds);
+	assert_int_equal(pp_tz_to_civil("Europe/Brussels", 1743321600, &c), 0);
+	assert_int_equal(c.hour, 10);
+	assert_int_equal(c.utc_offset, 7200);
 }
 
 static void

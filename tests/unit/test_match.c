@@ -147,7 +147,7 @@ check_words(const char *text, const char *want)
 	for (i = 0; i < ws.n; i++) {
 		if (i > 0)
 			strcat(got, "|");
-		strcat(got, ws.w[i]);
+		strcat(got, pp_words_at(&ws, i));
 	}
 	pp_words_fini(&ws);
 	if (strcmp(got, want) != 0)
@@ -205,8 +205,9 @@ test_words_append(void **state)
 	pp_words_add(&ws, "...", en); /* no words: no separator either */
 	pp_words_add(&ws, "learning for all", en);
 	assert_int_equal(ws.n, 6);
-	assert_string_equal(ws.w[2], ""); /* the separator */
-	assert_string_equal(ws.w[3], "learn");
+	assert_string_equal(ws.w[2], "");                  /* the separator */
+	assert_string_equal(ws.w[3], "learning");          /* as cut */
+	assert_string_equal(pp_words_at(&ws, 3), "learn"); /* matching form */
 	/* A phrase never spans two texts. */
 	pp_words_add(&ph, "machine learning", en);
 	assert_int_equal(pp_words_match(&ws, &ph), 0);
@@ -336,7 +337,151 @@ test_count(void **state)
 	assert_int_equal(ws.n, 2);
 	assert_string_equal(ws.w[0], "testing");
 	assert_string_equal(ws.w[1], "tests");
+	assert_string_equal(pp_words_at(&ws, 1), "tests");
 	pp_words_fini(&ws);
+}
+
+/* The whole of a fixture as a string (freed by the caller). */
+static char *
+slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+	n = ftell(fp);
+	assert_true(n > 0);
+	rewind(fp);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	buf[n] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+/*
+ * pp_words_count compares an English word with a topic's stem only when
+ * their first bytes agree: that is sound because Snowball's English stem
+ * of a word always starts with the word's first byte.  Checked on every
+ * word of two real programmes and on the stemmer's exceptions and
+ * prelude cases; and lazy counting against stemming every word.
+ */
+static void
+test_english_keeps_first(void **state)
+{
+	static const char *const files[] = {FIXTURES "/fosdem-2025.xml",
+	    "data/pycon2018/schedule.csv"};
+	static const char *const tricky =
+	    "dying lying tying skis skies idly gently ugly early only singly "
+	    "yes yelling young youth ies ied eed eeds agreed ying yyy y ys "
+	    "news howe atlas cosmos bias andes ss us is as sses ties cries "
+	    "generous communism arsenal ÿes é éed";
+	struct pp_stemmer *other = pp_stemmer_new("en");
+	size_t f, i, j, checked = 0;
+
+	(void)state;
+	for (f = 0; f <= 2; f++) {
+		struct pp_words plain = PP_WORDS_INIT, lazy = PP_WORDS_INIT;
+		char *text = f < 2 ? slurp(files[f]) : NULL;
+		const char *t = f < 2 ? text : tricky, **stems;
+
+		pp_words_add(&plain, t, NULL);
+		pp_words_add(&lazy, t, other);
+		assert_int_equal(plain.n, lazy.n);
+		stems = calloc(plain.n + 1, sizeof(*stems));
+		assert_non_null(stems);
+		for (i = 0; i < plain.n; i++) {
+			const char *w = plain.w[i];
+
+			stems[i] = pp_stem(en, w);
+			if (*w == '\0')
+				continue;
+			if (stems[i][0] != w[0])
+				fail_msg("stem('%s') = '%s'", w, stems[i]);
+			checked++;
+		}
+		/* 100 words spread over the text as topics: the lazy count is
+		 * the count of words whose stem is the topic's. */
+		for (i = 0; i < plain.n; i += plain.n / 100 + 1) {
+			struct pp_words topic = PP_WORDS_INIT;
+			size_t want = 0;
+
+			if (*plain.w[i] == '\0')
+				continue;
+			pp_words_add(&topic, plain.w[i], en);
+			for (j = 0; j < plain.n; j++)
+				want += *plain.w[j] != '\0' &&
+				    strcmp(stems[j], pp_words_at(&topic, 0)) ==
+				        0;
+			assert_int_equal(pp_words_count(&lazy, &topic), want);
+			pp_words_fini(&topic);
+		}
+		free(stems);
+		pp_words_fini(&plain);
+		pp_words_fini(&lazy);
+		free(text);
+	}
+	assert_true(checked > 100000);
+	pp_stemmer_free(other);
+}
+
+/* Counting many phrases in one pass gives each phrase's own count: the
+ * same first byte, phrases inside phrases, overlaps, a German text (no
+ * first-byte rule) and more phrases than fit on the stack. */
+static void
+test_count_each(void **state)
+{
+	static const char *const text[] = {
+	    "Testing the test suite: tests test tests; testing machine "
+	    "learning, machine learning machines and deep learning for tests",
+	    "Die Häuser und das Haus: häusliche Tests, testen und getestet"};
+	static const char *const lang[] = {"en", "de"};
+	static const char *const phrase[] = {"test", "tests test", "testing",
+	    "machine learning", "machine", "learning machine", "deep", "learn",
+	    "t", "the", "Häuser", "haus", "test", "und das", "nothing here",
+	    "suite tests"};
+	const size_t np = sizeof(phrase) / sizeof(phrase[0]);
+	struct pp_words ph[40];
+	const struct pp_words *v[40];
+	size_t got[40], i, k, n;
+
+	(void)state;
+	for (i = 0; i < 2; i++) {
+		struct pp_stemmer *st = pp_stemmer_new(lang[i]);
+		struct pp_words ws = PP_WORDS_INIT;
+
+		pp_words_add(&ws, text[i], st);
+		/* 40 phrases: the list twice and a half, so that some are
+		 * fixed (pp_words_fix) and some not. */
+		for (n = 0; n < 40; n++) {
+			ph[n] = (struct pp_words)PP_WORDS_INIT;
+			pp_words_add(&ph[n], phrase[n % np], st);
+			if (n % 2 == 0)
+				pp_words_fix(&ph[n]);
+			v[n] = &ph[n];
+		}
+		for (k = 1; k <= 40; k += 39) { /* on the stack, and not */
+			pp_words_count_each(&ws, v, k, got);
+			for (n = 0; n < k; n++)
+				assert_int_equal(got[n],
+				    pp_words_count(&ws, v[n]));
+		}
+		pp_words_count_each(&ws, v, 40, got);
+		if (i == 0) {
+			assert_int_equal(got[0], 7); /* test, testing, tests */
+			assert_int_equal(got[3], 2);
+			assert_int_equal(got[5],
+			    2); /* "learning, machine", "learning machines" */
+		} else
+			assert_int_equal(got[11], 2); /* Häuser, Haus */
+		for (n = 0; n < 40; n++)
+			pp_words_fini(&ph[n]);
+		pp_words_fini(&ws);
+		pp_stemmer_free(st);
+	}
 }
 
 static void
@@ -390,6 +535,8 @@ main(void)
 	    cmocka_unit_test(test_match_table),
 	    cmocka_unit_test(test_match_long),
 	    cmocka_unit_test(test_count),
+	    cmocka_unit_test(test_english_keeps_first),
+	    cmocka_unit_test(test_count_each),
 	    cmocka_unit_test(test_edit_distance),
 	    cmocka_unit_test(test_edit_distance_long),
 	};

@@ -2,6 +2,9 @@
 /* Unit tests for time zones, civil-time arithmetic and date parsing. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#include <libical/ical.h>
 
 #include "testutil.h"
 
@@ -350,6 +353,12 @@ test_format(void **state)
 	assert_string_equal(buf, "2018-05-11");
 	pp_tz_format_hhmm("Asia/Kolkata", t, buf);
 	assert_string_equal(buf, "20:20");
+	pp_date_format(2025, 2, 1, buf);
+	assert_string_equal(buf, "2025-02-01");
+	pp_date_format(7, 12, 31, buf);
+	assert_string_equal(buf, "0007-12-31");
+	pp_date_format(12018, 10, 9, buf); /* the year modulo 10000 */
+	assert_string_equal(buf, "2018-10-09");
 	pp_tz_format_iso("UTC", t, buf);
 	assert_string_equal(buf, "2018-05-11T14:50:00+00:00");
 	/* an unknown zone falls back to UTC rather than garbage */
@@ -458,6 +467,142 @@ test_parse_iso(void **state)
 		assert_int_equal(pp_tz_parse_iso(bad[i], "UTC", &t), -1);
 }
 
+/* libical's own offset for zone at t. */
+static int
+ical_offset(icaltimezone *z, int64_t t)
+{
+	struct icaltimetype u = icaltime_from_timet_with_zone((time_t)t, 0,
+	    icaltimezone_get_utc_timezone());
+	int dst = 0;
+
+	return icaltimezone_get_utc_offset_of_utc_time(z, &u, &dst);
+}
+
+/*
+ * Where libical is wrong, 1970-2100, for the zones of test_tzif: the
+ * rules it makes of the TZif file give Europe/London summer time all
+ * winter 1977/78, and America/Santiago the wrong side of six changes.
+ * The offsets here are the file's, which Python's zoneinfo and zdump
+ * give (checked at both ends and in the middle of each interval).
+ */
+static const struct {
+	const char *zone;
+	int64_t from, to; /* [from, to) */
+	int off;          /* the right offset; libical says the other one */
+} ical_wrong[] = {{"Europe/London", 246420000, 259120800, 0}, /* 1977-10-23 */
+    {"America/Santiago", 55915200, 69217200, -10800},         /* 1971-10-10 */
+    {"America/Santiago", 258519600, 277272000, -14400},       /* 1978-03-12 */
+    {"America/Santiago", 637124400, 653457600, -14400},       /* 1990-03-11 */
+    {"America/Santiago", 718776000, 732078000, -10800},       /* 1992-10-11 */
+    {"America/Santiago", 750225600, 763527600, -10800},       /* 1993-10-10 */
+    {"America/Santiago", 781675200, 794977200, -10800}};      /* 1994-10-09 */
+
+/* The reference offset of zone (libical's z) at t: libical's, except
+ * where ical_wrong says otherwise. */
+static int
+ref_offset(const char *zone, icaltimezone *z, int64_t t)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(ical_wrong) / sizeof(ical_wrong[0]); i++)
+		if (strcmp(ical_wrong[i].zone, zone) == 0 &&
+		    t >= ical_wrong[i].from && t < ical_wrong[i].to)
+			return ical_wrong[i].off;
+	return ical_offset(z, t);
+}
+
+static int
+tz_offset(const char *zone, int64_t t)
+{
+	struct pp_civil c;
+
+	assert_int_equal(pp_tz_to_civil(zone, t, &c), 0);
+	return c.utc_offset;
+}
+
+/* The first instant in (a, b] where zone's offset (by pp_tz if z is NULL,
+ * else the reference with libical's z) differs from the one at a. */
+static int64_t
+change_after(const char *zone, icaltimezone *z, int64_t a, int64_t b)
+{
+	int at_a = z != NULL ? ref_offset(zone, z, a) : tz_offset(zone, a);
+
+	while (b - a > 1) {
+		int64_t m = a + (b - a) / 2;
+		int o = z != NULL ? ref_offset(zone, z, m) : tz_offset(zone, m);
+
+		if (o == at_a)
+			a = m;
+		else
+			b = m;
+	}
+	return b;
+}
+
+/*
+ * pp_tz reads a zone's offsets from its TZif file, libical from the rules
+ * it makes of the same file: the two agree, 1970-2100, on every zone the
+ * fixtures and the corpus name, every 6 hours and at the second of every
+ * change (found by bisection between those points), but where libical is
+ * wrong (ical_wrong).  The zones with
+ * daylight time go back to libical after 2037 (where the files'
+ * transitions end); Asia/Kolkata, Asia/Tokyo and the Etc zones are read
+ * from the file up to 2100.
+ */
+static void
+test_tzif(void **state)
+{
+	static const char *const zones[] = {"America/New_York",
+	    "Europe/Brussels", "Europe/Berlin", "Europe/Paris", "Europe/Warsaw",
+	    "America/Los_Angeles", "America/Chicago", "Europe/Lisbon",
+	    "Asia/Tokyo", "US/Eastern", "America/Denver", "Europe/Vienna",
+	    "Etc/GMT-1", "Europe/Madrid", "Europe/London", "US/Mountain",
+	    "Etc/GMT+4", "Australia/Sydney", "Asia/Kolkata", "Canada/Atlantic",
+	    "Australia/Lord_Howe", "Etc/UTC", "Etc/GMT+7", "Etc/GMT+6",
+	    "Asia/Kabul", "America/Whitehorse", "America/Santiago"};
+	const int64_t start = 0, end = utc(2101, 1, 1, 0, 0), step = 6 * 3600;
+	size_t i;
+	int changes = 0;
+
+	(void)state;
+	for (i = 0; i < sizeof(zones) / sizeof(zones[0]); i++) {
+		const char *zone = zones[i];
+		icaltimezone *z = strcmp(zone, "Etc/UTC") == 0
+		    ? icaltimezone_get_utc_timezone()
+		    : icaltimezone_get_builtin_timezone(zone);
+		int64_t t;
+		int prev;
+
+		assert_non_null(z);
+		/* libical expands a zone's rules from scratch whenever a
+		 * later year is asked for: the last year first. */
+		(void)ical_offset(z, end);
+		prev = ref_offset(zone, z, start);
+		assert_int_equal(tz_offset(zone, start), prev);
+		for (t = start + step; t <= end; t += step) {
+			int o = ref_offset(zone, z, t);
+
+			if (tz_offset(zone, t) != o)
+				print_message("%s at %lld\n", zone,
+				    (long long)t);
+			assert_int_equal(tz_offset(zone, t), o);
+			if (o != prev) {
+				int64_t c =
+				    change_after(zone, NULL, t - step, t);
+
+				assert_int_equal(c,
+				    change_after(zone, z, t - step, t));
+				assert_int_equal(tz_offset(zone, c - 1), prev);
+				assert_int_equal(tz_offset(zone, c), o);
+				changes++;
+			}
+			prev = o;
+		}
+	}
+	/* New York alone changes twice a year. */
+	assert_true(changes > 2 * 130);
+}
+
 int
 main(void)
 {
@@ -477,6 +622,7 @@ main(void)
 	    cmocka_unit_test(test_parse_date),
 	    cmocka_unit_test(test_parse_hhmm),
 	    cmocka_unit_test(test_parse_iso),
+	    cmocka_unit_test(test_tzif),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 
