@@ -71,19 +71,33 @@
  *    S(Q) is in no optimum over all days (exchanging it for Q gains more
  *    than the covered criteria can lose).  So the day's best plan for every
  *    set of criteria that an optimum may use survives, and nothing dropped
- *    ties with the result.
+ *    ties with the result.  Once plans R of the day are known, the
+ *    threshold may depend on the label: a plan P of the day worth less
+ *    than V(Q) - S(P, Q) for some Q in R is in no optimum either, where
+ *    S(P, Q) is the bonus for each criterion P covers and Q does not (for
+ *    a negative bonus, for each one Q covers and P does not), and a
+ *    label's plans cover at most what it covers and what the items that
+ *    start after it cover (at least what it covers), so the label's
+ *    threshold is the largest over Q in R of the least V(Q) - S(P, Q)
+ *    over those plans (ref_theta).  That search proves the optimum by
+ *    itself: a plan of R that no other plan of R beats that way (beating
+ *    is transitive, so there is one) survives it, or a label that
+ *    dominates one of its labels does (its labels' thresholds are at most
+ *    its value), so it finds plans, and what it drops is in no optimum
+ *    and ties with none.
  *
  * The threshold starts just below the root's bound (by a 64th), for a
  * first search on a small budget (FIRST_LABELS): where the bound is tight,
- * as on real programmes, it proves the optimum.  Otherwise the floor F is
- * what a plan found so far proves, or else what a heuristic search (a
- * beam: each item keeps its four labels worth the most with their bound,
- * no threshold) finds, or else a search that ignores values (dominance on
- * resources alone, value deciding equal states) finds a first feasible
- * plan, or none, which proves the day infeasible; with one, F is its value
- * less the largest criteria slack.  A search at F finds the floor's plan
- * again or better, and proves the result.  Every label a day makes, and
- * every sixteen extensions it tries, count against one budget
+ * as on real programmes, it proves the optimum.  Otherwise the plans it
+ * found, or else those a heuristic search (a beam: each item keeps its
+ * four labels worth the most with their bound, no threshold) finds, are
+ * R for one search with the thresholds by label.  If neither finds a
+ * plan, a search that ignores values (dominance on resources alone, value
+ * deciding equal states) finds a first feasible plan, or none, which
+ * proves the day infeasible; with one, the floor F is its value less the
+ * largest criteria slack.  A search at F finds the floor's plan again or
+ * better, and proves the result.  Every label a day makes, and every
+ * sixteen extensions it tries, count against one budget
  * (PP_SOLVE_MAX_LABELS): a day that runs out is refused with a message
  * that names it and its caps.  The searches without values also name the
  * constraints of an infeasible day.
@@ -278,6 +292,12 @@ struct bounds {
 	int64_t *h[NLAMBDA]; /* n rows: after item k */
 };
 
+/* An item's worth in the bound tables for multipliers lambda, mu, nu:
+ * score + lambda x tmin + mu x net + nu x lunch. */
+struct coef {
+	int64_t score, tmin, net, lunch;
+};
+
 struct setup {
 	const struct pp_model *m;
 	const struct pp_model_day *d;
@@ -302,6 +322,9 @@ struct setup {
 	unsigned *openmax, *expomax; /* most open-space slots, expo segments
 	                                a chain holds from item i on */
 	unsigned char *lunch_after;  /* some lunch item starts at i or later */
+	unsigned *crit_after;        /* criteria of the items from i on */
+	int64_t *tval;     /* scratch: what each item adds (bound_table) */
+	struct coef *coef; /* what each item adds, per multiplier */
 	struct bounds b;
 	size_t *budget; /* labels the day may still create */
 };
@@ -404,6 +427,9 @@ setup_init(struct setup *s, const struct pp_model *m,
 	s->openmax = pp_xcalloc(n + 2, sizeof(*s->openmax));
 	s->expomax = pp_xcalloc(n + 2, sizeof(*s->expomax));
 	s->lunch_after = pp_xcalloc(n + 2, 1);
+	s->crit_after = pp_xcalloc(n + 2, sizeof(*s->crit_after));
+	s->tval = pp_xcalloc(n + 1, sizeof(*s->tval));
+	s->coef = pp_xcalloc(n + 1, sizeof(*s->coef));
 	for (k = 0; k < n; k++) {
 		s->must[k] =
 		    (unsigned char)must_here(d, k, relax, unmust, force, pick);
@@ -501,6 +527,7 @@ setup_init(struct setup *s, const struct pp_model *m,
 		}
 		s->lunch_after[k] =
 		    s->lunch_after[k + 1] || (it->lunch && !s->forbidden[k]);
+		s->crit_after[k] = s->crit_after[k + 1] | it->crit;
 	}
 }
 
@@ -531,13 +558,14 @@ setup_fini(struct setup *s)
 	free(s->openmax);
 	free(s->expomax);
 	free(s->lunch_after);
+	free(s->crit_after);
+	free(s->tval);
+	free(s->coef);
 	bounds_fini(&s->b);
 	memset(s, 0, sizeof(*s));
 }
 
 /* ---- completion bounds ---- */
-
-#define NEG_INF (INT64_MIN / 4) /* no chain: room left for sums */
 
 /*
  * One multiplier set's tables.  A cell is (talks left c, current streak
@@ -564,81 +592,135 @@ cell_of(const struct bounds *b, size_t c, size_t z, size_t t)
 	return (c * b->sw + z) * b->tw + t;
 }
 
-static int64_t
-take(const struct setup *s, const int64_t *h, const struct mult *mu, size_t j,
-    size_t c, size_t z, size_t t)
+/* What an item adds to a chain, as a function of the multipliers: a talk
+ * minute costs lambda, a counting networking minute earns mu, a lunch
+ * item nu. */
+static void
+item_coef(const struct pp_item *it, struct coef *c)
+{
+	c->score = it->score;
+	c->tmin = it->cls == PP_CLASS_TALK ? -it->minutes : 0;
+	c->net = it->cls != PP_CLASS_TALK && it->counts ? it->minutes : 0;
+	c->lunch = it->lunch || it->src == PP_ITEM_LUNCH;
+}
+
+/* dst[t] = max(dst[t], v + src[t]) for t < n. */
+static void
+max_row(int64_t *dst, const int64_t *src, size_t n, int64_t v)
+{
+	size_t t;
+
+	for (t = 0; t < n; t++) {
+		int64_t x = v + src[t];
+
+		dst[t] = x > dst[t] ? x : dst[t];
+	}
+}
+
+/*
+ * Item j taken first, worth v with the chain after it (src: its row of
+ * h), in every cell of dst where it fits: a talk uses one of the talks
+ * left, one more of the streak and its units of the minutes left (where
+ * those are cells; it fits where there are enough); counting networking
+ * ends the streak; other items leave the cell as it is.  Cells are
+ * visited in runs that are contiguous in both rows.
+ */
+static void
+take_row(const struct setup *s, size_t j, int64_t v, const int64_t *src,
+    int64_t *dst)
 {
 	const struct bounds *b = &s->b;
 	const struct pp_item *it = &s->d->items[j];
-	int64_t v = it->score;
+	size_t sw = b->sw, tw = b->tw, slab = sw * tw, c, z, t;
 
-	if (s->forbidden[j])
-		return NEG_INF;
 	if (it->cls == PP_CLASS_TALK) {
-		if (b->width > 1) {
-			if (c == 0)
-				return NEG_INF;
-			c--;
-		}
-		if (b->sw > 1) {
-			if (z + 1 >= b->sw)
-				return NEG_INF;
-			z++;
-		}
-		if (b->tw > 1) {
-			size_t q = (size_t)(it->minutes / b->gran);
+		size_t dc = b->width > 1, dz = sw > 1,
+		       q = tw > 1 ? (size_t)(it->minutes / b->gran) : 0;
 
-			if (q > t)
-				return NEG_INF;
-			t -= q;
-		}
-		v -= mu->lambda * it->minutes;
-	} else if (it->counts) {
-		z = 0;
-		v += mu->mu * it->minutes;
-	}
-	if (it->lunch || it->src == PP_ITEM_LUNCH)
-		v += mu->nu;
-	return v + h[j * b->cell + cell_of(b, c, z, t)];
+		if (q >= tw)
+			return;
+		if (q == 0 && dz == 0) /* one run: every c >= dc */
+			max_row(&dst[dc * slab], src, (b->width - dc) * slab,
+			    v);
+		else if (q == 0) /* a run per c: z < sw - 1, every t */
+			for (c = dc; c < b->width; c++)
+				max_row(&dst[c * slab],
+				    &src[(c - dc) * slab + tw], (sw - 1) * tw,
+				    v);
+		else
+			for (c = dc; c < b->width; c++)
+				for (z = 0; z + dz < sw; z++)
+					max_row(&dst[c * slab + z * tw + q],
+					    &src[(c - dc) * slab +
+					        (z + dz) * tw],
+					    tw - q, v);
+	} else if (it->counts && sw > 1) {
+		for (c = 0; c < b->width; c++)
+			for (t = 0; t < tw; t++) {
+				int64_t x = v + src[c * slab + t];
+
+				for (z = 0; z < sw; z++) {
+					int64_t *d =
+					    &dst[c * slab + z * tw + t];
+
+					*d = x > *d ? x : *d;
+				}
+			}
+	} else
+		max_row(dst, src, b->cell, v);
 }
 
 static void
-bound_table(const struct setup *s, const struct mult *mu, int64_t *g,
-    int64_t *h)
+bound_table(struct setup *s, const struct mult *mu, int64_t *g, int64_t *h)
 {
 	const struct bounds *b = &s->b;
-	size_t cell = b->cell, i, x, c, z, t, w;
+	const unsigned char *forb = s->forbidden;
+	size_t cell = b->cell, n = s->n, i, w;
+	int64_t *val = s->tval;
 
-	for (x = 0; x < cell; x++)
-		g[s->n * cell + x] = 0;
-	for (i = s->n; i-- > 0;) {
+	for (i = 0; i < n; i++) {
+		const struct coef *k = &s->coef[i];
+
+		val[i] = k->score + mu->lambda * k->tmin + mu->mu * k->net +
+		    mu->nu * k->lunch;
+	}
+	/* Every chain is worth at least the empty one (0), so no cell is
+	 * ever without one, and an item that cannot be taken is skipped.
+	 * The items in i's window start after i does: their rows are done. */
+	if (cell == 1) {
+		g[n] = 0;
+		for (i = n; i-- > 0;) {
+			int64_t best = g[s->nrc[i]], v;
+
+			for (w = s->win_off[i]; w < s->win_off[i + 1]; w++) {
+				size_t j = s->win[w];
+
+				if (!forb[j] && (v = val[j] + h[j]) > best)
+					best = v;
+			}
+			h[i] = best;
+			best = g[i + 1];
+			if (!forb[i] && (v = val[i] + h[i]) > best)
+				best = v;
+			g[i] = best;
+		}
+		return;
+	}
+	for (i = 0; i < cell; i++)
+		g[n * cell + i] = 0;
+	for (i = n; i-- > 0;) {
 		int64_t *hr = &h[i * cell], *gr = &g[i * cell];
-		const int64_t *gn = &g[s->nrc[i] * cell],
-		              *skip = &g[(i + 1) * cell];
 
-		for (c = 0; c < b->width; c++)
-			for (z = 0; z < b->sw; z++)
-				for (t = 0; t < b->tw; t++) {
-					size_t y = cell_of(b, c, z, t);
-					int64_t best = gn[y], v;
+		memcpy(hr, &g[s->nrc[i] * cell], cell * sizeof(*hr));
+		for (w = s->win_off[i]; w < s->win_off[i + 1]; w++) {
+			size_t j = s->win[w];
 
-					for (w = s->win_off[i];
-					     w < s->win_off[i + 1]; w++)
-						if ((v = take(s, h, mu,
-						         s->win[w], c, z, t)) >
-						    best)
-							best = v;
-					hr[y] = best;
-				}
-		for (c = 0; c < b->width; c++)
-			for (z = 0; z < b->sw; z++)
-				for (t = 0; t < b->tw; t++) {
-					size_t y = cell_of(b, c, z, t);
-					int64_t best = skip[y],
-					        v = take(s, h, mu, i, c, z, t);
-
-					gr[y] = v > best ? v : best;
-				}
+			if (!forb[j])
+				take_row(s, j, val[j], &h[j * cell], hr);
+		}
+		memcpy(gr, &g[(i + 1) * cell], cell * sizeof(*gr));
+		if (!forb[i])
+			take_row(s, i, val[i], hr, gr);
 	}
 }
 
@@ -735,18 +817,37 @@ minute_unit(const struct setup *s)
 	return g > 0 ? g : 1;
 }
 
-/* The root's bound for multipliers mu, in the scratch tables tg, th. */
+/* The multiplier descent's scratch tables (of one cell) and the root's
+ * bounds it has computed, by multiplier set. */
+struct descent {
+	int64_t *tg, *th;
+	struct mult *at;
+	int64_t *bound;
+	size_t n, cap, vcap;
+};
+
+/* The root's bound for multipliers mu (a table built once per set). */
 static int64_t
-root_bound(struct setup *s, const struct mult *mu, int64_t *tg, int64_t *th)
+root_bound(struct setup *s, const struct mult *mu, struct descent *dc)
 {
 	const struct bounds *b = &s->b;
 	int64_t v;
+	size_t i;
 
-	bound_table(s, mu, tg, th);
-	v = tg[cell_of(b, b->width - 1, 0, b->tw - 1)] -
+	for (i = 0; i < dc->n; i++)
+		if (dc->at[i].lambda == mu->lambda && dc->at[i].mu == mu->mu &&
+		    dc->at[i].nu == mu->nu)
+			return dc->bound[i];
+	bound_table(s, mu, dc->tg, dc->th);
+	v = dc->tg[cell_of(b, b->width - 1, 0, b->tw - 1)] -
 	    mu->mu * (int64_t)s->min_net - (s->need_lunch ? mu->nu : 0);
 	if (s->cap_tmin)
 		v += mu->lambda * s->max_tmin;
+	dc->at = pp_xgrowarray(dc->at, &dc->cap, dc->n + 1, sizeof(*dc->at));
+	dc->bound =
+	    pp_xgrowarray(dc->bound, &dc->vcap, dc->n + 1, sizeof(*dc->bound));
+	dc->at[dc->n] = *mu;
+	dc->bound[dc->n++] = v;
 	return v;
 }
 
@@ -754,16 +855,16 @@ root_bound(struct setup *s, const struct mult *mu, int64_t *tg, int64_t *th)
  * others fixed: the bound is convex in it, so double until it rises,
  * then narrow in (a few dozen tables). */
 static void
-descend(struct setup *s, struct mult *mu, int64_t *x, int64_t *tg, int64_t *th)
+descend(struct setup *s, struct mult *mu, int64_t *x, struct descent *dc)
 {
 	int64_t lo = 0, hi = 1, best, v, at;
 
 	*x = 0;
-	best = root_bound(s, mu, tg, th);
+	best = root_bound(s, mu, dc);
 	at = 0;
 	while (hi < ((int64_t)1 << 40)) {
 		*x = hi;
-		v = root_bound(s, mu, tg, th);
+		v = root_bound(s, mu, dc);
 		if (v >= best)
 			break;
 		best = v;
@@ -776,9 +877,9 @@ descend(struct setup *s, struct mult *mu, int64_t *x, int64_t *tg, int64_t *th)
 		int64_t m1 = lo + (hi - lo) / 3, m2 = hi - (hi - lo) / 3, v1;
 
 		*x = m1;
-		v1 = root_bound(s, mu, tg, th);
+		v1 = root_bound(s, mu, dc);
 		*x = m2;
-		if (v1 <= root_bound(s, mu, tg, th))
+		if (v1 <= root_bound(s, mu, dc))
 			hi = m2;
 		else
 			lo = m1;
@@ -787,7 +888,7 @@ descend(struct setup *s, struct mult *mu, int64_t *x, int64_t *tg, int64_t *th)
 		int64_t r;
 
 		*x = v;
-		r = root_bound(s, mu, tg, th);
+		r = root_bound(s, mu, dc);
 		if (r < best) {
 			best = r;
 			at = v;
@@ -814,11 +915,13 @@ static void
 bounds_init(struct setup *s)
 {
 	struct bounds *b = &s->b;
-	size_t width, sw, tw;
+	size_t width, sw, tw, k;
 	struct mult mu;
-	int64_t *tg, *th;
+	struct descent dc;
 	int round;
 
+	for (k = 0; k < s->n; k++)
+		item_coef(&s->d->items[k], &s->coef[k]);
 	width = s->cap_talks ? s->max_talks + 1 : 1;
 	sw = s->cap_streak ? s->max_streak + 1 : 1;
 	b->gran = s->cap_tmin ? minute_unit(s) : 1;
@@ -830,23 +933,26 @@ bounds_init(struct setup *s)
 	/* The multipliers, on tables of one cell. */
 	memset(&mu, 0, sizeof(mu));
 	b->width = b->sw = b->tw = b->cell = 1;
-	tg = pp_xcalloc(s->n + 1, sizeof(int64_t));
-	th = pp_xcalloc(s->n + 1, sizeof(int64_t));
+	memset(&dc, 0, sizeof(dc));
+	dc.tg = pp_xcalloc(s->n + 1, sizeof(int64_t));
+	dc.th = pp_xcalloc(s->n + 1, sizeof(int64_t));
 	for (round = 0; round < 2; round++) {
 		struct mult was = mu;
 
 		if (s->cap_tmin)
-			descend(s, &mu, &mu.lambda, tg, th);
+			descend(s, &mu, &mu.lambda, &dc);
 		if (s->min_net > 0)
-			descend(s, &mu, &mu.mu, tg, th);
+			descend(s, &mu, &mu.mu, &dc);
 		if (s->need_lunch)
-			descend(s, &mu, &mu.nu, tg, th);
+			descend(s, &mu, &mu.nu, &dc);
 		/* Another round only when another multiplier moved. */
 		if (mu.mu == was.mu && mu.nu == was.nu)
 			break;
 	}
-	free(tg);
-	free(th);
+	free(dc.tg);
+	free(dc.th);
+	free(dc.at);
+	free(dc.bound);
 	/* The cells that fit. */
 	if ((s->n + 1) * width * sw * tw > BOUND_CELLS)
 		sw = 1;
@@ -915,8 +1021,10 @@ bounds_build(struct setup *s, size_t width, size_t sw, size_t tw)
 		b->nl++;
 	}
 	for (l = 0; l < b->nl; l++) {
-		b->g[l] = pp_xcalloc(cells, sizeof(int64_t));
-		b->h[l] = pp_xcalloc(cells, sizeof(int64_t));
+		/* bound_table writes every row of g and the rows of h that
+		 * are read (items 0..n-1). */
+		b->g[l] = pp_xreallocarray(NULL, cells, sizeof(int64_t));
+		b->h[l] = pp_xreallocarray(NULL, cells, sizeof(int64_t));
 		bound_table(s, &b->mult[l], b->g[l], b->h[l]);
 	}
 }
@@ -1197,6 +1305,8 @@ struct search {
 	size_t beam;   /* > 0: keep at most this many labels an item (the
 	                  best by value and bound): a heuristic search */
 	int64_t theta; /* bound threshold, INT64_MIN for none */
+	const int64_t *theta_of; /* NULL, or the threshold by the criteria
+	                            a label's plan may cover (ref_theta) */
 	struct label *pool;
 	size_t npool, poolcap;
 	size_t *lo, *hi; /* each item's labels: pool[lo[k]..hi[k]) */
@@ -1205,6 +1315,8 @@ struct search {
 	size_t max_front;
 	struct cand *cand; /* scratch for filter_item */
 	size_t candcap;
+	struct cand *beamc, *sorttmp; /* scratch for beam_best, sorting */
+	size_t beamccap, sorttmpcap;
 	int32_t *keep;
 	size_t keepcap;
 	size_t tries; /* extensions tried, which cost too (TRIES_PER_LABEL) */
@@ -1251,6 +1363,17 @@ front_put(struct search *w, int32_t li)
 	b->e = pp_xgrowarray(b->e, &b->cap, b->n + 1, sizeof(*b->e));
 	b->e[b->n++] = e;
 	w->front.n++;
+}
+
+/* The threshold for a label with criteria mask whose next item may be
+ * item i or later. */
+static int64_t
+theta_for(const struct search *w, unsigned mask, size_t i)
+{
+	if (w->theta_of == NULL)
+		return w->theta;
+	return w
+	    ->theta_of[w->s->mask_res > 0 ? mask | w->s->crit_after[i] : mask];
 }
 
 /* What the search has spent of the day's budget: its labels, and its
@@ -1428,7 +1551,7 @@ extend(struct search *w, int32_t li, size_t k, int cont)
 	if (w->values && w->theta != INT64_MIN) {
 		int64_t b = bound_after(s, k, &st);
 
-		if (value + b < w->theta)
+		if (value + b < theta_for(w, st.mask, k + 1))
 			return;
 	}
 	key = pack(&st);
@@ -1510,7 +1633,7 @@ extend_front(struct search *w, size_t k, size_t req, size_t prevseg)
 				int64_t v = e.value + bound_from(s, k, key);
 
 				w->tries++;
-				if (v < w->theta)
+				if (v < theta_for(w, K_MASK(key), k))
 					continue;
 			}
 			bk->e[j++] = e;
@@ -1578,29 +1701,63 @@ collect(struct search *w, struct day_result *r)
 	return any;
 }
 
+/*
+ * The orders of an item's labels: by class, room change owed, value
+ * (highest first) and index (filter_item); by value, which holds value
+ * plus bound there, and index (beam_best).  Both are total (the index
+ * decides), so any sort gives the same order.
+ */
 static int
-cmp_cand(const void *a, const void *b)
+cand_before(const struct cand *x, const struct cand *y, int by_value)
 {
-	const struct cand *x = a, *y = b;
-
-	if (x->cls != y->cls)
-		return x->cls < y->cls ? -1 : 1;
-	if (x->pend != y->pend)
-		return x->pend < y->pend ? -1 : 1;
+	if (!by_value) {
+		if (x->cls != y->cls)
+			return x->cls < y->cls;
+		if (x->pend != y->pend)
+			return x->pend < y->pend;
+	}
 	if (x->value != y->value)
-		return x->value > y->value ? -1 : 1;
-	return x->li < y->li ? -1 : x->li > y->li;
+		return x->value > y->value;
+	return x->li < y->li;
 }
 
-static int
-cmp_keep(const void *a, const void *b)
+/* Sorts v[0..n) by cand_before: a merge sort through tmp (n / 2
+ * entries), by insertion on short runs. */
+static void
+sort_cands(struct cand *v, size_t n, struct cand *tmp, int by_value)
 {
-	const struct cand *x = a, *y = b;
+	size_t i, j, k, mid = n / 2;
 
-	/* value holds value + bound here */
-	if (x->value != y->value)
-		return x->value > y->value ? -1 : 1;
-	return x->li < y->li ? -1 : x->li > y->li;
+	if (n <= 16) {
+		for (i = 1; i < n; i++) {
+			struct cand x = v[i];
+
+			for (j = i;
+			     j > 0 && cand_before(&x, &v[j - 1], by_value); j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+		return;
+	}
+	sort_cands(v, mid, tmp, by_value);
+	sort_cands(v + mid, n - mid, tmp, by_value);
+	if (!cand_before(&v[mid], &v[mid - 1], by_value))
+		return; /* already in order */
+	memcpy(tmp, v, mid * sizeof(*v));
+	for (i = 0, j = mid, k = 0; i < mid && j < n;)
+		v[k++] =
+		    cand_before(&v[j], &tmp[i], by_value) ? v[j++] : tmp[i++];
+	while (i < mid)
+		v[k++] = tmp[i++];
+}
+
+/* Sorts n of the search's scratch labels c (w->cand or w->beamc). */
+static void
+sort_search_cands(struct search *w, struct cand *c, size_t n, int by_value)
+{
+	w->sorttmp = pp_xgrowarray(w->sorttmp, &w->sorttmpcap, n / 2 + 1,
+	    sizeof(*w->sorttmp));
+	sort_cands(c, n, w->sorttmp, by_value);
 }
 
 /* A heuristic search keeps the beam labels of item k that are worth the
@@ -1608,9 +1765,11 @@ cmp_keep(const void *a, const void *b)
 static size_t
 beam_best(struct search *w, size_t k, size_t nk)
 {
-	struct cand *c = pp_xcalloc(nk, sizeof(*c));
+	struct cand *c;
 	size_t g, i;
 
+	w->beamc = pp_xgrowarray(w->beamc, &w->beamccap, nk, sizeof(*w->beamc));
+	c = w->beamc;
 	for (g = 0; g < nk; g++) {
 		struct state st;
 
@@ -1619,10 +1778,9 @@ beam_best(struct search *w, size_t k, size_t nk)
 		c[g].value += bound_after(w->s, k, &st);
 		c[g].cls = (uint64_t)w->keep[g];
 	}
-	qsort(c, nk, sizeof(*c), cmp_keep);
+	sort_search_cands(w, c, nk, 1);
 	for (i = 0; i < w->beam; i++)
 		w->keep[i] = (int32_t)c[i].cls;
-	free(c);
 	return w->beam;
 }
 
@@ -1654,7 +1812,7 @@ filter_item(struct search *w, size_t k)
 		    : pending_room(w, l->prev, w->s->d->items[k].end);
 		w->cand[i].li = (int32_t)(lo + i);
 	}
-	qsort(w->cand, n, sizeof(*w->cand), cmp_cand);
+	sort_search_cands(w, w->cand, n, 0);
 	/* In each class, by value descending: a label is kept unless one
 	 * kept before it (worth at least as much) has resources at least as
 	 * good. */
@@ -1757,8 +1915,9 @@ sweep(struct search *w)
  * dropped, or INT64_MIN.
  */
 static int
-search(const struct setup *s, int values, int64_t theta, size_t beam,
-    struct day_result *r, struct pp_solve_stats *st)
+search(const struct setup *s, int values, int64_t theta,
+    const int64_t *theta_of, size_t beam, struct day_result *r,
+    struct pp_solve_stats *st)
 {
 	struct search w;
 	struct state root;
@@ -1768,6 +1927,7 @@ search(const struct setup *s, int values, int64_t theta, size_t beam,
 	w.s = s;
 	w.values = values;
 	w.theta = theta;
+	w.theta_of = theta_of;
 	w.beam = beam;
 	w.lo = pp_xcalloc(s->n + 1, sizeof(*w.lo));
 	w.hi = pp_xcalloc(s->n + 1, sizeof(*w.hi));
@@ -1787,6 +1947,8 @@ search(const struct setup *s, int values, int64_t theta, size_t beam,
 	front_fini(&w.front);
 	lmap_fini(&w.local);
 	free(w.cand);
+	free(w.beamc);
+	free(w.sorttmp);
 	free(w.keep);
 	free(w.pool);
 	free(w.lo);
@@ -1847,6 +2009,45 @@ proven(const struct pp_model *m, const struct day_result *r)
 }
 
 /*
+ * The thresholds of a search once plans r of the day are known.  A plan P
+ * of the day worth less than V(Q) - S(P, Q) for a plan Q of r is in no
+ * optimum over all days, where S(P, Q) is what the criteria bonus can
+ * lose when Q replaces P: the bonus for each criterion P covers and Q
+ * does not (for a negative bonus, for each one Q covers and P does not);
+ * exchanging P for Q gains more than that.  th[C] is the largest V(Q) -
+ * S(P, Q) over Q for a plan P that covers at most the criteria C (a
+ * positive bonus: C is what a label covers and the items it may still
+ * add cover) or at least C (a negative bonus: what the label covers), so
+ * a label worth less than th[C] with its bound completes to no optimum.
+ * Each th[C] is at least proven(r).
+ */
+static void
+ref_theta(const struct pp_model *m, const struct day_result *r, int64_t *th)
+{
+	int64_t bonus = m->crit_bonus;
+	unsigned c, q;
+
+	for (c = 0; c < NMASK; c++) {
+		th[c] = INT64_MIN;
+		for (q = 0; q < NMASK; q++) {
+			int64_t v;
+
+			if (!r->feasible[q])
+				continue;
+			v = r->value[q];
+			if (bonus > 0)
+				v -= bonus *
+				    (int64_t)popcount(c & ~q & m->crit_active);
+			else if (bonus < 0)
+				v += bonus *
+				    (int64_t)popcount(q & ~c & m->crit_active);
+			if (v > th[c])
+				th[c] = v;
+		}
+	}
+}
+
+/*
  * The first search: just below the root's bound (by a 64th), on a budget
  * of at most cap labels.  Where the bound is tight, as on real
  * programmes, it proves the optimum (*done = 1).  Returns what search
@@ -1866,7 +2067,7 @@ first_search(struct setup *s, size_t cap, struct day_result *r,
 	root = bound_from(s, 0, pack(&root_state));
 	target = root - ((root < 0 ? -root : root) / 64 + 1);
 	s->budget = &left;
-	rc = search(s, 1, target, 0, r, st);
+	rc = search(s, 1, target, NULL, 0, r, st);
 	s->budget = budget;
 	*budget -= spec - left;
 	*done = rc > 0 && proven(s->m, r) >= target;
@@ -1896,17 +2097,36 @@ day_search(struct setup *s, struct day_result *r, struct pp_solve_stats *st)
 	 * that ignores values), which also tells an infeasible day. */
 	if (rc <= 0) {
 		day_result_fini(r);
-		rc = search(s, 1, INT64_MIN, BEAM, r, st);
+		rc = search(s, 1, INT64_MIN, NULL, BEAM, r, st);
 	}
-	if (rc > 0)
+	if (rc > 0) {
+		/* A search against the plans found proves the optimum: a
+		 * label it drops completes to plans in no optimum, and the
+		 * plans found that no other one of them beats survive. */
+		struct day_result ref = *r;
+		int64_t th[NMASK], least = INT64_MAX;
+		unsigned c;
+
+		ref_theta(m, &ref, th);
+		for (c = 0; c < NMASK; c++)
+			least = th[c] < least ? th[c] : least;
+		memset(r, 0, sizeof(*r));
+		rc = search(s, 1, least, th, 0, r, st);
+		if (rc != 0) {
+			day_result_fini(&ref);
+			return rc;
+		}
+		day_result_fini(r); /* not reached: the floor below */
+		*r = ref;
+		rc = 1;
 		floor = proven(m, r);
-	else if (rc == 0) {
+	} else if (rc == 0) {
 		struct day_result first;
 		int64_t bonus =
 		    m->crit_bonus < 0 ? -m->crit_bonus : m->crit_bonus;
 
 		memset(&first, 0, sizeof(first));
-		rc = search(s, 0, INT64_MIN, 0, &first, st);
+		rc = search(s, 0, INT64_MIN, NULL, 0, &first, st);
 		floor = rc > 0
 		    ? best_value(&first) - bonus * popcount(m->crit_active)
 		    : 0;
@@ -1918,7 +2138,7 @@ day_search(struct setup *s, struct day_result *r, struct pp_solve_stats *st)
 	target = floor;
 	for (;;) {
 		day_result_fini(r);
-		rc = search(s, 1, target, 0, r, st);
+		rc = search(s, 1, target, NULL, 0, r, st);
 		if (rc < 0)
 			break;
 		if (rc > 0) {
@@ -1995,7 +2215,7 @@ feasible(const struct pp_model *m, const struct pp_model_day *d, unsigned relax,
 
 	setup_init(&s, m, d, relax, unmust, force, pick);
 	s.budget = budget;
-	rc = search(&s, 0, INT64_MIN, 0, NULL, NULL);
+	rc = search(&s, 0, INT64_MIN, NULL, 0, NULL, NULL);
 	setup_fini(&s);
 	return rc;
 }

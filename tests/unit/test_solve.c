@@ -738,8 +738,10 @@ brute_day(const struct pp_model *m, const struct pp_model_day *d,
 	}
 }
 
+/* A random instance; with criteria, their bonus is negative when
+ * negative is 1 (a plan that covers fewer is worth more). */
 static void
-random_instance(struct pp_timetable *tt, struct pp_profile *p)
+random_instance(struct pp_timetable *tt, struct pp_profile *p, int negative)
 {
 	static const char *const kinds[] = {"talk", "talk", "talk", "keynote",
 	    "open-space", "break", "meal", "tutorial"};
@@ -788,7 +790,7 @@ random_instance(struct pp_timetable *tt, struct pp_profile *p)
 	p->interests[1].weight = (double)rnd(3);
 	p->ninterests = 2;
 	if (rnd(2)) {
-		p->criteria_bonus = 1.5;
+		p->criteria_bonus = negative ? -1.5 : 1.5;
 		p->criteria[PP_CRIT_JOB] = calloc(1, sizeof(char *));
 		p->criteria[PP_CRIT_JOB][0] = strdup(words[rnd(4)]);
 		p->ncriteria[PP_CRIT_JOB] = 1;
@@ -914,7 +916,7 @@ test_exact_against_brute_force(void **state)
 		size_t d;
 		unsigned a, b;
 
-		random_instance(tt, &p);
+		random_instance(tt, &p, inst % 3 == 2);
 		pp_diags_init(&ds);
 		st = pp_model_build(tt, &p, NULL, 0, &m, &ds);
 		assert_int_equal(st, 0);
