@@ -4,6 +4,7 @@
  * of the model that keeps what was attended and prices every change
  * against the old plan (struct pp_replan in model.h says the rules).
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "model_int.h"
@@ -137,6 +138,31 @@ candidate(struct pp_model *m, const struct pp_event *ev)
 	return &m->days[d].items[k];
 }
 
+/*
+ * Whether an item of the old plan lies within the programme's span (its
+ * first start to its last end): the plan of this conference, though none
+ * of its events is left (a plan whose one talk was cancelled), rather
+ * than a plan of another one.
+ */
+static int
+within_programme(const struct pp_timetable *tt, const struct pp_plan_file *pf)
+{
+	int64_t lo = INT64_MAX, hi = INT64_MIN;
+	size_t i;
+
+	for (i = 0; i < tt->n; i++) {
+		if (tt->ev[i].start < lo)
+			lo = tt->ev[i].start;
+		if (tt->ev[i].end > hi)
+			hi = tt->ev[i].end;
+	}
+	for (i = 0; i < pf->n; i++)
+		if (pf->rows[i].has_time && pf->rows[i].start < hi &&
+		    pf->rows[i].end > lo)
+			return 1;
+	return 0;
+}
+
 int
 pp_model_replan_attend(struct pp_model *m, size_t *caps, struct pp_diags *ds)
 {
@@ -151,7 +177,7 @@ pp_model_replan_attend(struct pp_model *m, size_t *caps, struct pp_diags *ds)
 			nevents++;
 			nfound += pp_pins_event(m->tt, &pf->rows[k]) != NULL;
 		}
-	if (nevents > 0 && nfound == 0)
+	if (nevents > 0 && nfound == 0 && !within_programme(m->tt, pf))
 		return pp_diag_err(ds, pf->path, 0,
 		    "no event of the old plan is in the programme: is it a "
 		    "plan of another conference?");

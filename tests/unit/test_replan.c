@@ -341,17 +341,43 @@ test_other_conference(void **state)
 	struct fx *f = *state;
 	size_t k;
 
-	/* An old plan none of whose events the programme has. */
+	/* An old plan none of whose events the programme has, a year
+	 * before it. */
 	for (k = 0; k < f->pf.n; k++) {
 		free(f->pf.rows[k].id);
 		f->pf.rows[k].id = strdup("elsewhere");
 		free(f->pf.rows[k].title);
 		f->pf.rows[k].title = strdup("Elsewhere");
 		f->pf.rows[k].synthesized = 0;
+		f->pf.rows[k].start -= 365 * 86400;
+		f->pf.rows[k].end -= 365 * 86400;
 	}
 	assert_int_equal(build(f, PP_SCORE_UNIT), -1);
 	assert_int_equal(f->ds.nerrors, 1);
 	assert_non_null(strstr(f->ds.v[f->ds.n - 1].msg, "another conference"));
+}
+
+/* An old plan of this conference none of whose events is left (its one
+ * talk was cancelled) is replanned, the talk dropped with a warning. */
+static void
+test_only_event_gone(void **state)
+{
+	struct fx *f = *state;
+	size_t k;
+
+	for (k = 0; k < f->pf.n; k++) {
+		if (f->pf.rows[k].synthesized)
+			continue;
+		free(f->pf.rows[k].id);
+		f->pf.rows[k].id = strdup("gone");
+		free(f->pf.rows[k].title);
+		f->pf.rows[k].title = strdup("Gone");
+	}
+	assert_int_equal(build(f, PP_SCORE_UNIT), 0);
+	assert_int_equal(f->ds.nerrors, 0);
+	assert_true(planned(f, "E"));
+	for (k = 0; k < f->ds.n; k++)
+		assert_null(strstr(f->ds.v[k].msg, "another conference"));
 }
 
 int
@@ -364,6 +390,7 @@ main(void)
 	    T(test_changes_report),
 	    T(test_hallway_going_on),
 	    T(test_other_conference),
+	    T(test_only_event_gone),
 	};
 #undef T
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
