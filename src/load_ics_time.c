@@ -522,6 +522,7 @@ ics_check_rrule(struct ics_ctx *c, const char *raw, unsigned line, int vtz,
 		if (v == NULL) {
 			bad = part;
 			what = "not NAME=VALUE";
+			snprintf(ex2, sizeof(ex2), "%s", part);
 			break;
 		}
 		*v++ = '\0';
