@@ -17,12 +17,23 @@
 #include "pyplan/utf8.h"
 #include "pyplan/xalloc.h"
 
-static int
-is_alnum(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9');
-}
+/*
+ * Whether an ASCII byte belongs to a word (a letter or a digit): the
+ * tokeniser's hot path is one load per byte.  Setting bit 0x20 lowercases
+ * a letter and leaves a digit as it is.
+ */
+/* clang-format off */
+static const unsigned char ascii_is_word[128] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+};
+/* clang-format on */
 
 /* Apostrophes that may introduce a possessive 's. */
 static int
@@ -43,7 +54,7 @@ classify(const unsigned char *s, int *word, int *apos, int32_t *cpout)
 
 	*apos = 0;
 	if (s[0] < 0x80) {
-		*word = is_alnum(s[0]);
+		*word = ascii_is_word[s[0]];
 		*apos = s[0] == '\'';
 		*cpout = s[0];
 		return 1;
@@ -73,24 +84,6 @@ starts_word(const unsigned char *s)
 	classify(s, &word, &apos, &cp);
 	return word;
 }
-
-/*
- * Whether an ASCII byte belongs to a word (a letter or a digit): the
- * tokeniser's hot path is one load per byte.  Setting bit 0x20 lowercases
- * a letter and leaves a digit as it is.
- */
-/* clang-format off */
-static const unsigned char ascii_is_word[128] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-};
-/* clang-format on */
 
 /* An ASCII byte's lowercase form if it belongs to a word, else 0. */
 static unsigned char
@@ -370,6 +363,15 @@ pp_stem(struct pp_stemmer *st, const char *word)
 	return interned_form(st, intern(st, word, strlen(word)));
 }
 
+/* Whether a word cut with st (NULL: not stemmed) has its matching
+ * form's first byte: then a word whose first byte differs from a form's
+ * is no match without being stemmed. */
+static int
+first_decides(const struct pp_stemmer *st)
+{
+	return st == NULL || st->keeps_first;
+}
+
 /* The matching form of w, a word of a text cut with st (see
  * pp_words_add). */
 static const char *
@@ -409,7 +411,7 @@ pp_words_add(struct pp_words *ws, const char *text, struct pp_stemmer *st)
 	 */
 	max = ws->n + 1 + (len + 1) / 2;
 	ws->w = pp_xreallocarray(ws->w, max, sizeof(*ws->w));
-	if (st != NULL && !st->keeps_first)
+	if (!first_decides(st))
 		buf = pp_xmalloc(2 * len + 1);
 	else {
 		block = pp_xmalloc(3 * len + 2);
@@ -474,13 +476,11 @@ pp_words_len(const struct pp_words *ws)
 	return n;
 }
 
-/* 1 if word w of a text cut with st has the matching form p.  A word
- * whose first byte differs from p's is no match when st keeps first
- * bytes (or does not stem): it is never stemmed then. */
+/* 1 if word w of a text cut with st has the matching form p. */
 static int
 same(struct pp_stemmer *st, const char *w, const char *p)
 {
-	if (w[0] != p[0] && (st == NULL || st->keeps_first))
+	if (w[0] != p[0] && first_decides(st))
 		return 0;
 	return strcmp(form(st, w), p) == 0;
 }
@@ -512,7 +512,7 @@ pp_words_count_each(const struct pp_words *ws,
     const struct pp_words *const *phrases, size_t n, size_t *counts)
 {
 	size_t head[256], stack[2 * COUNT_STACK], *next, *from, i, j, k;
-	int first = ws->st == NULL || ws->st->keeps_first;
+	int first = first_decides(ws->st);
 	unsigned char c;
 
 	/*
