@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "load_ics_int.h"
+#include "pyplan/hash.h"
 #include "pyplan/utf8.h"
 #include "pyplan/xalloc.h"
 
@@ -111,12 +112,14 @@ ics_name_len(const char *s)
 uint32_t
 ics_name_key(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-	size_t i;
+	char up[32];
+	size_t i, k = n < sizeof(up) ? n : sizeof(up);
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (uint32_t)toupper((unsigned char)s[i])) * 16777619u;
-	return h ^ (uint32_t)n;
+	/* A key only picks lines to read (equal names, equal keys): the
+	 * first 32 bytes and the length do. */
+	for (i = 0; i < k; i++)
+		up[i] = (char)toupper((unsigned char)s[i]);
+	return (uint32_t)pp_fnv1a(PP_FNV1A_INIT, up, k) ^ (uint32_t)n;
 }
 
 /* Returns the value part of a content line: after the first ':' that is
