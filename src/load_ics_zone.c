@@ -54,8 +54,6 @@ struct change {
 	int from, to;
 };
 
-#define ZONE_MEMO 64
-
 struct ics_zone {
 	char *tzid;       /* as written (heap) */
 	size_t cal;       /* its calendar */
@@ -80,16 +78,6 @@ struct ics_zone {
 	int bad;       /* the rules could not be evaluated: reported */
 	int disagreed; /* the VTIMEZONE contradicts the IANA zone: reported */
 	int noted;     /* its display zone was reported */
-
-	/* Wall-clock times read in the IANA zone lately, by hash of the
-	 * time: a programme has few distinct slot times, and each costs a
-	 * search of libical's zone data. */
-	struct iana_memo {
-		struct pp_civil cv;
-		int64_t at;
-		enum pp_tz_fit fit;
-		int used;
-	} memo[ZONE_MEMO];
 };
 
 /* A VTIMEZONE of the file, by calendar and TZID. */
@@ -668,30 +656,6 @@ fmt_offset(int off, char *buf)
 	return buf;
 }
 
-/* pp_tz_from_civil_fit in z's IANA zone, remembered; local is cv's
- * seconds. */
-static int
-iana_instant(struct ics_zone *z, const struct pp_civil *cv, int64_t local,
-    int64_t *out, enum pp_tz_fit *fit)
-{
-	struct iana_memo *m = &z->memo[(uint64_t)local / 60 % ZONE_MEMO];
-
-	if (!m->used || m->cv.year != cv->year || m->cv.month != cv->month ||
-	    m->cv.day != cv->day || m->cv.hour != cv->hour ||
-	    m->cv.min != cv->min || m->cv.sec != cv->sec) {
-		if (pp_tz_from_civil_fit(z->iana, cv, &m->at, &m->fit) != 0) {
-			m->used = 0;
-			return -1;
-		}
-		m->cv = *cv;
-		m->used = 1;
-	}
-	*out = m->at;
-	if (fit != NULL)
-		*fit = m->fit;
-	return 0;
-}
-
 int
 ics_zone_instant(struct ics_ctx *c, struct ics_zone *z,
     const struct pp_civil *cv, unsigned line, int64_t *out, enum pp_tz_fit *fit)
@@ -701,7 +665,7 @@ ics_zone_instant(struct ics_ctx *c, struct ics_zone *z,
 	char x[10], y[10];
 
 	if (z->iana != NULL) {
-		if (iana_instant(z, cv, local, out, fit) != 0) {
+		if (pp_tz_from_civil_fit(z->iana, cv, out, fit) != 0) {
 			ics_problem(c, line, 1, "time outside the zone data");
 			return -1;
 		}
